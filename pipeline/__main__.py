@@ -1,0 +1,140 @@
+"""Command line: ``python -m pipeline <command>``.
+
+  build     --input DIR --out DIR [--workers N]   reports -> graph.graphml and tables
+  extract   FILE --out DIR                        one report -> DIR/work/FILE.json (used by make)
+  link      --input DIR --out DIR                 work files -> graph and tables (used by make)
+  inspect   NAME [--out DIR] [--format text|json] an entity, its links and their evidence
+  measures  [--out DIR] [--csv FILE]              measures x adopters, report counts, first dates
+  eval      [--gold DIR] [--out DIR]              precision/recall/F1 against gold files
+  bench     ...                                   throughput against bare tokenisation
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _err(msg: str, code: int = 2) -> int:
+    print(f"error: {msg}", file=sys.stderr)
+    return code
+
+
+def cmd_build(a) -> int:
+    from . import build
+    try:
+        s = build.run(Path(a.input), Path(a.out), workers=a.workers, max_mb=a.max_mb,
+                      progress=None if not a.quiet else False)
+    except build.UsageError as e:
+        return _err(str(e))
+    if not a.quiet:
+        for f, status, why in s.failed:
+            print(f"  {f}: {status} - {why}", file=sys.stderr)
+        print(f"{s.line()} -> {a.out}")
+    return 0
+
+
+def cmd_link(a) -> int:
+    from . import build
+    try:
+        s = build.run(Path(a.input), Path(a.out), only_link=True, max_mb=a.max_mb)
+    except build.UsageError as e:
+        return _err(str(e))
+    for f, status, why in s.failed:
+        print(f"  {f}: {status} - {why}", file=sys.stderr)
+    print(f"{s.line()} -> {a.out}")
+    return 0
+
+
+def cmd_extract(a) -> int:
+    from . import build, extract, ingest
+    src = Path(a.file)
+    if not src.is_file():
+        return _err(f"no such file: {src}")
+    res, _ = build.extract_one(src, Path(a.out), max_mb=a.max_mb, sidecar=ingest.load_sidecar(src.parent),
+                               version=extract.pipeline_version(), force=True)
+    r = res["report"]
+    print(f"{src.name}: {r['status']}" + (f" - {r['error']}" if r["error"] else "")
+          + f", {len(res['sections'])} section(s)")
+    return 0
+
+
+def cmd_inspect(a) -> int:
+    from . import inspect
+    return inspect.main_inspect(a.name, Path(a.out), a.format, a.limit)
+
+
+def cmd_measures(a) -> int:
+    from . import inspect
+    return inspect.main_measures(Path(a.out), a.csv)
+
+
+def cmd_eval(a) -> int:
+    from . import evaluate
+    return evaluate.main_gold(Path(a.gold), Path(a.out), a.json)
+
+
+def cmd_bench(a) -> int:
+    from . import bench
+    return bench.main(a)
+
+
+def main(argv=None) -> int:
+    from .ingest import DEFAULT_MAX_MB
+    p = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.split("\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build the graph and tables from a folder of reports")
+    b.add_argument("--input", required=True, help="folder of reports (.txt, .html, .htm)")
+    b.add_argument("--out", required=True, help="output folder")
+    b.add_argument("--workers", type=int, default=1, help="processes for extraction (default 1)")
+    b.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB, help="largest report file read, in MB")
+    b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    b.set_defaults(func=cmd_build)
+
+    e = sub.add_parser("extract", help="extract one report into OUT/work/ (make's per-file step)")
+    e.add_argument("file")
+    e.add_argument("--out", required=True)
+    e.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB)
+    e.set_defaults(func=cmd_extract)
+
+    lk = sub.add_parser("link", help="assemble graph and tables from OUT/work/ (make's last step)")
+    lk.add_argument("--input", required=True)
+    lk.add_argument("--out", required=True)
+    lk.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB)
+    lk.set_defaults(func=cmd_link)
+
+    i = sub.add_parser("inspect", help="an entity with its links and evidence sentences")
+    i.add_argument("name", help="any spelling of the entity (closest matches if none is exact)")
+    i.add_argument("--out", default="outputs", help="build output folder (default outputs)")
+    i.add_argument("--format", choices=("text", "json"), default="text")
+    i.add_argument("--limit", type=int, default=5, help="evidence sentences shown per link (text format)")
+    i.set_defaults(func=cmd_inspect)
+
+    m = sub.add_parser("measures", help="measures x the organisations and places that implement them")
+    m.add_argument("--out", default="outputs")
+    m.add_argument("--csv", nargs="?", const="-", default=None,
+                   help="write the table as CSV to FILE (default OUT/tables/measures.csv)")
+    m.set_defaults(func=cmd_measures)
+
+    ev = sub.add_parser("eval", help="score mentions.csv against gold files")
+    ev.add_argument("--gold", default="data/gold")
+    ev.add_argument("--out", default="outputs")
+    ev.add_argument("--json", action="store_true")
+    ev.set_defaults(func=cmd_eval)
+
+    bn = sub.add_parser("bench", help="throughput of the build against bare spaCy+jieba tokenisation")
+    bn.add_argument("--input", default="data/raw")
+    bn.add_argument("--min-mb", type=float, default=2.0, help="replicate the corpus to at least this size")
+    bn.add_argument("--workers", type=int, default=1)
+    bn.set_defaults(func=cmd_bench)
+
+    a = p.parse_args(argv)
+    if getattr(a, "workers", 1) < 1:
+        return _err("--workers must be at least 1")
+    return a.func(a)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""One report through every stage: ingest, then the spaCy pipeline on each section.
+
+The result is a plain dict (written as ``outputs/work/<file>.json``), so that a report is
+only re-extracted when its bytes, the code or the rules change, and the cross-report
+linking step can run from these files alone.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from pathlib import Path
+
+from . import ingest, nlp as nlp_mod, rules
+from .util import code_fingerprint
+
+FORMAT = 1
+
+
+def pipeline_version() -> str:
+    return f"{FORMAT}-{code_fingerprint()}-{rules.fingerprint()}"
+
+
+def cache_key(path: Path, sidecar_row: dict | None, version: str) -> str:
+    h = hashlib.sha256()
+    try:
+        h.update(path.read_bytes())
+    except OSError as e:
+        h.update(repr(e).encode())
+    h.update(json.dumps(sidecar_row or {}, sort_keys=True).encode())
+    h.update(version.encode())
+    return h.hexdigest()[:20]
+
+
+def extract_report(path: Path, *, max_mb: float = ingest.DEFAULT_MAX_MB,
+                   sidecar: dict | None = None, nlp=None) -> dict:
+    """Everything the later stages need from one report file. Never raises."""
+    rep = ingest.read_report(path, max_mb=max_mb, sidecar=sidecar)
+    out = {
+        "report": {k: v for k, v in dataclasses.asdict(rep).items() if k not in ("sections", "text")},
+        "text": rep.text,
+        "sections": [],
+    }
+    out["report"]["n_chars"] = len(rep.text)
+    if rep.status != "ok":
+        return out
+    try:
+        nlp = nlp or nlp_mod.load()
+        for sec in rep.sections:
+            out["sections"].append(extract_section(nlp, rep, sec))
+    except Exception as e:  # a stage failing on one report must not stop the build
+        out["report"]["status"] = "error"
+        out["report"]["error"] = f"extraction failed: {type(e).__name__}: {e}"
+        out["sections"] = []
+    return out
+
+
+def section_context(rep: ingest.Report, sec: ingest.Section) -> dict:
+    return {
+        "file_id": rep.doc_id,
+        "pub_date": rep.pub_date,
+        "title": sec.title,
+        "report_title": rep.title,
+        "byline": sec.byline,
+        "authors": sec.authors,
+        "editor": sec.editor,
+        "source": rep.source,
+        "place_hint": sec.place_hint,
+    }
+
+
+def extract_section(nlp, rep: ingest.Report, sec: ingest.Section) -> dict:
+    doc = nlp_mod.run(nlp, sec.text, doc_id=sec.doc_id, context=section_context(rep, sec))
+    mentions = sorted(nlp_mod.found(doc), key=lambda m: (m.start, m.end, m.label))
+    return {
+        "doc_id": sec.doc_id,
+        "title": sec.title,
+        "byline": sec.byline,
+        "authors": sec.authors,
+        "editor": sec.editor,
+        "place_hint": sec.place_hint,
+        "text": sec.text,
+        "sentences": [list(s) for s in (doc._.sent_spans or [])],
+        "mentions": [dataclasses.asdict(m) for m in mentions],
+        "entities": doc._.entities or {},
+        "claims": doc._.claims or [],
+        "relations": [dataclasses.asdict(r) for r in (doc._.relations or [])],
+        "anchor_year": doc._.anchor_year,
+        "place_context": doc._.place_context or {},
+    }

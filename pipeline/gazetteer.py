@@ -1,0 +1,205 @@
+"""China's administrative divisions (province > city > county > town) with their codes,
+and the world's countries and major cities, from the data JioNLP ships.
+
+JioNLP keeps a maintained table of divisions with adcodes and short names
+(``dictionary/china_location.txt``: 34 provinces, ~350 cities, ~3200 counties and
+development zones, ~43000 towns and streets), the renamings since 2000
+(``china_location_change.txt``) and a world table (``world_location.txt``). We read the
+files directly: the table is what we need, not JioNLP's address parser.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import rules
+from .util import quiet
+
+LEVELS = ("province", "city", "county", "town")
+# suffixes that make a division's full name; a bare core (山东, 槐荫) is its short name
+ADMIN_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
+                  "街道办事处", "街道", "地区", "林区", "新区", "省", "市", "县", "区", "旗", "盟", "州", "镇", "乡", "苏木")
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str        # adcode; towns: "<county adcode>/<town name>"; foreign: "world/<name>"
+    name: str        # full name (槐荫区)
+    alias: str       # short name (槐荫), may equal name
+    level: str       # province city county town | country foreign_city
+    parent: str      # parent code, "" at the top
+
+    @property
+    def key(self) -> str:
+        return f"place:{self.code}"
+
+
+def _jionlp_file(name: str) -> Path:
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("jionlp is not installed: its division tables are needed (pip install jionlp)")
+    path = Path(list(spec.submodule_search_locations)[0]) / "dictionary" / name
+    if not path.exists():
+        with quiet():  # importing jionlp unpacks its zipped dictionaries
+            import jionlp  # noqa: F401
+    return path
+
+
+def _core(name: str) -> str:
+    for suf in ADMIN_SUFFIXES:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[: -len(suf)]
+    return name
+
+
+class Gazetteer:
+    def __init__(self):
+        self.divisions: dict[str, Division] = {}
+        self.by_name: dict[str, list[str]] = {}
+        self._load_china()
+        self._load_changes()
+        self._load_world()
+        self.prefixes = {n[:i] for n in self.by_name for i in range(1, len(n) + 1)}
+        self.children: dict[str, list[str]] = {}
+        for d in self.divisions.values():
+            self.children.setdefault(d.parent, []).append(d.code)
+
+    # ------------------------------------------------------------------ loading
+    def _add(self, d: Division, names=()):
+        self.divisions[d.code] = d
+        for n in {d.name, d.alias, *names}:
+            if n and len(n) >= 2:
+                lst = self.by_name.setdefault(n, [])
+                if d.code not in lst:
+                    lst.append(d.code)
+
+    def _load_china(self):
+        skip_alias = set(rules.items("place_alias_stop.txt"))
+        prov = city = county = ""
+        with open(_jionlp_file("china_location.txt"), encoding="utf-8") as f:
+            for line in f:
+                depth = len(line) - len(line.lstrip("\t"))
+                if depth >= 4:
+                    continue  # villages and communities: found by their suffix, not listed
+                parts = line.strip().split("\t")
+                if depth == 3:
+                    name = parts[0]
+                    if county and len(_core(name)) >= 2 and _core(name) != name:
+                        self._add(Division(f"{county}/{name}", name, name, "town", county))
+                    continue
+                if len(parts) != 3:
+                    continue
+                name, code, alias = parts
+                aliases = [a for a in alias.split("/") if a and a not in skip_alias]
+                level = LEVELS[depth]
+                parent = {0: "", 1: prov, 2: city}[depth]
+                if depth == 1 and code == prov:
+                    # municipalities list themselves again as their only city
+                    city = code
+                    continue
+                d = Division(code, name, aliases[0] if aliases else name, level, parent)
+                self._add(d, aliases)
+                if depth == 0:
+                    prov = city = code
+                elif depth == 1:
+                    city = code
+                else:
+                    county = code
+
+    def _load_changes(self):
+        """Former names (襄樊 -> 襄阳) point to today's division."""
+        by_full = {}
+        for d in self.divisions.values():
+            if d.level != "town":
+                by_full.setdefault((d.name, self.divisions.get(d.parent, d).name if d.parent else ""), d.code)
+        try:
+            lines = _jionlp_file("china_location_change.txt").read_text(encoding="utf-8").splitlines()
+        except OSError:
+            return
+        for line in lines:
+            if "=>" not in line:
+                continue
+            old, new = line.split("=>")
+            old_f, new_f = old.split("\t")[2:], new.split("\t")
+            old_names = [x for x in old_f if x]
+            new_names = [x for x in new_f if x]
+            if not old_names or not new_names:
+                continue
+            target = [c for c, d in self.divisions.items() if d.name == new_names[-1] and d.level != "town"]
+            if len(target) != 1:
+                continue
+            for n in old_names[-2:]:
+                if n not in self.by_name and len(n) >= 2:
+                    self.by_name[n] = [target[0]]
+
+    def _load_world(self):
+        try:
+            lines = _jionlp_file("world_location.txt").read_text(encoding="utf-8").splitlines()
+        except OSError:
+            return
+        for line in lines:
+            parts = line.strip().split("\t")
+            if len(parts) < 2 or line.strip().endswith(":"):
+                continue
+            short, full = parts[0], parts[1]
+            if short == "中国":
+                self._add(Division("world/中国", "中国", "中国", "country", ""), ["中华人民共和国"])
+                continue
+            code = f"world/{short}"
+            self._add(Division(code, short, short, "country", ""), [full])
+            for cities in parts[2:]:
+                for c in cities.split("/"):
+                    c = c.strip()
+                    if c and c not in self.by_name:
+                        self._add(Division(f"world/{short}/{c}", c, c, "foreign_city", code))
+
+    # ------------------------------------------------------------------ queries
+    def lookup(self, name: str) -> list[Division]:
+        return [self.divisions[c] for c in self.by_name.get(name, [])]
+
+    def chain(self, code: str) -> list[Division]:
+        """The division and its ancestors, from the top (province or country) down."""
+        out, seen = [], set()
+        while code and code in self.divisions and code not in seen:
+            seen.add(code)
+            out.append(self.divisions[code])
+            code = self.divisions[code].parent
+        return out[::-1]
+
+    def ancestors(self, code: str) -> set[str]:
+        return {d.code for d in self.chain(code)} - {code}
+
+    def related(self, a: str, b: str) -> bool:
+        """One contains the other (or they are the same)."""
+        return a == b or a in self.ancestors(b) or b in self.ancestors(a)
+
+    def scan(self, text: str, start: int = 0, end: int | None = None):
+        """Every (start, end) where a known name occurs, longest first at each position."""
+        end = len(text) if end is None else end
+        prefixes, names = self.prefixes, self.by_name
+        for i in range(start, end):
+            if text[i] not in prefixes:
+                continue
+            best = 0
+            j = i + 1
+            while j <= end and text[i:j] in prefixes:
+                if text[i:j] in names:
+                    best = j
+                j += 1
+            if best:
+                yield i, best
+
+    def full_name(self, code: str) -> str:
+        """Province, city and county joined (山东省济南市槐荫区)."""
+        parts = []
+        for d in self.chain(code):
+            if d.level == "town" or not parts or parts[-1] != d.name:
+                parts.append(d.name)
+        return "".join(parts)
+
+
+@functools.lru_cache(maxsize=None)
+def get() -> Gazetteer:
+    return Gazetteer()

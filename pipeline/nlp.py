@@ -1,0 +1,225 @@
+"""The spaCy pipeline: ``spacy.blank("zh")`` with the jieba segmenter, built from
+``pipeline/config.cfg``, plus the shared data model of the extraction stages.
+
+Stages reason over character offsets (Chinese entities often cross jieba's token
+boundaries) and record what they find in ``doc._.found``; the last component
+(``edu_spans``) aligns those mentions to tokens and exposes them the spaCy way, as
+``doc.spans["mentions"]`` and ``doc.ents``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .util import PACKAGE_DIR, quiet
+
+CONFIG_PATH = PACKAGE_DIR / "config.cfg"
+
+
+@dataclass
+class Mention:
+    """A labelled stretch of a section's cleaned text."""
+    label: str                      # ORG PERSON PLACE DATE NUMBER MEASURE
+    start: int
+    end: int
+    text: str
+    norm: str = ""                  # canonical name, ISO date or decimal value
+    key: str = ""                   # entity key, the same in every report for one entity
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass
+class Relation:
+    type: str                       # MEMBER_OF PART_OF IMPLEMENTS LOCATED_IN ABOUT ON_DATE
+    source: str                     # entity key
+    target: str                     # entity key
+    start: int                      # evidence: the sentence's offsets in the cleaned text
+    end: int
+    attrs: dict = field(default_factory=dict)
+
+
+def _register_extensions() -> None:
+    for name in ("doc_id", "context", "found", "sent_spans", "claims", "relations", "entities",
+                 "anchor_year", "place_context"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    for name in ("norm", "key", "attrs"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+_register_extensions()
+
+
+def found(doc: Doc) -> list[Mention]:
+    if doc._.found is None:
+        doc._.found = []
+    return doc._.found
+
+
+def sentence_of(doc: Doc, pos: int) -> tuple[int, int]:
+    """The (start, end) of the sentence holding character ``pos``."""
+    spans = doc._.sent_spans or [(0, len(doc.text))]
+    lo, hi = 0, len(spans) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if spans[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return spans[lo]
+
+
+# --------------------------------------------------------------------------- sentences
+
+_SENT_END = re.compile(r"[。！？!?]+[”’」』)）】》\"']*|……[”’」』)）】》\"']+|\n")
+_SOFT_END = re.compile(r"[；;]")
+
+
+def sentence_spans(text: str, max_chars: int = 300) -> list[tuple[int, int]]:
+    """Sentence boundaries for Chinese: after 。！？ (with closing quotes), at line ends;
+    very long sentences are cut again at semicolons."""
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        pieces = [(s, e)]
+        if e - s > max_chars:
+            pieces, cut = [], s
+            for m in _SOFT_END.finditer(text, s, e):
+                pieces.append((cut, m.end()))
+                cut = m.end()
+            pieces.append((cut, e))
+        for a, b in pieces:
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b:
+                out.append((a, b))
+    return out
+
+
+class ZhSentences:
+    def __init__(self, max_chars: int):
+        self.max_chars = max_chars
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = sentence_spans(doc.text, self.max_chars)
+        doc._.sent_spans = spans
+        starts = [s for s, _ in spans]
+        k = 0
+        for tok in doc:
+            begins = False
+            while k < len(starts) and starts[k] < tok.idx + len(tok.text):
+                if starts[k] >= tok.idx or tok.i == 0:
+                    begins = True
+                k += 1
+            tok.is_sent_start = begins or tok.i == 0
+        return doc
+
+
+@Language.factory("zh_sentences", default_config={"max_chars": 300})
+def make_zh_sentences(nlp: Language, name: str, max_chars: int):
+    return ZhSentences(max_chars)
+
+
+# --------------------------------------------------------------------------- spans
+
+class MentionSpans:
+    """Aligns the character-level mentions to tokens (splitting a jieba token where a
+    mention starts or ends inside it) and stores them as spaCy spans."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ms = sorted(found(doc), key=lambda m: (m.start, -m.end, m.label))
+        cuts = sorted({m.start for m in ms} | {m.end for m in ms})
+        _split_tokens(doc, cuts)
+        spans = []
+        for m in ms:
+            span = doc.char_span(m.start, m.end, label=m.label)
+            if span is None:
+                continue
+            span._.norm, span._.key, span._.attrs = m.norm, m.key, m.attrs
+            spans.append(span)
+        doc.spans["mentions"] = spans
+        ents = [s for s in spans if s.label_ in ("ORG", "PERSON", "PLACE", "DATE", "MEASURE")]
+        doc.ents = spacy.util.filter_spans(ents)
+        return doc
+
+
+def _split_tokens(doc: Doc, cuts: list[int]) -> None:
+    todo = []
+    k = 0
+    for tok in doc:
+        a, b = tok.idx, tok.idx + len(tok.text)
+        while k < len(cuts) and cuts[k] <= a:
+            k += 1
+        inner = []
+        j = k
+        while j < len(cuts) and cuts[j] < b:
+            inner.append(cuts[j] - a)
+            j += 1
+        if inner:
+            bounds = [0] + inner + [len(tok.text)]
+            todo.append((tok, [tok.text[x:y] for x, y in zip(bounds, bounds[1:]) if y > x]))
+    if not todo:
+        return
+    with doc.retokenize() as retok:
+        for tok, orths in todo:
+            retok.split(tok, orths, heads=[(tok, 0)] * len(orths))
+
+
+@Language.factory("edu_spans")
+def make_mention_spans(nlp: Language, name: str):
+    return MentionSpans()
+
+
+# --------------------------------------------------------------------------- building
+
+def _import_components() -> None:
+    # importing the stage modules registers their factories with spaCy
+    from . import entities, places, dates, numbers, measures, relations  # noqa: F401
+
+
+@functools.lru_cache(maxsize=None)
+def load(config_path: str | None = None) -> Language:
+    """The configured pipeline (cached per process)."""
+    _import_components()
+    config = spacy.util.load_config(Path(config_path) if config_path else CONFIG_PATH)
+    with quiet():
+        nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+        import jieba
+        jieba.setLogLevel(60)
+        jieba.initialize()
+    return nlp
+
+
+def blank() -> Language:
+    """Bare ``spacy.blank("zh")`` with jieba: the reference the benchmark compares against."""
+    with quiet():
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+        import jieba
+        jieba.setLogLevel(60)
+        jieba.initialize()
+    return nlp
+
+
+def run(nlp: Language, text: str, *, doc_id: str, context: dict) -> Doc:
+    """Run the pipeline on one section with its report context (publication date, title,
+    byline, place named in the heading)."""
+    doc = nlp.make_doc(text)
+    doc._.doc_id = doc_id
+    doc._.context = context
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
