@@ -980,6 +980,14 @@ def find_entities(doc: Doc) -> list[Mention]:
     orgs = _extend_units(text, toks, orgs)
     orgs = _join_dotted(text, _dedupe(orgs))
     places = [p for p in places if not any(_overlaps(p, o) for o in orgs)]
+    # 槐荫区教育系统: the sector of a place, spoken of as its education authority; the place
+    # stays a place of its own
+    for p in places:
+        m = re.match(r"(教育系统|教体系统|教科系统)", text[p.end:p.end + 4])
+        if m and not any(o.start < p.end + m.end() and p.start < o.end for o in orgs):
+            orgs.append(Mention("ORG", p.start, p.end + m.end(), text[p.start:p.end + m.end()],
+                                attrs={"kind": "bureau", "sector": True}))
+    orgs.sort(key=lambda m: m.start)
     taken = [(o.start, o.end) for o in orgs] + [(p.start, p.end) for p in places]
     people = find_people(text, toks, taken, context, frozenset(o.end for o in orgs))
     return sorted(orgs + places + people, key=lambda m: (m.start, m.end))

@@ -11,7 +11,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import ingest, nlp as nlp_mod, rules
+from . import dates, ingest, nlp as nlp_mod, rules
 from .util import code_fingerprint
 
 FORMAT = 1
@@ -46,8 +46,11 @@ def extract_report(path: Path, *, max_mb: float = ingest.DEFAULT_MAX_MB,
         return out
     try:
         nlp = nlp or nlp_mod.load()
+        year, basis = dates.infer_year(rep.text, rep.pub_date)
+        out["report"]["anchor_year"] = year
+        out["report"]["anchor_basis"] = basis
         for sec in rep.sections:
-            out["sections"].append(extract_section(nlp, rep, sec))
+            out["sections"].append(extract_section(nlp, rep, sec, year, basis))
     except Exception as e:  # a stage failing on one report must not stop the build
         out["report"]["status"] = "error"
         out["report"]["error"] = f"extraction failed: {type(e).__name__}: {e}"
@@ -55,8 +58,10 @@ def extract_report(path: Path, *, max_mb: float = ingest.DEFAULT_MAX_MB,
     return out
 
 
-def section_context(rep: ingest.Report, sec: ingest.Section) -> dict:
+def section_context(rep: ingest.Report, sec: ingest.Section, year=None, basis="") -> dict:
     return {
+        "anchor_year": year,
+        "anchor_basis": basis,
         "file_id": rep.doc_id,
         "pub_date": rep.pub_date,
         "title": sec.title,
@@ -69,8 +74,8 @@ def section_context(rep: ingest.Report, sec: ingest.Section) -> dict:
     }
 
 
-def extract_section(nlp, rep: ingest.Report, sec: ingest.Section) -> dict:
-    doc = nlp_mod.run(nlp, sec.text, doc_id=sec.doc_id, context=section_context(rep, sec))
+def extract_section(nlp, rep: ingest.Report, sec: ingest.Section, year=None, basis="") -> dict:
+    doc = nlp_mod.run(nlp, sec.text, doc_id=sec.doc_id, context=section_context(rep, sec, year, basis))
     mentions = sorted(nlp_mod.found(doc), key=lambda m: (m.start, m.end, m.label))
     return {
         "doc_id": sec.doc_id,

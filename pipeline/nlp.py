@@ -45,7 +45,7 @@ class Relation:
 
 
 def _register_extensions() -> None:
-    for name in ("doc_id", "context", "found", "sent_spans", "claims", "relations", "entities",
+    for name in ("doc_id", "context", "found", "sent_spans", "claims", "relations", "entities", "blocked",
                  "anchor_year", "place_context"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)

@@ -1,0 +1,295 @@
+"""Stage 4 - dates: every explicit calendar expression, normalised to ISO 8601 at the
+precision the text gives (``2020-02-08``, ``2020-03``, ``2020``).
+
+Years left out are taken from the report's publication date, else from the year the
+report is plainly about (the latest year it writes out, or the year a festival falls on
+the date written next to it: 2月8日元宵节 is 2020). Lunar dates and festivals go through
+JioNLP's lunar calendar table. Digits lost in the source (``月日``) give nothing; a lost
+month sign (``自213日起`` in a March 2020 report) is repaired only when one reading alone
+is a valid date, and the date is marked as repaired. Relative words (当日, 近日, 目前)
+are not dates. Times of day are recorded so that the number stage leaves them alone.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import rules
+from .nlp import Mention, found
+from .util import quiet
+
+CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+YEAR4 = r"(?:19|20)\d{2}|[一二〇零三四五六七八九]{4}"
+RANGE = r"\s*(?:至|到|—|-|~|～|－)\s*"
+LUNAR_DAY = r"初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|十"
+
+_YEAR_RE = re.compile(rf"(?<![\d])({YEAR4})\s*年")
+
+
+@functools.lru_cache(maxsize=None)
+def _lunar():
+    with quiet():  # importing JioNLP prints a banner
+        from jionlp.gadget.lunar_solar_date import LunarSolarDate
+    return LunarSolarDate()
+
+
+@functools.lru_cache(maxsize=None)
+def _festivals() -> dict[str, tuple[str, int, int]]:
+    """name -> (calendar, month, day); calendar is lunar, solar or eve (the last day of the
+    lunar year)."""
+    return {row[0]: (row[1], int(row[2]), int(row[3])) for row in rules.table("festivals.tsv")}
+
+
+def cn_int(s: str) -> int | None:
+    """A small Chinese or Arabic number (a year, month or day): 12, 十二, 二〇二〇."""
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if all(c in CN_DIGIT for c in s):  # digit by digit: 二〇二〇
+        return int("".join(str(CN_DIGIT[c]) for c in s))
+    m = re.fullmatch(r"([一二三四五六七八九])?十([一二三四五六七八九])?", s)
+    if m:
+        return (CN_DIGIT[m.group(1)] if m.group(1) else 1) * 10 + (CN_DIGIT[m.group(2)] if m.group(2) else 0)
+    return None
+
+
+def lunar_day(s: str) -> int | None:
+    s = s.replace("廿", "二十")
+    if s.startswith("初"):
+        return cn_int(s[1:])
+    return cn_int(s)
+
+
+def lunar_to_iso(year: int, month: int, day: int) -> str:
+    try:
+        return _lunar().to_solar_date(year, month, day).strftime("%Y-%m-%d")
+    except (ValueError, IndexError):
+        return ""
+
+
+def festival_iso(name: str, year: int) -> str:
+    cal, m, d = _festivals()[name]
+    if cal == "solar":
+        return _iso(year, m, d)
+    if cal == "eve":  # 除夕: the day before the lunar new year of ``year``
+        first = lunar_to_iso(year, 1, 1)
+        if not first:
+            return ""
+        return (dt.date.fromisoformat(first) - dt.timedelta(days=1)).isoformat()
+    return lunar_to_iso(year, m, d)
+
+
+def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str:
+    if y is None or not 1900 <= y <= 2100:
+        return ""
+    if m is None:
+        return f"{y:04d}"
+    if not 1 <= m <= 12:
+        return ""
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return ""
+
+
+def infer_year(text: str, pub_date: str = "") -> tuple[int | None, str]:
+    """The year a report is about: its publication year, else the latest year it writes
+    out, else the year in which a festival falls on the date written next to it."""
+    if pub_date[:4].isdigit():
+        return int(pub_date[:4]), "publication date"
+    years = [cn_int(m.group(1)) for m in _YEAR_RE.finditer(text)]
+    years = [y for y in years if y and 1990 <= y <= 2100]
+    if years:
+        return max(years), "latest year in the text"
+    fest = rules.alternation(_festivals())
+    for m in re.finditer(rf"(\d{{1,2}})月(\d{{1,2}})日\s*(?:是|为|的)?({fest})", text):
+        mo, d, name = int(m.group(1)), int(m.group(2)), m.group(3)
+        fits = [y for y in range(1990, 2041) if festival_iso(name, y) == _iso(y, mo, d)]
+        if len(fits) == 1:
+            return fits[0], f"{name} on {mo}月{d}日"
+    return None, ""
+
+
+# --------------------------------------------------------------------------- patterns
+
+def _patterns():
+    fest = rules.alternation(_festivals())
+    rel = r"(?P<rel>今年|去年|明年|前年|当年)?"
+    return [
+        ("ymd", re.compile(rf"(?P<y>{YEAR4})\s*年\s*(?P<m>{NUM})\s*月\s*(?P<d>{NUM})\s*[日号]"
+                           rf"(?:{RANGE}(?P<d2>{NUM})\s*[日号])?")),
+        ("iso", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d])")),
+        ("ym", re.compile(rf"(?P<y>{YEAR4})\s*年\s*(?P<m>\d{{1,2}}|十[一二]|[一二三四五六七八九十])\s*月(?:份)?"
+                          r"(?P<part>上旬|中旬|下旬|初|底|末)?")),
+        ("lunar", re.compile(rf"(?:农历)?(?P<lm>正|腊|冬|[一二三四五六七八九十]{{1,2}})月(?P<ld>{LUNAR_DAY})"
+                             rf"(?:{RANGE}(?P<ld2>{LUNAR_DAY}))?")),
+        ("md", re.compile(rf"{rel}(?<![\d.])(?P<m>{NUM})\s*月\s*(?P<d>{NUM})\s*[日号](?![楼线])"
+                          rf"(?:{RANGE}(?:(?P<m2>{NUM})\s*月\s*)?(?P<d2>{NUM})\s*[日号])?")),
+        ("fest", re.compile(rf"{rel}(?P<fest>{fest})(?!假期|假|期间|长假|黄金周|前后|前夕|档|晚会|联欢|慰问|礼包)")),
+        ("y", re.compile(rf"(?<![\d])(?P<y>{YEAR4})\s*年(?:度)?(?!\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月)(?!代|级|届|制)")),
+        ("m", re.compile(rf"{rel}(?<![\d.年个第])(?P<m>\d{{1,2}}|(?<=[今去明]年)(?:十[一二]|[一二三四五六七八九十]))\s*月(?:份)?"
+                         r"(?P<part>上旬|中旬|下旬|初|底|末)?(?!\s*\d{1,2}\s*[日号])(?![亮光饼球台])")),
+        ("repaired", re.compile(r"(?<![\d月年/.\-:：第])(?P<md>\d{3,4})日(?![\d])")),
+        ("d", re.compile(r"(?<![\d月年/.\-:第每周号])(?P<d>\d{1,2})\s*日(?![\d游]|内|以内|之内|后|以后|之后|前|以前|之前|左右|多)")),
+    ]
+
+
+_TIME = re.compile(r"(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)?\s*\d{1,2}\s*(?::|：)\s*\d{2}(?:\s*(?::|：)\s*\d{2})?"
+                   r"|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[时点](?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*分|半|许|整)?(?![钟多])")
+
+
+class DateRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = doc._.context or {}
+        text = doc.text
+        year, basis = (ctx.get("anchor_year"), ctx.get("anchor_basis", "")) if ctx.get("anchor_year") \
+            else infer_year(text, ctx.get("pub_date", ""))
+        doc._.anchor_year = year
+        pub = ctx.get("pub_date", "")
+        pub_month = int(pub[5:7]) if len(pub) >= 7 and pub[5:7].isdigit() else None
+        taken = [(m.start, m.end) for m in found(doc) if m.label in ("ORG", "PLACE")]
+        out: list[Mention] = []
+
+        def free(a, b):
+            return not any(x < b and a < y for x, y in taken) and not any(o.start < b and a < o.end for o in out)
+
+        last_month = None
+        spans = []
+        for kind, rx in _patterns():
+            for m in rx.finditer(text):
+                spans.append((m.start(), -(m.end() - m.start()), kind, m))
+        spans.sort(key=lambda t: (t[0], t[1]))
+        accepted, used = [], []
+        for start, neg_len, kind, m in spans:
+            if free(m.start(), m.end()) and not any(a < m.end() and m.start() < b for a, b in used):
+                accepted.append((kind, m))
+                used.append((m.start(), m.end()))
+        for kind, m in accepted:
+            for ment in self._normalise(kind, m, year, basis, pub_month, last_month, pub):
+                out.append(ment)
+                if ment.norm and len(ment.norm) >= 7:
+                    last_month = int(ment.norm[5:7])
+        found(doc).extend(out)
+        doc._.blocked = [(m.start(), m.end()) for m in _TIME.finditer(text)]
+        return doc
+
+    def _normalise(self, kind, m, year, basis, pub_month, last_month, pub) -> list[Mention]:
+        g = m.groupdict()
+        rel = {"今年": 0, "当年": 0, "去年": -1, "明年": 1, "前年": -2}.get(g.get("rel") or "", None)
+        y = year + rel if (year is not None and rel is not None) else year
+        how = basis if year is not None else ""
+        text = m.group(0)
+
+        def mk(a, b, norm, **attrs):
+            attrs = {k: v for k, v in attrs.items() if v not in (None, "", False)}
+            return Mention("DATE", a, b, text[a - m.start():b - m.start()], norm=norm, attrs=attrs)
+
+        if kind in ("ymd", "iso"):
+            y0, mo, d = cn_int(g["y"]), cn_int(g["m"]), cn_int(g["d"])
+            norm = _iso(y0, mo, d)
+            if not norm:
+                return []
+            out = [mk(m.start(), m.end(), norm, precision="day")]
+            if g.get("d2"):
+                out.append(mk(m.start("d2"), m.end(), _iso(y0, mo, cn_int(g["d2"])), precision="day", range_end=True))
+                out[0] = mk(m.start(), m.start("d2"), norm, precision="day")
+            return [x for x in out if x.norm]
+        if kind == "ym":
+            y0, mo = cn_int(g["y"]), cn_int(g["m"])
+            norm = _iso(y0, mo)
+            return [mk(m.start(), m.end(), norm, precision="month")] if norm else []
+        if kind == "y":
+            norm = _iso(cn_int(g["y"]))
+            return [mk(m.start(), m.end(), norm, precision="year")] if norm else []
+        if kind == "md":
+            mo, d = cn_int(g["m"]), cn_int(g["d"])
+            if _iso(2000, mo, d) == "":
+                return []
+            first_end = m.start("d2") if g.get("d2") else m.end()
+            cut = text[:first_end - m.start()]
+            cut_end = m.start() + len(re.sub(rf"{RANGE}$", "", cut))
+            out = [mk(m.start(), cut_end, _iso(y, mo, d) if y else "", precision="day", year_from=how)]
+            if g.get("d2"):
+                mo2 = cn_int(g["m2"]) if g.get("m2") else mo
+                a = m.start("m2") if g.get("m2") else m.start("d2")
+                out.append(mk(a, m.end(), _iso(y, mo2, cn_int(g["d2"])) if y else "", precision="day",
+                              year_from=how, range_end=True))
+            return out
+        if kind == "m":
+            mo = cn_int(g["m"])
+            if not mo or not 1 <= mo <= 12:
+                return []
+            return [mk(m.start(), m.end(), _iso(y, mo) if y else "", precision="month", year_from=how)]
+        if kind == "d":
+            d = cn_int(g["d"])
+            month = last_month or pub_month
+            if not d or not month or _iso(2000, month, d) == "":
+                return []
+            return [mk(m.start(), m.end(), _iso(y, month, d) if y else "", precision="day",
+                       year_from=how, month_from="context")]
+        if kind == "repaired":
+            return self._repair(m, y, how, pub)
+        if kind == "lunar":
+            lm = {"正": 1, "冬": 11, "腊": 12}.get(g["lm"]) or cn_int(g["lm"])
+            first_end = m.start("ld2") if g.get("ld2") else m.end()
+            cut_end = m.start() + len(re.sub(rf"{RANGE}$", "", text[:first_end - m.start()]))
+            days = [(m.start(), cut_end, lunar_day(g["ld"]), False)]
+            if g.get("ld2"):
+                days.append((m.start("ld2"), m.end(), lunar_day(g["ld2"]), True))
+            return [mk(a, b, _lunar_in_year(y, lm, d, pub) if (y and lm and d) else "", precision="day",
+                       calendar="lunar", year_from=how, range_end=end) for a, b, d, end in days]
+        if kind == "fest":
+            name = g["fest"]
+            norm = festival_iso(name, y) if y is not None else ""
+            return [mk(m.start("fest"), m.end(), norm, precision="day", calendar=_festivals()[name][0],
+                       festival=name, year_from=how)]
+        return []
+
+    def _repair(self, m, y, how, pub) -> list[Mention]:
+        """213日 with its month sign lost: kept only if one split is a valid date, the text
+        around it reads like a date, and it falls in the year before publication."""
+        digits, text = m.group("md"), m.string
+        before, after = text[max(0, m.start() - 2):m.start()], text[m.end():m.end() + 2]
+        if not (re.search(r"(^|[\s\n,，。；;、:：]|自|从|于|在|至|到|截至)$", before)
+                and re.match(r"(起|开始|以来|前|后|晚|早|上午|下午|[,，、。；;])", after)):
+            return []
+        readings = []
+        for k in (1, 2):
+            ms, ds = digits[:k], digits[k:]
+            if len(ds) in (1, 2) and not ms.startswith("0") and not ds.startswith("0") and _iso(2000, int(ms), int(ds)):
+                readings.append((int(ms), int(ds)))
+        if len(readings) != 1 or y is None:
+            return []
+        norm = _iso(y, *readings[0])
+        if pub and norm and not (dt.date.fromisoformat(pub) - dt.timedelta(days=366) <= dt.date.fromisoformat(norm)
+                                 <= dt.date.fromisoformat(pub)):
+            return []
+        return [Mention("DATE", m.start(), m.end(), m.group(0), norm=norm,
+                        attrs={"precision": "day", "repaired": True, "year_from": how})] if norm else []
+
+
+def _lunar_in_year(year: int, month: int, day: int, pub: str = "") -> str:
+    """A lunar date the text places in ``year``: of the two lunar years that overlap the
+    solar year, the one that puts the date in it (腊月 of a January report is the lunar
+    year before)."""
+    cands = [lunar_to_iso(ly, month, day) for ly in (year, year - 1)]
+    inside = [c for c in cands if c and c[:4] == str(year)]
+    if len(inside) == 1:
+        return inside[0]
+    if inside and pub:
+        return min(inside, key=lambda c: abs((dt.date.fromisoformat(c) - dt.date.fromisoformat(pub)).days))
+    return inside[0] if inside else ""
+
+
+@Language.factory("edu_dates")
+def make_date_recognizer(nlp: Language, name: str):
+    return DateRecognizer()

@@ -1,0 +1,276 @@
+"""Stage 5 - numbers: numeric claims with value, unit, approximation, what they count,
+the organisation or place they are about and their date.
+
+A claim is a number with a measure word (56名, 228所, 118.2万人次, 4000余名, 三分之一, 50%,
+近六成). Chinese numerals and 万/亿 are multiplied out by cn2an. Ordinals (第八批), dates
+and times of day (the date stage), numbers inside names (二机床, “5+1”), list markers
+(一是, 二、), set phrases in quotes (“两个结合”) and slogans (一人一案) are not claims;
+neither is 一 used as the article "a" (作为一名党员).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import rules
+from .nlp import Mention, found, sentence_of
+
+AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CN = r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾佰仟][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
+CN_SINGLE = "零〇一二两三四五六七八九"
+
+
+@functools.lru_cache(maxsize=None)
+def _tables():
+    units = {row[0]: (row[1], row[2] if len(row) > 2 and row[2] else row[0]) for row in rules.table("units.tsv")}
+    words: dict[str, list[str]] = {}
+    for row in rules.table("numbers.tsv"):
+        words.setdefault(row[0], []).append(row[1])
+    pre = rules.alternation(words["approx_before"])
+    post = rules.alternation(words["approx_after"])
+    unit = rules.alternation(units)
+    claim = re.compile(
+        rf"(?P<pre>{pre})?(?P<num>{AR}(?:\s*[万亿千])?|{CN}|半)\s*(?P<more>余|多|来)?\s*(?P<unit>{unit})(?P<post>{post})?")
+    fraction = re.compile(rf"(?P<pre>{pre})?(?P<den>{AR}|{CN})分之(?P<num>{AR}|{CN})")
+    percent = re.compile(rf"(?P<pre>{pre})?(?:(?P<num>{AR})\s*(?P<unit>%|％|‰)|百分之(?P<cnum>{CN}|{AR}))(?P<post>{post})?")
+    tenths = re.compile(rf"(?P<pre>{pre})?(?P<num>[一二三四五六七八九])成(?![功为立绩员果长都])")
+    bare = re.compile(rf"(?P<pre>{pre})?(?P<num>{AR}\s*[万亿]|(?:{CN})[万亿])(?P<more>余|多)?(?![\d万亿])")
+    return {"units": units, "words": words, "claim": claim, "fraction": fraction, "percent": percent,
+            "tenths": tenths, "bare": bare,
+            "not_after": re.compile("(?:" + rules.alternation(words["not_after"]) + ")"),
+            "cue": re.compile("(?:" + rules.alternation(words["article_cue"]) + ")$")}
+
+
+def to_number(s: str) -> float | None:
+    """A numeral as a number: 1,526 / 118.2万 / 一万二 / 贰仟 / 四五十 (-> 40) / 半 (-> 0.5).
+    Never raises; None for what is not a number."""
+    s = (s or "").replace(",", "").replace(" ", "")
+    if not s:
+        return None
+    if s == "半":
+        return 0.5
+    mult = 1
+    if s[-1] in "万亿千" and len(s) > 1 and re.fullmatch(AR, s[:-1]):
+        mult = {"万": 10_000, "亿": 100_000_000, "千": 1_000}[s[-1]]
+        s = s[:-1]
+    if re.fullmatch(AR, s):
+        try:
+            return float(s) * mult
+        except ValueError:
+            return None
+    # two neighbouring digits are a range (四五十, 七八): its lower end, approximate
+    m = re.fullmatch(r"([一二三四五六七八九])([一二三四五六七八九])([十百千万]?)", s)
+    if m and CN_SINGLE.index(m.group(2)) == CN_SINGLE.index(m.group(1)) + 1:
+        s = m.group(1) + m.group(3)
+    try:
+        import cn2an
+        v = cn2an.cn2an(s, "smart")
+    except Exception:  # cn2an refuses what is not a numeral; so do we
+        return None
+    try:
+        return float(v) * mult
+    except (TypeError, ValueError):
+        return None
+
+
+def is_range_numeral(s: str) -> bool:
+    m = re.fullmatch(r"([一二三四五六七八九])([一二三四五六七八九])([十百千万]?)", s or "")
+    return bool(m) and CN_SINGLE.index(m.group(2)) == CN_SINGLE.index(m.group(1)) + 1
+
+
+def fmt(v: float) -> str:
+    """Plain decimal: 1182000, 0.3333, 30.66."""
+    if abs(v) < 1 and v != 0:
+        return f"{v:.4f}".rstrip("0").rstrip(".")
+    return str(int(v)) if v == int(v) else f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+class NumberRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        t = _tables()
+        text = doc.text
+        ms = found(doc)
+        blocked = [(m.start, m.end) for m in ms if m.label in ("DATE", "ORG", "PLACE", "PERSON", "MEASURE")]
+        blocked += list(doc._.blocked or [])
+        quotes = [(m.start(), m.end()) for m in re.finditer(r"[“\"‘「『][^“”\"‘’「」『』\n]{1,10}[”\"’」』]", text)]
+        raw = []
+        for kind in ("fraction", "percent", "tenths", "claim", "bare"):
+            for m in t[kind].finditer(text):
+                raw.append((m.start(), -(m.end() - m.start()), kind, m))
+        raw.sort(key=lambda x: (x[0], x[1]))
+        taken: list[tuple[int, int]] = []
+        claims = []
+        for start, _, kind, m in raw:
+            a, b = m.start(), m.end()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            c = self._claim(doc, kind, m, blocked, quotes)
+            if c:
+                claims.append(c)
+                taken.append((a, b))
+        claims.sort(key=lambda c: c["start"])
+        self._share_units(text, claims, blocked, taken)
+        claims.sort(key=lambda c: c["start"])
+        mentions = []
+        for c in claims:
+            self._context(doc, c)
+            mentions.append(Mention("NUMBER", c["start"], c["end"], c["text"], norm=fmt(c["value"]),
+                                    attrs={"unit": c["unit"], "approx": c["approx"]}))
+            c["mention"] = c["start"]
+        ms.extend(mentions)
+        doc._.claims = claims
+        return doc
+
+    # ------------------------------------------------------------------ one claim
+    def _claim(self, doc: Doc, kind: str, m, blocked, quotes) -> dict | None:
+        t = _tables()
+        text = doc.text
+        a, b = m.start(), m.end()
+        num_start = m.start("num") if m.group("num") else m.start()
+        if any(x < b and num_start < y for x, y in blocked):
+            return None  # a date, a time of day, a name
+        before = text[max(0, num_start - 1):num_start]
+        if before == "第" or (before and (before.isdigit() or before in ".-/:：")):
+            return None  # an ordinal, or part of a longer number
+        if t["not_after"].match(text, b) or re.match(r"[一二三四五六七八九]", text[b:b + 1]) and kind == "claim" \
+                and m.group("num") == "一":
+            return None
+        if any(qa <= a and b <= qb for qa, qb in quotes):
+            return None  # “两个结合”, “四步法”: a set phrase in quotes
+        pre = m.groupdict().get("pre") or ""
+        post = m.groupdict().get("post") or ""
+        more = m.groupdict().get("more") or ""
+        approx = bool(pre or more or post)
+        if kind == "fraction":
+            num, den = to_number(m.group("num")), to_number(m.group("den"))
+            if not num or not den:
+                return None
+            value, unit = round(num / den, 4), "fraction"
+        elif kind == "percent":
+            value = to_number(m.group("num") or m.group("cnum"))
+            unit = "%" if (m.group("unit") or "%") in ("%", "％") or m.group("cnum") else "‰"
+        elif kind == "tenths":
+            value, unit = to_number(m.group("num")) / 10, "fraction"
+        elif kind == "bare":
+            value, unit = to_number(m.group("num").replace(" ", "")), ""
+            # 135万学生: a count of people or things without a measure word
+            if not re.match(r"[\u3400-\u9fff]", text[b:b + 1]) and not text[b:b + 1] in ("，", ",", "。", "、", "；"):
+                return None
+        else:
+            numtxt = m.group("num").replace(" ", "")
+            value = to_number(numtxt)
+            approx = approx or is_range_numeral(numtxt)
+            ukind, unit = t["units"][m.group("unit")]
+            if m.group("unit") in ("万元", "亿元") and value is not None:
+                value *= 10_000 if m.group("unit") == "万元" else 100_000_000
+            if numtxt == "一" and not more and not self._counts_one(text, num_start, b, ukind):
+                return None
+            if ukind == "time" and numtxt in ("一", "1") and re.match(rf"({AR}|{CN})\s*(次|遍|节|课时)", text[b:b + 4]):
+                return None  # 一日两次: the period of a frequency
+            if self._idiom(doc, a, b) or self._slogan(text, a, b):
+                return None
+        if value is None:
+            return None
+        return {"kind": kind, "start": a, "end": b, "text": text[a:b], "value": value, "unit": unit,
+                "approx": approx}
+
+    def _counts_one(self, text: str, s: int, e: int, ukind: str) -> bool:
+        """一 with a count unit counts only after a cue (只有一个, 唯一一所, 各一次, 每月一次)."""
+        if ukind in ("time", "measure", "money", "ratio"):
+            return True
+        return bool(_tables()["cue"].search(text, max(0, s - 4), s))
+
+    def _idiom(self, doc: Doc, a: int, b: int) -> bool:
+        """Inside a set phrase jieba knows as one word (一对一, 三天两头, 千家万户)."""
+        from .entities import pos
+        for tok in doc:
+            ts, te = tok.idx, tok.idx + len(tok.text)
+            if ts <= a < te or ts < b <= te:
+                if te - ts > b - a and pos(tok.text)[:1] in ("i", "l"):
+                    return True
+        return False
+
+    def _slogan(self, text: str, a: int, b: int) -> bool:
+        """一人一案, 一县一策, 一日一报: numbers that make a slogan."""
+        window = text[max(0, a - 2):b + 3]
+        return bool(re.search(r"[一两][\u3400-\u9fff][一两][\u3400-\u9fff]", window)) and text[a] in "一两"
+
+    def _share_units(self, text: str, claims: list[dict], blocked, taken) -> None:
+        """60、70个人: a bare number listed before a claim shares its unit."""
+        for c in list(claims):
+            if c["kind"] != "claim":
+                continue
+            k = c["start"]
+            while True:
+                m = re.search(rf"({AR}|{CN})[、和至到~-]$", text[max(0, k - 12):k])
+                if not m:
+                    break
+                a = k - len(m.group(0))
+                if any(x < k and a < y for x, y in taken + blocked) or text[a - 1:a] == "第":
+                    break
+                v = to_number(m.group(1))
+                if v is None:
+                    break
+                claims.append({"kind": "shared", "start": a, "end": a + len(m.group(1)), "text": m.group(1),
+                               "value": v, "unit": c["unit"], "approx": c["approx"]})
+                taken.append((a, a + len(m.group(1))))
+                k = a
+
+    # ------------------------------------------------------------------ context
+    def _context(self, doc: Doc, c: dict) -> None:
+        """What the claim counts, whom it is about, and when."""
+        from .entities import pos
+        text = doc.text
+        s, e = sentence_of(doc, c["start"])
+        c["sent_start"], c["sent_end"] = s, e
+        # the counted noun: nouns right after the claim, else right before the number
+        counted = ""
+        toks = [(t.idx, t.idx + len(t.text), t.text) for t in doc if t.idx >= c["end"] and t.idx < e]
+        for ts, te, w in toks[:3]:
+            p = pos(w)
+            if (p[:1] == "n" or (not p and re.fullmatch(r"[\u3400-\u9fff]{2,}", w))) and len(counted) + len(w) <= 8:
+                counted += w
+            elif w in ("和", "及", "与") and counted:
+                counted += w
+            else:
+                break
+        counted = counted.rstrip("和及与")
+        if not counted:
+            prev = [t.text for t in doc if s <= t.idx and t.idx + len(t.text) <= c["start"]][-2:]
+            for w in reversed(prev):
+                if pos(w)[:1] == "n" and len(w) >= 2:
+                    counted = w
+                    break
+        c["counted"] = counted
+        # the subject: the nearest organisation or place before it in the sentence, a
+        # "全县/本市" word, else the section's own place
+        subj, basis = "", ""
+        for m in sorted(found(doc), key=lambda m: -m.start):
+            if m.label in ("ORG", "PLACE") and s <= m.start < c["start"] and m.key:
+                subj, basis = m.key, "sentence"
+                break
+        if not subj:
+            pc = doc._.place_context or {}
+            path = pc.get("path") or []
+            lvl = re.search(r"[全本我该](县|市|区|省|镇|乡)", text[s:c["start"]])
+            if path and lvl:
+                from .places import _level_division
+                code = _level_division(path, lvl.group(1))
+                if code:
+                    subj, basis = f"place:{code}", "level word and report context"
+            if not subj and path:
+                subj, basis = f"place:{path[-1]}", "section place"
+        c["subject"], c["subject_basis"] = subj, basis
+        # the date: a date in the same sentence, the nearest before the claim first
+        dates = [m for m in found(doc) if m.label == "DATE" and m.norm and s <= m.start < e]
+        before = [m for m in dates if m.start < c["start"]]
+        pick = (before[-1] if before else (dates[0] if dates else None))
+        c["date"] = pick.norm if pick else ""
+
+
+@Language.factory("edu_numbers")
+def make_number_recognizer(nlp: Language, name: str):
+    return NumberRecognizer()

@@ -1,0 +1,356 @@
+"""Stage 3 - places: every PLACE, and every organisation whose name carries a place,
+resolved to China's administrative hierarchy (adcode and level); the report's own place
+context; and the entity keys that make one node per real entity across reports.
+
+Ambiguous names (刘集镇 exists in ten counties) are settled by the report's context: the
+chain they are written in (东阿县刘集镇), the heading's place, and the other places the
+same section names. Where the context does not decide, the name stays unresolved rather
+than guessed.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import gazetteer, rules
+from .gazetteer import Division
+from .nlp import Mention, Relation, found, sentence_of
+
+# bureau names that are one office under different names (renamed or abbreviated)
+BUREAU_FAMILY = re.compile(r"(教育和体育局|教育体育局|教体局|教育和科学技术局|教育科学技术局|教育科技局|教育和科技局|"
+                           r"教科局|教育局|教育系统|教体系统|教科系统)$")
+LEVEL_CHARS = {"省": ("province",), "市": ("city", "county"), "县": ("county",), "区": ("county",),
+               "州": ("city",), "盟": ("city",), "旗": ("county",), "镇": ("town",), "乡": ("town",)}
+
+
+@functools.lru_cache(maxsize=None)
+def _public_people() -> frozenset[str]:
+    return frozenset(rules.items("persons_public.txt"))
+
+
+def segment(name: str) -> list[tuple[int, int]]:
+    """The places a name starts with, longest first at each step: 东阿县刘集镇中心小学 ->
+    [(0, 3), (3, 6)]."""
+    gaz = gazetteer.get()
+    out, k = [], 0
+    while k < len(name):
+        best = next((m for m in range(len(name), k + 1, -1) if gaz.lookup(name[k:m])), None)
+        if best is None:
+            break
+        out.append((k, best))
+        k = best
+    return out
+
+
+class Resolver:
+    """Resolves division names within one section, using what the section says."""
+
+    def __init__(self, hint: str, names: list[str]):
+        self.gaz = gazetteer.get()
+        self.hint_codes: set[str] = set()
+        for a, b in segment(hint) or []:
+            self.hint_codes |= {d.code for d in self.gaz.lookup(hint[a:b])}
+        # unambiguous divisions the section names anywhere give context to the others
+        self.known: list[str] = []
+        for n in names:
+            divs = self.gaz.lookup(n)
+            if len(divs) == 1:
+                self.known.append(divs[0].code)
+
+    def resolve(self, name: str, parent: Division | None = None) -> Division | None:
+        divs = self.gaz.lookup(name)
+        if parent is not None:
+            inside = [d for d in divs if parent.code in self.gaz.ancestors(d.code)]
+            if inside:
+                divs = inside
+        if len(divs) <= 1:
+            return divs[0] if divs else None
+        scored = []
+        for d in divs:
+            anc = self.gaz.ancestors(d.code) | {d.code}
+            score = 3 * sum(1 for h in self.hint_codes if h in anc or d.code in self.gaz.ancestors(h))
+            score += sum(1 for k in self.known if k in anc or d.code in self.gaz.ancestors(k))
+            scored.append((score, d))
+        scored.sort(key=lambda x: -x[0])
+        if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            return scored[0][1]
+        # a former name or a short name may still point to one province/city: keep that level
+        return None
+
+    def chain(self, text: str) -> list[Division]:
+        """The divisions a chain of names spells out, each resolved inside the previous."""
+        out: list[Division] = []
+        for a, b in segment(text):
+            d = self.resolve(text[a:b], out[-1] if out else None)
+            if d is None:
+                break
+            out.append(d)
+        return out
+
+
+def context_place(weights: dict[str, float]) -> list[str]:
+    """The dominant path of divisions (province -> city -> county ...) a section is about:
+    at each level the child that carries at least half of the weight below."""
+    gaz = gazetteer.get()
+    total: dict[str, float] = defaultdict(float)
+    for code, w in weights.items():
+        for c in [code] + list(gaz.ancestors(code)):
+            total[c] += w
+    path, node = [], ""
+    while True:
+        kids = [c for c in total if gaz.divisions.get(c) and gaz.divisions[c].parent == node]
+        if not kids:
+            break
+        kids.sort(key=lambda c: (-total[c], c))
+        best = kids[0]
+        level = gaz.divisions[best].level
+        share = total[best] / sum(total[c] for c in kids)
+        if share < 0.5 or (level == "town" and total[best] < 2):
+            break
+        path.append(best)
+        node = best
+    return path
+
+
+def _level_division(path: list[str], ch: str) -> str:
+    """The context division a bare level word refers to: 市 in a county-level city is that
+    city; 市 in a county's report is the county's prefecture city."""
+    gaz = gazetteer.get()
+    for code in reversed(path):
+        d = gaz.divisions[code]
+        if ch in ("市", "州", "盟") and d.level in ("city", "county") and d.name.endswith(ch):
+            return code
+        if ch in ("县", "旗") and d.level == "county" and d.name.endswith(("县", "旗")):
+            return code
+        if ch == "区" and d.level == "county" and (d.name.endswith("区") or gaz.divisions[code].alias.endswith("区")):
+            return code
+        if ch == "省" and d.level == "province":
+            return code
+        if ch in ("镇", "乡") and d.level == "town":
+            return code
+    return ""
+
+
+def org_core(text: str, prefix_len: int) -> str:
+    """An organisation's name without its place prefix, with one spelling per bureau."""
+    core = text[prefix_len:]
+    core = re.sub(r"^(省|市|县|区|州|旗|盟|镇|乡)(?=.)", "", core) if prefix_len == 0 else core
+    return BUREAU_FAMILY.sub("教育局", core)
+
+
+class PlaceResolver:
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = gazetteer.get()
+        ctx = doc._.context or {}
+        ms = found(doc)
+        text = doc.text
+        names = [text[m.start + a:m.start + b] for m in ms if m.label in ("PLACE", "ORG")
+                 for a, b in segment(m.text)]
+        hint = ctx.get("place_hint", "") or ""
+        res = Resolver(hint + " " + ctx.get("title", ""), names + [n for n in _hint_names(hint)])
+        entities: dict[str, dict] = {}
+        relations: list[Relation] = []
+        weights: dict[str, float] = defaultdict(float)
+        for a, b in segment(hint):
+            d = res.resolve(hint[a:b])
+            if d:
+                weights[d.code] += 5
+
+        # places first: they are the context for everything else
+        place_divs: dict[int, list[Division]] = {}
+        for m in ms:
+            if m.label in ("PLACE", "ORG"):
+                chain = res.chain(m.text)
+                place_divs[id(m)] = chain
+                if chain:
+                    weights[chain[-1].code] += 1 if m.label == "PLACE" else 0.5
+        src = ctx.get("source", "")
+        for d in res.chain(src):
+            weights[d.code] += 1
+        path = context_place(weights)
+        doc._.place_context = {"path": path, "names": [gaz.divisions[c].name for c in path]}
+
+        for m in ms:
+            chain = place_divs.get(id(m), [])
+            if m.label == "PLACE":
+                self._place(doc, m, chain, entities, relations)
+            elif m.label == "ORG":
+                self._org(doc, m, chain, path, entities, relations, res)
+            elif m.label == "PERSON":
+                anchor = "" if m.text in _public_people() else (path[-1] if path else "")
+                m.key = f"person:{anchor}:{m.text}"
+                m.norm = m.text
+                _entity(entities, m.key, "PERSON", m.text, m.text, {})
+        _unify_orgs(ms, entities, relations)
+        # short forms take the key of their full name (锦小 -> 锦官新城小学)
+        by_text = {}
+        for m in ms:
+            if m.label == "ORG" and not m.attrs.get("short_of"):
+                by_text.setdefault(m.text, m)
+        short_keys = {}
+        for m in ms:
+            full = by_text.get(m.attrs.get("short_of", ""))
+            if m.label == "ORG" and full is not None:
+                if m.key in entities and m.key != full.key:
+                    entities[full.key]["aliases"] |= entities.pop(m.key)["aliases"]
+                short_keys[m.key] = full.key
+                m.key, m.norm = full.key, full.norm
+                entities[full.key]["aliases"].add(m.text)
+        for m in ms:
+            if m.attrs.get("parent_key") in short_keys:
+                m.attrs["parent_key"] = short_keys[m.attrs["parent_key"]]
+            if m.attrs.get("parent_text") in by_text:
+                m.attrs["parent_key"] = by_text[m.attrs["parent_text"]].key
+        for r in relations:
+            r.source = short_keys.get(r.source, r.source)
+        doc._.entities = {k: {**v, "aliases": sorted(v["aliases"])} for k, v in entities.items()}
+        doc._.relations = (doc._.relations or []) + relations
+        return doc
+
+    def _place(self, doc, m: Mention, chain: list[Division], entities, relations):
+        gaz = gazetteer.get()
+        if m.attrs.get("level"):  # a mountain, river or region from rules/places_extra.tsv
+            m.key, m.norm = f"place:geo/{m.text}", m.text
+            _entity(entities, m.key, "PLACE", m.text, m.text, {"level": m.attrs["level"]})
+            return
+        covered = segment(m.text)
+        end = covered[len(chain) - 1][1] if chain else 0
+        rest = m.text[end:]
+        if chain and not rest:  # a division, or a chain of them
+            d = chain[-1]
+            m.key, m.norm = d.key, gaz.full_name(d.code)
+            self._division(doc, m, d, entities, relations)
+            return
+        # a village, community, station or airport inside a division; or unresolved
+        parent = chain[-1] if chain and len(chain) == len(covered) else None
+        level = "station" if re.search(r"(站|机场)$", m.text) else \
+            "village" if re.search(r"(村|社区|城区|街道|镇|乡)$", m.text) else "place"
+        if parent is None:
+            m.key, m.norm = f"place:?/{m.text}", m.text
+            _entity(entities, m.key, "PLACE", m.text, m.text, {"level": level if level != "place" else ""})
+            return
+        m.key = f"place:{parent.code}/{rest}"
+        m.norm = gaz.full_name(parent.code) + rest
+        self._division(doc, m, parent, entities, relations, mentioned=False)
+        _entity(entities, m.key, "PLACE", m.text, m.norm, {"level": level, "parent_id": parent.key})
+        s, e = sentence_of(doc, m.start)
+        relations.append(Relation("LOCATED_IN", m.key, parent.key, s, e, {"basis": "administrative division"}))
+
+    def _division(self, doc, m: Mention, d: Division, entities, relations, mentioned: bool = True):
+        """The division and its ancestors as entities, linked upwards, evidenced by the
+        sentence that names it."""
+        gaz = gazetteer.get()
+        s, e = sentence_of(doc, m.start)
+        chain = gaz.chain(d.code)
+        for i, x in enumerate(chain):
+            attrs = {"adcode": x.code if x.level not in ("town",) and not x.code.startswith("world/") else "",
+                     "level": x.level}
+            if i > 0:
+                attrs["parent_id"] = chain[i - 1].key
+            if x.code == d.code and mentioned:
+                _entity(entities, x.key, "PLACE", m.text, gaz.full_name(x.code), attrs)
+            else:
+                _entity(entities, x.key, "PLACE", None, x.name if x.level != "town" else gaz.full_name(x.code), attrs)
+            if i > 0 and x.level != "country":
+                relations.append(Relation("LOCATED_IN", x.key, chain[i - 1].key, s, e,
+                                          {"basis": "administrative division"}))
+
+    def _org(self, doc, m: Mention, chain: list[Division], path: list[str], entities, relations, res):
+        gaz = gazetteer.get()
+        m.key, anchor, basis = org_key(m.text, m.attrs, chain, path)
+        attrs = {"kind": m.attrs.get("kind") or "other"}
+        if anchor and "/" not in anchor:
+            attrs["adcode"] = anchor
+        _entity(entities, m.key, "ORG", m.text, m.text, attrs)
+        m.norm = max(entities[m.key]["aliases"], key=lambda a: (len(a), a))
+        unit = m.attrs.get("unit_of")
+        if unit:
+            inner = doc.text[unit[0]:unit[1]]
+            inner_attrs = {k: v for k, v in m.attrs.items() if k not in ("unit_of", "kind")}
+            m.attrs["parent_key"] = org_key(inner, inner_attrs, res.chain(inner), path)[0]
+            m.attrs["parent_text"] = inner
+            m.attrs["unit_word"] = m.text[len(inner):]
+        if anchor and anchor in gaz.divisions:
+            d = gaz.divisions[anchor]
+            s, e = sentence_of(doc, m.start)
+            self._division(doc, m, d, entities, relations, mentioned=False)
+            relations.append(Relation("LOCATED_IN", m.key, d.key, s, e, {"basis": basis}))
+
+
+def org_key(text: str, attrs: dict, chain: list[Division], path: list[str]) -> tuple[str, str, str]:
+    """(key, anchor division code, basis) of an organisation's name: the place its name
+    carries, else the level word it starts with (市教育局), else the report's place."""
+    canonical = attrs.get("canonical")
+    covered = segment(text)
+    prefix_len = sum(b - a for a, b in covered[:len(chain)]) if chain else 0
+    anchor, basis = "", ""
+    if canonical:  # a national body or outlet known by name
+        core = canonical
+    elif chain:
+        anchor, basis = chain[-1].code, "name"
+        core = org_core(text, prefix_len)
+    else:
+        core = org_core(text, 0)
+        lead = text[:1]
+        if lead in LEVEL_CHARS and len(text) > 1 and text[1:2] not in ("民", "场"):
+            anchor, basis = _level_division(path, lead), "level word and report context"
+        elif path and attrs.get("kind") != "media":
+            anchor, basis = _local_anchor(path), "report context"
+    return f"org:{anchor}:{core}", anchor, basis
+
+
+def _unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
+    """Within a section, one organisation named with a coarser and a finer place (成都市锦官
+    新城小学 and, in a 武侯区 context, 锦官新城小学) is one organisation."""
+    gaz = gazetteer.get()
+    by_core = defaultdict(set)
+    for m in ms:
+        if m.label == "ORG" and m.key.count(":") >= 2:
+            _, anchor, core = m.key.split(":", 2)
+            by_core[core].add(anchor)
+    for core, anchors in by_core.items():
+        if len(anchors) < 2:
+            continue
+        for a in anchors:
+            finer = [b for b in anchors if b != a and (a == "" or a in gaz.ancestors(b))]
+            if len(finer) == 1:
+                old, new = f"org:{a}:{core}", f"org:{finer[0]}:{core}"
+                for m in ms:
+                    if m.key == old:
+                        m.key = new
+                if old in entities and new in entities:
+                    entities[new]["aliases"] |= entities.pop(old)["aliases"]
+                for r in relations:
+                    if r.source == old:
+                        r.source = new
+
+
+def _local_anchor(path: list[str]) -> str:
+    """The most specific county-level (or town) division of the context."""
+    gaz = gazetteer.get()
+    for code in reversed(path):
+        if gaz.divisions[code].level in ("county", "town", "city"):
+            return code
+    return path[-1]
+
+
+def _hint_names(hint: str) -> list[str]:
+    return [hint[a:b] for a, b in segment(hint)]
+
+
+def _entity(entities: dict, key: str, label: str, alias: str | None, name: str, attrs: dict) -> None:
+    rec = entities.setdefault(key, {"label": label, "name": name, "aliases": set(), "attrs": {}})
+    if alias:
+        rec["aliases"].add(alias)
+    for k, v in attrs.items():
+        if v not in ("", None):
+            rec["attrs"].setdefault(k, v)
+
+
+@Language.factory("edu_places")
+def make_place_resolver(nlp: Language, name: str):
+    return PlaceResolver()
