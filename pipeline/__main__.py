@@ -131,6 +131,9 @@ def main(argv=None) -> int:
     bn.set_defaults(func=cmd_bench)
 
     a = p.parse_args(argv)
+    import signal
+    if hasattr(signal, "SIGPIPE"):  # `... | head` ends quietly
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if getattr(a, "workers", 1) < 1:
         return _err("--workers must be at least 1")
     return a.func(a)

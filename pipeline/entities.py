@@ -416,7 +416,12 @@ def find_orgs(text: str, toks: Tokens, places: list[Mention]) -> list[Mention]:
         end = i + best
         start = _walk_left(text, toks, i, kind, owner, place_spans)
         if start is not None:
-            out.append(Mention("ORG", start, end, text[start:end], attrs={"kind": kind, "suffix": suf}))
+            attrs = {"kind": kind, "suffix": suf}
+            if kind in ("team", "unit"):
+                inner = _inner_owner(text, start, i)
+                if inner:
+                    attrs["unit_of"] = [start, inner]
+            out.append(Mention("ORG", start, end, text[start:end], attrs=attrs))
             i = end
         else:
             i += 1
@@ -453,6 +458,20 @@ def _pattern_orgs(text: str, toks: Tokens, places: list[Mention], orgs: list[Men
             if free(m.start(1), m.end(1)) and CJK.search(m.group(1)):
                 out.append(Mention("ORG", m.start(1), m.end(1), m.group(1), attrs={"kind": "media"}))
     return out
+
+
+def _inner_owner(text: str, start: int, i: int) -> int | None:
+    """槐荫区教体局疫情处置工作领导小组: the organisation a team's name starts with (the end
+    of its type word), if any."""
+    lex = _lexicon()
+    best = None
+    for k in range(start + 2, i):
+        for L in range(2, lex["suffix_max"] + 1):
+            w = text[k - L:k]
+            if k - L >= start and w in lex["suffixes"] and lex["suffixes"][w][0] in ("bureau", "government", "school",
+                                                                                   "kindergarten", "university"):
+                best = k
+    return best
 
 
 def _later_type_word(text: str, end: int) -> bool:

@@ -26,7 +26,7 @@ ENTITY_COLS = ["entity_id", "label", "name", "aliases", "n_reports", "n_mentions
 CLAIM_COLS = ["claim_id", "doc_id", "text", "value", "unit", "approx", "subject_id", "date",
               "sentence", "counted", "start", "end", "subject_name"]
 RELATION_COLS = ["source_id", "target_id", "type", "doc_id", "start", "end", "sentence",
-                 "role", "source_name", "target_name", "basis"]
+                 "role", "source_name", "target_name", "basis", "date"]
 
 
 @dataclass
@@ -68,7 +68,8 @@ def assemble(extracts: list[dict]) -> Build:
     def add_rel(src, dst, typ, doc_id, text, start, end, **extra):
         ev = {"doc_id": doc_id, "start": start, "end": end, "sentence": text[start:end] if end > start else ""}
         ev.update({k: v for k, v in extra.items() if v})
-        evidence[(src, dst, typ)].append(ev)
+        if ev not in evidence[(src, dst, typ)]:  # the same sentence said it once
+            evidence[(src, dst, typ)].append(ev)
 
     for ex in extracts:
         rep = ex["report"]
@@ -136,7 +137,7 @@ def assemble(extracts: list[dict]) -> Build:
                 if role and r["type"] == "MEMBER_OF":
                     roles[src].add(role)
                 add_rel(src, dst, r["type"], sid, text, r["start"], r["end"], role=role,
-                        basis=r["attrs"].get("basis", ""))
+                        basis=r["attrs"].get("basis", ""), date=r["attrs"].get("date", ""))
 
     for key, ent in entities.items():
         if ent["label"] == "DATE":
@@ -182,7 +183,8 @@ def assemble(extracts: list[dict]) -> Build:
             b.relations.append({"source_id": src, "target_id": dst, "type": typ, "doc_id": e["doc_id"],
                                 "start": e["start"], "end": e["end"], "sentence": e["sentence"],
                                 "role": e.get("role", ""), "source_name": nodes[src]["name"],
-                                "target_name": nodes[dst]["name"], "basis": e.get("basis", "")})
+                                "target_name": nodes[dst]["name"], "basis": e.get("basis", ""),
+                                "date": e.get("date", "")})
 
     for cl in b.claims:
         if cl["subject_id"] in nodes:

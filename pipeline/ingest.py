@@ -409,8 +409,9 @@ def _continues(prev: Line, cur: Line, column) -> bool:
             return False  # a paragraph that was never wrapped
         short = prev.last_len < mode - 2
         return not (short and (_ends_sentence(prev.text) or prev.text.endswith(("：", ":"))))
-    # a long line cut in the middle of a word, continued on the next line
-    return (_visible_len(prev.text) >= 30 and bool(CJK_RE.match(prev.text[-1]))
+    # a long line cut in the middle of a word, continued on the next line (not across a
+    # wider gap, where a picture and its caption usually stood)
+    return (cur.gap <= 1 and _visible_len(prev.text) >= 30 and bool(CJK_RE.match(prev.text[-1]))
             and bool(CJK_RE.match(cur.text[0])) and _visible_len(cur.text) >= 10)
 
 

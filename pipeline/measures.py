@@ -58,8 +58,9 @@ def normalise(name: str) -> list[str]:
     if name in lex["canon"]:
         return [lex["canon"][name]]
     parts = [p for p in re.split(r"[、，,]", name) if p]
-    if len(parts) > 1 and all(p in lex["canon"] for p in parts):
-        return list(dict.fromkeys(lex["canon"][p] for p in parts))
+    if len(parts) > 1 and any(p in lex["canon"] for p in parts):
+        # 摸排动态信息日报、零报告制度 -> 零报告制度; 一岗双责，双重管理 -> 一岗双责
+        return list(dict.fromkeys(lex["canon"][p] for p in parts if p in lex["canon"]))
     return [name]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -207,6 +207,13 @@ class PlaceResolver:
                 m.attrs["parent_key"] = by_text[m.attrs["parent_text"]].key
         for r in relations:
             r.source = short_keys.get(r.source, r.source)
+        counts = Counter(m.text for m in ms if m.label in ("ORG", "PERSON", "PLACE"))
+        for k, v in entities.items():
+            names = [a for a in v["aliases"] if not re.search(r"(教育系统|教体系统|教科系统)$", a)] or sorted(v["aliases"])
+            if names and v["label"] == "ORG":
+                v["name"] = max(names, key=lambda a: (len(a), counts[a], a))  # the fullest spelling
+            elif names and v["label"] == "PERSON":
+                v["name"] = max(names, key=lambda a: (counts[a], len(a), a))
         doc._.entities = {k: {**v, "aliases": sorted(v["aliases"])} for k, v in entities.items()}
         doc._.relations = (doc._.relations or []) + relations
         return doc
@@ -251,10 +258,7 @@ class PlaceResolver:
                      "level": x.level}
             if i > 0:
                 attrs["parent_id"] = chain[i - 1].key
-            if x.code == d.code and mentioned:
-                _entity(entities, x.key, "PLACE", m.text, gaz.full_name(x.code), attrs)
-            else:
-                _entity(entities, x.key, "PLACE", None, x.name if x.level != "town" else gaz.full_name(x.code), attrs)
+            _entity(entities, x.key, "PLACE", m.text if (x.code == d.code and mentioned) else None, x.name, attrs)
             if i > 0 and x.level != "country":
                 relations.append(Relation("LOCATED_IN", x.key, chain[i - 1].key, s, e,
                                           {"basis": "administrative division"}))
@@ -288,19 +292,31 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str]) -> t
     covered = segment(text)
     prefix_len = sum(b - a for a, b in covered[:len(chain)]) if chain else 0
     anchor, basis = "", ""
+    kind = attrs.get("kind")
     if canonical:  # a national body or outlet known by name
         core = canonical
     elif chain:
         anchor, basis = chain[-1].code, "name"
         core = org_core(text, prefix_len)
+        # a school named with its city, in a report about one district of that city, is a
+        # school of that district (锦官新城小学 of 成都市, in a report on 武侯区's schools)
+        if kind in LOCAL_KINDS and chain[-1].level == "city" and path:
+            inner = [c for c in path if gazetteer.get().divisions[c].parent == anchor]
+            if inner and kind in ("school", "kindergarten"):
+                anchor, basis = inner[0], "name and report context"
     else:
         core = org_core(text, 0)
         lead = text[:1]
         if lead in LEVEL_CHARS and len(text) > 1 and text[1:2] not in ("民", "场"):
             anchor, basis = _level_division(path, lead), "level word and report context"
-        elif path and attrs.get("kind") != "media":
+        elif path and kind in LOCAL_KINDS:
             anchor, basis = _local_anchor(path), "report context"
     return f"org:{anchor}:{core}", anchor, basis
+
+
+# organisations that belong to the place a report is about; universities, companies and
+# media without a place in their name are one organisation wherever they are named
+LOCAL_KINDS = {"school", "kindergarten", "bureau", "government", "party", "team", "unit", "hospital", "other"}
 
 
 def _unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:

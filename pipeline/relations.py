@@ -34,7 +34,7 @@ def _roles():
 def _main_org(ms: list[Mention]) -> Mention | None:
     """The organisation a section is mostly about: the most named one (bureaus and schools
     first), ties to the first named."""
-    orgs = [m for m in ms if m.label == "ORG" and m.key and m.attrs.get("kind") != "media"]
+    orgs = [m for m in ms if m.label == "ORG" and m.key and m.attrs.get("kind") not in ("media", "university")]
     if not orgs:
         return None
     count = Counter(m.key for m in orgs)
@@ -82,13 +82,17 @@ class RelationExtractor:
                 org = org or _previous_org(orgs, s, doc) or (main if main and roles.get(found_roles[0]) in ("lead", "staff", "party") else None)
             if org is None and text[p.start - 1:p.start] and any(o.end == p.start for o in orgs):
                 org = next(o for o in orgs if o.end == p.start)   # 济微中学许光海
-            if org is None:
+            # family words (妈妈冯玉钰) say nothing about membership
+            found_roles = [r for r in found_roles if roles.get(_base_role(r, roles)) != "other"]
+            if org is None or (not found_roles and (m or after)):
                 continue
-            target, unit_role = _unit_parent(org)
+            target, unit_word = _unit_parent(org)
             if not found_roles:
-                rels.append(Relation("MEMBER_OF", p.key, target, s, e, {"role": unit_role}))
+                rels.append(Relation("MEMBER_OF", p.key, target, s, e, {"role": ""}))
             for r in found_roles:
-                rels.append(Relation("MEMBER_OF", p.key, target, s, e, {"role": unit_role + r}))
+                # a party post of the organisation's branch: 党支部 + 书记 -> 党支部书记
+                role = unit_word + r if unit_word and roles.get(r) == "party" else r
+                rels.append(Relation("MEMBER_OF", p.key, target, s, e, {"role": role}))
 
         # units written onto their organisation: 锦小党支部 -> 锦小, 教体局党委 -> 教体局
         for o in orgs:
@@ -101,8 +105,10 @@ class RelationExtractor:
         for o in orgs:
             if o.attrs.get("kind") == "bureau" and o.key.count(":") == 2 and not o.attrs.get("parent_key"):
                 bureaus.setdefault(o.key.split(":")[1], o)
+        seen_schools = set()
         for o in orgs:
-            if o.attrs.get("kind") in ("school", "kindergarten") and o.key.count(":") == 2:
+            if o.attrs.get("kind") in ("school", "kindergarten") and o.key.count(":") == 2 and o.key not in seen_schools:
+                seen_schools.add(o.key)
                 anchor = o.key.split(":")[1]
                 b = bureaus.get(anchor)
                 if b is not None and b.key != o.key:
@@ -110,9 +116,13 @@ class RelationExtractor:
                     rels.append(Relation("PART_OF", o.key, b.key, s, e,
                                          {"basis": "school in the bureau's district, named in the same report"}))
         # measures and who carries them out
+        actors = [o for o in orgs if o.attrs.get("kind") != "media"]
         for mm in (m for m in ms if m.label == "MEASURE"):
             s, e = sentence_of(doc, mm.start)
-            actor = org_before(mm.start, s) or next((o for o in orgs if s <= o.start < e), None)
+            # the actor: the organisation named last before the measure in its sentence (a
+            # medium that reported it is no actor), else the section's main organisation
+            before = [o for o in actors if s <= o.start and o.end <= mm.start]
+            actor = before[-1] if before else None
             basis = "sentence"
             if actor is None:
                 actor, basis = main, "the section's main organisation"
@@ -125,6 +135,14 @@ class RelationExtractor:
                                      {"basis": basis, "date": dates[0].norm if dates else ""}))
         doc._.relations = rels
         return doc
+
+
+def _base_role(role: str, roles: dict) -> str:
+    """The role word a (possibly office-prefixed) role ends with: 成教科科长 -> 科长."""
+    for n in range(len(role)):
+        if role[n:] in roles:
+            return role[n:]
+    return role
 
 
 def _unit_parent(org: Mention) -> tuple[str, str]:
