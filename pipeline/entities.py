@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, rules
-from .nlp import Mention, found
+from .nlp import Mention, found, token_spans
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 NUM_CH = "零〇一二三四五六七八九十百两"
@@ -99,7 +99,7 @@ class Tokens:
 
     def __init__(self, doc: Doc):
         self.text = doc.text
-        self.spans = [(t.idx, t.idx + len(t.text)) for t in doc if not t.text.isspace()]
+        self.spans = [(a, b) for a, b, w in token_spans(doc) if not w.isspace()]
         self.starts = {s for s, _ in self.spans}
         self.ends = {e for _, e in self.spans}
         self.at_start = {s: i for i, (s, _) in enumerate(self.spans)}

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -45,7 +47,7 @@ class Relation:
 
 
 def _register_extensions() -> None:
-    for name in ("doc_id", "context", "found", "sent_spans", "claims", "relations", "entities", "blocked",
+    for name in ("doc_id", "context", "found", "sent_spans", "claims", "relations", "entities", "blocked", "tokens",
                  "anchor_year", "place_context"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
@@ -55,6 +57,14 @@ def _register_extensions() -> None:
 
 
 _register_extensions()
+
+
+def token_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every token, computed once per document (iterating a Doc
+    makes Token objects, which is slow)."""
+    if doc._.tokens is None:
+        doc._.tokens = [(t.idx, t.idx + len(t.text), t.text) for t in doc]
+    return doc._.tokens
 
 
 def found(doc: Doc) -> list[Mention]:
@@ -117,15 +127,17 @@ class ZhSentences:
     def __call__(self, doc: Doc) -> Doc:
         spans = sentence_spans(doc.text, self.max_chars)
         doc._.sent_spans = spans
-        starts = [s for s, _ in spans]
-        k = 0
-        for tok in doc:
-            begins = False
-            while k < len(starts) and starts[k] < tok.idx + len(tok.text):
-                if starts[k] >= tok.idx or tok.i == 0:
-                    begins = True
-                k += 1
-            tok.is_sent_start = begins or tok.i == 0
+        if not len(doc):
+            return doc
+        # one array write: setting Token.is_sent_start one by one costs O(n) per token
+        idx = doc.to_array([IDX])[:, 0] if len(doc) > 1 else numpy.array([0])
+        flags = numpy.full((len(doc), 1), -1, dtype="int32")
+        flags[0, 0] = 1
+        for s, _ in spans:
+            k = int(numpy.searchsorted(idx, s, side="right")) - 1
+            if k > 0:
+                flags[k, 0] = 1
+        doc.from_array([SENT_START], flags)
         return doc
 
 

@@ -9,6 +9,7 @@ neither is 一 used as the article "a" (作为一名党员).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -16,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import rules
-from .nlp import Mention, found, sentence_of
+from .nlp import Mention, found, sentence_of, token_spans
 
 AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN = r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾佰仟][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
@@ -186,11 +187,13 @@ class NumberRecognizer:
     def _idiom(self, doc: Doc, a: int, b: int) -> bool:
         """Inside a set phrase jieba knows as one word (一对一, 三天两头, 千家万户)."""
         from .entities import pos
-        for tok in doc:
-            ts, te = tok.idx, tok.idx + len(tok.text)
-            if ts <= a < te or ts < b <= te:
-                if te - ts > b - a and pos(tok.text)[:1] in ("i", "l"):
-                    return True
+        toks = token_spans(doc)
+        k = max(0, bisect.bisect_right([t[0] for t in toks], a) - 1) if toks else 0
+        for ts, te, w in toks[k:k + 4]:
+            if ts >= b:
+                break
+            if (ts <= a < te or ts < b <= te) and te - ts > b - a and pos(w)[:1] in ("i", "l"):
+                return True
         return False
 
     def _slogan(self, text: str, a: int, b: int) -> bool:
@@ -228,7 +231,9 @@ class NumberRecognizer:
         c["sent_start"], c["sent_end"] = s, e
         # the counted noun: nouns right after the claim, else right before the number
         counted = ""
-        toks = [(t.idx, t.idx + len(t.text), t.text) for t in doc if t.idx >= c["end"] and t.idx < e]
+        all_toks = token_spans(doc)
+        starts = [t[0] for t in all_toks]
+        toks = all_toks[bisect.bisect_left(starts, c["end"]):bisect.bisect_left(starts, e)]
         for ts, te, w in toks[:3]:
             p = pos(w)
             if (p[:1] == "n" or (not p and re.fullmatch(r"[\u3400-\u9fff]{2,}", w))) and len(counted) + len(w) <= 8:
@@ -239,7 +244,8 @@ class NumberRecognizer:
                 break
         counted = counted.rstrip("和及与")
         if not counted:
-            prev = [t.text for t in doc if s <= t.idx and t.idx + len(t.text) <= c["start"]][-2:]
+            prev = [w for ts, te, w in all_toks[bisect.bisect_left(starts, s):bisect.bisect_left(starts, c["start"])]
+                    if te <= c["start"]][-2:]
             for w in reversed(prev):
                 if pos(w)[:1] == "n" and len(w) >= 2:
                     counted = w

@@ -1,0 +1,109 @@
+"""``make bench``: the build's throughput on the seed corpus replicated to at least 2 MB,
+beside bare ``spacy.blank("zh")`` + jieba tokenisation of the same text measured in the
+same run, as a ratio, plus peak memory. A benchmark, not a test: nothing here asserts.
+
+Both sides are measured warm (models and tables loaded once before the clock starts), one
+process each, so the ratio compares the work per character; the cold start of a build is
+shown on its own line.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import ingest
+
+
+def replicate(src: Path, dst: Path, min_bytes: int) -> tuple[int, int]:
+    """Copies of the reports under new names until the folder holds ``min_bytes``."""
+    files = sorted(p for p in src.iterdir() if p.suffix.lower() in ingest.SUPPORTED_SUFFIXES)
+    if not files:
+        raise SystemExit(f"error: no reports in {src}")
+    dst.mkdir(parents=True, exist_ok=True)
+    total, n, k = 0, 0, 0
+    while total < min_bytes:
+        for p in files:
+            data = p.read_bytes()
+            (dst / f"r{k:04d}_{p.name}").write_bytes(data)
+            total += len(data)
+            n += 1
+        k += 1
+    return n, total
+
+
+def _child(mode: str, folder: str, out: str, workers: int) -> None:
+    """Runs in a fresh process: loads everything, then times one pass; prints JSON."""
+    from . import build, nlp as nlp_mod
+    files = sorted(Path(folder).iterdir())
+    if mode == "tokenise":
+        nlp = nlp_mod.blank()
+        texts = [ingest.read_report(p).text for p in files]
+        nlp("预热。")
+        t0 = time.perf_counter()
+        n = 0
+        for doc in nlp.pipe(texts, batch_size=16):
+            n += len(doc)
+        secs = time.perf_counter() - t0
+        chars = sum(len(t) for t in texts)
+    else:
+        from . import extract, gazetteer
+        nlp_mod.load()
+        gazetteer.get()
+        extract.extract_report(files[0])  # warm every table
+        t0 = time.perf_counter()
+        build.run(Path(folder), Path(out), workers=workers, progress=False)
+        secs = time.perf_counter() - t0
+        chars = sum(len(ingest.read_report(p).text) for p in files)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": secs, "chars": chars, "peak_mb": peak}))
+
+
+def _run(mode: str, folder: Path, out: Path, workers: int = 1) -> dict:
+    cmd = [sys.executable, "-c", f"from pipeline.bench import _child; _child({mode!r}, {str(folder)!r}, {str(out)!r}, {workers})"]
+    res = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parent.parent)
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def _cold(folder: Path, out: Path) -> float:
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pipeline", "build", "--input", str(folder), "--out", str(out), "--quiet"],
+                   check=True, cwd=Path(__file__).resolve().parent.parent)
+    return time.perf_counter() - t0
+
+
+def main(a) -> int:
+    src = Path(a.input)
+    if not src.is_dir():
+        print(f"error: no such folder: {src}", file=sys.stderr)
+        return 2
+    tmp = Path(tempfile.mkdtemp(prefix="edu-bench-"))
+    try:
+        corpus = tmp / "corpus"
+        n, size = replicate(src, corpus, int(a.min_mb * 1024 * 1024))
+        base = _run("tokenise", corpus, tmp / "unused")
+        rows = [("spacy.blank('zh') + jieba tokenisation", base, 1)]
+        for w in sorted({1, max(1, a.workers)}):
+            out = tmp / f"out{w}"
+            rows.append((f"full build, {w} worker{'s' if w > 1 else ''}", _run("build", corpus, out, w), w))
+        cold = _cold(corpus, tmp / "cold")
+        base_rate = base["chars"] / base["seconds"]
+        print(f"Benchmark: {n} reports, {size / 1048576:.1f} MB ({base['chars']:,} characters of cleaned text), "
+              f"{os.cpu_count()} CPU cores\n")
+        print("| run | seconds | chars/s | ratio to tokenisation | peak memory |")
+        print("|---|---|---|---|---|")
+        for name, r, _ in rows:
+            rate = r["chars"] / r["seconds"]
+            print(f"| {name} | {r['seconds']:.1f} | {rate:,.0f} | {rate / base_rate:.2f} | {r['peak_mb']:.0f} MB |")
+        rate = base["chars"] / cold
+        print(f"| full build, cold start (1 worker, incl. loading) | {cold:.1f} | {rate:,.0f} | "
+              f"{rate / base_rate:.2f} | - |")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
