@@ -23,7 +23,7 @@ def _err(msg: str, code: int = 2) -> int:
 def cmd_build(a) -> int:
     from . import build
     try:
-        s = build.run(Path(a.input), Path(a.out), workers=a.workers, max_mb=a.max_mb,
+        s = build.run(Path(a.input), Path(a.out), workers=a.workers or build.default_workers(), max_mb=a.max_mb,
                       progress=None if not a.quiet else False)
     except build.UsageError as e:
         return _err(str(e))
@@ -88,7 +88,8 @@ def main(argv=None) -> int:
     b = sub.add_parser("build", help="build the graph and tables from a folder of reports")
     b.add_argument("--input", required=True, help="folder of reports (.txt, .html, .htm)")
     b.add_argument("--out", required=True, help="output folder")
-    b.add_argument("--workers", type=int, default=1, help="processes for extraction (default 1)")
+    b.add_argument("--workers", type=int, default=None,
+                   help="processes for extraction (default: one per CPU core, at most 4)")
     b.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB, help="largest report file read, in MB")
     b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     b.set_defaults(func=cmd_build)
@@ -127,14 +128,15 @@ def main(argv=None) -> int:
     bn = sub.add_parser("bench", help="throughput of the build against bare spaCy+jieba tokenisation")
     bn.add_argument("--input", default="data/raw")
     bn.add_argument("--min-mb", type=float, default=2.0, help="replicate the corpus to at least this size")
-    bn.add_argument("--workers", type=int, default=1)
+    bn.add_argument("--workers", type=int, default=None, help="workers of the second build row (default: cores)")
+    bn.add_argument("--repeat", type=int, default=2, help="runs per row; the fastest counts")
     bn.set_defaults(func=cmd_bench)
 
     a = p.parse_args(argv)
     import signal
     if hasattr(signal, "SIGPIPE"):  # `... | head` ends quietly
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    if getattr(a, "workers", 1) < 1:
+    if getattr(a, "workers", None) is not None and a.workers < 1:
         return _err("--workers must be at least 1")
     return a.func(a)
 

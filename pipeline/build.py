@@ -62,7 +62,9 @@ def extract_one(src: Path, out: Path, *, max_mb: float, sidecar: dict, version: 
     """The extraction of one file, from the cache when it is still valid."""
     key = extract.cache_key(src, sidecar.get(src.stem), version)
     wp = work_path(out, src)
-    if not force and wp.is_file():
+    # reused while the bytes, the code and the rules are the same and the report was not
+    # touched since (make's rule: a newer source is rebuilt)
+    if not force and wp.is_file() and wp.stat().st_mtime >= src.stat().st_mtime:
         try:
             cached = json.loads(wp.read_text(encoding="utf-8"))
             if cached.get("cache_key") == key:
@@ -71,7 +73,7 @@ def extract_one(src: Path, out: Path, *, max_mb: float, sidecar: dict, version: 
             pass
     result = extract.extract_report(src, max_mb=max_mb, sidecar=sidecar)
     result["cache_key"] = key
-    write_atomic(wp, json.dumps(result, ensure_ascii=False, sort_keys=True, indent=1))
+    write_atomic(wp, json.dumps(result, ensure_ascii=False, separators=(",", ":")))
     return result, True
 
 
@@ -155,4 +157,5 @@ def run(input_dir: Path, out: Path, *, workers: int = 1, max_mb: float = ingest.
 
 
 def default_workers() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
+    """One process per core, at most four (extraction is per report, the link is not)."""
+    return max(1, min(4, os.cpu_count() or 1))

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import rules
-from .nlp import Mention, found
+from .nlp import Mention, found, text_of
 from .util import quiet
 
 CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -121,6 +121,7 @@ def infer_year(text: str, pub_date: str = "") -> tuple[int | None, str]:
 
 # --------------------------------------------------------------------------- patterns
 
+@functools.lru_cache(maxsize=None)
 def _patterns():
     fest = rules.alternation(_festivals())
     rel = r"(?P<rel>今年|去年|明年|前年|当年)?"
@@ -150,7 +151,7 @@ _TIME = re.compile(r"(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)
 class DateRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         ctx = doc._.context or {}
-        text = doc.text
+        text = text_of(doc)
         year, basis = (ctx.get("anchor_year"), ctx.get("anchor_basis", "")) if ctx.get("anchor_year") \
             else infer_year(text, ctx.get("pub_date", ""))
         doc._.anchor_year = year

@@ -22,6 +22,7 @@ a name).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -30,9 +31,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, rules
-from .nlp import Mention, found, token_spans
+from .nlp import Mention, found, token_spans, text_of
 
 CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
 NUM_CH = "零〇一二三四五六七八九十百两"
 ROAD = re.compile(r"[\u3400-\u9fff]{1,4}(路|街|大道|大街|巷|道)$")
 ZONE_WORDS = ("开发区", "经开区", "高新区", "新区", "工业园区", "园区", "度假区", "试验区", "示范区")
@@ -75,7 +80,13 @@ def _lexicon():
     cues_before = {r[0]: int(r[2]) for r in rules.table("person_cues.tsv") if r[1] == "before"}
     stop = set(rules.items("entity_stop.txt"))
     return {
+        "surname_re": re.compile("(?=[" + "".join(k for k in surn if len(k) == 1) + "]|"
+                                 + "|".join(k for k in surn if len(k) == 2) + ")"),
+        "suffix_first": frozenset(w[0] for w in suffixes),
+        "suffix_lens": {c: sorted({len(w) for w in suffixes if w[0] == c and len(w) >= 2}, reverse=True)
+                        for c in {w[0] for w in suffixes}},
         "suffixes": suffixes,
+        "known_re": re.compile(rules.alternation(known_orgs)),
         "suffix_max": max(map(len, suffixes)),
         "known_orgs": known_orgs,
         "roles": roles,
@@ -98,10 +109,9 @@ class Tokens:
     """jieba's tokens of a text as character offsets, with their tags."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
+        self.text = text_of(doc)
         self.spans = [(a, b) for a, b, w in token_spans(doc) if not w.isspace()]
-        self.starts = {s for s, _ in self.spans}
-        self.ends = {e for _, e in self.spans}
+        self.starts_sorted = [a for a, _ in self.spans]
         self.at_start = {s: i for i, (s, _) in enumerate(self.spans)}
         self.at_end = {e: i for i, (_, e) in enumerate(self.spans)}
 
@@ -113,9 +123,9 @@ class Tokens:
         """A word boundary: jieba cuts there, or the text is not Chinese on one side."""
         if pos <= 0 or pos >= len(self.text):
             return True
-        if pos in self.starts or pos in self.ends:
+        if pos in self.at_start or pos in self.at_end:
             return True
-        return not (CJK.match(self.text[pos - 1]) and CJK.match(self.text[pos]))
+        return not (_is_cjk(self.text[pos - 1]) and _is_cjk(self.text[pos]))
 
 
 # --------------------------------------------------------------------------- places
@@ -266,12 +276,16 @@ def _extra_places(text: str, toks: Tokens) -> list[Mention]:
     """Mountains, rivers, regions and other named places no division table lists."""
     out = []
     table = _extra_table()
-    for name in sorted(table, key=len, reverse=True):
-        for m in re.finditer(re.escape(name), text):
-            if toks.boundary(m.start()) and (toks.boundary(m.end()) or _followed_by_owner_word(text, m.end())):
-                if not any(o.start < m.end() and m.start() < o.end for o in out):
-                    out.append(Mention("PLACE", m.start(), m.end(), name, attrs={"level": table[name]}))
+    for m in _extra_re().finditer(text):
+        name = m.group(0)
+        if toks.boundary(m.start()) and (toks.boundary(m.end()) or _followed_by_owner_word(text, m.end())):
+            out.append(Mention("PLACE", m.start(), m.end(), name, attrs={"level": table[name]}))
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _extra_re():
+    return re.compile(rules.alternation(_extra_table()))
 
 
 def _after_place(hits, s) -> bool:
@@ -389,20 +403,26 @@ def find_orgs(text: str, toks: Tokens, places: list[Mention]) -> list[Mention]:
     place_spans = [(p.start, p.end) for p in places]
     out: list[Mention] = []
     # known organisations first
-    for name in sorted(lex["known_orgs"], key=len, reverse=True):
-        for m in re.finditer(re.escape(name), text):
-            if toks.boundary(m.start()) and toks.boundary(m.end()) \
-                    and not any(o.start <= m.start() < o.end for o in out):
-                kind, canon = lex["known_orgs"][name]
-                out.append(Mention("ORG", m.start(), m.end(), name, attrs={"kind": kind, "canonical": canon}))
-    i = 0
+    for m in lex["known_re"].finditer(text):
+        name = m.group(0)
+        if toks.boundary(m.start()) and toks.boundary(m.end()):
+            kind, canon = lex["known_orgs"][name]
+            out.append(Mention("ORG", m.start(), m.end(), name, attrs={"kind": kind, "canonical": canon}))
     n = len(text)
-    while i < n:
+    first = lex["suffix_first"]
+    starts = [k for k, ch in enumerate(text) if ch in first]
+    si = 0
+    i = 0
+    while si < len(starts):
+        if starts[si] < i:
+            si += 1
+            continue
+        i = starts[si]
         # the longest type word starting at i whose end is a word's end (or a role follows:
         # 中学校长 is 中学 + 校长)
         best = None
-        for L in range(min(lex["suffix_max"], n - i), 1, -1):
-            if text[i:i + L] in suffixes:
+        for L in lex["suffix_lens"][text[i]]:
+            if i + L <= n and text[i:i + L] in suffixes:
                 e = i + L
                 if toks.boundary(e) or _more_suffix(text, e) or _role_after(text, e):
                     best = L
@@ -651,8 +671,8 @@ def _inner_org(text: str, toks: Tokens, e: int, place_spans) -> int | None:
 def _head_word(text: str, toks: Tokens, i: int, owner: str):
     """The jieba word holding the start of the type word, when it ends with the type word
     and is a name (成都日报, 华东师范大学, 市政府) - as (index, unit)."""
-    k = next((k for k, (a, b) in enumerate(toks.spans) if a < i < b), None)
-    if k is None:
+    k = bisect.bisect_right(toks.starts_sorted, i) - 1
+    if k < 0 or not toks.spans[k][0] < i < toks.spans[k][1]:
         return None
     a, b = toks.spans[k]
     w, pre = text[a:b], text[a:i]
@@ -785,12 +805,17 @@ def find_people(text: str, toks: Tokens, taken, context: dict, org_ends=frozense
     if context.get("editor"):
         byline.add(context["editor"])
     cands: dict[tuple[int, int], float] = {}
+    counts: dict[str, int] = {}
     n = len(text)
-    for i in range(n):
+    busy = bytearray(n + 1)
+    for a, b in taken:
+        busy[a:b] = b"\x01" * (b - a)
+    for sm in lex["surname_re"].finditer(text):
+        i = sm.start()
         ch = text[i]
         two = text[i:i + 2]
         sname = two if surn.get(two) == "compound" else (ch if ch in surn else None)
-        if not sname or any(a <= i < b for a, b in taken):
+        if not sname or busy[i]:
             continue
         if i > 0 and (text[i - 1].isdigit() or text[i - 1] in "第"):
             continue
@@ -805,9 +830,9 @@ def find_people(text: str, toks: Tokens, taken, context: dict, org_ends=frozense
                 continue
             if given in lex["roles"] or given in lex["stop"] or text[i:e] in lex["roles"]:
                 continue
-            if any(a < e <= b or a <= i < b for a, b in taken):
+            if busy[e - 1]:
                 continue
-            score = _person_score(text, toks, i, e, surn.get(sname, "common"), byline, org_ends)
+            score = _person_score(text, toks, i, e, surn.get(sname, "common"), byline, org_ends, counts)
             if score > 0:
                 cands[(i, e)] = score
     # one name per position: the better scored length, then the one jieba agrees with
@@ -905,69 +930,77 @@ def _role_before(text: str, s: int) -> str:
     return m.group(0).rstrip(" :：)）")
 
 
+_VOCATIVE = re.compile(r"[,，]\s*你")
+_ETC = re.compile(r"等[0-9一二三四五六七八九十几多数]+[名位人个]|等人")
+
+
 def _person_score(text: str, toks: Tokens, s: int, e: int, strength: str, byline: set,
-                  org_ends: frozenset = frozenset()) -> float:
+                  org_ends: frozenset = frozenset(), counts: dict | None = None) -> float:
+    """Evidence that text[s:e] is a person's name (3 or more is enough); 0 when it cannot
+    be one. The cheap tests that rule most candidates out come first."""
     lex = _lexicon()
     name = text[s:e]
     if name in byline:
         return 6
-    if text[e:e + 1] == " " and e + 1 < len(text) and CJK.match(text[e + 1]):
-        e_cue = e + 1     # 江劲超 摄
-    else:
-        e_cue = e
-    left_ok = toks.boundary(s) or _role_before(text, s) != "" or lex["cue_before"].search(text, max(0, s - 6), s)
-    # jieba sometimes glues a following verb or particle to a new name (王盈到/了)
-    right_ok = toks.boundary(e) or text[e:e + 1] in _FUNCTION_CHARS
-    score = 0.0
-    if _role_before(text, s):
-        score += 3
+    e_cue = e + 1 if text[e:e + 1] == " " and e + 1 < len(text) and _is_cjk(text[e + 1]) else e  # 江劲超 摄
     role_after = _role_after(text, e_cue)
+    cue = lex["cue_after"].match(text, e_cue)
+    # jieba sometimes glues a following verb or particle to a new name (王盈到/了)
+    if not (role_after or cue or toks.boundary(e) or text[e:e + 1] in _FUNCTION_CHARS):
+        return 0
+    word_known = known(name)
+    tag = pos(name) if word_known else ""
+    role_before = _role_before(text, s)
+    if word_known and not tag.startswith("nr") and not role_before:
+        return 0      # an everyday word (师生, 都能), unless a role names it
+    cue_before = lex["cue_before"].search(text, max(0, s - 6), s)
+    if not (role_before or cue_before or toks.boundary(s)):
+        return 0
+    score = 0.0
+    if role_before:
+        score += 3
     if role_after:
         score += 3
-        right_ok = True
-    m = lex["cue_after"].match(text, e_cue)
-    if m:
-        score += lex["cues_after"][m.group(0)]
-        right_ok = True
-    if s in org_ends and right_ok:
+    if cue:
+        score += lex["cues_after"][cue.group(0)]
+    if cue_before:
+        score += lex["cues_before"][cue_before.group(0)]
+    if s in org_ends:
         score += 2        # 东社小学李晶、: a member named right after the organisation
-    if re.match(r"[,，]\s*你", text[e:e + 3]):
+    nxt = text[e:e + 1]
+    if nxt in (",", "，") and _VOCATIVE.match(text, e):
         score += 2        # 吴林涛,你来说一说: someone addressed by name
-    if re.match(r"等[0-9一二三四五六七八九十几多数]+[名位人个]|等人", text[e:e + 6]):
-        score += 2
+    if nxt == "等" and _ETC.match(text, e):
+        score += 2        # 柯永红等9名教师
     # ...的X和/，: a noun phrase right after 的, closed by a conjunction or a comma
-    if text[s - 1:s] == "的" and text[e:e + 1] in ("和", "与", ",", "，", "、"):
+    if text[s - 1:s] == "的" and nxt in ("和", "与", ",", "，", "、"):
         score += 1
-    mb = lex["cue_before"].search(text, max(0, s - 6), s)
-    if mb:
-        score += lex["cues_before"][mb.group(0)]
-    if not (left_ok and right_ok):
-        return 0
     # lists of names: 许光海、许书朋
-    if text[e:e + 1] == "、" or text[s - 1:s] == "、":
+    if nxt == "、" or text[s - 1:s] == "、":
         score += 1
     # jieba's own view: a new word it found with its HMM, or a name in its dictionary
-    word_known = known(name)
-    tag = pos(name)
     if s in toks.at_start and e in toks.at_end and toks.at_start[s] == toks.at_end[e]:
         if not word_known:
             score += 2 if len(name) >= 3 else 1
         elif tag.startswith("nr"):
             score += 2 if len(name) >= 3 else 0.5
-    if word_known and not tag.startswith("nr") and not name in byline:
-        if not _role_before(text, s):
-            return 0      # an everyday word (师生, 都能), unless a role names it
+    if word_known and not tag.startswith("nr"):
         score -= 2
     # the last character belongs to the next word (王盈到了, 王祥郑重): the shorter name
-    if len(name) >= 3 and known(text[e - 1:e + 1]) and not known(name):
+    if len(name) >= 3 and not word_known and known(text[e - 1:e + 1]):
         score -= 2 if name[-1] not in _FUNCTION_CHARS else 3
-    # a common word made of the given name (高度, 严格) or a place or org word
     if strength == "weak":
-        score -= 1.5      # and a weak surname needs a clearer context
+        score -= 1.5      # a surname that is also an everyday word needs a clearer context
     # a unit or a title, not a given name: 成教科(科长), 楼栋长
     if name[-1] in "科局处部委办院校队组站所室馆长村镇乡街区县市省":
         score -= 3
-    if text.count(name) >= 2:
+    if counts is not None:
+        if name not in counts:
+            counts[name] = text.count(name)
+        many = counts[name] >= 2
+    else:
+        many = text.count(name) >= 2
+    if many:
         score += 1
     return score
 
@@ -979,7 +1012,7 @@ def _overlaps(a: Mention, b: Mention) -> bool:
 
 
 def find_entities(doc: Doc) -> list[Mention]:
-    text = doc.text
+    text = text_of(doc)
     toks = Tokens(doc)
     context = doc._.context or {}
     places = find_places(text, toks, context.get("place_hint", "") + context.get("title", ""))

@@ -58,6 +58,13 @@ def extract_report(path: Path, *, max_mb: float = ingest.DEFAULT_MAX_MB,
     return out
 
 
+def _plain(obj) -> dict:
+    """A Mention or Relation as a JSON-ready dict (dataclasses.asdict deep-copies: slow)."""
+    d = dict(obj.__dict__)
+    d["attrs"] = {k: (list(v) if isinstance(v, (tuple, set)) else v) for k, v in d["attrs"].items()}
+    return d
+
+
 def section_context(rep: ingest.Report, sec: ingest.Section, year=None, basis="") -> dict:
     return {
         "anchor_year": year,
@@ -74,8 +81,14 @@ def section_context(rep: ingest.Report, sec: ingest.Section, year=None, basis=""
     }
 
 
+# The build reads the stages' results from the Doc's extensions; aligning them to tokens
+# (doc.spans, doc.ents) is for library users of the spaCy pipeline, so the build skips it.
+BUILD_SKIPS = ("edu_spans",)
+
+
 def extract_section(nlp, rep: ingest.Report, sec: ingest.Section, year=None, basis="") -> dict:
-    doc = nlp_mod.run(nlp, sec.text, doc_id=sec.doc_id, context=section_context(rep, sec, year, basis))
+    doc = nlp_mod.run(nlp, sec.text, doc_id=sec.doc_id, context=section_context(rep, sec, year, basis),
+                      skip=BUILD_SKIPS)
     mentions = sorted(nlp_mod.found(doc), key=lambda m: (m.start, m.end, m.label))
     return {
         "doc_id": sec.doc_id,
@@ -86,10 +99,10 @@ def extract_section(nlp, rep: ingest.Report, sec: ingest.Section, year=None, bas
         "place_hint": sec.place_hint,
         "text": sec.text,
         "sentences": [list(s) for s in (doc._.sent_spans or [])],
-        "mentions": [dataclasses.asdict(m) for m in mentions],
+        "mentions": [_plain(m) for m in mentions],
         "entities": doc._.entities or {},
         "claims": doc._.claims or [],
-        "relations": [dataclasses.asdict(r) for r in (doc._.relations or [])],
+        "relations": [_plain(r) for r in (doc._.relations or [])],
         "anchor_year": doc._.anchor_year,
         "place_context": doc._.place_context or {},
     }

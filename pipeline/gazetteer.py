@@ -62,6 +62,9 @@ class Gazetteer:
         self._load_changes()
         self._load_world()
         self.prefixes = {n[:i] for n in self.by_name for i in range(1, len(n) + 1)}
+        self.bigrams = {n[:2] for n in self.by_name}
+        self._chains: dict[str, list[Division]] = {}
+        self._ancestors: dict[str, frozenset[str]] = {}
         self.children: dict[str, list[str]] = {}
         for d in self.divisions.values():
             self.children.setdefault(d.parent, []).append(d.code)
@@ -161,6 +164,13 @@ class Gazetteer:
 
     def chain(self, code: str) -> list[Division]:
         """The division and its ancestors, from the top (province or country) down."""
+        hit = self._chains.get(code)
+        if hit is not None:
+            return hit
+        self._chains[code] = out = self._chain(code)
+        return out
+
+    def _chain(self, code: str) -> list[Division]:
         out, seen = [], set()
         while code and code in self.divisions and code not in seen:
             seen.add(code)
@@ -168,8 +178,12 @@ class Gazetteer:
             code = self.divisions[code].parent
         return out[::-1]
 
-    def ancestors(self, code: str) -> set[str]:
-        return {d.code for d in self.chain(code)} - {code}
+    def ancestors(self, code: str) -> frozenset[str]:
+        hit = self._ancestors.get(code)
+        if hit is None:
+            hit = self._ancestors[code] = frozenset(d.code for d in self.chain(code)[:-1]) \
+                if code in self.divisions else frozenset()
+        return hit
 
     def related(self, a: str, b: str) -> bool:
         """One contains the other (or they are the same)."""
@@ -178,12 +192,12 @@ class Gazetteer:
     def scan(self, text: str, start: int = 0, end: int | None = None):
         """Every (start, end) where a known name occurs, longest first at each position."""
         end = len(text) if end is None else end
-        prefixes, names = self.prefixes, self.by_name
-        for i in range(start, end):
-            if text[i] not in prefixes:
+        prefixes, names, bigrams = self.prefixes, self.by_name, self.bigrams
+        for i in range(start, end - 1):
+            if text[i:i + 2] not in bigrams:  # every name has two characters at least
                 continue
             best = 0
-            j = i + 1
+            j = i + 2
             while j <= end and text[i:j] in prefixes:
                 if text[i:j] in names:
                     best = j

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import rules
-from .nlp import Mention, found
+from .nlp import Mention, found, text_of
 
 QUOTE = r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,14})[”\"」』’]"
 
@@ -67,7 +67,7 @@ def normalise(name: str) -> list[str]:
 class MeasureRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         lex = _lexicon()
-        text = doc.text
+        text = text_of(doc)
         ms = found(doc)
         names_taken = [(m.start, m.end) for m in ms if m.label in ("ORG", "PLACE", "PERSON")]
         out: list[Mention] = []

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -59,12 +59,29 @@ def _register_extensions() -> None:
 _register_extensions()
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per document (spaCy rebuilds it from the tokens on every
+    access)."""
+    t = doc.user_data.get("edu_text")
+    if t is None:
+        t = doc.user_data["edu_text"] = doc.text
+    return t
+
+
 def token_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, text) of every token, computed once per document (iterating a Doc
     makes Token objects, which is slow)."""
     if doc._.tokens is None:
-        doc._.tokens = [(t.idx, t.idx + len(t.text), t.text) for t in doc]
+        text = text_of(doc)
+        arr = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        doc._.tokens = [(a, a + n, text[a:a + n]) for a, n in arr]
+        doc.user_data["edu_token_starts"] = [a for a, _ in arr]
     return doc._.tokens
+
+
+def token_starts(doc: Doc) -> list[int]:
+    token_spans(doc)
+    return doc.user_data["edu_token_starts"]
 
 
 def found(doc: Doc) -> list[Mention]:
@@ -75,7 +92,7 @@ def found(doc: Doc) -> list[Mention]:
 
 def sentence_of(doc: Doc, pos: int) -> tuple[int, int]:
     """The (start, end) of the sentence holding character ``pos``."""
-    spans = doc._.sent_spans or [(0, len(doc.text))]
+    spans = doc._.sent_spans or [(0, len(text_of(doc)))]
     lo, hi = 0, len(spans) - 1
     while lo < hi:
         mid = (lo + hi + 1) // 2
@@ -125,13 +142,13 @@ class ZhSentences:
         self.max_chars = max_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = sentence_spans(doc.text, self.max_chars)
+        spans = sentence_spans(text_of(doc), self.max_chars)
         doc._.sent_spans = spans
         if not len(doc):
             return doc
         # one array write: setting Token.is_sent_start one by one costs O(n) per token
-        idx = doc.to_array([IDX])[:, 0] if len(doc) > 1 else numpy.array([0])
-        flags = numpy.full((len(doc), 1), -1, dtype="int32")
+        idx = numpy.asarray(doc.to_array(IDX)).reshape(-1)
+        flags = numpy.full((len(doc), 1), -1, dtype="int32").astype("uint64")
         flags[0, 0] = 1
         for s, _ in spans:
             k = int(numpy.searchsorted(idx, s, side="right")) - 1
@@ -172,8 +189,7 @@ class MentionSpans:
 def _split_tokens(doc: Doc, cuts: list[int]) -> None:
     todo = []
     k = 0
-    for tok in doc:
-        a, b = tok.idx, tok.idx + len(tok.text)
+    for i, (a, b, w) in enumerate(token_spans(doc)):
         while k < len(cuts) and cuts[k] <= a:
             k += 1
         inner = []
@@ -182,12 +198,15 @@ def _split_tokens(doc: Doc, cuts: list[int]) -> None:
             inner.append(cuts[j] - a)
             j += 1
         if inner:
-            bounds = [0] + inner + [len(tok.text)]
-            todo.append((tok, [tok.text[x:y] for x, y in zip(bounds, bounds[1:]) if y > x]))
+            bounds = [0] + inner + [len(w)]
+            todo.append((i, [w[x:y] for x, y in zip(bounds, bounds[1:]) if y > x]))
     if not todo:
         return
+    doc._.tokens = None  # the tokens change
+    doc.user_data.pop("edu_token_starts", None)
     with doc.retokenize() as retok:
-        for tok, orths in todo:
+        for i, orths in todo:
+            tok = doc[i]
             retok.split(tok, orths, heads=[(tok, 0)] * len(orths))
 
 
@@ -226,12 +245,14 @@ def blank() -> Language:
     return nlp
 
 
-def run(nlp: Language, text: str, *, doc_id: str, context: dict) -> Doc:
+def run(nlp: Language, text: str, *, doc_id: str, context: dict, skip=()) -> Doc:
     """Run the pipeline on one section with its report context (publication date, title,
     byline, place named in the heading)."""
     doc = nlp.make_doc(text)
+    doc.user_data["edu_text"] = text  # the tokenizer keeps the text as it is
     doc._.doc_id = doc_id
     doc._.context = context
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    for name, proc in nlp.pipeline:
+        if name not in skip:
+            doc = proc(doc)
     return doc

@@ -17,11 +17,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import rules
-from .nlp import Mention, found, sentence_of, token_spans
+from .nlp import Mention, found, sentence_of, text_of, token_spans, token_starts
 
 AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN = r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾佰仟][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
 CN_SINGLE = "零〇一二两三四五六七八九"
+_LISTED_NUM = re.compile(rf"({AR}|{CN})[、和至到~-]$")
 
 
 @functools.lru_cache(maxsize=None)
@@ -92,7 +93,7 @@ def fmt(v: float) -> str:
 class NumberRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         t = _tables()
-        text = doc.text
+        text = text_of(doc)
         ms = found(doc)
         blocked = [(m.start, m.end) for m in ms if m.label in ("DATE", "ORG", "PLACE", "PERSON", "MEASURE")]
         blocked += list(doc._.blocked or [])
@@ -128,7 +129,7 @@ class NumberRecognizer:
     # ------------------------------------------------------------------ one claim
     def _claim(self, doc: Doc, kind: str, m, blocked, quotes) -> dict | None:
         t = _tables()
-        text = doc.text
+        text = text_of(doc)
         a, b = m.start(), m.end()
         num_start = m.start("num") if m.group("num") else m.start()
         if any(x < b and num_start < y for x, y in blocked):
@@ -188,7 +189,7 @@ class NumberRecognizer:
         """Inside a set phrase jieba knows as one word (一对一, 三天两头, 千家万户)."""
         from .entities import pos
         toks = token_spans(doc)
-        k = max(0, bisect.bisect_right([t[0] for t in toks], a) - 1) if toks else 0
+        k = max(0, bisect.bisect_right(token_starts(doc), a) - 1) if toks else 0
         for ts, te, w in toks[k:k + 4]:
             if ts >= b:
                 break
@@ -208,7 +209,7 @@ class NumberRecognizer:
                 continue
             k = c["start"]
             while True:
-                m = re.search(rf"({AR}|{CN})[、和至到~-]$", text[max(0, k - 12):k])
+                m = _LISTED_NUM.search(text[max(0, k - 12):k])
                 if not m:
                     break
                 a = k - len(m.group(0))
@@ -226,13 +227,13 @@ class NumberRecognizer:
     def _context(self, doc: Doc, c: dict) -> None:
         """What the claim counts, whom it is about, and when."""
         from .entities import pos
-        text = doc.text
+        text = text_of(doc)
         s, e = sentence_of(doc, c["start"])
         c["sent_start"], c["sent_end"] = s, e
         # the counted noun: nouns right after the claim, else right before the number
         counted = ""
         all_toks = token_spans(doc)
-        starts = [t[0] for t in all_toks]
+        starts = token_starts(doc)
         toks = all_toks[bisect.bisect_left(starts, c["end"]):bisect.bisect_left(starts, e)]
         for ts, te, w in toks[:3]:
             p = pos(w)

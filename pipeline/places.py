@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from . import gazetteer, rules
 from .gazetteer import Division
-from .nlp import Mention, Relation, found, sentence_of
+from .nlp import Mention, Relation, found, sentence_of, text_of
 
 # bureau names that are one office under different names (renamed or abbreviated)
 BUREAU_FAMILY = re.compile(r"(教育和体育局|教育体育局|教体局|教育和科学技术局|教育科学技术局|教育科技局|教育和科技局|"
@@ -147,7 +147,7 @@ class PlaceResolver:
         gaz = gazetteer.get()
         ctx = doc._.context or {}
         ms = found(doc)
-        text = doc.text
+        text = text_of(doc)
         names = [text[m.start + a:m.start + b] for m in ms if m.label in ("PLACE", "ORG")
                  for a, b in segment(m.text)]
         hint = ctx.get("place_hint", "") or ""
@@ -273,7 +273,7 @@ class PlaceResolver:
         m.norm = max(entities[m.key]["aliases"], key=lambda a: (len(a), a))
         unit = m.attrs.get("unit_of")
         if unit:
-            inner = doc.text[unit[0]:unit[1]]
+            inner = text_of(doc)[unit[0]:unit[1]]
             inner_attrs = {k: v for k, v in m.attrs.items() if k not in ("unit_of", "kind")}
             m.attrs["parent_key"] = org_key(inner, inner_attrs, res.chain(inner), path)[0]
             m.attrs["parent_text"] = inner

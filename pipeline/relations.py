@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import rules
-from .nlp import Mention, Relation, found, sentence_of
+from .nlp import Mention, Relation, found, sentence_of, text_of
 
 UNIT_ROLE = re.compile(r"^([\u3400-\u9fff]{1,6}?(?:科|处|办|室|股|组|部|中心))(?=\S)")
 
@@ -45,7 +45,7 @@ def _main_org(ms: list[Mention]) -> Mention | None:
 
 class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         ms = sorted(found(doc), key=lambda m: m.start)
         rels: list[Relation] = list(doc._.relations or [])
         main = _main_org(ms)
