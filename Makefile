@@ -1,21 +1,22 @@
 # Two commands do everything on a fresh clone:
 #   make        set up .venv (pinned dependencies) and build data/raw/ into outputs/
 #   make test   run the test suite (sets itself up too)
-# Rebuilds are incremental: each report is extracted into outputs/work/<file>.json, so
-# touching one report re-extracts only that one before the graph is linked again.
+# Rebuilds are incremental: make reruns the build when a report, the code or a rule
+# changed, and the build re-extracts only the reports that changed since their
+# outputs/work/<file>.json was written (touching one report re-extracts that one alone).
+# File names in data/raw must not contain spaces (make's limit; the build itself takes any).
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-RAW    := $(wildcard data/raw/*.txt data/raw/*.html data/raw/*.htm)
-WORK   := $(patsubst data/raw/%,outputs/work/%.json,$(RAW))
+RAW    := $(wildcard data/raw/*)
 CODE   := $(wildcard pipeline/*.py pipeline/*.cfg)
+JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 RULES  := $(wildcard rules/*)
 SHARED ?= ../shared
 
 .PHONY: all build test eval eval-dev bench bench-ner clean distclean
-.DELETE_ON_ERROR:
 
 all: build
 
@@ -27,11 +28,8 @@ $(STAMP): pyproject.toml requirements.lock
 
 build: outputs/graph.graphml
 
-outputs/work/%.json: data/raw/% $(CODE) $(RULES) | $(STAMP)
-	@$(PY) -m pipeline extract "$<" --out outputs
-
-outputs/graph.graphml: $(WORK) $(CODE) $(RULES) | $(STAMP)
-	$(PY) -m pipeline link --input data/raw --out outputs
+outputs/graph.graphml: $(RAW) $(CODE) $(RULES) | $(STAMP)
+	$(PY) -m pipeline build --input data/raw --out outputs --workers $(JOBS)
 
 test: $(STAMP)
 	$(PY) -m pytest

@@ -164,8 +164,11 @@ def find_places(text: str, toks: Tokens, hint: str = "") -> list[Mention]:
         hits.append([s, e, strong])
     hits += [[s, e, True] for s, e in _in_word_chains(text, toks, hits)]
     first = min(hits, default=None)
+    # a weak hit stays if the text supports it; a short name written onto an organisation's
+    # type word stays too (槐荫教育系统), a full name does not (会同县卫生健康局 is 会同 + 县卫生健康局)
     hits = [h for h in hits if h[2] or h is first or _supported(text, h, hits, hint)
-            or _followed_by_owner_word(text, h[1])]
+            or (_followed_by_owner_word(text, h[1]) and not any(d.name == text[h[0]:h[1]]
+                                                                for d in gaz.lookup(text[h[0]:h[1]])))]
     hits = [[s, _level_char(text, s, e), st] for s, e, st in hits]
     hits = [h[:2] for h in hits]
     hits = _suffix_places(text, toks, hits)
@@ -583,9 +586,12 @@ def _walk_left(text, toks: Tokens, i: int, kind: str, owner: str, place_spans, d
                     return inner
             if not team:
                 break
+        if not units and owner in ("level", "any") and w[-1] in ("县", "市", "区", "省") and len(w) > 1 \
+                and gazetteer.get().lookup(w) and not any(ps <= s and e <= pe for ps, pe in place_spans):
+            return e - 1  # 会同县/卫生健康局 where 会同 is "together with": 县卫生健康局
         if w in _MODIFIERS:
             units.append((s, e, w, False))
-        elif (w in stop and not team) or (p and p[0] in "pcurdyeo") or p in ("t",) \
+        elif (w in stop and not team) or (p and p[0] in "pcurdyeoa") or p in ("t",) \
                 or (p == "q" and not team) or (team and (w in _TEAM_STOP or (w in stop and w[0] in "各该本全每此这那其"))):
             break
         elif p == "f" or (p and p[0] == "v" and not team and not _anchor(w, place_spans, s, e)):
@@ -907,6 +913,11 @@ def _name_prefix(text: str, a: int, b: int, surn) -> tuple[int, int] | None:
     two or three characters (张超鹏六位骨干教师 -> 张超鹏)."""
     if not (text[a] in surn or text[a:a + 2] in surn):
         return None
+    stop = _lexicon()["given_stop"]
+    if any(c in stop for c in text[a + 1:a + 3]):
+        b = min(b, a + 1 + next(i for i, c in enumerate(text[a + 1:a + 3]) if c in stop))
+        if b - a < 2:
+            return None
     if text[b:b + 1] == "、" and b - a <= 3:
         return a, b
     for n in (3, 2):

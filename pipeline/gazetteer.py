@@ -10,7 +10,10 @@ files directly: the table is what we need, not JioNLP's address parser.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.util
+import os
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -214,6 +217,41 @@ class Gazetteer:
         return "".join(parts)
 
 
+def _cache_path() -> Path:
+    """Where the parsed table is kept between runs: keyed by the data files, the rule file
+    and this module, so any change rebuilds it."""
+    h = hashlib.sha256()
+    for name in ("china_location.txt", "china_location_change.txt", "world_location.txt"):
+        p = _jionlp_file(name)
+        st = p.stat() if p.exists() else None
+        h.update(f"{name}:{st.st_size if st else 0}:{st.st_mtime_ns if st else 0}".encode())
+    h.update((rules.RULES_DIR / "place_alias_stop.txt").read_bytes())
+    h.update(Path(__file__).read_bytes())
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "edu-kg-pipeline"
+    return base / f"gazetteer-{h.hexdigest()[:16]}.pickle"
+
+
 @functools.lru_cache(maxsize=None)
 def get() -> Gazetteer:
-    return Gazetteer()
+    """The gazetteer, from the local cache when it is there (parsing the tables takes a
+    second or two; loading the cache a tenth of that). The cache is only a copy: it is
+    rebuilt whenever it is missing, stale or unreadable."""
+    try:
+        path = _cache_path()
+        with open(path, "rb") as f:
+            g = pickle.load(f)
+        if isinstance(g, Gazetteer):
+            return g
+    except Exception:  # no cache, an old one, or none we may read: parse the tables
+        path = None
+    g = Gazetteer()
+    try:
+        path = path or _cache_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(g, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home: work without the cache
+    return g

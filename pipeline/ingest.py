@@ -76,21 +76,25 @@ def decode(data: bytes) -> tuple[str, str]:
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), enc
-    if b"\x00" in data:
-        # UTF-16 without a BOM has a NUL in every other byte of ASCII text.
-        for enc, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
-            if zeros.count(0) > 0.3 * len(zeros):
-                text = data.decode(enc, errors="replace")
-                if _printable_ratio(text) > 0.95:
-                    return text, enc
-        raise NotText("binary file (NUL bytes, not UTF-16 text)")
-    controls = len(_CONTROL_BYTES.findall(data[:65536]))
-    if controls > 0.05 * min(len(data), 65536):
-        raise NotText("binary file (control bytes)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # UTF-16 without a BOM: ASCII text has a NUL in every other byte; Chinese text has none,
+    # but decodes to Chinese characters almost throughout
+    if len(data) % 2 == 0:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                return text, enc
+    if b"\x00" in data:
+        raise NotText("binary file (NUL bytes, not UTF-16 text)")
+    controls = len(_CONTROL_BYTES.findall(data[:65536]))
+    if controls > 0.05 * min(len(data), 65536):
+        raise NotText("binary file (control bytes)")
     lossy = data.decode("utf-8", errors="replace")
     if lossy.count("\ufffd") <= max(2, len(data) // 2000):
         # a few broken bytes (a file cut mid-character) do not make it another encoding
@@ -107,6 +111,16 @@ def decode(data: bytes) -> tuple[str, str]:
     if best is not None and _printable_ratio(str(best)) > 0.9:
         return str(best), best.encoding
     raise NotText("undecodable bytes (not UTF-8, GB18030, UTF-16 or a detectable encoding)")
+
+
+def _looks_like_text(text: str) -> bool:
+    """Mostly Chinese, ASCII letters, digits, punctuation and line breaks."""
+    sample = text[:4000]
+    if not sample:
+        return False
+    good = sum(1 for ch in sample if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+               or (" " <= ch <= "~") or ch in "\n\r\t“”‘’…—·")
+    return good / len(sample) > 0.95
 
 
 def _printable_ratio(text: str) -> float:
@@ -486,6 +500,8 @@ def _title_of(block: list[Line]) -> str:
 
 
 def _find_title(lines: list[Line], html_title: str) -> str:
+    if html_title:  # a page's own <title>, without the site's name after it
+        return re.split(r"\s*[_|｜]\s*|\s+-\s+", html_title)[0]
     if lines and lines[0].kind == "heading":
         return _title_of(lines[:2] if lines[0].text.endswith(("：", ":")) else lines[:1])
     for i, l in enumerate(lines):
@@ -496,8 +512,6 @@ def _find_title(lines: list[Line], html_title: str) -> str:
             if j < i:
                 return _title_of(lines[j:i])
             break
-    if html_title:
-        return re.split(r"\s*[_|｜]\s*|\s+-\s+", html_title)[0]
     return ""
 
 

@@ -1,0 +1,141 @@
+"""The entity stage: concrete spans from the seeds, and new sentences (written for these
+tests) for each rule."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import SEEDS
+
+
+def mentions(tables, doc_prefix: str, label: str) -> set[str]:
+    return {r["text"] for r in tables["mentions"] if r["doc_id"].startswith(doc_prefix) and r["label"] == label}
+
+
+# --------------------------------------------------------------------------- seeds
+
+def test_seed_organisations(tables):
+    assert {"锦小党支部", "成都市锦官新城小学", "锦小", "新华社客户端", "武侯区教育局", "四川省教育厅", "成都日报"} \
+        <= mentions(tables, SEEDS["000"], "ORG")
+    assert {"槐荫区教体局", "济微中学", "济南二机床集团有限公司幼儿园", "山东第八批援助湖北医疗队", "华东师范大学",
+            "齐鲁晚报·齐鲁壹点", "张庄小学"} <= mentions(tables, SEEDS["001"], "ORG")
+    assert {"东阿县刘集镇中心小学", "刘集镇中心小学党支部", "东阿县实验小学", "市委"} <= mentions(tables, SEEDS["003"], "ORG")
+    assert {"徐州经济技术开发区教体局", "经开区教体局", "大黄山中学", "长安路学校", "开发区高级中学"} \
+        <= mentions(tables, SEEDS["004"], "ORG")
+    assert {"江西省鄱阳县教体局", "市实验小学", "县教育局", "宜城市教育局党组", "孝感市教育局", "广西北流市教育局",
+            "朝天区教科局", "曾家中学", "朝天区二小"} <= mentions(tables, SEEDS["002"], "ORG")
+
+
+def test_seed_people(tables):
+    assert {"晋萍", "刘晓旭", "许光海", "许书朋", "冯玉钰", "马文婧", "隋东辉", "刘彬国", "崔亮"} \
+        <= mentions(tables, SEEDS["001"], "PERSON")
+    assert {"杨洪亮", "刘敏", "刘道云", "刘洋洋"} <= mentions(tables, SEEDS["003"], "PERSON")
+    assert {"王祥", "张玲", "卓皓", "胡艳之", "耿妍", "董佳辉"} <= mentions(tables, SEEDS["004"], "PERSON")
+    assert {"柯永红", "乐成刚", "马浩", "董仙莲"} <= mentions(tables, SEEDS["002"], "PERSON")
+    assert {"习近平", "赵磊"} <= mentions(tables, SEEDS["000"], "PERSON")
+    # titles are not swallowed, and surname + title is no name
+    assert not any(n.endswith(("校长", "老师")) for n in mentions(tables, "", "PERSON"))
+
+
+def test_seed_places(tables):
+    assert {"槐荫区", "槐荫", "匡山街道", "五里沟街道", "济南西站"} <= mentions(tables, SEEDS["001"], "PLACE")
+    assert {"武汉市江岸区", "江岸区", "江西鄱阳", "鄱阳县", "郢中城区", "蕲春县", "四川省广元市朝天区", "湖北"} \
+        <= mentions(tables, SEEDS["002"], "PLACE")
+    assert "经开区" in mentions(tables, SEEDS["004"], "PLACE")
+
+
+def test_no_generic_phrases_become_organisations(tables):
+    orgs = mentions(tables, "", "ORG")
+    for generic in ("中小学", "民办学校", "各学校", "学校党支部", "家长学校", "全区中小学", "培训机构"):
+        assert not any(o.endswith(generic) and len(o) <= len(generic) + 2 and o[:2] in ("全区", "各", "所")
+                       for o in orgs) and generic not in orgs
+
+
+# --------------------------------------------------------------------------- new sentences, one rule each
+
+def test_a_school_name_runs_back_to_its_place(ents):
+    got = ents("昨天，石桥镇中心小学组织学生参观了科技馆。")
+    assert ("ORG", "石桥镇中心小学") in got
+
+
+def test_a_company_can_own_a_kindergarten(ents):
+    got = ents("青岛啤酒集团有限公司幼儿园园长介绍了园区的防疫措施。")
+    assert ("ORG", "青岛啤酒集团有限公司幼儿园") in got
+
+
+def test_a_party_branch_is_written_onto_its_school(ents):
+    got = ents("红旗路小学党支部开展主题党日活动。")
+    assert ("ORG", "红旗路小学党支部") in got
+
+
+def test_a_bare_level_word_owns_a_bureau(ents):
+    got = ents("县教育局要求各校做好开学准备，市教育局派出督导组。")
+    assert ("ORG", "县教育局") in got and ("ORG", "市教育局") in got
+
+
+@pytest.mark.parametrize("text", [
+    "全区228所民办学校已经全部停课。",
+    "各中小学要落实晨午检制度。",
+    "他是一名小学语文教师，也是市级骨干。",
+    "家长学校每月开课一次。",
+])
+def test_generic_phrases_are_no_organisations(ents, text):
+    assert not {e for e in ents(text) if e[0] == "ORG"}
+
+
+def test_short_names_are_derived_from_the_full_name(ents):
+    got = ents("武汉市育才第二小学是一所百年老校。育才二小的老师们坚持线上教学，育小人积极参与。")
+    assert ("ORG", "武汉市育才第二小学") in got
+    got = ents("长沙市明德实验幼儿园开学了。明实幼的孩子们很高兴。")
+    assert ("ORG", "明实幼") in got
+
+
+def test_people_with_roles_before_and_after(ents):
+    got = ents("新华路小学校长李建国说，学校将开展读书活动。王丽华老师表示赞同。")
+    assert ("PERSON", "李建国") in got and ("PERSON", "王丽华") in got
+    assert ("ORG", "新华路小学") in got
+
+
+def test_people_in_lists_and_groups(ents):
+    got = ents("骨干教师周明、吴芳芳、郑凯、孙丽四人组成了帮扶小组。陈卫东等12名教师报名参加。")
+    assert {("PERSON", n) for n in ("周明", "吴芳芳", "郑凯", "孙丽", "陈卫东")} <= got
+
+
+def test_a_two_character_name_does_not_take_the_next_word(ents):
+    got = ents("区教体局局长王强郑重表示，一定办好人民满意的教育。")
+    assert ("PERSON", "王强") in got and ("PERSON", "王强郑") not in got
+
+
+def test_everyday_words_that_start_with_a_surname_are_no_people(ents):
+    got = ents("学校高度重视，严格落实各项措施，安排专人负责，常态化开展消毒。")
+    assert not {e for e in got if e[0] == "PERSON"}
+
+
+def test_bylines_and_credits_name_people(ents):
+    got = ents("县城中学举行开学典礼。", authors=["田晓东"], editor="范文军")
+    assert not {e for e in got if e[0] == "PERSON"}  # not in this text
+    got = ents("记者 田晓东\n县城中学举行开学典礼。\n责任编辑:范文军", authors=["田晓东"], editor="范文军")
+    assert ("PERSON", "田晓东") in got and ("PERSON", "范文军") in got
+
+
+def test_a_chain_of_divisions_is_one_place(ents):
+    got = ents("江苏省扬州市江都区教育局召开会议。记者来到江苏省扬州市江都区采访。")
+    assert ("PLACE", "江苏省扬州市江都区") in got
+    assert ("ORG", "江苏省扬州市江都区教育局") in got
+
+
+def test_short_names_need_the_texts_support(ents):
+    # 会同 is a county in Hunan, and "together with" everywhere else
+    got = ents("屏边县严格落实防控措施。县教育体育局会同县卫生健康局派出医生，为学生开展核酸检测。")
+    assert ("PLACE", "屏边县") in got
+    assert ("ORG", "县卫生健康局") in got and ("ORG", "县教育体育局") in got
+    assert not any(t.startswith("会同") for _, t in got)
+
+
+def test_stations_villages_and_communities(ents):
+    got = ents("志愿者在济南西站值班，随后来到花园村和东湖社区。")
+    assert {("PLACE", "济南西站"), ("PLACE", "花园村"), ("PLACE", "东湖社区")} <= got
+
+
+def test_a_place_inside_a_date_is_no_place(ents):
+    got = ents("2月14日本是开学前的家访日。")
+    assert ("PLACE", "日本") not in got
