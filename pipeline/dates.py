@@ -50,7 +50,7 @@ def cn_int(s: str) -> int | None:
     s = s.strip()
     if not s:
         return None
-    if s.isdigit():
+    if s.isascii() and s.isdigit():
         return int(s)
     if all(c in CN_DIGIT for c in s):  # digit by digit: 二〇二〇
         return int("".join(str(CN_DIGIT[c]) for c in s))
@@ -137,7 +137,7 @@ def _patterns():
                           rf"(?:{RANGE}(?:(?P<m2>{NUM})\s*月\s*)?(?P<d2>{NUM})\s*[日号])?")),
         ("fest", re.compile(rf"{rel}(?P<fest>{fest})(?!假期|假|期间|长假|黄金周|前后|前夕|档|晚会|联欢|慰问|礼包)")),
         ("y", re.compile(rf"(?<![\d])(?P<y>{YEAR4})\s*年(?:度)?(?!\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月)(?!代|级|届|制)")),
-        ("m", re.compile(rf"{rel}(?<![\d.年个第])(?P<m>\d{{1,2}}|(?<=[今去明]年)(?:十[一二]|[一二三四五六七八九十]))\s*月(?:份)?"
+        ("m", re.compile(rf"{rel}(?<![\d.个第])(?<!\d年)(?P<m>\d{{1,2}}|(?<=[今去明]年)(?:十[一二]|[一二三四五六七八九十]))\s*月(?:份)?"
                          r"(?P<part>上旬|中旬|下旬|初|底|末)?(?!\s*\d{1,2}\s*[日号])(?![亮光饼球台])")),
         ("repaired", re.compile(r"(?<![\d月年/.\-:：第])(?P<md>\d{3,4})日(?![\d])")),
         ("d", re.compile(r"(?<![\d月年/.\-:第每周号])(?P<d>\d{1,2})\s*日(?![\d游]|内|以内|之内|后|以后|之后|前|以前|之前|左右|多)")),

@@ -743,8 +743,11 @@ def _extend_units(text: str, toks: Tokens, orgs: list[Mention]) -> list[Mention]
     for o in sorted(orgs, key=lambda m: m.start):
         for u in sorted(_UNIT_SUFFIXES, key=len, reverse=True):
             if text.startswith(u, o.end) and toks.boundary(o.end + len(u)):
-                o = Mention("ORG", o.start, o.end + len(u), text[o.start:o.end + len(u)],
-                            attrs={**o.attrs, "unit_of": [o.start, o.end], "kind": "party" if "党" in u or u in ("支部", "团委", "工会") else o.attrs.get("kind")})
+                attrs = {k: v for k, v in o.attrs.items() if k not in ("short_of", "canonical", "suffix")}
+                attrs["unit_of"] = [o.start, o.end]
+                attrs["unit_of_kind"] = o.attrs.get("kind")
+                attrs["kind"] = "party" if "党" in u or u in ("支部", "团委", "工会") else o.attrs.get("kind")
+                o = Mention("ORG", o.start, o.end + len(u), text[o.start:o.end + len(u)], attrs=attrs)
                 break
         out.append(o)
     return out

@@ -43,7 +43,7 @@ def _lexicon():
         "after_verb": re.compile(rf"(?:{verbs})(?:了|起|好)?(?:{QUOTE})+"),
         "before_suffix": re.compile(rf"{QUOTE}(?P<suffix>{suffixes})?"),
         "system": re.compile(rf"(?:{verbs})(?:了)?(?P<name>[\u3400-\u9fff、和及与]{{2,12}}?(?:{rules.alternation(cues['system'])}))"),
-        "suffix_re": re.compile(rf"^(?:{suffixes})"),
+        "suffix_re": re.compile(rf"(?:{suffixes})"),
     }
 
 

@@ -35,15 +35,28 @@ def _tables():
     post = rules.alternation(words["approx_after"])
     unit = rules.alternation(units)
     claim = re.compile(
-        rf"(?P<pre>{pre})?(?P<num>{AR}(?:\s*[万亿千])?|{CN}|半)\s*(?P<more>余|多|来)?\s*(?P<unit>{unit})(?P<post>{post})?")
+        rf"(?P<pre>{pre})?(?P<num>{AR}(?:\s*[万亿千])?|{CN}|半)\s*"
+        rf"(?:个(?P<more2>余|多|来|半)(?P<unit2>小时|月|星期|学期|钟头)|(?P<more>余|多|来)?\s*(?P<unit>{unit}))"
+        rf"(?P<post>{post})?")
     fraction = re.compile(rf"(?P<pre>{pre})?(?P<den>{AR}|{CN})分之(?P<num>{AR}|{CN})")
     percent = re.compile(rf"(?P<pre>{pre})?(?:(?P<num>{AR})\s*(?P<unit>%|％|‰)|百分之(?P<cnum>{CN}|{AR}))(?P<post>{post})?")
     tenths = re.compile(rf"(?P<pre>{pre})?(?P<num>[一二三四五六七八九])成(?![功为立绩员果长都])")
     bare = re.compile(rf"(?P<pre>{pre})?(?P<num>{AR}\s*[万亿]|(?:{CN})[万亿])(?P<more>余|多)?(?![\d万亿])")
-    return {"units": units, "words": words, "claim": claim, "fraction": fraction, "percent": percent,
+    return {"units": units, "words": words, "claim": claim, "not_counted": frozenset(words.get("not_counted", [])), "fraction": fraction, "percent": percent,
             "tenths": tenths, "bare": bare,
             "not_after": re.compile("(?:" + rules.alternation(words["not_after"]) + ")"),
             "cue": re.compile("(?:" + rules.alternation(words["article_cue"]) + ")$")}
+
+
+def _overlapping(rx: re.Pattern, text: str):
+    """Every match, also those starting inside another (唯一一所: not 一一所 but 一所)."""
+    pos = 0
+    while True:
+        m = rx.search(text, pos)
+        if m is None:
+            return
+        yield m
+        pos = m.start() + 1
 
 
 def to_number(s: str) -> float | None:
@@ -67,6 +80,8 @@ def to_number(s: str) -> float | None:
     m = re.fullmatch(r"([一二三四五六七八九])([一二三四五六七八九])([十百千万]?)", s)
     if m and CN_SINGLE.index(m.group(2)) == CN_SINGLE.index(m.group(1)) + 1:
         s = m.group(1) + m.group(3)
+    elif len(s) > 1 and not re.search("[十百千万亿拾佰仟点]", s):
+        return None  # 一一, 一二三: digits in a row are no quantity in prose
     try:
         import cn2an
         v = cn2an.cn2an(s, "smart")
@@ -100,7 +115,7 @@ class NumberRecognizer:
         quotes = [(m.start(), m.end()) for m in re.finditer(r"[“\"‘「『][^“”\"‘’「」『』\n]{1,10}[”\"’」』]", text)]
         raw = []
         for kind in ("fraction", "percent", "tenths", "claim", "bare"):
-            for m in t[kind].finditer(text):
+            for m in _overlapping(t[kind], text):
                 raw.append((m.start(), -(m.end() - m.start()), kind, m))
         raw.sort(key=lambda x: (x[0], x[1]))
         taken: list[tuple[int, int]] = []
@@ -144,7 +159,7 @@ class NumberRecognizer:
             return None  # “两个结合”, “四步法”: a set phrase in quotes
         pre = m.groupdict().get("pre") or ""
         post = m.groupdict().get("post") or ""
-        more = m.groupdict().get("more") or ""
+        more = m.groupdict().get("more") or m.groupdict().get("more2") or ""
         approx = bool(pre or more or post)
         if kind == "fraction":
             num, den = to_number(m.group("num")), to_number(m.group("den"))
@@ -165,7 +180,12 @@ class NumberRecognizer:
             numtxt = m.group("num").replace(" ", "")
             value = to_number(numtxt)
             approx = approx or is_range_numeral(numtxt)
-            ukind, unit = t["units"][m.group("unit")]
+            if m.group("unit2"):  # 一个多小时, 两个半月
+                ukind, unit = "time", {"月": "个月"}.get(m.group("unit2"), m.group("unit2"))
+                if m.group("more2") == "半" and value is not None:
+                    value, more, approx = value + 0.5, "", bool(pre or post)
+            else:
+                ukind, unit = t["units"][m.group("unit")]
             if m.group("unit") in ("万元", "亿元") and value is not None:
                 value *= 10_000 if m.group("unit") == "万元" else 100_000_000
             if numtxt == "一" and not more and not self._counts_one(text, num_start, b, ukind):
@@ -235,16 +255,22 @@ class NumberRecognizer:
         all_toks = token_spans(doc)
         starts = token_starts(doc)
         toks = all_toks[bisect.bisect_left(starts, c["end"]):bisect.bisect_left(starts, e)]
-        for ts, te, w in toks[:3]:
+        counts_things = c["kind"] in ("bare", "fraction", "percent", "tenths", "shared") or \
+            _tables()["units"].get(c["text"][-1:], ("count",))[0] == "count" or c["unit"] in ("人次", "个百分点")
+        for k, (ts, te, w) in enumerate(toks[:3] if counts_things else []):
             p = pos(w)
-            if (p[:1] == "n" or (not p and re.fullmatch(r"[\u3400-\u9fff]{2,}", w))) and len(counted) + len(w) <= 8:
+            # nouns (an unknown word only first); jieba calls some verbs and adverbs nouns
+            # (积极响应, 竞相): rules/numbers.tsv lists those
+            if ((p[:1] in ("n", "j", "b") and w not in _tables()["not_counted"])
+                    or (k == 0 and not p and re.fullmatch(r"[\u3400-\u9fff]{2,4}", w))) \
+                    and len(counted) + len(w) <= 8 and len(w) <= 4:
                 counted += w
             elif w in ("和", "及", "与") and counted:
                 counted += w
             else:
                 break
         counted = counted.rstrip("和及与")
-        if not counted:
+        if not counted and counts_things:
             prev = [w for ts, te, w in all_toks[bisect.bisect_left(starts, s):bisect.bisect_left(starts, c["start"])]
                     if te <= c["start"]][-2:]
             for w in reversed(prev):
@@ -257,6 +283,8 @@ class NumberRecognizer:
         subj, basis = "", ""
         for m in sorted(found(doc), key=lambda m: -m.start):
             if m.label in ("ORG", "PLACE") and s <= m.start < c["start"] and m.key:
+                if re.match(r"[、和及与]|等", text[m.end:m.end + 1]):
+                    continue  # one of a list the claim counts (成都日报、红星新闻等近10家媒体)
                 subj, basis = m.key, "sentence"
                 break
         if not subj:

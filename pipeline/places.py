@@ -274,7 +274,7 @@ class PlaceResolver:
         unit = m.attrs.get("unit_of")
         if unit:
             inner = text_of(doc)[unit[0]:unit[1]]
-            inner_attrs = {k: v for k, v in m.attrs.items() if k not in ("unit_of", "kind")}
+            inner_attrs = {"kind": m.attrs.get("unit_of_kind") or "other"}
             m.attrs["parent_key"] = org_key(inner, inner_attrs, res.chain(inner), path)[0]
             m.attrs["parent_text"] = inner
             m.attrs["unit_word"] = m.text[len(inner):]

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from . import rules
 from .nlp import Mention, Relation, found, sentence_of, text_of
 
-UNIT_ROLE = re.compile(r"^([\u3400-\u9fff]{1,6}?(?:科|处|办|室|股|组|部|中心))(?=\S)")
+UNIT_ROLE = re.compile(r"([\u3400-\u9fff]{1,5}(?:科|处|办|室|股|组|部|中心))$")
 
 
 @functools.lru_cache(maxsize=None)
@@ -67,14 +67,14 @@ class RelationExtractor:
             found_roles = []
             if m:
                 found_roles = [r for r in re.split(r"[、和及兼]", m.group(0).strip(" :：")) if r]
-                office = between[:m.start()]
-                if org is None or org.end < p.start - 14 or (office and not org):
-                    om = UNIT_ROLE.match(office[-8:]) if office else None
-                    if om and main is not None:
-                        found_roles = [om.group(1) + r for r in found_roles]
-                        org = main
-                elif office.strip(" 、") and org is not None:
-                    found_roles = [office.strip(" 、") + r for r in found_roles] if UNIT_ROLE.match(office.strip(" 、")) else found_roles
+                office = between[:m.start()].strip(" 、")
+                om = UNIT_ROLE.search(office) if office else None
+                if om and (org is None or org.end < p.start - 14):
+                    # 成教科科长晋萍: an office of the organisation the section is about
+                    found_roles = [om.group(1) + r for r in found_roles]
+                    org = org or main
+                elif om and org is not None and om.start() == 0:
+                    found_roles = [om.group(1) + r for r in found_roles]
             # roles written after the name: 张玲校长, 马文婧老师
             after = re.match(rf"(?:{role_re.pattern})", text[p.end:p.end + 8])
             if after and not found_roles:
