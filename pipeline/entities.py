@@ -83,7 +83,7 @@ def _lexicon():
         "surname_re": re.compile("(?=[" + "".join(k for k in surn if len(k) == 1) + "]|"
                                  + "|".join(k for k in surn if len(k) == 2) + ")"),
         "suffix_first": frozenset(w[0] for w in suffixes),
-        "suffix_lens": {c: sorted({len(w) for w in suffixes if w[0] == c and len(w) >= 2}, reverse=True)
+        "suffix_lens": {c: sorted({len(w) for w in suffixes if w[0] == c}, reverse=True)
                         for c in {w[0] for w in suffixes}},
         "suffixes": suffixes,
         "known_re": re.compile(rules.alternation(known_orgs)),
@@ -147,7 +147,9 @@ def find_places(text: str, toks: Tokens, hint: str = "") -> list[Mention]:
         full = any(d.name == name for d in divs)
         top = any(d.level in ("province", "city", "country") for d in divs)
         aligned = toks.boundary(s) and toks.boundary(e)
-        if not full and not aligned:
+        world = all(d.code.startswith("world/") for d in divs)
+        if not full and not aligned and not (world and len(name) >= 2 and (toks.boundary(s) or toks.boundary(e))
+                                             and not known(text[s - 1:e]) and not known(text[s:e + 1])):
             continue  # a short name inside a word: 江都 in 长江都
         if full and not (aligned or toks.boundary(s) or text[s - 1] in _SOFT_LEFT or _after_place(hits, s)
                          or (len(name) >= 4 and not all(d.level == "town" for d in divs))):
@@ -163,6 +165,10 @@ def find_places(text: str, toks: Tokens, hint: str = "") -> list[Mention]:
             strong = top and pos(name)[:1] not in ("v", "a", "d", "c", "p", "r", "u") or name in ZONE_WORDS
         hits.append([s, e, strong])
     hits += [[s, e, True] for s, e in _in_word_chains(text, toks, hits)]
+    for h in hits:  # 洛杉矶市: a foreign city written with 市
+        if text[h[1]:h[1] + 1] in ("市", "州") and all(d.level in ("foreign_city", "country")
+                                                    for d in gaz.lookup(text[h[0]:h[1]])):
+            h[1] += 1
     first = min(hits, default=None)
     # a weak hit stays if the text supports it; a short name written onto an organisation's
     # type word stays too (槐荫教育系统), a full name does not (会同县卫生健康局 is 会同 + 县卫生健康局)
@@ -189,10 +195,82 @@ def find_places(text: str, toks: Tokens, hint: str = "") -> list[Mention]:
         if m and toks.boundary(e + m.end()):
             e += m.end()
         out.append(Mention("PLACE", s, e, text[s:e]))
-    for m in _extra_places(text, toks):
+    for m in _extra_places(text, toks) + _abbrev_places(text, toks) + _foreign_places(text, toks):
         if not any(o.start < m.end and m.start < o.end for o in out):
             out.append(m)
     return sorted(out, key=lambda m: m.start)
+
+
+@functools.lru_cache(maxsize=None)
+def _abbrev_table():
+    t: dict[str, list[str]] = {}
+    for row in rules.table("place_abbrev.tsv"):
+        t.setdefault(row[0], []).append(row[1])
+    abbr = "".join(t["abbr"])
+    pair_after = rules.alternation(t["pair_after"])
+    return {
+        "abbr": set(abbr),
+        "pair": re.compile(rf"(?<![\u3400-\u9fff])([{abbr}])([{abbr}])(?={pair_after})|(?<=[、，,和与])([{abbr}])([{abbr}])(?={pair_after})"),
+        "before": re.compile(rf"(?<=[{''.join(t['before'])}])[{abbr}]"),
+        "after": re.compile(rf"[{abbr}](?=[{''.join(t['after'])}])"),
+        "run": re.compile(rules.alternation(t["run"])),
+        "whole": re.compile(rules.alternation(t["whole"])),
+    }
+
+
+def _abbrev_places(text: str, toks: Tokens) -> list[Mention]:
+    """One-character names as news writes them: 中美关系 (中, 美), 美方, 访华, 驻美, 台港澳."""
+    t = _abbrev_table()
+    out = []
+    for m in t["whole"].finditer(text):
+        if toks.boundary(m.start()) and toks.boundary(m.end()):
+            out.append(Mention("PLACE", m.start(), m.end(), m.group(0), attrs={"level": "region"}))
+    for m in t["run"].finditer(text):
+        if toks.boundary(m.start()):
+            for k in range(m.start(), m.end()):
+                out.append(Mention("PLACE", k, k + 1, text[k], attrs={"level": "abbreviation"}))
+    for m in t["pair"].finditer(text):
+        a = m.start(1) if m.group(1) else m.start(3)
+        if text[a] != text[a + 1]:
+            out += [Mention("PLACE", k, k + 1, text[k], attrs={"level": "abbreviation"}) for k in (a, a + 1)]
+    for m in t["before"].finditer(text):
+        k = m.start()
+        j = toks.at_end.get(k + 1)  # 驻美/大使: the name ends a word (not 在/美国, not 在日常)
+        if j is not None and toks.spans[j][0] == k - 1 and known(text[k - 1:k + 1]):
+            out.append(Mention("PLACE", k, k + 1, text[k], attrs={"level": "abbreviation"}))
+    for m in t["after"].finditer(text):
+        k = m.start()
+        j = toks.at_start.get(k)  # 美方, 华人: the two characters are one word
+        if j is not None and toks.spans[j][1] == k + 2 and known(text[k:k + 2]):
+            out.append(Mention("PLACE", k, k + 1, text[k], attrs={"level": "abbreviation"}))
+    seen, uniq = set(), []
+    for o in sorted(out, key=lambda m: (m.start, -m.end)):
+        if not any(x < o.end and o.start < y for x, y in seen):
+            uniq.append(o)
+            seen.add((o.start, o.end))
+    return uniq
+
+
+@functools.lru_cache(maxsize=None)
+def _translit() -> str:
+    return "".join(rules.items("translit_chars.txt"))
+
+
+@functools.lru_cache(maxsize=None)
+def _foreign_place_re():
+    return re.compile(rf"[{_translit()}]{{2,6}}(?:州|省|市|郡|岛|湾|港|湖)")
+
+
+def _foreign_places(text: str, toks: Tokens) -> list[Mention]:
+    """马萨诸塞州, 洛杉矶市: a foreign name written by sound, with its level word."""
+    out = []
+    for m in _foreign_place_re().finditer(text):
+        s, e = m.start(), m.end()
+        name = text[s:e - 1]
+        if (toks.boundary(s) or not _is_cjk(text[s - 1:s] or " ")) and toks.boundary(e) \
+                and (not known(name) or pos(name).startswith("ns") or gazetteer.get().lookup(name)):
+            out.append(Mention("PLACE", s, e, text[s:e], attrs={"level": "foreign"}))
+    return out
 
 
 def _supported(text: str, hit, hits, hint: str) -> bool:
@@ -734,7 +812,9 @@ def _name_like(s: str) -> bool:
 
 
 _UNIT_SUFFIXES = ("党支部", "党总支", "党委", "党组", "党工委", "团委", "工会", "支部", "小学部", "中学部",
-                  "初中部", "高中部", "分校", "校区", "办公室", "领导小组", "领导小组办公室")
+                  "初中部", "高中部", "分校", "校区", "办公室", "领导小组", "领导小组办公室",
+                  "中央委员会", "中央", "常务委员会", "常委会", "政治局", "书记处", "办公厅", "国际部", "统战部",
+                  "宣传部", "组织部", "分会", "筹委会", "主席团", "秘书处")
 
 
 def _extend_units(text: str, toks: Tokens, orgs: list[Mention]) -> list[Mention]:
@@ -844,6 +924,16 @@ def find_people(text: str, toks: Tokens, taken, context: dict, org_ends=frozense
             score = _person_score(text, toks, i, e, surn.get(sname, "common"), byline, org_ends, counts)
             if score > 0:
                 cands[(i, e)] = score
+    for m in _translit_run_re().finditer(text):
+        a, b = m.start(), m.end()
+        if busy[a] or busy[b - 1] or (a, b) in cands:
+            continue
+        if not (toks.boundary(a) and toks.boundary(b)) and not (
+                (toks.boundary(a) or toks.boundary(b)) and (_role_after(text, b) or _role_before(text, a))):
+            continue
+        score = _foreign_score(text, toks, a, b, counts)
+        if score > 0:
+            cands[(a, b)] = score
     # one name per position: the better scored length, then the one jieba agrees with
     chosen = []
     for (s, e), sc in sorted(cands.items(), key=lambda kv: (kv[0][0], -kv[1], -(kv[0][1] - kv[0][0]))):
@@ -852,6 +942,7 @@ def find_people(text: str, toks: Tokens, taken, context: dict, org_ends=frozense
         if sc >= 3:
             chosen.append((s, e))
     chosen += _listed_names(text, chosen, taken)
+    chosen += _name_runs(text, toks, taken, chosen)
     accepted = {text[s:e] for s, e in chosen}
     # a name accepted once is a name everywhere in the text
     out = []
@@ -862,7 +953,8 @@ def find_people(text: str, toks: Tokens, taken, context: dict, org_ends=frozense
                 continue
             if not (toks.boundary(s) or (s, e) in chosen) or (e < n and not toks.boundary(e)
                                                                 and not _role_after(text, e)
-                                                                and (s, e) not in chosen):
+                                                                and (s, e) not in chosen
+                                                                and not (s in toks.at_start and pos(name) == "nr")):
                 continue
             out.append(Mention("PERSON", s, e, name))
     return out
@@ -911,6 +1003,64 @@ def _listed_names(text: str, chosen: list[tuple[int, int]], taken) -> list[tuple
     return out
 
 
+_RUN_SPLIT = re.compile(r"[^\u3400-\u9fff·]+|（[^）]{1,8}）|\([^)]{1,8}\)")
+
+
+def _name_runs(text: str, toks: Tokens, taken, chosen) -> list[tuple[int, int]]:
+    """Names printed one after another without separators, as in lists of delegates or
+    committee members after a colon (委员：李鹏乔石李瑞环...). A run is split into names only
+    when every piece is a surname plus one or two characters that jieba does not know as an
+    everyday word, and the run starts right after a colon, a list marker such as （女）, or
+    the end of another such run."""
+    surn = _lexicon()["surnames"]
+    stop = _lexicon()["given_stop"]
+    out: list[tuple[int, int]] = []
+    pos_ = 0
+    chunks = []
+    for m in _RUN_SPLIT.finditer(text):
+        if m.start() > pos_:
+            chunks.append((pos_, m.start(), text[pos_ - 1:pos_] if pos_ else "", m.group(0)))
+        pos_ = m.end()
+    if pos_ < len(text):
+        chunks.append((pos_, len(text), text[pos_ - 1:pos_] if pos_ else "", ""))
+    for a, b, before, after in chunks:
+        if b - a < 4 or not (before in ("：", ":", "）", ")", "、") or after.startswith(("（", "("))):
+            continue
+        if any(x < b and a < y for x, y in taken):
+            continue
+        best = _split_names(text, a, b, surn, stop)
+        if best and len(best) >= 2:
+            out += [p for p in best if p not in chosen]
+    return out
+
+
+def _split_names(text: str, a: int, b: int, surn, stop):
+    """All of text[a:b] as names (2 or 3 characters, 4 with a compound surname), or None."""
+    memo: dict[int, list | None] = {}
+
+    def piece_ok(s: int, e: int) -> bool:
+        w = text[s:e]
+        if not (w[0] in surn or w[:2] in surn) or any(c in stop for c in w[1:]):
+            return False
+        return not known(w) or pos(w).startswith("nr")
+
+    def go(k: int):
+        if k == b:
+            return []
+        if k in memo:
+            return memo[k]
+        memo[k] = None
+        for n in (3, 2, 4):
+            if k + n <= b and piece_ok(k, k + n) and (n < 4 or text[k:k + 2] in surn):
+                rest = go(k + n)
+                if rest is not None:
+                    memo[k] = [(k, k + n)] + rest
+                    break
+        return memo[k]
+
+    return go(a)
+
+
 def _name_prefix(text: str, a: int, b: int, surn) -> tuple[int, int] | None:
     """The name at the start of a list item: the whole item when the list goes on, else
     two or three characters (张超鹏六位骨干教师 -> 张超鹏)."""
@@ -948,6 +1098,44 @@ _VOCATIVE = re.compile(r"[,，]\s*你")
 _ETC = re.compile(r"等[0-9一二三四五六七八九十几多数]+[名位人个]|等人")
 
 
+@functools.lru_cache(maxsize=None)
+def _translit_run_re():
+    t = _translit()
+    return re.compile(rf"[{t}]{{2,5}}(?:·[{t}]{{2,6}})*")
+
+
+def _foreign_score(text: str, toks: Tokens, s: int, e: int, counts: dict) -> float:
+    """A name written by sound (克林顿, 扎琳娜, 约翰·拉贝): a role or cue next to it, the
+    middle dot of a foreign full name, jieba's tag for transliterated names."""
+    lex = _lexicon()
+    name = text[s:e]
+    if gazetteer.get().lookup(name) or name in _extra_table():
+        return 0  # a country or city
+    tag = pos(name)
+    if known(name) and not tag.startswith("nr"):
+        return 0
+    score = 0.0
+    if _role_before(text, s):
+        score += 3
+    if _role_after(text, e):
+        score += 3
+    cue = lex["cue_after"].match(text, e)
+    if cue:
+        score += lex["cues_after"][cue.group(0)]
+    if "·" in name:
+        score += 2
+    if tag.startswith("nr"):
+        score += 1.5 if _jieba()[0].get(name, 0) >= 50 else 1
+    if name not in counts:
+        counts[name] = text.count(name)
+    if counts[name] >= 2:
+        score += 1
+    return score
+
+
+_THING_END = set("村镇庄台洲潭山城堂宫塔艇花军信道路街楼院寺庙河湖江海港桥园厂店场站馆院师傅婆哥嫂叔伯爷")
+
+
 def _person_score(text: str, toks: Tokens, s: int, e: int, strength: str, byline: set,
                   org_ends: frozenset = frozenset(), counts: dict | None = None) -> float:
     """Evidence that text[s:e] is a person's name (3 or more is enough); 0 when it cannot
@@ -959,11 +1147,15 @@ def _person_score(text: str, toks: Tokens, s: int, e: int, strength: str, byline
     e_cue = e + 1 if text[e:e + 1] == " " and e + 1 < len(text) and _is_cjk(text[e + 1]) else e  # 江劲超 摄
     role_after = _role_after(text, e_cue)
     cue = lex["cue_after"].match(text, e_cue)
-    # jieba sometimes glues a following verb or particle to a new name (王盈到/了)
-    if not (role_after or cue or toks.boundary(e) or text[e:e + 1] in _FUNCTION_CHARS):
-        return 0
     word_known = known(name)
     tag = pos(name) if word_known else ""
+    famous = (tag == "nr" and len(name) == 3 and strength == "common" and name[-1] not in _THING_END
+              and _jieba()[0].get(name, 0) >= 50 and _jieba()[0].get(name[1:], 0) < 300)
+    # jieba sometimes glues a following verb or particle to a new name (王盈到/了); a
+    # well-known name may begin a compound (邓小平理论)
+    if not (role_after or cue or toks.boundary(e) or text[e:e + 1] in _FUNCTION_CHARS
+            or (famous and s in toks.at_start)):
+        return 0
     role_before = _role_before(text, s)
     if word_known and not tag.startswith("nr") and not role_before:
         return 0      # an everyday word (师生, 都能), unless a role names it
@@ -992,6 +1184,8 @@ def _person_score(text: str, toks: Tokens, s: int, e: int, strength: str, byline
     # lists of names: 许光海、许书朋
     if nxt == "、" or text[s - 1:s] == "、":
         score += 1
+    if famous:
+        score += 3        # a name jieba's dictionary knows well (邓小平, 钱其琛)
     # jieba's own view: a new word it found with its HMM, or a name in its dictionary
     if s in toks.at_start and e in toks.at_end and toks.at_start[s] == toks.at_end[e]:
         if not word_known:
@@ -1057,6 +1251,39 @@ def find_entities(doc: Doc) -> list[Mention]:
     taken = [(o.start, o.end) for o in orgs] + [(p.start, p.end) for p in places]
     people = find_people(text, toks, taken, context, frozenset(o.end for o in orgs))
     return sorted(orgs + places + people, key=lambda m: (m.start, m.end))
+
+
+_CONGRESS = re.compile(r"(第[一二三四五六七八九十]{1,3}(?:届|次)(?:全国)?(?:人民)?代表大会|"
+                       r"(?<![一二三四五六七八九十])[一二三四五六七八九十]{2,3}大(?![学型会小家]))")
+_TITLES = ("总书记", "委员长", "副主席", "主席", "副总理", "总理", "总统", "首相", "外长", "部长", "省长", "市长",
+           "县长", "书记", "局长", "校长", "院长", "园长", "老师", "同志", "先生", "女士", "教授", "博士", "大使")
+_TITLE_RE = re.compile("(?:" + "|".join(_TITLES) + ")")
+
+
+def find_refs(text: str, toks: Tokens, taken) -> list[Mention]:
+    """Mentions our annotation guide does not count as names, kept for what they refer to:
+    a surname with a title (江主席, 王老师), a given name with 同志 (小平同志), a party
+    congress (十五大). The news benchmarks count them as entities (evaluate.py maps them);
+    the graph does not list them."""
+    surn = _lexicon()["surnames"]
+    busy = lambda a, b: any(x < b and a < y for x, y in taken)
+    out = []
+    for m in _TITLE_RE.finditer(text):
+        s = m.start()
+        if s >= 1 and text[s - 1] in surn and (s < 2 or not _is_cjk(text[s - 2]) or toks.boundary(s - 1)) \
+                and not busy(s - 1, s):
+            out.append(Mention("PERSON", s - 1, s, text[s - 1], attrs={"ref": "surname and title"}))
+        elif m.group(0) == "同志" and s >= 2 and pos(text[s - 2:s]).startswith("nr") and not busy(s - 2, s):
+            out.append(Mention("PERSON", s - 2, s, text[s - 2:s], attrs={"ref": "given name"}))
+    for m in _CONGRESS.finditer(text):
+        a = m.start()
+        # the body holding it: 中共十五大, 中国致公党第十一次全国代表大会
+        owner = next((x for x, y in taken if y == a), None)
+        start = owner if owner is not None else a
+        if owner is None and busy(a, m.end()):
+            continue
+        out.append(Mention("ORG", start, m.end(), text[start:m.end()], attrs={"ref": "congress"}))
+    return out
 
 
 def _join_dotted(text: str, orgs: list[Mention]) -> list[Mention]:

@@ -74,6 +74,12 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ loading
     def _add(self, d: Division, names=()):
+        if d.code in self.divisions:
+            # some tables repeat a code for the parts of a region (Hong Kong's districts
+            # share 810000): the first entry keeps the code, the others get their own
+            d = Division(f"{d.code}/{d.name}", d.name, d.alias, d.level, d.parent)
+            if d.code in self.divisions:
+                return
         self.divisions[d.code] = d
         for n in {d.name, d.alias, *names}:
             if n and len(n) >= 2:
