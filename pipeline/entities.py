@@ -210,7 +210,7 @@ def _abbrev_table():
     pair_after = rules.alternation(t["pair_after"])
     return {
         "abbr": set(abbr),
-        "pair": re.compile(rf"(?<![\u3400-\u9fff])([{abbr}])([{abbr}])(?={pair_after})|(?<=[、，,和与])([{abbr}])([{abbr}])(?={pair_after})"),
+        "pair": re.compile(rf"([{abbr}])([{abbr}])(?={pair_after})"),
         "before": re.compile(rf"(?<=[{''.join(t['before'])}])[{abbr}]"),
         "after": re.compile(rf"[{abbr}](?=[{''.join(t['after'])}])"),
         "run": re.compile(rules.alternation(t["run"])),
@@ -223,15 +223,15 @@ def _abbrev_places(text: str, toks: Tokens) -> list[Mention]:
     t = _abbrev_table()
     out = []
     for m in t["whole"].finditer(text):
-        if toks.boundary(m.start()) and toks.boundary(m.end()):
+        if toks.boundary(m.start()) and (toks.boundary(m.end()) or _starts_compound(text, toks, m.start(), m.end())):
             out.append(Mention("PLACE", m.start(), m.end(), m.group(0), attrs={"level": "region"}))
     for m in t["run"].finditer(text):
         if toks.boundary(m.start()):
             for k in range(m.start(), m.end()):
                 out.append(Mention("PLACE", k, k + 1, text[k], attrs={"level": "abbreviation"}))
     for m in t["pair"].finditer(text):
-        a = m.start(1) if m.group(1) else m.start(3)
-        if text[a] != text[a + 1]:
+        a = m.start()
+        if text[a] != text[a + 1] and toks.boundary(a):
             out += [Mention("PLACE", k, k + 1, text[k], attrs={"level": "abbreviation"}) for k in (a, a + 1)]
     for m in t["before"].finditer(text):
         k = m.start()
@@ -359,9 +359,23 @@ def _extra_places(text: str, toks: Tokens) -> list[Mention]:
     table = _extra_table()
     for m in _extra_re().finditer(text):
         name = m.group(0)
-        if toks.boundary(m.start()) and (toks.boundary(m.end()) or _followed_by_owner_word(text, m.end())):
+        if toks.boundary(m.start()) and (toks.boundary(m.end()) or _followed_by_owner_word(text, m.end())
+                                         or _starts_compound(text, toks, m.start(), m.end())):
             out.append(Mention("PLACE", m.start(), m.end(), name, attrs={"level": table[name]}))
     return out
+
+
+def _starts_compound(text: str, toks: Tokens, s: int, e: int) -> bool:
+    """The name begins a word jieba knows (两岸关系, 亚太地区, 中华儿女)."""
+    j = toks.at_start.get(s)
+    if j is None:
+        return False
+    a, b = toks.spans[j]
+    return b > e and known(text[a:b]) and text[e:b] in _COMPOUND_TAILS
+
+
+_COMPOUND_TAILS = {"关系", "地区", "国家", "各国", "区域", "经济", "儿女", "大地", "人民", "同胞", "首脑", "合作",
+                   "交流", "贸易", "问题", "局势", "双方"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -528,7 +542,13 @@ def find_orgs(text: str, toks: Tokens, places: list[Mention]) -> list[Mention]:
             i += 1
     out += _pattern_orgs(text, toks, places, out)
     out = _extend_units(text, toks, out)
-    return sorted(out, key=lambda m: m.start)
+    generic = _generic_orgs()
+    return sorted((o for o in out if o.text not in generic), key=lambda m: m.start)
+
+
+@functools.lru_cache(maxsize=None)
+def _generic_orgs() -> frozenset[str]:
+    return frozenset(rules.items("org_generic.txt"))
 
 
 _PLATFORM = re.compile(r"(官方平台|微信公众号|公众号|官微|客户端|官方微博|微博|视频号|抖音号)")
@@ -1035,30 +1055,38 @@ def _name_runs(text: str, toks: Tokens, taken, chosen) -> list[tuple[int, int]]:
 
 
 def _split_names(text: str, a: int, b: int, surn, stop):
-    """All of text[a:b] as names (2 or 3 characters, 4 with a compound surname), or None."""
-    memo: dict[int, list | None] = {}
-
+    """text[a:b] cut into names (2 or 3 characters, 4 with a compound surname): the cut
+    with the most characters in valid names; None unless valid names cover most of it
+    (a list of names has a few that no rule knows - 热地, 于是之 - but few)."""
     def piece_ok(s: int, e: int) -> bool:
         w = text[s:e]
         if not (w[0] in surn or w[:2] in surn) or any(c in stop for c in w[1:]):
             return False
-        return not known(w) or pos(w).startswith("nr")
+        if e - s == 4 and w[:2] not in surn:
+            return False
+        if known(w):
+            return pos(w).startswith("nr")
+        # not a name if it starts or ends with an everyday word (严格|实, 闭|管理)
+        for part in (w[:2], w[-2:]) if e - s >= 3 else ():
+            if known(part) and not pos(part).startswith("nr"):
+                return False
+        return True
 
-    def go(k: int):
-        if k == b:
-            return []
-        if k in memo:
-            return memo[k]
-        memo[k] = None
-        for n in (3, 2, 4):
-            if k + n <= b and piece_ok(k, k + n) and (n < 4 or text[k:k + 2] in surn):
-                rest = go(k + n)
-                if rest is not None:
-                    memo[k] = [(k, k + n)] + rest
-                    break
-        return memo[k]
-
-    return go(a)
+    n = b - a
+    best: list[tuple[float, list]] = [(0.0, [])] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        options = []
+        for m in (2, 3, 4):
+            if k + m <= n:
+                ok = piece_ok(a + k, a + k + m)
+                gain = m if ok else -0.6 * m
+                options.append((best[k + m][0] + gain, ([(a + k, a + k + m)] if ok else []) + best[k + m][1]))
+        best[k] = max(options, key=lambda o: o[0]) if options else (-1.0, [])
+    score, pieces = best[0]
+    covered = sum(e - s for s, e in pieces)
+    if covered >= 0.8 * n and len(pieces) >= 3:
+        return pieces
+    return None
 
 
 def _name_prefix(text: str, a: int, b: int, surn) -> tuple[int, int] | None:
@@ -1253,14 +1281,14 @@ def find_entities(doc: Doc) -> list[Mention]:
     return sorted(orgs + places + people, key=lambda m: (m.start, m.end))
 
 
-_CONGRESS = re.compile(r"(第[一二三四五六七八九十]{1,3}(?:届|次)(?:全国)?(?:人民)?代表大会|"
+_CONGRESS = re.compile(r"(?:中共|中国共产党|党的)?(第[一二三四五六七八九十]{1,3}(?:届|次)(?:全国)?(?:人民)?代表大会|"
                        r"(?<![一二三四五六七八九十])[一二三四五六七八九十]{2,3}大(?![学型会小家]))")
 _TITLES = ("总书记", "委员长", "副主席", "主席", "副总理", "总理", "总统", "首相", "外长", "部长", "省长", "市长",
            "县长", "书记", "局长", "校长", "院长", "园长", "老师", "同志", "先生", "女士", "教授", "博士", "大使")
 _TITLE_RE = re.compile("(?:" + "|".join(_TITLES) + ")")
 
 
-def find_refs(text: str, toks: Tokens, taken) -> list[Mention]:
+def find_refs(text: str, toks: Tokens, taken, org_spans=()) -> list[Mention]:
     """Mentions our annotation guide does not count as names, kept for what they refer to:
     a surname with a title (江主席, 王老师), a given name with 同志 (小平同志), a party
     congress (十五大). The news benchmarks count them as entities (evaluate.py maps them);
@@ -1277,10 +1305,13 @@ def find_refs(text: str, toks: Tokens, taken) -> list[Mention]:
             out.append(Mention("PERSON", s - 2, s, text[s - 2:s], attrs={"ref": "given name"}))
     for m in _CONGRESS.finditer(text):
         a = m.start()
-        # the body holding it: 中共十五大, 中国致公党第十一次全国代表大会
-        owner = next((x for x, y in taken if y == a), None)
+        if text[a:a + 2] == "党的":
+            a += 2
+        # the body holding it: 中国致公党第十一次全国代表大会
+        owner = next((x for x, y in org_spans if y == a), None)
         start = owner if owner is not None else a
-        if owner is None and busy(a, m.end()):
+        if owner is None and any(x < m.end() and a < y for x, y in taken if (x, y) not in org_spans
+                                 or not (a <= x and y <= m.end())):
             continue
         out.append(Mention("ORG", start, m.end(), text[start:m.end()], attrs={"ref": "congress"}))
     return out
