@@ -80,6 +80,7 @@ def _lexicon():
     cues_before = {r[0]: int(r[2]) for r in rules.table("person_cues.tsv") if r[1] == "before"}
     stop = set(rules.items("entity_stop.txt"))
     return {
+        "lead_ends": frozenset(w[-1] for w in list(roles) + list(cues_before)),
         "surname_re": re.compile("(?=[" + "".join(k for k in surn if len(k) == 1) + "]|"
                                  + "|".join(k for k in surn if len(k) == 2) + ")"),
         "suffix_first": frozenset(w[0] for w in suffixes),
@@ -928,6 +929,10 @@ def find_people(text: str, toks: Tokens, taken, context: dict, org_ends=frozense
             continue
         if i > 0 and (text[i - 1].isdigit() or text[i - 1] in "第"):
             continue
+        # a name starts a word, or follows a role word or cue (校长杨洪亮 is cut 校长/杨/洪亮,
+        # but 记者谢苗苗 may not be): other positions need no scoring
+        if i not in toks.at_start and i > 0 and _is_cjk(text[i - 1]) and text[i - 1] not in lex["lead_ends"]:
+            continue
         for glen in (2, 1):
             e = i + len(sname) + glen
             if e > n:
@@ -1044,7 +1049,7 @@ def _name_runs(text: str, toks: Tokens, taken, chosen) -> list[tuple[int, int]]:
     if pos_ < len(text):
         chunks.append((pos_, len(text), text[pos_ - 1:pos_] if pos_ else "", ""))
     for a, b, before, after in chunks:
-        if b - a < 4 or not (before in ("：", ":", "）", ")", "、") or after.startswith(("（", "("))):
+        if b - a < 6 or not (before in ("：", ":", "）", ")") or after.startswith(("（", "("))):
             continue
         if any(x < b and a < y for x, y in taken):
             continue

@@ -20,7 +20,7 @@ from . import link
 from .util import write_atomic, xml_safe
 
 DOC_COLS = ["doc_id", "title", "pub_date", "source", "authors", "n_chars", "status", "error",
-            "file", "encoding", "parent_id", "byline", "editor", "pub_date_basis"]
+            "file", "encoding", "parent_id", "byline", "editor", "pub_date_basis", "year", "year_basis"]
 MENTION_COLS = ["doc_id", "label", "text", "start", "end", "norm", "entity_id"]
 ENTITY_COLS = ["entity_id", "label", "name", "aliases", "n_reports", "n_mentions",
                "adcode", "level", "parent_id", "kind", "roles"]
@@ -232,7 +232,8 @@ def _doc_row(rep: dict, doc_id: str, title: str, authors: list[str], n_chars: in
     return {"doc_id": doc_id, "title": title, "pub_date": rep["pub_date"], "source": rep["source"],
             "authors": "、".join(authors), "n_chars": n_chars, "status": rep["status"], "error": rep["error"],
             "file": rep["file"], "encoding": rep["encoding"], "parent_id": parent, "byline": byline,
-            "editor": rep.get("editor", ""), "pub_date_basis": rep.get("pub_date_source", "")}
+            "editor": rep.get("editor", ""), "pub_date_basis": rep.get("pub_date_source", ""),
+            "year": rep.get("anchor_year") or "", "year_basis": rep.get("anchor_basis", "")}
 
 
 def _graphml_attrs(attrs: dict) -> dict:

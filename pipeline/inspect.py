@@ -155,7 +155,9 @@ def measures_table(out: Path) -> pd.DataFrame:
     cols = ["measure", "implemented_by", "kind", "place", "reports", "first_date", "evidence"]
     if imp.empty:
         return pd.DataFrame(columns=cols)
-    pub = dict(zip(store.docs["doc_id"], store.docs["pub_date"]))
+    # when no date is written next to it: the publication date, else the year the report
+    # is about (documents.csv says how that year was found)
+    pub = {d: p or y for d, p, y in zip(store.docs["doc_id"], store.docs["pub_date"], store.docs["year"])}
     rows = []
     for (mid, oid), grp in imp.groupby(["target_id", "source_id"], sort=True):
         org = store.node(oid)
