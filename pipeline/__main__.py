@@ -129,7 +129,7 @@ def main(argv=None) -> int:
     bn.add_argument("--input", default="data/raw")
     bn.add_argument("--min-mb", type=float, default=2.0, help="replicate the corpus to at least this size")
     bn.add_argument("--workers", type=int, default=None, help="workers of the second build row (default: cores)")
-    bn.add_argument("--repeat", type=int, default=2, help="runs per row; the fastest counts")
+    bn.add_argument("--repeat", type=int, default=3, help="rounds (each row once per round); the fastest run of a row counts")
     bn.set_defaults(func=cmd_bench)
 
     a = p.parse_args(argv)

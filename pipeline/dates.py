@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from . import rules
 from .nlp import Mention, found, text_of
-from .util import quiet
+from .util import finditer_at, quiet
 
 CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
@@ -125,7 +125,16 @@ def infer_year(text: str, pub_date: str = "") -> tuple[int | None, str]:
 def _patterns():
     fest = rules.alternation(_festivals())
     rel = r"(?P<rel>今年|去年|明年|前年|当年)?"
-    return [
+    # the characters a match can start with (util.finditer_at tries the pattern only there)
+    rel_first = "今去明前当"
+    first = {
+        "ymd": r"\d一二〇零三四五六七八九", "ym": r"\d一二〇零三四五六七八九", "y": r"\d一二〇零三四五六七八九",
+        "iso": r"\d", "repaired": r"\d", "d": r"\d",
+        "lunar": "农正腊冬一二三四五六七八九十",
+        "md": rf"{rel_first}\d一二三四五六七八九十", "m": rf"{rel_first}\d一二三四五六七八九十",
+        "fest": rel_first + re.escape("".join(sorted({f[0] for f in _festivals()}))),
+    }
+    return [(kind, rx, re.compile(f"[{first[kind]}]")) for kind, rx in [
         ("ymd", re.compile(rf"(?P<y>{YEAR4})\s*年\s*(?P<m>{NUM})\s*月\s*(?P<d>{NUM})\s*[日号]"
                            rf"(?:{RANGE}(?P<d2>{NUM})\s*[日号])?")),
         ("iso", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d])")),
@@ -141,9 +150,10 @@ def _patterns():
                          r"(?P<part>上旬|中旬|下旬|初|底|末)?(?!\s*\d{1,2}\s*[日号])(?![亮光饼球台])")),
         ("repaired", re.compile(r"(?<![\d月年/.\-:：第])(?P<md>\d{3,4})日(?![\d])")),
         ("d", re.compile(r"(?<![\d月年/.\-:第每周号])(?P<d>\d{1,2})\s*日(?![\d游]|内|以内|之内|后|以后|之后|前|以前|之前|左右|多)")),
-    ]
+    ]]
 
 
+_TIME_FIRST = re.compile(r"[凌早上中下傍晚夜\s\d一二三四五六七八九十]")
 _TIME = re.compile(r"(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)?\s*\d{1,2}\s*(?::|：)\s*\d{2}(?:\s*(?::|：)\s*\d{2})?"
                    r"|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[时点](?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*分|半|许|整)?(?![钟多])")
 
@@ -165,8 +175,8 @@ class DateRecognizer:
 
         last_month = None
         spans = []
-        for kind, rx in _patterns():
-            for m in rx.finditer(text):
+        for kind, rx, first in _patterns():
+            for m in finditer_at(rx, text, first):
                 spans.append((m.start(), -(m.end() - m.start()), kind, m))
         spans.sort(key=lambda t: (t[0], t[1]))
         accepted, used = [], []
@@ -180,7 +190,7 @@ class DateRecognizer:
                 if ment.norm and len(ment.norm) >= 7:
                     last_month = int(ment.norm[5:7])
         found(doc).extend(out)
-        doc._.blocked = [(m.start(), m.end()) for m in _TIME.finditer(text)]
+        doc._.blocked = [(m.start(), m.end()) for m in finditer_at(_TIME, text, _TIME_FIRST)]
         return doc
 
     def _normalise(self, kind, m, year, basis, pub_month, last_month, pub) -> list[Mention]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import marshal
 import re
 from collections import Counter
 
@@ -32,6 +33,7 @@ from spacy.tokens import Doc
 
 from . import gazetteer, rules
 from .nlp import Mention, found, token_spans, text_of
+from .util import cached
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -51,10 +53,26 @@ PLACE_SUFFIX = re.compile(r"(社区|村|镇|乡|街道|城区|新区|火车站|�
 def _jieba():
     """jieba's word frequencies and part-of-speech tags (from its own dictionary)."""
     import jieba
-    import jieba.posseg
     jieba.setLogLevel(60)
     jieba.initialize()
-    return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+    return jieba.dt.FREQ, _word_tags(jieba.dt)
+
+
+def _word_tags(tokenizer) -> dict[str, str]:
+    """word -> tag, read from jieba's dict.txt as ``jieba.posseg`` reads it, without
+    importing posseg (its HMM tables take half a second to load and are not used here)."""
+    with tokenizer.get_dict_file() as f:
+        data = f.read()
+
+    def parse() -> dict[str, str]:
+        tags = {}
+        for line in data.decode("utf-8").splitlines():
+            line = line.strip()
+            if line:
+                word, _, tag = line.split(" ")
+                tags[word] = tag
+        return tags
+    return cached("jieba-tags", data, parse, dumps=marshal.dumps, loads=marshal.loads)
 
 
 def known(word: str) -> bool:
@@ -84,6 +102,7 @@ def _lexicon():
         "surname_re": re.compile("(?=[" + "".join(k for k in surn if len(k) == 1) + "]|"
                                  + "|".join(k for k in surn if len(k) == 2) + ")"),
         "suffix_first": frozenset(w[0] for w in suffixes),
+        "suffix_first_re": re.compile("[" + "".join(sorted({re.escape(w[0]) for w in suffixes})) + "]"),
         "suffix_lens": {c: sorted({len(w) for w in suffixes if w[0] == c}, reverse=True)
                         for c in {w[0] for w in suffixes}},
         "suffixes": suffixes,
@@ -113,8 +132,8 @@ class Tokens:
         self.text = text_of(doc)
         self.spans = [(a, b) for a, b, w in token_spans(doc) if not w.isspace()]
         self.starts_sorted = [a for a, _ in self.spans]
-        self.at_start = {s: i for i, (s, _) in enumerate(self.spans)}
-        self.at_end = {e: i for i, (_, e) in enumerate(self.spans)}
+        self.at_start = dict(zip(self.starts_sorted, range(len(self.spans))))
+        self.at_end = dict(zip((b for _, b in self.spans), range(len(self.spans))))
 
     def word(self, i: int) -> str:
         s, e = self.spans[i]
@@ -274,6 +293,14 @@ def _foreign_places(text: str, toks: Tokens) -> list[Mention]:
     return out
 
 
+@functools.lru_cache(maxsize=256)
+def _hinted_codes(hint: str) -> frozenset[str]:
+    """The divisions any part of a heading's place hint names."""
+    gaz = gazetteer.get()
+    return frozenset(d.code for n in range(len(hint)) for m in range(len(hint), n + 1, -1)
+                     for d in gaz.lookup(hint[n:m]))
+
+
 def _supported(text: str, hit, hits, hint: str) -> bool:
     """A related division among the first places named, the heading's place, or right next
     to it in a chain."""
@@ -283,10 +310,7 @@ def _supported(text: str, hit, hits, hint: str) -> bool:
     firsts = [h for h in sorted(hits) if h is not hit][:3]
     for h in firsts + [h for h in hits if h[2]]:
         anchors += [d.code for d in gaz.lookup(text[h[0]:h[1]])]
-    hinted = set()
-    for n in range(len(hint)):
-        for m in range(len(hint), n + 1, -1):
-            hinted |= {d.code for d in gaz.lookup(hint[n:m])}
+    hinted = _hinted_codes(hint)
     if hinted & set(codes):
         return True  # the place the heading names
     anchors += sorted(hinted)
@@ -505,8 +529,7 @@ def find_orgs(text: str, toks: Tokens, places: list[Mention]) -> list[Mention]:
             kind, canon = lex["known_orgs"][name]
             out.append(Mention("ORG", m.start(), m.end(), name, attrs={"kind": kind, "canonical": canon}))
     n = len(text)
-    first = lex["suffix_first"]
-    starts = [k for k, ch in enumerate(text) if ch in first]
+    starts = [m.start() for m in lex["suffix_first_re"].finditer(text)]
     si = 0
     i = 0
     while si < len(starts):

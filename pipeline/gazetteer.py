@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import rules
-from .util import quiet
+from .util import cache_dir, quiet
 
 LEVELS = ("province", "city", "county", "town")
 # suffixes that make a division's full name; a bare core (山东, 槐荫) is its short name
@@ -233,8 +233,7 @@ def _cache_path() -> Path:
         h.update(f"{name}:{st.st_size if st else 0}:{st.st_mtime_ns if st else 0}".encode())
     h.update((rules.RULES_DIR / "place_alias_stop.txt").read_bytes())
     h.update(Path(__file__).read_bytes())
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "edu-kg-pipeline"
-    return base / f"gazetteer-{h.hexdigest()[:16]}.pickle"
+    return cache_dir() / f"gazetteer-{h.hexdigest()[:16]}.pickle"
 
 
 @functools.lru_cache(maxsize=None)

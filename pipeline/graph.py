@@ -7,8 +7,11 @@ Schema (see ../shared/CONTRACT.md): nodes carry ``label`` and ``name``; edges ca
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import os
+import re
 from xml.sax import saxutils
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -17,7 +20,7 @@ from pathlib import Path
 import networkx as nx
 
 from . import link
-from .util import write_atomic, xml_safe
+from .util import run_aside, write_atomic, xml_safe
 
 DOC_COLS = ["doc_id", "title", "pub_date", "source", "authors", "n_chars", "status", "error",
             "file", "encoding", "parent_id", "byline", "editor", "pub_date_basis", "year", "year_basis"]
@@ -252,18 +255,27 @@ def _graphml_attrs(attrs: dict) -> dict:
 
 def _csv(rows: list[dict], cols: list[str]) -> str:
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n", extrasaction="ignore")
-    w.writeheader()
-    for r in rows:
-        w.writerow({c: r.get(c, "") for c in cols})
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(cols)
+    w.writerows([r.get(c, "") for c in cols] for r in rows)
     return buf.getvalue()
 
 
 _GRAPHML_TYPES = ((bool, "boolean"), (int, "long"), (float, "double"), (str, "string"))
+_XML_SPECIAL = re.compile(r"[&<>\"'\n\r\t]")
 
 
 def _gml_type(v) -> str:
     return next(t for py, t in _GRAPHML_TYPES if isinstance(v, py))
+
+
+def _escape(s: str) -> str:
+    """saxutils.escape, with a fast path for the usual text that needs none."""
+    return saxutils.escape(s) if _XML_SPECIAL.search(s) else s
+
+
+def _quoteattr(s: str) -> str:
+    return saxutils.quoteattr(s) if _XML_SPECIAL.search(s) else f'"{s}"'
 
 
 def graphml_bytes(g: nx.MultiDiGraph) -> bytes:
@@ -273,38 +285,43 @@ def graphml_bytes(g: nx.MultiDiGraph) -> bytes:
     edge keys as edge ids), about five times faster on large graphs; the tests read it
     back with networkx."""
     keys: dict[tuple[str, str], str] = {}
-    for _, d in g.nodes(data=True):
-        for k, v in d.items():
-            keys.setdefault(("node", k), _gml_type(v))
-    for _, _, d in g.edges(data=True):
-        for k, v in d.items():
-            keys.setdefault(("edge", k), _gml_type(v))
+    for for_, items in (("node", g.nodes(data=True)), ("edge", g.edges(data=True))):
+        for *_, d in items:
+            for k, v in d.items():
+                if (for_, k) not in keys:
+                    keys[(for_, k)] = _gml_type(v)
     ids = {fk: f"d{i}" for i, fk in enumerate(sorted(keys))}
-    q = saxutils.quoteattr
+    q = _quoteattr
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
            'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
            'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">']
     for (for_, name), kid in sorted(ids.items(), key=lambda kv: kv[1][1:].zfill(6)):
-        out.append(f'  <key id="{kid}" for="{for_}" attr.name={q(name)} attr.type="{keys[(for_, name)]}" />')
+        out.append(f'  <key id="{kid}" for="{for_}" attr.name={saxutils.quoteattr(name)} attr.type="{keys[(for_, name)]}" />')
     out.append('  <graph edgedefault="directed">')
+    node_ids = {k: v for (f, k), v in ids.items() if f == "node"}
+    edge_ids = {k: v for (f, k), v in ids.items() if f == "edge"}
 
-    def data(for_, attrs):
+    def data(kids, attrs):
         for k, v in attrs.items():
-            if isinstance(v, bool):
+            if v.__class__ is str:
+                v = _escape(v)
+            elif isinstance(v, bool):
                 v = "true" if v else "false"
             elif isinstance(v, float):
                 v = repr(v)
-            out.append(f'      <data key="{ids[(for_, k)]}">{saxutils.escape(str(v))}</data>')
+            else:
+                v = _escape(str(v))
+            out.append(f'      <data key="{kids[k]}">{v}</data>')
 
     for n, d in g.nodes(data=True):
         out.append(f"    <node id={q(n)}>")
-        data("node", d)
+        data(node_ids, d)
         out.append("    </node>")
     for u, v, k, d in g.edges(keys=True, data=True):
         out.append(f"    <edge source={q(u)} target={q(v)} id={q(str(k))}>")
-        data("edge", d)
+        data(edge_ids, d)
         out.append("    </edge>")
     out.append("  </graph>")
     out.append("</graphml>\n")
@@ -319,14 +336,40 @@ def write_outputs(b: Build, out: Path) -> None:
     for doc_id, text in sorted(b.cleaned.items()):
         name = f"{doc_id}.txt"
         keep.add(name)
-        write_atomic(cleaned / name, text)
+        write_atomic(cleaned / name, text, durable=False)  # compared and rewritten by every build
     for stale in cleaned.glob("*.txt"):
         if stale.name not in keep:
             stale.unlink()
-    write_atomic(tables / "documents.csv", _csv(b.documents, DOC_COLS))
-    write_atomic(tables / "mentions.csv", _csv(b.mentions, MENTION_COLS))
-    write_atomic(tables / "entities.csv", _csv(b.entities, ENTITY_COLS))
-    write_atomic(tables / "claims.csv", _csv(b.claims, CLAIM_COLS))
-    write_atomic(tables / "relations.csv", _csv(b.relations, RELATION_COLS))
+    # the GraphML is made in a second process while this one writes the tables (the build
+    # runs on several cores; this last step would otherwise keep one of them waiting)
+    final = out / "graph.graphml"
+    staged = out / f".graph.graphml.{os.getpid()}.staged"
+
+    def stage_graph() -> bool:
+        data = graphml_bytes(b.graph)
+        if final.is_file() and final.stat().st_size == len(data) and final.read_bytes() == data:
+            return False  # unchanged: nothing to write
+        write_atomic(staged, data)
+        return True
+    graph_written = run_aside(stage_graph)
+    try:
+        write_atomic(tables / "documents.csv", _csv(b.documents, DOC_COLS))
+        write_atomic(tables / "mentions.csv", _csv(b.mentions, MENTION_COLS))
+        write_atomic(tables / "entities.csv", _csv(b.entities, ENTITY_COLS))
+        write_atomic(tables / "claims.csv", _csv(b.claims, CLAIM_COLS))
+        write_atomic(tables / "relations.csv", _csv(b.relations, RELATION_COLS))
+    except BaseException:
+        with contextlib.suppress(Exception):
+            graph_written()  # reap the child before giving up
+        staged.unlink(missing_ok=True)
+        raise
+    try:
+        changed = graph_written()
+    except RuntimeError as e:
+        staged.unlink(missing_ok=True)
+        raise RuntimeError(f"writing {final} failed: {e}") from None
     # the graph last: its presence means the whole build was written
-    write_atomic(out / "graph.graphml", graphml_bytes(b.graph))
+    if changed:
+        os.replace(staged, final)
+    else:
+        os.utime(final)

@@ -8,6 +8,7 @@ boundaries) and record what they find in ``doc._.found``; the last component
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -68,15 +69,25 @@ def text_of(doc: Doc) -> str:
     return t
 
 
+def _ext(name: str) -> tuple:
+    """Where spaCy keeps ``doc._.<name>`` in ``doc.user_data``: the helpers below read it
+    there directly, as every ``doc._`` access builds a new accessor object."""
+    return ("._.", name, None, None)
+
+
+_TOKENS, _FOUND, _SENTS = _ext("tokens"), _ext("found"), _ext("sent_spans")
+
+
 def token_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, text) of every token, computed once per document (iterating a Doc
-    makes Token objects, which is slow)."""
-    if doc._.tokens is None:
+    makes Token objects, which is slow); the tokenizer fills it in as it goes."""
+    toks = doc.user_data.get(_TOKENS)
+    if toks is None:
         text = text_of(doc)
         arr = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-        doc._.tokens = [(a, a + n, text[a:a + n]) for a, n in arr]
+        toks = doc.user_data[_TOKENS] = [(a, a + n, text[a:a + n]) for a, n in arr]
         doc.user_data["edu_token_starts"] = [a for a, _ in arr]
-    return doc._.tokens
+    return toks
 
 
 def token_starts(doc: Doc) -> list[int]:
@@ -85,22 +96,17 @@ def token_starts(doc: Doc) -> list[int]:
 
 
 def found(doc: Doc) -> list[Mention]:
-    if doc._.found is None:
-        doc._.found = []
-    return doc._.found
+    f = doc.user_data.get(_FOUND)
+    if f is None:
+        f = doc.user_data[_FOUND] = []
+    return f
 
 
 def sentence_of(doc: Doc, pos: int) -> tuple[int, int]:
     """The (start, end) of the sentence holding character ``pos``."""
-    spans = doc._.sent_spans or [(0, len(text_of(doc)))]
-    lo, hi = 0, len(spans) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if spans[mid][0] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return spans[lo]
+    spans = doc.user_data.get(_SENTS) or [(0, len(text_of(doc)))]
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return spans[max(0, k)]
 
 
 # --------------------------------------------------------------------------- sentences
@@ -219,7 +225,7 @@ def make_mention_spans(nlp: Language, name: str):
 
 def _import_components() -> None:
     # importing the stage modules registers their factories with spaCy
-    from . import entities, places, dates, numbers, measures, relations  # noqa: F401
+    from . import segmenter, entities, places, dates, numbers, measures, relations  # noqa: F401
 
 
 @functools.lru_cache(maxsize=None)

@@ -42,21 +42,22 @@ def _tables():
     percent = re.compile(rf"(?P<pre>{pre})?(?:(?P<num>{AR})\s*(?P<unit>%|％|‰)|百分之(?P<cnum>{CN}|{AR}))(?P<post>{post})?")
     tenths = re.compile(rf"(?P<pre>{pre})?(?P<num>[一二三四五六七八九])成(?![功为立绩员果长都])")
     bare = re.compile(rf"(?P<pre>{pre})?(?P<num>{AR}\s*[万亿]|(?:{CN})[万亿])(?P<more>余|多)?(?![\d万亿])")
-    return {"units": units, "words": words, "claim": claim, "not_counted": frozenset(words.get("not_counted", [])), "fraction": fraction, "percent": percent,
+    # every match starts with an approximation word or a numeral: only there is it tried
+    firsts = "".join(sorted({w[0] for w in words["approx_before"]}))
+    start = re.compile(rf"[\d零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟半{re.escape(firsts)}]")
+    return {"units": units, "words": words, "claim": claim, "start": start, "not_counted": frozenset(words.get("not_counted", [])), "fraction": fraction, "percent": percent,
             "tenths": tenths, "bare": bare,
             "not_after": re.compile("(?:" + rules.alternation(words["not_after"]) + ")"),
             "cue": re.compile("(?:" + rules.alternation(words["article_cue"]) + ")$")}
 
 
-def _overlapping(rx: re.Pattern, text: str):
-    """Every match, also those starting inside another (唯一一所: not 一一所 but 一所)."""
-    pos = 0
-    while True:
-        m = rx.search(text, pos)
-        if m is None:
-            return
-        yield m
-        pos = m.start() + 1
+def _overlapping(rx: re.Pattern, text: str, starts: list[int]):
+    """Every match, also those starting inside another (唯一一所: not 一一所 but 一所): the
+    match at each position where one can start (as ``search`` from each next position)."""
+    for pos in starts:
+        m = rx.match(text, pos)
+        if m is not None:
+            yield m
 
 
 def to_number(s: str) -> float | None:
@@ -113,9 +114,13 @@ class NumberRecognizer:
         blocked = [(m.start, m.end) for m in ms if m.label in ("DATE", "ORG", "PLACE", "PERSON", "MEASURE")]
         blocked += list(doc._.blocked or [])
         quotes = [(m.start(), m.end()) for m in re.finditer(r"[“\"‘「『][^“”\"‘’「」『』\n]{1,10}[”\"’」』]", text)]
+        busy = bytearray(len(text) + 1)  # characters of the blocked spans
+        for x, y in blocked:
+            busy[x:y] = b"\x01" * (y - x)
         raw = []
+        starts = [m.start() for m in t["start"].finditer(text)]
         for kind in ("fraction", "percent", "tenths", "claim", "bare"):
-            for m in _overlapping(t[kind], text):
+            for m in _overlapping(t[kind], text, starts):
                 raw.append((m.start(), -(m.end() - m.start()), kind, m))
         raw.sort(key=lambda x: (x[0], x[1]))
         taken: list[tuple[int, int]] = []
@@ -124,7 +129,7 @@ class NumberRecognizer:
             a, b = m.start(), m.end()
             if any(x < b and a < y for x, y in taken):
                 continue
-            c = self._claim(doc, kind, m, blocked, quotes)
+            c = self._claim(doc, kind, m, busy, quotes)
             if c:
                 claims.append(c)
                 taken.append((a, b))
@@ -132,8 +137,11 @@ class NumberRecognizer:
         self._share_units(text, claims, blocked, taken)
         claims.sort(key=lambda c: c["start"])
         mentions = []
+        # who and when, for every claim: the candidates once per document
+        subjects = sorted((m for m in ms if m.label in ("ORG", "PLACE") and m.key), key=lambda m: -m.start)
+        dated = [m for m in ms if m.label == "DATE" and m.norm]
         for c in claims:
-            self._context(doc, c)
+            self._context(doc, c, subjects, dated)
             mentions.append(Mention("NUMBER", c["start"], c["end"], c["text"], norm=fmt(c["value"]),
                                     attrs={"unit": c["unit"], "approx": c["approx"]}))
             c["mention"] = c["start"]
@@ -142,12 +150,12 @@ class NumberRecognizer:
         return doc
 
     # ------------------------------------------------------------------ one claim
-    def _claim(self, doc: Doc, kind: str, m, blocked, quotes) -> dict | None:
+    def _claim(self, doc: Doc, kind: str, m, busy: bytearray, quotes) -> dict | None:
         t = _tables()
         text = text_of(doc)
         a, b = m.start(), m.end()
         num_start = m.start("num") if m.group("num") else m.start()
-        if any(x < b and num_start < y for x, y in blocked):
+        if busy.find(1, num_start, b) != -1:
             return None  # a date, a time of day, a name
         before = text[max(0, num_start - 1):num_start]
         if before == "第" or (before and (before.isdigit() or before in ".-/:：")):
@@ -244,7 +252,7 @@ class NumberRecognizer:
                 k = a
 
     # ------------------------------------------------------------------ context
-    def _context(self, doc: Doc, c: dict) -> None:
+    def _context(self, doc: Doc, c: dict, subjects: list[Mention], dated: list[Mention]) -> None:
         """What the claim counts, whom it is about, and when."""
         from .entities import pos
         text = text_of(doc)
@@ -281,8 +289,8 @@ class NumberRecognizer:
         # the subject: the nearest organisation or place before it in the sentence, a
         # "全县/本市" word, else the section's own place
         subj, basis = "", ""
-        for m in sorted(found(doc), key=lambda m: -m.start):
-            if m.label in ("ORG", "PLACE") and s <= m.start < c["start"] and m.key:
+        for m in subjects:
+            if s <= m.start < c["start"]:
                 if re.match(r"[、和及与]|等", text[m.end:m.end + 1]):
                     continue  # one of a list the claim counts (成都日报、红星新闻等近10家媒体)
                 subj, basis = m.key, "sentence"
@@ -300,7 +308,7 @@ class NumberRecognizer:
                 subj, basis = f"place:{path[-1]}", "section place"
         c["subject"], c["subject_basis"] = subj, basis
         # the date: a date in the same sentence, the nearest before the claim first
-        dates = [m for m in found(doc) if m.label == "DATE" and m.norm and s <= m.start < e]
+        dates = [m for m in dated if s <= m.start < e]
         before = [m for m in dates if m.start < c["start"]]
         pick = (before[-1] if before else (dates[0] if dates else None))
         c["date"] = pick.norm if pick else ""

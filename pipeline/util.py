@@ -21,10 +21,23 @@ def xml_safe(text: str) -> str:
     return _XML_BAD.sub("", text)
 
 
-def write_atomic(path: Path, data: bytes | str, *, touch_if_same: bool = True) -> bool:
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
+
+
+def write_atomic(path: Path, data: bytes | str, *, touch_if_same: bool = True, durable: bool = True) -> bool:
     """Write ``data`` to ``path`` through a temporary file and a rename, so that a crash
     never leaves a half-written file. Identical content is not rewritten (only its time is
-    refreshed, which keeps make's view of the build consistent). Returns True if written."""
+    refreshed, which keeps make's view of the build consistent). Returns True if written.
+
+    ``durable`` also flushes the data to disk before the rename, so that not even a power
+    cut leaves an empty file behind; files the next build checks and rewrites anyway (the
+    per-report cache, the cleaned texts) skip that."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -37,10 +50,12 @@ def write_atomic(path: Path, data: bytes | str, *, touch_if_same: bool = True) -
         pass
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it private; outputs are for others to read too
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -71,3 +86,70 @@ def quiet():
     finally:
         sys.stdout, sys.stderr = out, err
         logging.disable(level)
+
+
+def finditer_at(rx: re.Pattern, text: str, first: re.Pattern):
+    """``rx.finditer(text)``, tried only where ``first`` (a character class) finds a
+    character that a match of rx can start with. Same matches, much faster for patterns
+    that open with an optional group, which ``re`` otherwise tries at every position."""
+    end = 0
+    for c in first.finditer(text):
+        p = c.start()
+        if p < end:
+            continue
+        m = rx.match(text, p)
+        if m is not None:
+            yield m
+            end = max(m.end(), p + 1)
+
+
+def run_aside(fn):
+    """Start ``fn()`` (returning a bool) in a forked child process while this one goes on;
+    returns a function that waits for the child and gives fn's result. Where there is no
+    fork, fn runs at once. A failure in the child is printed there and raised here."""
+    if not hasattr(os, "fork"):
+        result = fn()
+        return lambda: result
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: run, report through the exit code, leave without cleaning up
+        code = 2
+        try:
+            code = 1 if fn() else 0
+        except BaseException:
+            import traceback
+            traceback.print_exc()
+        finally:
+            sys.stderr.flush()
+            os._exit(code)
+
+    def wait() -> bool:
+        _, status = os.waitpid(pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            raise RuntimeError(f"a helper process failed (exit code {code})")
+        return code == 1
+    return wait
+
+
+def cache_dir() -> Path:
+    """Where tables parsed from packaged data are kept between runs (only ever a copy:
+    rebuilt when missing, stale or unreadable)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "edu-kg-pipeline"
+
+
+def cached(name: str, source: bytes, build, *, dumps, loads):
+    """``build()``, or its result saved earlier for the same ``source`` bytes."""
+    path = cache_dir() / f"{name}-{hashlib.sha256(source).hexdigest()[:16]}"
+    try:
+        return loads(path.read_bytes())
+    except Exception:  # no cache yet, an old or broken one: build it again
+        pass
+    value = build()
+    with contextlib.suppress(OSError):  # a read-only home: work without the cache
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(dumps(value))
+        os.replace(tmp, path)
+    return value

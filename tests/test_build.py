@@ -114,6 +114,32 @@ def test_writes_are_atomic(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["graph.graphml"]  # no temporary file left
 
 
+def test_a_graph_that_fails_to_write_leaves_the_old_one(tmp_path, monkeypatch):
+    """The GraphML is made in a helper process: its failure stops the build with an error
+    and keeps the previous graph, with nothing half-written beside it."""
+    out = tmp_path / "out"
+    build.run(RAW, out, workers=1, progress=False)
+    before = (out / "graph.graphml").read_bytes()
+
+    def broken(g):
+        raise MemoryError("no room for the graph")
+    monkeypatch.setattr(graph_mod, "graphml_bytes", broken)
+    with pytest.raises(RuntimeError, match="graph.graphml"):
+        build.run(RAW, out, workers=1, progress=False)
+    assert (out / "graph.graphml").read_bytes() == before
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_outputs_are_readable_by_others(seed_build):
+    """Temporary files are private; the outputs they become are not (the umask decides)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    want = 0o666 & ~mask
+    for p in [seed_build / "graph.graphml", *(seed_build / "tables").glob("*.csv"),
+              next((seed_build / "tables" / "cleaned").iterdir())]:
+        assert p.stat().st_mode & 0o777 == want, p.name
+
+
 def test_only_changed_reports_are_extracted_again(tmp_path):
     src = tmp_path / "in"
     shutil.copytree(RAW, src)
