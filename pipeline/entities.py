@@ -130,7 +130,8 @@ class Tokens:
 
     def __init__(self, doc: Doc):
         self.text = text_of(doc)
-        self.spans = [(a, b) for a, b, w in token_spans(doc) if not w.isspace()]
+        spans = doc.user_data.get("edu_word_spans")  # the tokenizer's, when it made them
+        self.spans = spans if spans is not None else [(a, b) for a, b, w in token_spans(doc) if not w.isspace()]
         self.starts_sorted = [a for a, _ in self.spans]
         self.at_start = dict(zip(self.starts_sorted, range(len(self.spans))))
         self.at_end = dict(zip((b for _, b in self.spans), range(len(self.spans))))

@@ -210,6 +210,7 @@ def _split_tokens(doc: Doc, cuts: list[int]) -> None:
         return
     doc._.tokens = None  # the tokens change
     doc.user_data.pop("edu_token_starts", None)
+    doc.user_data.pop("edu_word_spans", None)
     with doc.retokenize() as retok:
         for i, orths in todo:
             tok = doc[i]

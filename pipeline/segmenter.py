@@ -195,6 +195,7 @@ class JiebaTokenizer(ChineseTokenizer):
         spaces: list[bool] = []
         toks: list[tuple[int, int, str]] = []
         starts: list[int] = []
+        word_spans: list[tuple[int, int]] = []  # the tokens that are not whitespace
         pos = 0
         gap = ""  # whitespace since the last word; spaCy keeps it as one token
         for w in self._fast.words(text):
@@ -208,12 +209,14 @@ class JiebaTokenizer(ChineseTokenizer):
             spaces.append(False)
             starts.append(pos)
             toks.append((pos, pos + len(w), w))
+            word_spans.append((pos, pos + len(w)))
             pos += len(w)
         if gap:
             _gap(gap, pos, words, spaces, toks, starts)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc._.tokens = toks
         doc.user_data["edu_token_starts"] = starts
+        doc.user_data["edu_word_spans"] = word_spans
         return doc
 
 

@@ -34,6 +34,7 @@ def test_the_same_tokens_as_spacys_jieba_tokenizer(text):
     # and the offsets the stages read are those of the Doc
     doc = ours.make_doc(text)
     assert doc._.tokens == [(t.idx, t.idx + len(t.text), t.text) for t in doc]
+    assert doc.user_data["edu_word_spans"] == [(t.idx, t.idx + len(t.text)) for t in doc if not t.text.isspace()]
 
 
 def test_the_same_tokens_on_the_seed_reports():
