@@ -10,10 +10,12 @@ from __future__ import annotations
 import collections
 import gc
 import json
+import multiprocessing
 import os
 import sys
 import time
-from multiprocessing import Pool
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,22 +100,50 @@ def _parallel(jobs: list, workers: int):
     This process extracts too: a forked worker runs some 15 % slower than its parent
     (copy-on-write of the shared tables), and this one would otherwise only wait. The
     workers take the largest reports first, this process the smallest, so that it is never
-    busy for long while results are waiting and all finish together."""
+    busy for long while results are waiting and all finish together. A worker that dies
+    (killed for memory, a crash inside a library) loses the reports it held: each is tried
+    again alone, and the one that kills its process again is reported as an error."""
     pending = collections.deque(sorted(jobs, key=lambda j: -_size(j[0])))
+    lost = []
     # the loaded tables are shared with the workers copy-on-write; keeping the collector
     # away from them keeps them shared
     gc.freeze()
-    with Pool(processes=workers - 1) as pool:
-        inflight = collections.deque()
-        while pending or inflight:
-            # two jobs queued per worker, so none idles while this process works
-            while pending and len(inflight) < 2 * (workers - 1):
-                inflight.append(pool.apply_async(_worker, (pending.popleft(),)))
-            if pending:
-                yield _worker(pending.pop())
-            while inflight and (inflight[0].ready() or not pending):
-                yield inflight.popleft().get()
-    gc.unfreeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            inflight: collections.deque = collections.deque()
+            broken = False
+            while pending or inflight:
+                # two jobs queued per worker, so none idles while this process works
+                while not broken and pending and len(inflight) < 2 * (workers - 1):
+                    job = pending.popleft()
+                    try:
+                        inflight.append((job, pool.submit(_worker, job)))
+                    except BrokenProcessPool:
+                        pending.appendleft(job)
+                        broken = True
+                if pending:
+                    yield _worker(pending.pop())
+                while inflight and (inflight[0][1].done() or not pending):
+                    job, fut = inflight.popleft()
+                    try:
+                        yield fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        lost.append(job)
+    finally:
+        gc.unfreeze()
+    for job in lost:
+        yield _alone(job)
+
+
+def _alone(job) -> tuple[Path, dict]:
+    """One report in a process of its own, after a worker died holding it."""
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+            return pool.submit(_worker, job).result()
+    except BrokenProcessPool:
+        return job[0], _placeholder(job[0], "error", "the extraction process died on this report "
+                                                     "(out of memory, or a crash inside a library)")
 
 
 def _duplicates(files: list[Path]) -> dict[Path, str]:

@@ -130,6 +130,27 @@ def test_a_graph_that_fails_to_write_leaves_the_old_one(tmp_path, monkeypatch):
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
 
 
+def test_a_report_that_kills_its_worker_is_reported_and_the_rest_is_built(tmp_path, monkeypatch):
+    """A worker process that dies (the kernel's out-of-memory killer, a crash in a C
+    library) must not hang or stop the build: its reports are tried again one by one, and
+    the one that kills its process again is listed as an error."""
+    from pipeline import extract
+    parent, victim = os.getpid(), f"{SEEDS['002']}.txt"  # the largest: a worker takes it
+    real = extract.extract_report
+
+    def deadly(path, **kw):
+        if path.name == victim and os.getpid() != parent:
+            os._exit(9)
+        return real(path, **kw)
+    monkeypatch.setattr(extract, "extract_report", deadly)
+    out = tmp_path / "out"
+    summary = build.run(RAW, out, workers=2, progress=False)
+    docs = {r["doc_id"]: r for r in read_table(out, "documents.csv") if not r["parent_id"]}
+    assert docs[SEEDS["002"]]["status"] == "error" and "died" in docs[SEEDS["002"]]["error"]
+    assert all(r["status"] == "ok" for d, r in docs.items() if d != SEEDS["002"])
+    assert summary.reports == 4 and nx.read_graphml(out / "graph.graphml").number_of_nodes() > 100
+
+
 def test_outputs_are_readable_by_others(seed_build):
     """Temporary files are private; the outputs they become are not (the umask decides)."""
     mask = os.umask(0)
