@@ -504,15 +504,19 @@ def _find_title(lines: list[Line], html_title: str) -> str:
         return re.split(r"\s*[_|｜]\s*|\s+-\s+", html_title)[0]
     if lines and lines[0].kind == "heading":
         return _title_of(lines[:2] if lines[0].text.endswith(("：", ":")) else lines[:1])
+    first = next(_byline_blocks(lines), None)  # the heading above the first byline
+    return _title_of(lines[first[0]:first[1]]) if first and first[0] < first[1] else ""
+
+
+def _byline_blocks(lines: list[Line]):
+    """(start, byline) for every byline: start is the first of the (at most three) heading
+    lines right above it, or the byline itself when there are none."""
     for i, l in enumerate(lines):
         if l.kind == "byline":
             j = i
             while j > 0 and lines[j - 1].kind == "heading" and i - j < 3:
                 j -= 1
-            if j < i:
-                return _title_of(lines[j:i])
-            break
-    return ""
+            yield j, i
 
 
 def _end_credits(lines: list[Line]) -> tuple[list[str], str]:
@@ -569,14 +573,7 @@ def _split_sections(lines: list[Line]) -> list[_Sec]:
     the article before it has body text but no heading of its own: then the block is that
     article's heading, printed after it (a layout seen in scanned newspaper pages). An
     indented line opens a new article too."""
-    blocks = {}
-    for i, l in enumerate(lines):
-        if l.kind == "byline":
-            j = i
-            while j > 0 and lines[j - 1].kind == "heading" and i - j < 3:
-                j -= 1
-            if j < i:
-                blocks[j] = i + 1
+    blocks = {j: i + 1 for j, i in _byline_blocks(lines) if j < i}
     whole = _Sec()
     for l in lines:
         whole.add(l)
