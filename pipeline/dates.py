@@ -132,7 +132,7 @@ def _patterns():
         "iso": r"\d", "repaired": r"\d", "d": r"\d",
         "lunar": "农正腊冬一二三四五六七八九十",
         "md": rf"{rel_first}\d一二三四五六七八九十", "m": rf"{rel_first}\d一二三四五六七八九十",
-        "fest": rel_first + re.escape("".join(sorted({f[0] for f in _festivals()}))),
+        "fest": rel_first + re.escape("".join(sorted({f[0] for f in _festivals() if f}))),
     }
     return [(kind, rx, re.compile(f"[{first[kind]}]")) for kind, rx in [
         ("ymd", re.compile(rf"(?P<y>{YEAR4})\s*年\s*(?P<m>{NUM})\s*月\s*(?P<d>{NUM})\s*[日号]"

@@ -7,7 +7,6 @@ Schema (see ../shared/CONTRACT.md): nodes carry ``label`` and ``name``; edges ca
 """
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
@@ -20,7 +19,7 @@ from pathlib import Path
 import networkx as nx
 
 from . import link
-from .util import run_aside, write_atomic, xml_safe
+from .util import Aside, touch, write_atomic, xml_safe
 
 DOC_COLS = ["doc_id", "title", "pub_date", "source", "authors", "n_chars", "status", "error",
             "file", "encoding", "parent_id", "byline", "editor", "pub_date_basis", "year", "year_basis"]
@@ -343,6 +342,8 @@ def write_outputs(b: Build, out: Path) -> None:
     # the GraphML is made in a second process while this one writes the tables (the build
     # runs on several cores; this last step would otherwise keep one of them waiting)
     final = out / "graph.graphml"
+    for stale in out.glob(".graph.graphml.*.staged"):  # left by a build that was killed
+        stale.unlink(missing_ok=True)
     staged = out / f".graph.graphml.{os.getpid()}.staged"
 
     def stage_graph() -> bool:
@@ -351,25 +352,22 @@ def write_outputs(b: Build, out: Path) -> None:
             return False  # unchanged: nothing to write
         write_atomic(staged, data)
         return True
-    graph_written = run_aside(stage_graph)
+    aside = Aside(stage_graph)
     try:
         write_atomic(tables / "documents.csv", _csv(b.documents, DOC_COLS))
         write_atomic(tables / "mentions.csv", _csv(b.mentions, MENTION_COLS))
         write_atomic(tables / "entities.csv", _csv(b.entities, ENTITY_COLS))
         write_atomic(tables / "claims.csv", _csv(b.claims, CLAIM_COLS))
         write_atomic(tables / "relations.csv", _csv(b.relations, RELATION_COLS))
-    except BaseException:
-        with contextlib.suppress(Exception):
-            graph_written()  # reap the child before giving up
+        try:
+            changed = aside.result()
+        except RuntimeError as e:
+            raise RuntimeError(f"writing {final} failed: {e}") from None
+        # the graph last: its presence means the whole build was written
+        if changed:
+            os.replace(staged, final)
+        else:
+            touch(final)
+    finally:
+        aside.cancel()  # on any error or interruption: no process and no file left behind
         staged.unlink(missing_ok=True)
-        raise
-    try:
-        changed = graph_written()
-    except RuntimeError as e:
-        staged.unlink(missing_ok=True)
-        raise RuntimeError(f"writing {final} failed: {e}") from None
-    # the graph last: its presence means the whole build was written
-    if changed:
-        os.replace(staged, final)
-    else:
-        os.utime(final)

@@ -43,7 +43,7 @@ def _tables():
     tenths = re.compile(rf"(?P<pre>{pre})?(?P<num>[一二三四五六七八九])成(?![功为立绩员果长都])")
     bare = re.compile(rf"(?P<pre>{pre})?(?P<num>{AR}\s*[万亿]|(?:{CN})[万亿])(?P<more>余|多)?(?![\d万亿])")
     # every match starts with an approximation word or a numeral: only there is it tried
-    firsts = "".join(sorted({w[0] for w in words["approx_before"]}))
+    firsts = "".join(sorted({w[0] for w in words["approx_before"] if w}))
     start = re.compile(rf"[\d零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟半{re.escape(firsts)}]")
     return {"units": units, "words": words, "claim": claim, "start": start, "not_counted": frozenset(words.get("not_counted", [])), "fraction": fraction, "percent": percent,
             "tenths": tenths, "bare": bare,

@@ -31,9 +31,15 @@ class FastJieba(jieba.Tokenizer):
     def __init__(self, base: jieba.Tokenizer):
         super().__init__(base.dictionary)
         base.check_initialized()
+        self.base = base
         self.FREQ, self.total, self.initialized = base.FREQ, base.total, True
         self._logtotal = log(self.total)
         self._score: dict[str, float] = {}  # word -> log(freq) - log(total), as jieba computes it
+
+    def stale(self) -> bool:
+        """jieba's dictionary changed since (add_word, load_userdict, set_dictionary): the
+        cached scores no longer hold."""
+        return self.base.FREQ is not self.FREQ or self.base.total != self.total
 
     def _Tokenizer__cut_DAG(self, sentence: str):  # overrides jieba's private __cut_DAG
         out: list[str] = []
@@ -188,7 +194,7 @@ class JiebaTokenizer(ChineseTokenizer):
     def __call__(self, text: str) -> Doc:
         if self.segmenter != Segmenter.jieba:
             return super().__call__(text)
-        if self._fast is None:
+        if self._fast is None or self._fast.base is not jieba.dt or self._fast.stale():
             jieba.setLogLevel(60)
             self._fast = FastJieba(jieba.dt)
         words: list[str] = []

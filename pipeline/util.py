@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import logging
 import os
 import re
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -21,13 +23,29 @@ def xml_safe(text: str) -> str:
     return _XML_BAD.sub("", text)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
+@functools.lru_cache(maxsize=None)
+def output_mode() -> int:
+    """The mode a new file gets from the umask (0o644 with the usual 022). Read from /proc
+    where it can be: setting the umask to read it back is not safe next to other threads."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
     os.umask(mask)
-    return mask
+    return 0o666 & ~mask
 
 
-_UMASK = _umask()
+def touch(path: Path, *, refresh_time: bool = True) -> None:
+    """An output that stays as it is: its time refreshed (make sees it as rebuilt), its
+    mode the one new outputs get."""
+    if refresh_time:
+        os.utime(path)
+    with contextlib.suppress(OSError):
+        if path.stat().st_mode & 0o777 != output_mode():
+            os.chmod(path, output_mode())
 
 
 def write_atomic(path: Path, data: bytes | str, *, touch_if_same: bool = True, durable: bool = True) -> bool:
@@ -35,6 +53,7 @@ def write_atomic(path: Path, data: bytes | str, *, touch_if_same: bool = True, d
     never leaves a half-written file. Identical content is not rewritten (only its time is
     refreshed, which keeps make's view of the build consistent). Returns True if written.
 
+    The file gets the mode the umask gives new files (the temporary file starts private).
     ``durable`` also flushes the data to disk before the rename, so that not even a power
     cut leaves an empty file behind; files the next build checks and rewrites anyway (the
     per-report cache, the cleaned texts) skip that."""
@@ -42,16 +61,17 @@ def write_atomic(path: Path, data: bytes | str, *, touch_if_same: bool = True, d
         data = data.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-            if touch_if_same:
-                os.utime(path)
+        st = path.stat() if path.is_file() else None
+        if st is not None and st.st_size == len(data) and path.read_bytes() == data:
+            touch(path, refresh_time=touch_if_same)
             return False
     except OSError:
         pass
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it private; outputs are for others to read too
         with os.fdopen(fd, "wb") as f:
+            with contextlib.suppress(OSError):  # a file system without modes keeps its own
+                os.fchmod(f.fileno(), output_mode())
             f.write(data)
             if durable:
                 f.flush()
@@ -103,34 +123,58 @@ def finditer_at(rx: re.Pattern, text: str, first: re.Pattern):
             end = max(m.end(), p + 1)
 
 
-def run_aside(fn):
-    """Start ``fn()`` (returning a bool) in a forked child process while this one goes on;
-    returns a function that waits for the child and gives fn's result. Where there is no
-    fork, fn runs at once. A failure in the child is printed there and raised here."""
-    if not hasattr(os, "fork"):
-        result = fn()
-        return lambda: result
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # the child: run, report through the exit code, leave without cleaning up
-        code = 2
-        try:
-            code = 1 if fn() else 0
-        except BaseException:
-            import traceback
-            traceback.print_exc()
-        finally:
-            sys.stderr.flush()
-            os._exit(code)
+class Aside:
+    """``fn()`` (returning a bool) run in a forked child process while this one goes on.
 
-    def wait() -> bool:
-        _, status = os.waitpid(pid, 0)
+    ``result()`` waits for the child and gives fn's result; a failure in the child is
+    printed there and raised here as RuntimeError. ``cancel()`` stops and reaps the child
+    (for this process's own error paths). Where fork is missing or fails, fn runs at once."""
+
+    def __init__(self, fn):
+        self.pid, self._result = None, None
+        if hasattr(os, "fork"):
+            sys.stdout.flush()
+            sys.stderr.flush()
+            try:
+                self.pid = os.fork()
+            except OSError:  # no memory or no process left for a child: do it here
+                self.pid = None
+            if self.pid == 0:  # the child: run, report through the exit code, leave at once
+                code = 2
+                try:
+                    code = 1 if fn() else 0
+                except BaseException:
+                    import traceback
+                    traceback.print_exc()
+                finally:
+                    sys.stderr.flush()
+                    os._exit(code)
+        if self.pid is None:
+            self._result = fn()
+
+    def result(self) -> bool:
+        if self.pid is None:
+            return self._result
+        pid, self.pid = self.pid, None
+        try:
+            _, status = os.waitpid(pid, 0)
+        except BaseException:
+            self.pid = pid  # interrupted while waiting: cancel() still reaps it
+            raise
         code = os.waitstatus_to_exitcode(status)
         if code not in (0, 1):
             raise RuntimeError(f"a helper process failed (exit code {code})")
-        return code == 1
-    return wait
+        self._result = code == 1
+        return self._result
+
+    def cancel(self) -> None:
+        if self.pid is None:
+            return
+        pid, self.pid = self.pid, None
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.waitpid(pid, 0)
 
 
 def cache_dir() -> Path:

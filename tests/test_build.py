@@ -151,6 +151,27 @@ def test_a_report_that_kills_its_worker_is_reported_and_the_rest_is_built(tmp_pa
     assert summary.reports == 4 and nx.read_graphml(out / "graph.graphml").number_of_nodes() > 100
 
 
+def test_an_interrupted_write_leaves_no_process_and_no_file(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build.run(RAW, out, workers=1, progress=False)
+    before = (out / "graph.graphml").read_bytes()
+    (out / ".graph.graphml.99999.staged").write_text("left by a build that was killed")
+    real = graph_mod._csv
+
+    def interrupted(rows, cols):
+        if cols == graph_mod.RELATION_COLS:
+            raise KeyboardInterrupt
+        return real(rows, cols)
+    monkeypatch.setattr(graph_mod, "_csv", interrupted)
+    monkeypatch.setattr(graph_mod, "graphml_bytes", lambda g: b"<graphml/>")  # would differ
+    with pytest.raises(KeyboardInterrupt):
+        build.run(RAW, out, workers=1, progress=False)
+    assert (out / "graph.graphml").read_bytes() == before
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # the helper was reaped
+
+
 def test_outputs_are_readable_by_others(seed_build):
     """Temporary files are private; the outputs they become are not (the umask decides)."""
     mask = os.umask(0)

@@ -95,3 +95,17 @@ def test_finditer_at_is_finditer_for_any_pattern():
     rx = re.compile(r"(?:约|近)?\d+(?:名|所)")
     text = "近10所学校、约200名教师和3名校长"
     assert [m.group() for m in finditer_at(rx, text, re.compile(r"[约近\d]"))] == ["近10所", "约200名", "3名"]
+
+
+def test_a_changed_jieba_dictionary_is_followed():
+    """Words added to jieba (add_word, a user dictionary) change its routes; the cached
+    scores of the fast route search must not outlive them."""
+    base = jieba.Tokenizer()
+    base.initialize()
+    fast = segmenter.FastJieba(base)
+    text = "学校党支部书记杨洪亮主持会议"
+    assert fast.words(text) == list(base.cut(text))
+    base.add_word("支部书记", 10_000_000)
+    assert fast.stale()
+    again = segmenter.FastJieba(base)
+    assert again.words(text) == list(base.cut(text)) and "支部书记" in again.words(text)
