@@ -114,13 +114,13 @@ def main(a) -> int:
         best = {name: min(rs, key=lambda r: r["seconds"]) for name, rs in runs.items()}
         base = best[rows[0][0]]
         cold = best["cold"]["seconds"]
-        rows = [(name, best[name], 0) for name, _ in rows[:-1]]
+        rows = [(name, best[name]) for name, _ in rows[:-1]]
         base_rate = base["chars"] / base["seconds"]
         print(f"Benchmark: {n} reports, {size / 1048576:.1f} MB ({base['chars']:,} characters of cleaned text), "
               f"{os.cpu_count()} CPU cores\n")
         print("| run | seconds | chars/s | ratio to tokenisation | peak memory |")
         print("|---|---|---|---|---|")
-        for name, r, _ in rows:
+        for name, r in rows:
             rate = r["chars"] / r["seconds"]
             print(f"| {name} | {r['seconds']:.1f} | {rate:,.0f} | {rate / base_rate:.2f} | {r['peak_mb']:.0f} MB |")
         rate = base["chars"] / cold
