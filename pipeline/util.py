@@ -85,11 +85,15 @@ def write_atomic(path: Path, data: bytes | str, *, touch_if_same: bool = True, d
 
 
 def code_fingerprint() -> str:
-    """A hash of the pipeline's code and configuration (rule files are hashed separately)."""
+    """A hash of the pipeline's code, configuration and trained models (rule files are
+    hashed separately)."""
     h = hashlib.sha256()
-    for p in sorted(PACKAGE_DIR.glob("*")):
-        if p.suffix in (".py", ".cfg") and p.is_file():
-            h.update(p.name.encode())
+    models = Path(os.environ.get("EDU_MODELS_DIR", PACKAGE_DIR.parent / "models"))
+    files = [p for p in PACKAGE_DIR.rglob("*") if p.suffix in (".py", ".cfg")]
+    files += [p for p in models.glob("*") if not p.name.startswith(".")]
+    for p in sorted(files):
+        if p.is_file():
+            h.update(p.relative_to(p.parent.parent).as_posix().encode())
             h.update(p.read_bytes())
     return h.hexdigest()[:16]
 

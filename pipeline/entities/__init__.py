@@ -1,0 +1,173 @@
+"""Stage 2 - entities: ORG, PERSON and PLACE mentions.
+
+A trained model finds them (pipeline/entities/model.py: a CRF over characters whose
+features are the characters, jieba's words and what the rule lists know, see
+features.py); precise rules then do what a model cannot learn from a few hundred
+reports (orgs.py, people.py, places.py):
+
+* the longest-name convention of ANNOTATION.md (a place or an organisation directly
+  before an organisation is part of its name; a unit written after its organisation too);
+* words that never begin a name are cut off (rules/entity_trim.txt: ``由区教师进修学校``);
+* known bodies, the report's outlet and its byline's names wherever they are written;
+* short forms of the report's own full names (``锦小``), and a name found once is found
+  at its other occurrences too.
+
+The component is ``edu_entities`` in pipeline/config.cfg; its ``model`` setting names
+the model file in ``models/``.
+"""
+from __future__ import annotations
+
+import functools
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import rules
+from ..nlp import Mention, found, sentence_spans, text_of, token_spans
+from . import lexicon, model as model_mod, orgs, people, places
+
+__all__ = ["EntityRecognizer", "find_entities", "word_spans", "known", "pos"]
+
+known, pos = lexicon.known, lexicon.pos
+LABELS = model_mod.LABELS
+
+
+def word_spans(doc: Doc) -> list[tuple[int, int]]:
+    """jieba's words of the doc as character offsets (whitespace left out)."""
+    spans = doc.user_data.get("edu_word_spans")  # the tokenizer's, when it made them
+    if spans is None:
+        spans = [(a, b) for a, b, w in token_spans(doc) if not w.isspace()]
+    return spans
+
+
+@functools.lru_cache(maxsize=None)
+def _trim_words():
+    return lexicon.WordList.of({w: True for w in rules.items("entity_trim.txt")})
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _trim(text: str, m: Mention, starts: set) -> Mention | None:
+    """Cut leading words that never begin a name (由, 及, 图为) where jieba agrees."""
+    s = m.start
+    while m.label != "PERSON" and s < m.end:
+        hit = _trim_words().match_at(text, s)
+        if not hit or hit[0] >= m.end or hit[0] not in starts:
+            break
+        s = hit[0]
+    if s == m.start:
+        return m
+    return Mention(m.label, s, m.end, text[s:m.end], attrs=dict(m.attrs)) if m.end - s >= 2 else None
+
+
+def _plausible(text: str, m: Mention) -> bool:
+    if m.label == "PERSON":
+        return people.plausible(text, m.start, m.end)
+    if m.label == "PLACE":
+        return places.plausible(text, m.start, m.end)
+    return m.end - m.start >= 2 and m.text not in lexicon.generic_orgs() and bool(lexicon.CJK_RE.search(m.text)
+                                                                              or m.text.isalnum())
+
+
+def _add(ms: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """Rule findings where the model found nothing, or found less (inside them)."""
+    for x in extra:
+        over = [m for m in ms if _overlaps(m, x)]
+        if all(x.start <= m.start and m.end <= x.end and (m.end - m.start) < (x.end - x.start) for m in over):
+            ms = [m for m in ms if m not in over] + [x]
+    return ms
+
+
+def _merge_heads(text: str, ms: list[Mention]) -> list[Mention]:
+    """A place directly before an organisation is part of its name (东阿县 + 刘集镇中心小学)."""
+    ms = sorted(ms, key=lambda m: m.start)
+    out: list[Mention] = []
+    for m in ms:
+        if out and m.label == "ORG" and out[-1].label == "PLACE" and out[-1].end == m.start:
+            p = out.pop()
+            m = Mention("ORG", p.start, m.end, text[p.start:m.end], attrs=dict(m.attrs))
+        out.append(m)
+    return out
+
+
+def _propagate(text: str, ms: list[Mention], starts: set, ends: set) -> list[Mention]:
+    """A name found once is found wherever else it is written as a word of its own."""
+    busy = bytearray(len(text))
+    for m in ms:
+        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = list(ms)
+    seen = {}
+    for m in sorted(ms, key=lambda m: -(m.end - m.start)):
+        seen.setdefault(m.text, m)
+    for name, m in seen.items():
+        i = text.find(name)
+        while i >= 0:
+            e = i + len(name)
+            if not any(busy[i:e]) and (i in starts or i == 0 or not lexicon.is_cjk(text[i - 1])) \
+                    and (e in ends or e == len(text) or not lexicon.is_cjk(text[e])):
+                out.append(Mention(m.label, i, e, name, attrs={k: v for k, v in m.attrs.items() if k != "conf"}))
+                busy[i:e] = b"\x01" * (e - i)
+            i = text.find(name, i + 1)
+    return out
+
+
+def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[Mention]:
+    text = text_of(doc)
+    words = word_spans(doc)
+    starts, ends = {a for a, _ in words}, {b for _, b in words}
+    context = doc._.context or {}
+    sents = doc._.sent_spans or sentence_spans(text)
+    ms = []
+    for s, e, lab, p in model_mod.load(model_name).spans(text, words, context, sents):
+        if lab == "PERSON":
+            e = people.trim(text, s, e)
+        m = _trim(text, Mention(lab, s, e, text[s:e], attrs={"conf": round(p, 3)}), starts)
+        for part in (orgs.split_joined(text, m) if m is not None and lab == "ORG" else [m]):
+            if part is not None and part.label == "ORG" and (places.division_chain(part.text)
+                                                              or places.station(part.text)):
+                part.label = "PLACE"  # a name made of divisions only, a station: places
+            if part is not None and _plausible(text, part):
+                ms.append(part)
+    ms = _add(ms, orgs.known_bodies(text, words))
+    ms = _add(ms, orgs.outlets(text, context.get("source", "")))
+    ms = _add(ms, people.bylined(text, context))
+    busy = bytearray(len(text))
+    for m in ms:
+        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    ms += places.missed_divisions(text, starts, ends, busy)
+    ms = _merge_heads(text, ms)
+    org_ms = orgs.join_units(text, [m for m in ms if m.label == "ORG"])
+    ms = [m for m in ms if m.label != "ORG" and not any(_overlaps(m, o) for o in org_ms)] + org_ms
+    taken = [(m.start, m.end) for m in ms]
+    ms += orgs.short_forms(text, words, org_ms, taken)
+    ms = _propagate(text, ms, starts, ends)
+    place_ms = [m for m in ms if m.label == "PLACE"]
+    ms += orgs.sectors(text, place_ms, [(m.start, m.end) for m in ms])
+    out = []
+    for m in ms:
+        if m.label == "ORG":
+            m.attrs = orgs.attrs_for(text, m)
+        elif m.label == "PLACE":
+            m.attrs = places.attrs_for(m)
+        out.append(m)
+    return sorted(out, key=lambda m: (m.start, m.end, m.label))
+
+
+class EntityRecognizer:
+    """The ``edu_entities`` component: the model's mentions, with the overrides above,
+    added to ``doc._.found``."""
+
+    def __init__(self, model: str):
+        self.model = model
+        model_mod.load(model)  # fail early, with a clear message, if the file is missing
+
+    def __call__(self, doc: Doc) -> Doc:
+        found(doc).extend(find_entities(doc, self.model))
+        return doc
+
+
+@Language.factory("edu_entities", default_config={"model": model_mod.DEFAULT_MODEL})
+def make_entity_recognizer(nlp: Language, name: str, model: str):
+    return EntityRecognizer(model)

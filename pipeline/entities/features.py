@@ -1,0 +1,185 @@
+"""Character features for the entity model: what the characters are, where jieba cuts
+the words, and what the rule lists (pipeline/entities/lexicon.py) find around them.
+
+One list of feature strings per character of a text. The model learns from them how far
+to trust each list: a division's name (``会同`` is a county and "together with"), an
+organisation's type word (``中学`` ends a school or reads "in secondary school"), a role
+or a cue next to a surname.
+
+Dense features (every character has them): the character and its neighbours (two on each
+side, single and in pairs), its place in jieba's word and the word's part of speech.
+Sparse features (only where a list matches): ``NAME{k}=TAG`` says that the character k
+places on is tagged TAG by list NAME, e.g. ``ro-2=RleB`` (a role word of kind lead begins
+two characters further on: ``王军校长``).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from . import lexicon
+
+# characters outside Chinese are reduced to their class; full-width forms count as their
+# half-width twins (the public corpora write digits and letters full-width)
+_CLASS = {}
+for _c in range(0x21, 0x7F):
+    _ch = chr(_c)
+    _CLASS[_c] = "0" if _ch.isdigit() else "a" if _ch.isalpha() else _ch
+    _CLASS[_c + 0xFEE0] = _CLASS[_c]
+for _c in (0x09, 0x0A, 0x0D, 0x20, 0x3000, 0xA0):
+    _CLASS[_c] = "_"
+del _c, _ch
+
+
+def norm_text(text: str) -> str:
+    """The text with digits as 0, Latin letters as a, white space as _ (same length)."""
+    return text.translate(_CLASS)
+
+
+def _mark(tags: dict, s: int, e: int, name: str) -> None:
+    """Position tags for one match: B (first), I (inside), E (last), S (one character)."""
+    if e - s == 1:
+        tags[s] = name + "S"
+        return
+    tags[s] = name + "B"
+    for k in range(s + 1, e - 1):
+        tags[k] = name + "I"
+    tags[e - 1] = name + "E"
+
+
+@functools.lru_cache(maxsize=None)
+def _regex(which: str):
+    """A regex finding the words of one list, longest first (C speed)."""
+    wl = {"ot": lexicon.org_types, "ko": lexicon.known_orgs, "ro": lexicon.roles, "cu": lexicon.cues,
+          "xp": lexicon.extra_places, "ab": lexicon.place_abbreviations, "bl": lexicon.schooling_words,
+          "st": lexicon.stop_words}[which]()
+    words = sorted(wl.words, key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in words)), wl.words
+
+
+_PREFIX = {"ot": lambda v: "T" + v[0][:4], "ko": lambda v: "K", "ro": lambda v: "R" + v[:2],
+           "cu": lambda v: "C" + v[0], "xp": lambda v: "X", "ab": lambda v: "A", "bl": lambda v: "L",
+           "st": lambda v: "S"}
+
+
+@functools.lru_cache(maxsize=None)
+def _translit_re():
+    return re.compile("[" + re.escape(lexicon.translit_chars()) + "]{3,}")
+
+
+@functools.lru_cache(maxsize=None)
+def _surname_re():
+    surn = lexicon.surnames()
+    comp = [k for k, v in surn.items() if v == "compound"]
+    single = [k for k in surn if len(k) == 1]
+    return re.compile("|".join(map(re.escape, sorted(comp, key=len, reverse=True)))
+                      + ("|" if comp else "") + "[" + "".join(map(re.escape, single)) + "]")
+
+
+def base_tags(text: str, words: list[tuple[int, int]], context: dict | None = None) -> dict:
+    """Per-character tags from every source, before windowing: dense lists for the
+    characters and jieba's words, sparse dicts {position: tag} for the lists."""
+    n = len(text)
+    wp = ["O"] * n
+    wt = ["-"] * n
+    wd = {}
+    tags = lexicon.pos_table()
+    for s, e in words:
+        L = e - s
+        if L == 1:
+            wp[s] = "S"
+            continue
+        w = text[s:e]
+        wp[s] = "B" + str(min(L, 4))
+        for k in range(s + 1, e - 1):
+            wp[k] = "M"
+        wp[e - 1] = "E" + str(min(L, 4))
+        if lexicon.is_cjk(w[0]):
+            p = tags.get(w) or "unk"
+            for k in range(s, e):
+                wt[k] = p
+                wd[k] = w
+    out = {"c": norm_text(text), "wp": wp, "wt": wt, "wd": wd}
+    gz = {}
+    gaz = lexicon.divisions()
+    starts, ends = {a for a, _ in words}, {b for _, b in words}
+    last = -1
+    for s, e in gaz.scan(text):
+        if s < last:
+            continue
+        last = e
+        ds = gaz.lookup(text[s:e])
+        lvl = ds[0].level[:3] if ds else "x"
+        _mark(gz, s, e, "G" + lvl + ("a" if s in starts and e in ends else "n"))
+    out["gz"] = gz
+    for which in ("ot", "ko", "ro", "cu", "xp", "ab", "bl", "st"):
+        rx, table = _regex(which)
+        d = {}
+        pre = _PREFIX[which]
+        for m in rx.finditer(text):
+            _mark(d, m.start(), m.end(), pre(table[m.group()]))
+        out[which] = d
+    sn = {}
+    surn = lexicon.surnames()
+    for m in _surname_re().finditer(text):
+        st = surn[m.group()]
+        sn[m.start()] = "Ncp" if st == "compound" else "N" + st[:2]
+    out["sn"] = sn
+    tl = {}
+    for m in _translit_re().finditer(text):
+        _mark(tl, m.start(), m.end(), "F")
+    out["tl"] = tl
+    by = {}
+    names = set((context or {}).get("authors") or [])
+    if (context or {}).get("editor"):
+        names.add(context["editor"])
+    for name in names:
+        if 2 <= len(name) <= 6:
+            i = text.find(name)
+            while i >= 0:
+                _mark(by, i, i + len(name), "Y")
+                i = text.find(name, i + 1)
+    out["by"] = by
+    return out
+
+
+# (name, offsets) of the sparse features: the row of character j gets "name{k}=TAG" when
+# the character j + k carries TAG
+SPARSE = (("gz", (-1, 0, 1)), ("ot", (-1, 0, 1, 2)), ("ro", (-3, -2, -1, 0, 1, 2, 3)),
+          ("cu", (-1, 0, 1, 2, 3)), ("sn", (-2, -1, 0)), ("ko", (0,)), ("xp", (0,)), ("by", (0,)),
+          ("ab", (0,)), ("bl", (1, 2)), ("st", (-1, 0)), ("tl", (0,)))
+
+
+def featurize(text: str, words: list[tuple[int, int]], context: dict | None = None,
+              spans: list[tuple[int, int]] | None = None) -> list[list[list[str]]]:
+    """Feature lists per character, for each span (sentence) of the text."""
+    t = base_tags(text, words, context)
+    n = len(text)
+    wp, wt = t["wp"], t["wt"]
+    C = ["<s>", "<s>"] + list(t["c"]) + ["</s>", "</s>"]
+    m2, m1, c0, p1, p2 = C[0:n], C[1:n + 1], C[2:n + 2], C[3:n + 3], C[4:n + 4]
+    cols = (
+        ["c=" + x for x in c0], ["c-1=" + x for x in m1], ["c+1=" + x for x in p1],
+        ["c-2=" + x for x in m2], ["c+2=" + x for x in p2],
+        ["c-1c=" + a + b for a, b in zip(m1, c0)], ["cc+1=" + a + b for a, b in zip(c0, p1)],
+        ["c-2c-1=" + a + b for a, b in zip(m2, m1)], ["c+1c+2=" + a + b for a, b in zip(p1, p2)],
+        ["c-1c+1=" + a + b for a, b in zip(m1, p1)],
+        ["wp=" + x for x in wp], ["wt=" + x for x in wt], ["wpt=" + a + b for a, b in zip(wp, wt)],
+    )
+    rows = [list(r) for r in zip(*cols)]
+    for name, offsets in SPARSE:
+        for i, tag in t[name].items():
+            for off in offsets:
+                j = i - off
+                if 0 <= j < n:
+                    rows[j].append(f"{name}{off}={tag}")
+    for i, w in t["wd"].items():
+        rows[i].append("w=" + w)
+    out = []
+    for a, b in (spans or [(0, n)]):
+        seq = rows[a:b]
+        if seq:
+            seq[0].append("BOS")
+            seq[-1].append("EOS")
+        out.append(seq)
+    return out

@@ -1,0 +1,190 @@
+"""What the rules know, as word lists the recogniser reads: the editable files in
+``rules/`` (organisation type words, roles, person cues, surnames, known bodies, extra
+places, stop words), JioNLP's table of divisions (pipeline/gazetteer.py) and jieba's
+dictionary (frequencies and parts of speech).
+
+The trained model consumes these as features (pipeline/entities/features.py); the
+overrides (orgs.py, people.py, places.py) use them for what the model cannot learn. Every
+list is loaded once per process.
+"""
+from __future__ import annotations
+
+import functools
+import marshal
+import re
+from dataclasses import dataclass
+
+from .. import gazetteer, rules
+from ..util import cached
+
+CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+@dataclass(frozen=True)
+class WordList:
+    """Exact words with a value each, found longest first at any position."""
+    words: dict
+    firsts: frozenset
+    lengths: tuple
+
+    @classmethod
+    def of(cls, words: dict) -> "WordList":
+        words = {w: v for w, v in words.items() if w}
+        return cls(words, frozenset(w[0] for w in words), tuple(sorted({len(w) for w in words}, reverse=True)))
+
+    def match_at(self, text: str, i: int) -> tuple[int, object] | None:
+        """The longest word starting at ``i``: (end, value), or None."""
+        if text[i] not in self.firsts:
+            return None
+        words = self.words
+        for L in self.lengths:
+            v = words.get(text[i:i + L])
+            if v is not None and i + L <= len(text):
+                return i + L, v
+        return None
+
+    def scan(self, text: str, start: int = 0, end: int | None = None):
+        """Non-overlapping longest matches, left to right: (start, end, value)."""
+        end = len(text) if end is None else end
+        i = start
+        firsts = self.firsts
+        while i < end:
+            if text[i] in firsts:
+                hit = self.match_at(text, i)
+                if hit and hit[0] <= end:
+                    yield i, hit[0], hit[1]
+                    i = hit[0]
+                    continue
+            i += 1
+
+
+# --------------------------------------------------------------------------- jieba
+
+@functools.lru_cache(maxsize=None)
+def _jieba():
+    import jieba
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba.dt.FREQ, _word_tags(jieba.dt)
+
+
+def _word_tags(tokenizer) -> dict[str, str]:
+    """word -> part of speech, read from jieba's dict.txt as ``jieba.posseg`` reads it,
+    without importing posseg (its HMM tables take half a second to load)."""
+    with tokenizer.get_dict_file() as f:
+        data = f.read()
+
+    def parse() -> dict[str, str]:
+        tags = {}
+        for line in data.decode("utf-8").splitlines():
+            line = line.strip()
+            if line:
+                word, _, tag = line.split(" ")
+                tags[word] = tag
+        return tags
+    return cached("jieba-tags", data, parse, dumps=marshal.dumps, loads=marshal.loads)
+
+
+def known(word: str) -> bool:
+    """A word of jieba's dictionary."""
+    return _jieba()[0].get(word, 0) > 0
+
+
+def pos(word: str) -> str:
+    """jieba's part of speech for a dictionary word ('' when it does not know the word)."""
+    return _jieba()[1].get(word, "")
+
+
+def pos_table() -> dict[str, str]:
+    """jieba's word -> part of speech table."""
+    return _jieba()[1]
+
+
+def freq(word: str) -> int:
+    return _jieba()[0].get(word, 0)
+
+
+# --------------------------------------------------------------------------- rule lists
+
+@functools.lru_cache(maxsize=None)
+def org_types() -> WordList:
+    """Organisation type words (rules/org_suffixes.tsv): word -> (kind, owner)."""
+    return WordList.of({row[0]: (row[1], row[2] if len(row) > 2 else "name") for row in rules.table("org_suffixes.tsv")})
+
+
+@functools.lru_cache(maxsize=None)
+def known_orgs() -> WordList:
+    """Bodies known by name (rules/org_known.tsv): name or alias -> (kind, canonical)."""
+    out = {}
+    for row in rules.table("org_known.tsv"):
+        out[row[0]] = (row[1], row[0])
+        for a in (row[2].split("|") if len(row) > 2 and row[2] else []):
+            out.setdefault(a, (row[1], row[0]))
+    return WordList.of(out)
+
+
+@functools.lru_cache(maxsize=None)
+def roles() -> WordList:
+    """Role words (rules/roles.tsv): role -> kind."""
+    return WordList.of({row[0]: row[1] for row in rules.table("roles.tsv")})
+
+
+@functools.lru_cache(maxsize=None)
+def cues() -> WordList:
+    """Words around a person's name (rules/person_cues.tsv): cue -> 'after' | 'before'."""
+    return WordList.of({r[0]: r[1] for r in rules.table("person_cues.tsv")})
+
+
+@functools.lru_cache(maxsize=None)
+def surnames() -> dict[str, str]:
+    """surname -> common | weak | compound (rules/surnames.tsv)."""
+    return {row[0]: row[1] for row in rules.table("surnames.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def extra_places() -> WordList:
+    """Named places that are not divisions (rules/places_extra.tsv): name -> level."""
+    return WordList.of({row[0]: row[1] for row in rules.table("places_extra.tsv")})
+
+
+@functools.lru_cache(maxsize=None)
+def place_abbreviations() -> WordList:
+    """One-character names of countries and regions (rules/place_abbrev.tsv, kind abbr)."""
+    return WordList.of({row[1]: row[2] for row in rules.table("place_abbrev.tsv") if row[0] == "abbr"})
+
+
+@functools.lru_cache(maxsize=None)
+def schooling_words() -> WordList:
+    """Words that make a school type word a level of schooling (小学语文, 小学阶段):
+    rules/org_suffix_blockers.txt."""
+    return WordList.of({w: True for w in rules.items("org_suffix_blockers.txt")})
+
+
+@functools.lru_cache(maxsize=None)
+def stop_words() -> WordList:
+    """Words that never start a name (rules/entity_stop.txt: 各, 全区, 民办 ...)."""
+    return WordList.of({w: True for w in rules.items("entity_stop.txt")})
+
+
+@functools.lru_cache(maxsize=None)
+def translit_chars() -> str:
+    """Characters that write foreign names by sound (rules/translit_chars.txt)."""
+    return "".join(rules.items("translit_chars.txt"))
+
+
+@functools.lru_cache(maxsize=None)
+def entity_stop() -> frozenset[str]:
+    return frozenset(rules.items("entity_stop.txt"))
+
+
+@functools.lru_cache(maxsize=None)
+def generic_orgs() -> frozenset[str]:
+    return frozenset(rules.items("org_generic.txt"))
+
+
+def divisions():
+    return gazetteer.get()

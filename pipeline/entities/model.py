@@ -1,0 +1,98 @@
+"""The trained entity model: a linear-chain CRF over characters (CRFsuite), reading the
+features of pipeline/entities/features.py, with BIOES labels for ORG, PERSON and PLACE.
+
+The model file ships in the repository (``models/entities.crfsuite``, written by
+``make train``, see pipeline/entities/training.py); nothing is downloaded.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from . import features
+
+LABELS = ("ORG", "PERSON", "PLACE")
+MODELS_DIR = Path(os.environ.get("EDU_MODELS_DIR", Path(__file__).resolve().parents[2] / "models"))
+DEFAULT_MODEL = "entities.crfsuite"
+
+
+def model_path(name: str = DEFAULT_MODEL) -> Path:
+    p = Path(name)
+    return p if p.is_absolute() else MODELS_DIR / p
+
+
+class MissingModel(RuntimeError):
+    pass
+
+
+class EntityModel:
+    """Tags characters with BIOES labels and reads the spans off them."""
+
+    def __init__(self, path: Path):
+        import pycrfsuite
+        if not path.exists():
+            raise MissingModel(f"entity model not found: {path} (it ships in models/; `make train` rebuilds it)")
+        self.path = path
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(path))
+
+    def tag(self, seqs: list[list[list[str]]]) -> list[list[str]]:
+        return [self.tagger.tag(x) if x else [] for x in seqs]
+
+    def spans(self, text: str, words: list[tuple[int, int]], context: dict | None,
+              sent_spans: list[tuple[int, int]]) -> list[tuple[int, int, str, float]]:
+        """(start, end, label, confidence) of every entity the model finds. The confidence
+        is the marginal probability of the span's first tag."""
+        seqs = features.featurize(text, words, context, sent_spans)
+        out = []
+        for (a, _b), x in zip(sent_spans, seqs):
+            if not x:
+                continue
+            y = self.tagger.tag(x)
+            for s, e, lab in decode(y):
+                out.append((a + s, a + e, lab, self.tagger.marginal(y[s], s)))
+        return out
+
+
+def decode(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Spans from BIOES tags; a B or I run without its E still makes a span where the
+    label stays the same."""
+    out = []
+    start, label = None, None
+    for i, t in enumerate(tags):
+        if t == "O":
+            if start is not None:
+                out.append((start, i, label))
+            start = label = None
+            continue
+        pre, lab = t[0], t[2:]
+        if pre in ("B", "S") or lab != label or start is None:
+            if start is not None:
+                out.append((start, i, label))
+            start, label = i, lab
+        if pre in ("E", "S"):
+            out.append((start, i + 1, label))
+            start = label = None
+    if start is not None:
+        out.append((start, len(tags), label))
+    return out
+
+
+def encode(n: int, spans: list[tuple[int, int, str]]) -> list[str]:
+    """BIOES tags for non-overlapping spans."""
+    y = ["O"] * n
+    for s, e, lab in spans:
+        if e - s == 1:
+            y[s] = "S-" + lab
+        else:
+            y[s] = "B-" + lab
+            for k in range(s + 1, e - 1):
+                y[k] = "I-" + lab
+            y[e - 1] = "E-" + lab
+    return y
+
+
+@functools.lru_cache(maxsize=4)
+def load(name: str = DEFAULT_MODEL) -> EntityModel:
+    return EntityModel(model_path(name))

@@ -1,0 +1,199 @@
+"""Organisations: what the model finds, completed by precise rules for what it cannot
+learn from a few hundred reports.
+
+* the type of an organisation (school, bureau, party, media ...) from the type word its
+  name ends in (rules/org_suffixes.tsv) or from the list of known bodies
+  (rules/org_known.tsv);
+* known bodies and the report's own outlet (its ``source``) wherever they are written;
+* the longest-name convention of ANNOTATION.md: a unit written right after its
+  organisation is one name (``刘集镇中心小学党支部``), and so is a place directly before an
+  organisation (``东阿县`` + ``刘集镇中心小学``);
+* short forms of the full names of the same report (``锦官新城小学`` -> ``锦小``);
+* ``X教育系统``, the sector of a place, kept as an organisation beside the place.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import rules
+from ..nlp import Mention
+from . import lexicon
+
+NUM_CH = "零〇一二三四五六七八九十百两"
+UNIT_WORDS = ("党支部", "党总支", "党委", "党组", "党工委", "团委", "工会", "支部", "小学部", "中学部", "初中部",
+              "高中部", "分校", "校区", "办公室")
+_SECTOR = re.compile(r"(教育系统|教体系统|教科系统)")
+
+
+def kind_of(name: str) -> tuple[str, str]:
+    """(kind, type word) of an organisation's name: the longest type word it ends with,
+    or its entry among known bodies; ('other', '') otherwise."""
+    known = lexicon.known_orgs().words.get(name)
+    if known:
+        return known[0], ""
+    types = lexicon.org_types().words
+    for k in range(max(0, len(name) - max(lexicon.org_types().lengths)), len(name) - 1):
+        v = types.get(name[k:])
+        if v:
+            return v[0], name[k:]
+    v = types.get(name[-1:])
+    return (v[0], name[-1:]) if v else ("other", "")
+
+
+def attrs_for(text: str, m: Mention) -> dict:
+    """The attributes later stages read: ``kind``, ``suffix``, ``canonical`` for known
+    bodies, ``unit_of`` (offsets of the organisation a unit belongs to)."""
+    kind, suffix = kind_of(m.text)
+    attrs = dict(m.attrs)
+    attrs.setdefault("kind", kind)
+    if suffix:
+        attrs.setdefault("suffix", suffix)
+    known = lexicon.known_orgs().words.get(m.text)
+    if known:
+        attrs["canonical"] = known[1]
+    for u in sorted(UNIT_WORDS, key=len, reverse=True):
+        if m.text.endswith(u) and len(m.text) > len(u) + 1:
+            inner = m.text[:-len(u)]
+            ik, _ = kind_of(inner)
+            if ik != "other":
+                attrs["unit_of"] = [m.start, m.end - len(u)]
+                attrs["unit_of_kind"] = ik
+                attrs["kind"] = "party" if "党" in u or u in ("支部", "团委", "工会") else ik
+            break
+    return attrs
+
+
+def known_bodies(text: str, words) -> list[Mention]:
+    """Known bodies (rules/org_known.tsv) where jieba's words do not cut them apart."""
+    out = []
+    starts, ends = {a for a, _ in words}, {b for _, b in words}
+    for s, e, (kind, canon) in lexicon.known_orgs().scan(text):
+        if (s in starts or s == 0 or not lexicon.is_cjk(text[s - 1])) and (e in ends or e == len(text)):
+            out.append(Mention("ORG", s, e, text[s:e], attrs={"kind": kind, "canonical": canon}))
+    return out
+
+
+def outlets(text: str, source: str) -> list[Mention]:
+    """The report's outlet, wherever the text names it (``齐鲁晚报·齐鲁壹点``)."""
+    out = []
+    for part in _source_parts(source):
+        for m in re.finditer(re.escape(part), text):
+            out.append(Mention("ORG", m.start(), m.end(), part, attrs={"kind": "media"}))
+    return out
+
+
+def _source_parts(src: str) -> list[str]:
+    parts = [p.strip() for p in re.split(r"[-—|()（）/]", src or "") if p.strip()]
+    return [p for p in parts if len(p) >= 2 and lexicon.CJK_RE.search(p)]
+
+
+_DASHES = re.compile(r"[-—–|｜]+")
+
+
+@functools.lru_cache(maxsize=None)
+def _joiners() -> tuple[str, ...]:
+    return tuple(sorted(rules.items("org_joiners.txt"), key=len, reverse=True))
+
+
+def split_joined(text: str, m: Mention) -> list[Mention]:
+    """Two names written as one are two organisations: joined by a dash (``中国教育报-
+    中国教育新闻网``, a page's source line), or by a word that joins two bodies where both
+    sides end in a type word (``县教育体育局会同县卫生健康局``, rules/org_joiners.txt)."""
+    if _DASHES.search(m.text):
+        out, pos = [], m.start
+        for part in _DASHES.split(m.text):
+            s = text.find(part, pos) if part else -1
+            if s >= 0 and len(part) >= 2 and lexicon.CJK_RE.search(part):
+                out += split_joined(text, Mention("ORG", s, s + len(part), part, attrs=dict(m.attrs)))
+            if s >= 0:
+                pos = s + len(part)
+        return out
+    name = m.text
+    for k in range(2, len(name) - 2):
+        for j in _joiners():
+            if name.startswith(j, k) and k + len(j) <= len(name) - 2:
+                left, right = name[:k], name[k + len(j):]
+                if kind_of(left)[1] not in ("", left) and kind_of(right)[1] not in ("", right):
+                    a = Mention("ORG", m.start, m.start + k, left, attrs=dict(m.attrs))
+                    b = Mention("ORG", m.start + k + len(j), m.end, right, attrs=dict(m.attrs))
+                    return [a] + split_joined(text, b)
+    return [m]
+
+
+def join_units(text: str, orgs: list[Mention]) -> list[Mention]:
+    """A unit written right after its organisation is one name; so are two outlets
+    joined by a middle dot (``中青报·中青网``)."""
+    out: list[Mention] = []
+    for o in sorted(orgs, key=lambda m: m.start):
+        if out and (out[-1].end == o.start or text[out[-1].end:o.start] == "·") and _unit_like(o.text):
+            p = out.pop()
+            o = Mention("ORG", p.start, o.end, text[p.start:o.end], attrs={})
+        for u in sorted(UNIT_WORDS, key=len, reverse=True):
+            if text.startswith(u, o.end) and not o.text.endswith(u):
+                o = Mention("ORG", o.start, o.end + len(u), text[o.start:o.end + len(u)], attrs={})
+                break
+        out.append(o)
+    return out
+
+
+def _unit_like(name: str) -> bool:
+    kind, _ = kind_of(name)
+    return kind in ("party", "unit", "team", "media", "bureau", "research") or name.endswith(UNIT_WORDS)
+
+
+def sectors(text: str, places: list[Mention], taken) -> list[Mention]:
+    """``槐荫区教育系统``: the education sector of a place, an (optional) organisation of
+    its own; the place stays a place."""
+    out = []
+    for p in places:
+        m = _SECTOR.match(text, p.end)
+        if m and not any(a < m.end() and p.start < b for a, b in taken if (a, b) != (p.start, p.end)):
+            out.append(Mention("ORG", p.start, m.end(), text[p.start:m.end()], attrs={"kind": "bureau", "sector": True}))
+    return out
+
+
+def short_forms(text: str, words, orgs: list[Mention], taken) -> list[Mention]:
+    """Short forms of the organisations named in full in the same text: 锦官新城小学 ->
+    锦小, 梧州市第八中学 -> 梧州八中, 宜丰县石市镇中心小学 -> 石市中心小学."""
+    gaz = lexicon.divisions()
+    forms: dict[str, Mention] = {}
+    for o in orgs:
+        kind, suf = kind_of(o.text)
+        if not suf or kind not in ("school", "kindergarten", "university", "company", "research"):
+            continue
+        name = o.text[: len(o.text) - len(suf)]
+        prefix_end, last_place = 0, None
+        for s, e in gaz.scan(name):
+            if s == prefix_end:
+                prefix_end, last_place = e, name[s:e]
+        core = re.sub(r"^(市|县|区|镇|乡)", "", name[prefix_end:])
+        cands = set()
+        head = {"小学": "小", "中学": "中", "幼儿园": "幼", "大学": "大"}.get(suf, "")
+        if head and len(core) >= 2 and not re.search(f"[{NUM_CH}]", core):
+            cands.add(core[0] + head)
+            if len(core) >= 4:
+                cands.add(core[0] + core[2] + head)
+        m = re.fullmatch(f"(.*?)第([{NUM_CH}]+)中学", o.text)
+        if m and m.group(1):
+            place = m.group(1)
+            for s, e in gaz.scan(place):
+                if s == 0:
+                    cands.add(gaz.lookup(place[:e])[0].alias + m.group(2) + "中")
+            cands.add(place + m.group(2) + "中")
+        if last_place and last_place[-1] in "镇乡" and len(last_place) >= 3 and prefix_end > len(last_place):
+            cands.add(last_place[:-1] + name[prefix_end:] + suf)
+        for c in cands:
+            if len(c) >= 2 and c != o.text and c not in o.text[len(o.text) - len(c):]:
+                forms.setdefault(c, o)
+    starts = {a for a, _ in words}
+    out = []
+    for form, full in forms.items():
+        for m in re.finditer(re.escape(form), text):
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in taken) or any(x.start < e and s < x.end for x in out):
+                continue
+            if s not in starts and s > 0 and lexicon.is_cjk(text[s - 1]):
+                continue
+            out.append(Mention("ORG", s, e, form, attrs={"short_of": full.text}))
+    return out

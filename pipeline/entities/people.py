@@ -1,0 +1,81 @@
+"""People: what the model finds, checked against what a name can be, and completed by
+the report's byline.
+
+* a name is two characters at least and holds only Chinese characters and the middle
+  dot of transliterated names (``阿迪力·阿布都赛买提``): a lone surname before a title
+  (``王老师``) is optional in ANNOTATION.md and not a person here;
+* ordinary words are not names (rules/person_stop.txt: ``严峻性``, ``马克思`` from
+  ``马克思主义``);
+* the byline's authors and editor are people wherever the text names them.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import rules
+from ..nlp import Mention
+from . import lexicon
+
+_NAME = re.compile(r"[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,8}(?:[·•][\u3400-\u9fff]{1,10}){1,3}")
+
+
+@functools.lru_cache(maxsize=None)
+def stop_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(words that are never names, endings that make a word no name)."""
+    words, ends = set(), []
+    for w in rules.items("person_stop.txt"):
+        if w.startswith("*"):
+            ends.append(w[1:])
+        else:
+            words.add(w)
+    return frozenset(words), tuple(ends)
+
+
+@functools.lru_cache(maxsize=None)
+def _long_roles() -> tuple[str, ...]:
+    return tuple(r for r in lexicon.roles().words if len(r) >= 2)
+
+
+def plausible(text: str, s: int, e: int) -> bool:
+    name = text[s:e]
+    if not _NAME.fullmatch(name):
+        return False
+    words, ends = stop_words()
+    if name in words or (ends and name.endswith(ends)):
+        return False
+    # a role (责任编辑), or a word jieba's dictionary knows as something else (纪检组)
+    if lexicon.roles().words.get(name) or any(name.endswith(r) for r in _long_roles()):
+        return False
+    p = lexicon.pos(name)
+    if p and not p.startswith("nr") and p not in ("x", "eng", "nz"):
+        return False
+    # a word running on: 马克思 in 马克思主义
+    follow = text[e:e + 2]
+    return not (follow and follow in _RUN_ON)
+
+
+_RUN_ON = frozenset({"主义", "思想", "理论", "学说"})
+
+
+_COUNT = re.compile(r"[一二三四五六七八九十两]+(?=[人名位个])")
+
+
+def trim(text: str, s: int, e: int) -> int:
+    """The end of a name without a count run into it (孙丽四人 -> 孙丽)."""
+    m = _COUNT.search(text, s + 2, e + 1)
+    return m.start() if m and m.start() < e else e
+
+
+def bylined(text: str, context: dict | None) -> list[Mention]:
+    """The byline's authors and editor wherever the text names them."""
+    names = set((context or {}).get("authors") or [])
+    if (context or {}).get("editor"):
+        names.add(context["editor"])
+    out = []
+    for name in sorted(names):
+        if not _NAME.fullmatch(name or ""):
+            continue
+        for m in re.finditer(re.escape(name), text):
+            out.append(Mention("PERSON", m.start(), m.end(), name, attrs={"byline": True}))
+    return out

@@ -1,0 +1,92 @@
+"""Places: what the model finds, checked against China's divisions (JioNLP's table,
+pipeline/gazetteer.py), with what the place stage needs to resolve it.
+
+Precise overrides, each from ANNOTATION.md:
+* a name made only of divisions (``江苏省扬州市江都区``) is a PLACE, whatever the model
+  says, and a division's full name (``屏边县``, ``匡山街道``) standing as a word of its own
+  is a PLACE where the model found nothing;
+* named stations and airports (rules/place_suffixes.txt: ``济南西站``) are places;
+* named places that are not divisions (mountains, rivers, regions:
+  rules/places_extra.tsv) carry their level so that the place stage keys them by name.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import rules
+from ..gazetteer import ADMIN_SUFFIXES
+from ..nlp import Mention
+from . import lexicon
+
+
+def attrs_for(m: Mention) -> dict:
+    attrs = dict(m.attrs)
+    level = lexicon.extra_places().words.get(m.text)
+    if level and not lexicon.divisions().lookup(m.text):
+        attrs["level"] = level
+    return attrs
+
+
+def plausible(text: str, s: int, e: int) -> bool:
+    """A place name holds a Chinese character and no sentence punctuation."""
+    name = text[s:e]
+    return e - s >= 2 and bool(lexicon.CJK_RE.search(name)) and not any(c in "，。；：！？、,;:!?" for c in name)
+
+
+def division_chain(name: str) -> bool:
+    """The name is one division or a chain of them, nothing else (江苏省扬州市江都区)."""
+    gaz = lexicon.divisions()
+    k = 0
+    while k < len(name):
+        best = next((m for m in range(len(name), k + 1, -1) if gaz.lookup(name[k:m])), None)
+        if best is None:
+            return False
+        k = best
+    return bool(name)
+
+
+_LEVEL_CHAR = {"省": ("province",), "市": ("city", "county"), "县": ("county",), "区": ("county",),
+               "旗": ("county",), "州": ("city",), "盟": ("city",), "镇": ("town",), "乡": ("town",)}
+
+
+def _full_name(name: str) -> bool:
+    """A division's name as written in full (匡山街道, 江岸区), or its short name with the
+    level word (屏边县 for 屏边苗族自治县)."""
+    if len(name) < 3 or not name.endswith(ADMIN_SUFFIXES):
+        return False
+    gaz = lexicon.divisions()
+    if gaz.lookup(name):
+        return True
+    levels = _LEVEL_CHAR.get(name[-1], ())
+    return any(d.level in levels for d in gaz.lookup(name[:-1]))
+
+
+@functools.lru_cache(maxsize=None)
+def _station_re():
+    return re.compile("(?:" + rules.alternation(rules.items("place_suffixes.txt")) + ")$")
+
+
+def station(name: str) -> bool:
+    """A named station or airport (济南西站), a place in ANNOTATION.md."""
+    m = _station_re().search(name)
+    return bool(m) and m.start() >= 2
+
+
+def missed_divisions(text: str, starts: set, ends: set, busy: bytearray) -> list[Mention]:
+    """Full names of divisions written as words of their own where nothing was found."""
+    out = []
+    gaz = lexicon.divisions()
+    last = -1
+    for s, e in gaz.scan(text):
+        if s < last:
+            continue
+        if e < len(text) and text[e] in _LEVEL_CHAR and not text[s:e].endswith(ADMIN_SUFFIXES):
+            e += 1  # 屏边 + 县
+        last = e
+        name = text[s:e]
+        if any(busy[s:e]) or not _full_name(name):
+            continue
+        if (s in starts or s == 0 or not lexicon.is_cjk(text[s - 1])) and (e in ends or e == len(text)):
+            out.append(Mention("PLACE", s, e, name, attrs={"rule": "division"}))
+    return out
