@@ -162,3 +162,79 @@ def test_a_report_never_seen_by_the_model(ents):
     assert not any(p.endswith(("书记", "局长", "校长")) for p in people_found)
     assert not orgs_found & {"中小学", "全市132所中小学", "学校"}
     assert not places_found & {"全市"}
+
+
+# --------------------------------------------------------------------------- training
+
+def test_training_is_deterministic_and_learns(tmp_path):
+    """`make train` in miniature, on text written here: the same data give the same
+    model file, and the model learns the labels it was given."""
+    from pipeline import nlp as nlp_mod
+    from pipeline.entities import training
+    nlp = nlp_mod.load()
+    text = "海淀区教委主任张三来到清河中学。\n清河中学校长李四在海淀区迎接。"
+    gold = [("海淀区教委", "ORG"), ("张三", "PERSON"), ("清河中学", "ORG"), ("李四", "PERSON"), ("海淀区", "PLACE")]
+    spans = training._occurrences(text, gold)
+    assert (0, 5, "ORG") in spans and (26, 29, "PLACE") in spans  # longest first, every occurrence
+    seqs = training.section_sequences(nlp, text, {}, spans, masked=[(21, 23)]) * 5
+    paths = [tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"]
+    for p in paths:
+        training.train(seqs, p, c1=0.0, c2=0.01, iterations=30)
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+    m = model_mod.EntityModel(paths[0])
+    got = {(lab, text[s:e]) for s, e, lab, _p in m.spans(text, _words(text), {}, nlp_mod.sentence_spans(text))}
+    assert {("PERSON", "张三"), ("ORG", "清河中学"), ("PLACE", "海淀区")} <= got
+
+
+def test_public_sets_are_brought_to_our_guide():
+    from pipeline.entities import training
+    text = "四川省江油市华丰中学和中国政府欢迎江总书记"
+    spans = [(0, 6, "PLACE"), (6, 10, "ORG"), (11, 13, "PLACE"), (17, 18, "PERSON")]
+    got, masked = training.convert_bio(text, spans)
+    assert (0, 10, "ORG") in got          # a place before an organisation is part of its name
+    assert (11, 15, "ORG") in got         # X政府 is an organisation
+    assert masked == [(17, 18)]           # a lone surname before a title is optional
+
+
+def test_a_category_of_schools_is_no_organisation():
+    for name in ("全国小学", "武侯区小学", "城乡中小学校", "农村学校", "各级学校", "中小学"):
+        assert orgs.category(name), name
+    # a name of its own before the type word, or a named kind of school, is a school
+    for name in ("泗洪中学", "市实验小学", "红旗路小学", "武侯区第一实验小学", "县一中"):
+        assert not orgs.category(name), name
+
+
+def test_an_unclosed_bracket_ends_a_name():
+    text = "南方周末(企鹅号)报道"
+    assert orgs.cut_bracket(text, Mention("ORG", 0, 8, "南方周末(企鹅号")).text == "南方周末"
+    assert orgs.cut_bracket(text, Mention("ORG", 0, 9, "南方周末(企鹅号)")).text == "南方周末(企鹅号)"
+
+
+def test_two_bodies_run_together_are_split():
+    text = "县人社局会同县财政局发文"
+    got = orgs.split_joined(text, Mention("ORG", 0, 10, "县人社局会同县财政局"))
+    assert [m.text for m in got] == ["县人社局", "县财政局"]
+    got = orgs.trim_joiner(text, Mention("ORG", 4, 10, "会同县财政局"), {4})
+    assert got.text == "县财政局"
+    text = "人民日报-人民网"
+    assert [m.text for m in orgs.split_joined(text, Mention("ORG", 0, 8, text))] == ["人民日报", "人民网"]
+
+
+def test_a_chain_of_places_written_together_is_one_place():
+    from pipeline.entities import places
+    text = "他出生在四川省凉山州会理县，如今在湖南省长沙市工作。"
+    ms = [Mention("PLACE", 4, 7, "四川省"), Mention("PLACE", 7, 10, "凉山州"), Mention("PLACE", 10, 13, "会理县"),
+          Mention("PLACE", 17, 20, "湖南省")]
+    got = [(m.label, m.text) for m in places.join_chains(text, ms)]
+    assert got == [("PLACE", "四川省凉山州会理县"), ("PLACE", "湖南省长沙市")]
+
+
+def test_division_names_are_places_the_model_cannot_miss(ents):
+    got = ents("会理县组织教师培训。")
+    assert ("PLACE", "会理县") in got
+    assert places_only_divisions("江苏省扬州市江都区")
+
+
+def places_only_divisions(name):
+    from pipeline.entities import places
+    return places.division_chain(name) and not places.division_chain(name + "教育局")

@@ -67,8 +67,8 @@ def _plausible(text: str, m: Mention) -> bool:
         return people.plausible(text, m.start, m.end)
     if m.label == "PLACE":
         return places.plausible(text, m.start, m.end)
-    return m.end - m.start >= 2 and m.text not in lexicon.generic_orgs() and bool(lexicon.CJK_RE.search(m.text)
-                                                                              or m.text.isalnum())
+    return m.end - m.start >= 2 and m.text not in lexicon.generic_orgs() and not orgs.category(m.text) \
+        and bool(lexicon.CJK_RE.search(m.text) or m.text.isalnum())
 
 
 def _add(ms: list[Mention], extra: list[Mention]) -> list[Mention]:
@@ -90,6 +90,20 @@ def _merge_heads(text: str, ms: list[Mention]) -> list[Mention]:
             m = Mention("ORG", p.start, m.end, text[p.start:m.end], attrs=dict(m.attrs))
         out.append(m)
     return out
+
+
+def _one_label(ms: list[Mention]) -> list[Mention]:
+    """One string, one label within a report: where the model gave a name two labels,
+    the label with the more confident mentions wins (rule findings count as certain)."""
+    weight: dict[str, dict[str, float]] = {}
+    for m in ms:
+        w = weight.setdefault(m.text, {})
+        w[m.label] = w.get(m.label, 0.0) + m.attrs.get("conf", 1.0)
+    for m in ms:
+        w = weight[m.text]
+        if len(w) > 1:
+            m.label = max(sorted(w), key=lambda lab: w[lab])
+    return ms
 
 
 def _propagate(text: str, ms: list[Mention], starts: set, ends: set) -> list[Mention]:
@@ -124,12 +138,16 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
         if lab == "PERSON":
             e = people.trim(text, s, e)
         m = _trim(text, Mention(lab, s, e, text[s:e], attrs={"conf": round(p, 3)}), starts)
+        if m is not None and lab == "ORG":
+            m = orgs.cut_bracket(text, m)
         for part in (orgs.split_joined(text, m) if m is not None and lab == "ORG" else [m]):
             if part is not None and part.label == "ORG" and (places.division_chain(part.text)
                                                               or places.station(part.text)):
                 part.label = "PLACE"  # a name made of divisions only, a station: places
             if part is not None and _plausible(text, part):
                 ms.append(part)
+    org_ends = {m.end for m in ms if m.label == "ORG"}
+    ms = [orgs.trim_joiner(text, m, org_ends) if m.label == "ORG" else m for m in ms]
     ms = _add(ms, orgs.known_bodies(text, words))
     ms = _add(ms, orgs.outlets(text, context.get("source", "")))
     ms = _add(ms, people.bylined(text, context))
@@ -137,12 +155,13 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     for m in ms:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
     ms += places.missed_divisions(text, starts, ends, busy)
+    ms = places.join_chains(text, ms)
     ms = _merge_heads(text, ms)
     org_ms = orgs.join_units(text, [m for m in ms if m.label == "ORG"])
     ms = [m for m in ms if m.label != "ORG" and not any(_overlaps(m, o) for o in org_ms)] + org_ms
     taken = [(m.start, m.end) for m in ms]
     ms += orgs.short_forms(text, words, org_ms, taken)
-    ms = _propagate(text, ms, starts, ends)
+    ms = _propagate(text, _one_label(ms), starts, ends)
     place_ms = [m for m in ms if m.label == "PLACE"]
     ms += orgs.sectors(text, place_ms, [(m.start, m.end) for m in ms])
     out = []

@@ -17,7 +17,13 @@ from __future__ import annotations
 import functools
 import re
 
+from ..gazetteer import ADMIN_SUFFIXES
 from . import lexicon
+
+# the feature set's version: a model is only read with the features it was trained on
+# (models/entities.json records it; change it whenever a feature's name or meaning changes)
+VERSION = 3
+LEVEL_CHARS = frozenset("省市县区旗州盟镇乡")
 
 # characters outside Chinese are reduced to their class; full-width forms count as their
 # half-width twins (the public corpora write digits and letters full-width)
@@ -107,10 +113,13 @@ def base_tags(text: str, words: list[tuple[int, int]], context: dict | None = No
     for s, e in gaz.scan(text):
         if s < last:
             continue
-        last = e
         ds = gaz.lookup(text[s:e])
         lvl = ds[0].level[:3] if ds else "x"
-        _mark(gz, s, e, "G" + lvl + ("a" if s in starts and e in ends else "n"))
+        full = "f" if text[s:e].endswith(ADMIN_SUFFIXES) else "s"
+        if full == "s" and e < len(text) and text[e] in LEVEL_CHARS:
+            e, full = e + 1, "l"  # a short name with its level word: 屏边 + 县
+        last = e
+        _mark(gz, s, e, "G" + lvl + full + ("a" if s in starts and e in ends else "n"))
     out["gz"] = gz
     for which in ("ot", "ko", "ro", "cu", "xp", "ab", "bl", "st"):
         rx, table = _regex(which)

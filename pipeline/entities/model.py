@@ -7,6 +7,7 @@ The model file ships in the repository (``models/entities.crfsuite``, written by
 from __future__ import annotations
 
 import functools
+import json
 import os
 from pathlib import Path
 
@@ -26,6 +27,11 @@ class MissingModel(RuntimeError):
     pass
 
 
+def card_path(path: Path) -> Path:
+    """The model's card: how it was trained, on what, its scores, its feature version."""
+    return path.with_suffix(".json")
+
+
 class EntityModel:
     """Tags characters with BIOES labels and reads the spans off them."""
 
@@ -33,6 +39,12 @@ class EntityModel:
         import pycrfsuite
         if not path.exists():
             raise MissingModel(f"entity model not found: {path} (it ships in models/; `make train` rebuilds it)")
+        card = card_path(path)
+        if card.exists():
+            version = json.loads(card.read_text(encoding="utf-8")).get("features_version")
+            if version != features.VERSION:
+                raise MissingModel(f"entity model {path} was trained on features version {version}, the code makes "
+                                   f"version {features.VERSION}: `make train` rebuilds it")
         self.path = path
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path))

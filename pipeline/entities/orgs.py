@@ -17,6 +17,7 @@ import functools
 import re
 
 from .. import rules
+from ..gazetteer import ADMIN_SUFFIXES
 from ..nlp import Mention
 from . import lexicon
 
@@ -119,6 +120,63 @@ def split_joined(text: str, m: Mention) -> list[Mention]:
                     b = Mention("ORG", m.start + k + len(j), m.end, right, attrs=dict(m.attrs))
                     return [a] + split_joined(text, b)
     return [m]
+
+
+@functools.lru_cache(maxsize=None)
+def _categories() -> frozenset[str]:
+    return frozenset(rules.items("org_categories.txt"))
+
+
+def category(name: str) -> bool:
+    """全国小学, 大安区小学, 城乡中小学校: a category word after nothing but places, level
+    words and generic words (rules/org_categories.txt, rules/entity_stop.txt)."""
+    from .places import division_chain
+    cats = _categories()
+    if name in cats:
+        return True
+    for k in range(len(name) - 1, 0, -1):
+        if name[k:] in cats:
+            head = name[:k]
+            break
+    else:
+        return name in cats
+    stop = lexicon.stop_words()
+    while head:
+        hit = stop.match_at(head, 0)
+        if hit:
+            head = head[hit[0]:]
+            continue
+        if head[0] in "省市县区镇乡村":
+            head = head[1:]
+            continue
+        # a division by its full name (大安区); a short name (泗洪中学) makes a school's name
+        cut = next((m for m in range(len(head), 1, -1)
+                    if head[:m].endswith(ADMIN_SUFFIXES) and division_chain(head[:m])), None)
+        if cut is None and head in ("全国", "中国", "我国", "国内", "境内"):
+            return True
+        if cut is None:
+            return False
+        head = head[cut:]
+    return True
+
+
+def cut_bracket(text: str, m: Mention) -> Mention:
+    """A name does not hold an unclosed bracket: 三联生活周刊(企鹅号 -> 三联生活周刊."""
+    for op, cl in (("(", ")"), ("（", "）")):
+        k = m.text.find(op)
+        if k >= 2 and cl not in m.text[k:]:
+            return Mention(m.label, m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))
+    return m
+
+
+def trim_joiner(text: str, m: Mention, org_ends: set) -> Mention:
+    """县教育体育局会同县卫生健康局: a name right after another one does not start with the
+    word that joins them."""
+    if m.start in org_ends:
+        for j in _joiners():
+            if m.text.startswith(j) and len(m.text) - len(j) >= 2:
+                return Mention(m.label, m.start + len(j), m.end, m.text[len(j):], attrs=dict(m.attrs))
+    return m
 
 
 def join_units(text: str, orgs: list[Mention]) -> list[Mention]:

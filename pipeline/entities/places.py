@@ -90,3 +90,33 @@ def missed_divisions(text: str, starts: set, ends: set, busy: bytearray) -> list
         if (s in starts or s == 0 or not lexicon.is_cjk(text[s - 1])) and (e in ends or e == len(text)):
             out.append(Mention("PLACE", s, e, name, attrs={"rule": "division"}))
     return out
+
+
+def join_chains(text: str, ms: list[Mention]) -> list[Mention]:
+    """A chain of places written together is one PLACE (ANNOTATION.md: 江苏省扬州市江都区,
+    兴平市桑镇西桥村): places that touch are joined, and a place runs on over the division
+    names written right after it (贵州省 + 毕节市纳雍县)."""
+    gaz = lexicon.divisions()
+    out: list[Mention] = []
+    for m in sorted(ms, key=lambda m: (m.start, m.end)):
+        if m.label == "PLACE" and out and out[-1].label == "PLACE" and out[-1].end == m.start:
+            p = out.pop()
+            m = Mention("PLACE", p.start, m.end, text[p.start:m.end], attrs={**m.attrs, **p.attrs})
+        out.append(m)
+    taken = sorted((m.start, m.end) for m in out)
+    ends = {e for _, e in taken}
+    starts = {s for s, _ in taken}
+    for m in out:
+        if m.label != "PLACE" or not division_chain(m.text):
+            continue
+        e = m.end
+        while e < len(text) and e not in starts:
+            hit = next((k for k in range(min(len(text), e + 12), e + 1, -1)
+                        if _full_name(text[e:k]) or gaz.lookup(text[e:k]) and text[e:k].endswith(ADMIN_SUFFIXES)),
+                       None)
+            if hit is None or any(s < hit and e < x for s, x in taken if (s, x) != (m.start, m.end)):
+                break
+            e = hit
+        if e != m.end and e not in ends:
+            m.end, m.text = e, text[m.start:e]
+    return out

@@ -212,43 +212,6 @@ def train(seqs, out: Path, *, c1: float, c2: float, iterations: int, verbose: bo
     tmp.replace(out)
 
 
-def score_model(path: Path, docs_dir: Path, gold_dir: Path) -> dict:
-    """The model alone on annotated reports: per-report sets of (label, text), optional
-    spans neither right nor wrong (a quick check; `make eval-dev` scores the whole build)."""
-    nlp = nlp_mod.load()
-    m = model_mod.EntityModel(path)
-    counts = {lab: [0, 0, 0] for lab in model_mod.LABELS}
-    pred_by_doc: dict[str, set] = {}
-    for did, text, ctx, _spans, _masked in gold_sections(docs_dir, gold_dir):
-        sents = nlp_mod.sentence_spans(text)
-        for s, e, lab, _p in m.spans(text, words_of(nlp, text), ctx, sents):
-            pred_by_doc.setdefault(did, set()).add((lab, text[s:e]))
-    for gp in sorted(gold_dir.glob("*.gold.json")):
-        g = json.loads(gp.read_text(encoding="utf-8"))
-        G = {(e["label"], e["text"]) for e in g.get("entities", [])}
-        O = {(e["label"], e["text"]) for e in g.get("optional", [])} - G
-        P = pred_by_doc.get(g["doc_id"], set()) - O
-        for lab in model_mod.LABELS:
-            gl = {x for x in G if x[0] == lab}
-            pl = {x for x in P if x[0] == lab}
-            counts[lab][0] += len(gl & pl)
-            counts[lab][1] += len(pl - gl)
-            counts[lab][2] += len(gl - pl)
-    res = {}
-    tot = [0, 0, 0]
-    for lab, (tp, fp, fn) in counts.items():
-        res[lab] = _prf(tp, fp, fn)
-        tot = [a + b for a, b in zip(tot, (tp, fp, fn))]
-    res["ALL"] = _prf(*tot)
-    return res
-
-
-def _prf(tp, fp, fn):
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return (round(p, 3), round(r, 3), round(2 * p * r / (p + r), 3) if p + r else 0.0)
-
-
 def score_build(path: Path, docs_dir: Path, gold_dir: Path) -> dict:
     """The whole build with this model on annotated reports, scored as `make eval` does."""
     from .. import evaluate
@@ -257,6 +220,9 @@ def score_build(path: Path, docs_dir: Path, gold_dir: Path) -> dict:
         if path.name != model_mod.DEFAULT_MODEL:
             (Path(tmp) / "models").mkdir()
             (Path(tmp) / "models" / model_mod.DEFAULT_MODEL).symlink_to(path.resolve())
+            if model_mod.card_path(path).exists():
+                model_mod.card_path(Path(tmp) / "models" / model_mod.DEFAULT_MODEL).symlink_to(
+                    model_mod.card_path(path).resolve())
             env["EDU_MODELS_DIR"] = str(Path(tmp) / "models")
         subprocess.run([sys.executable, "-m", "pipeline", "build", "--input", str(docs_dir), "--out",
                         str(Path(tmp) / "out"), "--quiet", "--workers", "1"], check=True, env=env)
@@ -279,8 +245,12 @@ def fold_ids(shared: Path, fold: int, folds: int) -> list[str]:
 
 
 def build_sequences(shared: Path, *, train_fraction: float = 1.0, repeat: int = 3,
-                    public: dict[str, float] | None = None, seed: int = 13, exclude=(), log=print):
+                    public: dict[str, float] | None = None, seed: int = 13, exclude=(), log=print,
+                    stats: dict | None = None):
+    """Training sequences: the in-domain reports (repeated), then the sampled public sets;
+    what was used goes into ``stats`` (for the model's card)."""
     nlp = nlp_mod.load()
+    stats = {} if stats is None else stats
     tdocs, tgold = shared / "train" / "docs", shared / "train" / "gold"
     ids = [d for d in train_ids(shared) if d not in set(exclude)]
     rng = random.Random(seed)
@@ -292,12 +262,14 @@ def build_sequences(shared: Path, *, train_fraction: float = 1.0, repeat: int = 
     n_in = sum(len(x) for x, _ in seqs)
     seqs = seqs * repeat
     log(f"in-domain: {len(ids)} reports, {n_in:,} characters (x{repeat})")
+    stats["train"] = {"reports": len(ids), "characters": n_in, "repeat": repeat}
     for name, frac in (public or {}).items():
         t0 = time.time()
         extra = bio_sequences(nlp, shared / "ner_train" / PUBLIC[name], frac, seed)
         log(f"{name}: {len(extra):,} sequences, {sum(len(x) for x, _ in extra):,} characters "
             f"({frac:.0%} sampled, {time.time() - t0:.0f} s)")
         seqs += extra
+        stats[name] = {"fraction": frac, "sentences": len(extra), "characters": sum(len(x) for x, _ in extra)}
     return seqs
 
 
@@ -311,15 +283,27 @@ def _parse_public(spec: str) -> dict[str, float]:
     return out
 
 
-def _fit(a, out: Path, fraction: float, exclude=()) -> float:
+def _fit(a, out: Path, fraction: float, exclude=()) -> dict:
+    """Train one model; returns its card (written beside it by the caller)."""
     t0 = time.time()
+    stats: dict = {}
     seqs = build_sequences(a.shared, train_fraction=fraction, repeat=a.repeat, public=_parse_public(a.public),
-                           seed=a.seed, exclude=exclude)
+                           seed=a.seed, exclude=exclude, stats=stats)
     print(f"features: {time.time() - t0:.0f} s; training on {len(seqs):,} sequences", flush=True)
     t1 = time.time()
     train(seqs, out, c1=a.c1, c2=a.c2, iterations=a.iterations)
     print(f"trained in {time.time() - t1:.0f} s: {out} ({out.stat().st_size / 1e6:.1f} MB)", flush=True)
-    return time.time() - t0
+    return {"model": out.name, "features_version": features.VERSION, "family": "linear-chain CRF (CRFsuite, L-BFGS)",
+            "labels": "BIOES over ORG PERSON PLACE",
+            "settings": {"c1": a.c1, "c2": a.c2, "iterations": a.iterations, "seed": a.seed,
+                         "train_fraction": fraction, "held_out": sorted(exclude)},
+            "data": stats}
+
+
+def write_card(path: Path, card: dict) -> None:
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(card, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(model_mod.card_path(path))
 
 
 def _row(name: str, res: dict) -> str:
@@ -370,10 +354,14 @@ def main(argv=None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             for frac in (0.25, 0.5):
                 path = Path(tmp) / f"curve-{frac}.crfsuite"
-                _fit(a, path, frac, exclude)
+                write_card(path, _fit(a, path, frac, exclude))
                 rows.append(_row(f"{frac:.0%} of train/", score_build(path, dev_docs, dev_gold)))
-    _fit(a, a.out, a.train_fraction, exclude)
+    card = _fit(a, a.out, a.train_fraction, exclude)
+    write_card(a.out, card)
     res = score_build(a.out, dev_docs, dev_gold)
+    card["scores"] = {set_name: {lab: {k: round(v, 4) for k, v in r.items() if k in ("p", "r", "f1")}
+                                 for lab, r in res.items() if lab in ("ORG", "PERSON", "PLACE", "ENTITIES")}}
+    write_card(a.out, card)
     rows.append(_row(f"{a.train_fraction:.0%} of train/", res))
     print(f"\nentities on {set_name} (the whole entity stage, {a.out.name}):")
     print(HEADER)
