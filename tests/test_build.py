@@ -204,7 +204,7 @@ def test_make_rebuilds_only_what_changed(tmp_path):
     proj.mkdir()
     for name in ("Makefile", "pyproject.toml", "requirements.lock"):
         shutil.copy2(ROOT / name, proj / name)
-    for name in ("pipeline", "rules", "data"):
+    for name in ("pipeline", "rules", "data", "models"):
         shutil.copytree(ROOT / name, proj / name, ignore=shutil.ignore_patterns("__pycache__"))
     venv = Path(sys.prefix)
     (proj / ".venv").symlink_to(venv)

@@ -13,34 +13,30 @@ def mentions(tables, doc_prefix: str, label: str) -> set[str]:
 
 # --------------------------------------------------------------------------- seeds
 
-def test_seed_organisations(tables):
-    assert {"锦小党支部", "成都市锦官新城小学", "锦小", "新华社客户端", "武侯区教育局", "四川省教育厅", "成都日报"} \
-        <= mentions(tables, SEEDS["000"], "ORG")
-    assert {"槐荫区教体局", "济微中学", "济南二机床集团有限公司幼儿园", "山东第八批援助湖北医疗队", "华东师范大学",
-            "齐鲁晚报·齐鲁壹点", "张庄小学"} <= mentions(tables, SEEDS["001"], "ORG")
-    assert {"东阿县刘集镇中心小学", "刘集镇中心小学党支部", "东阿县实验小学", "市委"} <= mentions(tables, SEEDS["003"], "ORG")
-    assert {"徐州经济技术开发区教体局", "经开区教体局", "大黄山中学", "长安路学校", "开发区高级中学"} \
-        <= mentions(tables, SEEDS["004"], "ORG")
-    assert {"江西省鄱阳县教体局", "市实验小学", "县教育局", "宜城市教育局党组", "孝感市教育局", "广西北流市教育局",
-            "朝天区教科局", "曾家中学", "朝天区二小"} <= mentions(tables, SEEDS["002"], "ORG")
+def test_seed_scores(seed_build):
+    """The seed reports against their gold (data/gold/, annotated independently; the model
+    never trained on them): a floor under the figures README reports, so that a worse
+    model or rule fails here."""
+    from pipeline import evaluate
+    from .conftest import ROOT
+    gold = evaluate.load_gold(ROOT / "data" / "gold")
+    res = evaluate.score(gold, evaluate.load_pred(seed_build / "tables" / "mentions.csv", gold.keys()))
+    assert res["ENTITIES"]["f1"] >= 0.85, res["ENTITIES"]
+    for lab in ("ORG", "PERSON", "PLACE"):
+        assert res[lab]["f1"] >= 0.72, (lab, res[lab])
+    assert res["DATE"]["f1"] >= 0.95 and res["NUMBER"]["f1"] >= 0.95
 
 
-def test_seed_people(tables):
-    assert {"晋萍", "刘晓旭", "许光海", "许书朋", "冯玉钰", "马文婧", "隋东辉", "刘彬国", "崔亮"} \
-        <= mentions(tables, SEEDS["001"], "PERSON")
-    assert {"杨洪亮", "刘敏", "刘道云", "刘洋洋"} <= mentions(tables, SEEDS["003"], "PERSON")
-    assert {"王祥", "张玲", "卓皓", "胡艳之", "耿妍", "董佳辉"} <= mentions(tables, SEEDS["004"], "PERSON")
-    assert {"柯永红", "乐成刚", "马浩", "董仙莲"} <= mentions(tables, SEEDS["002"], "PERSON")
-    assert {"习近平", "赵磊"} <= mentions(tables, SEEDS["000"], "PERSON")
+def test_seed_entities_analysts_look_up(tables):
+    # the README's inspection example and the explorer's tests start from these
+    assert {"槐荫区教体局", "济微中学", "华东师范大学", "齐鲁晚报·齐鲁壹点"} <= mentions(tables, SEEDS["001"], "ORG")
+    assert {"晋萍", "许光海", "冯玉钰"} <= mentions(tables, SEEDS["001"], "PERSON")
+    assert {"槐荫区", "匡山街道", "济南西站"} <= mentions(tables, SEEDS["001"], "PLACE")
+    assert {"成都市锦官新城小学", "锦小", "锦小党支部", "武侯区教育局"} <= mentions(tables, SEEDS["000"], "ORG")
+    assert {"东阿县刘集镇中心小学", "东阿县实验小学"} <= mentions(tables, SEEDS["003"], "ORG")
+    assert {"杨洪亮", "刘敏"} <= mentions(tables, SEEDS["003"], "PERSON")
     # titles are not swallowed, and surname + title is no name
     assert not any(n.endswith(("校长", "老师")) for n in mentions(tables, "", "PERSON"))
-
-
-def test_seed_places(tables):
-    assert {"槐荫区", "槐荫", "匡山街道", "五里沟街道", "济南西站"} <= mentions(tables, SEEDS["001"], "PLACE")
-    assert {"武汉市江岸区", "江岸区", "江西鄱阳", "鄱阳县", "郢中城区", "蕲春县", "四川省广元市朝天区", "湖北"} \
-        <= mentions(tables, SEEDS["002"], "PLACE")
-    assert "经开区" in mentions(tables, SEEDS["004"], "PLACE")
 
 
 def test_no_generic_phrases_become_organisations(tables):

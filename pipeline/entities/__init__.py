@@ -68,7 +68,7 @@ def _plausible(text: str, m: Mention) -> bool:
     if m.label == "PLACE":
         return places.plausible(text, m.start, m.end)
     return m.end - m.start >= 2 and m.text not in lexicon.generic_orgs() and not orgs.category(m.text) \
-        and bool(lexicon.CJK_RE.search(m.text) or m.text.isalnum())
+        and not orgs.quoted_measure(text, m) and bool(lexicon.CJK_RE.search(m.text) or m.text.isalnum())
 
 
 def _add(ms: list[Mention], extra: list[Mention]) -> list[Mention]:
@@ -131,15 +131,22 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     text = text_of(doc)
     words = word_spans(doc)
     starts, ends = {a for a, _ in words}, {b for _, b in words}
+    word_at = dict(words)  # word start -> its end
+    word_from = {b: a for a, b in words}  # word end -> its start
     context = doc._.context or {}
     sents = doc._.sent_spans or sentence_spans(text)
     ms = []
     for s, e, lab, p in model_mod.load(model_name).spans(text, words, context, sents):
         if lab == "PERSON":
-            e = people.trim(text, s, e)
+            e = people.trim(text, s, e, word_at)
+            place = places.person_as_place(text, Mention(lab, s, e, text[s:e]))
+            if place is not None:
+                lab, e = "PLACE", place.end
         m = _trim(text, Mention(lab, s, e, text[s:e], attrs={"conf": round(p, 3)}), starts)
-        if m is not None and lab == "ORG":
+        if m is not None:
             m = orgs.cut_bracket(text, m)
+            if m.label == "ORG":
+                m = orgs.trim_verb(text, m, word_from)
         for part in (orgs.split_joined(text, m) if m is not None and lab == "ORG" else [m]):
             if part is not None and part.label == "ORG" and (places.division_chain(part.text)
                                                               or places.station(part.text)):
@@ -155,19 +162,23 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     for m in ms:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
     ms += places.missed_divisions(text, starts, ends, busy)
-    ms = places.join_chains(text, ms)
+    ms = places.join_chains(text, ms, ends)
     ms = _merge_heads(text, ms)
+    ms += orgs.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms])
     org_ms = orgs.join_units(text, [m for m in ms if m.label == "ORG"])
     ms = [m for m in ms if m.label != "ORG" and not any(_overlaps(m, o) for o in org_ms)] + org_ms
-    taken = [(m.start, m.end) for m in ms]
-    ms += orgs.short_forms(text, words, org_ms, taken)
     ms = _propagate(text, _one_label(ms), starts, ends)
     place_ms = [m for m in ms if m.label == "PLACE"]
     ms += orgs.sectors(text, place_ms, [(m.start, m.end) for m in ms])
+    # the kind of every organisation by name; a short form has its full name's kind
+    kinds = {m.text: orgs.kind_of(m.text)[0] for m in ms if m.label == "ORG"}
+    for m in ms:
+        if m.label == "ORG" and m.attrs.get("short_of"):
+            kinds[m.text] = kinds.get(m.attrs["short_of"]) or orgs.kind_of(m.attrs["short_of"])[0]
     out = []
     for m in ms:
         if m.label == "ORG":
-            m.attrs = orgs.attrs_for(text, m)
+            m.attrs = orgs.attrs_for(text, m, kinds)
         elif m.label == "PLACE":
             m.attrs = places.attrs_for(m)
         out.append(m)

@@ -42,10 +42,14 @@ def kind_of(name: str) -> tuple[str, str]:
     return (v[0], name[-1:]) if v else ("other", "")
 
 
-def attrs_for(text: str, m: Mention) -> dict:
+def attrs_for(text: str, m: Mention, kinds: dict | None = None) -> dict:
     """The attributes later stages read: ``kind``, ``suffix``, ``canonical`` for known
-    bodies, ``unit_of`` (offsets of the organisation a unit belongs to)."""
+    bodies, ``unit_of`` (offsets of the organisation a unit belongs to). ``kinds`` gives
+    the kind of the other organisations of the text by name (锦小 is a school)."""
+    kinds = kinds or {}
     kind, suffix = kind_of(m.text)
+    if kind == "other" and kinds.get(m.text):
+        kind = kinds[m.text]
     attrs = dict(m.attrs)
     attrs.setdefault("kind", kind)
     if suffix:
@@ -56,7 +60,7 @@ def attrs_for(text: str, m: Mention) -> dict:
     for u in sorted(UNIT_WORDS, key=len, reverse=True):
         if m.text.endswith(u) and len(m.text) > len(u) + 1:
             inner = m.text[:-len(u)]
-            ik, _ = kind_of(inner)
+            ik = kinds.get(inner) or kind_of(inner)[0]
             if ik != "other":
                 attrs["unit_of"] = [m.start, m.end - len(u)]
                 attrs["unit_of_kind"] = ik
@@ -97,6 +101,11 @@ def _joiners() -> tuple[str, ...]:
     return tuple(sorted(rules.items("org_joiners.txt"), key=len, reverse=True))
 
 
+def _named(name: str) -> bool:
+    """A body's name: a known body, or a proper name before a type word."""
+    return name in lexicon.known_orgs().words or kind_of(name)[1] not in ("", name)
+
+
 def split_joined(text: str, m: Mention) -> list[Mention]:
     """Two names written as one are two organisations: joined by a dash (``中国教育报-
     中国教育新闻网``, a page's source line), or by a word that joins two bodies where both
@@ -115,7 +124,7 @@ def split_joined(text: str, m: Mention) -> list[Mention]:
         for j in _joiners():
             if name.startswith(j, k) and k + len(j) <= len(name) - 2:
                 left, right = name[:k], name[k + len(j):]
-                if kind_of(left)[1] not in ("", left) and kind_of(right)[1] not in ("", right):
+                if _named(left) and _named(right):
                     a = Mention("ORG", m.start, m.start + k, left, attrs=dict(m.attrs))
                     b = Mention("ORG", m.start + k + len(j), m.end, right, attrs=dict(m.attrs))
                     return [a] + split_joined(text, b)
@@ -160,11 +169,50 @@ def category(name: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=None)
+def _measure_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rows = rules.table("measure_cues.tsv")
+    return (tuple(r[1] for r in rows if r[0] == "verb" and len(r) > 1),
+            tuple(r[1] for r in rows if r[0] == "suffix" and len(r) > 1))
+
+
+def quoted_measure(text: str, m: Mention) -> bool:
+    """开展“温暖在线”教育行动: a quoted name after a verb of doing or before the word for an
+    initiative (rules/measure_cues.tsv) names a measure, not an organisation."""
+    if not (0 < m.start and m.end < len(text) and text[m.start - 1] in "“\"《" and text[m.end] in "”\"》"):
+        return False
+    verbs, suffixes = _measure_cues()
+    after = text[m.end + 1:m.end + 8]
+    return text[:m.start - 1].endswith(verbs) or any(after.startswith(x) or after[2:].startswith(x)
+                                                     for x in suffixes)
+
+
+def trim_verb(text: str, m: Mention, word_ends: dict) -> Mention:
+    """济南西站值班: a verb the model ran into a name is cut off where what is left is a
+    name by itself (a type word, a known body, a station, a chain of places)."""
+    from .places import division_chain, station
+    e = m.end
+    while True:
+        s = word_ends.get(e)  # the word ending at e starts at s
+        if s is None or s <= m.start + 1 or not lexicon.pos(text[s:e]).startswith("v") \
+                or lexicon.pos(text[s:e]) == "vn":
+            break
+        e = s
+        rest = text[m.start:e]
+        if _named(rest) or station(rest) or division_chain(rest):
+            return Mention(m.label, m.start, e, rest, attrs=dict(m.attrs))
+    return m
+
+
 def cut_bracket(text: str, m: Mention) -> Mention:
-    """A name does not hold an unclosed bracket: 三联生活周刊(企鹅号 -> 三联生活周刊."""
-    for op, cl in (("(", ")"), ("（", "）")):
+    """A name does not hold an unclosed bracket or quote: 三联生活周刊(企鹅号 -> 三联生活周刊,
+    成都发布”微信公众号 -> 成都发布."""
+    for op, cl in (("(", ")"), ("（", "）"), ("“", "”"), ("《", "》")):
         k = m.text.find(op)
         if k >= 2 and cl not in m.text[k:]:
+            return Mention(m.label, m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))
+        k = m.text.find(cl)
+        if k >= 2 and op not in m.text[:k]:
             return Mention(m.label, m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))
     return m
 

@@ -61,10 +61,17 @@ _RUN_ON = frozenset({"主义", "思想", "理论", "学说"})
 _COUNT = re.compile(r"[一二三四五六七八九十两]+(?=[人名位个])")
 
 
-def trim(text: str, s: int, e: int) -> int:
-    """The end of a name without a count run into it (孙丽四人 -> 孙丽)."""
+def trim(text: str, s: int, e: int, words: dict | None = None) -> int:
+    """The end of a name without a count run into it (孙丽四人 -> 孙丽), or the first
+    character of the next word (王祥郑重表示: 郑重 is a word, so the name is 王祥)."""
     m = _COUNT.search(text, s + 2, e + 1)
-    return m.start() if m and m.start() < e else e
+    if m and m.start() < e:
+        return m.start()
+    w_end = (words or {}).get(e - 1)
+    nxt = text[e - 1:w_end] if w_end else ""
+    if e - s == 3 and w_end and w_end > e and lexicon.freq(nxt) >= 500 and not lexicon.pos(nxt).startswith("nr"):
+        return e - 1
+    return e
 
 
 def bylined(text: str, context: dict | None) -> list[Mention]:

@@ -73,6 +73,23 @@ def station(name: str) -> bool:
     return bool(m) and m.start() >= 2
 
 
+_PLACE_WORDS = ("街道", "社区", "村", "镇", "乡", "县", "区", "市", "路", "街")
+
+
+def person_as_place(text: str, m: Mention) -> Mention | None:
+    """A "name" followed by the word for a street, a village or a division is a place
+    (匡山 + 街道: 匡 is a surname too); followed by a role (李明 + 市长) it stays a name.
+    Returns the place, or None when the mention is no place."""
+    e = m.end
+    w = next((w for w in _PLACE_WORDS if text.startswith(w, e)), None)
+    if not w or lexicon.roles().match_at(text, e):
+        return None
+    name = text[m.start:e + len(w)]
+    if lexicon.divisions().lookup(name) or w in _LOCAL or w in ("路", "街"):
+        return Mention("PLACE", m.start, e + len(w), name, attrs={"rule": "place word"})
+    return None
+
+
 def missed_divisions(text: str, starts: set, ends: set, busy: bytearray) -> list[Mention]:
     """Full names of divisions written as words of their own where nothing was found."""
     out = []
@@ -92,10 +109,14 @@ def missed_divisions(text: str, starts: set, ends: set, busy: bytearray) -> list
     return out
 
 
-def join_chains(text: str, ms: list[Mention]) -> list[Mention]:
+_LOCAL = ("社区", "街道", "村", "镇", "乡")
+
+
+def join_chains(text: str, ms: list[Mention], word_ends: set = frozenset()) -> list[Mention]:
     """A chain of places written together is one PLACE (ANNOTATION.md: 江苏省扬州市江都区,
-    兴平市桑镇西桥村): places that touch are joined, and a place runs on over the division
-    names written right after it (贵州省 + 毕节市纳雍县)."""
+    兴平市桑镇西桥村): places that touch are joined, a place runs on over the division
+    names written right after it (贵州省 + 毕节市纳雍县), and a name followed by the word for
+    a community or a village is that community (东湖 + 社区)."""
     gaz = lexicon.divisions()
     out: list[Mention] = []
     for m in sorted(ms, key=lambda m: (m.start, m.end)):
@@ -119,4 +140,10 @@ def join_chains(text: str, ms: list[Mention]) -> list[Mention]:
             e = hit
         if e != m.end and e not in ends:
             m.end, m.text = e, text[m.start:e]
+    for m in out:
+        if m.label == "PLACE" and not m.text.endswith(_LOCAL):
+            w = next((w for w in _LOCAL if text.startswith(w, m.end)), None)
+            if w and m.end + len(w) in word_ends and m.end + len(w) not in starts | ends \
+                    and not any(s < m.end + len(w) and m.end < x for s, x in taken):
+                m.end, m.text = m.end + len(w), text[m.start:m.end + len(w)]
     return out
