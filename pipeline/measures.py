@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import rules
-from .nlp import Mention, found, text_of
+from .doc import Mention, found, text_of
 
 QUOTE = r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,14})[”\"」』’]"
 

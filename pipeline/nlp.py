@@ -1,5 +1,6 @@
 """The spaCy pipeline: ``spacy.blank("zh")`` with the jieba segmenter, built from
-``pipeline/config.cfg``, plus the shared data model of the extraction stages.
+``pipeline/config.cfg``; the shared data model of the stages is pipeline/doc.py (its
+names are re-exported here for library users).
 
 Stages reason over character offsets (Chinese entities often cross jieba's token
 boundaries) and record what they find in ``doc._.found``; the last component
@@ -8,139 +9,22 @@ boundaries) and record what they find in ``doc._.found``; the last component
 """
 from __future__ import annotations
 
-import bisect
 import functools
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .util import PACKAGE_DIR, quiet
 
 CONFIG_PATH = PACKAGE_DIR / "config.cfg"
 
 
-@dataclass
-class Mention:
-    """A labelled stretch of a section's cleaned text."""
-    label: str                      # ORG PERSON PLACE DATE NUMBER MEASURE
-    start: int
-    end: int
-    text: str
-    norm: str = ""                  # canonical name, ISO date or decimal value
-    key: str = ""                   # entity key, the same in every report for one entity
-    attrs: dict = field(default_factory=dict)
-
-
-@dataclass
-class Relation:
-    type: str                       # MEMBER_OF PART_OF IMPLEMENTS LOCATED_IN ABOUT ON_DATE
-    source: str                     # entity key
-    target: str                     # entity key
-    start: int                      # evidence: the sentence's offsets in the cleaned text
-    end: int
-    attrs: dict = field(default_factory=dict)
-
-
-def _register_extensions() -> None:
-    for name in ("doc_id", "context", "found", "sent_spans", "claims", "relations", "entities", "blocked", "tokens",
-                 "anchor_year", "place_context"):
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=None)
-    for name in ("norm", "key", "attrs"):
-        if not Span.has_extension(name):
-            Span.set_extension(name, default=None)
-
-
-_register_extensions()
-
-
-def text_of(doc: Doc) -> str:
-    """``doc.text``, joined once per document (spaCy rebuilds it from the tokens on every
-    access)."""
-    t = doc.user_data.get("edu_text")
-    if t is None:
-        t = doc.user_data["edu_text"] = doc.text
-    return t
-
-
-def _ext(name: str) -> tuple:
-    """Where spaCy keeps ``doc._.<name>`` in ``doc.user_data``: the helpers below read it
-    there directly, as every ``doc._`` access builds a new accessor object."""
-    return ("._.", name, None, None)
-
-
-_TOKENS, _FOUND, _SENTS = _ext("tokens"), _ext("found"), _ext("sent_spans")
-
-
-def token_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start, end, text) of every token, computed once per document (iterating a Doc
-    makes Token objects, which is slow); the tokenizer fills it in as it goes."""
-    toks = doc.user_data.get(_TOKENS)
-    if toks is None:
-        text = text_of(doc)
-        arr = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-        toks = doc.user_data[_TOKENS] = [(a, a + n, text[a:a + n]) for a, n in arr]
-        doc.user_data["edu_token_starts"] = [a for a, _ in arr]
-    return toks
-
-
-def token_starts(doc: Doc) -> list[int]:
-    token_spans(doc)
-    return doc.user_data["edu_token_starts"]
-
-
-def found(doc: Doc) -> list[Mention]:
-    f = doc.user_data.get(_FOUND)
-    if f is None:
-        f = doc.user_data[_FOUND] = []
-    return f
-
-
-def sentence_of(doc: Doc, pos: int) -> tuple[int, int]:
-    """The (start, end) of the sentence holding character ``pos``."""
-    spans = doc.user_data.get(_SENTS) or [(0, len(text_of(doc)))]
-    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    return spans[max(0, k)]
-
-
-# --------------------------------------------------------------------------- sentences
-
-_SENT_END = re.compile(r"[。！？!?]+[”’」』)）】》\"']*|……[”’」』)）】》\"']+|\n")
-_SOFT_END = re.compile(r"[；;]")
-
-
-def sentence_spans(text: str, max_chars: int = 300) -> list[tuple[int, int]]:
-    """Sentence boundaries for Chinese: after 。！？ (with closing quotes), at line ends;
-    very long sentences are cut again at semicolons."""
-    spans, start = [], 0
-    for m in _SENT_END.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        pieces = [(s, e)]
-        if e - s > max_chars:
-            pieces, cut = [], s
-            for m in _SOFT_END.finditer(text, s, e):
-                pieces.append((cut, m.end()))
-                cut = m.end()
-            pieces.append((cut, e))
-        for a, b in pieces:
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            if a < b:
-                out.append((a, b))
-    return out
+from .doc import (Mention, Relation, found, sentence_of, sentence_spans, text_of, token_spans,  # noqa: F401
+                  token_starts)
 
 
 class ZhSentences:

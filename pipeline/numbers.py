@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import rules
-from .nlp import Mention, found, sentence_of, text_of, token_spans, token_starts
+from .doc import Mention, found, sentence_of, text_of, token_spans, token_starts
 
 AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN = r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾佰仟][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"

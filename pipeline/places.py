@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from . import gazetteer, rules
 from .gazetteer import Division
-from .nlp import Mention, Relation, found, sentence_of, text_of
+from .doc import Mention, Relation, found, sentence_of, text_of
 
 # bureau names that are one office under different names (renamed or abbreviated)
 BUREAU_FAMILY = re.compile(r"(教育和体育局|教育体育局|教体局|教育和科学技术局|教育科学技术局|教育科技局|教育和科技局|"

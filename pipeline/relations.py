@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import rules
-from .nlp import Mention, Relation, found, sentence_of, text_of
+from .doc import Mention, Relation, found, sentence_of, text_of
 
 UNIT_ROLE = re.compile(r"([\u3400-\u9fff]{1,5}(?:科|处|办|室|股|组|部|中心))$")
 

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import rules
-from ..nlp import Mention, found, sentence_spans, text_of, token_spans
+from ..doc import Mention, found, sentence_spans, text_of, token_spans
 from . import lexicon, model as model_mod, orgs, people, places
 
 __all__ = ["EntityRecognizer", "find_entities", "word_spans", "known", "pos"]
@@ -142,6 +142,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             place = places.person_as_place(text, Mention(lab, s, e, text[s:e]))
             if place is not None:
                 lab, e = "PLACE", place.end
+            elif places.division_chain(text[s:e]) and text[s:e].endswith(places.ADMIN_SUFFIXES):
+                lab = "PLACE"  # 梁溪区 is a district, never a name
         m = _trim(text, Mention(lab, s, e, text[s:e], attrs={"conf": round(p, 3)}), starts)
         if m is not None:
             m = orgs.cut_bracket(text, m)

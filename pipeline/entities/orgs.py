@@ -18,8 +18,9 @@ import re
 
 from .. import rules
 from ..gazetteer import ADMIN_SUFFIXES
-from ..nlp import Mention
+from ..doc import Mention
 from . import lexicon
+from .places import division_chain, station
 
 NUM_CH = "零〇一二三四五六七八九十百两"
 UNIT_WORDS = ("党支部", "党总支", "党委", "党组", "党工委", "团委", "工会", "支部", "小学部", "中学部", "初中部",
@@ -139,7 +140,6 @@ def _categories() -> frozenset[str]:
 def category(name: str) -> bool:
     """全国小学, 大安区小学, 城乡中小学校: a category word after nothing but places, level
     words and generic words (rules/org_categories.txt, rules/entity_stop.txt)."""
-    from .places import division_chain
     cats = _categories()
     if name in cats:
         return True
@@ -190,7 +190,6 @@ def quoted_measure(text: str, m: Mention) -> bool:
 def trim_verb(text: str, m: Mention, word_ends: dict) -> Mention:
     """济南西站值班: a verb the model ran into a name is cut off where what is left is a
     name by itself (a type word, a known body, a station, a chain of places)."""
-    from .places import division_chain, station
     e = m.end
     while True:
         s = word_ends.get(e)  # the word ending at e starts at s
@@ -217,10 +216,16 @@ def cut_bracket(text: str, m: Mention) -> Mention:
     return m
 
 
+_BETWEEN = frozenset("则也还又将并再即")
+
+
 def trim_joiner(text: str, m: Mention, org_ends: set) -> Mention:
-    """县教育体育局会同县卫生健康局: a name right after another one does not start with the
-    word that joins them."""
-    if m.start in org_ends:
+    """县教育体育局(则)会同县卫生健康局: a name right after another one (an adverb between at
+    most) does not start with the word that joins them."""
+    k = m.start
+    while k > 0 and m.start - k < 2 and text[k - 1] in _BETWEEN:
+        k -= 1
+    if m.start in org_ends or k in org_ends:
         for j in _joiners():
             if m.text.startswith(j) and len(m.text) - len(j) >= 2:
                 return Mention(m.label, m.start + len(j), m.end, m.text[len(j):], attrs=dict(m.attrs))

@@ -14,7 +14,7 @@ import functools
 import re
 
 from .. import rules
-from ..nlp import Mention
+from ..doc import Mention
 from . import lexicon
 
 _NAME = re.compile(r"[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,8}(?:[·•][\u3400-\u9fff]{1,10}){1,3}")
@@ -81,7 +81,7 @@ def bylined(text: str, context: dict | None) -> list[Mention]:
         names.add(context["editor"])
     out = []
     for name in sorted(names):
-        if not _NAME.fullmatch(name or ""):
+        if not name or not plausible(name, 0, len(name)):  # an author list may hold 编辑
             continue
         for m in re.finditer(re.escape(name), text):
             out.append(Mention("PERSON", m.start(), m.end(), name, attrs={"byline": True}))

@@ -16,7 +16,7 @@ import re
 
 from .. import rules
 from ..gazetteer import ADMIN_SUFFIXES
-from ..nlp import Mention
+from ..doc import Mention
 from . import lexicon
 
 
@@ -29,9 +29,15 @@ def attrs_for(m: Mention) -> dict:
 
 
 def plausible(text: str, s: int, e: int) -> bool:
-    """A place name holds a Chinese character and no sentence punctuation."""
+    """A place name holds a Chinese character and no sentence punctuation; one character
+    only when it is a known short name (川, 皖, 美 in 中美: rules/place_abbrev.tsv)."""
     name = text[s:e]
-    return e - s >= 2 and bool(lexicon.CJK_RE.search(name)) and not any(c in "，。；：！？、,;:!?" for c in name)
+    if e - s == 1:
+        # a province's short name (川, 皖), or one of a pair or list of short names (中美, 台港澳)
+        abbr = lexicon.place_abbreviations().words
+        full = abbr.get(name)
+        return bool(full) and (full.endswith(("省", "自治区")) or text[s - 1:s] in abbr or text[e:e + 1] in abbr)
+    return bool(lexicon.CJK_RE.search(name)) and not any(c in "，。；：！？、,;:!?" for c in name)
 
 
 def division_chain(name: str) -> bool:
@@ -120,7 +126,8 @@ def join_chains(text: str, ms: list[Mention], word_ends: set = frozenset()) -> l
     gaz = lexicon.divisions()
     out: list[Mention] = []
     for m in sorted(ms, key=lambda m: (m.start, m.end)):
-        if m.label == "PLACE" and out and out[-1].label == "PLACE" and out[-1].end == m.start:
+        if m.label == "PLACE" and out and out[-1].label == "PLACE" and out[-1].end == m.start \
+                and m.end - m.start >= 2 and out[-1].end - out[-1].start >= 2:  # 中美 is a pair, not a chain
             p = out.pop()
             m = Mention("PLACE", p.start, m.end, text[p.start:m.end], attrs={**m.attrs, **p.attrs})
         out.append(m)

@@ -321,7 +321,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=str(model_mod.model_path()), type=Path)
     ap.add_argument("--train-fraction", type=float, default=1.0)
     ap.add_argument("--repeat", type=int, default=3, help="times the in-domain reports are repeated")
-    ap.add_argument("--public", default="msra=0.5", help="name=fraction,... of ner_train sets (msra cluener resume weibo)")
+    ap.add_argument("--public", default="msra=0.5,resume=1,cluener=0.5", help="name=fraction,... of ner_train sets (msra cluener resume weibo)")
     ap.add_argument("--c1", type=float, default=0.05, help="L1 regularisation")
     ap.add_argument("--c2", type=float, default=0.01, help="L2 regularisation")
     ap.add_argument("--iterations", type=int, default=150)
@@ -359,9 +359,6 @@ def main(argv=None) -> int:
     card = _fit(a, a.out, a.train_fraction, exclude)
     write_card(a.out, card)
     res = score_build(a.out, dev_docs, dev_gold)
-    card["scores"] = {set_name: {lab: {k: round(v, 4) for k, v in r.items() if k in ("p", "r", "f1")}
-                                 for lab, r in res.items() if lab in ("ORG", "PERSON", "PLACE", "ENTITIES")}}
-    write_card(a.out, card)
     rows.append(_row(f"{a.train_fraction:.0%} of train/", res))
     print(f"\nentities on {set_name} (the whole entity stage, {a.out.name}):")
     print(HEADER)
