@@ -226,7 +226,7 @@ def score_bio(path: Path, limit: int | None = None, errors: int = 0) -> dict:
     n_chars = 0
     for text, tags in sents:
         n_chars += len(text)
-        text = text.translate(ingest._HALF)  # full-width letters and digits, as ingest does (same length)
+        text = text.translate(ingest.HALF_WIDTH)  # full-width letters and digits, as ingest does (same length)
         doc = nlp(text)
         doc._.context = {}
         found = entities.find_entities(doc)

@@ -87,9 +87,9 @@ def write_atomic(path: Path, data: bytes | str, *, touch_if_same: bool = True, d
 def code_fingerprint() -> str:
     """A hash of the pipeline's code and configuration (rule files are hashed separately)."""
     h = hashlib.sha256()
-    for p in sorted(PACKAGE_DIR.glob("*")):
+    for p in sorted(PACKAGE_DIR.rglob("*")):
         if p.suffix in (".py", ".cfg") and p.is_file():
-            h.update(p.name.encode())
+            h.update(p.relative_to(PACKAGE_DIR).as_posix().encode())
             h.update(p.read_bytes())
     return h.hexdigest()[:16]
 
