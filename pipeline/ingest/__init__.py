@@ -11,11 +11,13 @@ One module per step: ``decode`` (bytes -> text), ``webpage`` (HTML -> text), ``c
 """
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clean import HALF_WIDTH, clean, fix_spaces, normalise_chars
-from .decode import NotText, decode
+from .decode import TRADITIONAL, NotText, decode, to_simplified
 from .lines import (CJK, CJK_RE, CLOSERS, DATE_RE, SENT_END, Line, byline_names, byline_outlet, dedupe,
                     is_byline, iso_date, meta_patterns)
 from .metadata import SIDECARS, end_credits, find_pub_date, find_source, find_title, load_sidecar
@@ -28,7 +30,7 @@ DEFAULT_MAX_MB = 10.0
 __all__ = ["CJK", "CJK_RE", "CLOSERS", "DATE_RE", "DEFAULT_MAX_MB", "HALF_WIDTH", "SENT_END", "SIDECARS",
            "SUPPORTED_SUFFIXES", "Line", "NotText", "Report", "Section", "byline_names", "byline_outlet",
            "clean", "decode", "fix_spaces", "html_to_text", "is_byline", "iso_date", "load_sidecar",
-           "looks_like_html", "normalise_chars", "read_report"]
+           "looks_like_html", "normalise_chars", "read_bytes", "read_report", "NotAFile", "TooLarge"]
 
 
 @dataclass
@@ -60,24 +62,34 @@ class Report:
 
 
 def read_report(path: Path, *, max_mb: float = DEFAULT_MAX_MB,
-                sidecar: dict[str, dict[str, str]] | None = None) -> Report:
-    """Read one report. Never raises: a report that cannot be used gets a status and a reason."""
-    rep = Report(doc_id=path.stem, file=path.name)
+                sidecar: dict[str, dict[str, str]] | None = None, doc_id: str | None = None,
+                name: str | None = None, meta: dict[str, str] | None = None) -> Report:
+    """Read one report. Never raises: a report that cannot be used gets a status and a reason.
+
+    ``doc_id`` and ``name`` default to the file's name without and with its extension;
+    ``meta`` is the report's row of the metadata sidecar (``sidecar``, the whole table, is
+    looked up by doc_id when no row is given)."""
+    rep = Report(doc_id=doc_id or path.stem, file=name or path.name)
+    if meta is None:
+        meta = (sidecar or {}).get(rep.doc_id) or {}
     try:
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
             return _fail(rep, "unsupported", f"unsupported file type '{path.suffix or '(none)'}'"
                          f" (reports are {', '.join(SUPPORTED_SUFFIXES)})")
-        size = path.stat().st_size
-        if size > max_mb * 1024 * 1024:
-            return _fail(rep, "too_large", f"file is {size / 1048576:.1f} MB, above the {max_mb:g} MB"
-                         " limit for one report (--max-mb)")
-        data = path.read_bytes()
+        data = read_bytes(path, max_mb)
         text, rep.encoding = decode(data)
+        if rep.encoding in TRADITIONAL:  # the stages and their tables read Simplified Chinese
+            text = to_simplified(text)
+            rep.encoding += ", converted to Simplified"
         is_html = path.suffix.lower() in (".html", ".htm") or looks_like_html(text)
-        lines, facts = clean(text, is_html)
+        lines, facts = clean(text, is_html, data)
         if not lines:
             return _fail(rep, "empty", "no text left after cleaning" if data.strip() else "empty file")
-        _fill(rep, lines, facts, sidecar or {})
+        _fill(rep, lines, facts, meta)
+    except TooLarge as e:
+        return _fail(rep, "too_large", str(e))
+    except NotAFile as e:
+        return _fail(rep, "skipped", str(e))
     except NotText as e:
         return _fail(rep, "binary", str(e))
     except OSError as e:
@@ -87,17 +99,50 @@ def read_report(path: Path, *, max_mb: float = DEFAULT_MAX_MB,
     return rep
 
 
+class TooLarge(Exception):
+    """A file above the size limit for one report."""
+
+
+class NotAFile(Exception):
+    """Something that is not a regular file (a FIFO, a device) where a report was expected."""
+
+
+def read_bytes(path: Path, max_mb: float) -> bytes:
+    """The file's bytes, at most ``max_mb``; never blocks on a FIFO, never reads a device."""
+    limit = int(max_mb * 1024 * 1024)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotAFile("not a regular file (a FIFO, socket or device)")
+        if st.st_size > limit:
+            raise TooLarge(f"file is {st.st_size / 1048576:.1f} MB, above the {max_mb:g} MB"
+                           " limit for one report (--max-mb)")
+        chunks, n = [], 0
+        while True:  # files whose size stat does not tell (/proc) are read up to the limit too
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            n += len(chunk)
+            if n > limit:
+                raise TooLarge(f"file is above the {max_mb:g} MB limit for one report (--max-mb)")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def _fail(rep: Report, status: str, error: str) -> Report:
     rep.status, rep.error = status, error
     return rep
 
 
-def _fill(rep: Report, lines: list[Line], facts: dict, sidecar: dict) -> None:
+def _fill(rep: Report, lines: list[Line], facts: dict, meta: dict) -> None:
     rep.text = "\n".join(l.text for l in lines)
     rep.title = find_title(lines, facts["html_title"])
     rep.pub_date, rep.pub_date_source = find_pub_date(lines, facts["cms"], facts["html_meta"])
-    if not rep.pub_date and sidecar.get(rep.doc_id, {}).get("pub_date"):
-        rep.pub_date, rep.pub_date_source = sidecar[rep.doc_id]["pub_date"], "sidecar"
+    if not rep.pub_date and meta.get("pub_date"):
+        rep.pub_date, rep.pub_date_source = meta["pub_date"], "sidecar"
     rep.source = find_source(lines, facts["cms"])
     p = meta_patterns()
     for l in lines:

@@ -159,7 +159,7 @@ def _continues(prev: Line, cur: Line, column) -> bool:
             and bool(CJK_RE.match(cur.text[0])) and visible_len(cur.text) >= 10)
 
 
-def clean(raw: str, html_page: bool = False) -> tuple[list[Line], dict]:
+def clean(raw: str, html_page: bool = False, data: bytes | None = None) -> tuple[list[Line], dict]:
     """Raw decoded text -> cleaned lines (kinds marked, wraps joined) and header facts."""
     html_title, html_meta = "", {}
     if html_page:
