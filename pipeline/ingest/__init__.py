@@ -20,9 +20,9 @@ from .clean import HALF_WIDTH, clean, fix_spaces, normalise_chars
 from .decode import TRADITIONAL, NotText, decode, to_simplified
 from .lines import (CJK, CJK_RE, CLOSERS, DATE_RE, SENT_END, Line, byline_names, byline_outlet, dedupe,
                     is_byline, iso_date, meta_patterns)
-from .metadata import SIDECARS, end_credits, find_pub_date, find_source, find_title, load_sidecar
-from .sections import place_hint, split_sections, title_of
-from .webpage import html_to_text, looks_like_html
+from .metadata import SIDECARS, end_credits, find_pub_date, find_source, find_title, load_sidecar, print_line
+from .sections import Sec, place_hint, split_sections, title_of
+from .webpage import declared_charset, html_to_text, looks_like_html
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm")
 DEFAULT_MAX_MB = 10.0
@@ -77,11 +77,12 @@ def read_report(path: Path, *, max_mb: float = DEFAULT_MAX_MB,
             return _fail(rep, "unsupported", f"unsupported file type '{path.suffix or '(none)'}'"
                          f" (reports are {', '.join(SUPPORTED_SUFFIXES)})")
         data = read_bytes(path, max_mb)
-        text, rep.encoding = decode(data)
+        html_file = path.suffix.lower() in (".html", ".htm") or looks_like_html(data[:20000].decode("latin-1"))
+        text, rep.encoding = decode(data, declared_charset(data) if html_file else None)
         if rep.encoding in TRADITIONAL:  # the stages and their tables read Simplified Chinese
             text = to_simplified(text)
             rep.encoding += ", converted to Simplified"
-        is_html = path.suffix.lower() in (".html", ".htm") or looks_like_html(text)
+        is_html = html_file or looks_like_html(text)
         lines, facts = clean(text, is_html, data)
         if not lines:
             return _fail(rep, "empty", "no text left after cleaning" if data.strip() else "empty file")
@@ -132,6 +133,13 @@ def read_bytes(path: Path, max_mb: float) -> bytes:
         os.close(fd)
 
 
+def _whole(lines: list[Line]) -> Sec:
+    sec = Sec()
+    for l in lines:
+        sec.add(l)
+    return sec
+
+
 def _fail(rep: Report, status: str, error: str) -> Report:
     rep.status, rep.error = status, error
     return rep
@@ -151,7 +159,8 @@ def _fill(rep: Report, lines: list[Line], facts: dict, meta: dict) -> None:
             rep.editor = e["v"].replace(" ", "")
     credits, credit_editor = end_credits(lines)
     rep.editor = rep.editor or credit_editor
-    secs = split_sections(lines)
+    # a newspaper's print line closes one article: a file with one is that article
+    secs = split_sections(lines) if print_line(lines) is None else [_whole(lines)]
     for n, s in enumerate(secs, 1):
         byline = next((l.text for l in s.lines if l.kind == "byline"), "")
         title = title_of(s.head) if len(secs) > 1 else rep.title

@@ -19,6 +19,9 @@ HALF_WIDTH = {c: chr(c - 0xFEE0) for c in list(range(0xFF10, 0xFF1A)) + list(ran
               + list(range(0xFF41, 0xFF5B)) + [0xFF05, 0xFF0E, 0xFF0B, 0xFF0D, 0xFF0F, 0xFF20]}
 
 
+_TITLE_TAG = re.compile(r"<\s*title\s*>([^<]{0,300})<\s*/\s*title\s*>", re.I)
+
+
 def normalise_chars(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
@@ -29,7 +32,7 @@ def normalise_chars(text: str) -> str:
 @functools.lru_cache(maxsize=None)
 def cleaning_rules():
     """One regex per kind of rule (an alternation is one pass over a line, not twenty)."""
-    kinds: dict[str, list[str]] = {"line": [], "strip": [], "cms": []}
+    kinds: dict[str, list[str]] = {"line": [], "strip": [], "cms": [], "tail": []}
     for row in rules.table("cleaning.tsv"):
         re.compile(row[1])  # a broken rule is reported here, by itself
         kinds[row[0]].append(row[1])
@@ -78,6 +81,13 @@ def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
             cms.append(line)
             gap += 1
             continue
+        for r in rx["tail"]:
+            m = r.search(line)
+            while m is not None and m.start() < 30:  # a menu before the article: removed alone
+                line = line[:m.start()] + " " + line[m.end():]
+                m = r.search(line)
+            if m is not None:
+                line = line[:m.start()]
         for r in rx["strip"]:
             line = r.sub(" ", line)
         line = line.strip()
@@ -163,8 +173,12 @@ def clean(raw: str, html_page: bool = False, data: bytes | None = None) -> tuple
     """Raw decoded text -> cleaned lines (kinds marked, wraps joined) and header facts."""
     html_title, html_meta = "", {}
     if html_page:
-        raw, html_title, html_meta = html_to_text(raw)
+        raw, html_title, html_meta = html_to_text(raw, data)
     else:
+        m = _TITLE_TAG.search(raw[:20000])  # a page's <title> left in a text file
+        if m:
+            html_title = " ".join(html.unescape(m.group(1)).split())
+            raw = raw[:m.start()] + "\n" + raw[m.end():]
         raw = STRAY_TAG.sub("\n", raw)
     raw = normalise_chars(html.unescape(raw))
     lines, cms = clean_lines(raw)

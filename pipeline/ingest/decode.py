@@ -12,13 +12,19 @@ class NotText(Exception):
     """The bytes are not text in any encoding we accept."""
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Detect the encoding (BOMs, UTF-8, GB18030, then charset-normalizer) and decode."""
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Detect the encoding (BOMs, the charset a page declares, UTF-8, GB18030 or Big5,
+    then charset-normalizer) and decode."""
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                      (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), enc
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass  # a wrong declaration: detected as if there were none
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -59,6 +59,16 @@ def meta_patterns():
         "mark": re.compile(rf"^\s*(?:{f('byline_mark')})"),
         "media": re.compile(rf"^[{CJK}A-Za-z0-9·\-]{{2,24}}(?:{f('media_suffix')})$"),
         "label": re.compile(rf"(?:{f('date_label')}|{f('source_label')}|{f('editor_label')})\s*[:：]"),
+        # a newspaper's print line: 《 人民日报 》（ 2020年01月05日   03 版）
+        "print_line": re.compile(rf"《\s*(?P<paper>[^《》\s]{{2,20}}?)\s*》\s*[（(]\s*(?:{date})\s*"
+                                 rf"(?:第?\s*[\dA-Z]{{1,3}}\s*版(?:[:：][^）)]{{0,12}})?)?\s*[）)]"),
+        # a dispatch's dateline: 新浪教育讯 2013年12月14日 / 新华社北京2020年3月1日电
+        "dateline": re.compile(rf"(?:讯|电)\s*[（(：:]?\s*(?:{date})"),
+        # a page's time stamp: 2013-04-06 11:30:47 (来源: ...)
+        "stamp": re.compile(rf"(?:{date})\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?"),
+        "not_name": re.compile(rf"^(?:{f('editor_label')}|{f('byline_role')}|{f('source_label')}|{f('date_label')})$"),
+        "editor_cut": re.compile(rf"(?:{f('editor_label')})\s*[:：]?"),
+        "caption": re.compile(rf"^[(（【\[]?\s*(?:{f('caption_words')})\s*[)）】\]]?$|^[(（【\[].*[)）】\]]$"),
     }
 
 
@@ -85,6 +95,9 @@ def byline_names(text: str) -> list[str]:
     """Person names in a byline such as ``□通讯员 乐成刚 马浩`` or ``记者 刘晓旭 文/图``."""
     p = meta_patterns()
     t = p["mark"].sub(" ", text)
+    cut = p["editor_cut"].search(t)
+    if cut and cut.start() > 0:  # 记者 张三 编辑 李四: what follows the label is the editor
+        t = t[:cut.start()]
     role = p["role"].search(t)
     if role:
         # whatever precedes the first role word is the outlet (齐鲁晚报·齐鲁壹点 记者 ...)
@@ -93,7 +106,8 @@ def byline_names(text: str) -> list[str]:
     t = re.sub(r"[:：/|、,，()（）]", " ", t)
     names = []
     for tok in t.split():
-        if 2 <= len(tok) <= 4 and all(CJK_RE.match(c) for c in tok) and not p["media"].match(tok):
+        if 2 <= len(tok) <= 4 and all(CJK_RE.match(c) for c in tok) and not p["media"].match(tok) \
+                and not p["not_name"].match(tok):
             names.append(tok)
     return names
 

@@ -15,8 +15,29 @@ from .sections import byline_blocks, title_of
 SIDECARS = ("sources.tsv", "metadata.tsv", "sources.csv", "metadata.csv")
 
 
+def print_line(lines: list[Line]) -> tuple[str, str] | None:
+    """(date, paper) from a newspaper's print line, ``《 人民日报 》（2020年01月03日 第04版）``,
+    looked for from the end (where papers and their web editions put it)."""
+    p = meta_patterns()
+    for l in reversed(lines[-8:] if len(lines) > 16 else lines):
+        m = p["print_line"].search(l.text)
+        if m and iso_date(m["y"], m["m"], m["d"]):
+            return iso_date(m["y"], m["m"], m["d"]), m["paper"]
+    return None
+
+
 def find_pub_date(lines: list[Line], cms: list[str], html_meta: dict[str, str]) -> tuple[str, str]:
     p = meta_patterns()
+    pl = print_line(lines)
+    if pl:
+        return pl[0], "print line"
+    head = "\n".join(l.text for l in lines[:6])[:600]
+    m = p["stamp"].search(head)
+    if m and iso_date(m["y"], m["m"], m["d"]):
+        return iso_date(m["y"], m["m"], m["d"]), "header time stamp"
+    m = p["dateline"].search(head[:300])
+    if m and iso_date(m["y"], m["m"], m["d"]):
+        return iso_date(m["y"], m["m"], m["d"]), "dateline"
     for l in lines[:15]:
         m = p["date_label"].search(l.text)
         if m and iso_date(m["y"], m["m"], m["d"]):
@@ -40,6 +61,9 @@ def find_pub_date(lines: list[Line], cms: list[str], html_meta: dict[str, str]) 
 def find_source(lines: list[Line], cms: list[str]) -> str:
     p = meta_patterns()
     generic = set(rules.mapping("metadata.tsv")["generic_source"].split("|"))
+    pl = print_line(lines)
+    if pl:
+        return pl[1]
     for l in lines:
         for m in p["source"].finditer(l.text):
             if m["after"]:
@@ -63,12 +87,26 @@ def find_source(lines: list[Line], cms: list[str]) -> str:
 
 
 def find_title(lines: list[Line], html_title: str) -> str:
-    if html_title:  # a page's own <title>, without the site's name after it
-        return re.split(r"\s*[_|｜]\s*|\s+-\s+", html_title)[0]
-    if lines and lines[0].kind == "heading":
-        return title_of(lines[:2] if lines[0].text.endswith(("：", ":")) else lines[:1])
+    """The page's own <title> (without the site's name), else the heading the text opens
+    with, else the heading above the first byline; never a picture caption or a label."""
+    p = meta_patterns()
+
+    def good(t: str) -> str:
+        t = t.strip()
+        return "" if not t or p["caption"].match(t) or p["label"].match(t) else t
+    if html_title:
+        t = good(re.split(r"\s*[_|｜]\s*|\s+-\s+", html_title)[0])
+        if t:
+            return t
+    i = 0
+    while i < min(len(lines), 3) and p["caption"].match(lines[i].text.strip()):
+        i += 1  # a caption above the heading
+    if i < len(lines) and lines[i].kind == "heading":
+        t = good(title_of(lines[i:i + 2] if lines[i].text.endswith(("：", ":")) else lines[i:i + 1]))
+        if t:
+            return t
     first = next(byline_blocks(lines), None)  # the heading above the first byline
-    return title_of(lines[first[0]:first[1]]) if first and first[0] < first[1] else ""
+    return good(title_of(lines[first[0]:first[1]])) if first and first[0] < first[1] else ""
 
 
 def end_credits(lines: list[Line]) -> tuple[list[str], str]:
@@ -87,7 +125,8 @@ def end_credits(lines: list[Line]) -> tuple[list[str], str]:
         inner = p["source"].sub(" ", inner)
         if p["role"].search(inner) or re.fullmatch(rf"[{CJK}]{{2,4}}(\s+[{CJK}]{{2,4}})*", inner.strip()):
             # names before the first role word are authors here, not an outlet
-            names = [t for t in re.split(r"[\s:：/|、,，]+", p["role"].sub(" ", inner)) if 2 <= len(t) <= 4]
+            names = [t for t in re.split(r"[\s:：/|、,，]+", p["role"].sub(" ", inner))
+                     if 2 <= len(t) <= 4 and not p["not_name"].match(t)]
             authors += [n for n in names if all(CJK_RE.match(c) for c in n) and surname_ok(n)]
     return authors, editor
 
@@ -116,7 +155,7 @@ def load_sidecar(input_dir: Path) -> dict[str, dict[str, str]]:
                 continue
             out = {}
             for r in rows:
-                doc = (r.get("doc_id") or r.get("id") or r.get("file") or "").strip()
+                doc = (r.get("doc_id") or r.get("id") or r.get("doc") or r.get("file") or "").strip()
                 doc = Path(doc).stem if doc else doc
                 m = DATE_RE.search(r.get("pub_date") or r.get("date") or "")
                 if doc:

@@ -6,6 +6,9 @@ import re
 from .lines import CJK, Line
 
 
+NUMBERED = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[、）)．.]|[（(]?\d{1,2}[、）)．.](?!\d))")
+
+
 def title_of(block: list[Line]) -> str:
     heads = [l.text for l in block if l.kind == "heading"]
     if not heads:
@@ -47,13 +50,16 @@ def split_sections(lines: list[Line]) -> list[Sec]:
     A heading block (short heading lines above a byline) opens an article, except where
     the article before it has body text but no heading of its own: then the block is that
     article's heading, printed after it (a layout seen in scanned newspaper pages). An
-    indented line opens a new article too."""
-    blocks = {j: i + 1 for j, i in byline_blocks(lines) if j < i}
+    indented line opens a new article too, where indenting is rare (in a file that indents
+    every paragraph, it only starts paragraphs)."""
+    # a numbered heading (一、 （二） 3.) is a part of an article, not an article of its own
+    blocks = {j: i + 1 for j, i in byline_blocks(lines) if j < i and not NUMBERED.match(lines[j].text)}
     whole = Sec()
     for l in lines:
         whole.add(l)
     if len(blocks) < 2:
         return [whole]
+    indent_opens = sum(l.indent for l in lines) < 0.3 * len(lines)
     secs: list[Sec] = []
     cur = Sec()
     i = 0
@@ -72,7 +78,7 @@ def split_sections(lines: list[Line]) -> list[Sec]:
             i = blocks[i]
             continue
         l = lines[i]
-        if l.indent and cur.has_body:
+        if l.indent and indent_opens and cur.has_body:
             secs.append(cur)
             cur = Sec()
         if l.kind == "heading" and not cur.lines:
