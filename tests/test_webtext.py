@@ -108,3 +108,9 @@ def test_the_sidecar_is_given_per_report(tmp_path):
     (tmp_path / "r1.txt").write_text("学校开展了读书活动。\n活动持续一周。", encoding="utf-8")
     rep = ingest.read_report(tmp_path / "r1.txt", meta={"pub_date": "2021-05-06"})
     assert rep.pub_date == "2021-05-06" and rep.pub_date_source == "sidecar"
+
+
+def test_a_page_title_of_thousands_of_characters_is_no_title(tmp_path):
+    html = f"<html><head><title>{'城南区教育局' * 1500}</title></head><body>{ARTICLE}</body></html>"
+    rep = read(tmp_path, "long.html", html)
+    assert rep.status == "ok" and rep.title == "" and "王海平出席会议" in rep.text

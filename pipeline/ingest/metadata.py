@@ -12,6 +12,7 @@ from .lines import (CJK, CJK_RE, CLOSERS, DATE_RE, Line, byline_outlet, is_metad
                     meta_patterns)
 from .sections import byline_blocks, title_of
 
+MAX_TITLE = 200
 SIDECARS = ("sources.tsv", "metadata.tsv", "sources.csv", "metadata.csv")
 
 
@@ -93,6 +94,8 @@ def find_title(lines: list[Line], html_title: str) -> str:
 
     def good(t: str) -> str:
         t = t.strip()
+        if len(t) > MAX_TITLE:  # a page's whole text in its <title>: no title
+            return ""
         return "" if not t or p["caption"].match(t) or p["label"].match(t) else t
     if html_title:
         t = good(re.split(r"\s*[_|｜]\s*|\s+-\s+", html_title)[0])
