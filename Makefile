@@ -59,7 +59,7 @@ bench-ner: $(STAMP)
 	$(PY) -m pipeline.evaluate bio $(wildcard $(SHARED)/benchmarks/*.bio)
 
 clean:
-	rm -rf outputs/graph.graphml outputs/tables outputs/work outputs/dev outputs/bench
+	rm -rf outputs/graph.graphml outputs/tables outputs/.builds outputs/work outputs/dev outputs/bench
 
 distclean: clean
 	rm -rf $(VENV) .pytest_cache .hypothesis

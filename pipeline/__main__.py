@@ -1,6 +1,6 @@
 """Command line: ``python -m pipeline <command>``.
 
-  build     --input DIR --out DIR [--workers N]   reports -> graph.graphml and tables
+  build     --input DIR --out DIR [--workers N] [--recursive]   reports -> graph.graphml and tables
   extract   FILE --out DIR                        one report -> DIR/work/FILE.json (used by make)
   link      --input DIR --out DIR                 work files -> graph and tables (used by make)
   inspect   NAME [--out DIR] [--format text|json] an entity, its links and their evidence
@@ -20,30 +20,52 @@ def _err(msg: str, code: int = 2) -> int:
     return code
 
 
-def cmd_build(a) -> int:
+def _guarded(fn) -> tuple[object, int]:
+    """``fn()``, with every way a build can fail said in one line and a non-zero code:
+    unusable arguments (2), outputs that cannot be written or would lose a good graph (1),
+    Ctrl-C (130). The previous outputs stay in place in every case."""
     from . import build
     try:
-        s = build.run(Path(a.input), Path(a.out), workers=a.workers or build.default_workers(), max_mb=a.max_mb,
-                      progress=None if not a.quiet else False)
+        return fn(), 0
     except build.UsageError as e:
-        return _err(str(e))
-    if not a.quiet:
+        return None, _err(str(e))
+    except build.OutputError as e:
+        for f, status, why in e.failed:
+            print(f"  {f}: {status} - {why}", file=sys.stderr)
+        return None, _err(str(e), 1)
+    except KeyboardInterrupt:
+        return None, _err("interrupted; the previous outputs are kept", 130)
+    except OSError as e:
+        where = f" ({e.filename})" if e.filename else ""
+        return None, _err(f"cannot write the outputs: {e.strerror or e}{where}; the previous outputs are kept", 1)
+    except (MemoryError, RuntimeError) as e:
+        return None, _err(f"{type(e).__name__}: {e}; the previous outputs are kept", 1)
+
+
+def _report(s, a, quiet=False) -> None:
+    if not quiet:
         for f, status, why in s.failed:
             print(f"  {f}: {status} - {why}", file=sys.stderr)
         print(f"{s.line()} -> {a.out}")
-    return 0
+
+
+def cmd_build(a) -> int:
+    from . import build
+    s, code = _guarded(lambda: build.run(
+        Path(a.input), Path(a.out), workers=a.workers or build.default_workers(), max_mb=a.max_mb,
+        progress=None if not a.quiet else False, recursive=a.recursive,
+        budget=a.budget if a.budget > 0 else None, allow_empty=a.allow_empty))
+    if s is not None:
+        _report(s, a, a.quiet)
+    return code
 
 
 def cmd_link(a) -> int:
     from . import build
-    try:
-        s = build.run(Path(a.input), Path(a.out), only_link=True, max_mb=a.max_mb)
-    except build.UsageError as e:
-        return _err(str(e))
-    for f, status, why in s.failed:
-        print(f"  {f}: {status} - {why}", file=sys.stderr)
-    print(f"{s.line()} -> {a.out}")
-    return 0
+    s, code = _guarded(lambda: build.run(Path(a.input), Path(a.out), only_link=True, max_mb=a.max_mb))
+    if s is not None:
+        _report(s, a)
+    return code
 
 
 def cmd_extract(a) -> int:
@@ -51,7 +73,8 @@ def cmd_extract(a) -> int:
     src = Path(a.file)
     if not src.is_file():
         return _err(f"no such file: {src}")
-    res, _ = build.extract_one(src, Path(a.out), max_mb=a.max_mb, sidecar=ingest.load_sidecar(src.parent),
+    res, _ = build.extract_one(src, Path(a.out), max_mb=a.max_mb,
+                               meta=ingest.load_sidecar(src.parent).get(src.stem) or {},
                                version=extract.pipeline_version(), force=True)
     r = res["report"]
     print(f"{src.name}: {r['status']}" + (f" - {r['error']}" if r["error"] else "")
@@ -92,6 +115,12 @@ def main(argv=None) -> int:
                    help="processes for extraction (default: one per CPU core, at most 4)")
     b.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB, help="largest report file read, in MB")
     b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    b.add_argument("--recursive", action="store_true",
+                   help="read the reports in subfolders too (doc_id from the path: sub/name)")
+    b.add_argument("--budget", type=float, default=300.0,
+                   help="seconds one report may take; a slower one is listed as 'error: too slow' (0: no limit)")
+    b.add_argument("--allow-empty", action="store_true",
+                   help="replace the previous outputs even when no report could be read")
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("extract", help="extract one report into OUT/work/ (make's per-file step)")
@@ -135,7 +164,8 @@ def main(argv=None) -> int:
 
     a = p.parse_args(argv)
     import signal
-    if hasattr(signal, "SIGPIPE"):  # `... | head` ends quietly
+    if hasattr(signal, "SIGPIPE") and a.command not in ("build", "link", "extract"):
+        # `... | head` ends quietly (not in a build: its worker pipes must not kill it)
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if getattr(a, "workers", None) is not None and a.workers < 1:
         return _err("--workers must be at least 1")

@@ -1,18 +1,28 @@
 """The build: a folder of reports -> outputs/ (graph.graphml, tables/).
 
-Each report is extracted once into ``<out>/work/<file>.json`` and reused while its bytes,
-the code and the rules are unchanged; the graph and tables are then assembled from all of
-them. ``make`` drives the same two steps per file (``extract``) and for the whole
-(``link``), so that touching one report re-extracts only that report.
+Each report is extracted once into ``<out>/work/<hash of its path>.json`` and reused while
+its bytes, the code and the rules are unchanged; the graph and tables are then assembled
+from all of them.
+
+The outputs of one build replace those of the previous one as one set: they are written
+into a new folder ``<out>/.builds/<n>/``, and one atomic rename of the symlink
+``.builds/current`` switches from the old set to the new one. ``graph.graphml`` and
+``tables`` in ``<out>`` are symlinks through ``current``, so the contract's paths always
+show one whole build; an interrupted build leaves the previous set as it was.
 """
 from __future__ import annotations
 
 import collections
+import contextlib
 import gc
 import json
 import multiprocessing
 import os
+import shutil
+import signal
 import sys
+import tempfile
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,11 +30,28 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import extract, graph, ingest
-from .util import write_atomic
+from .inputs import Entry, UsageError, scan
+from .util import die_with_parent, write_atomic
+
+__all__ = ["UsageError", "OutputError", "Summary", "run", "default_workers", "extract_one", "work_path"]
+
+DEFAULT_BUDGET = 300.0  # seconds one report may take (--budget)
+BUILDS = ".builds"
+KEEP_BUILDS = 2         # the current set and the one before it (a reader may still hold it)
 
 
-class UsageError(Exception):
-    """Arguments the build cannot work with (reported in one line, exit code 2)."""
+class OutputError(Exception):
+    """The outputs cannot be written (permissions, disk full) or would lose a good graph.
+    ``failed`` lists the entries not read, as in Summary, when there are any to show."""
+
+    def __init__(self, message: str, failed: list[tuple[str, str, str]] | None = None):
+        super().__init__(message)
+        self.failed = failed or []
+
+
+class TooSlow(BaseException):
+    """Raised inside an extraction that went over its time budget (a BaseException, so
+    that the stages' own ``except Exception`` cannot swallow it)."""
 
 
 @dataclass
@@ -38,183 +65,360 @@ class Summary:
     seconds: float
 
     def line(self) -> str:
-        failed = f", {len(self.failed)} not read" if self.failed else ""
+        skipped = sum(1 for _, s, _ in self.failed if s == "skipped")
+        not_read = len(self.failed) - skipped
+        failed = (f", {not_read} not read" if not_read else "") + (f", {skipped} skipped" if skipped else "")
         secs = f" ({self.sections} sections)" if self.sections != self.reports else ""
         return (f"{self.reports} reports read{secs}{failed}; {self.entities} entities, "
                 f"{self.edges} edges; {self.seconds:.1f} s")
 
 
-def list_inputs(input_dir: Path) -> list[Path]:
-    """Every file in the folder (not recursive), sorted by name; hidden files and our
-    metadata sidecars are not reports."""
-    if not input_dir.is_dir():
-        raise UsageError(f"no such folder: {input_dir}")
-    files = sorted((p for p in input_dir.iterdir()
-                    if p.is_file() and not p.name.startswith(".") and p.name not in ingest.SIDECARS),
-                   key=lambda p: p.name)
-    if not any(p.suffix.lower() in ingest.SUPPORTED_SUFFIXES for p in files):
-        raise UsageError(f"no reports in {input_dir} (looked for {', '.join(ingest.SUPPORTED_SUFFIXES)} files)")
-    return files
+def work_path(out: Path, entry: Entry | Path) -> Path:
+    """The extraction cache of one entry, named by a hash of its path (any name fits)."""
+    if isinstance(entry, Path):
+        entry = Entry(entry.name, entry, entry.name)
+    return out / "work" / f"{entry.key}.json"
 
 
-def work_path(out: Path, src: Path) -> Path:
-    return out / "work" / f"{src.name}.json"
+def _entry_of(src: Path) -> Entry:
+    e = Entry(src.name, src, src.name)
+    from .inputs import safe_id
+    e.doc_id = safe_id(src.stem)
+    return e
 
 
-def extract_one(src: Path, out: Path, *, max_mb: float, sidecar: dict, version: str,
-                force: bool = False) -> tuple[dict, bool]:
-    """The extraction of one file, from the cache when it is still valid."""
-    key = extract.cache_key(src, sidecar.get(src.stem), version)
-    wp = work_path(out, src)
+def extract_one(src: Entry | Path, out: Path, *, max_mb: float, sidecar: dict | None = None, version: str,
+                force: bool = False, meta: dict | None = None) -> tuple[dict, bool]:
+    """The extraction of one report, from the cache when it is still valid. ``meta`` is the
+    report's own row of the sidecar (``sidecar``, the whole table, is looked up when not)."""
+    entry = src if isinstance(src, Entry) else _entry_of(src)
+    if meta is None:
+        meta = (sidecar or {}).get(entry.doc_id) or {}
+    key = extract.cache_key(entry.path, meta, version + "\0" + entry.doc_id + "\0" + entry.name)
+    wp = work_path(out, entry)
     # reused while the bytes, the code and the rules are the same and the report was not
     # touched since (make's rule: a newer source is rebuilt)
-    if not force and wp.is_file() and wp.stat().st_mtime >= src.stat().st_mtime:
-        try:
+    with contextlib.suppress(OSError, ValueError):
+        if not force and wp.is_file() and wp.stat().st_mtime >= entry.path.stat().st_mtime:
             cached = json.loads(wp.read_text(encoding="utf-8"))
             if cached.get("cache_key") == key:
                 return cached, False
-        except (OSError, ValueError):
-            pass
-    result = extract.extract_report(src, max_mb=max_mb, sidecar=sidecar)
+    result = extract.extract_report(entry.path, max_mb=max_mb, meta=meta, doc_id=entry.doc_id, name=entry.name)
     result["cache_key"] = key
-    # not durable: a cache file cut short by a power failure fails to parse and is redone
-    write_atomic(wp, json.dumps(result, ensure_ascii=False, separators=(",", ":")), durable=False)
+    # not durable: a cache file cut short by a power failure fails to parse and is redone;
+    # a cache that cannot be written (disk full) costs time next build, not this build
+    with contextlib.suppress(OSError):
+        write_atomic(wp, json.dumps(result, ensure_ascii=False, separators=(",", ":")), durable=False)
     return result, True
 
 
-def _worker(args):
-    src, out, max_mb, sidecar, version = args
-    return src, extract_one(src, out, max_mb=max_mb, sidecar=sidecar, version=version)[0]
+@contextlib.contextmanager
+def _budget(seconds: float | None):
+    """TooSlow raised in this (main) thread when ``seconds`` have passed."""
+    if not seconds or threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "setitimer"):
+        yield
+        return
 
-
-def _size(p: Path) -> int:
+    def alarm(signum, frame):
+        raise TooSlow()
+    old = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return p.stat().st_size
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _worker(args):
+    entry, out, max_mb, meta, version, budget = args
+    if budget:
+        extract.warm()  # once per process, outside any report's budget
+    try:
+        with _budget(budget):
+            return entry, extract_one(entry, out, max_mb=max_mb, meta=meta, version=version)[0]
+    except TooSlow:
+        return entry, _placeholder(entry, "error", f"too slow: not done within the {budget:g} s one report may "
+                                                   "take (--budget)")
+
+
+def _worker_init(parent: int) -> None:
+    """In each worker: Ctrl-C is the parent's to handle, and the worker ends with it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
+
+
+def _size(e: Entry) -> int:
+    try:
+        return e.path.stat().st_size
     except OSError:
         return 0
 
 
+def _kill_workers() -> None:
+    for p in multiprocessing.active_children():
+        with contextlib.suppress(Exception):
+            p.kill()
+    for p in multiprocessing.active_children():
+        with contextlib.suppress(Exception):
+            p.join(5)
+
+
 def _parallel(jobs: list, workers: int):
-    """(path, result) of every job, with ``workers - 1`` forked processes and this one.
+    """(entry, result) of every job, with ``workers - 1`` forked processes and this one.
 
     This process extracts too: a forked worker runs some 15 % slower than its parent
     (copy-on-write of the shared tables), and this one would otherwise only wait. The
     workers take the largest reports first, this process the smallest, so that it is never
     busy for long while results are waiting and all finish together. A worker that dies
     (killed for memory, a crash inside a library) loses the reports it held: each is tried
-    again alone, and the one that kills its process again is reported as an error."""
+    again alone, and the one that kills its process again is reported as an error. The
+    workers end with this process, however it ends (kill -9 included)."""
     pending = collections.deque(sorted(jobs, key=lambda j: -_size(j[0])))
     lost = []
     # the loaded tables are shared with the workers copy-on-write; keeping the collector
     # away from them keeps them shared
     gc.freeze()
+    pool = ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker_init, initargs=(os.getpid(),))
+    done = False
     try:
-        with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            inflight: collections.deque = collections.deque()
-            broken = False
-            while pending or inflight:
-                # two jobs queued per worker, so none idles while this process works
-                while not broken and pending and len(inflight) < 2 * (workers - 1):
-                    job = pending.popleft()
-                    try:
-                        inflight.append((job, pool.submit(_worker, job)))
-                    except BrokenProcessPool:
-                        pending.appendleft(job)
-                        broken = True
-                if pending:
-                    yield _worker(pending.pop())
-                while inflight and (inflight[0][1].done() or not pending):
-                    job, fut = inflight.popleft()
-                    try:
-                        yield fut.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        lost.append(job)
+        inflight: collections.deque = collections.deque()
+        broken = False
+        while pending or inflight:
+            # two jobs queued per worker, so none idles while this process works
+            while not broken and pending and len(inflight) < 2 * (workers - 1):
+                job = pending.popleft()
+                try:
+                    inflight.append((job, pool.submit(_worker, job)))
+                except BrokenProcessPool:
+                    pending.appendleft(job)
+                    broken = True
+            if pending:
+                yield _worker(pending.pop())
+            while inflight and (inflight[0][1].done() or not pending):
+                job, fut = inflight.popleft()
+                try:
+                    yield fut.result()
+                except BrokenProcessPool:
+                    broken = True
+                    lost.append(job)
+        done = True
     finally:
         gc.unfreeze()
+        if done:
+            pool.shutdown(wait=True)
+        else:  # interrupted (Ctrl-C, an error): no worker goes on working for nobody
+            pool.shutdown(wait=False, cancel_futures=True)
+            _kill_workers()
     for job in lost:
         yield _alone(job)
 
 
-def _alone(job) -> tuple[Path, dict]:
+def _alone(job) -> tuple[Entry, dict]:
     """One report in a process of its own, after a worker died holding it."""
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_worker_init, initargs=(os.getpid(),)) as pool:
             return pool.submit(_worker, job).result()
     except BrokenProcessPool:
         return job[0], _placeholder(job[0], "error", "the extraction process died on this report "
                                                      "(out of memory, or a crash inside a library)")
 
 
-def _duplicates(files: list[Path]) -> dict[Path, str]:
-    """Files whose doc_id (name without extension) another, earlier file already has."""
-    seen, dup = {}, {}
-    for p in files:
-        if p.suffix.lower() not in ingest.SUPPORTED_SUFFIXES:
-            continue
-        if p.stem in seen:
-            dup[p] = f"doc_id '{p.stem}' is taken by {seen[p.stem].name}; rename one of the files"
-        else:
-            seen[p.stem] = p
-    return dup
-
-
-def _placeholder(p: Path, status: str, error: str) -> dict:
-    rep = ingest.Report(doc_id=p.stem if status != "duplicate" else p.name, file=p.name, status=status, error=error)
+def _placeholder(e: Entry, status: str, error: str) -> dict:
+    rep = ingest.Report(doc_id=e.doc_id, file=e.name, status=status, error=error)
     r = {k: v for k, v in rep.__dict__.items() if k not in ("sections", "text")}
     r["n_chars"] = 0
     return {"report": r, "text": "", "sections": []}
 
 
+# --------------------------------------------------------------------------- output sets
+
+def _check_writable(out: Path) -> None:
+    """Fail early, before any extraction, when the outputs cannot be written."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / BUILDS).mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".probe.", dir=out / BUILDS)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as e:
+        raise OutputError(f"cannot write to the output folder {out}: {e.strerror or e}") from None
+
+
+@contextlib.contextmanager
+def _lock(out: Path):
+    """One build at a time per output folder."""
+    import fcntl
+    f = open(out / BUILDS / "lock", "a")
+    try:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise OutputError(f"another build is writing to {out}") from None
+        yield
+    finally:
+        f.close()
+
+
+def _generations(builds: Path) -> list[Path]:
+    return sorted((p for p in builds.iterdir() if p.name.isdigit() and p.is_dir() and not p.is_symlink()),
+                  key=lambda p: int(p.name))
+
+
+def current_set(out: Path) -> Path | None:
+    """The folder of the outputs now in place (None before the first build)."""
+    cur = out / BUILDS / "current"
+    if cur.is_symlink() and cur.resolve().is_dir():
+        return cur.resolve()
+    if (out / "graph.graphml").is_file() and not (out / "graph.graphml").is_symlink():
+        return out  # written by a version of the build before output sets
+    return None
+
+
+def _reports_in(folder: Path | None) -> int:
+    if folder is None:
+        return 0
+    try:
+        import csv
+        with open(folder / "tables" / "documents.csv", encoding="utf-8-sig", newline="") as f:
+            return sum(1 for r in csv.DictReader(f) if r.get("status") == "ok" and not r.get("parent_id"))
+    except (OSError, ValueError):
+        return 0
+
+
+def _link(path: Path, target: str) -> None:
+    """``path`` becomes a symlink to ``target``, atomically (also over an old file)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.link")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    os.symlink(target, tmp)
+    os.replace(tmp, path)
+
+
+def _switch(out: Path, gen: Path) -> None:
+    builds = out / BUILDS
+    fd = os.open(gen, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    _link(builds / "current", gen.name)
+    for name in ("graph.graphml", "tables"):
+        p = out / name
+        want = f"{BUILDS}/current/{name}"
+        if p.is_symlink() and os.readlink(p) == want:
+            continue
+        if p.is_dir() and not p.is_symlink():  # an old build's folder: moved aside, then linked
+            os.replace(p, builds / f"old-{name}-{os.getpid()}")
+        _link(p, want)
+    _prune(out)
+
+
+def _prune(out: Path) -> None:
+    """Remove older output sets, unfinished sets of killed builds and moved-aside folders."""
+    builds = out / BUILDS
+    cur = os.readlink(builds / "current") if (builds / "current").is_symlink() else None
+    gens = [g for g in _generations(builds)]
+    keep = {cur}
+    done = [g for g in gens if (g / "graph.graphml").is_file() and g.name != cur]
+    keep.update(g.name for g in done[-(KEEP_BUILDS - 1):] if KEEP_BUILDS > 1)
+    for g in gens:
+        if g.name not in keep:
+            shutil.rmtree(g, ignore_errors=True)
+    for p in builds.glob("old-*"):
+        shutil.rmtree(p, ignore_errors=True)
+    for p in list(builds.glob(".*.link")) + list(out.glob(".*.link")):
+        with contextlib.suppress(OSError):
+            p.unlink()
+
+
+def _new_generation(out: Path) -> Path:
+    builds = out / BUILDS
+    cur = os.readlink(builds / "current") if (builds / "current").is_symlink() else None
+    for g in _generations(builds):  # unfinished sets of killed builds (the lock is ours)
+        if g.name != cur and not (g / "graph.graphml").is_file():
+            shutil.rmtree(g, ignore_errors=True)
+    gens = _generations(builds)
+    n = int(gens[-1].name) + 1 if gens else 1
+    gen = builds / f"{n:06d}"
+    gen.mkdir()
+    return gen
+
+
+def write_set(b, out: Path, *, allow_empty: bool) -> None:
+    """Write the tables and graph of ``b`` as a new output set and switch to it. A build in
+    which no report could be read does not replace a set that has reports."""
+    n_ok = sum(1 for d in b.documents if d.get("status") == "ok")
+    previous = current_set(out)
+    if n_ok == 0 and not allow_empty and _reports_in(previous):
+        failed = [(d["file"], d["status"], d["error"]) for d in b.documents if not d.get("parent_id")]
+        raise OutputError(f"no report could be read, so the previous outputs in {out} "
+                          f"({_reports_in(previous)} reports) are kept (--allow-empty replaces them)", failed)
+    gen = _new_generation(out)
+    try:
+        graph.write_outputs(b, gen)
+        _switch(out, gen)
+    except BaseException:
+        shutil.rmtree(gen, ignore_errors=True)
+        raise
+
+
+# --------------------------------------------------------------------------- the build
+
 def run(input_dir: Path, out: Path, *, workers: int = 1, max_mb: float = ingest.DEFAULT_MAX_MB,
-        only_link: bool = False, progress: bool | None = None) -> Summary:
+        only_link: bool = False, progress: bool | None = None, recursive: bool = False,
+        budget: float | None = DEFAULT_BUDGET, allow_empty: bool = False) -> Summary:
     t0 = time.perf_counter()
-    files = list_inputs(input_dir)
+    entries = scan(input_dir, recursive=recursive)
+    _check_writable(out)
+    with _lock(out):
+        return _run(entries, input_dir, out, t0, workers=workers, max_mb=max_mb, only_link=only_link,
+                    progress=progress, budget=budget, allow_empty=allow_empty)
+
+
+def _run(entries, input_dir, out, t0, *, workers, max_mb, only_link, progress, budget, allow_empty) -> Summary:
     sidecar = ingest.load_sidecar(input_dir)
     version = extract.pipeline_version()
-    dups = _duplicates(files)
-    todo = [p for p in files if p.suffix.lower() in ingest.SUPPORTED_SUFFIXES and p not in dups]
-    results: dict[Path, dict] = {}
+    todo = [e for e in entries if e.is_report]
+    results: dict[str, dict] = {}
 
+    def meta(e: Entry) -> dict:
+        stem = e.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        return sidecar.get(e.doc_id) or sidecar.get(stem) or {}
+
+    jobs = [(e, out, max_mb, meta(e), version, budget) for e in todo]
     if only_link:
-        for p in todo:
-            wp = work_path(out, p)
+        for job in jobs:
+            e = job[0]
             try:
-                results[p] = json.loads(wp.read_text(encoding="utf-8"))
+                results[e.rel] = json.loads(work_path(out, e).read_text(encoding="utf-8"))
             except (OSError, ValueError):
-                results[p], _ = extract_one(p, out, max_mb=max_mb, sidecar=sidecar, version=version)
+                results[e.rel] = _worker(job)[1]
     else:
         from tqdm import tqdm
         bar = tqdm(total=len(todo), unit="report", desc="extract", file=sys.stderr,
                    disable=(not sys.stderr.isatty()) if progress is None else not progress,
                    mininterval=0.5, leave=False)
-        jobs = [(p, out, max_mb, sidecar, version) for p in todo]
         if workers > 1 and len(todo) > 1:
-            for p, res in _parallel(jobs, workers):
-                results[p] = res
+            for e, res in _parallel(jobs, workers):
+                results[e.rel] = res
                 bar.update()
         else:
             for job in jobs:
-                _, results[job[0]] = _worker(job)
+                e, results[job[0].rel] = _worker(job)
                 bar.update()
         bar.close()
 
-    extracts = []
-    for p in files:
-        if p in dups:
-            extracts.append(_placeholder(p, "duplicate", dups[p]))
-        elif p in results:
-            extracts.append(results[p])
-        else:
-            extracts.append(_placeholder(p, "unsupported",
-                                         f"unsupported file type '{p.suffix or '(none)'}' (reports are "
-                                         f"{', '.join(ingest.SUPPORTED_SUFFIXES)})"))
+    extracts = [results[e.rel] if e.is_report else _placeholder(e, e.status, e.error) for e in entries]
     b = graph.assemble(extracts)
-    graph.write_outputs(b, out)
+    write_set(b, out, allow_empty=allow_empty)
     failed = [(e["report"]["file"], e["report"]["status"], e["report"]["error"])
               for e in extracts if e["report"]["status"] != "ok"]
     ok = [e for e in extracts if e["report"]["status"] == "ok"]
-    return Summary(files=len(files), reports=len(ok), sections=sum(len(e["sections"]) for e in ok),
+    return Summary(files=len(entries), reports=len(ok), sections=sum(len(e["sections"]) for e in ok),
                    failed=failed, entities=len(b.entities), edges=b.graph.number_of_edges(),
                    seconds=time.perf_counter() - t0)
 

@@ -179,13 +179,19 @@ class DateRecognizer:
             for m in finditer_at(rx, text, first):
                 spans.append((m.start(), -(m.end() - m.start()), kind, m))
         spans.sort(key=lambda t: (t[0], t[1]))
-        accepted, used = [], []
+        accepted, used_end = [], -1
         for start, neg_len, kind, m in spans:
-            if free(m.start(), m.end()) and not any(a < m.end() and m.start() < b for a, b in used):
+            # sorted by start: a span overlaps an accepted one iff it starts before their last end
+            if m.start() >= used_end and free(m.start(), m.end()):
                 accepted.append((kind, m))
-                used.append((m.start(), m.end()))
+                used_end = max(used_end, m.end())
         for kind, m in accepted:
-            for ment in self._normalise(kind, m, year, basis, pub_month, last_month, pub):
+            try:
+                got = list(self._normalise(kind, m, year, basis, pub_month, last_month, pub))
+            except Exception as e:  # one bad date loses that date, not the report
+                doc.user_data.setdefault("edu_errors", []).append(f"date {m.group(0)[:40]!r}: {type(e).__name__}")
+                continue
+            for ment in got:
                 out.append(ment)
                 if ment.norm and len(ment.norm) >= 7:
                     last_month = int(ment.norm[5:7])

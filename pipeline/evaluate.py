@@ -225,7 +225,7 @@ def score_bio(path: Path, limit: int | None = None, errors: int = 0) -> dict:
     n_chars = 0
     for text, tags in sents:
         n_chars += len(text)
-        text = ingest.normalise_chars(text) if len(ingest.normalise_chars(text)) == len(text) else text
+        text = text.translate(ingest.HALF_WIDTH)  # full-width letters and digits, as ingest does (same length)
         doc = nlp.make_doc(text)
         doc.user_data["edu_text"] = text
         doc._.context = {}

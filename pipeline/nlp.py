@@ -123,6 +123,9 @@ def load(config_path: str | None = None) -> Language:
         import jieba
         jieba.setLogLevel(60)
         jieba.initialize()
+    # spaCy's 1M-character limit guards the memory of its parser and tagger, which this
+    # pipeline does not have; a report's size is bounded by --max-mb instead
+    nlp.max_length = 10 ** 9
     return nlp
 
 

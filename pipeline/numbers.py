@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 import re
 
 from spacy.language import Language
@@ -60,10 +61,22 @@ def _overlapping(rx: re.Pattern, text: str, starts: list[int]):
             yield m
 
 
+MAX_VALUE = 1e15  # above this a run of digits is an identifier or noise, not a quantity
+
+
 def to_number(s: str) -> float | None:
     """A numeral as a number: 1,526 / 118.2万 / 一万二 / 贰仟 / 四五十 (-> 40) / 半 (-> 0.5).
-    Never raises; None for what is not a number."""
+    Never raises; None for what is not a number (and for what is too large to count)."""
+    v = _to_number(s)
+    if v is None or not math.isfinite(v) or abs(v) > MAX_VALUE:
+        return None
+    return v
+
+
+def _to_number(s: str) -> float | None:
     s = (s or "").replace(",", "").replace(" ", "")
+    if len(s) > 40:
+        return None
     if not s:
         return None
     if s == "半":
@@ -129,7 +142,11 @@ class NumberRecognizer:
             a, b = m.start(), m.end()
             if any(x < b and a < y for x, y in taken):
                 continue
-            c = self._claim(doc, kind, m, busy, quotes)
+            try:
+                c = self._claim(doc, kind, m, busy, quotes)
+            except Exception as e:  # one bad claim loses that claim, not the report
+                doc.user_data.setdefault("edu_errors", []).append(f"number {m.group(0)[:40]!r}: {type(e).__name__}")
+                continue
             if c:
                 claims.append(c)
                 taken.append((a, b))
@@ -140,9 +157,15 @@ class NumberRecognizer:
         # who and when, for every claim: the candidates once per document
         subjects = sorted((m for m in ms if m.label in ("ORG", "PLACE") and m.key), key=lambda m: -m.start)
         dated = [m for m in ms if m.label == "DATE" and m.norm]
-        for c in claims:
-            self._context(doc, c, subjects, dated)
-            mentions.append(Mention("NUMBER", c["start"], c["end"], c["text"], norm=fmt(c["value"]),
+        for c in list(claims):
+            try:
+                self._context(doc, c, subjects, dated)
+                norm = fmt(c["value"])
+            except Exception as e:
+                doc.user_data.setdefault("edu_errors", []).append(f"claim {c.get('text', '')[:40]!r}: {type(e).__name__}")
+                claims.remove(c)
+                continue
+            mentions.append(Mention("NUMBER", c["start"], c["end"], c["text"], norm=norm,
                                     attrs={"unit": c["unit"], "approx": c["approx"]}))
             c["mention"] = c["start"]
         ms.extend(mentions)

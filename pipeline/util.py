@@ -139,6 +139,7 @@ class Aside:
         if hasattr(os, "fork"):
             sys.stdout.flush()
             sys.stderr.flush()
+            parent = os.getpid()
             try:
                 self.pid = os.fork()
             except OSError:  # no memory or no process left for a child: do it here
@@ -146,6 +147,7 @@ class Aside:
             if self.pid == 0:  # the child: run, report through the exit code, leave at once
                 code = 2
                 try:
+                    die_with_parent(parent)
                     code = 1 if fn() else 0
                 except BaseException:
                     import traceback
@@ -179,6 +181,27 @@ class Aside:
             os.kill(pid, signal.SIGKILL)
         with contextlib.suppress(OSError):
             os.waitpid(pid, 0)
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this (forked) process end when ``parent`` ends, however it ends (kill -9
+    included): the kernel sends SIGKILL on the parent's death where it can (Linux), and a
+    watcher thread checks the parent every second elsewhere."""
+    import threading
+    import time
+    with contextlib.suppress(Exception):
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the signal was set up
+        os._exit(1)
+
+    def watch():
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def cache_dir() -> Path:

@@ -34,7 +34,7 @@ def bad_corpus(tmp_path_factory):
     (d / "报告 第二篇.txt").write_text(GOOD, encoding="utf-8")
     (d / "notes.pdf").write_bytes(b"%PDF-1.4 not a report")
     (d / "copy.htm").write_text(GOOD, encoding="utf-8")
-    (d / "copy.txt").write_text(GOOD, encoding="utf-8")  # the same doc_id: the first by name wins
+    (d / "copy.txt").write_text(GOOD, encoding="utf-8")  # the same name: both kept, under two doc_ids
     out = tmp_path_factory.mktemp("bad_out")
     res = run_cli("build", "--input", str(d), "--out", str(out), "--workers", "1")
     return d, out, res
@@ -55,13 +55,19 @@ def test_bad_reports_do_not_stop_the_build(bad_corpus):
     assert st["binary.txt"][0] == "binary"
     assert st["huge.txt"][0] == "too_large" and "MB" in st["huge.txt"][1]
     assert st["notes.pdf"][0] == "unsupported" and ".pdf" in st["notes.pdf"][1]
-    assert st["copy.txt"][0] == "duplicate" and "copy.htm" in st["copy.txt"][1]
-    for good in ("gbk.txt", "utf16.txt", "page.html", "controls.txt", "报告 第二篇.txt", "copy.htm"):
+    for good in ("gbk.txt", "utf16.txt", "page.html", "controls.txt", "报告 第二篇.txt", "copy.htm", "copy.txt"):
         assert st[good] == ("ok", ""), good
     for f, (status, error) in st.items():
         assert status == "ok" or error, f"{f} has no reason"
     # the failures are also said on stderr, one line each
     assert "binary.txt: binary" in res.stderr
+
+
+def test_two_files_with_one_name_keep_two_doc_ids(bad_corpus):
+    _, out, _ = bad_corpus
+    with open(out / "tables" / "documents.csv", encoding="utf-8-sig", newline="") as f:
+        ids = {r["file"]: r["doc_id"] for r in csv.DictReader(f)}
+    assert ids["copy.htm"] == "copy" and ids["copy.txt"].startswith("copy~")
 
 
 def test_good_reports_among_bad_ones_are_extracted(bad_corpus):

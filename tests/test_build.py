@@ -124,10 +124,12 @@ def test_a_graph_that_fails_to_write_leaves_the_old_one(tmp_path, monkeypatch):
     def broken(g):
         raise MemoryError("no room for the graph")
     monkeypatch.setattr(graph_mod, "graphml_bytes", broken)
+    sets = sorted(os.listdir(out / ".builds"))
     with pytest.raises(RuntimeError, match="graph.graphml"):
         build.run(RAW, out, workers=1, progress=False)
     assert (out / "graph.graphml").read_bytes() == before
-    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+    assert sorted(os.listdir(out / ".builds")) == sets  # the failed build's set is gone
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".builds"]
 
 
 def test_a_report_that_kills_its_worker_is_reported_and_the_rest_is_built(tmp_path, monkeypatch):
@@ -155,7 +157,9 @@ def test_an_interrupted_write_leaves_no_process_and_no_file(tmp_path, monkeypatc
     out = tmp_path / "out"
     build.run(RAW, out, workers=1, progress=False)
     before = (out / "graph.graphml").read_bytes()
-    (out / ".graph.graphml.99999.staged").write_text("left by a build that was killed")
+    sets = sorted(os.listdir(out / ".builds"))
+    (out / ".builds" / "000099").mkdir()  # the unfinished set of a build that was killed
+    (out / ".builds" / "000099" / ".graph.graphml.99999.staged").write_text("left by a build that was killed")
     real = graph_mod._csv
 
     def interrupted(rows, cols):
@@ -167,7 +171,8 @@ def test_an_interrupted_write_leaves_no_process_and_no_file(tmp_path, monkeypatc
     with pytest.raises(KeyboardInterrupt):
         build.run(RAW, out, workers=1, progress=False)
     assert (out / "graph.graphml").read_bytes() == before
-    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".builds"]
+    assert sorted(os.listdir(out / ".builds")) == sets
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # the helper was reaped
 
@@ -194,7 +199,7 @@ def test_only_changed_reports_are_extracted_again(tmp_path):
     build.run(src, out, workers=1, progress=False)
     after = {p.name: p.stat().st_mtime_ns for p in (out / "work").iterdir()}
     changed = {n for n in work if after[n] != work[n]}
-    assert changed == {f"{SEEDS['003']}.txt.json"}
+    assert changed == {build.work_path(out, touched).name}
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
@@ -223,5 +228,6 @@ def test_make_rebuilds_only_what_changed(tmp_path):
     assert run("-q", "build").returncode == 1  # out of date
     assert run().returncode == 0
     after = {p.name: p.stat().st_mtime_ns for p in (proj / "outputs" / "work").iterdir()}
-    assert {n for n in work if after[n] != work[n]} == {f"{SEEDS['001']}.txt.json"}
+    touched = build.work_path(proj / "outputs", proj / "data" / "raw" / f"{SEEDS['001']}.txt")
+    assert {n for n in work if after[n] != work[n]} == {touched.name}
     assert (proj / "outputs" / "graph.graphml").read_bytes() == graph_before

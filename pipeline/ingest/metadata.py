@@ -1,0 +1,168 @@
+"""Header facts of a report: title, publication date, source, authors, editor; and the
+metadata sidecar a crawler may leave next to the reports."""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from pathlib import Path
+
+from .. import rules
+from .lines import (CJK, CJK_RE, CLOSERS, DATE_RE, Line, byline_outlet, is_metadata_line, iso_date,
+                    meta_patterns)
+from .sections import byline_blocks, title_of
+
+MAX_TITLE = 200
+SIDECARS = ("sources.tsv", "metadata.tsv", "sources.csv", "metadata.csv")
+
+
+def print_line(lines: list[Line]) -> tuple[str, str] | None:
+    """(date, paper) from a newspaper's print line, ``《 人民日报 》（2020年01月03日 第04版）``,
+    looked for from the end (where papers and their web editions put it)."""
+    p = meta_patterns()
+    for l in reversed(lines[-8:] if len(lines) > 16 else lines):
+        m = p["print_line"].search(l.text)
+        if m and iso_date(m["y"], m["m"], m["d"]):
+            return iso_date(m["y"], m["m"], m["d"]), m["paper"]
+    return None
+
+
+def find_pub_date(lines: list[Line], cms: list[str], html_meta: dict[str, str]) -> tuple[str, str]:
+    p = meta_patterns()
+    pl = print_line(lines)
+    if pl:
+        return pl[0], "print line"
+    head = "\n".join(l.text for l in lines[:6])[:600]
+    m = p["stamp"].search(head)
+    if m and iso_date(m["y"], m["m"], m["d"]):
+        return iso_date(m["y"], m["m"], m["d"]), "header time stamp"
+    m = p["dateline"].search(head[:300])
+    if m and iso_date(m["y"], m["m"], m["d"]):
+        return iso_date(m["y"], m["m"], m["d"]), "dateline"
+    for l in lines[:15]:
+        m = p["date_label"].search(l.text)
+        if m and iso_date(m["y"], m["m"], m["d"]):
+            return iso_date(m["y"], m["m"], m["d"]), "header label"
+    for l in lines[:6]:
+        m = DATE_RE.search(l.text)
+        if m and is_metadata_line(l.text) and iso_date(m["y"], m["m"], m["d"]):
+            return iso_date(m["y"], m["m"], m["d"]), "header line"
+    for c in cms:
+        m = DATE_RE.search(c)
+        if m and iso_date(m["y"], m["m"], m["d"]):
+            return iso_date(m["y"], m["m"], m["d"]), "CMS properties"
+    for key in ("article:published_time", "pubdate", "publishdate", "publish_date", "date",
+                "datepublished", "og:release_date"):
+        m = DATE_RE.search(html_meta.get(key, ""))
+        if m and iso_date(m["y"], m["m"], m["d"]):
+            return iso_date(m["y"], m["m"], m["d"]), "HTML meta"
+    return "", ""
+
+
+def find_source(lines: list[Line], cms: list[str]) -> str:
+    p = meta_patterns()
+    generic = set(rules.mapping("metadata.tsv")["generic_source"].split("|"))
+    pl = print_line(lines)
+    if pl:
+        return pl[1]
+    for l in lines:
+        for m in p["source"].finditer(l.text):
+            if m["after"]:
+                continue  # "来源: 发布时间:..." - the field is empty
+            v = DATE_RE.split(m["v"])[0].strip(CLOSERS + "-|")
+            if v and v not in generic:
+                return v
+    for l in lines[:12]:
+        if l.kind == "byline" and byline_outlet(l.text):
+            return byline_outlet(l.text)
+    for l in lines[:8]:
+        m = re.match(rf"^([{CJK}A-Za-z0-9·]{{2,30}}?)讯(?=[\s\d]|[（(])", l.text)
+        if m:
+            return m.group(1)
+    candidates = [l.text for l in lines[:6] if is_metadata_line(l.text)] + cms
+    for c in candidates:
+        for tok in DATE_RE.sub(" ", c).split():
+            if p["media"].match(tok) and tok not in generic:
+                return tok
+    return ""
+
+
+def find_title(lines: list[Line], html_title: str) -> str:
+    """The page's own <title> (without the site's name), else the heading the text opens
+    with, else the heading above the first byline; never a picture caption or a label."""
+    p = meta_patterns()
+
+    def good(t: str) -> str:
+        t = t.strip()
+        if len(t) > MAX_TITLE:  # a page's whole text in its <title>: no title
+            return ""
+        return "" if not t or p["caption"].match(t) or p["label"].match(t) else t
+    if html_title:
+        t = good(re.split(r"\s*[_|｜]\s*|\s+-\s+", html_title)[0])
+        if t:
+            return t
+    i = 0
+    while i < min(len(lines), 3) and p["caption"].match(lines[i].text.strip()):
+        i += 1  # a caption above the heading
+    if i < len(lines) and lines[i].kind == "heading":
+        t = good(title_of(lines[i:i + 2] if lines[i].text.endswith(("：", ":")) else lines[i:i + 1]))
+        if t:
+            return t
+    first = next(byline_blocks(lines), None)  # the heading above the first byline
+    return good(title_of(lines[first[0]:first[1]])) if first and first[0] < first[1] else ""
+
+
+def end_credits(lines: list[Line]) -> tuple[list[str], str]:
+    """Authors and editor from the closing credits: ``(钱文勇 特约通讯员:赵虎)``, ``(漆瑶)``."""
+    p = meta_patterns()
+    authors, editor = [], ""
+    for l in lines[-4:]:
+        m = re.search(r"[(（]([^()（）]{2,40})[)）]\s*$", l.text)
+        if not m:
+            continue
+        inner = m.group(1)
+        e = p["editor"].search(inner)
+        if e:
+            editor = e["v"].replace(" ", "")
+            continue
+        inner = p["source"].sub(" ", inner)
+        if p["role"].search(inner) or re.fullmatch(rf"[{CJK}]{{2,4}}(\s+[{CJK}]{{2,4}})*", inner.strip()):
+            # names before the first role word are authors here, not an outlet
+            names = [t for t in re.split(r"[\s:：/|、,，]+", p["role"].sub(" ", inner))
+                     if 2 <= len(t) <= 4 and not p["not_name"].match(t)]
+            authors += [n for n in names if all(CJK_RE.match(c) for c in n) and surname_ok(n)]
+    return authors, editor
+
+
+@functools.lru_cache(maxsize=None)
+def _surnames() -> frozenset[str]:
+    return frozenset(rules.items("surnames.tsv"))
+
+
+def surname_ok(name: str) -> bool:
+    return name[:1] in _surnames() or name[:2] in _surnames()
+
+
+def load_sidecar(input_dir: Path) -> dict[str, dict[str, str]]:
+    """Per-report metadata a crawler left next to the reports (``sources.tsv`` with
+    ``doc_id`` and ``pub_date`` columns), in the input folder or the one above it."""
+    for folder in (input_dir, input_dir.parent):
+        for name in SIDECARS:
+            p = folder / name
+            if not p.is_file():
+                continue
+            try:
+                with open(p, encoding="utf-8-sig", newline="") as f:
+                    rows = list(csv.DictReader(f, delimiter="\t" if name.endswith(".tsv") else ","))
+            except (OSError, UnicodeDecodeError, csv.Error):
+                continue
+            out = {}
+            for r in rows:
+                doc = (r.get("doc_id") or r.get("id") or r.get("doc") or r.get("file") or "").strip()
+                doc = Path(doc).stem if doc else doc
+                m = DATE_RE.search(r.get("pub_date") or r.get("date") or "")
+                if doc:
+                    out[doc] = {"pub_date": iso_date(m["y"], m["m"], m["d"]) if m else "",
+                                "url": (r.get("url") or "").strip()}
+            return out
+    return {}

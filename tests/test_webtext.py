@@ -1,0 +1,116 @@
+"""Real web text: main content of HTML pages, the charset a page declares, page leftovers
+in plain text, newspaper print lines, datelines, titles and bylines, sections."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline import ingest
+
+ARTICLE = ("<p>3月5日，城南区教育局召开会议，要求全区38所中小学做好开学准备，各校要制定详细的防疫方案。</p>"
+           "<p>局长王海平出席会议并讲话，要求各校落实责任，确保师生安全。</p>")
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head>{head}<title>城南区教育局召开会议_城南教育网</title></head><body>{body}</body></html>"
+
+
+def read(tmp_path: Path, name: str, data: bytes | str) -> ingest.Report:
+    p = tmp_path / name
+    p.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return ingest.read_report(p)
+
+
+def test_navigation_related_links_share_bars_and_footers_are_dropped(tmp_path):
+    html = page(
+        '<div class="top-nav"><a href="/">首页</a> | <a href="/edu">教育</a> | <a>新闻</a></div>'
+        '<div class="breadcrumb">当前位置：<a>首页</a> &gt; <a>教育新闻</a></div>'
+        f'<div id="article"><h1>城南区教育局召开会议</h1><div class="info">发布时间：2020-03-05 来源：城南日报</div>{ARTICLE}</div>'
+        '<div class="related_news"><h3>相关新闻</h3><ul><li><a href="/1">上饶市教育局发布开学通知</a></li>'
+        '<li><a href="/2">南昌市第十中学举行开学典礼</a></li></ul></div>'
+        '<div class="bdsharebuttonbox">分享到：<a>微博</a> <a>微信</a></div>'
+        '<div class="footer">主办单位：城南区人民政府 版权所有</div>')
+    rep = read(tmp_path, "page.html", html)
+    assert rep.status == "ok"
+    assert "王海平出席会议" in rep.text
+    for junk in ("上饶市教育局", "南昌市第十中学", "分享到", "版权所有", "当前位置", "教育新闻"):
+        assert junk not in rep.text, junk
+    assert rep.title == "城南区教育局召开会议"
+    assert (rep.pub_date, rep.source) == ("2020-03-05", "城南日报")
+
+
+def test_meta_charset_after_a_large_script_is_honoured(tmp_path):
+    script = "<script>" + "var counter = 1; " * 8000 + "</script>"
+    html = page(ARTICLE, head=script + '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+    rep = read(tmp_path, "gbk.html", html.encode("gbk"))
+    assert rep.status == "ok" and rep.encoding == "gb18030"
+    assert "城南区教育局召开会议" in rep.text and "var counter" not in rep.text
+
+
+def test_table_cells_are_not_glued_into_names(tmp_path):
+    html = page(ARTICLE + "<table><tr><td>上海市</td><td>河南大学</td></tr></table>")
+    rep = read(tmp_path, "t.html", html)
+    assert "上海市河南大学" not in rep.text
+
+
+def test_page_leftovers_in_plain_text_are_dropped(tmp_path):
+    text = ("\" <title>魏平：教育能缩小贫富差距_网易财经</title> 魏平：教育能缩小贫富差距 2013-04-06 11:30:47 "
+            "来源: 网易财经 有0人参与 分享到 网易财经4月6日讯 北京理工大学光电学院院长魏平在论坛上表示，"
+            "教育一直在缩小社会经济的差距，也让社会更有创新能力，缺乏的是资源与机会的平等。"
+            " 本文来源：网易财经 网易首页财经首页 0人参与 财经头条 股票 | 商业 | 理财 洛阳村民花费7万造房车 "
+            "网友跟贴 0人跟贴 | 0人参与 | 手机发跟贴\"\n分享至好友和朋友圈\n")
+    rep = read(tmp_path, "flat.txt", text)
+    for junk in ("<title>", "人参与", "分享到", "网易首页", "洛阳村民", "跟贴", "分享至好友"):
+        assert junk not in rep.text, junk
+    assert "北京理工大学光电学院院长魏平" in rep.text
+    assert rep.title == "魏平：教育能缩小贫富差距"
+    assert (rep.pub_date, rep.pub_date_source, rep.source) == ("2013-04-06", "header time stamp", "网易财经")
+
+
+def test_a_newspaper_print_line_gives_date_and_paper_and_keeps_the_article_whole(tmp_path):
+    text = ("在劳动中成长\n\n"
+            "　　本报记者  戴林峰\n"
+            "　　幸福需要靠辛勤的劳动来创造。日前，教育部门印发意见，要求家庭发挥劳动教育的基础作用。\n"
+            "　　■童言日记\n　　分垃圾，我来做\n"
+            "　　去年冬天，老师在课上告诉我们，要学会垃圾分类，养成环保生活的好习惯。\n"
+            "　　本报记者  马  晨\n"
+            "　　时隔一年，记者再次造访这里，感觉既熟悉又陌生。\n"
+            "　　本报驻日本记者  刘军国\n"
+            "　　日籍华人安东晴告诉记者，她的儿子此前在补习班学习英语。\n"
+            "　　（本报约翰内斯堡1月2日电）  \n\n"
+            "《 人民日报 》（ 2020年01月03日   03 版）\n")
+    rep = read(tmp_path, "rmrb.txt", text)
+    assert (rep.pub_date, rep.pub_date_source, rep.source) == ("2020-01-03", "print line", "人民日报")
+    assert len(rep.sections) == 1 and rep.title == "在劳动中成长"
+
+
+def test_a_single_article_with_numbered_headings_is_one_report(tmp_path):
+    text = ("全县教育工作会议召开\n记者 李明\n"
+            "3月5日，全县教育工作会议召开，总结去年工作，部署今年任务。\n"
+            "一、加强队伍建设\n通讯员 王强\n全县新招聘教师120名，培训骨干教师300人次。\n"
+            "（二）推进课后服务\n通讯员 赵刚\n全县中小学全面开展课后服务，覆盖学生2万人。\n")
+    rep = read(tmp_path, "one.txt", text)
+    assert len(rep.sections) == 1 and rep.sections[0].doc_id == "one"
+    assert rep.title == "全县教育工作会议召开"
+
+
+def test_dateline_gives_the_date_and_captions_never_title(tmp_path):
+    rep = read(tmp_path, "d.txt", "(资料图片)\n新浪教育讯 2013年12月14日全国大学英语六级考试已结束，本次考试为多题多卷。\n")
+    assert rep.pub_date == "2013-12-14" and rep.title != "(资料图片)"
+
+
+def test_authors_are_names_never_labels(tmp_path):
+    rep = read(tmp_path, "a.txt", "城南区召开会议\n记者 张小明 编辑 李四\n3月5日，城南区教育局召开会议，部署开学工作。\n")
+    assert rep.authors == ["张小明"]
+    assert not any(a in ("编辑", "记者", "作者", "来源") for a in rep.authors)
+
+
+def test_the_sidecar_is_given_per_report(tmp_path):
+    (tmp_path / "r1.txt").write_text("学校开展了读书活动。\n活动持续一周。", encoding="utf-8")
+    rep = ingest.read_report(tmp_path / "r1.txt", meta={"pub_date": "2021-05-06"})
+    assert rep.pub_date == "2021-05-06" and rep.pub_date_source == "sidecar"
+
+
+def test_a_page_title_of_thousands_of_characters_is_no_title(tmp_path):
+    html = f"<html><head><title>{'城南区教育局' * 1500}</title></head><body>{ARTICLE}</body></html>"
+    rep = read(tmp_path, "long.html", html)
+    assert rep.status == "ok" and rep.title == "" and "王海平出席会议" in rep.text
