@@ -2,7 +2,6 @@
 stages on new text. Nothing here reads outside the repository."""
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import networkx as nx
@@ -35,8 +34,9 @@ def seed_build(tmp_path_factory) -> Path:
 
 
 def read_table(out: Path, name: str) -> list[dict]:
-    with open(out / "tables" / name, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+    """A table as written, with the CSV writer's escapes undone (pipeline.csvio)."""
+    from pipeline import csvio
+    return csvio.read_rows(out / "tables" / name)
 
 
 @pytest.fixture(scope="session")

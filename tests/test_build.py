@@ -30,13 +30,13 @@ NODE_LABELS = {"Report", "Organization", "Person", "Place", "Date", "Measure", "
 
 def test_outputs_follow_the_contract(seed_build, graph):
     for name, cols in CONTRACT_TABLES.items():
-        header = (seed_build / "tables" / name).read_text(encoding="utf-8").splitlines()[0].split(",")
+        header = (seed_build / "tables" / name).read_text(encoding="utf-8-sig").splitlines()[0].split(",")
         assert header[:len(cols)] == cols, name
     rows = read_table(seed_build, "mentions.csv")
     assert {r["label"] for r in rows} == {"ORG", "PERSON", "PLACE", "DATE", "NUMBER", "MEASURE"}
     ent = read_table(seed_build, "entities.csv")
     assert {"adcode", "level", "parent_id", "kind"} <= set(ent[0])
-    assert {d["label"] for _, d in graph.nodes(data=True)} == NODE_LABELS
+    assert {d["type"] for _, d in graph.nodes(data=True)} == NODE_LABELS
     types = {d["type"] for _, _, d in graph.edges(data=True)}
     assert {"MENTIONS", "LOCATED_IN", "PART_OF", "MEMBER_OF", "IMPLEMENTS", "ABOUT", "ON_DATE",
             "PUBLISHED_ON"} <= types
@@ -47,7 +47,7 @@ def test_outputs_follow_the_contract(seed_build, graph):
             assert {"doc_id", "start", "end", "weight"} <= set(d), (u, v, d)
             assert isinstance(d["start"], int) and d["weight"] >= 1
     for n, d in graph.nodes(data=True):
-        assert d.get("name") is not None and d["label"] in NODE_LABELS
+        assert d.get("name") is not None and d["type"] in NODE_LABELS and d["label"] == d["name"]
     # offsets point into the cleaned text of the report or section the row names
     texts = {}
     for r in rows:
