@@ -78,3 +78,13 @@ def ents(analyse):
         doc = analyse(text, **context)
         return {(m.label, m.text) for m in found(doc) if m.label in ("ORG", "PERSON", "PLACE")}
     return run
+
+
+@pytest.fixture(scope="session")
+def site(seed_build, tmp_path_factory) -> Path:
+    """The explorer written for the seed build (as python -m pipeline explore does, but
+    beside the build: the build folder itself stays as the build wrote it)."""
+    from pipeline.explore import site as site_mod
+    out = tmp_path_factory.mktemp("explorer") / "site"
+    site_mod.build_site(seed_build, out)
+    return out
