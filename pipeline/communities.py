@@ -9,8 +9,6 @@ place alone are not listed.
 """
 from __future__ import annotations
 
-from collections import Counter
-
 import networkx as nx
 
 COLS = ["community_id", "n_members", "n_organizations", "n_places", "n_people", "n_measures",
@@ -34,10 +32,6 @@ def entity_graph(g: nx.MultiDiGraph) -> nx.Graph:
     return h
 
 
-def _top(names: Counter, k: int) -> list[str]:
-    return [n for n, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
-
-
 def find(g: nx.MultiDiGraph) -> list[dict]:
     """One row per community (COLS), largest first; ``member_ids`` joined by ``|``."""
     h = entity_graph(g)
@@ -53,11 +47,13 @@ def find(g: nx.MultiDiGraph) -> list[dict]:
         if len(members) < 2:
             continue
         inner = h.subgraph(members)
-        strength = {n: inner.degree(n, weight="weight") for n in members}
 
         def top(kind: str, k: int = 3) -> list[str]:
-            c = Counter({g.nodes[n]["name"]: strength[n] for n in by_kind[kind]})
-            return _top(c, k)
+            # most linked inside the group: a measure by its adopters, a place by what lies
+            # in it; then by the evidence on those links
+            ranked = sorted(by_kind[kind], key=lambda n: (-inner.degree(n), -inner.degree(n, weight="weight"),
+                                                          g.nodes[n]["name"], n))
+            return list(dict.fromkeys(g.nodes[n]["name"] for n in ranked))[:k]
         measures, places, orgs = top("Measure"), top("Place"), top("Organization")
         rows.append({
             "n_members": len(members), "n_organizations": len(by_kind["Organization"]),

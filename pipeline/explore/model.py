@@ -56,6 +56,10 @@ class Model:
         self.relations_of_doc: dict[str, list[dict]] = defaultdict(list)
         for r in self.relations:
             self.relations_of_doc[r["doc_id"]].append(r)
+        self.sections: dict[str, list[str]] = defaultdict(list)  # file -> its sections, in order
+        for doc_id, d in sorted(self.docs.items(), key=lambda kv: (len(kv[0]), kv[0])):
+            if d["parent_id"]:
+                self.sections[d["parent_id"]].append(doc_id)
         self.community_of = {m: c["community_id"] for c in self.communities for m in c["member_ids"].split("|")}
         self.claims_about: dict[str, list[dict]] = defaultdict(list)
         for c in self.claims.values():

@@ -179,7 +179,7 @@ def report_page(m: Model, doc_id: str, text: str | None) -> str:
             ("文件 File", escape(d["file"])), ("状态 Status", escape(d["status"] + (f' – {d["error"]}' if d["error"] else "")))]
     if d["parent_id"]:
         meta.append(("所属 Part of", f'<a href="{report_href(d["parent_id"], root)}">{escape(d["parent_id"])}</a>'))
-    sections = sorted((k for k, v in m.docs.items() if v["parent_id"] == doc_id), key=lambda k: (len(k), k))
+    sections = m.sections.get(doc_id, [])
     if sections:
         meta.append(("章节 Sections", " ".join(f'<a href="{report_href(s, root)}">{escape(m.docs[s]["title"] or s)}</a>'
                                                for s in sections)))

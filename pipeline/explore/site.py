@@ -14,16 +14,17 @@ report and profile has its own file, so a page stays small however large the bui
   data/search.js, d/<slug>.js   data for the scripts
 
 ``slug`` is the first 16 hex digits of the SHA-1 of the node id (or doc_id) in UTF-8.
-Identical builds give byte-identical sites; files are written atomically and pages of
-entities or reports that are gone are removed.
+Identical builds give byte-identical sites; the site is replaced as a whole (written
+beside it, then renamed), so pages of entities or reports that are gone go with it.
 """
 from __future__ import annotations
 
+import os
+import shutil
 from collections import defaultdict
 from html import escape
 from pathlib import Path
 
-from ..util import write_atomic
 from . import pages
 from .model import Model, slug
 
@@ -174,38 +175,73 @@ def reports_page(m: Model) -> str:
     return pages.page("Reports", f'<h1>报道 Reports</h1><ul class="reportlist">{"".join(items)}</ul>', "")
 
 
-def build_site(out: Path, site: Path | None = None) -> dict:
-    """Write the site for the build in ``out``; returns counts of what was written."""
-    m = Model(out)
-    site = site or out / "site"
-    files: dict[str, str] = {
-        "index.html": index_page(m), "measures.html": measures_page(m), "communities.html": communities_page(m),
-        "compare.html": compare_page(), "reports.html": reports_page(m),
-        "data/search.js": "window.KG_SEARCH = " + pages.js_data(search_index(m)) + ";\n",
-    }
+def site_profile(m: Model, eid: str, limit: int = 300) -> dict:
+    """The profile the compare page loads (long lists cut; the totals say how long)."""
+    p = m.profile(eid)
+    for key in ("claims", "people", "measures", "reports"):
+        p[f"n_{key}"] = len(p[key])
+        p[key] = p[key][:limit]
+    return p
+
+
+def generate(m: Model, out: Path):
+    """(relative path, text) of every file of the site, in a fixed order."""
+    yield "index.html", index_page(m)
+    yield "measures.html", measures_page(m)
+    yield "communities.html", communities_page(m)
+    yield "compare.html", compare_page()
+    yield "reports.html", reports_page(m)
+    yield "data/search.js", "window.KG_SEARCH = " + pages.js_data(search_index(m)) + ";\n"
     for eid in sorted(m.entities):
         if m.kind_of(eid) == "Date":
             continue
-        files[f"e/{slug(eid)}.html"] = pages.entity_page(m, eid)
+        yield f"e/{slug(eid)}.html", pages.entity_page(m, eid)
         if m.kind_of(eid) in ("Organization", "Place"):
-            files[f"d/{slug(eid)}.js"] = ("KG.profile(" + pages.js_data(slug(eid)) + ", "
-                                          + pages.js_data(m.profile(eid)) + ");\n")
+            yield f"d/{slug(eid)}.js", f"KG.profile({pages.js_data(slug(eid))}, {pages.js_data(site_profile(m, eid))});\n"
     cleaned = out / "tables" / "cleaned"
     for doc_id in sorted(m.docs):
         p = cleaned / f"{doc_id}.txt"
-        files[f"r/{slug(doc_id)}.html"] = pages.report_page(m, doc_id, p.read_text(encoding="utf-8") if p.is_file() else None)
-    for name in sorted(files):
-        write_atomic(site / name, files[name], durable=False)
-    for asset in sorted(ASSETS.iterdir()):
-        if asset.is_file():
-            write_atomic(site / "assets" / asset.name, asset.read_bytes(), durable=False)
-    keep = set(files) | {f"assets/{a.name}" for a in ASSETS.iterdir()}
-    for sub in ("e", "r", "d", "data", "assets"):
-        for f in sorted((site / sub).glob("*")) if (site / sub).is_dir() else []:
-            if f.is_file() and f"{sub}/{f.name}" not in keep:
-                f.unlink()
-    return {"entities": sum(1 for f in files if f.startswith("e/")), "reports": sum(1 for f in files if f.startswith("r/")),
-            "files": len(keep)}
+        yield f"r/{slug(doc_id)}.html", pages.report_page(m, doc_id, p.read_text(encoding="utf-8") if p.is_file() else None)
+
+
+def build_site(out: Path, site: Path | None = None) -> dict:
+    """Write the site for the build in ``out`` (to ``site``, default ``out/site``).
+
+    The site is written whole into a staging folder beside it, which then takes the old
+    one's place (two renames): a reader never sees a half-written site, pages of entities
+    that are gone go with the old folder, and a crash leaves the old site as it was (its
+    staging folder is removed by the next run). Returns counts of what was written."""
+    m = Model(out)
+    site = Path(site or out / "site")
+    site.parent.mkdir(parents=True, exist_ok=True)
+    for stale in site.parent.glob(f".{site.name}.*.staged"):
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = site.parent / f".{site.name}.{os.getpid()}.staged"
+    counts = {"entities": 0, "reports": 0, "files": 0}
+    made: set[Path] = set()
+    try:
+        for name, text in generate(m, out):
+            target = staging / name
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            target.write_bytes(text.encode("utf-8"))
+            counts["files"] += 1
+            counts["entities"] += name.startswith("e/")
+            counts["reports"] += name.startswith("r/")
+        (staging / "assets").mkdir(exist_ok=True)
+        for asset in sorted(ASSETS.iterdir()):
+            if asset.is_file():
+                shutil.copyfile(asset, staging / "assets" / asset.name)
+                counts["files"] += 1
+        old = site.parent / f".{site.name}.{os.getpid()}.old"
+        if site.exists():
+            os.replace(site, old)
+        os.replace(staging, site)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return counts
 
 
 def main(out: Path) -> int:

@@ -131,9 +131,10 @@
     (other ? other.measures : []).forEach(function (m) { shared[m.name] = true; });
     var h = el("h2", {}); h.appendChild(el("a", {href: "e/" + window.KG_SLUGS[p.id] + ".html"}, p.name));
     div.appendChild(h);
-    div.appendChild(el("p", {"class": "sub"}, p.kind + " · " + p.place + " · " + p.reports.length + " report(s)"));
-    function list(title, items, fmt, cls) {
-      div.appendChild(el("h3", {}, title + " (" + items.length + ")"));
+    div.appendChild(el("p", {"class": "sub"}, p.kind + " · " + p.place + " · " + (p.n_reports === undefined ? p.reports.length : p.n_reports) + " report(s)"));
+    function list(title, items, fmt, cls, total) {
+      var n = total === undefined ? items.length : total;
+      div.appendChild(el("h3", {}, title + " (" + n + (n > items.length ? ", " + items.length + " shown" : "") + ")"));
       var ul = el("ul", {"class": cls});
       items.forEach(function (x) { var li = fmt(x); ul.appendChild(li); });
       div.appendChild(ul);
@@ -142,15 +143,15 @@
       var li = el("li", {"class": shared[m.name] ? "shared" : ""}, m.name + "  " + (m.first_date || "?") +
                   (m.by.length > 1 || m.by[0] !== p.name ? "  · " + m.by.join("、") : ""));
       return li;
-    }, "measures");
+    }, "measures", p.n_measures);
     list("数字 Claims", p.claims, function (c) {
       var li = el("li", {}, c.text + " " + c.counted + (c.date ? "  " + c.date : ""));
       li.setAttribute("title", c.sentence);
       return li;
-    }, "claims");
+    }, "claims", p.n_claims);
     list("人物 People", p.people, function (x) {
       return el("li", {}, x.name + "  " + (x.roles.join("、") || "-") + " · " + x.org);
-    }, "people");
+    }, "people", p.n_people);
     list("日期 Dates", p.dates, function (d) { return el("li", {}, d); }, "dates");
     return div;
   }
