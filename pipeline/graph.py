@@ -365,7 +365,8 @@ def write_outputs(b: Build, out: Path) -> None:
     # the GraphML is made in a second process while this one writes the tables (the build
     # runs on several cores; this last step would otherwise keep one of them waiting)
     final = out / "graph.graphml"
-    for stale in out.glob(".graph.graphml.*.staged"):  # left by a build that was killed
+    for stale in [*out.glob(".graph.graphml.*.staged"), *out.glob("..graph.graphml.*.staged.*.tmp")]:
+        # left by a build that was killed (the second: its helper's temporary file)
         stale.unlink(missing_ok=True)
     staged = out / f".graph.graphml.{os.getpid()}.staged"
 
@@ -395,3 +396,5 @@ def write_outputs(b: Build, out: Path) -> None:
     finally:
         aside.cancel()  # on any error or interruption: no process and no file left behind
         staged.unlink(missing_ok=True)
+        for tmp in out.glob(f".{staged.name}.*.tmp"):  # the helper was stopped in the middle of its write
+            tmp.unlink(missing_ok=True)

@@ -172,6 +172,38 @@ def test_an_interrupted_write_leaves_no_process_and_no_file(tmp_path, monkeypatc
         os.waitpid(-1, os.WNOHANG)  # the helper was reaped
 
 
+def test_a_helper_stopped_in_the_middle_of_its_write_leaves_no_temporary_file(tmp_path, monkeypatch):
+    """The GraphML helper is killed when the build is interrupted; if it was inside its
+    write at that moment, its temporary file goes too."""
+    out = tmp_path / "out"
+    build.run(RAW, out, workers=1, progress=False)
+    before = (out / "graph.graphml").read_bytes()
+    parent, real_fsync, real_csv = os.getpid(), os.fsync, graph_mod._csv
+
+    def fsync(fd):
+        while os.getpid() != parent:  # the helper hangs in its write (a stalled disk)
+            time.sleep(1)
+        return real_fsync(fd)
+
+    def interrupted(rows, cols):
+        if cols == graph_mod.RELATION_COLS:
+            for _ in range(1200):  # until the helper is inside its write (at most two minutes)
+                if list(out.glob("..graph.graphml.*.tmp")):
+                    break
+                time.sleep(0.1)
+            else:
+                pytest.fail("the helper never started writing")
+            raise KeyboardInterrupt
+        return real_csv(rows, cols)
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(graph_mod, "_csv", interrupted)
+    monkeypatch.setattr(graph_mod, "graphml_bytes", lambda g: b"<graphml/>")
+    with pytest.raises(KeyboardInterrupt):
+        build.run(RAW, out, workers=1, progress=False)
+    assert (out / "graph.graphml").read_bytes() == before
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+
+
 def test_outputs_are_readable_by_others(seed_build):
     """Temporary files are private; the outputs they become are not (the umask decides)."""
     mask = os.umask(0)
