@@ -33,7 +33,7 @@ def main(site: Path, out: Path) -> int:
     opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     profile = tempfile.mkdtemp(prefix="kg-shots-")
     for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--window-size=1200,900",
+                "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--window-size=1200,1300",
                 f"--user-data-dir={profile}"):
         opts.add_argument(arg)
     d = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=opts)
