@@ -16,7 +16,7 @@ JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 RULES  := $(wildcard rules/*)
 SHARED ?= ../shared
 
-.PHONY: all build test eval eval-dev bench bench-ner train learning-curve clean distclean
+.PHONY: all build explore screenshots test eval eval-dev bench bench-ner train learning-curve clean distclean
 
 all: build
 
@@ -30,6 +30,14 @@ build: outputs/graph.graphml
 
 outputs/graph.graphml: $(RAW) $(CODE) $(RULES) | $(STAMP)
 	$(PY) -m pipeline build --input data/raw --out outputs --workers $(JOBS)
+
+# the offline HTML explorer: outputs/site/index.html (opens from file://, no server)
+explore: build
+	$(PY) -m pipeline explore --out outputs
+
+# README's pictures of the explorer (needs Debian's chromium and chromium-driver)
+screenshots: explore
+	$(PY) docs/screenshots.py outputs/site docs
 
 test: $(STAMP)
 	$(PY) -m pytest
@@ -59,7 +67,7 @@ bench-ner: $(STAMP)
 	$(PY) -m pipeline.evaluate bio $(wildcard $(SHARED)/benchmarks/*.bio)
 
 clean:
-	rm -rf outputs/graph.graphml outputs/tables outputs/.builds outputs/work outputs/dev outputs/bench
+	rm -rf outputs/graph.graphml outputs/tables outputs/.builds outputs/work outputs/dev outputs/bench outputs/site
 
 distclean: clean
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -5,6 +5,8 @@
   link      --input DIR --out DIR                 work files -> graph and tables (used by make)
   inspect   NAME [--out DIR] [--format text|json] an entity, its links and their evidence
   measures  [--out DIR] [--csv FILE]              measures x adopters, report counts, first dates
+  explore   [--out DIR]                           the offline HTML explorer in DIR/site/
+  compare   A B [--out DIR] [--format text|json]  two places or organisations side by side
   eval      [--gold DIR] [--out DIR] [--errors]            precision/recall/F1 against gold files
   bench     ...                                   throughput against bare tokenisation
 """
@@ -92,6 +94,16 @@ def cmd_measures(a) -> int:
     return inspect.main_measures(Path(a.out), a.csv)
 
 
+def cmd_explore(a) -> int:
+    from .explore import site
+    return site.main(Path(a.out))
+
+
+def cmd_compare(a) -> int:
+    from .explore import compare
+    return compare.main(a.a, a.b, Path(a.out), a.format)
+
+
 def cmd_eval(a) -> int:
     from . import evaluate
     return evaluate.main_gold(Path(a.gold), Path(a.out), a.json, a.errors)
@@ -147,6 +159,17 @@ def main(argv=None) -> int:
     m.add_argument("--csv", nargs="?", const="-", default=None,
                    help="write the table as CSV to FILE (default OUT/tables/measures.csv)")
     m.set_defaults(func=cmd_measures)
+
+    x = sub.add_parser("explore", help="write the offline HTML explorer (OUT/site/index.html)")
+    x.add_argument("--out", default="outputs", help="build output folder (default outputs)")
+    x.set_defaults(func=cmd_explore)
+
+    c = sub.add_parser("compare", help="two places or organisations side by side")
+    c.add_argument("a", help="a place or organisation (any spelling)")
+    c.add_argument("b", help="another place or organisation")
+    c.add_argument("--out", default="outputs", help="build output folder (default outputs)")
+    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.set_defaults(func=cmd_compare)
 
     ev = sub.add_parser("eval", help="score mentions.csv against gold files")
     ev.add_argument("--gold", default="data/gold")

@@ -7,8 +7,6 @@ Schema (see ../shared/CONTRACT.md): nodes carry ``label`` and ``name``; edges ca
 """
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 from xml.sax import saxutils
@@ -18,7 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from . import link
+from . import communities, csvio, link
 from .util import Aside, touch, write_atomic, xml_safe
 
 DOC_COLS = ["doc_id", "title", "pub_date", "source", "authors", "n_chars", "status", "error",
@@ -53,7 +51,7 @@ def assemble(extracts: list[dict]) -> Build:
     entities, remap = link.merge_entities(sections)
 
     def eid(key: str) -> str:
-        return remap.get(key, key)
+        return node_id(remap.get(key, key))
 
     nodes: dict[str, dict] = {}
     evidence: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
@@ -65,8 +63,8 @@ def assemble(extracts: list[dict]) -> Build:
     seen: set[tuple] = set()
 
     def add_date(iso: str) -> str:
-        nid = f"date:{iso}"
-        nodes.setdefault(nid, {"label": "Date", "name": iso, "iso": iso, "precision": _date_precision(iso)})
+        nid = node_id(f"date:{iso}")
+        nodes.setdefault(nid, {"type": "Date", "name": iso, "iso": iso, "precision": _date_precision(iso)})
         return nid
 
     def add_rel(src, dst, typ, doc_id, text, start, end, **extra):
@@ -81,13 +79,13 @@ def assemble(extracts: list[dict]) -> Build:
 
     for ex in extracts:
         rep = ex["report"]
-        rid = f"report:{rep['doc_id']}"
+        rid = node_id(f"report:{rep['doc_id']}")
         multi = len(ex["sections"]) > 1
         b.documents.append(_doc_row(rep, rep["doc_id"], rep["title"], rep["authors"], len(ex["text"]), ""))
         if rep["status"] != "ok":
             continue
         b.cleaned[rep["doc_id"]] = ex["text"]
-        nodes[rid] = {"label": "Report", "name": rep["title"] or rep["doc_id"], "title": rep["title"],
+        nodes[rid] = {"type": "Report", "name": rep["title"] or rep["doc_id"], "title": rep["title"],
                       "pub_date": rep["pub_date"], "source": rep["source"],
                       "authors": "、".join(rep["authors"]), "file": rep["file"],
                       "sections": len(ex["sections"]),
@@ -107,10 +105,10 @@ def assemble(extracts: list[dict]) -> Build:
                 b.cleaned[sid] = text
             claim_ids = {}
             for n, c in enumerate(sec["claims"], 1):
-                cid = f"claim:{sid}:{n}"
+                cid = node_id(f"claim:{sid}:{n}")
                 claim_ids[c["mention"]] = cid
                 subj = eid(c["subject"]) if c.get("subject") else ""
-                nodes[cid] = {"label": "Claim", "name": c["text"], "value": float(c["value"]),
+                nodes[cid] = {"type": "Claim", "name": c["text"], "value": float(c["value"]),
                               "unit": c["unit"], "approx": bool(c["approx"]), "counted": c.get("counted", ""),
                               "doc_id": sid, "date": c.get("date", ""),
                               "sentence": text[c["sent_start"]:c["sent_end"]]}
@@ -150,15 +148,16 @@ def assemble(extracts: list[dict]) -> Build:
     for key, ent in entities.items():
         if ent["label"] == "DATE":
             continue
+        key = node_id(key)
         a = ent["attrs"]
-        node = {"label": link.LABEL_NODE[ent["label"]], "name": ent["name"],
+        node = {"type": link.LABEL_NODE[ent["label"]], "name": ent["name"],
                 "aliases": "|".join(ent["aliases"]), "n_reports": len(reports_of[key]),
                 "n_mentions": n_mentions[key]}
         for k in ("adcode", "level", "kind"):
             if a.get(k):
                 node[k] = str(a[k])
         if a.get("parent_id"):
-            node["parent_id"] = remap.get(a["parent_id"], a["parent_id"])
+            node["parent_id"] = eid(a["parent_id"])
         if roles.get(key):
             node["roles"] = "|".join(sorted(roles[key]))
         nodes[key] = node
@@ -173,11 +172,14 @@ def assemble(extracts: list[dict]) -> Build:
 
     g = b.graph
     for nid in sorted(nodes):
-        g.add_node(nid, **_graphml_attrs(nodes[nid]))
+        # `label` is what graph tools (Gephi, Cytoscape) show: the name; `type` the kind
+        g.add_node(nid, **_graphml_attrs({"type": nodes[nid]["type"], "label": nodes[nid]["name"], **nodes[nid]}))
+    edge_ids: set[str] = set()
     for (src, dst, typ) in sorted(evidence):
         evs = sorted(evidence[(src, dst, typ)], key=lambda e: (e.get("doc_id", ""), e.get("start", 0), e.get("end", 0)))
+        key = edge_id(src, typ, dst, edge_ids)
         if typ == "MENTIONS":
-            g.add_edge(src, dst, key=typ, type=typ, count=evs[0]["count"])
+            g.add_edge(src, dst, key=key, type=typ, count=evs[0]["count"])
             continue
         first = evs[0]
         attrs = {"type": typ, "doc_id": first["doc_id"], "sentence": first["sentence"], "start": first["start"],
@@ -186,7 +188,7 @@ def assemble(extracts: list[dict]) -> Build:
             attrs["role"] = "|".join(sorted({e["role"] for e in evs if e.get("role")}))
         if first.get("basis"):
             attrs["basis"] = first["basis"]
-        g.add_edge(src, dst, key=typ, **_graphml_attrs(attrs))
+        g.add_edge(src, dst, key=key, **_graphml_attrs(attrs))
         for e in evs:
             b.relations.append({"source_id": src, "target_id": dst, "type": typ, "doc_id": e["doc_id"],
                                 "start": e["start"], "end": e["end"], "sentence": e["sentence"],
@@ -200,10 +202,10 @@ def assemble(extracts: list[dict]) -> Build:
         elif cl["subject_id"]:
             cl["subject_id"] = ""
     for nid, node in sorted(nodes.items()):
-        if node["label"] in ("Report", "Claim"):
+        if node["type"] in ("Report", "Claim"):
             continue
         b.entities.append({
-            "entity_id": nid, "label": _mention_label(node["label"]), "name": node["name"],
+            "entity_id": nid, "label": _mention_label(node["type"]), "name": node["name"],
             "aliases": node.get("aliases", node["name"]), "n_reports": len(reports_of[nid]),
             "n_mentions": n_mentions[nid], "adcode": node.get("adcode", ""), "level": node.get("level", ""),
             "parent_id": node.get("parent_id", ""), "kind": node.get("kind", ""), "roles": node.get("roles", "")})
@@ -211,6 +213,31 @@ def assemble(extracts: list[dict]) -> Build:
     b.claims.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
     b.relations.sort(key=lambda r: (r["type"], r["source_id"], r["target_id"], r["doc_id"], r["start"]))
     return b
+
+
+_ID_FIX = str.maketrans({"&": "＆", "<": "＜", ">": "＞", '"': "＂", "'": "＇", "\t": " ", "\n": " ", "\r": " "})
+
+
+def node_id(key: str) -> str:
+    """A node id as written everywhere (graph, tables): the entity key with the characters
+    that XML escapes (``& < > " '``) replaced by their full-width forms and the ones it
+    forbids dropped. Graph tools keep such ids as they are (igraph turns an escaped ``&``
+    in an id into ``&#38;``); the same key always gives the same id."""
+    return xml_safe(key.translate(_ID_FIX))
+
+
+def edge_id(src: str, typ: str, dst: str, taken: set[str]) -> str:
+    """``<source id>|<TYPE>|<target id>``: stable across builds (the graph has at most one
+    edge of a type between two nodes) and unique in the file, which Gephi's importer needs
+    (it drops an edge whose id repeats). A clash (only possible when names hold ``|``) gets
+    ``~2``, ``~3``... in the order edges are written, which is sorted."""
+    base = xml_safe(f"{src}|{typ}|{dst}")
+    eid, n = base, 1
+    while eid in taken:
+        n += 1
+        eid = f"{base}~{n}"
+    taken.add(eid)
+    return eid
 
 
 def _mention_label(node_label: str) -> str:
@@ -253,11 +280,7 @@ def _graphml_attrs(attrs: dict) -> dict:
 # --------------------------------------------------------------------------- writing
 
 def _csv(rows: list[dict], cols: list[str]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(cols)
-    w.writerows([r.get(c, "") for c in cols] for r in rows)
-    return buf.getvalue()
+    return csvio.to_csv(rows, cols)  # UTF-8 with BOM, formula-leading cells neutralised
 
 
 _GRAPHML_TYPES = ((bool, "boolean"), (int, "long"), (float, "double"), (str, "string"))
@@ -342,7 +365,8 @@ def write_outputs(b: Build, out: Path) -> None:
     # the GraphML is made in a second process while this one writes the tables (the build
     # runs on several cores; this last step would otherwise keep one of them waiting)
     final = out / "graph.graphml"
-    for stale in out.glob(".graph.graphml.*.staged"):  # left by a build that was killed
+    for stale in [*out.glob(".graph.graphml.*.staged"), *out.glob("..graph.graphml.*.staged.*.tmp")]:
+        # left by a build that was killed (the second: its helper's temporary file)
         stale.unlink(missing_ok=True)
     staged = out / f".graph.graphml.{os.getpid()}.staged"
 
@@ -359,6 +383,7 @@ def write_outputs(b: Build, out: Path) -> None:
         write_atomic(tables / "entities.csv", _csv(b.entities, ENTITY_COLS))
         write_atomic(tables / "claims.csv", _csv(b.claims, CLAIM_COLS))
         write_atomic(tables / "relations.csv", _csv(b.relations, RELATION_COLS))
+        write_atomic(tables / "communities.csv", _csv(communities.find(b.graph), communities.COLS))
         try:
             changed = aside.result()
         except RuntimeError as e:
@@ -371,3 +396,5 @@ def write_outputs(b: Build, out: Path) -> None:
     finally:
         aside.cancel()  # on any error or interruption: no process and no file left behind
         staged.unlink(missing_ok=True)
+        for tmp in out.glob(f".{staged.name}.*.tmp"):  # the helper was stopped in the middle of its write
+            tmp.unlink(missing_ok=True)

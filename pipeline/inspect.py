@@ -17,6 +17,8 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
+from . import csvio
+
 
 class Store:
     """The graph and tables of one build folder."""
@@ -28,9 +30,9 @@ class Store:
             raise FileNotFoundError(f"{g} not found: build first (make, or python -m pipeline build)")
         self.g = nx.read_graphml(g, force_multigraph=True)
         t = out / "tables"
-        self.relations = pd.read_csv(t / "relations.csv", dtype=str, keep_default_na=False)
-        self.entities = pd.read_csv(t / "entities.csv", dtype=str, keep_default_na=False)
-        self.docs = pd.read_csv(t / "documents.csv", dtype=str, keep_default_na=False)
+        self.relations = csvio.read_frame(t / "relations.csv")
+        self.entities = csvio.read_frame(t / "entities.csv")
+        self.docs = csvio.read_frame(t / "documents.csv")
 
     def node(self, nid: str) -> dict:
         return dict(self.g.nodes[nid]) if nid in self.g else {}
@@ -39,7 +41,7 @@ class Store:
         """(exact matches, close matches) among node names, aliases and ids."""
         exact, spellings = [], {}
         for nid, data in self.g.nodes(data=True):
-            if data.get("label") in ("Report", "Claim"):
+            if data.get("type") in ("Report", "Claim"):
                 continue
             names = {data.get("name", "")} | set(filter(None, str(data.get("aliases", "")).split("|")))
             for n in names:
@@ -56,7 +58,7 @@ class Store:
         """Names up the place hierarchy (a place's parents, or an organisation's place)."""
         path, seen = [], set()
         node = nid
-        if self.node(nid).get("label") != "Place":
+        if self.node(nid).get("type") != "Place":
             locs = [v for _, v, d in self.g.out_edges(nid, data=True) if d.get("type") == "LOCATED_IN"]
             if not locs:
                 return []
@@ -76,7 +78,7 @@ class Store:
             for (typ, oid), grp in rows.groupby(["type", other], sort=True):
                 o = self.node(oid)
                 out.append({
-                    "type": typ, "direction": direction, "id": oid, "label": o.get("label", ""),
+                    "type": typ, "direction": direction, "id": oid, "label": o.get("type", ""),
                     "name": o.get("name", oid), "roles": sorted({r for r in grp["role"] if r}),
                     "evidence": [{"doc_id": r.doc_id, "start": int(r.start), "end": int(r.end), "sentence": r.sentence,
                                   "basis": r.basis} for r in grp.itertuples()],
@@ -91,7 +93,7 @@ class Store:
 
     def describe(self, nid: str) -> dict:
         d = self.node(nid)
-        return {"id": nid, "label": d.get("label"), "name": d.get("name"), "kind": d.get("kind", d.get("level", "")),
+        return {"id": nid, "label": d.get("type"), "name": d.get("name"), "kind": d.get("kind", d.get("level", "")),
                 "aliases": [a for a in str(d.get("aliases", "")).split("|") if a], "adcode": d.get("adcode", ""),
                 "hierarchy": self.hierarchy(nid), "n_reports": int(d.get("n_reports", 0) or 0),
                 "n_mentions": int(d.get("n_mentions", 0) or 0), "links": self.links(nid)}
@@ -184,7 +186,7 @@ def main_measures(out: Path, csv_path: str | None) -> int:
     if csv_path is not None:
         from .util import write_atomic
         target = Path(csv_path) if csv_path != "-" else out / "tables" / "measures.csv"
-        write_atomic(target, df.to_csv(index=False, lineterminator="\n"))
+        write_atomic(target, csvio.to_csv(df.to_dict("records"), list(df.columns)))
         print(f"{len(df)} rows -> {target}")
         return 0
     if df.empty:

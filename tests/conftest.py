@@ -2,7 +2,6 @@
 stages on new text. Nothing here reads outside the repository."""
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import networkx as nx
@@ -35,8 +34,9 @@ def seed_build(tmp_path_factory) -> Path:
 
 
 def read_table(out: Path, name: str) -> list[dict]:
-    with open(out / "tables" / name, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+    """A table as written, with the CSV writer's escapes undone (pipeline.csvio)."""
+    from pipeline import csvio
+    return csvio.read_rows(out / "tables" / name)
 
 
 @pytest.fixture(scope="session")
@@ -78,3 +78,13 @@ def ents(analyse):
         doc = analyse(text, **context)
         return {(m.label, m.text) for m in found(doc) if m.label in ("ORG", "PERSON", "PLACE")}
     return run
+
+
+@pytest.fixture(scope="session")
+def site(seed_build, tmp_path_factory) -> Path:
+    """The explorer written for the seed build (as python -m pipeline explore does, but
+    beside the build: the build folder itself stays as the build wrote it)."""
+    from pipeline.explore import site as site_mod
+    out = tmp_path_factory.mktemp("explorer") / "site"
+    site_mod.build_site(seed_build, out)
+    return out

@@ -41,7 +41,7 @@ def bad_corpus(tmp_path_factory):
 
 
 def statuses(out) -> dict[str, tuple[str, str]]:
-    with open(out / "tables" / "documents.csv", encoding="utf-8", newline="") as f:
+    with open(out / "tables" / "documents.csv", encoding="utf-8-sig", newline="") as f:
         return {r["file"]: (r["status"], r["error"]) for r in csv.DictReader(f)}
 
 
@@ -72,7 +72,7 @@ def test_two_files_with_one_name_keep_two_doc_ids(bad_corpus):
 
 def test_good_reports_among_bad_ones_are_extracted(bad_corpus):
     _, out, _ = bad_corpus
-    with open(out / "tables" / "mentions.csv", encoding="utf-8", newline="") as f:
+    with open(out / "tables" / "mentions.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     for doc in ("gbk", "utf16", "page", "controls", "报告 第二篇"):
         got = {(r["label"], r["text"]) for r in rows if r["doc_id"] == doc}
@@ -87,7 +87,7 @@ def test_the_graph_stays_valid(bad_corpus):
     _, out, _ = bad_corpus
     g = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
     assert g.number_of_nodes() > 0
-    reports = {n for n, d in g.nodes(data=True) if d["label"] == "Report"}
+    reports = {n for n, d in g.nodes(data=True) if d["type"] == "Report"}
     assert "report:gbk" in reports and "report:binary" not in reports
 
 

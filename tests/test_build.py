@@ -30,13 +30,13 @@ NODE_LABELS = {"Report", "Organization", "Person", "Place", "Date", "Measure", "
 
 def test_outputs_follow_the_contract(seed_build, graph):
     for name, cols in CONTRACT_TABLES.items():
-        header = (seed_build / "tables" / name).read_text(encoding="utf-8").splitlines()[0].split(",")
+        header = (seed_build / "tables" / name).read_text(encoding="utf-8-sig").splitlines()[0].split(",")
         assert header[:len(cols)] == cols, name
     rows = read_table(seed_build, "mentions.csv")
     assert {r["label"] for r in rows} == {"ORG", "PERSON", "PLACE", "DATE", "NUMBER", "MEASURE"}
     ent = read_table(seed_build, "entities.csv")
     assert {"adcode", "level", "parent_id", "kind"} <= set(ent[0])
-    assert {d["label"] for _, d in graph.nodes(data=True)} == NODE_LABELS
+    assert {d["type"] for _, d in graph.nodes(data=True)} == NODE_LABELS
     types = {d["type"] for _, _, d in graph.edges(data=True)}
     assert {"MENTIONS", "LOCATED_IN", "PART_OF", "MEMBER_OF", "IMPLEMENTS", "ABOUT", "ON_DATE",
             "PUBLISHED_ON"} <= types
@@ -47,7 +47,7 @@ def test_outputs_follow_the_contract(seed_build, graph):
             assert {"doc_id", "start", "end", "weight"} <= set(d), (u, v, d)
             assert isinstance(d["start"], int) and d["weight"] >= 1
     for n, d in graph.nodes(data=True):
-        assert d.get("name") is not None and d["label"] in NODE_LABELS
+        assert d.get("name") is not None and d["type"] in NODE_LABELS and d["label"] == d["name"]
     # offsets point into the cleaned text of the report or section the row names
     texts = {}
     for r in rows:
@@ -175,6 +175,38 @@ def test_an_interrupted_write_leaves_no_process_and_no_file(tmp_path, monkeypatc
     assert sorted(os.listdir(out / ".builds")) == sets
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # the helper was reaped
+
+
+def test_a_helper_stopped_in_the_middle_of_its_write_leaves_no_temporary_file(tmp_path, monkeypatch):
+    """The GraphML helper is killed when the build is interrupted; if it was inside its
+    write at that moment, its temporary file goes too."""
+    out = tmp_path / "out"
+    build.run(RAW, out, workers=1, progress=False)
+    before = (out / "graph.graphml").read_bytes()
+    parent, real_fsync, real_csv = os.getpid(), os.fsync, graph_mod._csv
+
+    def fsync(fd):
+        while os.getpid() != parent:  # the helper hangs in its write (a stalled disk)
+            time.sleep(1)
+        return real_fsync(fd)
+
+    def interrupted(rows, cols):
+        if cols == graph_mod.RELATION_COLS:
+            for _ in range(1200):  # until the helper is inside its write (at most two minutes)
+                if list(out.glob("..graph.graphml.*.tmp")):
+                    break
+                time.sleep(0.1)
+            else:
+                pytest.fail("the helper never started writing")
+            raise KeyboardInterrupt
+        return real_csv(rows, cols)
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(graph_mod, "_csv", interrupted)
+    monkeypatch.setattr(graph_mod, "graphml_bytes", lambda g: b"<graphml/>")
+    with pytest.raises(KeyboardInterrupt):
+        build.run(RAW, out, workers=1, progress=False)
+    assert (out / "graph.graphml").read_bytes() == before
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
 
 
 def test_outputs_are_readable_by_others(seed_build):

@@ -17,7 +17,7 @@ from .conftest import RAW, ROOT, SEEDS
 def node_by_name(graph, name: str, label: str | None = None) -> str:
     hits = [n for n, d in graph.nodes(data=True)
             if (d.get("name") == name or name in str(d.get("aliases", "")).split("|"))
-            and (label is None or d["label"] == label)]
+            and (label is None or d["type"] == label)]
     assert len(hits) == 1, (name, hits)
     return hits[0]
 
