@@ -70,8 +70,17 @@ def cmd_measures(a) -> int:
 
 
 def cmd_eval(a) -> int:
-    from . import evaluate
-    return evaluate.main_gold(Path(a.gold), Path(a.out), a.json, a.errors)
+    from . import evaluate, relscore
+    rc = evaluate.main_gold(Path(a.gold), Path(a.out), a.json, a.errors)
+    if rc == 0 and not a.json:
+        res = relscore.score_dir(Path(a.gold), Path(a.out))
+        if res is not None:
+            print()
+            if a.errors:
+                print(relscore.errors(Path(a.gold), Path(a.out)))
+                print()
+            print(relscore.table(res[0], f"Relations against {a.gold} ({len(res[1])} reports with relation gold)"))
+    return rc
 
 
 def cmd_bench(a) -> int:
@@ -119,7 +128,7 @@ def main(argv=None) -> int:
                    help="write the table as CSV to FILE (default OUT/tables/measures.csv)")
     m.set_defaults(func=cmd_measures)
 
-    ev = sub.add_parser("eval", help="score mentions.csv against gold files")
+    ev = sub.add_parser("eval", help="score mentions.csv and relations.csv against gold files")
     ev.add_argument("--gold", default="data/gold")
     ev.add_argument("--out", default="outputs")
     ev.add_argument("--json", action="store_true")
