@@ -105,8 +105,17 @@ def cmd_compare(a) -> int:
 
 
 def cmd_eval(a) -> int:
-    from . import evaluate
-    return evaluate.main_gold(Path(a.gold), Path(a.out), a.json, a.errors)
+    from . import evaluate, relscore
+    rc = evaluate.main_gold(Path(a.gold), Path(a.out), a.json, a.errors)
+    if rc == 0 and not a.json:
+        res = relscore.score_dir(Path(a.gold), Path(a.out))
+        if res is not None:
+            print()
+            if a.errors:
+                print(relscore.errors(Path(a.gold), Path(a.out)))
+                print()
+            print(relscore.table(res[0], f"Relations against {a.gold} ({len(res[1])} reports with relation gold)"))
+    return rc
 
 
 def cmd_bench(a) -> int:
@@ -171,7 +180,7 @@ def main(argv=None) -> int:
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.set_defaults(func=cmd_compare)
 
-    ev = sub.add_parser("eval", help="score mentions.csv against gold files")
+    ev = sub.add_parser("eval", help="score mentions.csv and relations.csv against gold files")
     ev.add_argument("--gold", default="data/gold")
     ev.add_argument("--out", default="outputs")
     ev.add_argument("--json", action="store_true")

@@ -27,7 +27,7 @@ ENTITY_COLS = ["entity_id", "label", "name", "aliases", "n_reports", "n_mentions
 CLAIM_COLS = ["claim_id", "doc_id", "text", "value", "unit", "approx", "subject_id", "date",
               "sentence", "counted", "start", "end", "subject_name"]
 RELATION_COLS = ["source_id", "target_id", "type", "doc_id", "start", "end", "sentence",
-                 "role", "source_name", "target_name", "basis", "date"]
+                 "role", "source_name", "target_name", "basis", "confidence", "date"]
 
 
 @dataclass
@@ -143,7 +143,8 @@ def assemble(extracts: list[dict]) -> Build:
                 if role and r["type"] == "MEMBER_OF":
                     roles[src].add(role)
                 add_rel(src, dst, r["type"], sid, text, r["start"], r["end"], role=role,
-                        basis=r["attrs"].get("basis", ""), date=r["attrs"].get("date", ""))
+                        basis=r["attrs"].get("basis", ""), date=r["attrs"].get("date", ""),
+                        confidence=r["attrs"].get("confidence", ""))
 
     for key, ent in entities.items():
         if ent["label"] == "DATE":
@@ -188,13 +189,15 @@ def assemble(extracts: list[dict]) -> Build:
             attrs["role"] = "|".join(sorted({e["role"] for e in evs if e.get("role")}))
         if first.get("basis"):
             attrs["basis"] = first["basis"]
+        if first.get("confidence"):
+            attrs["confidence"] = first["confidence"]
         g.add_edge(src, dst, key=key, **_graphml_attrs(attrs))
         for e in evs:
             b.relations.append({"source_id": src, "target_id": dst, "type": typ, "doc_id": e["doc_id"],
                                 "start": e["start"], "end": e["end"], "sentence": e["sentence"],
                                 "role": e.get("role", ""), "source_name": nodes[src]["name"],
                                 "target_name": nodes[dst]["name"], "basis": e.get("basis", ""),
-                                "date": e.get("date", "")})
+                                "confidence": e.get("confidence", ""), "date": e.get("date", "")})
 
     for cl in b.claims:
         if cl["subject_id"] in nodes:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from . import rules
 from .doc import Mention, found, text_of
 
-QUOTE = r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,14})[”\"」』’]"
+QUOTE = r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,20})[”\"」』’]"
 
 
 @functools.lru_cache(maxsize=None)
@@ -37,14 +37,51 @@ def _lexicon():
     stop = {_plain(s) for s in rules.items("measure_stop.txt")}
     verbs = rules.alternation(cues["verb"])
     suffixes = rules.alternation(cues["suffix"])
+    named = rules.alternation(cues["named"])
     return {
         "canon": canon, "category": category, "stop": stop, "keep": set(cues["keep"]),
         "lex_re": re.compile("|".join(re.escape(n) for n in sorted(set(canon) | set(canon.values()), key=len, reverse=True))),
-        "after_verb": re.compile(rf"(?:{verbs})(?:了|起|好)?(?:{QUOTE})+"),
-        "before_suffix": re.compile(rf"{QUOTE}(?P<suffix>{suffixes})?"),
-        "system": re.compile(rf"(?:{verbs})(?:了)?(?P<name>[\u3400-\u9fff、和及与]{{2,12}}?(?:{rules.alternation(cues['system'])}))"),
+        "verb_before": re.compile(rf"(?:{verbs})(?:了|起|好|的|以)?$"),
+        "quote": re.compile(QUOTE),
         "suffix_re": re.compile(rf"(?:{suffixes})"),
+        "not_after": re.compile(rf"(?:{rules.alternation(cues['not_after'])})"),
+        "not_inside": re.compile(rf"(?:{rules.alternation(cues['not_inside'])})"),
+        "named_end": re.compile(rf"(?:{named})$"),
+        "system": re.compile(rf"(?:{verbs})(?:了)?(?P<name>[\u3400-\u9fff和及与]{{2,16}}?(?:{named}))(?!度|[\u3400-\u9fff]?(?:{named}))"),
     }
+
+
+def quoted_is_measure(lex: dict, before: str, name: str, after: str, prev_ok: bool) -> tuple[bool, str]:
+    """Whether a quoted name is a measure the report says someone carries out, from the
+    words around it (rules/measure_cues.tsv): (decision, how)."""
+    plain = _plain(name)
+    if plain in lex["stop"] or lex["not_after"].match(after) or lex["not_inside"].search(plain):
+        return False, ""
+    if re.search(r"[？?！!。，,]$", plain):
+        return False, ""
+    if re.search(r"[，,；;]", plain) and not lex["suffix_re"].match(after):
+        return False, ""   # a slogan of two clauses, unless it names an activity
+    if lex["suffix_re"].match(after):
+        return True, "quoted before a suffix"
+    if lex["verb_before"].search(before):
+        return True, "quoted after a verb"
+    if prev_ok and re.search(r"[、和及与]$", before):
+        return True, "quoted in a list of measures"
+    if lex["named_end"].search(plain) and len(plain) >= 4:
+        return True, "quoted name of an initiative"
+    return False, ""
+
+
+@functools.lru_cache(maxsize=None)
+def _cue(kind: str) -> tuple[str, ...]:
+    return tuple(row[1] for row in rules.table("measure_cues.tsv") if row[0] == kind)
+
+
+def _generic(name: str) -> bool:
+    """A name made only of generic words before its ending (防控机制, 课堂教学模式)."""
+    head = re.sub(rf"(?:{rules.alternation(_cue('named'))})$", "", name)
+    rest = re.sub(rf"(?:{rules.alternation(_cue('generic'))}|[和及与、])", "", head)
+    return len(rest) == 0
 
 
 def _plain(s: str) -> str:
@@ -85,28 +122,28 @@ class MeasureRecognizer:
             if len(normalise(plain)) > 1:
                 out[-1].attrs["also"] = normalise(plain)[1:]
 
-        # discovered: quoted names after a verb, or before 活动/行动/制度
-        for m in lex["after_verb"].finditer(text):
-            for q in re.finditer(QUOTE, m.group(0)):
-                a = m.start() + q.start(1)
-                b = m.start() + q.end(1)
-                suf = lex["suffix_re"].match(text, b + 1)
-                if suf and suf.group(0) in lex["keep"]:
-                    add(a - 1, b + 1 + len(suf.group(0)), _plain(text[a:b]) + suf.group(0), "quoted after a verb")
-                else:
-                    add(a, b, text[a:b], "quoted after a verb")
-        for m in lex["before_suffix"].finditer(text):
-            if m.group("suffix"):
-                a, b = m.start(1), m.end(1)
-                if m.group("suffix") in lex["keep"]:
-                    add(m.start(), m.end(), _plain(m.group(1)) + m.group("suffix"), "quoted before a suffix")
-                else:
-                    add(a, b, m.group(1), "quoted before a suffix")
+        # discovered: quoted names with a cue around them (a verb of doing before, 活动 or
+        # 政策 after, a list of such names, a name that ends like an initiative)
+        prev_end, prev_ok = -10, False
+        for q in lex["quote"].finditer(text):
+            a, b = q.start(1), q.end(1)
+            before = text[max(0, q.start() - 8):q.start()]
+            if q.start() - prev_end > 1:
+                prev_ok = False
+            ok, how = quoted_is_measure(lex, before, q.group(1), text[q.end():q.end() + 4], prev_ok)
+            prev_end, prev_ok = q.end(), ok
+            if not ok:
+                continue
+            suf = lex["suffix_re"].match(text, q.end())
+            if suf and suf.group(0) in lex["keep"]:
+                add(q.start(), q.end() + len(suf.group(0)), _plain(text[a:b]) + suf.group(0), how)
+            else:
+                add(a, b, text[a:b], how)
         for m in lex["system"].finditer(text):
-            name = re.sub(r"^(完善|健全|建立|严格|全面|进一步|各项)+", "", m.group("name"))
-            if len(name) >= 4:
+            name = re.sub(rf"^(?:{rules.alternation(_cue('lead') + _cue('verb'))})+", "", m.group("name"))
+            if len(name) >= 4 and not lex["not_inside"].search(name) and not _generic(name):
                 b = m.end("name")
-                add(b - len(name), b, name, "X制度 after a verb")
+                add(b - len(name), b, name, "named initiative after a verb")
         # the lexicon, anywhere
         for m in lex["lex_re"].finditer(text):
             add(m.start(), m.end(), m.group(0), "lexicon")

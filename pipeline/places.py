@@ -23,6 +23,8 @@ from .doc import Mention, Relation, found, sentence_of, text_of
 # bureau names that are one office under different names (renamed or abbreviated)
 BUREAU_FAMILY = re.compile(r"(教育和体育局|教育体育局|教体局|教育和科学技术局|教育科学技术局|教育科技局|教育和科技局|"
                            r"教科局|教育局|教育系统|教体系统|教科系统)$")
+# a division's name followed by one of these is part of a road's or street's name
+ROAD_AFTER = re.compile(r"(?:路|街(?!道)|巷|大道|大街|胡同|弄)")
 LEVEL_CHARS = {"省": ("province",), "市": ("city", "county"), "县": ("county",), "区": ("county",),
                "州": ("city",), "盟": ("city",), "旗": ("county",), "镇": ("town",), "乡": ("town",)}
 
@@ -82,9 +84,16 @@ class Resolver:
         return None
 
     def chain(self, text: str) -> list[Division]:
-        """The divisions a chain of names spells out, each resolved inside the previous."""
+        """The divisions a chain of names spells out, each resolved inside the previous.
+        A name followed by a road word is a road (桃园路小学: 桃园路, not 桃园市), and a name
+        with no division of that name inside the one before ends the chain (鹿城建华中学:
+        建华 is no division of 鹿城区, so not 齐齐哈尔's 建华区)."""
         out: list[Division] = []
         for a, b in segment(text):
+            if ROAD_AFTER.match(text, b):
+                break
+            if out and not any(out[-1].code in self.gaz.ancestors(d.code) for d in self.gaz.lookup(text[a:b])):
+                break
             d = self.resolve(text[a:b], out[-1] if out else None)
             if d is None:
                 break
@@ -245,7 +254,7 @@ class PlaceResolver:
         self._division(doc, m, parent, entities, relations, mentioned=False)
         _entity(entities, m.key, "PLACE", m.text, m.norm, {"level": level, "parent_id": parent.key})
         s, e = sentence_of(doc, m.start)
-        relations.append(Relation("LOCATED_IN", m.key, parent.key, s, e, {"basis": "administrative division"}))
+        relations.append(Relation("LOCATED_IN", m.key, parent.key, s, e, {"basis": "administrative division", "confidence": "stated"}))
 
     def _division(self, doc, m: Mention, d: Division, entities, relations, mentioned: bool = True):
         """The division and its ancestors as entities, linked upwards, evidenced by the
@@ -261,10 +270,12 @@ class PlaceResolver:
             _entity(entities, x.key, "PLACE", m.text if (x.code == d.code and mentioned) else None, x.name, attrs)
             if i > 0 and x.level != "country":
                 relations.append(Relation("LOCATED_IN", x.key, chain[i - 1].key, s, e,
-                                          {"basis": "administrative division"}))
+                                          {"basis": "administrative division", "confidence": "stated"}))
 
     def _org(self, doc, m: Mention, chain: list[Division], path: list[str], entities, relations, res):
         gaz = gazetteer.get()
+        if chain and path and not _fits_setting(m.text, chain, path):
+            chain = []
         m.key, anchor, basis = org_key(m.text, m.attrs, chain, path)
         attrs = {"kind": m.attrs.get("kind") or "other"}
         if anchor and "/" not in anchor:
@@ -282,7 +293,8 @@ class PlaceResolver:
             d = gaz.divisions[anchor]
             s, e = sentence_of(doc, m.start)
             self._division(doc, m, d, entities, relations, mentioned=False)
-            relations.append(Relation("LOCATED_IN", m.key, d.key, s, e, {"basis": basis}))
+            relations.append(Relation("LOCATED_IN", m.key, d.key, s, e,
+                                      {"basis": basis, "confidence": "inferred" if "context" in basis else "stated"}))
 
 
 def org_key(text: str, attrs: dict, chain: list[Division], path: list[str]) -> tuple[str, str, str]:
@@ -343,6 +355,15 @@ def _unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
                 for r in relations:
                     if r.source == old:
                         r.source = new
+
+
+def _fits_setting(text: str, chain: list[Division], path: list[str]) -> bool:
+    """A short place name inside an organisation's name (桃园 in 桃园小学) is taken only when
+    it agrees with the report's own setting: the same province, or written in full."""
+    first = chain[0]
+    if text.startswith(first.name) and first.name != first.alias:
+        return True       # written in full (桃园市...), whatever the setting
+    return first.code[:2] == path[0][:2]
 
 
 def _local_anchor(path: list[str]) -> str:

@@ -1,0 +1,38 @@
+"""Stage 7 - relations, each with the sentence that evidences it, how it was read
+(``basis``) and whether the text states it or it is inferred (``confidence``):
+
+* MEMBER_OF  Person -> Organization, with the role as written (member_of.py);
+* PART_OF    Organization -> Organization: units, campuses, members of school groups
+  (part_of.py);
+* IMPLEMENTS Organization -> Measure, from the organisation the sentence names as the
+  actor (implements.py).
+
+LOCATED_IN comes from the place stage (pipeline/places.py); ABOUT and ON_DATE from the
+claims. The cue words are data: rules/relations.tsv and rules/roles.tsv.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..doc import found, text_of
+from . import implements, member_of, part_of
+
+
+class RelationExtractor:
+    def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
+        ms = sorted(found(doc), key=lambda m: m.start)
+        entities = doc._.entities if doc._.entities is not None else {}
+        rels = list(doc._.relations or [])
+        rels += member_of.find(doc, text, ms, entities)
+        rels += part_of.find(doc, text, ms, entities)
+        rels += implements.find(doc, text, ms)
+        doc._.entities = entities
+        doc._.relations = rels
+        return doc
+
+
+@Language.factory("edu_relations")
+def make_relation_extractor(nlp: Language, name: str):
+    return RelationExtractor()

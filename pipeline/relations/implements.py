@@ -1,0 +1,74 @@
+"""IMPLEMENTS: an organisation and a measure the text says it carries out, launches or
+sets up. The actor is the organisation the sentence names as its subject: the last one
+named before the measure in the same clause run that does not stand as an object (为X学校,
+到X学校, 组织X学校 ...: rules/relations.tsv `object`). Where the sentence names none and
+starts without a subject of its own (同时, 还, 该局 ...: `carry`), the subject of the
+sentence before is carried over, and the relation says so (basis, confidence inferred).
+No actor, no link: the measure stays in the report without one.
+"""
+from __future__ import annotations
+
+import re
+
+from ..doc import Mention, Relation, sentence_of
+from .common import INFERRED, cues, relation
+
+NOT_ACTORS = ("media",)
+
+
+def _is_object(text: str, o: Mention, s: int) -> bool:
+    before = text[max(s, o.start - 4):o.start]
+    return any(before.endswith(w) for w in cues("object"))
+
+
+def _actor(text: str, orgs: list[Mention], s: int, pos: int) -> Mention | None:
+    """The organisation that is the subject for something written at ``pos``."""
+    cands = [o for o in orgs if s <= o.start and o.end <= pos and o.attrs.get("kind") not in NOT_ACTORS]
+    for o in reversed(cands):
+        between = text[o.end:pos]
+        if "。" in between or len(re.sub(r"《[^》]*》", "《》", between)) > 60:   # titles count as one word
+            return None
+        if _is_object(text, o, s):
+            continue
+        # a possessive or a list member (X的Y, X和Y) is no subject
+        if between.startswith(("的", "和", "与", "、")):
+            continue
+        # a clause with a subject of its own after the organisation (…，学校开展…)
+        if any(c.startswith(cues("subject")) for c in re.split(r"[，,；;：:]", between)[1:]):
+            return None
+        return o
+    return None
+
+
+def _subject(text: str, orgs: list[Mention], s: int, e: int) -> Mention | None:
+    """The subject a sentence opens with: an organisation at its start (after a date or a
+    short lead-in such as 近日, 今年以来)."""
+    for o in orgs:
+        if s <= o.start < e and o.start - s <= 12 and not re.search(r"[，,。；]", text[s:o.start]) \
+                and not _is_object(text, o, s) and o.attrs.get("kind") not in NOT_ACTORS:
+            return o
+    return None
+
+
+def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
+    orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
+    out: list[Relation] = []
+    for mm in sorted((m for m in ms if m.label == "MEASURE"), key=lambda m: m.start):
+        s, e = sentence_of(doc, mm.start)
+        actor = _actor(text, orgs, s, mm.start)
+        basis, conf = "subject of the sentence", "stated"
+        if actor is None and s > 0:
+            opens = text[s:mm.start].lstrip(" \u3000\t")
+            no_subject = not any(o for o in ms if s <= o.start < mm.start and o.label in ("ORG", "PERSON")) \
+                and not opens.startswith(cues("subject"))
+            if no_subject and opens.startswith(cues("carry")):
+                ps, pe = sentence_of(doc, s - 1)
+                actor = _subject(text, orgs, ps, pe)
+                basis, conf = "subject carried over from the sentence before", INFERRED
+        if actor is None:
+            continue
+        dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
+        for canon in [mm.norm] + mm.attrs.get("also", []):
+            out.append(relation("IMPLEMENTS", actor.key, f"measure:{canon}", (s, e), basis, conf,
+                                date=dates[0].norm if dates else ""))
+    return out

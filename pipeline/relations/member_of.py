@@ -1,0 +1,291 @@
+"""MEMBER_OF: a person and the organisation the text says they work for, lead or report
+for, with the role as written. Only what the sentence states:
+
+* ``org + role + name``: 辛集市教育局局长黄兴君, 成教科科长晋萍 (an office kept in the role),
+  a chain of posts 刘集镇中心小学党支部书记、校长杨洪亮 (the branch gets the party post, the
+  school the headship), ``org 记者 name`` (齐鲁晚报 记者 刘晓旭);
+* ``name + org + role``: 黄兴君（辛集市教育局局长）, 黄兴君，辛集市教育局局长;
+* ``org + name + role``: 长安路学校张玲校长;
+* lists: 校长张三、副校长李四 and 记者 王五 李六 share the organisation named before the first.
+
+A name with a role and no organisation named with it (张玲校长 alone) gets no link: no
+link is better than a guessed one.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..doc import Mention, Relation, sentence_of
+from .common import cue_pairs, cues, ends_with_pattern, ensure_org, relation, role_kind, roles
+
+BLANK = " \t\u3000:："
+
+
+@functools.lru_cache(maxsize=None)
+def _role_words() -> tuple[str, ...]:
+    return tuple(sorted((r for r, (kind, after_only) in roles().items() if kind != "other" and not after_only),
+                        key=len, reverse=True))
+
+
+def _roles_ending_at(text: str, pos: int, lo: int) -> list[str]:
+    """Role words ending at ``pos`` (longest first)."""
+    return [r for r in _role_words() if pos - len(r) >= lo and text.startswith(r, pos - len(r))]
+
+
+def _office_before(text: str, pos: int, lo: int, org_end: dict) -> tuple[str, Mention] | None:
+    """An office written between an organisation and a role: (office, organisation)."""
+    for n in range(1, 9):
+        a = pos - n
+        if a < lo:
+            break
+        if a in org_end and ends_with_pattern("office").search(text[a:pos]):
+            return text[a:pos], org_end[a]
+    return None
+
+
+def _qualifier_before(text: str, pos: int, lo: int) -> str:
+    for q in sorted(cues("qualifier"), key=len, reverse=True):
+        if pos - len(q) >= lo and text.startswith(q, pos - len(q)):
+            return q
+    return ""
+
+
+def _is_bare_office(o: Mention) -> bool:
+    return len(o.text) <= 5 and bool(ends_with_pattern("office").search(o.text)) and not o.attrs.get("parent_key")
+
+
+def _bare_office_before(text: str, pos: int, lo: int) -> str:
+    """An office written alone before a role, back to the clause start: ,成教科科长."""
+    m = re.search(r"[\u3400-\u9fff]{2,5}$", text[max(lo, pos - 5):pos])
+    if m and ends_with_pattern("office").search(m.group(0)) and (pos - len(m.group(0)) <= lo or
+                                                               not re.match(r"[\u3400-\u9fff]", text[pos - len(m.group(0)) - 1])):
+        return m.group(0)
+    return ""
+
+
+class Chain:
+    """The posts written before a name, read from the name leftwards."""
+
+    def __init__(self, text: str, s: int, org_end: dict, person_end: dict):
+        self.text, self.s, self.org_end, self.person_end = text, s, org_end, person_end
+
+    def read(self, pos: int) -> tuple[list[tuple[Mention, list[str]]], list[str], Mention | None]:
+        """(organisation and its roles, roles with no organisation, a person the chain
+        runs into: 校长张三、副校长李四)."""
+        text, s = self.text, self.s
+        while pos > s and text[pos - 1] in BLANK:
+            pos -= 1
+        links: list[tuple[Mention, list[str]]] = []
+        pending: list[str] = []
+        seps = cues("separator")
+        after_comma = False
+        while pos > s:
+            cands = _roles_ending_at(text, pos, s)
+            if not cands:
+                break
+            chosen, org, office = cands[0], None, ""
+            for r in cands:       # the role after which an organisation (or its office) ends
+                a = pos - len(r)
+                b = a
+                while b > s and text[b - 1] in " \t\u3000":
+                    b -= 1
+                if b not in self.org_end and b - 1 in self.org_end and text[b - 1] == "的":
+                    b -= 1           # 河洲镇中心小学的校长陈杰
+                q = _qualifier_before(text, b, s)
+                if b not in self.org_end and q and b - len(q) in self.org_end:
+                    b -= len(q)      # 区关工委常务主任: the qualifier stays in the role
+                    r = q + r
+                if b in self.org_end:
+                    chosen, org = r, self.org_end[b]
+                    break
+                off = _office_before(text, a, s, self.org_end)
+                if off:
+                    chosen, (office, org) = r, off
+                    break
+            if org is not None and not office and _is_bare_office(org):
+                office, org = org.text, None      # 成教科 named alone is an office, not the employer
+            if org is None and not office:
+                office = _bare_office_before(text, pos - len(chosen), s)
+            if after_comma and org is None:
+                break                # a comma ends the chain unless an organisation follows
+            pos -= len(chosen)
+            here = [office + chosen] + pending
+            if org is not None:
+                links.append((org, here))
+                pending = []
+                pos = org.start
+            else:
+                pending = here
+            after_comma = False
+            if pos > s and text[pos - 1] in seps and (org is not None or text[pos - 1] not in "，,"):
+                after_comma = text[pos - 1] in "，,"
+                pos -= 1
+                if pos in self.person_end:
+                    return links, pending, self.person_end[pos]
+                continue
+            break
+        runs_into = self.person_end.get(pos) if not links else None
+        return links, pending, runs_into
+
+
+def _after(text: str, p: Mention, e: int, org_start: dict) -> tuple[Mention, str] | None:
+    """``name + org + role``: 黄兴君（辛集市教育局局长）, 黄兴君，辛集市教育局局长."""
+    j = p.end
+    if j < e and text[j] in "（(，, ":
+        j += 1
+    o = org_start.get(j)
+    if o is None:
+        return None
+    k = o.end
+    for r in _role_words():
+        if text.startswith(r, k):
+            return o, r
+    m = re.match(rf"([\u3400-\u9fff]{{1,6}}?(?:{'|'.join(map(re.escape, cues('office')))}))", text[k:k + 8])
+    if m:
+        for r in _role_words():
+            if text.startswith(r, k + m.end()):
+                return o, m.group(1) + r
+    return None
+
+
+def _name_role(text: str, p: Mention) -> str:
+    """A role written right after a name: 张玲校长."""
+    for r in sorted(roles(), key=len, reverse=True):
+        if text.startswith(r, p.end) and roles()[r][0] != "other":
+            return r
+    return ""
+
+
+def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
+    orgs = [m for m in ms if m.label == "ORG" and m.key]
+    org_end: dict[int, Mention] = {}
+    org_start: dict[int, Mention] = {}
+    for o in sorted(orgs, key=lambda m: m.end - m.start):   # the longest wins
+        org_end[o.end] = o
+        org_start[o.start] = o
+    persons = sorted((m for m in ms if m.label == "PERSON" and m.key), key=lambda m: m.start)
+    person_end = {p.end: p for p in persons}
+    out: list[Relation] = []
+    posts: dict[int, list[tuple[Mention, str]]] = {}   # person mention start -> (org, role)
+
+    for p in persons:
+        s, e = sentence_of(doc, p.start)
+        chain = Chain(text, s, org_end, person_end)
+        links, pending, runs_into = chain.read(p.start)
+        got: list[tuple[Mention, str, str]] = []
+        for org, rs in links:
+            got += [(org, r, "role and organisation before the name") for r in rs]
+        if not got and runs_into is not None and runs_into.start in posts:
+            # 校长张三、副校长李四; 记者 王五 李六: the organisation of the list's first name
+            prev = posts[runs_into.start]
+            mine = pending or [r for _, r in prev][:1]
+            got = [(prev[0][0], r, "listed after a name with its organisation") for r in mine]
+        if not got:
+            before = org_end.get(p.start) or (org_end.get(p.start - 1) if text[p.start - 1:p.start] in " \u3000" else None)
+            r = _name_role(text, p)
+            if before is not None and r:
+                got = [(before, r, "organisation before the name, role after it")]
+            else:
+                aft = _after(text, p, e, org_start)
+                if aft:
+                    got = [(aft[0], aft[1], "organisation and role after the name")]
+        if not got:
+            # a name right after another in a list with no post of its own: 记者 王五 李六
+            k = p.start
+            while k > s and text[k - 1] in " \t\u3000、":
+                k -= 1
+            q = person_end.get(k)
+            if q is not None and q.start in posts and k < p.start and not _name_role(text, p):
+                got = [(o, r, "listed after a name with its organisation") for o, r in posts[q.start]]
+        conf = "stated"
+        if not got and text[p.start - 1:p.start] == "的" and org_end.get(p.start - 1) is not None \
+                and not _name_role(text, p):
+            got = [(org_end[p.start - 1], "", "organisation的name")]     # 太原五中的刘晓宇
+        if not got and org_end.get(p.start) is not None and not _name_role(text, p):
+            got = [(org_end[p.start], "", "organisation written before the name")]   # 东城小学李明
+        if not got:
+            got = _byline(text, p, orgs)
+        if not got and pending:
+            got = _office_of_only_bureau(text, p, pending, orgs)
+            conf = "inferred" if got else conf
+        if not got:
+            got = _only_org_of_kind(text, p, orgs)
+            conf = "inferred"
+        if got:
+            posts[p.start] = [(o, r) for o, r, _ in got]
+        for org, role, basis in got:
+            out.extend(_links(p, org, role, (s, e), basis, entities, conf))
+    return out
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, (b if b >= 0 else len(text))
+
+
+def _byline(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Mention, str, str]]:
+    """A reporter or editor in a byline: 红网讯(通讯员 欧满清 卢辉平), 来源:华声在线 作者:雷春华."""
+    a, _ = _line(text, p.start)
+    words = "|".join(map(re.escape, sorted(cues("byline"), key=len, reverse=True)))
+    for o in sorted((o for o in orgs if a <= o.start and o.end <= p.start), key=lambda o: -o.end):
+        gap = text[o.end:p.start]
+        if len(gap) > 40:
+            break
+        rest = re.sub(rf"{words}|[\s\d年月日时分:：|｜()（）\[\]【】/·\-—]", "", gap)
+        names_between = [q for q in re.findall(r"[\u3400-\u9fff]{2,4}", rest)]
+        if re.search(rf"{words}", gap) and len("".join(names_between)) <= 12 and not re.search(r"[，。,；]", gap):
+            role = ""
+            for m in re.finditer(rf"{words}", gap):
+                if m.group(0) not in ("讯", "电", "消息", "报道", "来源", "文", "图"):
+                    role = m.group(0)
+            return [(o, role, "byline of the medium")]
+    return []
+
+
+def _office_of_only_bureau(text: str, p: Mention, pending: list[str], orgs: list[Mention]):
+    """成教科科长晋萍 with no organisation written: an office's head (an office word before
+    the role) belongs to the one bureau the section names."""
+    if not any(ends_with_pattern("office").search(r[:-len(_base(r))] or "-") for r in pending):
+        return []
+    bureaus = {o.key: o for o in orgs if o.attrs.get("kind") == "bureau" and not o.attrs.get("parent_key")}
+    if len(bureaus) != 1:
+        return []
+    b = next(iter(bureaus.values()))
+    return [(b, r, "office of the only bureau the report names") for r in pending]
+
+
+def _base(role: str) -> str:
+    for n in range(len(role)):
+        if role[n:] in roles():
+            return role[n:]
+    return role
+
+
+def _only_org_of_kind(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Mention, str, str]]:
+    """张玲校长 / 吕文杰局长 where the section names exactly one school / bureau."""
+    r = _name_role(text, p)
+    kind = cue_pairs("role_org").get(r)
+    if not kind:
+        return []
+    of_kind = {o.key: o for o in orgs if o.attrs.get("kind") == kind and not o.attrs.get("parent_key")}
+    if len(of_kind) != 1:
+        return []
+    return [(next(iter(of_kind.values())), r, f"the only {kind} the report names")]
+
+
+def _links(p: Mention, org: Mention, role: str, span, basis: str, entities: dict,
+           confidence: str = "stated") -> list[Relation]:
+    """A post in a party unit or office goes to the unit; a headship written after a
+    party unit (党支部书记、校长) goes to the organisation that owns the unit."""
+    kind = role_kind(role)
+    parent = org.attrs.get("parent_key")
+    target = org.key
+    if parent and kind not in ("party", "") and parent != org.key:
+        target = parent
+        if parent not in entities and org.attrs.get("parent_text"):
+            ensure_org(entities, parent, org.attrs["parent_text"], org)
+    elif kind == "party" and org.attrs.get("unit_word") and not role.startswith(org.attrs["unit_word"]):
+        role = org.attrs["unit_word"] + role        # 党支部 + 书记: 党支部书记
+    return [relation("MEMBER_OF", p.key, target, span, basis, confidence, role=role)]

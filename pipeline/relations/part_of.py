@@ -1,0 +1,102 @@
+"""PART_OF: an organisation inside another, as the text names it:
+
+* a unit written onto its organisation: 锦小党支部 -> 锦小, 县委宣传部 -> 县委, 县教体局党组 ->
+  县教体局, 南充市教育和体育局师培科 -> 南充市教育和体育局 (the owner named in the report, or
+  the owner the unit's own name spells out);
+* a campus or branch of its school: 温州市广场路小学白鹿洲校区 -> 温州市广场路小学;
+* members of a school group or alliance where a sentence lists them (X教育集团成员校有A、B;
+  A、B组成X联盟).
+
+Schools are not put under a bureau because both are named in one report: that is a guess.
+The unit, campus and group words are in rules/relations.tsv.
+"""
+from __future__ import annotations
+
+import re
+
+from ..doc import Mention, Relation, sentence_of
+from .common import cues, ends_with_pattern, ensure_org, relation
+
+SCHOOLISH = ("school", "kindergarten", "university")
+
+
+def _owner_in_name(o: Mention, by_text: dict[str, Mention]) -> Mention | None:
+    """The longest other organisation of the report whose name starts this one's, with a
+    unit or campus word after it."""
+    for n in range(len(o.text) - 1, 1, -1):
+        head, rest = o.text[:n], o.text[n:]
+        owner = by_text.get(head)
+        if owner is not None and owner.key != o.key and (
+                ends_with_pattern("unit").search(rest) or ends_with_pattern("campus").search(rest)):
+            return owner
+    return None
+
+
+def _campus_parent(o: Mention) -> tuple[str, str] | None:
+    """(key, name) of the school a campus's name starts with, when the report does not name
+    the school on its own: X小学白鹿洲校区 -> X小学."""
+    m = re.match(rf"^(.{{2,}}?(?:小学|中学|学校|幼儿园|大学|学院|附中|附小|一中|二中|三中|四中|五中|六中|七中|八中|九中|实验学校))"
+                 rf"([\u3400-\u9fff\d]{{0,6}}?(?:{'|'.join(map(re.escape, cues('campus')))}))$", o.text)
+    if not m or o.key.count(":") < 2:
+        return None
+    head, rest = m.group(1), m.group(2)
+    _, anchor, core = o.key.split(":", 2)
+    if not core.endswith(rest) or len(core) <= len(rest):
+        return None
+    return f"org:{anchor}:{core[:-len(rest)]}", head
+
+
+def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
+    orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
+    by_text: dict[str, Mention] = {}
+    for o in orgs:
+        by_text.setdefault(o.text, o)
+        by_text.setdefault(o.norm, o)
+    out: list[Relation] = []
+    for o in orgs:
+        span = sentence_of(doc, o.start)
+        owner = _owner_in_name(o, by_text)
+        if owner is not None:
+            out.append(relation("PART_OF", o.key, owner.key, span, "unit named with its organisation"))
+            continue
+        parent = o.attrs.get("parent_key")
+        if parent and parent != o.key and parent in entities:
+            out.append(relation("PART_OF", o.key, parent, span, "unit named with its organisation"))
+            continue
+        camp = _campus_parent(o)
+        if camp is not None and camp[0] != o.key:
+            ensure_org(entities, camp[0], camp[1], o)
+            out.append(relation("PART_OF", o.key, camp[0], span, "campus named with its school"))
+    out += _group_members(doc, text, orgs)
+    return out
+
+
+def _group_members(doc, text: str, orgs: list[Mention]) -> list[Relation]:
+    out = []
+    group_end = ends_with_pattern("group")
+    for g in orgs:
+        if not group_end.search(g.text):
+            continue
+        s, e = sentence_of(doc, g.start)
+        # X教育集团成员校有A、B、C / X集团包括A、B
+        after = text[g.end:e]
+        cue = re.match(rf"[^，。；,;]{{0,6}}?(?:{'|'.join(map(re.escape, cues('group_cue')))})", after)
+        members: list[Mention] = []
+        if cue:
+            start = g.end + cue.end()
+            for o in orgs:
+                if start <= o.start < e and o.key != g.key:
+                    if re.search(r"[。；;]", text[start:o.start]):
+                        break
+                    members.append(o)
+        # A、B、C组成/加入X联盟
+        before = text[s:g.start]
+        join = re.search(rf"(?:{'|'.join(map(re.escape, cues('group_join')))})[了]?$", before)
+        if join:
+            for o in orgs:
+                if s <= o.start and o.end <= s + join.start() and o.key != g.key:
+                    members.append(o)
+        for o in members:
+            if o.attrs.get("kind") in SCHOOLISH or group_end.search(o.text) is None:
+                out.append(relation("PART_OF", o.key, g.key, (s, e), "member listed with its group"))
+    return out

@@ -1,0 +1,163 @@
+"""Relations read off sentences written here: MEMBER_OF patterns, PART_OF units, campuses
+and school groups, IMPLEMENTS from the named actor, and places inside school names."""
+from __future__ import annotations
+
+from pipeline.nlp import found
+
+
+def links(analyse, text, typ, **context):
+    doc = analyse(text, pub_date="2021-03-01", **context)
+    names = {}
+    for m in found(doc):
+        names.setdefault(m.key, m.text)
+    for k, rec in (doc._.entities or {}).items():
+        names.setdefault(k, rec["name"])
+    return [(names.get(r.source, r.source), names.get(r.target, r.target), r.attrs)
+            for r in doc._.relations if r.type == typ]
+
+
+def members(analyse, text, **context):
+    return {(p, o, a.get("role", "")) for p, o, a in links(analyse, text, "MEMBER_OF", **context)}
+
+
+# ------------------------------------------------------------------ MEMBER_OF
+
+def test_org_role_name_and_a_list_of_posts(analyse):
+    got = members(analyse, "辛集市教育局局长黄兴君、副局长李明出席会议。")
+    assert ("黄兴君", "辛集市教育局", "局长") in got
+    assert ("李明", "辛集市教育局", "副局长") in got      # 局长A、副局长B share the bureau
+
+
+def test_name_then_org_and_role_in_brackets(analyse):
+    got = members(analyse, "王建国（青山县教育局局长）表示，将加强督导。")
+    assert got == {("王建国", "青山县教育局", "局长")}
+
+
+def test_party_post_goes_to_the_branch_and_the_headship_to_the_owner(analyse):
+    got = members(analyse, "县教体局党组书记、局长李卫东出席会议。")
+    assert ("李卫东", "县教体局党组", "党组书记") in got
+    assert any(p == "李卫东" and r == "局长" and o != "县教体局党组" for p, o, r in got)
+
+
+def test_an_office_between_bureau_and_role_stays_in_the_role(analyse):
+    got = members(analyse, "槐荫区教体局成教科科长晋萍带领科室督促民办学校停课。")
+    assert ("晋萍", "槐荫区教体局", "成教科科长") in got
+
+
+def test_a_byline_links_reporters_to_their_medium(analyse):
+    got = members(analyse, "来源：江城晚报 作者：周明亮 编辑：吴晓敏")
+    assert got == {("周明亮", "江城晚报", "作者"), ("吴晓敏", "江城晚报", "编辑")}
+
+
+def test_an_organisation_written_right_before_a_name(analyse):
+    got = members(analyse, "东城小学李明、西城中学王芳都报名参加了志愿服务。")
+    assert {("李明", "东城小学", ""), ("王芳", "西城中学", "")} <= got
+
+
+def test_no_membership_by_co_occurrence(analyse):
+    got = members(analyse, "习近平总书记强调教育是国之大计。青山县教育局召开会议，传达学习讲话精神。")
+    assert got == set()
+
+
+def test_a_name_with_a_role_and_no_organisation_is_left_alone(analyse):
+    text = "长湖实验小学和明德中学开展家访。张玲校长介绍了情况。"
+    assert not members(analyse, text)          # two schools: which one is not said
+    one = links(analyse, "长湖实验小学开展家访。张玲校长介绍了情况。", "MEMBER_OF")
+    assert [(p, o, a["role"], a["confidence"]) for p, o, a in one] == [("张玲", "长湖实验小学", "校长", "inferred")]
+
+
+# ------------------------------------------------------------------ PART_OF
+
+def parts(analyse, text):
+    return {(c, p) for c, p, _ in links(analyse, text, "PART_OF")}
+
+
+def test_a_unit_is_part_of_the_organisation_named_in_its_name(analyse):
+    assert parts(analyse, "县教体局党组召开会议。县教体局部署开学工作。") == {("县教体局党组", "县教体局")}
+
+
+def test_a_campus_is_part_of_its_school(analyse):
+    assert parts(analyse, "长湖实验小学东湖校区今年启用。") == {("长湖实验小学东湖校区", "长湖实验小学")}
+
+
+def test_members_of_a_school_group(analyse):
+    got = parts(analyse, "城南教育集团成员校有长湖实验小学、明德中学。")
+    assert {("长湖实验小学", "城南教育集团"), ("明德中学", "城南教育集团")} <= got
+
+
+def test_a_school_is_not_put_under_a_bureau_for_being_in_the_same_report(analyse):
+    got = parts(analyse, "青山县教育局召开会议。长湖实验小学开展家访活动。")
+    assert got == set()
+
+
+# ------------------------------------------------------------------ IMPLEMENTS
+
+def implements(analyse, text):
+    return [(o, m, a["basis"], a["confidence"]) for o, m, a in links(analyse, text, "IMPLEMENTS")]
+
+
+def test_the_actor_is_the_organisation_the_sentence_names(analyse):
+    got = implements(analyse, "为保障线上教学，城南区教育局第一时间启动“空中课堂”。")
+    assert [(o, m, c) for o, m, _, c in got] == [("城南区教育局", "空中课堂", "stated")]
+
+
+def test_an_organisation_standing_as_object_is_no_actor(analyse):
+    got = implements(analyse, "志愿者到长湖实验小学开展“云家访”。")
+    assert got == []
+
+
+def test_a_carried_over_subject_says_it_is_inferred(analyse):
+    got = implements(analyse, "青山县教育局高度重视学生安全。同时，开展“护学岗”行动。")
+    assert [(o, c) for o, _, _, c in got] == [("青山县教育局", "inferred")]
+    assert "carried over" in got[0][2]
+
+
+def test_no_actor_no_link(analyse):
+    assert implements(analyse, "全面落实“双减”，深化“课后服务”。") == []
+
+
+# ------------------------------------------------------------------ measures
+
+def measures(analyse, text):
+    doc = analyse(text, pub_date="2021-03-01")
+    return {m.norm for m in found(doc) if m.label == "MEASURE"}
+
+
+def test_named_initiatives_however_written(analyse):
+    got = measures(analyse, "县教育局实施乡村学校振兴工程，落实“双减”政策，全面推进课后服务。")
+    assert {"乡村学校振兴工程", "双减", "课后服务"} <= got
+
+
+def test_slogans_titles_and_honours_are_not_measures(analyse):
+    got = measures(analyse, "学校秉持“以德立校,以质兴校”的理念，荣获“文明校园”称号，印发《关于做好开学工作的通知》。")
+    assert got == set()
+
+
+def test_variants_are_one_measure(analyse):
+    got = measures(analyse, "学校推行“三会一课”制度，落实三会一课，开展“课后延时服务”。")
+    assert got == {"三会一课", "课后服务"}
+
+
+# ------------------------------------------------------------------ places inside names
+
+def place_of(analyse, text, name):
+    doc = analyse(text, pub_date="2020-03-01")
+    return next(m.key for m in found(doc) if m.label == "ORG" and m.text == name)
+
+
+def test_a_road_in_a_school_name_is_no_division(analyse):
+    key = place_of(analyse, "徐州经济技术开发区教体局要求，桃园路小学把在线课程安排为每节课20分钟。", "桃园路小学")
+    assert not key.startswith("org:71")          # not Taiwan's 桃园市
+    assert key.startswith("org:3203")            # the report's own setting, 徐州
+
+
+def test_a_second_name_that_is_no_division_of_the_first_ends_the_chain(analyse):
+    key = place_of(analyse, "温州市鹿城区教育局表示，鹿城建华中学开展线上教学。", "鹿城建华中学")
+    assert key.startswith("org:330302:")         # 鹿城区, not 齐齐哈尔's 建华区 (230203)
+
+
+def test_relations_csv_says_how_each_link_was_read(tables):
+    rows = [r for r in tables["relations"] if r["type"] in ("MEMBER_OF", "PART_OF", "IMPLEMENTS")]
+    assert rows and all(r["basis"] and r["confidence"] in ("stated", "inferred") for r in rows)
+    jin = [r for r in rows if r["source_name"] == "晋萍"]
+    assert jin and jin[0]["confidence"] == "inferred"     # 成教科科长晋萍: the office's bureau is inferred
