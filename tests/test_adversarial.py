@@ -28,8 +28,9 @@ def run_cli(*args) -> subprocess.CompletedProcess:
 
 
 def rows(out, name) -> list[dict]:
-    with open(out / "tables" / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
-        return list(csv.DictReader(f))
+    """A table as written, the spreadsheet guard undone (pipeline.csvio)."""
+    from pipeline import csvio
+    return csvio.read_rows(out / "tables" / f"{name}.csv")
 
 
 @pytest.fixture(scope="module")
