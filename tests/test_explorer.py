@@ -70,7 +70,7 @@ def test_the_entity_page_shows_links_with_evidence_and_the_report(site):
     graph = re.search(r"window\.KG_GRAPH = (\{.*?\});</script>", html).group(1)
     g = json.loads(graph)
     names = {n["label"] for n in g["nodes"]}
-    assert {"槐荫区教体局", "晋萍", "停课不停学", "槐荫区"} <= names
+    assert {"槐荫区教体局", "晋萍", "日报和零报告制度", "槐荫区"} <= names
     assert all(e["source"] in {n["id"] for n in g["nodes"]} for e in g["edges"])
 
 
@@ -109,7 +109,7 @@ def test_measures_page_has_timelines_and_the_place_matrix(site):
     block = html[html.index(f'id="m-{slug("measure:停课不停学")}"'):]
     block = block[:block.index("</ol>")]
     adopters = re.findall(r'<a href="e/\w+\.html">([^<]+)</a>', block)
-    assert {"槐荫区教体局", "徐州经济技术开发区教体局", "成都市锦官新城小学", "广西北流市教育局"} <= set(adopters)
+    assert "徐州经济技术开发区教体局" in adopters  # the organisation a sentence names as doing it
     dates = re.findall(r'<span class="when">([^<]+)</span>', block)
     assert dates == sorted(dates, key=lambda d: d.replace("?", "9999"))
     assert "2020-03-11" in dates  # 徐州: the report's publication date
@@ -146,20 +146,20 @@ def test_compare_two_bureaus(seed_build):
     a = m.profile(m.find("槐荫区教体局")[0])
     b = m.profile(m.find("经开区教体局")[0])  # an alias
     assert b["name"] == "徐州经济技术开发区教体局"
-    shared = {x["name"] for x in a["measures"]} & {x["name"] for x in b["measures"]}
-    assert "停课不停学" in shared
+    assert "日报和零报告制度" in {x["name"] for x in a["measures"]}
+    assert "停课不停学" in {x["name"] for x in b["measures"]}
     assert any(p["name"] == "晋萍" and p["roles"] == ["成教科科长"] for p in a["people"])
     assert any(c["text"] == "56名" and c["counted"] == "党员干部" for c in a["claims"])
     assert "2020-01-22" in a["dates"] and "2020-03-11" in b["dates"]
     text = compare.render(a, b)
-    assert re.search(r"\* 停课不停学", text) and "晋萍" in text and "王祥" in text
+    assert "日报和零报告制度" in text and "停课不停学" in text and "晋萍" in text and "王祥" in text
 
 
 def test_a_place_is_compared_with_what_is_inside_it(seed_build):
     m = Model(seed_build)
     jinan = m.profile(m.find("济南市")[0])
     assert any(p["name"] == "晋萍" for p in jinan["people"])  # in a bureau of one of its districts
-    assert "停课不停学" in {x["name"] for x in jinan["measures"]}
+    assert "日报和零报告制度" in {x["name"] for x in jinan["measures"]}
 
 
 def test_the_cli_explores_and_compares(seed_build, tmp_path):
@@ -167,7 +167,8 @@ def test_the_cli_explores_and_compares(seed_build, tmp_path):
                           "--out", str(seed_build), "--format", "json"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
-    assert data["a"]["name"] == "槐荫区教体局" and "停课不停学" in data["shared_measures"]
+    assert data["a"]["name"] == "槐荫区教体局" and "温暖在线" in {x["name"] for x in data["a"]["measures"]}
+    assert "云家访" in {x["name"] for x in data["b"]["measures"]}
     res = subprocess.run([sys.executable, "-m", "pipeline", "compare", "槐荫区教体局", "不存在的学校",
                           "--out", str(seed_build)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert res.returncode == 1 and "不存在的学校" in res.stderr
