@@ -18,6 +18,7 @@ from ..nlp import Mention, Relation, sentence_of
 from .common import cues, ends_with_pattern, ensure_org, relation
 
 SCHOOLISH = ("school", "kindergarten", "university")
+SCHOOL_IN_REST = re.compile(r"(?:小学|中学|学校|幼儿园|附中|附小)")
 
 
 def _owner_in_name(o: Mention, by_text: dict[str, Mention]) -> Mention | None:
@@ -26,8 +27,11 @@ def _owner_in_name(o: Mention, by_text: dict[str, Mention]) -> Mention | None:
     for n in range(len(o.text) - 1, 1, -1):
         head, rest = o.text[:n], o.text[n:]
         owner = by_text.get(head)
-        if owner is not None and owner.key != o.key and (
-                ends_with_pattern("unit").search(rest) or ends_with_pattern("campus").search(rest)):
+        if owner is None or owner.key == o.key or SCHOOL_IN_REST.search(rest):
+            continue          # 同济大学第二附属中学初中部 is no part of 同济大学 itself
+        if (owner.text[-1] + rest) in cues("unit"):
+            continue          # 国务院新闻办 / 国务院新闻办公室: one office, two spellings
+        if ends_with_pattern("unit").search(rest) or ends_with_pattern("campus").search(rest):
             return owner
     return None
 
@@ -97,6 +101,6 @@ def _group_members(doc, text: str, orgs: list[Mention]) -> list[Relation]:
                 if s <= o.start and o.end <= s + join.start() and o.key != g.key:
                     members.append(o)
         for o in members:
-            if o.attrs.get("kind") in SCHOOLISH or group_end.search(o.text) is None:
+            if o.attrs.get("kind") in SCHOOLISH and not group_end.search(o.text):
                 out.append(relation("PART_OF", o.key, g.key, (s, e), "member listed with its group"))
     return out
