@@ -5,11 +5,16 @@ for, with the role as written. Only what the sentence states:
   a chain of posts 刘集镇中心小学党支部书记、校长杨洪亮 (the branch gets the party post, the
   school the headship), ``org 记者 name`` (齐鲁晚报 记者 刘晓旭);
 * ``name + org + role``: 黄兴君（辛集市教育局局长）, 黄兴君，辛集市教育局局长;
-* ``org + name + role``: 长安路学校张玲校长;
+* ``org + name + role``: 长安路学校张玲校长; ``org的role + name``: 河洲镇中心小学的校长陈杰;
 * lists: 校长张三、副校长李四 and 记者 王五 李六 share the organisation named before the first.
 
-A name with a role and no organisation named with it (张玲校长 alone) gets no link: no
-link is better than a guessed one.
+* ``org的name`` and ``org + name`` (太原五中的刘晓宇, 东城小学李明、西城中学王芳);
+* bylines: 来源：江城晚报 作者：周明亮 (the medium and the byline word as the role).
+
+A name with a role and no organisation written with it (张玲校长) is linked only where the
+report names exactly one organisation of the kind the role belongs to (rules/relations.tsv
+``role_org``), and an office's head (成教科科长晋萍) only to the report's one bureau; both
+are marked ``inferred``. Otherwise no link: no link is better than a guessed one.
 """
 from __future__ import annotations
 
