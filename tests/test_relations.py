@@ -161,3 +161,10 @@ def test_relations_csv_says_how_each_link_was_read(tables):
     assert rows and all(r["basis"] and r["confidence"] in ("stated", "inferred") for r in rows)
     jin = [r for r in rows if r["source_name"] == "晋萍"]
     assert jin and jin[0]["confidence"] == "inferred"     # 成教科科长晋萍: the office's bureau is inferred
+
+
+def test_a_unit_named_without_its_owner_stands_for_the_reports_one_unit(analyse):
+    text = "城北小学党支部成立于1990年。党支部严格落实“三会一课”。她就是党支部书记王晓来。"
+    got = implements(analyse, text)
+    assert [(o, m, c) for o, m, _, c in got] == [("城北小学党支部", "三会一课", "inferred")]
+    assert members(analyse, text) == {("王晓来", "城北小学党支部", "党支部书记")}

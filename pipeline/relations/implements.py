@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..nlp import Mention, Relation, sentence_of
-from .common import INFERRED, cues, relation
+from .common import INFERRED, cues, full_unit, relation
 
 NOT_ACTORS = ("media",)
 
@@ -50,6 +50,19 @@ def _subject(text: str, orgs: list[Mention], s: int, e: int) -> Mention | None:
     return None
 
 
+def _bare_unit_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mention | None:
+    """党支部严格落实“三会一课” in a report that names 城北小学党支部: the clause's subject is
+    a unit written without its owner, and the report has one such unit with its owner."""
+    units = "|".join(map(re.escape, sorted(cues("unit"), key=len, reverse=True)))
+    found_ = None
+    for m in re.finditer(rf"(?:^|[，,；;])\s*(?:该校|我校|校|学校|全校)?({units})(?=[\u3400-\u9fff])", text[s:pos]):
+        found_ = m.group(1)
+    if not found_ or len(found_) < 2:
+        return None
+    full = {o.key: o for o in orgs if o.text.endswith(found_) and o.attrs.get("parent_key")}
+    return next(iter(full.values())) if len(full) == 1 else None
+
+
 def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
     out: list[Relation] = []
@@ -66,8 +79,12 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
                 actor = _subject(text, orgs, ps, pe)
                 basis, conf = "subject carried over from the sentence before", INFERRED
         if actor is None:
+            actor = _bare_unit_subject(text, orgs, s, mm.start)
+            basis, conf = "unit named without its owner: the report's one unit of that name", INFERRED
+        if actor is None:
             continue
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
+        actor = full_unit(actor, orgs)
         for canon in [mm.norm] + mm.attrs.get("also", []):
             out.append(relation("IMPLEMENTS", actor.key, f"measure:{canon}", (s, e), basis, conf,
                                 date=dates[0].norm if dates else ""))

@@ -212,7 +212,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         if not got:
             got = _byline(text, p, orgs)
         if not got and pending:
-            got = _office_of_only_bureau(text, p, pending, orgs)
+            got = _office_of_only_bureau(text, p, pending, orgs) or _post_of_only_unit(pending, orgs)
             conf = "inferred" if got else conf
         if not got:
             got = _only_org_of_kind(text, p, orgs)
@@ -259,6 +259,19 @@ def _office_of_only_bureau(text: str, p: Mention, pending: list[str], orgs: list
         return []
     b = next(iter(bureaus.values()))
     return [(b, r, "office of the only bureau the report names") for r in pending]
+
+
+def _post_of_only_unit(pending: list[str], orgs: list[Mention]):
+    """党支部书记王晓来 with no organisation written: the post of the one 党支部 the report
+    names with its owner."""
+    out = []
+    for r in pending:
+        unit = next((u for u in sorted(cues("unit"), key=len, reverse=True)
+                     if len(u) >= 2 and r.startswith(u) and len(r) > len(u)), "")
+        full = {o.key: o for o in orgs if unit and o.text.endswith(unit) and o.attrs.get("parent_key")}
+        if len(full) == 1:
+            out.append((next(iter(full.values())), r, "post of the report's one unit of that name"))
+    return out
 
 
 def _base(role: str) -> str:
