@@ -168,3 +168,8 @@ def test_a_unit_named_without_its_owner_stands_for_the_reports_one_unit(analyse)
     got = implements(analyse, text)
     assert [(o, m, c) for o, m, _, c in got] == [("城北小学党支部", "三会一课", "inferred")]
     assert members(analyse, text) == {("王晓来", "城北小学党支部", "党支部书记")}
+
+
+def test_a_short_division_name_running_into_a_mountain_is_no_division(analyse):
+    key = place_of(analyse, "长白山教育局部署开学工作，全区学校做好准备。", "长白山教育局")
+    assert not key.startswith("org:220623:")     # not 长白朝鲜族自治县
