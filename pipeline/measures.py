@@ -47,6 +47,7 @@ def _lexicon():
         "not_after": re.compile(rf"(?:{rules.alternation(cues['not_after'])})"),
         "not_inside": re.compile(rf"(?:{rules.alternation(cues['not_inside'])})"),
         "named_end": re.compile(rf"(?:{named})$"),
+        "document": re.compile(rf"《([^《》\n]{{4,40}}?(?:{rules.alternation(cues['document'])})(?:[（(][^）)》]*[）)]?)?)》"),
         "named_any": re.compile(rf"(?:{named})(?![\u3400-\u9fff]?(?:{named})|度)"),
         "verb_any": re.compile(rf"(?:{verbs})"),
         "system": re.compile(rf"(?:{verbs})(?:了)?(?P<name>[\u3400-\u9fff和及与]{{2,16}}?(?:{named}))(?!度|[\u3400-\u9fff]?(?:{named}))"),
@@ -67,7 +68,7 @@ def quoted_is_measure(lex: dict, before: str, name: str, after: str, prev_ok: bo
         return True, "quoted before a suffix"
     if lex["verb_before"].search(before):
         return True, "quoted after a verb"
-    if prev_ok and re.search(r"[、和及与]$", before):
+    if prev_ok and re.search(r"(?:[、和及与]|[”\"」』’])$", before):
         return True, "quoted in a list of measures"
     if lex["named_end"].search(plain) and len(plain) >= 4:
         return True, "quoted name of an initiative"
@@ -182,6 +183,12 @@ class MeasureRecognizer:
             if len(name) >= 4 and lex["verb_any"].search(clause) and not lex["not_inside"].search(name) \
                     and not _generic(name):
                 add(a, m.end(), name, "named initiative in a clause with a verb")
+        # plans and rules named as documents: 按照《国家职业教育改革实施方案》
+        for m in lex["document"].finditer(text):
+            before = text[max(0, m.start() - 8):m.start()]
+            if re.search(rf"(?:{rules.alternation(_cue('verb') + _cue('document_verb'))})[了的]?$", before):
+                name = re.sub(r"[（(][^）)]*[）)]?$", "", m.group(1))
+                add(m.start(1), m.start(1) + len(name), name, "plan named as a document after a verb")
         # the lexicon, anywhere
         for m in lex["lex_re"].finditer(text):
             add(m.start(), m.end(), m.group(0), "lexicon")

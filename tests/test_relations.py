@@ -173,3 +173,9 @@ def test_a_unit_named_without_its_owner_stands_for_the_reports_one_unit(analyse)
 def test_a_short_division_name_running_into_a_mountain_is_no_division(analyse):
     key = place_of(analyse, "长白山教育局部署开学工作，全区学校做好准备。", "长白山教育局")
     assert not key.startswith("org:220623:")     # not 长白朝鲜族自治县
+
+
+def test_a_run_of_quoted_names_and_a_plan_named_as_a_document(analyse):
+    got = measures(analyse, "学校定期开展“党员示范课”“优质课评比”等活动，按照《城区学校课后服务实施方案》推进。")
+    assert {"党员示范课", "优质课评比", "城区学校课后服务实施方案"} <= got
+    assert measures(analyse, "学校转发《关于做好寒假安全工作的通知》。") == set()
