@@ -179,3 +179,12 @@ def test_a_run_of_quoted_names_and_a_plan_named_as_a_document(analyse):
     got = measures(analyse, "学校定期开展“党员示范课”“优质课评比”等活动，按照《城区学校课后服务实施方案》推进。")
     assert {"党员示范课", "优质课评比", "城区学校课后服务实施方案"} <= got
     assert measures(analyse, "学校转发《关于做好寒假安全工作的通知》。") == set()
+
+
+def test_a_qualifier_between_organisation_and_role_stays_in_the_role(analyse):
+    assert ("李明", "东城小学", "年轻教师") in members(analyse, "东城小学年轻教师李明说，他会坚持下去。")
+
+
+def test_our_paper_in_a_byline_is_the_one_medium_the_report_names(analyse):
+    got = links(analyse, "江城晚报讯 为推进工作，全区召开会议。本报记者 周明亮", "MEMBER_OF")
+    assert [(p, o, a["role"], a["confidence"]) for p, o, a in got] == [("周明亮", "江城晚报", "记者", "inferred")]

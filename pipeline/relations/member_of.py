@@ -211,6 +211,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             got = [(org_end[p.start], "", "organisation written before the name")]   # 东城小学李明
         if not got:
             got = _byline(text, p, orgs)
+            if got and got[0][2] == "byline of the report's one medium":
+                conf = "inferred"
         if not got and pending:
             got = _office_of_only_bureau(text, p, pending, orgs) or _post_of_only_unit(pending, orgs)
             conf = "inferred" if got else conf
@@ -246,6 +248,12 @@ def _byline(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Mention, s
                 if m.group(0) not in ("讯", "电", "消息", "报道", "来源", "文", "图"):
                     role = m.group(0)
             return [(o, role, "byline of the medium")]
+    # 本报记者 王五 / 本报讯（记者 王五）: the paper is the one medium the report names
+    lead = text[max(a, p.start - 20):p.start]
+    m = re.search(rf"(?:本报|本网|本台)(?:讯)?[\s(（]*({words})?[\s:：]*(?:[\u3400-\u9fff]{{2,3}}\s+)*$", lead)
+    media = {o.key: o for o in orgs if o.attrs.get("kind") == "media"}
+    if m and len(media) == 1:
+        return [(next(iter(media.values())), m.group(1) or "记者", "byline of the report's one medium")]
     return []
 
 
