@@ -188,3 +188,8 @@ def test_a_qualifier_between_organisation_and_role_stays_in_the_role(analyse):
 def test_our_paper_in_a_byline_is_the_one_medium_the_report_names(analyse):
     got = links(analyse, "江城晚报讯 为推进工作，全区召开会议。本报记者 周明亮", "MEMBER_OF")
     assert [(p, o, a["role"], a["confidence"]) for p, o, a in got] == [("周明亮", "江城晚报", "记者", "inferred")]
+
+
+def test_organisations_listed_as_one_subject_all_carry_the_measure_out(analyse):
+    got = implements(analyse, "青山县教育局、长湖实验小学和家长委员会共同实施“护苗行动”。")
+    assert {(o, m) for o, m, _, _ in got} >= {("青山县教育局", "护苗行动"), ("长湖实验小学", "护苗行动")}

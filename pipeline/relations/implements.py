@@ -21,23 +21,37 @@ def _is_object(text: str, o: Mention, s: int) -> bool:
     return any(before.endswith(w) for w in cues("object"))
 
 
-def _actor(text: str, orgs: list[Mention], s: int, pos: int) -> Mention | None:
-    """The organisation that is the subject for something written at ``pos``."""
+def _actors(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
+    """The organisations that are the subject for something written at ``pos``: the last
+    one named before it that stands as no object, with the ones listed before it
+    (普洱市委、市政府和全市教育系统聚焦…: 普洱市委 and 市政府)."""
     cands = [o for o in orgs if s <= o.start and o.end <= pos and o.attrs.get("kind") not in NOT_ACTORS]
-    for o in reversed(cands):
+    for i in range(len(cands) - 1, -1, -1):
+        o = cands[i]
         between = text[o.end:pos]
         if "。" in between or len(re.sub(r"《[^》]*》", "《》", between)) > 60:   # titles count as one word
-            return None
-        if _is_object(text, o, s):
+            return []
+        if _is_object(text, o, s) and not _listed_after(text, cands, i):
             continue
-        # a possessive or a list member (X的Y, X和Y) is no subject
-        if between.startswith(("的", "和", "与", "、")):
+        # a possessive (X的Y) is no subject, nor a list member before another organisation
+        if between.startswith("的") or (between.startswith(("和", "与", "、", "及")) and i < len(cands) - 1):
             continue
         # a clause with a subject of its own after the organisation (…，学校开展…)
         if any(c.startswith(cues("subject")) for c in re.split(r"[，,；;：:]", between)[1:]):
-            return None
-        return o
-    return None
+            return []
+        group = [o]
+        while i > 0 and _listed_after(text, cands, i):
+            i -= 1
+            group.insert(0, cands[i])
+        if _is_object(text, group[0], s):
+            return []
+        return group
+    return []
+
+
+def _listed_after(text: str, cands: list[Mention], i: int) -> bool:
+    """Whether cands[i] follows cands[i-1] in a list (A、B / A和B)."""
+    return i > 0 and re.fullmatch(r"[、和与及]", text[cands[i - 1].end:cands[i].start]) is not None
 
 
 def _subject(text: str, orgs: list[Mention], s: int, e: int) -> Mention | None:
@@ -68,7 +82,8 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     out: list[Relation] = []
     for mm in sorted((m for m in ms if m.label == "MEASURE"), key=lambda m: m.start):
         s, e = sentence_of(doc, mm.start)
-        actor = _actor(text, orgs, s, mm.start)
+        group = _actors(text, orgs, s, mm.start)
+        actor = group[0] if group else None
         basis, conf = "subject of the sentence", "stated"
         if actor is None and s > 0:
             opens = text[s:mm.start].lstrip(" \u3000\t")
@@ -84,8 +99,9 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         if actor is None:
             continue
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
-        actor = full_unit(actor, orgs)
-        for canon in [mm.norm] + mm.attrs.get("also", []):
-            out.append(relation("IMPLEMENTS", actor.key, f"measure:{canon}", (s, e), basis, conf,
-                                date=dates[0].norm if dates else ""))
+        for one in (group if group and actor is group[0] else [actor]):
+            one = full_unit(one, orgs)
+            for canon in [mm.norm] + mm.attrs.get("also", []):
+                out.append(relation("IMPLEMENTS", one.key, f"measure:{canon}", (s, e), basis, conf,
+                                    date=dates[0].norm if dates else ""))
     return out
