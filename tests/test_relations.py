@@ -193,3 +193,15 @@ def test_our_paper_in_a_byline_is_the_one_medium_the_report_names(analyse):
 def test_organisations_listed_as_one_subject_all_carry_the_measure_out(analyse):
     got = implements(analyse, "青山县教育局、长湖实验小学和家长委员会共同实施“护苗行动”。")
     assert {(o, m) for o, m, _, _ in got} >= {("青山县教育局", "护苗行动"), ("长湖实验小学", "护苗行动")}
+
+
+def test_an_office_is_part_of_the_bureau_its_name_starts_with(analyse):
+    got = parts(analyse, "市教育局中小学党建处副处长张罡参加调研。")
+    assert got == {("市教育局中小学党建处", "市教育局")}
+    got = parts(analyse, "同济大学第二附属中学初中部今年招生。")
+    assert got == {("同济大学第二附属中学初中部", "同济大学第二附属中学")}   # not 同济大学 itself
+
+
+def test_a_member_of_a_party_group_belongs_to_the_group(analyse):
+    got = members(analyse, "13日，省教育厅党组成员、省委教育工委副书记赵廷昌一行到六盘水调研。")
+    assert ("赵廷昌", "省教育厅党组", "党组成员") in got

@@ -16,8 +16,13 @@ INFERRED = "inferred"
 @functools.lru_cache(maxsize=None)
 def roles() -> dict[str, tuple[str, bool]]:
     """role word -> (kind, written only after a name)."""
-    return {row[0]: (row[1] if len(row) > 1 else "", len(row) > 2 and row[2] == "after")
-            for row in rules.table("roles.tsv")}
+    table = {row[0]: (row[1] if len(row) > 1 else "", len(row) > 2 and row[2] == "after")
+             for row in rules.table("roles.tsv")}
+    # roles only the relation stage reads (成员 of 党组成员, 医疗队成员)
+    for row in rules.table("relations.tsv"):
+        if row[0] == "role" and len(row) > 2:
+            table.setdefault(row[1], (row[2], False))
+    return table
 
 
 @functools.lru_cache(maxsize=None)
