@@ -205,3 +205,8 @@ def test_an_office_is_part_of_the_bureau_its_name_starts_with(analyse):
 def test_a_member_of_a_party_group_belongs_to_the_group(analyse):
     got = members(analyse, "13日，省教育厅党组成员、省委教育工委副书记赵廷昌一行到六盘水调研。")
     assert ("赵廷昌", "省教育厅党组", "党组成员") in got
+
+
+def test_posts_listed_after_a_name_share_its_organisation(analyse):
+    got = members(analyse, "青山县教育局局长罗广慧，副局长舒剑军，副局长范翔出席会议。")
+    assert {("舒剑军", "青山县教育局", "副局长"), ("范翔", "青山县教育局", "副局长")} <= got

@@ -130,7 +130,12 @@ class Chain:
                     return links, pending, self.person_end[pos]
                 continue
             break
-        runs_into = self.person_end.get(pos) if not links else None
+        runs_into = None
+        if not links:
+            # 局长罗广慧，党组成员、副局长舒剑军: posts after a name with its organisation
+            runs_into = self.person_end.get(pos)
+            if runs_into is None and pending and pos > s and text[pos - 1] in "，,、":
+                runs_into = self.person_end.get(pos - 1)
         return links, pending, runs_into
 
 
