@@ -47,6 +47,9 @@ def _lexicon():
         "not_after": re.compile(rf"(?:{rules.alternation(cues['not_after'])})"),
         "not_inside": re.compile(rf"(?:{rules.alternation(cues['not_inside'])})"),
         "named_end": re.compile(rf"(?:{named})$"),
+        "document": re.compile(rf"《([^《》\n]{{4,40}}?(?:{rules.alternation(cues['document'])})(?:[（(][^）)》]*[）)]?)?)》"),
+        "named_any": re.compile(rf"(?:{named})(?![\u3400-\u9fff]?(?:{named})|度)"),
+        "verb_any": re.compile(rf"(?:{verbs})"),
         "system": re.compile(rf"(?:{verbs})(?:了)?(?P<name>[\u3400-\u9fff和及与]{{2,16}}?(?:{named}))(?!度|[\u3400-\u9fff]?(?:{named}))"),
     }
 
@@ -65,7 +68,7 @@ def quoted_is_measure(lex: dict, before: str, name: str, after: str, prev_ok: bo
         return True, "quoted before a suffix"
     if lex["verb_before"].search(before):
         return True, "quoted after a verb"
-    if prev_ok and re.search(r"[、和及与]$", before):
+    if prev_ok and re.search(r"(?:[、和及与]|[”\"」』’])$", before):
         return True, "quoted in a list of measures"
     if lex["named_end"].search(plain) and len(plain) >= 4:
         return True, "quoted name of an initiative"
@@ -75,6 +78,32 @@ def quoted_is_measure(lex: dict, before: str, name: str, after: str, prev_ok: bo
 @functools.lru_cache(maxsize=None)
 def _cue(kind: str) -> tuple[str, ...]:
     return tuple(row[1] for row in rules.table("measure_cues.tsv") if row[0] == kind)
+
+
+def _with_written_suffix(o: Mention, text: str, lex: dict, out: list) -> None:
+    """The mention's text runs on over its quotes and the word that follows (“三名”工程,
+    主题党日活动) while its norm stays the name: either wording finds the one measure."""
+    k = o.end + (1 if text[o.end:o.end + 1] in "”\"」』’" else 0)
+    suf = lex["suffix_re"].match(text, k)
+    if not suf or suf.group(0) not in _cue("written"):
+        return
+    end = suf.end()
+    if any(x is not o and o.start <= x.start < end for x in out):
+        return
+    start = o.start - (1 if k > o.end and o.start > 0 and text[o.start - 1] in "“\"「『‘" else 0)
+    o.start, o.end, o.text = start, end, text[start:end]
+
+
+def _name_start(text: str, end: int, lex: dict) -> int:
+    """Where an unquoted name ending at ``end`` starts: back over Chinese characters to a
+    particle, a conjunction, punctuation or a verb of doing (at most 14 characters)."""
+    a = end
+    while a > 0 and end - a < 14 and re.match(r"[\u3400-\u9fff]", text[a - 1]) and text[a - 1] not in "的和及与了在对把将以为是有等了":
+        a -= 1
+    v = None
+    for v in lex["verb_any"].finditer(text, a, end):
+        pass
+    return v.end() if v is not None and v.end() < end else a
 
 
 def _generic(name: str) -> bool:
@@ -144,12 +173,29 @@ class MeasureRecognizer:
             if len(name) >= 4 and not lex["not_inside"].search(name) and not _generic(name):
                 b = m.end("name")
                 add(b - len(name), b, name, "named initiative after a verb")
+        # unquoted names ending like an initiative, in a clause with a verb of doing
+        for m in lex["named_any"].finditer(text):
+            a = _name_start(text, m.start(), lex)
+            name = re.sub(rf"^(?:{rules.alternation(_cue('lead') + _cue('verb'))})+", "", text[a:m.end()])
+            a = m.end() - len(name)
+            clause = text[max(0, a - 30):a]
+            clause = re.split(r"[，。；;！？,\n]", clause)[-1]
+            if len(name) >= 4 and lex["verb_any"].search(clause) and not lex["not_inside"].search(name) \
+                    and not _generic(name):
+                add(a, m.end(), name, "named initiative in a clause with a verb")
+        # plans and rules named as documents: 按照《国家职业教育改革实施方案》
+        for m in lex["document"].finditer(text):
+            before = text[max(0, m.start() - 8):m.start()]
+            if re.search(rf"(?:{rules.alternation(_cue('verb') + _cue('document_verb'))})[了的]?$", before):
+                name = re.sub(r"[（(][^）)]*[）)]?$", "", m.group(1))
+                add(m.start(1), m.start(1) + len(name), name, "plan named as a document after a verb")
         # the lexicon, anywhere
         for m in lex["lex_re"].finditer(text):
             add(m.start(), m.end(), m.group(0), "lexicon")
         for o in out:
             if o.attrs.get("also"):
                 o.attrs["also"] = list(o.attrs["also"])
+            _with_written_suffix(o, text, lex, out)
         ms.extend(sorted(out, key=lambda m: m.start))
         ents = doc._.entities or {}
         for o in out:

@@ -25,6 +25,9 @@ BUREAU_FAMILY = re.compile(r"(教育和体育局|教育体育局|教体局|教�
                            r"教科局|教育局|教育系统|教体系统|教科系统)$")
 # a division's name followed by one of these is part of a road's or street's name
 ROAD_AFTER = re.compile(r"(?:路|街(?!道)|巷|大道|大街|胡同|弄)")
+# a division's short name followed by one of these is part of a mountain's, river's or
+# lake's name (长白山 is no 长白县)
+GEO_AFTER = re.compile(r"(?:山|湖|河|江|岛|峰|岭|湾|海)")
 LEVEL_CHARS = {"省": ("province",), "市": ("city", "county"), "县": ("county",), "区": ("county",),
                "州": ("city",), "盟": ("city",), "旗": ("county",), "镇": ("town",), "乡": ("town",)}
 
@@ -92,6 +95,8 @@ class Resolver:
         for a, b in segment(text):
             if ROAD_AFTER.match(text, b):
                 break
+            if GEO_AFTER.match(text, b) and not any(d.name == text[a:b] for d in self.gaz.lookup(text[a:b])):
+                break         # 长白山: a short name running into a mountain's or river's name
             if out and not any(out[-1].code in self.gaz.ancestors(d.code) for d in self.gaz.lookup(text[a:b])):
                 break
             d = self.resolve(text[a:b], out[-1] if out else None)

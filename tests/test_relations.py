@@ -161,3 +161,52 @@ def test_relations_csv_says_how_each_link_was_read(tables):
     assert rows and all(r["basis"] and r["confidence"] in ("stated", "inferred") for r in rows)
     jin = [r for r in rows if r["source_name"] == "晋萍"]
     assert jin and jin[0]["confidence"] == "inferred"     # 成教科科长晋萍: the office's bureau is inferred
+
+
+def test_a_unit_named_without_its_owner_stands_for_the_reports_one_unit(analyse):
+    text = "城北小学党支部成立于1990年。党支部严格落实“三会一课”。她就是党支部书记王晓来。"
+    got = implements(analyse, text)
+    assert [(o, m, c) for o, m, _, c in got] == [("城北小学党支部", "三会一课", "inferred")]
+    assert members(analyse, text) == {("王晓来", "城北小学党支部", "党支部书记")}
+
+
+def test_a_short_division_name_running_into_a_mountain_is_no_division(analyse):
+    key = place_of(analyse, "长白山教育局部署开学工作，全区学校做好准备。", "长白山教育局")
+    assert not key.startswith("org:220623:")     # not 长白朝鲜族自治县
+
+
+def test_a_run_of_quoted_names_and_a_plan_named_as_a_document(analyse):
+    got = measures(analyse, "学校定期开展“党员示范课”“优质课评比”等活动，按照《城区学校课后服务实施方案》推进。")
+    assert {"党员示范课", "优质课评比", "城区学校课后服务实施方案"} <= got
+    assert measures(analyse, "学校转发《关于做好寒假安全工作的通知》。") == set()
+
+
+def test_a_qualifier_between_organisation_and_role_stays_in_the_role(analyse):
+    assert ("李明", "东城小学", "年轻教师") in members(analyse, "东城小学年轻教师李明说，他会坚持下去。")
+
+
+def test_our_paper_in_a_byline_is_the_one_medium_the_report_names(analyse):
+    got = links(analyse, "江城晚报讯 为推进工作，全区召开会议。本报记者 周明亮", "MEMBER_OF")
+    assert [(p, o, a["role"], a["confidence"]) for p, o, a in got] == [("周明亮", "江城晚报", "记者", "inferred")]
+
+
+def test_organisations_listed_as_one_subject_all_carry_the_measure_out(analyse):
+    got = implements(analyse, "青山县教育局、长湖实验小学和家长委员会共同实施“护苗行动”。")
+    assert {(o, m) for o, m, _, _ in got} >= {("青山县教育局", "护苗行动"), ("长湖实验小学", "护苗行动")}
+
+
+def test_an_office_is_part_of_the_bureau_its_name_starts_with(analyse):
+    got = parts(analyse, "市教育局中小学党建处副处长张罡参加调研。")
+    assert got == {("市教育局中小学党建处", "市教育局")}
+    got = parts(analyse, "同济大学第二附属中学初中部今年招生。")
+    assert got == {("同济大学第二附属中学初中部", "同济大学第二附属中学")}   # not 同济大学 itself
+
+
+def test_a_member_of_a_party_group_belongs_to_the_group(analyse):
+    got = members(analyse, "13日，省教育厅党组成员、省委教育工委副书记赵廷昌一行到六盘水调研。")
+    assert ("赵廷昌", "省教育厅党组", "党组成员") in got
+
+
+def test_posts_listed_after_a_name_share_its_organisation(analyse):
+    got = members(analyse, "青山县教育局局长罗广慧，副局长舒剑军，副局长范翔出席会议。")
+    assert {("舒剑军", "青山县教育局", "副局长"), ("范翔", "青山县教育局", "副局长")} <= got

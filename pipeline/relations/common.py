@@ -16,8 +16,13 @@ INFERRED = "inferred"
 @functools.lru_cache(maxsize=None)
 def roles() -> dict[str, tuple[str, bool]]:
     """role word -> (kind, written only after a name)."""
-    return {row[0]: (row[1] if len(row) > 1 else "", len(row) > 2 and row[2] == "after")
-            for row in rules.table("roles.tsv")}
+    table = {row[0]: (row[1] if len(row) > 1 else "", len(row) > 2 and row[2] == "after")
+             for row in rules.table("roles.tsv")}
+    # roles only the relation stage reads (成员 of 党组成员, 医疗队成员)
+    for row in rules.table("relations.tsv"):
+        if row[0] == "role" and len(row) > 2:
+            table.setdefault(row[1], (row[2], False))
+    return table
 
 
 @functools.lru_cache(maxsize=None)
@@ -59,3 +64,17 @@ def ensure_org(entities: dict, key: str, name: str, like: Mention | None = None)
                                     "attrs": {"kind": (like.attrs.get("unit_of_kind") if like else "") or "other"}})
     if name not in rec["aliases"]:
         rec["aliases"] = sorted(set(rec["aliases"]) | {name})
+
+
+BARE_PREFIX = re.compile(r"^(?:该校|我校|本校|学校|校|全校|该园|我园|园|局|该局|我局)?")
+
+
+def full_unit(o: Mention, orgs: list[Mention]) -> Mention:
+    """A unit named without its owner (党支部, 校党总支, 该校党支部) stands for the one unit
+    of that name the section writes with its owner (X小学党支部); else for itself."""
+    bare = BARE_PREFIX.sub("", o.text)
+    if not bare or bare != o.text and len(o.text) - len(bare) > 2 or len(bare) > 4 or bare not in cues("unit"):
+        return o
+    full = {m.key: m for m in orgs if m.key != o.key and m.text.endswith(bare) and len(m.text) > len(o.text)
+            and m.attrs.get("parent_key")}
+    return next(iter(full.values())) if len(full) == 1 else o

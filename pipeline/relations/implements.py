@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Mention, Relation, sentence_of
-from .common import INFERRED, cues, relation
+from .common import INFERRED, cues, full_unit, relation
 
 NOT_ACTORS = ("media",)
 
@@ -21,23 +21,37 @@ def _is_object(text: str, o: Mention, s: int) -> bool:
     return any(before.endswith(w) for w in cues("object"))
 
 
-def _actor(text: str, orgs: list[Mention], s: int, pos: int) -> Mention | None:
-    """The organisation that is the subject for something written at ``pos``."""
+def _actors(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
+    """The organisations that are the subject for something written at ``pos``: the last
+    one named before it that stands as no object, with the ones listed before it
+    (普洱市委、市政府和全市教育系统聚焦…: 普洱市委 and 市政府)."""
     cands = [o for o in orgs if s <= o.start and o.end <= pos and o.attrs.get("kind") not in NOT_ACTORS]
-    for o in reversed(cands):
+    for i in range(len(cands) - 1, -1, -1):
+        o = cands[i]
         between = text[o.end:pos]
         if "。" in between or len(re.sub(r"《[^》]*》", "《》", between)) > 60:   # titles count as one word
-            return None
-        if _is_object(text, o, s):
+            return []
+        if _is_object(text, o, s) and not _listed_after(text, cands, i):
             continue
-        # a possessive or a list member (X的Y, X和Y) is no subject
-        if between.startswith(("的", "和", "与", "、")):
+        # a possessive (X的Y) is no subject, nor a list member before another organisation
+        if between.startswith("的") or (between.startswith(("和", "与", "、", "及")) and i < len(cands) - 1):
             continue
         # a clause with a subject of its own after the organisation (…，学校开展…)
         if any(c.startswith(cues("subject")) for c in re.split(r"[，,；;：:]", between)[1:]):
-            return None
-        return o
-    return None
+            return []
+        group = [o]
+        while i > 0 and _listed_after(text, cands, i):
+            i -= 1
+            group.insert(0, cands[i])
+        if _is_object(text, group[0], s):
+            return []
+        return group
+    return []
+
+
+def _listed_after(text: str, cands: list[Mention], i: int) -> bool:
+    """Whether cands[i] follows cands[i-1] in a list (A、B / A和B)."""
+    return i > 0 and re.fullmatch(r"[、和与及]", text[cands[i - 1].end:cands[i].start]) is not None
 
 
 def _subject(text: str, orgs: list[Mention], s: int, e: int) -> Mention | None:
@@ -50,12 +64,26 @@ def _subject(text: str, orgs: list[Mention], s: int, e: int) -> Mention | None:
     return None
 
 
+def _bare_unit_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mention | None:
+    """党支部严格落实“三会一课” in a report that names 城北小学党支部: the clause's subject is
+    a unit written without its owner, and the report has one such unit with its owner."""
+    units = "|".join(map(re.escape, sorted(cues("unit"), key=len, reverse=True)))
+    found_ = None
+    for m in re.finditer(rf"(?:^|[，,；;])\s*(?:该校|我校|校|学校|全校)?({units})(?=[\u3400-\u9fff])", text[s:pos]):
+        found_ = m.group(1)
+    if not found_ or len(found_) < 2:
+        return None
+    full = {o.key: o for o in orgs if o.text.endswith(found_) and o.attrs.get("parent_key")}
+    return next(iter(full.values())) if len(full) == 1 else None
+
+
 def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
     out: list[Relation] = []
     for mm in sorted((m for m in ms if m.label == "MEASURE"), key=lambda m: m.start):
         s, e = sentence_of(doc, mm.start)
-        actor = _actor(text, orgs, s, mm.start)
+        group = _actors(text, orgs, s, mm.start)
+        actor = group[0] if group else None
         basis, conf = "subject of the sentence", "stated"
         if actor is None and s > 0:
             opens = text[s:mm.start].lstrip(" \u3000\t")
@@ -66,9 +94,14 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
                 actor = _subject(text, orgs, ps, pe)
                 basis, conf = "subject carried over from the sentence before", INFERRED
         if actor is None:
+            actor = _bare_unit_subject(text, orgs, s, mm.start)
+            basis, conf = "unit named without its owner: the report's one unit of that name", INFERRED
+        if actor is None:
             continue
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
-        for canon in [mm.norm] + mm.attrs.get("also", []):
-            out.append(relation("IMPLEMENTS", actor.key, f"measure:{canon}", (s, e), basis, conf,
-                                date=dates[0].norm if dates else ""))
+        for one in (group if group and actor is group[0] else [actor]):
+            one = full_unit(one, orgs)
+            for canon in [mm.norm] + mm.attrs.get("also", []):
+                out.append(relation("IMPLEMENTS", one.key, f"measure:{canon}", (s, e), basis, conf,
+                                    date=dates[0].norm if dates else ""))
     return out

@@ -5,11 +5,16 @@ for, with the role as written. Only what the sentence states:
   a chain of posts 刘集镇中心小学党支部书记、校长杨洪亮 (the branch gets the party post, the
   school the headship), ``org 记者 name`` (齐鲁晚报 记者 刘晓旭);
 * ``name + org + role``: 黄兴君（辛集市教育局局长）, 黄兴君，辛集市教育局局长;
-* ``org + name + role``: 长安路学校张玲校长;
+* ``org + name + role``: 长安路学校张玲校长; ``org的role + name``: 河洲镇中心小学的校长陈杰;
 * lists: 校长张三、副校长李四 and 记者 王五 李六 share the organisation named before the first.
 
-A name with a role and no organisation named with it (张玲校长 alone) gets no link: no
-link is better than a guessed one.
+* ``org的name`` and ``org + name`` (太原五中的刘晓宇, 东城小学李明、西城中学王芳);
+* bylines: 来源：江城晚报 作者：周明亮 (the medium and the byline word as the role).
+
+A name with a role and no organisation written with it (张玲校长) is linked only where the
+report names exactly one organisation of the kind the role belongs to (rules/relations.tsv
+``role_org``), and an office's head (成教科科长晋萍) only to the report's one bureau; both
+are marked ``inferred``. Otherwise no link: no link is better than a guessed one.
 """
 from __future__ import annotations
 
@@ -125,7 +130,12 @@ class Chain:
                     return links, pending, self.person_end[pos]
                 continue
             break
-        runs_into = self.person_end.get(pos) if not links else None
+        runs_into = None
+        if not links:
+            # 局长罗广慧，党组成员、副局长舒剑军: posts after a name with its organisation
+            runs_into = self.person_end.get(pos)
+            if runs_into is None and pending and pos > s and text[pos - 1] in "，,、":
+                runs_into = self.person_end.get(pos - 1)
         return links, pending, runs_into
 
 
@@ -206,8 +216,10 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             got = [(org_end[p.start], "", "organisation written before the name")]   # 东城小学李明
         if not got:
             got = _byline(text, p, orgs)
+            if got and got[0][2] == "byline of the report's one medium":
+                conf = "inferred"
         if not got and pending:
-            got = _office_of_only_bureau(text, p, pending, orgs)
+            got = _office_of_only_bureau(text, p, pending, orgs) or _post_of_only_unit(pending, orgs)
             conf = "inferred" if got else conf
         if not got:
             got = _only_org_of_kind(text, p, orgs)
@@ -241,6 +253,12 @@ def _byline(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Mention, s
                 if m.group(0) not in ("讯", "电", "消息", "报道", "来源", "文", "图"):
                     role = m.group(0)
             return [(o, role, "byline of the medium")]
+    # 本报记者 王五 / 本报讯（记者 王五）: the paper is the one medium the report names
+    lead = text[max(a, p.start - 20):p.start]
+    m = re.search(rf"(?:本报|本网|本台)(?:讯)?[\s(（]*({words})?[\s:：]*(?:[\u3400-\u9fff]{{2,3}}\s+)*$", lead)
+    media = {o.key: o for o in orgs if o.attrs.get("kind") == "media"}
+    if m and len(media) == 1:
+        return [(next(iter(media.values())), m.group(1) or "记者", "byline of the report's one medium")]
     return []
 
 
@@ -254,6 +272,19 @@ def _office_of_only_bureau(text: str, p: Mention, pending: list[str], orgs: list
         return []
     b = next(iter(bureaus.values()))
     return [(b, r, "office of the only bureau the report names") for r in pending]
+
+
+def _post_of_only_unit(pending: list[str], orgs: list[Mention]):
+    """党支部书记王晓来 with no organisation written: the post of the one 党支部 the report
+    names with its owner."""
+    out = []
+    for r in pending:
+        unit = next((u for u in sorted(cues("unit"), key=len, reverse=True)
+                     if len(u) >= 2 and r.startswith(u) and len(r) > len(u)), "")
+        full = {o.key: o for o in orgs if unit and o.text.endswith(unit) and o.attrs.get("parent_key")}
+        if len(full) == 1:
+            out.append((next(iter(full.values())), r, "post of the report's one unit of that name"))
+    return out
 
 
 def _base(role: str) -> str:

@@ -18,6 +18,7 @@ from ..doc import Mention, Relation, sentence_of
 from .common import cues, ends_with_pattern, ensure_org, relation
 
 SCHOOLISH = ("school", "kindergarten", "university")
+SCHOOL_IN_REST = re.compile(r"(?:小学|中学|学校|幼儿园|附中|附小)")
 
 
 def _owner_in_name(o: Mention, by_text: dict[str, Mention]) -> Mention | None:
@@ -26,20 +27,33 @@ def _owner_in_name(o: Mention, by_text: dict[str, Mention]) -> Mention | None:
     for n in range(len(o.text) - 1, 1, -1):
         head, rest = o.text[:n], o.text[n:]
         owner = by_text.get(head)
-        if owner is not None and owner.key != o.key and (
-                ends_with_pattern("unit").search(rest) or ends_with_pattern("campus").search(rest)):
+        if owner is None or owner.key == o.key or SCHOOL_IN_REST.search(rest):
+            continue          # 同济大学第二附属中学初中部 is no part of 同济大学 itself
+        if (owner.text[-1] + rest) in cues("unit"):
+            continue          # 国务院新闻办 / 国务院新闻办公室: one office, two spellings
+        if ends_with_pattern("unit").search(rest) or ends_with_pattern("campus").search(rest):
             return owner
     return None
 
 
+OWNER_END = ("小学|中学|学校|幼儿园|大学|学院|附中|附小|一中|二中|三中|四中|五中|六中|七中|八中|九中|"
+             "教育局|教体局|教育厅|教委|教育和体育局|教育体育局|教科局|政府|人民政府")
+
+
 def _campus_parent(o: Mention) -> tuple[str, str] | None:
-    """(key, name) of the school a campus's name starts with, when the report does not name
-    the school on its own: X小学白鹿洲校区 -> X小学."""
-    m = re.match(rf"^(.{{2,}}?(?:小学|中学|学校|幼儿园|大学|学院|附中|附小|一中|二中|三中|四中|五中|六中|七中|八中|九中|实验学校))"
-                 rf"([\u3400-\u9fff\d]{{0,6}}?(?:{'|'.join(map(re.escape, cues('campus')))}))$", o.text)
+    """(key, name) of the school or bureau a campus's or office's name starts with, when the
+    report does not name it on its own: X小学白鹿洲校区 -> X小学, 市教育局中小学党建处 -> 市教育局."""
+    campus = "|".join(map(re.escape, sorted(cues("campus"), key=len, reverse=True)))
+    ends = "|".join(map(re.escape, sorted(cues("campus") + cues("unit"), key=len, reverse=True)))
+    # a campus belongs to the longest school its name starts with, an office to the shortest body
+    m = re.match(rf"^(.+(?:{OWNER_END}))([\u3400-\u9fff\d]{{0,8}}?(?:{campus}))$", o.text) or \
+        re.match(rf"^(.{{1,}}?(?:{OWNER_END}))([\u3400-\u9fff\d]{{0,8}}?(?:{ends}))$", o.text)
     if not m or o.key.count(":") < 2:
         return None
     head, rest = m.group(1), m.group(2)
+    if SCHOOL_IN_REST.search(rest) and not ends_with_pattern("campus").search(rest) \
+            and not re.search(r"(?:局|厅|委|政府)$", head):
+        return None      # 同济大学第二附属中学初中部 is no office of 同济大学
     _, anchor, core = o.key.split(":", 2)
     if not core.endswith(rest) or len(core) <= len(rest):
         return None
@@ -66,7 +80,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         camp = _campus_parent(o)
         if camp is not None and camp[0] != o.key:
             ensure_org(entities, camp[0], camp[1], o)
-            out.append(relation("PART_OF", o.key, camp[0], span, "campus named with its school"))
+            out.append(relation("PART_OF", o.key, camp[0], span, "campus or office named with its organisation"))
     out += _group_members(doc, text, orgs)
     return out
 
@@ -97,6 +111,6 @@ def _group_members(doc, text: str, orgs: list[Mention]) -> list[Relation]:
                 if s <= o.start and o.end <= s + join.start() and o.key != g.key:
                     members.append(o)
         for o in members:
-            if o.attrs.get("kind") in SCHOOLISH or group_end.search(o.text) is None:
+            if o.attrs.get("kind") in SCHOOLISH and not group_end.search(o.text):
                 out.append(relation("PART_OF", o.key, g.key, (s, e), "member listed with its group"))
     return out
