@@ -177,11 +177,6 @@ def translit_chars() -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def entity_stop() -> frozenset[str]:
-    return frozenset(rules.items("entity_stop.txt"))
-
-
-@functools.lru_cache(maxsize=None)
 def generic_orgs() -> frozenset[str]:
     return frozenset(rules.items("org_generic.txt"))
 

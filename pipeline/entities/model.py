@@ -49,9 +49,6 @@ class EntityModel:
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path))
 
-    def tag(self, seqs: list[list[list[str]]]) -> list[list[str]]:
-        return [self.tagger.tag(x) if x else [] for x in seqs]
-
     def spans(self, text: str, words: list[tuple[int, int]], context: dict | None,
               sent_spans: list[tuple[int, int]]) -> list[tuple[int, int, str, float]]:
         """(start, end, label, confidence) of every entity the model finds. The confidence
