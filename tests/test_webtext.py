@@ -46,10 +46,49 @@ def test_meta_charset_after_a_large_script_is_honoured(tmp_path):
     assert "城南区教育局召开会议" in rep.text and "var counter" not in rep.text
 
 
-def test_table_cells_are_not_glued_into_names(tmp_path):
-    html = page(ARTICLE + "<table><tr><td>上海市</td><td>河南大学</td></tr></table>")
+SCHOOLS = [("复旦大学", "上海市"), ("河南大学", "河南省"), ("清华大学", "北京市"), ("南京大学", "江苏省"),
+           ("浙江大学", "浙江省"), ("四川大学", "四川省"), ("山东大学", "山东省"), ("吉林大学", "吉林省"),
+           ("厦门大学", "福建省"), ("中山大学", "广东省"), ("武汉大学", "湖北省"), ("湖南大学", "湖南省"),
+           ("兰州大学", "甘肃省"), ("重庆大学", "重庆市")]
+
+
+def test_html_table_rows_keep_their_cells_apart_and_the_text_around_them(tmp_path):
+    rows = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in SCHOOLS)
+    html = page('<div class="content"><p>2011年招收硕士的院校名单公布如下，请考生留意报名时间。</p>'
+                f"<table><tr><th>院校名称</th><th>所在省市</th></tr>{rows}</table></div>")
     rep = read(tmp_path, "t.html", html)
+    lines = rep.text.split("\n")
+    assert lines[0] == "2011年招收硕士的院校名单公布如下，请考生留意报名时间。"  # not lost to the table
+    assert lines[1] == "院校名称 所在省市"
+    assert "复旦大学 上海市" in lines and "河南大学 河南省" in lines
     assert "上海市河南大学" not in rep.text
+
+
+def test_plain_text_rows_of_tabs_or_spaces_are_never_joined_like_a_wrapped_column(tmp_path):
+    tabbed = "\n".join(f"{a}\t{b}" for a, b in SCHOOLS)
+    rep = read(tmp_path, "tabs.txt", "2011年招收硕士的院校名单公布如下。\n院校名称\t所在省市\n" + tabbed)
+    assert "复旦大学 上海市\n河南大学 河南省" in rep.text
+    spaced = "\n".join(f"{n}  {a}  {b}" for n, (a, b) in enumerate(SCHOOLS, 1))
+    rep = read(tmp_path, "spaces.txt", "名单如下。\n序号  院校名称  所在省市\n" + spaced)
+    assert "1 复旦大学 上海市\n2 河南大学 河南省" in rep.text
+    # a two-character name padded to three (冯  梦) stays one name; letter-spaced words join
+    rep = read(tmp_path, "names.txt", "受表彰名单如下。\n冯  梦  淮安市清江浦区  朝阳社区\n抗  疫  一  线\n")
+    assert "冯梦 淮安市清江浦区 朝阳社区" in rep.text and "抗疫一线" in rep.text
+
+
+def test_a_table_whose_row_breaks_were_lost_is_cut_back_into_cells(tmp_path):
+    # a page copied without its line breaks: the last cell of a row runs into the first of
+    # the next (所在省市安徽大学, 上海市河南大学); the repeated header tells the columns
+    pairs = [("安徽大学", "安徽省"), ("南京大学", "江苏省"), ("复旦大学", "上海市"), ("河南大学", "河南省"),
+             ("清华大学", "北京市"), ("同济大学", "上海市"), ("郑州大学", "河南省"), ("东南大学", "江苏省")]
+    cells = ["院校名称", "所在省市", "院校名称", "所在省市"] + [c for p in pairs for c in p]
+    row = ""
+    for i, c in enumerate(cells):
+        row += c + ("" if i % 4 == 3 else "\t")
+    rep = read(tmp_path, "glued.txt", "新浪教育讯 2011年招收会计硕士院校名单公布。" + row + "\n")
+    assert "院校名称 所在省市 院校名称 所在省市 安徽大学 安徽省 南京大学 江苏省 复旦大学 上海市 河南大学" in rep.text
+    for glued in ("所在省市安徽", "江苏省复旦", "上海市河南", "北京市同济", "河南省东南"):
+        assert glued not in rep.text, glued
 
 
 def test_page_leftovers_in_plain_text_are_dropped(tmp_path):

@@ -10,10 +10,12 @@ import statistics
 
 from .. import rules
 from .lines import (CJK_RE, PUNCT, Line, ends_sentence, is_byline, is_metadata_line, visible_len)
+from .tables import cells_of
 from .webpage import STRAY_TAG, html_to_text
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u2060\ufeff\ufffe\uffff]")
 _WIDE_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
+_WIDE_SPACE_NOT_TAB = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # full-width letters, digits and the signs that belong to numbers; Chinese punctuation stays
 HALF_WIDTH = {c: chr(c - 0xFEE0) for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B))
               + list(range(0xFF41, 0xFF5B)) + [0xFF05, 0xFF0E, 0xFF0B, 0xFF0D, 0xFF0F, 0xFF20]}
@@ -22,10 +24,12 @@ HALF_WIDTH = {c: chr(c - 0xFEE0) for c in list(range(0xFF10, 0xFF1A)) + list(ran
 _TITLE_TAG = re.compile(r"<\s*title\s*>([^<]{0,300})<\s*/\s*title\s*>", re.I)
 
 
-def normalise_chars(text: str) -> str:
+def normalise_chars(text: str, keep_tabs: bool = False) -> str:
+    """Line ends, control characters, wide spaces and full-width letters and digits;
+    ``keep_tabs`` keeps the tabs that separate table cells (the ingest reads them)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    text = _WIDE_SPACE.sub(" ", text)
+    text = (_WIDE_SPACE_NOT_TAB if keep_tabs else _WIDE_SPACE).sub(" ", text)
     return text.translate(HALF_WIDTH)
 
 
@@ -90,18 +94,22 @@ def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
                 line = line[:m.start()]
         for r in rx["strip"]:
             line = r.sub(" ", line)
-        line = line.strip()
+        line = line.strip(" \t")
         if not line or any(r.fullmatch(line) for r in rx["line"]):
             gap += 1
             continue
-        out.append(Line(fix_spaces(line), indent=indent, gap=gap))
+        cells = cells_of(line) if "\t" in line or "  " in line else None
+        if cells:  # a table row: its cells stay apart, one space between them
+            out.append(Line(" ".join(fix_spaces(c) for c in cells), indent=indent, gap=gap, kind="row"))
+        else:
+            out.append(Line(fix_spaces(line.replace("\t", " ")), indent=indent, gap=gap))
         gap = 0
     return out, cms
 
 
 def column_profile(lines: list[Line]) -> tuple[int, int] | None:
     """(typical length, max length) of the wrapped lines of a newspaper column, or None."""
-    lens = [visible_len(l.text) for l in lines]
+    lens = [visible_len(l.text) for l in lines if l.kind != "row"]
     if len(lens) < 12:
         return None
     mode = statistics.mode(lens)
@@ -180,7 +188,7 @@ def clean(raw: str, html_page: bool = False, data: bytes | None = None) -> tuple
             html_title = " ".join(html.unescape(m.group(1)).split())
             raw = raw[:m.start()] + "\n" + raw[m.end():]
         raw = STRAY_TAG.sub("\n", raw)
-    raw = normalise_chars(html.unescape(raw))
+    raw = normalise_chars(html.unescape(raw), keep_tabs=True)
     lines, cms = clean_lines(raw)
     column = column_profile(lines)
     mark_kinds(lines, column)

@@ -24,7 +24,7 @@ class Line:
     text: str
     indent: bool = False       # began with white space (an article start in newspaper layout)
     gap: int = 0               # blank lines before it
-    kind: str = "body"         # body | heading | byline
+    kind: str = "body"         # body | heading | byline | row (of a table)
     last_len: int = 0          # visible length of the last physical line joined into it
 
     def __post_init__(self):
