@@ -153,3 +153,55 @@ def test_a_page_title_of_thousands_of_characters_is_no_title(tmp_path):
     html = f"<html><head><title>{'城南区教育局' * 1500}</title></head><body>{ARTICLE}</body></html>"
     rep = read(tmp_path, "long.html", html)
     assert rep.status == "ok" and rep.title == "" and "王海平出席会议" in rep.text
+
+
+def test_dates_that_are_not_the_publication_date_are_never_taken_for_it(tmp_path):
+    # one line each, as pages copied without their line breaks come: the labelled time of
+    # another event, a span, a birth date in the conditions of a notice, an event's date
+    texts = [
+        "湖北省2013年硕士研究生招生考试报名实行网上报名和现场确认相结合的方式。一、报名步骤：1.网上报名。"
+        "网报时间：2012年10月10日至31日，每天9:00-22:00，逾期不再补报。",
+        "第一阶段：网上提交报名申请\n时间：2015年11月9日至12日，考生登录报名系统填写信息。",
+        "2013年辽宁省政法干警招录公告：面向退役士兵的职位，限18周岁以上、25周岁以下(1987年8月27日(含)至"
+        "1995年8月27日出生)。",
+        "两人确定了恋爱关系。 2019年10月6日，柏剑和罗文彤结婚。柏剑告诉记者，他们都很喜欢孩子。",
+    ]
+    for i, t in enumerate(texts):
+        rep = read(tmp_path, f"n{i}.txt", t)
+        assert (rep.pub_date, rep.pub_date_source) == ("", ""), t
+
+
+def test_publication_dates_in_the_forms_real_pages_use(tmp_path):
+    cases = {
+        "发布日期：2020年3月5日 来源：城南日报\n城南区教育局召开会议，部署开学准备工作。": ("2020-03-05", "header label"),
+        "伦敦2014年5月13日电 美通社 在今年的《QS亚洲大学排名》中，中国大陆20所大学进入前百名。": ("2014-05-13", "dateline"),
+        "今日下午，江西省教育考试院发布说明，回应考生关切。\n" + "考生可登录网站查询录取结果。\n" * 6
+        + "江西省教育考试院\n2015年8月11日": ("2015-08-11", "closing date"),
+        "美国留学：研究生十大热门专业2014-06-03 09:30:20来源: 中国教育在线 名校推荐。": ("2014-06-03", "header time stamp"),
+    }
+    for i, (t, want) in enumerate(cases.items()):
+        rep = read(tmp_path, f"d{i}.txt", t)
+        assert (rep.pub_date, rep.pub_date_source) == want, t
+
+
+def test_a_date_in_the_sidecar_url_or_path_or_in_the_file_name_is_used_when_the_page_gives_none(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (tmp_path / "sources.tsv").write_text(
+        "doc\turl\tpath\n"
+        "a1\thttp://edu.people.com.cn/n1/2020/0103/c1006-31532.html\t\n"
+        "a2\t\tdata/20200105/20200105-02-02.txt\n"
+        "a3\thttp://example.cn/news/list.html\t\n", encoding="utf-8")
+    sidecar = ingest.load_sidecar(folder)
+    text = "学校开展了读书活动。\n活动持续一周，全校师生参加。"
+    for name in ("a1", "a2", "a3", "通知_2021-05-06.txt"):
+        (folder / (name if name.endswith(".txt") else name + ".txt")).write_text(text, encoding="utf-8")
+    got = {n: ingest.read_report(folder / f"{n}.txt", sidecar=sidecar) for n in ("a1", "a2", "a3")}
+    assert (got["a1"].pub_date, got["a1"].pub_date_source) == ("2020-01-03", "sidecar URL or path")
+    assert got["a2"].pub_date == "2020-01-05"
+    assert got["a3"].pub_date == ""  # a URL without a date gives none
+    rep = ingest.read_report(folder / "通知_2021-05-06.txt")
+    assert (rep.pub_date, rep.pub_date_source) == ("2021-05-06", "file name")
+    # the page's own date comes first
+    (folder / "a1.txt").write_text("发布时间：2020-01-04\n" + text, encoding="utf-8")
+    assert ingest.read_report(folder / "a1.txt", sidecar=sidecar).pub_date == "2020-01-04"

@@ -52,7 +52,9 @@ def meta_patterns():
     f = functools.partial(rules.field_pattern, "metadata.tsv")
     date = DATE_RE.pattern
     return {
-        "date_label": re.compile(rf"(?:{f('date_label')})\s*[:：]\s*(?:{date})"),
+        # 发布时间：2020-03-05; not 报名时间：... (another time, a longer label) nor the
+        # start of a span (时间：2015年11月9日至12日)
+        "date_label": re.compile(rf"(?<![{CJK}])(?:{f('date_label')})\s*[:：]\s*(?:{date})(?!日?\s*(?:至|到|起|止|前|—|–|-|~))"),
         "source": re.compile(rf"(?:{f('source_label')})\s*[:：]\s*(?P<v>[^\s|｜:：]+)(?P<after>\s*[:：])?"),
         "editor": re.compile(rf"(?:{f('editor_label')})\s*[:：]\s*(?P<v>[{CJK}]{{2,3}}(?![{CJK}])|[{CJK}]\s[{CJK}](?![{CJK}]))"),
         "role": re.compile(rf"(?:{f('byline_role')})"),
@@ -64,12 +66,30 @@ def meta_patterns():
                                  rf"(?:第?\s*[\dA-Z]{{1,3}}\s*版(?:[:：][^）)]{{0,12}})?)?\s*[）)]"),
         # a dispatch's dateline: 新浪教育讯 2013年12月14日 / 新华社北京2020年3月1日电
         "dateline": re.compile(rf"(?:讯|电)\s*[（(：:]?\s*(?:{date})"),
+        # a wire dispatch: 伦敦2014年5月13日电 / 新华社北京2020年3月1日电
+        "wire": re.compile(rf"^[{CJK}A-Za-z ]{{0,16}}?(?:{date})\s*电"),
+        # a notice signed and dated at its end: ... 江西省教育考试院 2015年8月11日
+        "closing": re.compile(rf"(?:^|[。！？”]\s*|\s)(?:[{CJK}（）()]{{2,30}}\s+)?(?:{date})\s*$"),
         # a page's time stamp: 2013-04-06 11:30:47 (来源: ...)
         "stamp": re.compile(rf"(?:{date})\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?"),
         "not_name": re.compile(rf"^(?:{f('editor_label')}|{f('byline_role')}|{f('source_label')}|{f('date_label')})$"),
         "editor_cut": re.compile(rf"(?:{f('editor_label')})\s*[:：]?"),
         "caption": re.compile(rf"^[(（【\[]?\s*(?:{f('caption_words')})\s*[)）】\]]?$|^[(（【\[].*[)）】\]]$"),
     }
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is a date and little else (a header's time stamp, an author's line with
+    a date), not a sentence that mentions a date."""
+    if not DATE_RE.search(text) or visible_len(text) > 60 or re.search("[，。；！？]", text):
+        return False
+    m = DATE_RE.search(text)
+    if re.match(r"\s*(?:至|到|起|止|—|–|-|~)", text[m.end():]):
+        return False  # a span: 2015年1月19日-3月20日
+    rest = DATE_RE.sub("", text, count=1)
+    rest = meta_patterns()["label"].sub("", rest)
+    rest = re.sub(r"\d{1,2}:\d{2}(:\d{2})?|[|｜丨\s]|Mon|Tue|Wed|Thu|Fri|Sat|Sun|星期.|周.", "", rest)
+    return len(rest) <= 20
 
 
 def is_metadata_line(text: str) -> bool:
