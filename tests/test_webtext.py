@@ -205,3 +205,25 @@ def test_a_date_in_the_sidecar_url_or_path_or_in_the_file_name_is_used_when_the_
     # the page's own date comes first
     (folder / "a1.txt").write_text("发布时间：2020-01-04\n" + text, encoding="utf-8")
     assert ingest.read_report(folder / "a1.txt", sidecar=sidecar).pub_date == "2020-01-04"
+
+
+def test_a_list_of_names_without_header_whose_row_breaks_were_lost_is_cut_between_names(tmp_path):
+    # three columns (two universities, one institute), rows run together: every second field
+    # holds an institute and the next row's first university
+    rows = [("南京大学", "徐州医学院", "南京电子技术研究所"), ("苏州大学", "南京中医药大学", "南京电子器件研究所"),
+            ("东南大学", "中国药科大学", "中国船舶科学研究中心"), ("南京航空航天大学", "南京师范大学", "江苏自动化研究所"),
+            ("南京理工大学", "徐州师范大学", "扬州船用电子仪器研究所"), ("江苏科技大学", "南京财经大学", "南京船舶雷达研究所")]
+    line = "\n".join("\t".join(r) for r in rows).replace("\n", "")
+    rep = read(tmp_path, "list.txt", "2010年江苏省硕士招生单位列表如下：" + line + "\n")
+    assert "南京电子技术研究所 苏州大学" in rep.text and "江苏自动化研究所 南京理工大学" in rep.text
+    assert "中国船舶科学研究中心 南京航空航天大学" in rep.text
+    assert "研究所苏州" not in rep.text and "中心南京" not in rep.text
+
+
+def test_bytes_that_decode_only_to_rare_characters_are_not_text(tmp_path):
+    rep = read(tmp_path, "noise.txt", b"\x80\x81\xfe\x9f" * 300)
+    assert rep.status == "binary", (rep.status, rep.encoding, rep.text[:20])
+    # real GBK and BOM-less UTF-16 Chinese still read
+    text = "3月5日，城南区教育局召开会议，要求全区38所中小学做好开学准备。局长王海平出席会议并讲话。"
+    assert read(tmp_path, "gbk.txt", text.encode("gbk")).text == text
+    assert read(tmp_path, "u16.txt", text.encode("utf-16-le")).text == text

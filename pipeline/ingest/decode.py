@@ -101,6 +101,9 @@ def _chinese_legacy(data: bytes) -> tuple[str, str] | None:
     if not got:
         return None
     score, enc, text = max(got, key=lambda g: g[0])
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in text[:20000])
+    if cjk >= 20 and score < 0.5:
+        return None  # rare characters throughout: bytes that are no Chinese text in either
     return text, enc
 
 

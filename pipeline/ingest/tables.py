@@ -14,8 +14,10 @@ the header name or a value the table holds in a cell of its own.
 """
 from __future__ import annotations
 
+import functools
 import re
 
+from .. import rules
 from .lines import CJK_RE, visible_len
 
 _TAB = re.compile(r"\s*\t\s*")
@@ -83,7 +85,7 @@ def unglue(cells: list[str]) -> list[str]:
         if k:
             break
     else:
-        return cells
+        return _unglue_names(cells)
     pairs = [start + i for i in range(k - 1, len(cells) - start) if _glued_at(i, k)]
     known = {c for i, c in enumerate(cells) if i not in pairs and CJK_RE.search(c)}
     cuts: dict[int, int] = {}
@@ -133,3 +135,50 @@ def _glued_period(cells: list[str]) -> tuple[int, str]:
 def _repeats(header: list[str]) -> bool:
     n = len(header)
     return any(n % p == 0 and header == header[:p] * (n // p) for p in range(1, n))
+
+
+@functools.lru_cache(maxsize=None)
+def _org_ends() -> tuple[str, ...]:
+    """The words organisation names end in (rules/org_suffixes.tsv), two characters or more."""
+    return tuple(sorted({row[0] for row in rules.table("org_suffixes.tsv") if len(row[0]) >= 2},
+                        key=len, reverse=True))
+
+
+_BRACKET_END = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+
+
+def _names_end(text: str) -> bool:
+    return _BRACKET_END.sub("", text).endswith(_org_ends())
+
+
+def _org_cut(field: str) -> int:
+    """Where a field holding two organisation names one after the other is cut (after the
+    last suffix word that leaves a name of four characters or more ending in one); 0 if none."""
+    if len(field) < 8 or not _names_end(field) or not CJK_RE.match(field[0]):
+        return 0
+    for n in range(len(field) - 4, 3, -1):
+        if _names_end(field[:n]) and CJK_RE.match(field[n]) and _names_end(field[n:]):
+            return n
+    return 0
+
+
+def _unglue_names(cells: list[str]) -> list[str]:
+    """A list of organisations without a header whose row breaks were lost (``南京大学 徐州医学院
+    南京电子技术研究所苏州大学 ...``): the fields of one column, every m-th, hold two names each.
+    Cut where one residue class of fields is (nearly) all such pairs and the others are not."""
+    if len(cells) < 6:
+        return cells
+    cuts = [_org_cut(c) for c in cells]
+    for m in range(2, 7):
+        for r in range(m):
+            idx = [i for i in range(r, len(cells) - 1, m) if i > 0]  # the first and last fields may hold prose
+            rest = [i for i in range(1, len(cells) - 1) if i % m != r]
+            if len(idx) < 3 or not rest:
+                continue
+            hit = sum(bool(cuts[i]) for i in idx)
+            if hit >= 0.7 * len(idx) and sum(bool(cuts[i]) for i in rest) <= 0.1 * len(rest):
+                out: list[str] = []
+                for i, c in enumerate(cells):
+                    out += [c[:cuts[i]], c[cuts[i]:]] if cuts[i] and i % m == r else [c]
+                return out
+    return cells
