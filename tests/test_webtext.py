@@ -227,3 +227,25 @@ def test_bytes_that_decode_only_to_rare_characters_are_not_text(tmp_path):
     text = "3月5日，城南区教育局召开会议，要求全区38所中小学做好开学准备。局长王海平出席会议并讲话。"
     assert read(tmp_path, "gbk.txt", text.encode("gbk")).text == text
     assert read(tmp_path, "u16.txt", text.encode("utf-16-le")).text == text
+
+
+def test_a_line_that_runs_on_without_a_sentence_end_is_broken_at_clause_marks(tmp_path):
+    # 20,000 characters without a full stop: every fact would quote all of it as its sentence
+    clause = "城南区实验小学、河西区第一中学和山前镇中心小学的师生代表参加了活动，"
+    text = clause * (20000 // len(clause))
+    rep = read(tmp_path, "runon.txt", text + "\n活动持续一周。\n")
+    lines = rep.text.split("\n")
+    assert max(len(l) for l in lines) <= 500 and len(lines) > 40
+    assert "".join(lines[:-1]) == text  # nothing changed but the line breaks
+    assert all(l.endswith(("，", "、")) for l in lines[:-2])  # after a clause mark, never inside a name
+    # ordinary paragraphs, however long, are untouched
+    para = "城南区教育局召开会议，要求全区中小学做好开学准备。" * 100
+    assert read(tmp_path, "para.txt", para).text == para
+
+
+def test_a_column_of_100000_short_lines_is_joined_whole(tmp_path):
+    # wrapped newspaper column, 100,000 lines of the same width: one paragraph, nothing lost
+    lines = [f"城南小学{i:06d}班" for i in range(100000)]
+    rep = read(tmp_path, "column.txt", "\n".join(lines) + "\n")
+    assert rep.status == "ok"
+    assert rep.text.replace("\n", "") == "".join(lines)

@@ -148,33 +148,83 @@ def mark_kinds(lines: list[Line], column: tuple[int, int] | None) -> None:
 
 
 def join_wrapped(lines: list[Line], column: tuple[int, int] | None) -> list[Line]:
-    """Join lines that a newspaper column (or a broken paragraph) wrapped."""
+    """Join lines that a newspaper column (or a broken paragraph) wrapped. The pieces of a
+    line are joined once at the end, and only the line joined last is looked at: linear in
+    the number of lines (100,000 short lines included)."""
     out: list[Line] = []
+    parts: list[list[str]] = []
     for l in lines:
         if out and _continues(out[-1], l, column):
             prev = out[-1]
-            sep = " " if (prev.text[-1].isascii() and prev.text[-1].isalnum()
+            tail = prev.last_text
+            sep = " " if (tail[-1].isascii() and tail[-1].isalnum()
                           and l.text[0].isascii() and l.text[0].isalnum()) else ""
-            prev.text = prev.text + sep + l.text
-            prev.last_len = visible_len(l.text)
+            parts[-1] += [sep, l.text]
+            prev.last_len, prev.last_text = visible_len(l.text), l.text
             continue
         out.append(Line(l.text, l.indent, l.gap, l.kind))
+        parts.append([l.text])
+    for line, p in zip(out, parts):
+        if len(p) > 1:
+            line.text = "".join(p)
     return out
 
 
 def _continues(prev: Line, cur: Line, column) -> bool:
-    if prev.kind != "body" or cur.kind != "body" or cur.indent or is_metadata_line(prev.text):
+    # prev.text is its first physical line while the join goes on; prev.last_text the last
+    if prev.kind != "body" or cur.kind != "body" or cur.indent or is_metadata_line(prev.last_text):
         return False
     if column is not None:
         mode, width = column
         if visible_len(cur.text) > width + 4 or prev.last_len > width + 4:
             return False  # a paragraph that was never wrapped
         short = prev.last_len < mode - 2
-        return not (short and (ends_sentence(prev.text) or prev.text.endswith(("：", ":"))))
+        return not (short and (ends_sentence(prev.last_text) or prev.last_text.endswith(("：", ":"))))
     # a long line cut in the middle of a word, continued on the next line (not across a
-    # wider gap, where a picture and its caption usually stood)
-    return (cur.gap <= 1 and visible_len(prev.text) >= 30 and bool(CJK_RE.match(prev.text[-1]))
+    # wider gap, where a picture and its caption usually stood); a line that was joined
+    # already began with 30 characters or more
+    return (cur.gap <= 1 and visible_len(prev.text) >= 30 and bool(CJK_RE.match(prev.last_text[-1]))
             and bool(CJK_RE.match(cur.text[0])) and visible_len(cur.text) >= 10)
+
+
+RUNAWAY = 1000   # characters without a sentence end: no sentence of real text is this long
+PIECE = 500
+_STOPS = re.compile(r"[。！？!?；;…]|\.(?=\s)")
+_CLAUSE = re.compile(r"[，,、：:）)”」]|\s")
+
+
+def break_runaway(line: Line) -> list[Line]:
+    """A line that runs on for more than RUNAWAY characters without a sentence end (a page's
+    text with its full stops lost, a generated blob) is broken into lines of at most PIECE
+    characters after a clause mark (or, where there is none, at PIECE): every later stage
+    quotes a sentence as its evidence, and one sentence of 200,000 characters quoted by each
+    of thousands of facts writes gigabytes. Only line breaks are added; no character changes."""
+    text = line.text
+    if len(text) <= RUNAWAY:
+        return [line]
+    out: list[Line] = []
+    start = 0
+    last_stop = 0
+    i = 0
+    while i < len(text):
+        m = _STOPS.search(text, i)
+        stop = m.end() if m else len(text)
+        if stop - last_stop <= RUNAWAY:  # a sentence of ordinary length: goes on the current line
+            i = last_stop = stop
+            continue
+        # from last_stop, a run of more than RUNAWAY characters: pieces of at most PIECE
+        pos = last_stop
+        while stop - pos > PIECE:
+            window = text[pos + PIECE // 2:pos + PIECE]
+            cut = max((c.end() for c in _CLAUSE.finditer(window)), default=0)
+            end = pos + PIECE // 2 + cut if cut else pos + PIECE
+            out.append(text[start:end])
+            start = pos = end
+        i = last_stop = stop
+    out.append(text[start:])
+    pieces = [p.strip() for p in out if p.strip()]
+    return [Line(p, indent=line.indent if n == 0 else False, gap=line.gap if n == 0 else 0, kind=line.kind)
+            for n, p in enumerate(pieces)]
 
 
 def clean(raw: str, html_page: bool = False, data: bytes | None = None) -> tuple[list[Line], dict]:
@@ -192,5 +242,5 @@ def clean(raw: str, html_page: bool = False, data: bytes | None = None) -> tuple
     lines, cms = clean_lines(raw)
     column = column_profile(lines)
     mark_kinds(lines, column)
-    lines = join_wrapped(lines, column)
+    lines = [piece for l in join_wrapped(lines, column) for piece in break_runaway(l)]
     return lines, {"cms": cms, "html_title": html_title, "html_meta": html_meta, "column": column}

@@ -26,9 +26,11 @@ class Line:
     gap: int = 0               # blank lines before it
     kind: str = "body"         # body | heading | byline | row (of a table)
     last_len: int = 0          # visible length of the last physical line joined into it
+    last_text: str = ""        # that line itself
 
     def __post_init__(self):
         self.last_len = self.last_len or visible_len(self.text)
+        self.last_text = self.last_text or self.text
 
 
 def visible_len(text: str) -> int:
