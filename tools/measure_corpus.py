@@ -132,7 +132,8 @@ def sample_mentions(files: list[Path], sidecar: dict, n: int, seed: int) -> None
         found = [(s, m) for s in r["sections"] for m in s["mentions"]]
         if not found:
             continue
-        s, m = rnd.choice(found)
+        # one generator per article: a change in one article never shifts the others' draws
+        s, m = random.Random(f"{seed}:{p.stem}").choice(found)
         drawn += 1
         text = s["text"]
         ctx = text[max(0, m["start"] - 20):m["start"]] + "【" + m["text"] + "】" + text[m["end"]:m["end"] + 20]
