@@ -249,3 +249,13 @@ def test_a_column_of_100000_short_lines_is_joined_whole(tmp_path):
     rep = read(tmp_path, "column.txt", "\n".join(lines) + "\n")
     assert rep.status == "ok"
     assert rep.text.replace("\n", "") == "".join(lines)
+
+
+def test_credits_give_names_without_what_they_did_or_where_they_filed_from(tmp_path):
+    assert ingest.byline_names("本报记者 王乐文 高炳整理") == ["王乐文", "高炳"]
+    assert ingest.byline_names("本报记者 龚仕建 王明峰 张枨报道") == ["龚仕建", "王明峰", "张枨"]
+    assert ingest.byline_names("本报记者 刘宏蕾 济宁报道") == ["刘宏蕾"]
+    text = ("城南区教育局召开会议，要求全区中小学做好开学准备。\n" * 3
+            + "——西安交通大学校长王树国日前接受记者采访时说\n（本报记者  王乐文  高  炳整理）\n")
+    rep = read(tmp_path, "credits.txt", text)
+    assert rep.authors == ["王乐文", "高炳"]

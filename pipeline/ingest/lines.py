@@ -61,6 +61,8 @@ def meta_patterns():
         "editor": re.compile(rf"(?:{f('editor_label')})\s*[:：]\s*(?P<v>[{CJK}]{{2,3}}(?![{CJK}])|[{CJK}]\s[{CJK}](?![{CJK}]))"),
         "role": re.compile(rf"(?:{f('byline_role')})"),
         "mark": re.compile(rf"^\s*(?:{f('byline_mark')})"),
+        "verb": re.compile(rf"(?<=[{CJK}]{{2}})(?:{f('byline_verb')})$"),
+        "filed": re.compile(rf"(?:{f('byline_dateline')})$"),
         "media": re.compile(rf"^[{CJK}A-Za-z0-9·\-]{{2,24}}(?:{f('media_suffix')})$"),
         "label": re.compile(rf"(?:{f('date_label')}|{f('source_label')}|{f('editor_label')})\s*[:：]"),
         # a newspaper's print line: 《 人民日报 》（ 2020年01月05日   03 版）
@@ -105,12 +107,21 @@ def is_metadata_line(text: str) -> bool:
 
 def is_byline(text: str) -> bool:
     p = meta_patterns()
-    if len(text) > 60 or SENT_PUNCT.search(text.replace("·", "")):
-        return False
+    if len(text) > 60 or SENT_PUNCT.search(text.replace("·", "")) or text.lstrip().startswith("—"):
+        return False  # a sentence, or a quote's attribution (——某校长接受记者采访时说)
     if p["mark"].match(text):
         return len(byline_names(text)) > 0
     m = p["role"].search(text)
     return bool(m) and len(byline_names(text)) > 0
+
+
+@functools.lru_cache(maxsize=None)
+def _common_surnames() -> frozenset[str]:
+    return frozenset(r[0] for r in rules.table("surnames.tsv") if len(r) > 1 and r[1] == "common")
+
+
+def _common_surname(ch: str) -> bool:
+    return ch in _common_surnames()
 
 
 def byline_names(text: str) -> list[str]:
@@ -128,6 +139,12 @@ def byline_names(text: str) -> list[str]:
     t = re.sub(r"[:：/|、,，()（）]", " ", t)
     names = []
     for tok in t.split():
+        m = p["filed"].search(tok)
+        if m:  # 张枨报道: a name that reported; 济宁报道: where it was filed from
+            tok = tok[:m.start()]
+            if not (2 <= len(tok) <= 3 and _common_surname(tok[0])):
+                continue
+        tok = p["verb"].sub("", tok)  # 高炳整理: 高炳
         if 2 <= len(tok) <= 4 and all(CJK_RE.match(c) for c in tok) and not p["media"].match(tok) \
                 and not p["not_name"].match(tok):
             names.append(tok)

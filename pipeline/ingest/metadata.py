@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from .. import rules
-from .lines import (CJK, CJK_RE, CLOSERS, DATE_RE, Line, byline_outlet, is_date_line, is_metadata_line, iso_date,
-                    meta_patterns)
+from .lines import (CJK, CJK_RE, CLOSERS, DATE_RE, Line, byline_names, byline_outlet, is_date_line,
+                    is_metadata_line, iso_date, meta_patterns)
 from .sections import byline_blocks, title_of
 
 MAX_TITLE = 200
@@ -132,8 +132,11 @@ def end_credits(lines: list[Line]) -> tuple[list[str], str]:
         inner = p["source"].sub(" ", inner)
         if p["role"].search(inner) or re.fullmatch(rf"[{CJK}]{{2,4}}(\s+[{CJK}]{{2,4}})*", inner.strip()):
             # names before the first role word are authors here, not an outlet
-            names = [t for t in re.split(r"[\s:：/|、,，]+", p["role"].sub(" ", inner))
-                     if 2 <= len(t) <= 4 and not p["not_name"].match(t)]
+            toks = []
+            for t in re.split(r"[\s:：/|、,，]+", p["role"].sub(" ", inner)):
+                # 张枨报道 is a name that reported, 济宁报道 where it was filed from; 高炳整理 is 高炳
+                toks += byline_names(t) if p["filed"].search(t) else [p["verb"].sub("", t)]
+            names = [t for t in toks if 2 <= len(t) <= 4 and not p["not_name"].match(t)]
             authors += [n for n in names if all(CJK_RE.match(c) for c in n) and surname_ok(n)]
     return authors, editor
 

@@ -18,7 +18,7 @@ import functools
 import re
 
 from .. import rules
-from .lines import CJK_RE, visible_len
+from .lines import CJK_RE, DATE_RE, is_metadata_line, visible_len
 
 _TAB = re.compile(r"\s*\t\s*")
 _SPACES = re.compile(r" {2,}|\u3000+")
@@ -32,6 +32,8 @@ def cells_of(line: str) -> list[str] | None:
     if "\t" in line:
         cells = [c.strip() for c in _TAB.split(line)]
     else:
+        if DATE_RE.search(line) or is_metadata_line(line):
+            return None  # a header line (发布时间: ...  来源: ...  点击量: ...) is no table row
         cells = [c.strip() for c in _SPACES.split(line)]
         # not a letter-spaced line (抗  疫  一  线)
         if 2 * sum(visible_len(c) == 1 for c in cells) >= len(cells):
