@@ -259,3 +259,12 @@ def test_credits_give_names_without_what_they_did_or_where_they_filed_from(tmp_p
             + "——西安交通大学校长王树国日前接受记者采访时说\n（本报记者  王乐文  高  炳整理）\n")
     rep = read(tmp_path, "credits.txt", text)
     assert rep.authors == ["王乐文", "高炳"]
+
+
+def test_a_page_copied_in_twice_and_entities_escaped_twice_leave_no_markup(tmp_path):
+    text = ("<title>学习外语能延缓大脑衰老_科技_腾讯网</title> 学习外语能延缓大脑衰老 爱丁堡大学的一份研究发现，学习第二种语言对大脑有益。\n"
+            "<title>学习外语能延缓大脑衰老_科技_腾讯网</title> 研究人员对262名参试者进行了测试。\n"
+            "盼着一份礼物&amp;mdash;&amp;mdash;那就是大学的《录取通知书》。\n")
+    rep = read(tmp_path, "twice.txt", text)
+    assert "<title>" not in rep.text and "&mdash;" not in rep.text and "——那就是大学" in rep.text
+    assert rep.title == "学习外语能延缓大脑衰老"

@@ -21,6 +21,7 @@ HALF_WIDTH = {c: chr(c - 0xFEE0) for c in list(range(0xFF10, 0xFF1A)) + list(ran
               + list(range(0xFF41, 0xFF5B)) + [0xFF05, 0xFF0E, 0xFF0B, 0xFF0D, 0xFF0F, 0xFF20]}
 
 
+_ENTITY = re.compile(r"&(?:[a-z]{2,8}|#\d{2,6});")
 _TITLE_TAG = re.compile(r"<\s*title\s*>([^<]{0,300})<\s*/\s*title\s*>", re.I)
 
 
@@ -237,8 +238,12 @@ def clean(raw: str, html_page: bool = False, data: bytes | None = None) -> tuple
         if m:
             html_title = " ".join(html.unescape(m.group(1)).split())
             raw = raw[:m.start()] + "\n" + raw[m.end():]
+            raw = _TITLE_TAG.sub("\n", raw)  # the page copied in twice: its title again
         raw = STRAY_TAG.sub("\n", raw)
-    raw = normalise_chars(html.unescape(raw), keep_tabs=True)
+    raw = html.unescape(raw)
+    if _ENTITY.search(raw):  # escaped twice (&amp;mdash;)
+        raw = html.unescape(raw)
+    raw = normalise_chars(raw, keep_tabs=True)
     lines, cms = clean_lines(raw)
     column = column_profile(lines)
     mark_kinds(lines, column)
