@@ -56,7 +56,8 @@ def cmd_build(a) -> int:
     s, code = _guarded(lambda: build.run(
         Path(a.input), Path(a.out), workers=a.workers or build.default_workers(), max_mb=a.max_mb,
         progress=None if not a.quiet else False, recursive=a.recursive,
-        budget=a.budget if a.budget > 0 else None, allow_empty=a.allow_empty))
+        budget=a.budget if a.budget > 0 else None, allow_empty=a.allow_empty,
+        max_mem=a.max_mem if a.max_mem > 0 else None))
     if s is not None:
         _report(s, a, a.quiet)
     return code
@@ -140,6 +141,9 @@ def main(argv=None) -> int:
                    help="read the reports in subfolders too (doc_id from the path: sub/name)")
     b.add_argument("--budget", type=float, default=300.0,
                    help="seconds one report may take; a slower one is listed as 'error: too slow' (0: no limit)")
+    b.add_argument("--max-mem", type=float, default=2048.0,
+                   help="MB of memory one report's extraction may add; a report over it is listed as "
+                        "'error: too much memory' (0: no limit)")
     b.add_argument("--allow-empty", action="store_true",
                    help="replace the previous outputs even when no report could be read")
     b.set_defaults(func=cmd_build)

@@ -29,13 +29,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import extract, graph, ingest
+from . import extract, graph, ingest, membound
 from .inputs import Entry, UsageError, scan
 from .util import die_with_parent, write_atomic
 
 __all__ = ["UsageError", "OutputError", "Summary", "run", "default_workers", "extract_one", "work_path"]
 
 DEFAULT_BUDGET = 300.0  # seconds one report may take (--budget)
+DEFAULT_MAX_MEM = 2048.0  # MB of memory one report's extraction may add (--max-mem)
 BUILDS = ".builds"
 KEEP_BUILDS = 2         # the current set and the one before it (a reader may still hold it)
 
@@ -132,15 +133,21 @@ def _budget(seconds: float | None):
 
 
 def _worker(args):
-    entry, out, max_mb, meta, version, budget = args
-    if budget:
+    entry, out, max_mb, meta, version, budget = args[:6]
+    max_mem = args[6] if len(args) > 6 else DEFAULT_MAX_MEM
+    if budget or max_mem:
         extract.warm()  # once per process, outside any report's budget
     try:
-        with _budget(budget):
+        with _budget(budget), membound.bound(max_mem):
             return entry, extract_one(entry, out, max_mb=max_mb, meta=meta, version=version)[0]
     except TooSlow:
         return entry, _placeholder(entry, "error", f"too slow: not done within the {budget:g} s one report may "
                                                    "take (--budget)")
+    except membound.TooBig:
+        return entry, _placeholder(entry, "error", f"too much memory: stopped above the {max_mem:g} MB one report "
+                                                   "may use (--max-mem)")
+    except Exception as e:  # a bug in a stage: this report is lost, not the build
+        return entry, _placeholder(entry, "error", f"extraction failed: {type(e).__name__}: {str(e)[:200]}")
 
 
 def _worker_init(parent: int) -> None:
@@ -370,16 +377,18 @@ def write_set(b, out: Path, *, allow_empty: bool) -> None:
 
 def run(input_dir: Path, out: Path, *, workers: int = 1, max_mb: float = ingest.DEFAULT_MAX_MB,
         only_link: bool = False, progress: bool | None = None, recursive: bool = False,
-        budget: float | None = DEFAULT_BUDGET, allow_empty: bool = False) -> Summary:
+        budget: float | None = DEFAULT_BUDGET, allow_empty: bool = False,
+        max_mem: float | None = DEFAULT_MAX_MEM) -> Summary:
     t0 = time.perf_counter()
     entries = scan(input_dir, recursive=recursive)
     _check_writable(out)
     with _lock(out):
         return _run(entries, input_dir, out, t0, workers=workers, max_mb=max_mb, only_link=only_link,
-                    progress=progress, budget=budget, allow_empty=allow_empty)
+                    progress=progress, budget=budget, allow_empty=allow_empty, max_mem=max_mem)
 
 
-def _run(entries, input_dir, out, t0, *, workers, max_mb, only_link, progress, budget, allow_empty) -> Summary:
+def _run(entries, input_dir, out, t0, *, workers, max_mb, only_link, progress, budget, allow_empty,
+         max_mem=DEFAULT_MAX_MEM) -> Summary:
     sidecar = ingest.load_sidecar(input_dir)
     version = extract.pipeline_version()
     todo = [e for e in entries if e.is_report]
@@ -389,7 +398,7 @@ def _run(entries, input_dir, out, t0, *, workers, max_mb, only_link, progress, b
         stem = e.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         return sidecar.get(e.doc_id) or sidecar.get(stem) or {}
 
-    jobs = [(e, out, max_mb, meta(e), version, budget) for e in todo]
+    jobs = [(e, out, max_mb, meta(e), version, budget, max_mem) for e in todo]
     if only_link:
         for job in jobs:
             e = job[0]

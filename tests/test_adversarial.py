@@ -184,3 +184,34 @@ def test_a_report_over_its_time_budget_is_listed_and_the_build_goes_on(tmp_path,
     docs = {r["file"]: r for r in rows(out, "documents")}
     assert docs["slow.txt"]["status"] == "error" and docs["slow.txt"]["error"].startswith("too slow")
     assert docs["quick.txt"]["status"] == "ok" and summary.reports == 1
+
+
+def test_a_report_over_its_memory_bound_is_listed_and_the_build_goes_on(tmp_path, monkeypatch):
+    """A report whose extraction keeps taking memory (here: made to) is stopped at its bound
+    and listed as using too much memory; the other reports are built, and the memory the
+    stopped report held is given back."""
+    import time
+
+    from pipeline import build, extract, membound
+    real = extract.extract_report
+    held = []
+
+    def greedy(path, **kw):
+        if path.name == "big.txt":
+            while True:  # 8 MB more every few milliseconds, never done
+                held.append(bytearray(8 << 20))
+                time.sleep(0.005)
+        return real(path, **kw)
+    monkeypatch.setattr(extract, "extract_report", greedy)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "big.txt").write_text(adversarial.BODY, encoding="utf-8")
+    (src / "small.txt").write_text(adversarial.BODY, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = build.run(src, out, workers=1, progress=False, max_mem=200)
+    docs = {r["file"]: r for r in rows(out, "documents")}
+    assert docs["big.txt"]["status"] == "error" and docs["big.txt"]["error"].startswith("too much memory")
+    assert docs["small.txt"]["status"] == "ok" and summary.reports == 1
+    assert 200 <= len(held) * 8 < 2000  # stopped soon after the bound, not at the machine's end
+    held.clear()
+    assert membound.rss_mb() is not None

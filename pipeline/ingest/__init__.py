@@ -20,7 +20,8 @@ from .clean import HALF_WIDTH, clean, fix_spaces, normalise_chars
 from .decode import TRADITIONAL, NotText, decode, to_simplified
 from .lines import (CJK, CJK_RE, CLOSERS, DATE_RE, SENT_END, Line, byline_names, byline_outlet, dedupe,
                     is_byline, iso_date, meta_patterns)
-from .metadata import SIDECARS, end_credits, find_pub_date, find_source, find_title, load_sidecar, print_line
+from .metadata import (SIDECARS, end_credits, find_pub_date, find_source, find_title, load_sidecar, path_date,
+                       print_line)
 from .sections import Sec, place_hint, split_sections, title_of
 from .webpage import declared_charset, html_to_text, looks_like_html
 
@@ -150,7 +151,9 @@ def _fill(rep: Report, lines: list[Line], facts: dict, meta: dict) -> None:
     rep.title = find_title(lines, facts["html_title"])
     rep.pub_date, rep.pub_date_source = find_pub_date(lines, facts["cms"], facts["html_meta"])
     if not rep.pub_date and meta.get("pub_date"):
-        rep.pub_date, rep.pub_date_source = meta["pub_date"], "sidecar"
+        rep.pub_date, rep.pub_date_source = meta["pub_date"], meta.get("pub_date_source") or "sidecar"
+    if not rep.pub_date and path_date(rep.file):
+        rep.pub_date, rep.pub_date_source = path_date(rep.file), "file name"
     rep.source = find_source(lines, facts["cms"])
     p = meta_patterns()
     for l in lines:

@@ -10,22 +10,27 @@ import statistics
 
 from .. import rules
 from .lines import (CJK_RE, PUNCT, Line, ends_sentence, is_byline, is_metadata_line, visible_len)
+from .tables import cells_of
 from .webpage import STRAY_TAG, html_to_text
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u2060\ufeff\ufffe\uffff]")
 _WIDE_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
+_WIDE_SPACE_NOT_TAB = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # full-width letters, digits and the signs that belong to numbers; Chinese punctuation stays
 HALF_WIDTH = {c: chr(c - 0xFEE0) for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B))
               + list(range(0xFF41, 0xFF5B)) + [0xFF05, 0xFF0E, 0xFF0B, 0xFF0D, 0xFF0F, 0xFF20]}
 
 
+_ENTITY = re.compile(r"&(?:[a-z]{2,8}|#\d{2,6});")
 _TITLE_TAG = re.compile(r"<\s*title\s*>([^<]{0,300})<\s*/\s*title\s*>", re.I)
 
 
-def normalise_chars(text: str) -> str:
+def normalise_chars(text: str, keep_tabs: bool = False) -> str:
+    """Line ends, control characters, wide spaces and full-width letters and digits;
+    ``keep_tabs`` keeps the tabs that separate table cells (the ingest reads them)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    text = _WIDE_SPACE.sub(" ", text)
+    text = (_WIDE_SPACE_NOT_TAB if keep_tabs else _WIDE_SPACE).sub(" ", text)
     return text.translate(HALF_WIDTH)
 
 
@@ -90,18 +95,22 @@ def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
                 line = line[:m.start()]
         for r in rx["strip"]:
             line = r.sub(" ", line)
-        line = line.strip()
+        line = line.strip(" \t")
         if not line or any(r.fullmatch(line) for r in rx["line"]):
             gap += 1
             continue
-        out.append(Line(fix_spaces(line), indent=indent, gap=gap))
+        cells = cells_of(line) if "\t" in line or "  " in line else None
+        if cells:  # a table row: its cells stay apart, one space between them
+            out.append(Line(" ".join(fix_spaces(c) for c in cells), indent=indent, gap=gap, kind="row"))
+        else:
+            out.append(Line(fix_spaces(line.replace("\t", " ")), indent=indent, gap=gap))
         gap = 0
     return out, cms
 
 
 def column_profile(lines: list[Line]) -> tuple[int, int] | None:
     """(typical length, max length) of the wrapped lines of a newspaper column, or None."""
-    lens = [visible_len(l.text) for l in lines]
+    lens = [visible_len(l.text) for l in lines if l.kind != "row"]
     if len(lens) < 12:
         return None
     mode = statistics.mode(lens)
@@ -140,33 +149,83 @@ def mark_kinds(lines: list[Line], column: tuple[int, int] | None) -> None:
 
 
 def join_wrapped(lines: list[Line], column: tuple[int, int] | None) -> list[Line]:
-    """Join lines that a newspaper column (or a broken paragraph) wrapped."""
+    """Join lines that a newspaper column (or a broken paragraph) wrapped. The pieces of a
+    line are joined once at the end, and only the line joined last is looked at: linear in
+    the number of lines (100,000 short lines included)."""
     out: list[Line] = []
+    parts: list[list[str]] = []
     for l in lines:
         if out and _continues(out[-1], l, column):
             prev = out[-1]
-            sep = " " if (prev.text[-1].isascii() and prev.text[-1].isalnum()
+            tail = prev.last_text
+            sep = " " if (tail[-1].isascii() and tail[-1].isalnum()
                           and l.text[0].isascii() and l.text[0].isalnum()) else ""
-            prev.text = prev.text + sep + l.text
-            prev.last_len = visible_len(l.text)
+            parts[-1] += [sep, l.text]
+            prev.last_len, prev.last_text = visible_len(l.text), l.text
             continue
         out.append(Line(l.text, l.indent, l.gap, l.kind))
+        parts.append([l.text])
+    for line, p in zip(out, parts):
+        if len(p) > 1:
+            line.text = "".join(p)
     return out
 
 
 def _continues(prev: Line, cur: Line, column) -> bool:
-    if prev.kind != "body" or cur.kind != "body" or cur.indent or is_metadata_line(prev.text):
+    # prev.text is its first physical line while the join goes on; prev.last_text the last
+    if prev.kind != "body" or cur.kind != "body" or cur.indent or is_metadata_line(prev.last_text):
         return False
     if column is not None:
         mode, width = column
         if visible_len(cur.text) > width + 4 or prev.last_len > width + 4:
             return False  # a paragraph that was never wrapped
         short = prev.last_len < mode - 2
-        return not (short and (ends_sentence(prev.text) or prev.text.endswith(("：", ":"))))
+        return not (short and (ends_sentence(prev.last_text) or prev.last_text.endswith(("：", ":"))))
     # a long line cut in the middle of a word, continued on the next line (not across a
-    # wider gap, where a picture and its caption usually stood)
-    return (cur.gap <= 1 and visible_len(prev.text) >= 30 and bool(CJK_RE.match(prev.text[-1]))
+    # wider gap, where a picture and its caption usually stood); a line that was joined
+    # already began with 30 characters or more
+    return (cur.gap <= 1 and visible_len(prev.text) >= 30 and bool(CJK_RE.match(prev.last_text[-1]))
             and bool(CJK_RE.match(cur.text[0])) and visible_len(cur.text) >= 10)
+
+
+RUNAWAY = 1000   # characters without a sentence end: no sentence of real text is this long
+PIECE = 500
+_STOPS = re.compile(r"[。！？!?；;…]|\.(?=\s)")
+_CLAUSE = re.compile(r"[，,、：:）)”」]|\s")
+
+
+def break_runaway(line: Line) -> list[Line]:
+    """A line that runs on for more than RUNAWAY characters without a sentence end (a page's
+    text with its full stops lost, a generated blob) is broken into lines of at most PIECE
+    characters after a clause mark (or, where there is none, at PIECE): every later stage
+    quotes a sentence as its evidence, and one sentence of 200,000 characters quoted by each
+    of thousands of facts writes gigabytes. Only line breaks are added; no character changes."""
+    text = line.text
+    if len(text) <= RUNAWAY:
+        return [line]
+    out: list[Line] = []
+    start = 0
+    last_stop = 0
+    i = 0
+    while i < len(text):
+        m = _STOPS.search(text, i)
+        stop = m.end() if m else len(text)
+        if stop - last_stop <= RUNAWAY:  # a sentence of ordinary length: goes on the current line
+            i = last_stop = stop
+            continue
+        # from last_stop, a run of more than RUNAWAY characters: pieces of at most PIECE
+        pos = last_stop
+        while stop - pos > PIECE:
+            window = text[pos + PIECE // 2:pos + PIECE]
+            cut = max((c.end() for c in _CLAUSE.finditer(window)), default=0)
+            end = pos + PIECE // 2 + cut if cut else pos + PIECE
+            out.append(text[start:end])
+            start = pos = end
+        i = last_stop = stop
+    out.append(text[start:])
+    pieces = [p.strip() for p in out if p.strip()]
+    return [Line(p, indent=line.indent if n == 0 else False, gap=line.gap if n == 0 else 0, kind=line.kind)
+            for n, p in enumerate(pieces)]
 
 
 def clean(raw: str, html_page: bool = False, data: bytes | None = None) -> tuple[list[Line], dict]:
@@ -179,10 +238,14 @@ def clean(raw: str, html_page: bool = False, data: bytes | None = None) -> tuple
         if m:
             html_title = " ".join(html.unescape(m.group(1)).split())
             raw = raw[:m.start()] + "\n" + raw[m.end():]
+            raw = _TITLE_TAG.sub("\n", raw)  # the page copied in twice: its title again
         raw = STRAY_TAG.sub("\n", raw)
-    raw = normalise_chars(html.unescape(raw))
+    raw = html.unescape(raw)
+    if _ENTITY.search(raw):  # escaped twice (&amp;mdash;)
+        raw = html.unescape(raw)
+    raw = normalise_chars(raw, keep_tabs=True)
     lines, cms = clean_lines(raw)
     column = column_profile(lines)
     mark_kinds(lines, column)
-    lines = join_wrapped(lines, column)
+    lines = [piece for l in join_wrapped(lines, column) for piece in break_runaway(l)]
     return lines, {"cms": cms, "html_title": html_title, "html_meta": html_meta, "column": column}

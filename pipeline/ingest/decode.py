@@ -37,7 +37,11 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
                 text = data.decode(enc)
             except UnicodeDecodeError:
                 continue
-            if _looks_like_text(text):
+            cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in text[:20000])
+            # random bytes decode to CJK too, but to rare characters: real Chinese text is
+            # mostly GB2312's frequent ones
+            if _looks_like_text(text) and (cjk < 0.2 * min(len(text), 20000)
+                                           or _common_share(text, "gb2312", 0xB0A1, 0xD7FE) >= 0.8):
                 return text, enc
     if b"\x00" in data:
         raise NotText("binary file (NUL bytes, not UTF-16 text)")
@@ -97,6 +101,9 @@ def _chinese_legacy(data: bytes) -> tuple[str, str] | None:
     if not got:
         return None
     score, enc, text = max(got, key=lambda g: g[0])
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in text[:20000])
+    if cjk >= 20 and score < 0.5:
+        return None  # rare characters throughout: bytes that are no Chinese text in either
     return text, enc
 
 

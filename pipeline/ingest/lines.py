@@ -24,11 +24,13 @@ class Line:
     text: str
     indent: bool = False       # began with white space (an article start in newspaper layout)
     gap: int = 0               # blank lines before it
-    kind: str = "body"         # body | heading | byline
+    kind: str = "body"         # body | heading | byline | row (of a table)
     last_len: int = 0          # visible length of the last physical line joined into it
+    last_text: str = ""        # that line itself
 
     def __post_init__(self):
         self.last_len = self.last_len or visible_len(self.text)
+        self.last_text = self.last_text or self.text
 
 
 def visible_len(text: str) -> int:
@@ -52,11 +54,15 @@ def meta_patterns():
     f = functools.partial(rules.field_pattern, "metadata.tsv")
     date = DATE_RE.pattern
     return {
-        "date_label": re.compile(rf"(?:{f('date_label')})\s*[:：]\s*(?:{date})"),
+        # 发布时间：2020-03-05; not 报名时间：... (another time, a longer label) nor the
+        # start of a span (时间：2015年11月9日至12日)
+        "date_label": re.compile(rf"(?<![{CJK}])(?:{f('date_label')})\s*[:：]\s*(?:{date})(?!日?\s*(?:至|到|起|止|前|—|–|-|~))"),
         "source": re.compile(rf"(?:{f('source_label')})\s*[:：]\s*(?P<v>[^\s|｜:：]+)(?P<after>\s*[:：])?"),
         "editor": re.compile(rf"(?:{f('editor_label')})\s*[:：]\s*(?P<v>[{CJK}]{{2,3}}(?![{CJK}])|[{CJK}]\s[{CJK}](?![{CJK}]))"),
         "role": re.compile(rf"(?:{f('byline_role')})"),
         "mark": re.compile(rf"^\s*(?:{f('byline_mark')})"),
+        "verb": re.compile(rf"(?<=[{CJK}]{{2}})(?:{f('byline_verb')})$"),
+        "filed": re.compile(rf"(?:{f('byline_dateline')})$"),
         "media": re.compile(rf"^[{CJK}A-Za-z0-9·\-]{{2,24}}(?:{f('media_suffix')})$"),
         "label": re.compile(rf"(?:{f('date_label')}|{f('source_label')}|{f('editor_label')})\s*[:：]"),
         # a newspaper's print line: 《 人民日报 》（ 2020年01月05日   03 版）
@@ -64,12 +70,30 @@ def meta_patterns():
                                  rf"(?:第?\s*[\dA-Z]{{1,3}}\s*版(?:[:：][^）)]{{0,12}})?)?\s*[）)]"),
         # a dispatch's dateline: 新浪教育讯 2013年12月14日 / 新华社北京2020年3月1日电
         "dateline": re.compile(rf"(?:讯|电)\s*[（(：:]?\s*(?:{date})"),
+        # a wire dispatch: 伦敦2014年5月13日电 / 新华社北京2020年3月1日电
+        "wire": re.compile(rf"^[{CJK}A-Za-z ]{{0,16}}?(?:{date})\s*电"),
+        # a notice signed and dated at its end: ... 江西省教育考试院 2015年8月11日
+        "closing": re.compile(rf"(?:^|[。！？”]\s*|\s)(?:[{CJK}（）()]{{2,30}}\s+)?(?:{date})\s*$"),
         # a page's time stamp: 2013-04-06 11:30:47 (来源: ...)
         "stamp": re.compile(rf"(?:{date})\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?"),
         "not_name": re.compile(rf"^(?:{f('editor_label')}|{f('byline_role')}|{f('source_label')}|{f('date_label')})$"),
         "editor_cut": re.compile(rf"(?:{f('editor_label')})\s*[:：]?"),
         "caption": re.compile(rf"^[(（【\[]?\s*(?:{f('caption_words')})\s*[)）】\]]?$|^[(（【\[].*[)）】\]]$"),
     }
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is a date and little else (a header's time stamp, an author's line with
+    a date), not a sentence that mentions a date."""
+    if not DATE_RE.search(text) or visible_len(text) > 60 or re.search("[，。；！？]", text):
+        return False
+    m = DATE_RE.search(text)
+    if re.match(r"\s*(?:至|到|起|止|—|–|-|~)", text[m.end():]):
+        return False  # a span: 2015年1月19日-3月20日
+    rest = DATE_RE.sub("", text, count=1)
+    rest = meta_patterns()["label"].sub("", rest)
+    rest = re.sub(r"\d{1,2}:\d{2}(:\d{2})?|[|｜丨\s]|Mon|Tue|Wed|Thu|Fri|Sat|Sun|星期.|周.", "", rest)
+    return len(rest) <= 20
 
 
 def is_metadata_line(text: str) -> bool:
@@ -83,12 +107,21 @@ def is_metadata_line(text: str) -> bool:
 
 def is_byline(text: str) -> bool:
     p = meta_patterns()
-    if len(text) > 60 or SENT_PUNCT.search(text.replace("·", "")):
-        return False
+    if len(text) > 60 or SENT_PUNCT.search(text.replace("·", "")) or text.lstrip().startswith("—"):
+        return False  # a sentence, or a quote's attribution (——某校长接受记者采访时说)
     if p["mark"].match(text):
         return len(byline_names(text)) > 0
     m = p["role"].search(text)
     return bool(m) and len(byline_names(text)) > 0
+
+
+@functools.lru_cache(maxsize=None)
+def _common_surnames() -> frozenset[str]:
+    return frozenset(r[0] for r in rules.table("surnames.tsv") if len(r) > 1 and r[1] == "common")
+
+
+def _common_surname(ch: str) -> bool:
+    return ch in _common_surnames()
 
 
 def byline_names(text: str) -> list[str]:
@@ -106,6 +139,12 @@ def byline_names(text: str) -> list[str]:
     t = re.sub(r"[:：/|、,，()（）]", " ", t)
     names = []
     for tok in t.split():
+        m = p["filed"].search(tok)
+        if m:  # 张枨报道: a name that reported; 济宁报道: where it was filed from
+            tok = tok[:m.start()]
+            if not (2 <= len(tok) <= 3 and _common_surname(tok[0])):
+                continue
+        tok = p["verb"].sub("", tok)  # 高炳整理: 高炳
         if 2 <= len(tok) <= 4 and all(CJK_RE.match(c) for c in tok) and not p["media"].match(tok) \
                 and not p["not_name"].match(tok):
             names.append(tok)

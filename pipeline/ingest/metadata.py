@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from .. import rules
-from .lines import (CJK, CJK_RE, CLOSERS, DATE_RE, Line, byline_outlet, is_metadata_line, iso_date,
-                    meta_patterns)
+from .lines import (CJK, CJK_RE, CLOSERS, DATE_RE, Line, byline_names, byline_outlet, is_date_line,
+                    is_metadata_line, iso_date, meta_patterns)
 from .sections import byline_blocks, title_of
 
 MAX_TITLE = 200
@@ -36,17 +36,21 @@ def find_pub_date(lines: list[Line], cms: list[str], html_meta: dict[str, str]) 
     m = p["stamp"].search(head)
     if m and iso_date(m["y"], m["m"], m["d"]):
         return iso_date(m["y"], m["m"], m["d"]), "header time stamp"
-    m = p["dateline"].search(head[:300])
+    m = p["dateline"].search(head[:300]) or p["wire"].search(head[:40])
     if m and iso_date(m["y"], m["m"], m["d"]):
         return iso_date(m["y"], m["m"], m["d"]), "dateline"
-    for l in lines[:15]:
-        m = p["date_label"].search(l.text)
-        if m and iso_date(m["y"], m["m"], m["d"]):
-            return iso_date(m["y"], m["m"], m["d"]), "header label"
+    # a labelled date in the header (the first lines, and in a file without line breaks
+    # its first characters), never one further into the text
+    m = p["date_label"].search(head[:300])
+    if m and iso_date(m["y"], m["m"], m["d"]):
+        return iso_date(m["y"], m["m"], m["d"]), "header label"
     for l in lines[:6]:
         m = DATE_RE.search(l.text)
-        if m and is_metadata_line(l.text) and iso_date(m["y"], m["m"], m["d"]):
+        if m and is_date_line(l.text) and iso_date(m["y"], m["m"], m["d"]):
             return iso_date(m["y"], m["m"], m["d"]), "header line"
+    m = p["closing"].search(lines[-1].text[-60:]) if lines else None
+    if m and iso_date(m["y"], m["m"], m["d"]):
+        return iso_date(m["y"], m["m"], m["d"]), "closing date"
     for c in cms:
         m = DATE_RE.search(c)
         if m and iso_date(m["y"], m["m"], m["d"]):
@@ -128,8 +132,11 @@ def end_credits(lines: list[Line]) -> tuple[list[str], str]:
         inner = p["source"].sub(" ", inner)
         if p["role"].search(inner) or re.fullmatch(rf"[{CJK}]{{2,4}}(\s+[{CJK}]{{2,4}})*", inner.strip()):
             # names before the first role word are authors here, not an outlet
-            names = [t for t in re.split(r"[\s:：/|、,，]+", p["role"].sub(" ", inner))
-                     if 2 <= len(t) <= 4 and not p["not_name"].match(t)]
+            toks = []
+            for t in re.split(r"[\s:：/|、,，]+", p["role"].sub(" ", inner)):
+                # 张枨报道 is a name that reported, 济宁报道 where it was filed from; 高炳整理 is 高炳
+                toks += byline_names(t) if p["filed"].search(t) else [p["verb"].sub("", t)]
+            names = [t for t in toks if 2 <= len(t) <= 4 and not p["not_name"].match(t)]
             authors += [n for n in names if all(CJK_RE.match(c) for c in n) and surname_ok(n)]
     return authors, editor
 
@@ -161,8 +168,27 @@ def load_sidecar(input_dir: Path) -> dict[str, dict[str, str]]:
                 doc = (r.get("doc_id") or r.get("id") or r.get("doc") or r.get("file") or "").strip()
                 doc = Path(doc).stem if doc else doc
                 m = DATE_RE.search(r.get("pub_date") or r.get("date") or "")
+                url = (r.get("url") or "").strip()
                 if doc:
-                    out[doc] = {"pub_date": iso_date(m["y"], m["m"], m["d"]) if m else "",
-                                "url": (r.get("url") or "").strip()}
+                    date = iso_date(m["y"], m["m"], m["d"]) if m else ""
+                    out[doc] = {"pub_date": date, "url": url, "pub_date_source": "sidecar" if date else ""}
+                    if not date:  # the date a crawler's URL or path carries: /2020-01/03/, 20200103-03-04.txt
+                        date = path_date(url) or path_date(r.get("path") or "")
+                        if date:
+                            out[doc].update(pub_date=date, pub_date_source="sidecar URL or path")
             return out
     return {}
+
+
+_PATH_DATE = re.compile(r"(?<![0-9])(?P<y>(?:19|20)\d{2})(?P<s>[-_/.]?)(?P<m>0[1-9]|1[0-2])(?P=s)"
+                        r"(?P<d>0[1-9]|[12]\d|3[01])(?![0-9])")
+
+
+def path_date(path: str) -> str:
+    """The date a URL or a file path carries, written as a crawler or a CMS writes it
+    (``/2020-01/03/``, ``/20200103/``, ``2020_01_03``); "" when it carries none or two."""
+    # /2020-01/03/ (gov.cn, xinhuanet) and /2020/0103/ (people.cn): one date
+    path = re.sub(r"(?<=/[0-9]{4}-[0-9]{2})/(?=[0-9]{2}/)", "-", path)
+    path = re.sub(r"(?<=/[0-9]{4})/(?=[0-9]{4}/)", "", path)
+    found = {iso_date(m["y"], m["m"], m["d"]) for m in _PATH_DATE.finditer(path)} - {""}
+    return found.pop() if len(found) == 1 else ""

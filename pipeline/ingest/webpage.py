@@ -15,7 +15,7 @@ import re
 from .. import rules
 
 _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-          "table", "ul", "ol", "header", "footer", "blockquote", "dd", "dt", "pre", "hr", "td", "th",
+          "table", "ul", "ol", "header", "footer", "blockquote", "dd", "dt", "pre", "hr",
           "title", "figcaption", "address", "main", "dl", "center", "form", "caption"}
 _SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "select",
          "button", "head", "textarea", "input", "option", "map", "embed"}
@@ -125,6 +125,8 @@ def _main_block(root):
     if not scores:
         return root
     best = max(scores, key=lambda e: scores[e])
+    while best.tag in ("tr", "tbody", "thead", "tfoot", "table") and best.getparent() is not None:
+        best = best.getparent()  # a data table: the article is the block that holds it
     total = _text_len(root) - _link_len(root)
     # the article when it holds most of the page's own text; else the whole page
     return best if _text_len(best) - _link_len(best) >= 0.6 * total else root
@@ -140,7 +142,7 @@ def _text_of(el) -> str:
         if tag in _BLOCK:
             parts.append("\n")
         if tag in ("td", "th"):
-            parts.append(" ")
+            parts.append("\t")  # a row stays one line, its cells apart (see tables.py)
         if e.text:
             parts.append(e.text)
         for child in e:
