@@ -136,6 +136,7 @@ class MeasureRecognizer:
         text = text_of(doc)
         ms = found(doc)
         names_taken = [(m.start, m.end) for m in ms if m.label in ("ORG", "PLACE", "PERSON")]
+        dates = {(m.start, m.end) for m in ms if m.label == "DATE"}   # “除夕”防疫宣传版 names a day
         out: list[Mention] = []
 
         def add(a: int, b: int, written: str, how: str):
@@ -161,7 +162,7 @@ class MeasureRecognizer:
                 prev_ok = False
             ok, how = quoted_is_measure(lex, before, q.group(1), text[q.end():q.end() + 4], prev_ok)
             prev_end, prev_ok = q.end(), ok
-            if not ok:
+            if not ok or (a, b) in dates:
                 continue
             suf = lex["suffix_re"].match(text, q.end())
             if suf and suf.group(0) in lex["keep"]:

@@ -69,6 +69,17 @@ def _bare_office_before(text: str, pos: int, lo: int) -> str:
     return ""
 
 
+def _unit_before(text: str, pos: int, lo: int) -> str:
+    """A party unit written alone before a role, after a separator or the clause start
+    (局长谭树茗、纪委书记王众思: 纪委 + 书记); it stays in the role."""
+    for u in sorted(cues("unit"), key=len, reverse=True):
+        a = pos - len(u)
+        if len(u) >= 2 and a >= lo and text.startswith(u, a) and ("委" in u or "党" in u or u in ("工会", "团委")) \
+                and (a == lo or text[a - 1] in "、，,；; \u3000"):
+            return u
+    return ""
+
+
 class Chain:
     """The posts written before a name, read from the name leftwards."""
 
@@ -110,11 +121,12 @@ class Chain:
                     break
             if org is not None and not office and _is_bare_office(org):
                 office, org = org.text, None      # 成教科 named alone is an office, not the employer
+            bare = ""
             if org is None and not office:
-                office = _bare_office_before(text, pos - len(chosen), s)
+                office = bare = _bare_office_before(text, pos - len(chosen), s) or _unit_before(text, pos - len(chosen), s)
             if after_comma and org is None:
                 break                # a comma ends the chain unless an organisation follows
-            pos -= len(chosen)
+            pos -= len(chosen) + len(bare)
             here = [office + chosen] + pending
             if org is not None:
                 links.append((org, here))
@@ -159,6 +171,24 @@ def _after(text: str, p: Mention, e: int, org_start: dict) -> tuple[Mention, str
     return None
 
 
+def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[Mention]) -> tuple[Mention, str] | None:
+    """``name ... 是 org role``: 赵德春今年44岁，是官渡口镇中心小学老师 (the name opens its
+    clause run, no other name comes between, and the role closes the organisation)."""
+    m = re.compile(r"[^。；;！？!?]{0,16}?是").match(text, p.end, e)
+    if m is None or any(p.end <= q.start < m.end() for q in persons if q is not p):
+        return None
+    o = org_start.get(m.end())
+    if o is None:
+        return None
+    k = o.end + (1 if text[o.end:o.end + 1] == "的" else 0)
+    for n in range(4):     # a subject before a teacher's role stays in it: 语文老师
+        for r in sorted(roles(), key=len, reverse=True):
+            if text.startswith(r, k + n) and roles()[r][0] != "other" and (n == 0 or roles()[r][0] == "staff") \
+                    and re.fullmatch(r"[\u3400-\u9fff]*", text[k:k + n]):
+                return o, text[k:k + n] + r
+    return None
+
+
 def _name_role(text: str, p: Mention) -> str:
     """A role written right after a name: 张玲校长."""
     for r in sorted(roles(), key=len, reverse=True):
@@ -192,12 +222,12 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             mine = pending or [r for _, r in prev][:1]
             got = [(prev[0][0], r, "listed after a name with its organisation") for r in mine]
         if not got:
-            before = org_end.get(p.start) or (org_end.get(p.start - 1) if text[p.start - 1:p.start] in " \u3000" else None)
+            before = org_end.get(p.start) or (org_end.get(p.start - 1) if text[p.start - 1:p.start] in " \u3000的" else None)
             r = _name_role(text, p)
             if before is not None and r:
-                got = [(before, r, "organisation before the name, role after it")]
+                got = [(before, r, "organisation before the name, role after it")]   # 安庆师范大学的张群副校长
             else:
-                aft = _after(text, p, e, org_start)
+                aft = _after(text, p, e, org_start) or _is_org_role(text, p, e, org_start, persons)
                 if aft:
                     got = [(aft[0], aft[1], "organisation and role after the name")]
         if not got:
