@@ -28,6 +28,8 @@ ROAD_AFTER = re.compile(r"(?:路|街(?!道)|巷|大道|大街|胡同|弄)")
 # a division's short name followed by one of these is part of a mountain's, river's or
 # lake's name (长白山 is no 长白县)
 GEO_AFTER = re.compile(r"(?:山|湖|河|江|岛|峰|岭|湾|海)")
+# a place the gazetteer may not know whose name says it lies inside one county
+VILLAGE = re.compile(r"(?:村|社区|小组|组|屯|寨|街道|镇|乡)$")
 LEVEL_CHARS = {"省": ("province",), "市": ("city", "county"), "县": ("county",), "区": ("county",),
                "州": ("city",), "盟": ("city",), "旗": ("county",), "镇": ("town",), "乡": ("town",)}
 
@@ -253,6 +255,13 @@ class PlaceResolver:
         if parent is None:
             m.key, m.norm = f"place:?/{m.text}", m.text
             _entity(entities, m.key, "PLACE", m.text, m.text, {"level": level if level != "place" else ""})
+            home = _village_home(m.text, (doc._.place_context or {}).get("path", []))
+            if home:   # 紫甸村 in a report set in one county: a village of that county
+                s, e = sentence_of(doc, m.start)
+                self._division(doc, m, gaz.divisions[home], entities, relations, mentioned=False)
+                entities[m.key]["attrs"].setdefault("parent_id", gaz.divisions[home].key)
+                relations.append(Relation("LOCATED_IN", m.key, gaz.divisions[home].key, s, e,
+                                          {"basis": "report context", "confidence": "inferred"}))
             return
         m.key = f"place:{parent.code}/{rest}"
         m.norm = gaz.full_name(parent.code) + rest
@@ -369,6 +378,18 @@ def _fits_setting(text: str, chain: list[Division], path: list[str]) -> bool:
     if text.startswith(first.name) and first.name != first.alias:
         return True       # written in full (桃园市...), whatever the setting
     return first.code[:2] == path[0][:2]
+
+
+def _village_home(name: str, path: list[str]) -> str:
+    """The county a village, community or small unit the gazetteer does not know belongs
+    to: the report's own county, when its setting reaches one (no guess above that)."""
+    if not path or not VILLAGE.search(name) or re.search(r"(省|市|县|区|州|旗|盟)", name[:-1]):
+        return ""
+    gaz = gazetteer.get()
+    for code in reversed(path):
+        if gaz.divisions[code].level == "county":
+            return code
+    return ""
 
 
 def _local_anchor(path: list[str]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Mention, Relation, sentence_of
-from .common import INFERRED, cues, full_unit, relation
+from .common import INFERRED, cue_pairs, cues, full_unit, relation
 
 NOT_ACTORS = ("media",)
 
@@ -77,6 +77,26 @@ def _bare_unit_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Ment
     return next(iter(full.values())) if len(full) == 1 else None
 
 
+def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mention | None:
+    """学校开展课后延时服务 / 该局启动…: a clause opening with an anaphor (rules/relations.tsv
+    ``anaphor``) and naming no organisation before ``pos`` stands for the last organisation
+    of that kind the report named before it."""
+    words = cue_pairs("anaphor")
+    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    last = None
+    for m in re.finditer(rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:]{{0,10}}?[，,])?\s*({alt})(?=[\u3400-\u9fff])", text[s:pos]):
+        last = m
+    if last is None:
+        return None
+    a = s + last.start(1)
+    if any(a < o.start < pos for o in orgs) or re.search(r"[，,；;：:]", text[s + last.end(1):pos]) and \
+            re.search(r"[，,；;：:]\s*(?:" + "|".join(map(re.escape, cues("subject"))) + ")", text[s + last.end(1):pos]):
+        return None
+    kind = words[last.group(1)]
+    before = [o for o in orgs if o.end <= a and o.attrs.get("kind") == kind and not o.attrs.get("parent_key")]
+    return before[-1] if before else None
+
+
 def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
     out: list[Relation] = []
@@ -96,6 +116,9 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         if actor is None:
             actor = _bare_unit_subject(text, orgs, s, mm.start)
             basis, conf = "unit named without its owner: the report's one unit of that name", INFERRED
+        if actor is None:
+            actor = _anaphor_subject(text, orgs, s, mm.start)
+            basis, conf = "该校/学校/该局: the last organisation of that kind named before", INFERRED
         if actor is None:
             continue
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
