@@ -254,6 +254,9 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         if not got:
             got = _only_org_of_kind(text, p, orgs)
             conf = "inferred"
+        if not got:
+            got = _sentence_org_of_kind(text, p, pending, orgs, persons, (s, e))
+            conf = "inferred"
         if got:
             posts[p.start] = [(o, r) for o, r, _ in got]
         for org, role, basis in got:
@@ -334,6 +337,24 @@ def _only_org_of_kind(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[
     if len(of_kind) != 1:
         return []
     return [(next(iter(of_kind.values())), r, f"the only {kind} the report names")]
+
+
+def _sentence_org_of_kind(text: str, p: Mention, pending: list[str], orgs: list[Mention],
+                          persons: list[Mention], span: tuple[int, int]) -> list[tuple[Mention, str, str]]:
+    """校长章站亮 / 章站亮校长 in a sentence that names exactly one school (and no other
+    person with a post of that kind): the sentence's one organisation of the kind the role
+    belongs to (rules/relations.tsv ``role_org``)."""
+    table = cue_pairs("role_org")
+    role = pending[-1] if pending else _name_role(text, p)
+    kind = table.get(_base(role)) if role else None
+    if not kind:
+        return []
+    s, e = span
+    of_kind = {o.key: o for o in orgs if s <= o.start and o.end <= e and o.attrs.get("kind") == kind
+               and not o.attrs.get("parent_key")}
+    if len(of_kind) != 1:
+        return []
+    return [(next(iter(of_kind.values())), role, f"the sentence's one {kind}")]
 
 
 def _links(p: Mention, org: Mention, role: str, span, basis: str, entities: dict,
