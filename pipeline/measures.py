@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import rules
+from . import measure_model, rules
 from .doc import Mention, found, text_of
 
 QUOTE = r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,20})[”\"」』’]"
@@ -136,6 +136,7 @@ class MeasureRecognizer:
         text = text_of(doc)
         ms = found(doc)
         names_taken = [(m.start, m.end) for m in ms if m.label in ("ORG", "PLACE", "PERSON")]
+        model = measure_model.load()
         dates = {(m.start, m.end) for m in ms if m.label == "DATE"}   # “除夕”防疫宣传版 names a day
         out: list[Mention] = []
 
@@ -162,6 +163,10 @@ class MeasureRecognizer:
                 prev_ok = False
             ok, how = quoted_is_measure(lex, before, q.group(1), text[q.end():q.end() + 4], prev_ok)
             prev_end, prev_ok = q.end(), ok
+            if model is not None and _plain(q.group(1)) not in lex["stop"]:
+                p = measure_model.probability(model, measure_model.features(
+                    lex, text, q.start(), q.end(), q.group(1), ok, how))
+                ok, how = p >= model["threshold"], f"quoted name, measure model p={p:.2f}"
             if not ok or (a, b) in dates:
                 continue
             suf = lex["suffix_re"].match(text, q.end())

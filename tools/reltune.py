@@ -50,6 +50,9 @@ def build(docs: Path, out: Path, model: str) -> None:
         shutil.rmtree(mdir, ignore_errors=True)
         mdir.mkdir(parents=True)
         (mdir / "entities.crfsuite").symlink_to(Path(model).resolve())
+        for p in (Path(__file__).resolve().parent.parent / "models").glob("*"):
+            if not p.name.startswith("entities."):
+                (mdir / p.name).symlink_to(p)
         env["EDU_MODELS_DIR"] = str(mdir)
     subprocess.run([sys.executable, "-m", "pipeline", "build", "--input", str(docs), "--out", str(out),
                     "--quiet", "--workers", "2"], check=True, env=env)
