@@ -3,7 +3,7 @@ relations against the relation gold and list the errors by kind (not part of mak
 tests; needs ../shared).
 
     python tools/reltune.py [--shared ../shared] [--set train] [--fold I/K] [--out /tmp/reltune]
-                            [--model MODEL] [--no-build] [--errors KIND[,KIND]]
+                            [--model MODEL] [--measures MODEL] [--no-build] [--errors KIND[,KIND]]
 
 --fold I/K keeps only fold I of K of the set (every K-th report from I, as
 ``pipeline.entities.training --fold`` holds out); --model builds with another entity model
@@ -43,16 +43,15 @@ def prepare(shared: Path, set_name: str, fold: str, scratch: Path) -> tuple[Path
     return d, g
 
 
-def build(docs: Path, out: Path, model: str) -> None:
+def build(docs: Path, out: Path, model: str, measures: str = "") -> None:
     env = dict(os.environ)
-    if model:
+    if model or measures:
         mdir = out.parent / (out.name + "-model")
         shutil.rmtree(mdir, ignore_errors=True)
         mdir.mkdir(parents=True)
-        (mdir / "entities.crfsuite").symlink_to(Path(model).resolve())
-        for p in (Path(__file__).resolve().parent.parent / "models").glob("*"):
-            if not p.name.startswith("entities."):
-                (mdir / p.name).symlink_to(p)
+        repo_models = Path(__file__).resolve().parent.parent / "models"
+        (mdir / "entities.crfsuite").symlink_to(Path(model or repo_models / "entities.crfsuite").resolve())
+        (mdir / "measures.json").symlink_to(Path(measures or repo_models / "measures.json").resolve())
         env["EDU_MODELS_DIR"] = str(mdir)
     subprocess.run([sys.executable, "-m", "pipeline", "build", "--input", str(docs), "--out", str(out),
                     "--quiet", "--workers", "2"], check=True, env=env)
@@ -127,12 +126,13 @@ def main(argv=None) -> int:
     ap.add_argument("--fold", default="")
     ap.add_argument("--out", default="/tmp/reltune", type=Path)
     ap.add_argument("--model", default="")
+    ap.add_argument("--measures", default="", help="another measure model (models/measures.json)")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--errors", default="")
     a = ap.parse_args(argv)
     docs, gold = prepare(a.shared, a.set, a.fold, a.out.parent / (a.out.name + "-in"))
     if not a.no_build:
-        build(docs, a.out, a.model)
+        build(docs, a.out, a.model, a.measures)
     res = relscore.score_dir(gold, a.out)
     if a.errors:
         list_errors(gold, a.out, set(a.errors.split(",")))
