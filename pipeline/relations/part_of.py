@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Mention, Relation, sentence_of
-from .common import INFERRED, cues, ends_with_pattern, ensure_org, relation
+from .common import cues, ends_with_pattern, ensure_org, relation
 
 SCHOOLISH = ("school", "kindergarten", "university")
 SCHOOL_IN_REST = re.compile(r"(?:小学|中学|学校|幼儿园|附中|附小)")
@@ -84,24 +84,6 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             ensure_org(entities, camp[0], camp[1], o)
             out.append(relation("PART_OF", o.key, camp[0], span, "campus or office named with its organisation"))
     out += _group_members(doc, text, orgs)
-    out += _offices_of_only_bureau(doc, orgs)
-    return out
-
-
-def _offices_of_only_bureau(doc, orgs: list[Mention]) -> list[Relation]:
-    """民教股, 组织人事处 named alone (a short office name, no owner written) in a report
-    that names exactly one bureau: an office of that bureau (inferred)."""
-    bureaus = {o.key: o for o in orgs if o.attrs.get("kind") == "bureau" and not o.attrs.get("parent_key")
-               and not ends_with_pattern("office").search(o.text)}
-    if len(bureaus) != 1:
-        return []
-    b = next(iter(bureaus.values()))
-    out = []
-    for o in orgs:
-        if o.key != b.key and len(o.text) <= 6 and not o.attrs.get("parent_key") \
-                and re.search(r"(?:科|股|处|室)$", o.text) and not re.match(r"[省市县区州旗]", o.text):
-            out.append(relation("PART_OF", o.key, b.key, sentence_of(doc, o.start),
-                                "office named alone: the report's one bureau", INFERRED))
     return out
 
 
