@@ -28,6 +28,9 @@ ROAD_AFTER = re.compile(r"(?:路|街(?!道)|巷|大道|大街|胡同|弄)")
 # a division's short name followed by one of these is part of a mountain's, river's or
 # lake's name (长白山 is no 长白县)
 GEO_AFTER = re.compile(r"(?:山|湖|河|江|岛|峰|岭|湾|海)")
+# the first characters of a section: its lead, where a report says where it is set
+LEAD = 200
+LEAD_WEIGHT = 2
 # a place the gazetteer may not know whose name says it lies inside one county
 VILLAGE = re.compile(r"(?:村|社区|小组|组|屯|寨|街道|镇|乡)$")
 LEVEL_CHARS = {"省": ("province",), "市": ("city", "county"), "县": ("county",), "区": ("county",),
@@ -182,8 +185,8 @@ class PlaceResolver:
             if m.label in ("PLACE", "ORG"):
                 chain = res.chain(m.text)
                 place_divs[id(m)] = chain
-                if chain:
-                    weights[chain[-1].code] += 1 if m.label == "PLACE" else 0.5
+                if chain:   # the lead (where news reports say where they are) counts double
+                    weights[chain[-1].code] += (1 if m.label == "PLACE" else 0.5) * (LEAD_WEIGHT if m.start < LEAD else 1)
         src = ctx.get("source", "")
         for d in res.chain(src):
             weights[d.code] += 1
