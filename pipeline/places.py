@@ -127,8 +127,11 @@ def context_place(weights: dict[str, float]) -> list[str]:
         kids.sort(key=lambda c: (-total[c], c))
         best = kids[0]
         level = gaz.divisions[best].level
-        share = total[best] / sum(total[c] for c in kids)
-        if share < 0.5 or (level == "town" and total[best] < 2):
+        # the division itself named counts against going finer (济南市 in the lead and 章丘
+        # once further down: the report is set in 济南市, not in 章丘)
+        own = weights.get(node, 0.0) if total[best] < 2 else 0.0
+        share = total[best] / (sum(total[c] for c in kids) + own)
+        if share < 0.5 or own and share <= 0.5 or (level == "town" and total[best] < 2):
             break
         path.append(best)
         node = best
@@ -380,6 +383,9 @@ def _fits_setting(text: str, chain: list[Division], path: list[str]) -> bool:
     first = chain[0]
     if text.startswith(first.name) and first.name != first.alias:
         return True       # written in full (桃园市...), whatever the setting
+    if first.level in ("province", "city") and len(first.alias) >= 2 and not first.code.startswith("71") \
+            and text.startswith(first.alias):
+        return True       # 上海复兴高级中学, 北京清华附中: a province's or a city's own short name
     return first.code[:2] == path[0][:2]
 
 
