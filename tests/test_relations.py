@@ -268,3 +268,15 @@ def test_a_village_the_gazetteer_does_not_know_lies_in_the_reports_county(analys
     doc = analyse("湖南省浏阳市教育局局长来到紫甸村小学。紫甸村位于浏阳市北部。", pub_date="2021-03-01")
     rels = [r for r in doc._.relations if r.type == "LOCATED_IN" and r.source == "place:?/紫甸村"]
     assert [(r.target, r.attrs["confidence"]) for r in rels] == [("place:430181", "inferred")]
+
+
+def test_a_post_after_a_name_that_opens_anothers_chain_is_not_the_first_names(analyse):
+    got = members(analyse, "陕西省旬邑县的教师丁海燕，一干就是近35年；安徽省宿州市汴河中心小学教师孙浩，回到母校。")
+    assert ("丁海燕", "安徽省宿州市汴河中心小学", "教师") not in got
+    assert ("孙浩", "安徽省宿州市汴河中心小学", "教师") in got
+    assert members(analyse, "据李锦成介绍，这两人也是华栋中学外省教师的子女。") == set()
+
+
+def test_a_school_anaphor_inside_a_quoted_slogan_is_no_actor(analyse):
+    text = "城关小学位于县城。坚持“政府引领，学校主导”的办学机制，实施“书香校园”工程。"
+    assert not [o for o, _, b, _ in implements(analyse, text) if "该校/学校" in b]

@@ -89,6 +89,8 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mentio
     if last is None:
         return None
     a = s + last.start(1)
+    if text.count("“", s, a) > text.count("”", s, a):
+        return None       # inside a quoted slogan (“政府引领，学校主导”)
     if any(a < o.start < pos for o in orgs) or re.search(r"[，,；;：:]", text[s + last.end(1):pos]) and \
             re.search(r"[，,；;：:]\s*(?:" + "|".join(map(re.escape, cues("subject"))) + ")", text[s + last.end(1):pos]):
         return None

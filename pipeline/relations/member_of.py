@@ -151,7 +151,7 @@ class Chain:
         return links, pending, runs_into
 
 
-def _after(text: str, p: Mention, e: int, org_start: dict) -> tuple[Mention, str] | None:
+def _after(text: str, p: Mention, e: int, org_start: dict, person_start: set) -> tuple[Mention, str] | None:
     """``name + org + role``: 黄兴君（辛集市教育局局长）, 黄兴君，辛集市教育局局长."""
     j = p.end
     if j < e and text[j] in "（(，, ":
@@ -162,13 +162,23 @@ def _after(text: str, p: Mention, e: int, org_start: dict) -> tuple[Mention, str
     k = o.end
     for r in _role_words():
         if text.startswith(r, k):
-            return o, r
+            return (o, r) if _closes(text, k + len(r), person_start) else None
     m = re.match(rf"([\u3400-\u9fff]{{1,6}}?(?:{'|'.join(map(re.escape, cues('office')))}))", text[k:k + 8])
     if m:
         for r in _role_words():
             if text.startswith(r, k + m.end()):
-                return o, m.group(1) + r
+                return (o, m.group(1) + r) if _closes(text, k + m.end() + len(r), person_start) else None
     return None
+
+
+def _closes(text: str, pos: int, person_start: set) -> bool:
+    """Whether a post written after a name ends there, rather than opening a chain that
+    ends in another name (提起高夯，东北师范大学教务处处长魏民说; 院长、X大学校长麦克唐纳) or
+    being said of something else (外省教师的子女)."""
+    j = pos
+    while j < len(text) and text[j] in " \u3000":
+        j += 1
+    return j not in person_start and text[pos:pos + 1] not in ("、", "的")
 
 
 def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[Mention]) -> tuple[Mention, str] | None:
@@ -177,6 +187,8 @@ def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[M
     m = re.compile(r"[^。；;！？!?]{0,16}?是").match(text, p.end, e)
     if m is None or any(p.end <= q.start < m.end() for q in persons if q is not p):
         return None
+    if len(re.split(r"[，,]", text[p.end:m.end()])[-1]) > 3 and re.search(r"[，,]", text[p.end:m.end()]):
+        return None       # 据李锦成介绍，这两人也是…: the clause after the comma has its own subject
     o = org_start.get(m.end())
     if o is None:
         return None
@@ -185,7 +197,7 @@ def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[M
         for r in sorted(roles(), key=len, reverse=True):
             if text.startswith(r, k + n) and roles()[r][0] != "other" and (n == 0 or roles()[r][0] == "staff") \
                     and re.fullmatch(r"[\u3400-\u9fff]*", text[k:k + n]):
-                return o, text[k:k + n] + r
+                return (o, text[k:k + n] + r) if text[k + n + len(r):k + n + len(r) + 1] not in ("的", "、") else None
     return None
 
 
@@ -206,6 +218,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         org_start[o.start] = o
     persons = sorted((m for m in ms if m.label == "PERSON" and m.key), key=lambda m: m.start)
     person_end = {p.end: p for p in persons}
+    person_start = {p.start for p in persons}
     out: list[Relation] = []
     posts: dict[int, list[tuple[Mention, str]]] = {}   # person mention start -> (org, role)
 
@@ -227,7 +240,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             if before is not None and r:
                 got = [(before, r, "organisation before the name, role after it")]   # 安庆师范大学的张群副校长
             else:
-                aft = _after(text, p, e, org_start) or _is_org_role(text, p, e, org_start, persons)
+                aft = _after(text, p, e, org_start, person_start) or _is_org_role(text, p, e, org_start, persons)
                 if aft:
                     got = [(aft[0], aft[1], "organisation and role after the name")]
         if not got:
@@ -350,8 +363,15 @@ def _sentence_org_of_kind(text: str, p: Mention, pending: list[str], orgs: list[
     if not kind:
         return []
     s, e = span
+    # the clause run around the name: a list of people of different schools (A校教师甲；B校
+    # 教师乙) is cut at semicolons, and no other name may stand between name and school
+    semis = [m.end() for m in re.finditer(r"[；;]", text[s:p.start])]
+    s = s + semis[-1] if semis else s
+    cut = re.search(r"[；;]", text[p.end:e])
+    e = p.end + cut.start() if cut else e
     of_kind = {o.key: o for o in orgs if s <= o.start and o.end <= e and o.attrs.get("kind") == kind
-               and not o.attrs.get("parent_key")}
+               and not o.attrs.get("parent_key")
+               and not any(q is not p and min(o.end, p.end) <= q.start < max(o.start, p.start) for q in persons)}
     if len(of_kind) != 1:
         return []
     return [(next(iter(of_kind.values())), role, f"the sentence's one {kind}")]
