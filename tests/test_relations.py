@@ -280,3 +280,14 @@ def test_a_post_after_a_name_that_opens_anothers_chain_is_not_the_first_names(an
 def test_a_school_anaphor_inside_a_quoted_slogan_is_no_actor(analyse):
     text = "城关小学位于县城。坚持“政府引领，学校主导”的办学机制，实施“书香校园”工程。"
     assert not [o for o, _, b, _ in implements(analyse, text) if "该校/学校" in b]
+
+
+def test_an_organisation_that_only_says_where_a_speaker_works_is_no_actor(analyse):
+    got = implements(analyse, "七星关区教育科技局营养办工作人员葛娣介绍，营养改善计划由国家专项资金支持。")
+    assert got == []
+
+
+def test_a_semicolon_ends_the_actors_clause_and_according_to_is_no_actor(analyse):
+    got = implements(analyse, "其中，“三支一扶”计划的考生由团省委出具；“西部计划”的考生由学校出具。")
+    assert [(o, m) for o, m, _, _ in got if o == "团省委" and m == "西部计划"] == []
+    assert implements(analyse, "据青山县教育局统计，全县实施“护苗行动”以来成效明显。") == []

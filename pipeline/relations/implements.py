@@ -14,6 +14,8 @@ from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_pairs, cues, full_unit, relation
 
 NOT_ACTORS = ("media",)
+# a person who speaks (X局工作人员张三介绍): what follows is reported speech
+SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆)")
 
 
 def _is_object(text: str, o: Mention, s: int) -> bool:
@@ -21,7 +23,7 @@ def _is_object(text: str, o: Mention, s: int) -> bool:
     return any(before.endswith(w) for w in cues("object"))
 
 
-def _actors(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
+def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Mention] = ()) -> list[Mention]:
     """The organisations that are the subject for something written at ``pos``: the last
     one named before it that stands as no object, with the ones listed before it
     (普洱市委、市政府和全市教育系统聚焦…: 普洱市委 and 市政府)."""
@@ -29,8 +31,10 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
     for i in range(len(cands) - 1, -1, -1):
         o = cands[i]
         between = text[o.end:pos]
-        if "。" in between or len(re.sub(r"《[^》]*》", "《》", between)) > 60:   # titles count as one word
+        if re.search(r"[。；;]", between) or len(re.sub(r"《[^》]*》", "《》", between)) > 60:   # titles count as one word
             return []
+        if _of_a_person(text, o, persons):
+            continue          # 七星关区教育科技局营养办工作人员葛娣介绍: a person's organisation
         if _is_object(text, o, s) and not _listed_after(text, cands, i):
             continue
         # a possessive (X的Y) is no subject, nor a list member before another organisation
@@ -47,6 +51,13 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
             return []
         return group
     return []
+
+
+def _of_a_person(text: str, o: Mention, persons: list[Mention]) -> bool:
+    """Whether the organisation only says where a person named right after it works, and
+    that person speaks (X局工作人员张三介绍, X中学校长李四说): the organisation does not act."""
+    return any(0 <= q.start - o.end <= 10 and re.fullmatch(r"[\u3400-\u9fff]*", text[o.end:q.start])
+               and SPEAKS.match(text, q.end) for q in persons)
 
 
 def _listed_after(text: str, cands: list[Mention], i: int) -> bool:
@@ -101,10 +112,11 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mentio
 
 def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
+    persons = [m for m in ms if m.label == "PERSON"]
     out: list[Relation] = []
     for mm in sorted((m for m in ms if m.label == "MEASURE"), key=lambda m: m.start):
         s, e = sentence_of(doc, mm.start)
-        group = _actors(text, orgs, s, mm.start)
+        group = _actors(text, orgs, s, mm.start, persons)
         actor = group[0] if group else None
         basis, conf = "subject of the sentence", "stated"
         if actor is None and s > 0:
