@@ -111,9 +111,10 @@ class Resolver:
         return out
 
 
-def context_place(weights: dict[str, float]) -> list[str]:
+def context_place(weights: dict[str, float], named: dict[str, float] | None = None) -> list[str]:
     """The dominant path of divisions (province -> city -> county ...) a section is about:
-    at each level the child that carries at least half of the weight below."""
+    at each level the child that carries at least half of the weight below. ``named`` is
+    the weight of places named as places (not inside organisations' names)."""
     gaz = gazetteer.get()
     total: dict[str, float] = defaultdict(float)
     for code, w in weights.items():
@@ -127,9 +128,9 @@ def context_place(weights: dict[str, float]) -> list[str]:
         kids.sort(key=lambda c: (-total[c], c))
         best = kids[0]
         level = gaz.divisions[best].level
-        # the division itself named counts against going finer (济南市 in the lead and 章丘
-        # once further down: the report is set in 济南市, not in 章丘)
-        own = weights.get(node, 0.0) if total[best] < 2 else 0.0
+        # the division itself named as a place counts against going finer on one weak
+        # mention (济南市 in the lead and 章丘 once further down: the report is set in 济南市)
+        own = (named or {}).get(node, 0.0) if total[best] < 2 else 0.0
         share = total[best] / (sum(total[c] for c in kids) + own)
         if share < 0.5 or own and share <= 0.5 or (level == "town" and total[best] < 2):
             break
@@ -177,6 +178,7 @@ class PlaceResolver:
         entities: dict[str, dict] = {}
         relations: list[Relation] = []
         weights: dict[str, float] = defaultdict(float)
+        named: dict[str, float] = defaultdict(float)     # the part of it from PLACE mentions
         for a, b in segment(hint):
             d = res.resolve(hint[a:b])
             if d:
@@ -189,11 +191,14 @@ class PlaceResolver:
                 chain = res.chain(m.text)
                 place_divs[id(m)] = chain
                 if chain:   # the lead (where news reports say where they are) counts double
-                    weights[chain[-1].code] += (1 if m.label == "PLACE" else 0.5) * (LEAD_WEIGHT if m.start < LEAD else 1)
+                    w = (1 if m.label == "PLACE" else 0.5) * (LEAD_WEIGHT if m.start < LEAD else 1)
+                    weights[chain[-1].code] += w
+                    if m.label == "PLACE":
+                        named[chain[-1].code] += w
         src = ctx.get("source", "")
         for d in res.chain(src):
             weights[d.code] += 1
-        path = context_place(weights)
+        path = context_place(weights, named)
         doc._.place_context = {"path": path, "names": [gaz.divisions[c].name for c in path]}
 
         for m in ms:
