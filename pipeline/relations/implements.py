@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .. import rules
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_pairs, cues, full_unit, relation
 
@@ -93,6 +94,7 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mentio
     ``anaphor``) and naming no organisation before ``pos`` stands for the last organisation
     of that kind the report named before it."""
     words = cue_pairs("anaphor")
+    only_one = {row[1] for row in rules.table("relations.tsv") if row[0] == "anaphor" and len(row) > 3 and row[3] == "one"}
     alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     last = None
     for m in re.finditer(rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:]{{0,10}}?[，,])?\s*({alt})(?=[\u3400-\u9fff])", text[s:pos]):
@@ -107,6 +109,9 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mentio
         return None
     kind = words[last.group(1)]
     before = [o for o in orgs if o.end <= a and o.attrs.get("kind") == kind and not o.attrs.get("parent_key")]
+    if last.group(1) in only_one and len({o.key for o in orgs if o.attrs.get("kind") == kind
+                                          and not o.attrs.get("parent_key")}) != 1:
+        return None       # 学校 in a report naming several schools may mean schools in general
     return before[-1] if before else None
 
 
