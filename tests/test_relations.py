@@ -291,3 +291,8 @@ def test_a_semicolon_ends_the_actors_clause_and_according_to_is_no_actor(analyse
     got = implements(analyse, "其中，“三支一扶”计划的考生由团省委出具；“西部计划”的考生由学校出具。")
     assert [(o, m) for o, m, _, _ in got if o == "团省委" and m == "西部计划"] == []
     assert implements(analyse, "据青山县教育局统计，全县实施“护苗行动”以来成效明显。") == []
+
+
+def test_organisation_de_qualifier_role_name(analyse):
+    got = members(analyse, "来自华中师范大学的支教老师李明为孩子们上了一堂美术课。")
+    assert ("李明", "华中师范大学", "支教老师") in got

@@ -109,9 +109,12 @@ class Chain:
                 if b not in self.org_end and b - 1 in self.org_end and text[b - 1] == "的":
                     b -= 1           # 河洲镇中心小学的校长陈杰
                 q = _qualifier_before(text, b, s)
-                if b not in self.org_end and q and b - len(q) in self.org_end:
+                if b not in self.org_end and q and (b - len(q) in self.org_end or
+                                                    text[b - len(q) - 1:b - len(q)] == "的" and b - len(q) - 1 in self.org_end):
                     b -= len(q)      # 区关工委常务主任: the qualifier stays in the role
                     r = q + r
+                    if b not in self.org_end:
+                        b -= 1       # 山东师范大学的支教老师杨尚川
                 if b in self.org_end:
                     chosen, org = r, self.org_end[b]
                     break
