@@ -347,8 +347,8 @@ def _only_org_of_kind(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[
     """张玲校长 / 吕文杰局长 where the section names exactly one school / bureau."""
     r = _name_role(text, p)
     kind = cue_pairs("role_org").get(r)
-    if not kind:
-        return []
+    if not kind or roles().get(r, ("",))[0] == "staff":
+        return []         # 张桂梅老师 in a report on one school may teach anywhere: only heads
     of_kind = {o.key: o for o in orgs if o.attrs.get("kind") == kind and not o.attrs.get("parent_key")}
     if len(of_kind) != 1:
         return []
