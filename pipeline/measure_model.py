@@ -113,10 +113,19 @@ def unquoted(lex: dict, text: str, ruled: set, part: dict) -> list[tuple[int, in
     best: dict[int, tuple[float, int]] = {}
     for a, e, f in unquoted_candidates(lex, text, ruled):
         p = probability(part, f)
-        if e not in best or p > best[e][0]:
-            best[e] = (p, a)
-    return [(a, e, p) for e, (p, a) in sorted(best.items()) if p >= part["threshold"]
+        if e not in best or _better(p, "rule" in f, best[e], part["threshold"]):
+            best[e] = (p, a, "rule" in f)
+    return [(a, e, p) for e, (p, a, _) in sorted(best.items()) if p >= part["threshold"]
             and plain(text[a:e]) not in lex["stop"]]
+
+
+def _better(p: float, ruled: bool, old: tuple, threshold: float) -> bool:
+    """Whether a start scoring ``p`` beats the best so far for the same ending: the higher
+    score, except that a start the hand-written rule reads (实施日报和零报告制度 -> 日报和零报告
+    制度) wins over the others once both reach the threshold."""
+    if ruled != old[2] and p >= threshold and old[0] >= threshold:
+        return ruled
+    return p > old[0]
 
 
 @functools.lru_cache(maxsize=None)
@@ -186,7 +195,7 @@ def examples(shared: Path, exclude=()):
     return quoted, unq
 
 
-def fit(rows, l2: float = 1.0, iterations: int = 400, rate: float = 5.0) -> dict[str, float]:
+def fit(rows, l2: float = 1.0, iterations: int = 1000, rate: float = 5.0) -> dict[str, float]:
     """Logistic regression by full-batch gradient descent from zero weights (sparse binary
     features; deterministic)."""
     import numpy as np
@@ -238,9 +247,9 @@ def cross_validate_unquoted(rows, threshold: float, folds: int = 5) -> dict:
         best: dict = {}
         for did, f, y, key, name in (r for r in rows if r[0] in test):
             p = probability(part, f)
-            if key not in best or p > best[key][0]:
-                best[key] = (p, did, name, y)
-        taken = {(did, name, y) for p, did, name, y in best.values() if p >= threshold}
+            if key not in best or _better(p, "rule" in f, (best[key][0], None, best[key][4]), threshold):
+                best[key] = (p, did, name, y, "rule" in f)
+        taken = {(did, name, y) for p, did, name, y, _ in best.values() if p >= threshold}
         ruled = {(r[0], r[4], r[2]) for r in rows if r[0] in test and "rule" in r[1]}
         for key, names in (("model", taken), ("rule", ruled)):
             out[key][0] += sum(1 for x in names if x[2])
