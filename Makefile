@@ -59,7 +59,7 @@ train: $(STAMP)
 # the measure model (models/measures.json: which quoted names are measures) from the
 # relation gold of ../shared/train; deterministic; prints its cross-validated figures on train/
 train-measures: $(STAMP)
-	$(PY) -m pipeline.measure_model --shared $(SHARED) --out models/measures.json
+	$(PY) -m pipeline.measure_training --shared $(SHARED) --out models/measures.json
 
 # the same, plus models trained on 25 % and 50 % of train/, scored on dev/
 learning-curve: $(STAMP)

@@ -22,7 +22,7 @@ QUOTE = r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,20})[”\"」』’
 
 
 @functools.lru_cache(maxsize=None)
-def _lexicon():
+def lexicon():
     canon: dict[str, str] = {}
     category: dict[str, str] = {}
     for row in rules.table("measures.tsv"):
@@ -121,7 +121,7 @@ def _plain(s: str) -> str:
 
 def normalise(name: str) -> list[str]:
     """Canonical measure names for a written name (离校不离教、停课不停学 -> both)."""
-    lex = _lexicon()
+    lex = lexicon()
     name = _plain(name)
     if name in lex["canon"]:
         return [lex["canon"][name]]
@@ -156,7 +156,7 @@ def rule_unquoted(lex: dict, text: str) -> list[tuple[int, int, str, str]]:
 
 class MeasureRecognizer:
     def __call__(self, doc: Doc) -> Doc:
-        lex = _lexicon()
+        lex = lexicon()
         text = text_of(doc)
         ms = found(doc)
         names_taken = [(m.start, m.end) for m in ms if m.label in ("ORG", "PLACE", "PERSON")]
