@@ -105,24 +105,28 @@ def unquoted_candidates(lex: dict, text: str, ruled: set):
 
 
 def unquoted(lex: dict, text: str, ruled: set, part: dict) -> list[tuple[int, int, float]]:
-    """(start, end, probability) of the unquoted names the model takes: for each ending,
-    the best-scoring start, when it reaches the threshold."""
-    best: dict[int, tuple[float, int]] = {}
+    """(start, end, probability) of the unquoted names the model takes: for each ending
+    whose best start reaches the threshold, that start (or the rule's, see choose)."""
+    by_end: dict[int, list[tuple[float, bool, int, int]]] = {}
     for a, e, f in unquoted_candidates(lex, text, ruled):
-        p = probability(part, f)
-        if e not in best or better_start(p, "rule" in f, best[e], part["threshold"]):
-            best[e] = (p, a, "rule" in f)
-    return [(a, e, p) for e, (p, a, _) in sorted(best.items()) if p >= part["threshold"]
-            and plain(text[a:e]) not in lex["stop"]]
+        by_end.setdefault(e, []).append((probability(part, f), "rule" in f, e - a, a))
+    out = []
+    for e, cands in sorted(by_end.items()):
+        got = choose(cands, part["threshold"])
+        if got is not None and plain(text[got[3]:e]) not in lex["stop"]:
+            out.append((got[3], e, got[0]))
+    return out
 
 
-def better_start(p: float, ruled: bool, old: tuple, threshold: float) -> bool:
-    """Whether a start scoring ``p`` beats the best so far for the same ending: the higher
-    score, except that a start the hand-written rule reads (实施日报和零报告制度 -> 日报和零报告
-    制度) wins over the others once both reach the threshold."""
-    if ruled != old[2] and p >= threshold and old[0] >= threshold:
-        return ruled
-    return p > old[0]
+def choose(cands: list[tuple], threshold: float) -> tuple | None:
+    """Of the starts (probability, read by the rule, length, ...) of one ending: none when
+    the best is below the threshold; else the longest the hand-written rule reads, if it
+    reads one (实施日报和零报告制度 -> 日报和零报告制度, as the rule takes it), else the best."""
+    best = max(cands, key=lambda c: c[0])
+    if best[0] < threshold:
+        return None
+    ruled = [c for c in cands if c[1]]
+    return max(ruled, key=lambda c: c[2]) if ruled else best
 
 
 @functools.lru_cache(maxsize=None)

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from . import ingest
-from .measure_model import (FEATURE_VERSION, MODEL_NAME, MODELS_DIR, better_start, features, plain,
+from .measure_model import (FEATURE_VERSION, MODEL_NAME, MODELS_DIR, choose, features, plain,
                             probability, unquoted_candidates)
 from .measures import lexicon, quoted_is_measure, rule_unquoted
 
@@ -115,12 +115,14 @@ def cross_validate_unquoted(rows, threshold: float, folds: int = 5) -> dict:
     for k in range(folds):
         test = set(ids[k::folds])
         part = {"weights": fit([r for r in rows if r[0] not in test])}
-        best: dict = {}
+        by_key: dict = {}
         for did, f, y, key, name in (r for r in rows if r[0] in test):
-            p = probability(part, f)
-            if key not in best or better_start(p, "rule" in f, (best[key][0], None, best[key][4]), threshold):
-                best[key] = (p, did, name, y, "rule" in f)
-        taken = {(did, name, y) for p, did, name, y, _ in best.values() if p >= threshold}
+            by_key.setdefault(key, []).append((probability(part, f), "rule" in f, len(name), did, name, y))
+        taken = set()
+        for cands in by_key.values():
+            got = choose(cands, threshold)
+            if got is not None:
+                taken.add(got[3:])
         ruled = {(r[0], r[4], r[2]) for r in rows if r[0] in test and "rule" in r[1]}
         for key, names in (("model", taken), ("rule", ruled)):
             out[key][0] += sum(1 for x in names if x[2])
