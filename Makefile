@@ -16,7 +16,7 @@ JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 RULES  := $(wildcard rules/*)
 SHARED ?= ../shared
 
-.PHONY: all build explore screenshots test eval eval-dev bench bench-ner train learning-curve clean distclean
+.PHONY: all build explore screenshots test eval eval-dev bench bench-ner train train-measures learning-curve clean distclean
 
 all: build
 
@@ -55,6 +55,11 @@ eval-dev: $(STAMP)
 # use the committed model.
 train: $(STAMP)
 	$(PY) -m pipeline.entities.training --shared $(SHARED) --out models/entities.crfsuite
+
+# the measure model (models/measures.json: which quoted names are measures) from the
+# relation gold of ../shared/train; deterministic; prints its cross-validated figures on train/
+train-measures: $(STAMP)
+	$(PY) -m pipeline.measure_training --shared $(SHARED) --out models/measures.json
 
 # the same, plus models trained on 25 % and 50 % of train/, scored on dev/
 learning-curve: $(STAMP)

@@ -15,14 +15,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import rules
+from . import measure_model, rules
 from .doc import Mention, found, text_of
 
 QUOTE = r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,20})[”\"」』’]"
 
 
 @functools.lru_cache(maxsize=None)
-def _lexicon():
+def lexicon():
     canon: dict[str, str] = {}
     category: dict[str, str] = {}
     for row in rules.table("measures.tsv"):
@@ -50,6 +50,8 @@ def _lexicon():
         "document": re.compile(rf"《([^《》\n]{{4,40}}?(?:{rules.alternation(cues['document'])})(?:[（(][^）)》]*[）)]?)?)》"),
         "named_any": re.compile(rf"(?:{named})(?![\u3400-\u9fff]?(?:{named})|度)"),
         "verb_any": re.compile(rf"(?:{verbs})"),
+        "model_end": re.compile(rf"(?:{rules.alternation(cues.get('model_end', ['机制']))})"),
+        "verb_lead_before": re.compile(rf"(?:{rules.alternation(cues['verb'] + cues['lead'])})$"),
         "system": re.compile(rf"(?:{verbs})(?:了)?(?P<name>[\u3400-\u9fff和及与]{{2,16}}?(?:{named}))(?!度|[\u3400-\u9fff]?(?:{named}))"),
     }
 
@@ -119,7 +121,7 @@ def _plain(s: str) -> str:
 
 def normalise(name: str) -> list[str]:
     """Canonical measure names for a written name (离校不离教、停课不停学 -> both)."""
-    lex = _lexicon()
+    lex = lexicon()
     name = _plain(name)
     if name in lex["canon"]:
         return [lex["canon"][name]]
@@ -130,12 +132,36 @@ def normalise(name: str) -> list[str]:
     return [name]
 
 
+def rule_unquoted(lex: dict, text: str) -> list[tuple[int, int, str, str]]:
+    """Unquoted names the hand-written rule takes: X制度 / X机制 after a verb of adopting
+    (实施日报和零报告制度), and names ending like an initiative in a clause with a verb."""
+    out = []
+    strip = rf"^(?:{rules.alternation(_cue('lead') + _cue('verb'))})+"
+    for m in lex["system"].finditer(text):
+        name = re.sub(strip, "", m.group("name"))
+        if len(name) >= 4 and not lex["not_inside"].search(name) and not _generic(name):
+            b = m.end("name")
+            out.append((b - len(name), b, name, "named initiative after a verb"))
+    for m in lex["named_any"].finditer(text):
+        a = _name_start(text, m.start(), lex)
+        name = re.sub(strip, "", text[a:m.end()])
+        a = m.end() - len(name)
+        clause = text[max(0, a - 30):a]
+        clause = re.split(r"[，。；;！？,\n]", clause)[-1]
+        if len(name) >= 4 and lex["verb_any"].search(clause) and not lex["not_inside"].search(name) \
+                and not _generic(name):
+            out.append((a, m.end(), name, "named initiative in a clause with a verb"))
+    return out
+
+
 class MeasureRecognizer:
     def __call__(self, doc: Doc) -> Doc:
-        lex = _lexicon()
+        lex = lexicon()
         text = text_of(doc)
         ms = found(doc)
         names_taken = [(m.start, m.end) for m in ms if m.label in ("ORG", "PLACE", "PERSON")]
+        model = measure_model.load()
+        dates = {(m.start, m.end) for m in ms if m.label == "DATE"}   # “除夕”防疫宣传版 names a day
         out: list[Mention] = []
 
         def add(a: int, b: int, written: str, how: str):
@@ -161,28 +187,26 @@ class MeasureRecognizer:
                 prev_ok = False
             ok, how = quoted_is_measure(lex, before, q.group(1), text[q.end():q.end() + 4], prev_ok)
             prev_end, prev_ok = q.end(), ok
-            if not ok:
+            if model is not None and model.get("quoted") and _plain(q.group(1)) not in lex["stop"]:
+                p = measure_model.probability(model["quoted"], measure_model.features(
+                    lex, text, q.start(), q.end(), q.group(1), ok, how))
+                ok, how = p >= model["quoted"]["threshold"], f"quoted name, measure model p={p:.2f}"
+            if not ok or (a, b) in dates:
                 continue
             suf = lex["suffix_re"].match(text, q.end())
             if suf and suf.group(0) in lex["keep"]:
                 add(q.start(), q.end() + len(suf.group(0)), _plain(text[a:b]) + suf.group(0), how)
             else:
                 add(a, b, text[a:b], how)
-        for m in lex["system"].finditer(text):
-            name = re.sub(rf"^(?:{rules.alternation(_cue('lead') + _cue('verb'))})+", "", m.group("name"))
-            if len(name) >= 4 and not lex["not_inside"].search(name) and not _generic(name):
-                b = m.end("name")
-                add(b - len(name), b, name, "named initiative after a verb")
-        # unquoted names ending like an initiative, in a clause with a verb of doing
-        for m in lex["named_any"].finditer(text):
-            a = _name_start(text, m.start(), lex)
-            name = re.sub(rf"^(?:{rules.alternation(_cue('lead') + _cue('verb'))})+", "", text[a:m.end()])
-            a = m.end() - len(name)
-            clause = text[max(0, a - 30):a]
-            clause = re.split(r"[，。；;！？,\n]", clause)[-1]
-            if len(name) >= 4 and lex["verb_any"].search(clause) and not lex["not_inside"].search(name) \
-                    and not _generic(name):
-                add(a, m.end(), name, "named initiative in a clause with a verb")
+        ruled = rule_unquoted(lex, text)
+        if model is not None and model.get("unquoted"):
+            # unquoted names ending like an initiative (rules/measure_cues.tsv `model_end`):
+            # the model picks where each starts and whether it is a measure
+            for a, b, p in measure_model.unquoted(lex, text, {x[2] for x in ruled}, model["unquoted"]):
+                add(a, b, text[a:b], f"unquoted name, measure model p={p:.2f}")
+        else:
+            for a, b, name, how in ruled:
+                add(a, b, name, how)
         # plans and rules named as documents: 按照《国家职业教育改革实施方案》
         for m in lex["document"].finditer(text):
             before = text[max(0, m.start() - 8):m.start()]

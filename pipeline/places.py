@@ -28,6 +28,11 @@ ROAD_AFTER = re.compile(r"(?:路|街(?!道)|巷|大道|大街|胡同|弄)")
 # a division's short name followed by one of these is part of a mountain's, river's or
 # lake's name (长白山 is no 长白县)
 GEO_AFTER = re.compile(r"(?:山|湖|河|江|岛|峰|岭|湾|海)")
+# the first characters of a section: its lead, where a report says where it is set
+LEAD = 200
+LEAD_WEIGHT = 2
+# a place the gazetteer may not know whose name says it lies inside one county
+VILLAGE = re.compile(r"(?:村|社区|小组|组|屯|寨|街道|镇|乡)$")
 LEVEL_CHARS = {"省": ("province",), "市": ("city", "county"), "县": ("county",), "区": ("county",),
                "州": ("city",), "盟": ("city",), "旗": ("county",), "镇": ("town",), "乡": ("town",)}
 
@@ -106,9 +111,10 @@ class Resolver:
         return out
 
 
-def context_place(weights: dict[str, float]) -> list[str]:
+def context_place(weights: dict[str, float], named: dict[str, float] | None = None) -> list[str]:
     """The dominant path of divisions (province -> city -> county ...) a section is about:
-    at each level the child that carries at least half of the weight below."""
+    at each level the child that carries at least half of the weight below. ``named`` is
+    the weight of places named as places (not inside organisations' names)."""
     gaz = gazetteer.get()
     total: dict[str, float] = defaultdict(float)
     for code, w in weights.items():
@@ -122,8 +128,11 @@ def context_place(weights: dict[str, float]) -> list[str]:
         kids.sort(key=lambda c: (-total[c], c))
         best = kids[0]
         level = gaz.divisions[best].level
-        share = total[best] / sum(total[c] for c in kids)
-        if share < 0.5 or (level == "town" and total[best] < 2):
+        # the division itself named as a place counts against going finer on one weak
+        # mention (济南市 in the lead and 章丘 once further down: the report is set in 济南市)
+        own = (named or {}).get(node, 0.0) if total[best] < 2 else 0.0
+        share = total[best] / (sum(total[c] for c in kids) + own)
+        if share < 0.5 or own and share <= 0.5 or (level == "town" and total[best] < 2):
             break
         path.append(best)
         node = best
@@ -169,6 +178,7 @@ class PlaceResolver:
         entities: dict[str, dict] = {}
         relations: list[Relation] = []
         weights: dict[str, float] = defaultdict(float)
+        named: dict[str, float] = defaultdict(float)     # the part of it from PLACE mentions
         for a, b in segment(hint):
             d = res.resolve(hint[a:b])
             if d:
@@ -180,12 +190,15 @@ class PlaceResolver:
             if m.label in ("PLACE", "ORG"):
                 chain = res.chain(m.text)
                 place_divs[id(m)] = chain
-                if chain:
-                    weights[chain[-1].code] += 1 if m.label == "PLACE" else 0.5
+                if chain:   # the lead (where news reports say where they are) counts double
+                    w = (1 if m.label == "PLACE" else 0.5) * (LEAD_WEIGHT if m.start < LEAD else 1)
+                    weights[chain[-1].code] += w
+                    if m.label == "PLACE":
+                        named[chain[-1].code] += w
         src = ctx.get("source", "")
         for d in res.chain(src):
             weights[d.code] += 1
-        path = context_place(weights)
+        path = context_place(weights, named)
         doc._.place_context = {"path": path, "names": [gaz.divisions[c].name for c in path]}
 
         for m in ms:
@@ -253,6 +266,13 @@ class PlaceResolver:
         if parent is None:
             m.key, m.norm = f"place:?/{m.text}", m.text
             _entity(entities, m.key, "PLACE", m.text, m.text, {"level": level if level != "place" else ""})
+            home = _village_home(m.text, (doc._.place_context or {}).get("path", []))
+            if home:   # 紫甸村 in a report set in one county: a village of that county
+                s, e = sentence_of(doc, m.start)
+                self._division(doc, m, gaz.divisions[home], entities, relations, mentioned=False)
+                entities[m.key]["attrs"].setdefault("parent_id", gaz.divisions[home].key)
+                relations.append(Relation("LOCATED_IN", m.key, gaz.divisions[home].key, s, e,
+                                          {"basis": "report context", "confidence": "inferred"}))
             return
         m.key = f"place:{parent.code}/{rest}"
         m.norm = gaz.full_name(parent.code) + rest
@@ -368,7 +388,22 @@ def _fits_setting(text: str, chain: list[Division], path: list[str]) -> bool:
     first = chain[0]
     if text.startswith(first.name) and first.name != first.alias:
         return True       # written in full (桃园市...), whatever the setting
+    if first.level in ("province", "city") and len(first.alias) >= 2 and not first.code.startswith("71") \
+            and text.startswith(first.alias):
+        return True       # 上海复兴高级中学, 北京清华附中: a province's or a city's own short name
     return first.code[:2] == path[0][:2]
+
+
+def _village_home(name: str, path: list[str]) -> str:
+    """The county a village, community or small unit the gazetteer does not know belongs
+    to: the report's own county, when its setting reaches one (no guess above that)."""
+    if not path or not VILLAGE.search(name) or re.search(r"(省|市|县|区|州|旗|盟)", name[:-1]):
+        return ""
+    gaz = gazetteer.get()
+    for code in reversed(path):
+        if gaz.divisions[code].level == "county":
+            return code
+    return ""
 
 
 def _local_anchor(path: list[str]) -> str:

@@ -210,3 +210,89 @@ def test_a_member_of_a_party_group_belongs_to_the_group(analyse):
 def test_posts_listed_after_a_name_share_its_organisation(analyse):
     got = members(analyse, "青山县教育局局长罗广慧，副局长舒剑军，副局长范翔出席会议。")
     assert {("舒剑军", "青山县教育局", "副局长"), ("范翔", "青山县教育局", "副局长")} <= got
+
+
+# ------------------------------------------------------------------ added with the second pass on train/
+
+def test_a_party_unit_before_a_role_in_a_list_keeps_the_organisation(analyse):
+    got = members(analyse, "开福区教育局局长谭树茗、纪委书记王众思、副局长龙舟等亲临现场。")
+    assert {("王众思", "开福区教育局", "纪委书记"), ("龙舟", "开福区教育局", "副局长")} <= got
+
+
+def test_organisation_de_name_role(analyse):
+    got = members(analyse, "会议由教师教育中心主任吴云助主持，安庆师范大学的张群副校长致欢迎词。")
+    assert ("张群", "安庆师范大学", "副校长") in got
+
+
+def test_name_is_organisation_role(analyse):
+    assert members(analyse, "赵德春今年44岁，是官渡口镇中心小学老师。") == {("赵德春", "官渡口镇中心小学", "老师")}
+    assert members(analyse, "王芳是城关小学的语文老师。") == {("王芳", "城关小学", "语文老师")}
+    # another name between: who is the teacher is not said of the first name
+    assert ("张三", "城关小学", "校长") not in members(analyse, "张三说，李四是城关小学的校长。")
+
+
+def test_a_role_word_and_the_sentences_one_school(analyse):
+    got = links(analyse, "青山县教育局召开会议。会后，校长章站亮带领大家参观了黄泥小学。", "MEMBER_OF")
+    assert [(p, o, a["role"], a["confidence"]) for p, o, a in got] == [("章站亮", "黄泥小学", "校长", "inferred")]
+    # two schools in the sentence: no link
+    assert members(analyse, "校长章站亮带领大家参观了黄泥小学和长湖实验小学。") == set()
+
+
+def test_a_quoted_festival_is_no_measure(analyse):
+    text = "党支部带领官微小组推出了“除夕”防疫宣传版，“初一”新春致辞。"
+    assert "除夕" not in measures(analyse, text)
+    assert not [m for _, m, _, _ in implements(analyse, text) if m == "除夕"]
+
+
+def test_the_measure_model_takes_quoted_and_unquoted_names(analyse):
+    got = measures(analyse, "学校组织学生开展“童心向党唱红歌”比赛，并举办校园民族文化节。")
+    assert "童心向党唱红歌" in got
+    doc = analyse("学校组织学生开展“童心向党唱红歌”比赛。", pub_date="2021-03-01")
+    how = [m.attrs.get("found_by", "") for m in found(doc) if m.label == "MEASURE"]
+    assert how and all("measure model" in h for h in how)
+
+
+def test_school_anaphor_carries_the_school_as_actor(analyse):
+    got = implements(analyse, "柏垫镇中心小学位于镇区。今年9月1日开始，学校开展课后延时服务，除课后辅导外还有社团。")
+    assert [(o, c) for o, _, _, c in got] == [("柏垫镇中心小学", "inferred")]
+    assert "该校/学校" in got[0][2]
+
+
+def test_members_of_a_group_after_de_stop_at_the_next_group(analyse):
+    got = parts(analyse, "领导来到八中教育集团的城北分校、长塘分校，二中教育集团的文星分校。")
+    assert ("城北分校", "八中教育集团") in got and ("长塘分校", "八中教育集团") in got
+    assert ("文星分校", "八中教育集团") not in got
+
+
+def test_a_village_the_gazetteer_does_not_know_lies_in_the_reports_county(analyse):
+    doc = analyse("湖南省浏阳市教育局局长来到紫甸村小学。紫甸村位于浏阳市北部。", pub_date="2021-03-01")
+    rels = [r for r in doc._.relations if r.type == "LOCATED_IN" and r.source == "place:?/紫甸村"]
+    assert [(r.target, r.attrs["confidence"]) for r in rels] == [("place:430181", "inferred")]
+
+
+def test_a_post_after_a_name_that_opens_anothers_chain_is_not_the_first_names(analyse):
+    got = members(analyse, "陕西省旬邑县的教师丁海燕，一干就是近35年；安徽省宿州市汴河中心小学教师孙浩，回到母校。")
+    assert ("丁海燕", "安徽省宿州市汴河中心小学", "教师") not in got
+    assert ("孙浩", "安徽省宿州市汴河中心小学", "教师") in got
+    assert members(analyse, "据李锦成介绍，这两人也是华栋中学外省教师的子女。") == set()
+
+
+def test_a_school_anaphor_inside_a_quoted_slogan_is_no_actor(analyse):
+    text = "城关小学位于县城。坚持“政府引领，学校主导”的办学机制，实施“书香校园”工程。"
+    assert not [o for o, _, b, _ in implements(analyse, text) if "该校/学校" in b]
+
+
+def test_an_organisation_that_only_says_where_a_speaker_works_is_no_actor(analyse):
+    got = implements(analyse, "七星关区教育科技局营养办工作人员葛娣介绍，营养改善计划由国家专项资金支持。")
+    assert got == []
+
+
+def test_a_semicolon_ends_the_actors_clause_and_according_to_is_no_actor(analyse):
+    got = implements(analyse, "其中，“三支一扶”计划的考生由团省委出具；“西部计划”的考生由学校出具。")
+    assert [(o, m) for o, m, _, _ in got if o == "团省委" and m == "西部计划"] == []
+    assert implements(analyse, "据青山县教育局统计，全县实施“护苗行动”以来成效明显。") == []
+
+
+def test_organisation_de_qualifier_role_name(analyse):
+    got = members(analyse, "来自华中师范大学的支教老师李明为孩子们上了一堂美术课。")
+    assert ("李明", "华中师范大学", "支教老师") in got

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
+from .. import rules
 from ..doc import Mention, Relation, sentence_of
-from .common import INFERRED, cues, full_unit, relation
+from .common import INFERRED, cue_pairs, cues, full_unit, relation
 
 NOT_ACTORS = ("media",)
+# a person who speaks (X局工作人员张三介绍): what follows is reported speech
+SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆)")
 
 
 def _is_object(text: str, o: Mention, s: int) -> bool:
@@ -21,7 +24,7 @@ def _is_object(text: str, o: Mention, s: int) -> bool:
     return any(before.endswith(w) for w in cues("object"))
 
 
-def _actors(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
+def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Mention] = ()) -> list[Mention]:
     """The organisations that are the subject for something written at ``pos``: the last
     one named before it that stands as no object, with the ones listed before it
     (普洱市委、市政府和全市教育系统聚焦…: 普洱市委 and 市政府)."""
@@ -29,8 +32,10 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
     for i in range(len(cands) - 1, -1, -1):
         o = cands[i]
         between = text[o.end:pos]
-        if "。" in between or len(re.sub(r"《[^》]*》", "《》", between)) > 60:   # titles count as one word
+        if re.search(r"[。；;]", between) or len(re.sub(r"《[^》]*》", "《》", between)) > 60:   # titles count as one word
             return []
+        if _of_a_person(text, o, persons):
+            continue          # 七星关区教育科技局营养办工作人员葛娣介绍: a person's organisation
         if _is_object(text, o, s) and not _listed_after(text, cands, i):
             continue
         # a possessive (X的Y) is no subject, nor a list member before another organisation
@@ -47,6 +52,13 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
             return []
         return group
     return []
+
+
+def _of_a_person(text: str, o: Mention, persons: list[Mention]) -> bool:
+    """Whether the organisation only says where a person named right after it works, and
+    that person speaks (X局工作人员张三介绍, X中学校长李四说): the organisation does not act."""
+    return any(0 <= q.start - o.end <= 10 and re.fullmatch(r"[\u3400-\u9fff]*", text[o.end:q.start])
+               and SPEAKS.match(text, q.end) for q in persons)
 
 
 def _listed_after(text: str, cands: list[Mention], i: int) -> bool:
@@ -77,12 +89,39 @@ def _bare_unit_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Ment
     return next(iter(full.values())) if len(full) == 1 else None
 
 
+def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mention | None:
+    """学校开展课后延时服务 / 该局启动…: a clause opening with an anaphor (rules/relations.tsv
+    ``anaphor``) and naming no organisation before ``pos`` stands for the last organisation
+    of that kind the report named before it."""
+    words = cue_pairs("anaphor")
+    only_one = {row[1] for row in rules.table("relations.tsv") if row[0] == "anaphor" and len(row) > 3 and row[3] == "one"}
+    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    last = None
+    for m in re.finditer(rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:]{{0,10}}?[，,])?\s*({alt})(?=[\u3400-\u9fff])", text[s:pos]):
+        last = m
+    if last is None:
+        return None
+    a = s + last.start(1)
+    if text.count("“", s, a) > text.count("”", s, a):
+        return None       # inside a quoted slogan (“政府引领，学校主导”)
+    if any(a < o.start < pos for o in orgs) or re.search(r"[，,；;：:]", text[s + last.end(1):pos]) and \
+            re.search(r"[，,；;：:]\s*(?:" + "|".join(map(re.escape, cues("subject"))) + ")", text[s + last.end(1):pos]):
+        return None
+    kind = words[last.group(1)]
+    before = [o for o in orgs if o.end <= a and o.attrs.get("kind") == kind and not o.attrs.get("parent_key")]
+    if last.group(1) in only_one and len({o.key for o in orgs if o.attrs.get("kind") == kind
+                                          and not o.attrs.get("parent_key")}) != 1:
+        return None       # 学校 in a report naming several schools may mean schools in general
+    return before[-1] if before else None
+
+
 def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
+    persons = [m for m in ms if m.label == "PERSON"]
     out: list[Relation] = []
     for mm in sorted((m for m in ms if m.label == "MEASURE"), key=lambda m: m.start):
         s, e = sentence_of(doc, mm.start)
-        group = _actors(text, orgs, s, mm.start)
+        group = _actors(text, orgs, s, mm.start, persons)
         actor = group[0] if group else None
         basis, conf = "subject of the sentence", "stated"
         if actor is None and s > 0:
@@ -96,6 +135,9 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         if actor is None:
             actor = _bare_unit_subject(text, orgs, s, mm.start)
             basis, conf = "unit named without its owner: the report's one unit of that name", INFERRED
+        if actor is None:
+            actor = _anaphor_subject(text, orgs, s, mm.start)
+            basis, conf = "该校/学校/该局: the last organisation of that kind named before", INFERRED
         if actor is None:
             continue
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]

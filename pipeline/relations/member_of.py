@@ -69,6 +69,17 @@ def _bare_office_before(text: str, pos: int, lo: int) -> str:
     return ""
 
 
+def _unit_before(text: str, pos: int, lo: int) -> str:
+    """A party unit written alone before a role, after a separator or the clause start
+    (局长谭树茗、纪委书记王众思: 纪委 + 书记); it stays in the role."""
+    for u in sorted(cues("unit"), key=len, reverse=True):
+        a = pos - len(u)
+        if len(u) >= 2 and a >= lo and text.startswith(u, a) and ("委" in u or "党" in u or u in ("工会", "团委")) \
+                and (a == lo or text[a - 1] in "、，,；; \u3000"):
+            return u
+    return ""
+
+
 class Chain:
     """The posts written before a name, read from the name leftwards."""
 
@@ -98,9 +109,12 @@ class Chain:
                 if b not in self.org_end and b - 1 in self.org_end and text[b - 1] == "的":
                     b -= 1           # 河洲镇中心小学的校长陈杰
                 q = _qualifier_before(text, b, s)
-                if b not in self.org_end and q and b - len(q) in self.org_end:
+                if b not in self.org_end and q and (b - len(q) in self.org_end or
+                                                    text[b - len(q) - 1:b - len(q)] == "的" and b - len(q) - 1 in self.org_end):
                     b -= len(q)      # 区关工委常务主任: the qualifier stays in the role
                     r = q + r
+                    if b not in self.org_end:
+                        b -= 1       # 山东师范大学的支教老师杨尚川
                 if b in self.org_end:
                     chosen, org = r, self.org_end[b]
                     break
@@ -110,11 +124,12 @@ class Chain:
                     break
             if org is not None and not office and _is_bare_office(org):
                 office, org = org.text, None      # 成教科 named alone is an office, not the employer
+            bare = ""
             if org is None and not office:
-                office = _bare_office_before(text, pos - len(chosen), s)
+                office = bare = _bare_office_before(text, pos - len(chosen), s) or _unit_before(text, pos - len(chosen), s)
             if after_comma and org is None:
                 break                # a comma ends the chain unless an organisation follows
-            pos -= len(chosen)
+            pos -= len(chosen) + len(bare)
             here = [office + chosen] + pending
             if org is not None:
                 links.append((org, here))
@@ -139,7 +154,7 @@ class Chain:
         return links, pending, runs_into
 
 
-def _after(text: str, p: Mention, e: int, org_start: dict) -> tuple[Mention, str] | None:
+def _after(text: str, p: Mention, e: int, org_start: dict, person_start: set) -> tuple[Mention, str] | None:
     """``name + org + role``: 黄兴君（辛集市教育局局长）, 黄兴君，辛集市教育局局长."""
     j = p.end
     if j < e and text[j] in "（(，, ":
@@ -150,12 +165,42 @@ def _after(text: str, p: Mention, e: int, org_start: dict) -> tuple[Mention, str
     k = o.end
     for r in _role_words():
         if text.startswith(r, k):
-            return o, r
+            return (o, r) if _closes(text, k + len(r), person_start) else None
     m = re.match(rf"([\u3400-\u9fff]{{1,6}}?(?:{'|'.join(map(re.escape, cues('office')))}))", text[k:k + 8])
     if m:
         for r in _role_words():
             if text.startswith(r, k + m.end()):
-                return o, m.group(1) + r
+                return (o, m.group(1) + r) if _closes(text, k + m.end() + len(r), person_start) else None
+    return None
+
+
+def _closes(text: str, pos: int, person_start: set) -> bool:
+    """Whether a post written after a name ends there, rather than opening a chain that
+    ends in another name (提起高夯，东北师范大学教务处处长魏民说; 院长、X大学校长麦克唐纳) or
+    being said of something else (外省教师的子女)."""
+    j = pos
+    while j < len(text) and text[j] in " \u3000":
+        j += 1
+    return j not in person_start and text[pos:pos + 1] not in ("、", "的")
+
+
+def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[Mention]) -> tuple[Mention, str] | None:
+    """``name ... 是 org role``: 赵德春今年44岁，是官渡口镇中心小学老师 (the name opens its
+    clause run, no other name comes between, and the role closes the organisation)."""
+    m = re.compile(r"[^。；;！？!?]{0,16}?是").match(text, p.end, e)
+    if m is None or any(p.end <= q.start < m.end() for q in persons if q is not p):
+        return None
+    if len(re.split(r"[，,]", text[p.end:m.end()])[-1]) > 3 and re.search(r"[，,]", text[p.end:m.end()]):
+        return None       # 据李锦成介绍，这两人也是…: the clause after the comma has its own subject
+    o = org_start.get(m.end())
+    if o is None:
+        return None
+    k = o.end + (1 if text[o.end:o.end + 1] == "的" else 0)
+    for n in range(4):     # a subject before a teacher's role stays in it: 语文老师
+        for r in sorted(roles(), key=len, reverse=True):
+            if text.startswith(r, k + n) and roles()[r][0] != "other" and (n == 0 or roles()[r][0] == "staff") \
+                    and re.fullmatch(r"[\u3400-\u9fff]*", text[k:k + n]):
+                return (o, text[k:k + n] + r) if text[k + n + len(r):k + n + len(r) + 1] not in ("的", "、") else None
     return None
 
 
@@ -176,6 +221,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         org_start[o.start] = o
     persons = sorted((m for m in ms if m.label == "PERSON" and m.key), key=lambda m: m.start)
     person_end = {p.end: p for p in persons}
+    person_start = {p.start for p in persons}
     out: list[Relation] = []
     posts: dict[int, list[tuple[Mention, str]]] = {}   # person mention start -> (org, role)
 
@@ -192,12 +238,12 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             mine = pending or [r for _, r in prev][:1]
             got = [(prev[0][0], r, "listed after a name with its organisation") for r in mine]
         if not got:
-            before = org_end.get(p.start) or (org_end.get(p.start - 1) if text[p.start - 1:p.start] in " \u3000" else None)
+            before = org_end.get(p.start) or (org_end.get(p.start - 1) if text[p.start - 1:p.start] in " \u3000的" else None)
             r = _name_role(text, p)
             if before is not None and r:
-                got = [(before, r, "organisation before the name, role after it")]
+                got = [(before, r, "organisation before the name, role after it")]   # 安庆师范大学的张群副校长
             else:
-                aft = _after(text, p, e, org_start)
+                aft = _after(text, p, e, org_start, person_start) or _is_org_role(text, p, e, org_start, persons)
                 if aft:
                     got = [(aft[0], aft[1], "organisation and role after the name")]
         if not got:
@@ -223,6 +269,9 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             conf = "inferred" if got else conf
         if not got:
             got = _only_org_of_kind(text, p, orgs)
+            conf = "inferred"
+        if not got:
+            got = _sentence_org_of_kind(text, p, pending, orgs, persons, (s, e))
             conf = "inferred"
         if got:
             posts[p.start] = [(o, r) for o, r, _ in got]
@@ -298,12 +347,37 @@ def _only_org_of_kind(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[
     """张玲校长 / 吕文杰局长 where the section names exactly one school / bureau."""
     r = _name_role(text, p)
     kind = cue_pairs("role_org").get(r)
-    if not kind:
-        return []
+    if not kind or roles().get(r, ("",))[0] == "staff":
+        return []         # 张桂梅老师 in a report on one school may teach anywhere: only heads
     of_kind = {o.key: o for o in orgs if o.attrs.get("kind") == kind and not o.attrs.get("parent_key")}
     if len(of_kind) != 1:
         return []
     return [(next(iter(of_kind.values())), r, f"the only {kind} the report names")]
+
+
+def _sentence_org_of_kind(text: str, p: Mention, pending: list[str], orgs: list[Mention],
+                          persons: list[Mention], span: tuple[int, int]) -> list[tuple[Mention, str, str]]:
+    """校长章站亮 / 章站亮校长 in a sentence that names exactly one school (and no other
+    person with a post of that kind): the sentence's one organisation of the kind the role
+    belongs to (rules/relations.tsv ``role_org``)."""
+    table = cue_pairs("role_org")
+    role = pending[-1] if pending else _name_role(text, p)
+    kind = table.get(_base(role)) if role else None
+    if not kind:
+        return []
+    s, e = span
+    # the clause run around the name: a list of people of different schools (A校教师甲；B校
+    # 教师乙) is cut at semicolons, and no other name may stand between name and school
+    semis = [m.end() for m in re.finditer(r"[；;]", text[s:p.start])]
+    s = s + semis[-1] if semis else s
+    cut = re.search(r"[；;]", text[p.end:e])
+    e = p.end + cut.start() if cut else e
+    of_kind = {o.key: o for o in orgs if s <= o.start and o.end <= e and o.attrs.get("kind") == kind
+               and not o.attrs.get("parent_key")
+               and not any(q is not p and min(o.end, p.end) <= q.start < max(o.start, p.start) for q in persons)}
+    if len(of_kind) != 1:
+        return []
+    return [(next(iter(of_kind.values())), role, f"the sentence's one {kind}")]
 
 
 def _links(p: Mention, org: Mention, role: str, span, basis: str, entities: dict,

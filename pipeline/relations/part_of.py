@@ -75,6 +75,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             continue
         parent = o.attrs.get("parent_key")
         if parent and parent != o.key and parent in entities:
+            if o.attrs.get("parent_text"):   # 县教体局 of 县教体局党组 is a spelling of its owner
+                ensure_org(entities, parent, o.attrs["parent_text"], o)
             out.append(relation("PART_OF", o.key, parent, span, "unit named with its organisation"))
             continue
         camp = _campus_parent(o)
@@ -98,9 +100,10 @@ def _group_members(doc, text: str, orgs: list[Mention]) -> list[Relation]:
         members: list[Mention] = []
         if cue:
             start = g.end + cue.end()
+            stop = r"[。；;，,]" if cue.group(0).endswith("的") else r"[。；;]"   # X集团的A、B，Y集团的C
             for o in orgs:
                 if start <= o.start < e and o.key != g.key:
-                    if re.search(r"[。；;]", text[start:o.start]):
+                    if re.search(stop, text[start:o.start]) or group_end.search(o.text):
                         break
                     members.append(o)
         # A、B、C组成/加入X联盟
