@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, rules
+from . import names as org_names
 from .gazetteer import Division
 from .doc import Mention, Relation, found, sentence_of, text_of
 
@@ -195,8 +196,11 @@ class PlaceResolver:
             elif m.label == "ORG":
                 self._org(doc, m, chain, path, entities, relations, res)
             elif m.label == "PERSON":
-                anchor = "" if m.text in _public_people() else (path[-1] if path else "")
-                m.key = f"person:{anchor}:{m.text}"
+                # one node per person named in this section; linking joins the sections'
+                # nodes of one person on evidence (pipeline/link.py). Public figures are
+                # one person wherever they are named.
+                scope = "" if m.text in _public_people() else (doc._.doc_id or "")
+                m.key = f"person:{scope}:{m.text}"
                 m.norm = m.text
                 _entity(entities, m.key, "PERSON", m.text, m.text, {})
         _unify_orgs(ms, entities, relations)
@@ -208,7 +212,8 @@ class PlaceResolver:
         short_keys = {}
         for m in ms:
             full = by_text.get(m.attrs.get("short_of", ""))
-            if m.label == "ORG" and full is not None:
+            if m.label == "ORG" and full is not None and not org_names.full_name(m.text):
+                # (a known short name stands for its known body: 北大 is 北京大学)
                 if m.key in entities and m.key != full.key:
                     entities[full.key]["aliases"] |= entities.pop(m.key)["aliases"]
                 short_keys[m.key] = full.key
@@ -281,7 +286,7 @@ class PlaceResolver:
         gaz = gazetteer.get()
         if chain and path and not _fits_setting(m.text, chain, path):
             chain = []
-        m.key, anchor, basis = org_key(m.text, m.attrs, chain, path)
+        m.key, anchor, basis = org_key(m.text, m.attrs, chain, path, doc._.doc_id or "")
         attrs = {"kind": m.attrs.get("kind") or "other"}
         if anchor and "/" not in anchor:
             attrs["adcode"] = anchor
@@ -291,7 +296,7 @@ class PlaceResolver:
         if unit:
             inner = text_of(doc)[unit[0]:unit[1]]
             inner_attrs = {"kind": m.attrs.get("unit_of_kind") or "other"}
-            m.attrs["parent_key"] = org_key(inner, inner_attrs, res.chain(inner), path)[0]
+            m.attrs["parent_key"] = org_key(inner, inner_attrs, res.chain(inner), path, doc._.doc_id or "")[0]
             m.attrs["parent_text"] = inner
             m.attrs["unit_word"] = m.text[len(inner):]
         if anchor and anchor in gaz.divisions:
@@ -302,14 +307,35 @@ class PlaceResolver:
                                       {"basis": basis, "confidence": "inferred" if "context" in basis else "stated"}))
 
 
-def org_key(text: str, attrs: dict, chain: list[Division], path: list[str]) -> tuple[str, str, str]:
-    """(key, anchor division code, basis) of an organisation's name: the place its name
-    carries, else the level word it starts with (市教育局), else the report's place."""
+def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
+            scope: str = "") -> tuple[str, str, str]:
+    """(key, anchor division code, basis) of an organisation's name.
+
+    The key names the entity: ``org:<anchor>:<name>``. The anchor is the place its own
+    name carries (its seat for the bodies of rules/org_names.tsv), else the level word it
+    starts with (市教育局 in a 杭州 report), else, for schools and local bodies, the
+    report's place; a university, company or outlet without a place in its name has none.
+    The name is the organisation's name without its place, unless that is a bare type word
+    (大学, 教育局, 委, 八中): then the place is part of the name (武汉大学, 杭州市教育局,
+    梧州市第八中学), so that two bodies of two places never share a key. A short name whose
+    place the report does not tell (市教育局 with no city in sight) is keyed to its report
+    (``scope``: the section's id) and stays its own entity."""
+    gaz = gazetteer.get()
     canonical = attrs.get("canonical")
+    known = org_names.full_name(text)
+    kind = attrs.get("kind")
+    as_written = kind in org_names.AS_WRITTEN_KINDS or attrs.get("unit_of_kind") in org_names.AS_WRITTEN_KINDS
     covered = segment(text)
     prefix_len = sum(b - a for a, b in covered[:len(chain)]) if chain else 0
+    last = text[covered[len(chain) - 1][0]:prefix_len] if chain else ""
+    if chain and (ROAD_AFTER.match(text, prefix_len) or
+                  (GEO_AFTER.match(text, prefix_len) and last != chain[-1].name)):
+        chain, prefix_len = [], 0      # 中山路小学, 长白山教育局: a road's or mountain's name
     anchor, basis = "", ""
-    kind = attrs.get("kind")
+    if known:   # a body known by its full name (北大 -> 北京大学; 中山大学 is in 广州)
+        core, anchor = known
+        basis = "seat of a known body" if anchor else ""
+        return f"org:{anchor}:{core}", anchor, basis
     if canonical:  # a national body or outlet known by name
         core = canonical
     elif chain:
@@ -317,17 +343,26 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str]) -> t
         core = org_core(text, prefix_len)
         # a school named with its city, in a report about one district of that city, is a
         # school of that district (锦官新城小学 of 成都市, in a report on 武侯区's schools)
-        if kind in LOCAL_KINDS and chain[-1].level == "city" and path:
-            inner = [c for c in path if gazetteer.get().divisions[c].parent == anchor]
+        if kind in LOCAL_KINDS and chain[-1].level == "city" and path and not org_names.is_generic(core):
+            inner = [c for c in path if gaz.divisions[c].parent == anchor]
             if inner and kind in ("school", "kindergarten"):
                 anchor, basis = inner[0], "name and report context"
+        if org_names.is_generic(core):
+            core = text if as_written else gaz.divisions[chain[-1].code].name + org_names.expand_short(core)
     else:
         core = org_core(text, 0)
         lead = text[:1]
         if lead in LEVEL_CHARS and len(text) > 1 and text[1:2] not in ("民", "场"):
             anchor, basis = _level_division(path, lead), "level word and report context"
-        elif path and kind in LOCAL_KINDS:
+        elif path and kind in LOCAL_KINDS and not path[0].startswith("world/"):
             anchor, basis = _local_anchor(path), "report context"
+        if org_names.is_generic(core) and not as_written:
+            if anchor:
+                core = gaz.divisions[anchor].name + org_names.expand_short(core)
+            elif scope:   # 市教育局 in a report that does not say which city
+                return f"org:?{scope}:{text}", "", ""
+        elif org_names.is_generic(core):
+            core = text
     return f"org:{anchor}:{core}", anchor, basis
 
 

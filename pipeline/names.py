@@ -1,0 +1,65 @@
+"""Names of organisations as entity keys use them: the full names and short names of
+rules/org_names.tsv (北大 -> 北京大学, with the seat of a body whose name's place is not
+where it is), and what a name says once its place is taken off: a bare type word
+(大学, 教育局, 委, 第八中学) is no name of its own, so the place stays part of the entity's
+name (武汉大学 and 湖北大学 are two universities; 杭州市教育局 and 桐庐县教育局 two bureaus).
+
+Shared by the place stage (which makes the keys) and the linking stage (which merges
+them across reports); imports no stage.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from . import rules
+
+NUM_CH = "零〇一二三四五六七八九十百两"
+ORDINAL = re.compile(rf"^第?[{NUM_CH}\d]+")
+# 八中 -> 第八中学, 一小 -> 第一小学, 二幼 -> 第二幼儿园, 十一高 -> 第十一高级中学
+SHORT_SCHOOL = re.compile(rf"^第?([{NUM_CH}\d]+)(中|小|幼|高|职|初中)$")
+SHORT_HEADS = {"中": "中学", "小": "小学", "幼": "幼儿园", "高": "高级中学", "职": "职业学校",
+               "初中": "初级中学"}
+# bodies whose own name a place owns without being "the place's" body (the text is kept)
+AS_WRITTEN_KINDS = {"university", "media", "company"}
+# the place's own bodies besides the type words of rules/org_suffixes.tsv
+OWNED_WORDS = ("委", "委办", "府", "办", "团", "妇联", "党委", "政府", "人民政府")
+
+
+@functools.lru_cache(maxsize=None)
+def known() -> dict[str, tuple[str, str]]:
+    """Any spelling in rules/org_names.tsv -> (full name, seat adcode or '')."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in rules.table("org_names.tsv"):
+        seat = row[2] if len(row) > 2 else ""
+        out[row[0]] = (row[0], seat)
+        for a in (row[1].split("|") if len(row) > 1 and row[1] else []):
+            out.setdefault(a, (row[0], seat))
+    return out
+
+
+def full_name(text: str) -> tuple[str, str] | None:
+    """(full name, seat) of a known organisation's full or short name."""
+    return known().get(text)
+
+
+@functools.lru_cache(maxsize=None)
+def _type_words() -> tuple[str, ...]:
+    words = {row[0] for row in rules.table("org_suffixes.tsv")} | set(OWNED_WORDS)
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def expand_short(core: str) -> str:
+    """A school's short numbered name in full: 八中 -> 第八中学 (else the core as it is)."""
+    m = SHORT_SCHOOL.match(core)
+    if m:
+        return f"第{m.group(1)}{SHORT_HEADS[m.group(2)]}"
+    return core
+
+
+def is_generic(core: str) -> bool:
+    """Whether an organisation's name without its place is no name of its own: a type
+    word (大学, 教育局, 委), a numbered one (第八中学, 八中), or a unit of one
+    (教育局办公室, 中心小学党支部)."""
+    c = ORDINAL.sub("", expand_short(core))
+    return c == "" or any(c.startswith(w) for w in _type_words())
