@@ -63,3 +63,33 @@ def is_generic(core: str) -> bool:
     (教育局办公室, 中心小学党支部)."""
     c = ORDINAL.sub("", expand_short(core))
     return c == "" or any(c.startswith(w) for w in _type_words())
+
+
+@functools.lru_cache(maxsize=None)
+def _suffix_kinds() -> dict[str, str]:
+    return {row[0]: row[1] for row in rules.table("org_suffixes.tsv") if len(row) > 1}
+
+
+def suffix_kind(name: str) -> str:
+    """The kind (school, university, media ...) of the longest type word a name ends with."""
+    kinds = _suffix_kinds()
+    for k in range(len(name)):
+        if name[k:] in kinds:
+            return kinds[name[k:]]
+    return ""
+
+
+@functools.lru_cache(maxsize=None)
+def national() -> dict[str, str]:
+    """Bodies known by name alone (rules/org_known.tsv): name or alias -> name."""
+    out = {}
+    for row in rules.table("org_known.tsv"):
+        out[row[0]] = row[0]
+        for a in (row[2].split("|") if len(row) > 2 and row[2] else []):
+            out.setdefault(a, row[0])
+    return out
+
+
+def is_type_word(name: str) -> bool:
+    """Whether a name is a type word alone (学校, 教育局)."""
+    return name in _suffix_kinds()

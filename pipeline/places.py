@@ -331,6 +331,13 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
     if chain and (ROAD_AFTER.match(text, prefix_len) or
                   (GEO_AFTER.match(text, prefix_len) and last != chain[-1].name)):
         chain, prefix_len = [], 0      # 中山路小学, 长白山教育局: a road's or mountain's name
+    if not chain and covered and covered[0][0] == 0 and not canonical:
+        # a place's short name with a bare type word (梧州八中) names that place's body even
+        # in a report set elsewhere, when the name is of one place only
+        divs = gaz.lookup(text[:covered[0][1]])
+        if len(divs) == 1 and not divs[0].code.startswith("world/") and \
+                org_names.is_generic(_drop_level(text[covered[0][1]:], divs[0])):
+            chain, prefix_len = divs, covered[0][1]
     anchor, basis = "", ""
     if known:   # a body known by its full name (北大 -> 北京大学; 中山大学 is in 广州)
         core, anchor = known
@@ -340,7 +347,7 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
         core = canonical
     elif chain:
         anchor, basis = chain[-1].code, "name"
-        core = org_core(text, prefix_len)
+        core = _drop_level(org_core(text, prefix_len), chain[-1])
         # a school named with its city, in a report about one district of that city, is a
         # school of that district (锦官新城小学 of 成都市, in a report on 武侯区's schools)
         if kind in LOCAL_KINDS and chain[-1].level == "city" and path and not org_names.is_generic(core):
@@ -364,6 +371,13 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
         elif org_names.is_generic(core):
             core = text
     return f"org:{anchor}:{core}", anchor, basis
+
+
+def _drop_level(core: str, d: Division) -> str:
+    """The level word left after a division's short name (镇沅 + 县第一中学) taken off."""
+    if len(core) > 1 and core[0] in LEVEL_CHARS and d.name.endswith(core[0]):
+        return core[1:]
+    return core
 
 
 # organisations that belong to the place a report is about; universities, companies and
