@@ -1,0 +1,248 @@
+"""One node per real entity (issue 10): keys from what an entity is, joins across reports on
+evidence with their reason, the analyst's corrections, the duplicates report and the
+linking score. Every text is written here."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import build, duplicates, link, linkeval
+
+from .conftest import read_table
+
+R1 = """杭州市教育局召开全市中小学工作会议
+
+人民日报记者 田媛
+
+本报杭州3月5日电 杭州市教育局日前召开全市中小学工作会议。武汉大学和湖北大学的专家应邀出席。桐庐县教育局局长张伟介绍了经验。北大教授李明出席会议。梧州八中校长杨扬也发了言。美方代表表示，中美教育交流将继续。
+"""
+R2 = """梧州市第八中学举行开学典礼
+
+人民日报记者 田媛
+
+本报梧州3月6日电 广西梧州市第八中学校长杨扬在开学典礼上讲话。北京大学的专家来校指导。中山大学、南开大学和天津大学的代表出席。美国和中国的学生一起参加了活动。
+"""
+R3 = """镇沅县召开教育工作会议
+
+本报讯 云南省普洱市镇沅县3月7日召开教育工作会议。镇沅县委书记王强出席会议。普洱市委副书记赵亮讲话。镇沅县第一中学校长杨扬介绍了经验。县教育局局长周平出席。
+"""
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory):
+    src = tmp_path_factory.mktemp("linking_in")
+    for name, text in (("r1", R1), ("r2", R2), ("r3", R3)):
+        (src / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path_factory.mktemp("linking_out")
+    build.run(src, out, workers=1, progress=False)
+    return out
+
+
+@pytest.fixture(scope="module")
+def nodes(linked):
+    return read_table(linked, "entities.csv")
+
+
+def holding(nodes, name, label=None):
+    return [r for r in nodes if name in r["aliases"].split("|") and (label is None or r["label"] == label)]
+
+
+def one(nodes, name, label=None):
+    hits = holding(nodes, name, label)
+    assert len(hits) == 1, (name, [h["entity_id"] for h in hits])
+    return hits[0]
+
+
+def test_universities_of_one_city_are_two_nodes(nodes):
+    # the key is the university's own name, not its city plus 大学
+    wu, hu = one(nodes, "武汉大学"), one(nodes, "湖北大学")
+    assert wu["entity_id"] == "org:420100:武汉大学" and hu["entity_id"] != wu["entity_id"]
+    assert one(nodes, "南开大学")["entity_id"] != one(nodes, "天津大学")["entity_id"]
+
+
+def test_a_city_bureau_and_a_county_bureau_inside_it_are_two_nodes(nodes):
+    city, county = one(nodes, "杭州市教育局"), one(nodes, "桐庐县教育局")
+    assert city["entity_id"] == "org:330100:杭州市教育局"
+    assert county["entity_id"] == "org:330122:桐庐县教育局"
+
+
+def test_a_county_party_committee_is_not_the_city_one(nodes):
+    county, city = one(nodes, "镇沅县委"), one(nodes, "普洱市委")
+    assert county["entity_id"] != city["entity_id"]
+    # ids name the entity: no cut-off names (org:530825:委, 县第一中学)
+    assert county["entity_id"].endswith("县委")
+    assert one(nodes, "镇沅县第一中学")["entity_id"].endswith("镇沅彝族哈尼族拉祜族自治县第一中学")
+
+
+def test_a_short_name_resolves_to_the_full_entity_of_its_report(nodes):
+    # 县教育局 in a 镇沅县 report is 镇沅县's bureau, not a node of every 县教育局
+    bureau = one(nodes, "县教育局")
+    assert bureau["entity_id"].startswith("org:530825:") and bureau["entity_id"].endswith("教育局")
+
+
+def test_abbreviation_and_full_name_are_one_node_with_the_reason(nodes):
+    pku = one(nodes, "北大")
+    assert pku["entity_id"] == one(nodes, "北京大学")["entity_id"] == "org:110000:北京大学"
+    assert "北大 of 北京大学" in pku["link_basis"] and pku["n_reports"] == "2"
+    school = one(nodes, "梧州八中")
+    assert school["entity_id"] == one(nodes, "梧州市第八中学")["entity_id"] == "org:450400:梧州市第八中学"
+
+
+def test_a_university_named_like_a_city_is_not_placed_there(nodes):
+    zsu = one(nodes, "中山大学")
+    assert zsu["entity_id"] == "org:440100:中山大学"   # 广州, not 中山市 (442000)
+
+
+def test_one_character_country_names_are_the_country(nodes):
+    assert one(nodes, "美")["entity_id"] == one(nodes, "美国")["entity_id"] == "place:world/美国"
+    assert one(nodes, "中")["entity_id"] == one(nodes, "中国")["entity_id"] == "place:world/中国"
+
+
+def test_a_reporter_of_one_newspaper_is_one_person_across_reports(nodes):
+    tian = one(nodes, "田媛", "PERSON")
+    assert tian["entity_id"] == "person:人民日报:田媛" and tian["n_reports"] == "2"
+    assert "same organisation (人民日报)" in tian["link_basis"]
+
+
+def test_namesakes_at_two_schools_are_two_people_and_one_school_joins_them(nodes):
+    yang = holding(nodes, "杨扬", "PERSON")
+    assert sorted(r["entity_id"] for r in yang) == [
+        "person:梧州市第八中学:杨扬", "person:镇沅彝族哈尼族拉祜族自治县第一中学:杨扬"]
+    assert [r["n_reports"] for r in yang if "梧州" in r["entity_id"]] == ["2"]
+
+
+def test_ids_are_stable_when_reports_are_added(linked, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "r2.txt").write_text(R2, encoding="utf-8")
+    out = tmp_path / "out"
+    build.run(src, out, workers=1, progress=False)
+    alone = {r["entity_id"] for r in read_table(out, "entities.csv")}
+    together = {r["entity_id"] for r in read_table(linked, "entities.csv")}
+    for eid in ("org:450400:梧州市第八中学", "org:110000:北京大学", "person:人民日报:田媛",
+                "person:梧州市第八中学:杨扬", "org:440100:中山大学"):
+        assert eid in alone and eid in together
+
+
+def test_duplicates_lists_one_name_on_two_nodes(linked, capsys):
+    text = duplicates.report(linked)
+    assert "PERSON 杨扬" in text and "person:梧州市第八中学:杨扬" in text
+    # the names that every report resolves to its own place are not listed
+    assert "ORG 县教育局:" not in text
+
+
+# ------------------------------------------------------------------ linking on records
+
+def _sec(doc_id, entities, relations=()):
+    return {"doc_id": doc_id, "entities": entities, "relations": list(relations), "place_context": {},
+            "title": "", "byline": "", "authors": [], "editor": ""}
+
+
+def _org(name, adcode="", alias=None):
+    return {"label": "ORG", "name": name, "aliases": [alias or name], "attrs": {"kind": "school", "adcode": adcode}}
+
+
+def _person(name):
+    return {"label": "PERSON", "name": name, "aliases": [name], "attrs": {}}
+
+
+def _member(person, org):
+    return {"type": "MEMBER_OF", "source": person, "target": org, "attrs": {"role": "校长"}}
+
+
+def _places():
+    # 成都市 > 武侯区: what the place stage writes for the divisions of a report
+    return {"place:510100": {"label": "PLACE", "name": "成都市", "aliases": ["成都市"], "attrs": {"adcode": "510100"}},
+            "place:510107": {"label": "PLACE", "name": "武侯区", "aliases": ["武侯区"],
+                             "attrs": {"adcode": "510107", "parent_id": "place:510100"}}}
+
+
+def test_a_school_named_with_its_city_and_its_district_is_one_node():
+    a = _sec("a", {**_places(), "org:510100:锦官新城小学": _org("成都市锦官新城小学", "510100")})
+    b = _sec("b", {**_places(), "org:510107:锦官新城小学": _org("锦官新城小学", "510107")})
+    ents, remap = link.merge_entities([a, b], corrections=([], []))
+    assert remap["org:510100:锦官新城小学"] == "org:510107:锦官新城小学"
+    assert "place of one inside the other" in ents["org:510107:锦官新城小学"]["attrs"]["link_basis"]
+
+
+def test_a_bureau_with_its_place_in_its_name_is_never_refined():
+    places = {"place:330100": {"label": "PLACE", "name": "杭州市", "aliases": [], "attrs": {"adcode": "330100"}},
+              "place:330122": {"label": "PLACE", "name": "桐庐县", "aliases": [],
+                               "attrs": {"adcode": "330122", "parent_id": "place:330100"}}}
+    a = _sec("a", {**places, "org:330100:杭州市教育局": _org("杭州市教育局", "330100")})
+    b = _sec("b", {**places, "org:330122:桐庐县教育局": _org("桐庐县教育局", "330122")})
+    ents, remap = link.merge_entities([a, b], corrections=([], []))
+    assert "org:330100:杭州市教育局" in ents and "org:330122:桐庐县教育局" in ents and not remap
+
+
+def test_people_without_a_shared_organisation_stay_apart():
+    a = _sec("a", {"person:a:杨扬": _person("杨扬")})
+    b = _sec("b", {"person:b:杨扬": _person("杨扬")})
+    ents, remap = link.merge_entities([a, b], corrections=([], []))
+    assert set(ents) == {"person:a:杨扬", "person:b:杨扬"} and not remap
+
+
+def test_analyst_same_as_joins_and_not_same_wins():
+    org = "org:510107:实验学校"
+    a = _sec("a", {"person:a:杨扬": _person("杨扬"), org: _org("实验学校")}, [_member("person:a:杨扬", org)])
+    b = _sec("b", {"person:b:杨扬": _person("杨扬"), org: _org("实验学校")}, [_member("person:b:杨扬", org)])
+    c = _sec("c", {"person:c:杨阳": _person("杨阳")})
+    ents, remap = link.merge_entities([a, b, c], corrections=([], []))
+    assert remap == {"person:a:杨扬": "person:实验学校:杨扬", "person:b:杨扬": "person:实验学校:杨扬"}
+    # the analyst: the two are namesakes (rules/not_same.tsv), and 杨阳 is a misspelling (same_as)
+    ents, remap = link.merge_entities([a, b, c], corrections=([("杨阳", "杨扬@a", "")], [("杨扬@a", "杨扬@b", "")]))
+    people = {k: v for k, v in ents.items() if v["label"] == "PERSON"}
+    assert len(people) == 2
+    joined = next(v for v in people.values() if "杨阳" in v["aliases"])
+    assert "same_as.tsv" in joined["attrs"]["link_basis"]
+    assert remap.get("person:c:杨阳") == remap.get("person:a:杨扬", "person:a:杨扬")
+
+
+def test_corrections_are_read_from_rules(tmp_path, monkeypatch):
+    from pipeline import rules
+    for name in ("same_as.tsv", "not_same.tsv", "place_abbrev.tsv"):
+        (tmp_path / name).write_text((rules.RULES_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+    with open(tmp_path / "same_as.tsv", "a", encoding="utf-8") as f:
+        f.write("锦官新城小学\t锦小\n")
+    monkeypatch.setattr(rules, "RULES_DIR", tmp_path)
+    rules.table.cache_clear()
+    try:
+        same, apart = link.load_corrections()
+        assert ("锦官新城小学", "锦小", "") in same and apart == []
+    finally:
+        rules.table.cache_clear()
+
+
+def test_a_level_word_cut_off_a_division_is_the_division():
+    a = _sec("a", {"place:532523/县": {"label": "PLACE", "name": "县", "aliases": ["县"],
+                                      "attrs": {"parent_id": "place:532523"}}})
+    ents, remap = link.merge_entities([a], corrections=([], []))
+    assert remap == {"place:532523/县": "place:532523"} and ents["place:532523"]["attrs"]["adcode"] == "532523"
+
+
+# ------------------------------------------------------------------ the linking score
+
+def test_derived_clusters_keep_two_places_bureaus_apart_and_join_short_names():
+    c = linkeval.org_cluster
+    assert c("市教育局", "330100", "x") == c("杭州市教育局", "330100", "y") == "org:330100:杭州市教育局"
+    assert c("桐庐县教育局", "330122", "x") != c("杭州市教育局", "330100", "x")
+    assert c("武汉大学", "420100", "x") != c("湖北大学", "420100", "x")
+    assert c("北大", "", "x") == c("北京大学", "110108", "y") == "org::北京大学"
+    assert c("梧州八中", "450400", "x") == c("梧州市第八中学", "450400", "y")
+    assert c("市教育局", "", "x") != c("市教育局", "", "y")      # unplaced: its report's own
+    assert linkeval.place_cluster("美", "", "x") == linkeval.place_cluster("美国", "", "y")
+
+
+def test_linking_score_counts_joins_and_splits(tmp_path):
+    gold = [{"doc_id": d, "label": "ORG", "text": t, "cluster": c} for d, t, c in (
+        ("a", "杭州市教育局", "g1"), ("b", "市教育局", "g1"), ("b", "桐庐县教育局", "g2"), ("c", "桐庐县教育局", "g2"))]
+    mentions = tmp_path / "mentions.csv"
+    # the build joins the two bureaus of report b and c and splits nothing else
+    mentions.write_text("doc_id,label,text,start,end,norm,entity_id\n"
+                        "a,ORG,杭州市教育局,0,6,,n1\nb,ORG,市教育局,0,4,,n1\n"
+                        "b,ORG,桐庐县教育局,5,11,,n2\nc,ORG,桐庐县教育局,0,6,,n1\n", encoding="utf-8")
+    res = linkeval.score(gold, mentions)
+    assert res["found"] == 4
+    # predicted pairs: (a,b1) (a,c) (b1,c) - one of three right; gold pairs: (a,b1) (b2,c) - one of two found
+    p, r, f, n = res["ALL"]["pairs"]
+    assert (round(p, 3), round(r, 3), n) == (0.333, 0.5, 2)
+    assert "n1" in linkeval.errors(gold, mentions)
