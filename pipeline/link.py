@@ -15,8 +15,10 @@ not see alone, each join with its reason (the entity's ``link_basis``):
   a finer one (a district of it) is one when the finer is the only candidate; names that
   are no name of their own (大学, 教育局) carry their place and are never joined so;
 * a person named in several sections is one person where the sections tie the name to the
-  same organisation (a school, a bureau, the outlet of a byline); otherwise each section's
-  person stays apart (two 杨扬 at two schools are two);
+  same organisation (a school, a bureau; a byline's or editor's name to the report's
+  outlet, which the place stage writes as the person's ``outlet``, or to the role 记者 or
+  编辑 where the report names no outlet); otherwise each section's person stays apart
+  (two 杨扬 at two schools are two);
 * a country's one-character name (华, 美) is the country (rules/place_abbrev.tsv); a
   division's level word cut off as a place of its own (``place:532523/县``) is the division;
 * an analyst's corrections: ``rules/same_as.tsv`` joins, ``rules/not_same.tsv`` keeps apart
@@ -50,11 +52,13 @@ def refine_anchors(entities: dict[str, dict], place_parent: dict[str, str]) -> d
     """Map organisation keys anchored at a coarse place to the unique key with the same
     name anchored at a place inside it. ``place_parent`` maps a place code to its parent
     code. Names that are no name of their own (a type word with its place: 杭州市教育局)
-    are left alone: 杭州市教育局 is never 桐庐县教育局."""
+    and a place's own bodies (bureaus, governments, party committees, teams: 乡村振兴局 of a
+    province and of a county in it) are left alone: 杭州市教育局 is never 桐庐县教育局."""
     by_core = defaultdict(list)
     for key in entities:
         sk = _split_key(key)
-        if sk and sk[0] == "org" and not sk[1].startswith("?"):
+        if sk and sk[0] == "org" and not sk[1].startswith("?") and \
+                entities[key].get("attrs", {}).get("kind") not in names.OWNED_KINDS:
             by_core[sk[2]].append(sk[1])
 
     def ancestors(code: str) -> set[str]:
@@ -160,6 +164,10 @@ def merge_entities(sections: Iterable[dict], corrections=None) -> tuple[dict[str
                 member[r["source"]][r["target"]] += 1
     for key, m in info.items():
         m["label_name"] = _best_name(names_of[key])
+        if m["label"] == "PERSON" and m["attrs"].get("outlet"):
+            # a byline's name: its outlet (or, where the report does not say it, the
+            # byline's role: the editors named 田媛 of reports without a source are one)
+            member[key][f"org::{m['attrs']['outlet']}"] += 1
 
     links = _Links()
     same_as, not_same = corrections if corrections is not None else load_corrections()

@@ -69,7 +69,7 @@ def org_cluster(text: str, code: str, doc: str) -> str:
     gaz = gazetteer.get()
     if code and code in gaz.divisions:
         core = BUREAUS.sub("教育局", names.expand_short(_strip_places(text, code)))
-        if names.is_generic(core):
+        if names.is_generic(core) or names.suffix_kind(text) in names.OWNED_KINDS:
             if names.suffix_kind(text) in names.AS_WRITTEN_KINDS and not LEVEL_LEAD.match(text):
                 return f"org:{code}:{text}"
             return f"org:{code}:{gaz.divisions[code].name}{names.expand_short(core)}"
@@ -83,9 +83,10 @@ def place_cluster(text: str, code: str, doc: str) -> str:
     gaz = gazetteer.get()
     if code and code in gaz.divisions:
         d = gaz.divisions[code]
-        if text.endswith((d.name, d.alias)) or any(x.code == code for x in gaz.lookup(text)):
+        if text.endswith((d.name, d.alias)) or any(x.code == code for x in gaz.lookup(text)) or \
+                (len(text) > 2 and text[-1] in "省市县区州旗盟" and text[:-1].endswith(d.alias)):
             return f"place:{code}"
-        return f"place:{code}/{text}"
+        return f"place:{code}/{_strip_places(text, code)}"
     abbr = {row[1]: row[2] for row in rules.table("place_abbrev.tsv") if row[0] == "abbr"}
     divs = gaz.lookup(abbr.get(text, text))
     if len(divs) == 1:

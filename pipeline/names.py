@@ -22,6 +22,9 @@ SHORT_HEADS = {"中": "中学", "小": "小学", "幼": "幼儿园", "高": "高
                "初中": "初级中学"}
 # bodies whose own name a place owns without being "the place's" body (the text is kept)
 AS_WRITTEN_KINDS = {"university", "media", "company"}
+# bodies a place owns: a bureau, a government, a party committee or a team of one place is
+# never the same body of another place, whatever its name says besides the place
+OWNED_KINDS = {"bureau", "government", "party", "team"}
 # the place's own bodies besides the type words of rules/org_suffixes.tsv
 OWNED_WORDS = ("委", "委办", "府", "办", "团", "妇联", "党委", "政府", "人民政府")
 
@@ -93,3 +96,35 @@ def national() -> dict[str, str]:
 def is_type_word(name: str) -> bool:
     """Whether a name is a type word alone (学校, 教育局)."""
     return name in _suffix_kinds()
+
+
+# names of national bodies start so (中国教育在线, 国家体育总局, 全国学联, 中央民族大学 is known)
+NATIONAL_LEAD = ("中国", "全国", "国家", "中华", "中央")
+
+
+def is_national(name: str) -> bool:
+    """A national body by its name: it starts with 中国/全国/国家... or with a body known by
+    name alone (教育部考试中心, 国务院办公厅)."""
+    if name.startswith(NATIONAL_LEAD):
+        return True
+    return any(name.startswith(k) for k in national() if len(k) >= 3 and k != name)
+
+
+def known_prefix(name: str) -> tuple[str, str] | None:
+    """(name, seat) of a unit named onto a body known by its full name (北京大学附属中学,
+    中国海洋大学水产学院): the known body's seat. Short names are not taken as a start
+    (北大荒 is no unit of 北京大学)."""
+    for k in range(len(name) - 1, 3, -1):
+        hit = known().get(name[:k])
+        if hit and hit[0] == name[:k]:
+            return name, hit[1]
+    return None
+
+
+def head_kind(core: str) -> str:
+    """The kind of the longest type word a name (without its place) starts with."""
+    kinds = _suffix_kinds()
+    for k in range(len(core), 0, -1):
+        if core[:k] in kinds:
+            return kinds[core[:k]]
+    return ""

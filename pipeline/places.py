@@ -202,7 +202,12 @@ class PlaceResolver:
                 scope = "" if m.text in _public_people() else (doc._.doc_id or "")
                 m.key = f"person:{scope}:{m.text}"
                 m.norm = m.text
-                _entity(entities, m.key, "PERSON", m.text, m.text, {})
+                # a byline's or editor's name: the outlet is what ties it across reports
+                # (unstated: the byline's role, 记者 or 编辑)
+                role = "记者" if m.text in (ctx.get("authors") or []) else \
+                    "编辑" if m.text in re.split(r"[\s、，,]+", ctx.get("editor") or "") else ""
+                _entity(entities, m.key, "PERSON", m.text, m.text,
+                        {"outlet": ctx.get("source") or role} if role else {})
         _unify_orgs(ms, entities, relations)
         # short forms take the key of their full name (锦小 -> 锦官新城小学)
         by_text = {}
@@ -314,63 +319,89 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
     The key names the entity: ``org:<anchor>:<name>``. The anchor is the place its own
     name carries (its seat for the bodies of rules/org_names.tsv), else the level word it
     starts with (市教育局 in a 杭州 report), else, for schools and local bodies, the
-    report's place; a university, company or outlet without a place in its name has none.
-    The name is the organisation's name without its place, unless that is a bare type word
-    (大学, 教育局, 委, 八中): then the place is part of the name (武汉大学, 杭州市教育局,
-    梧州市第八中学), so that two bodies of two places never share a key. A short name whose
+    report's place; a national body, or a university, company or outlet without a place in
+    its name, has none. The name is the organisation's name without its place, unless that
+    is a bare type word (大学, 教育局, 委, 八中): then the place is part of the name (杭州市教育局,
+    梧州市第八中学), so that two bodies of two places never share a key; universities,
+    companies and outlets keep their name as written (武汉大学, 湖北大学). A short name whose
     place the report does not tell (市教育局 with no city in sight) is keyed to its report
     (``scope``: the section's id) and stays its own entity."""
     gaz = gazetteer.get()
     canonical = attrs.get("canonical")
-    known = org_names.full_name(text)
     kind = attrs.get("kind")
+    known = org_names.full_name(text) or org_names.known_prefix(text)
+    if known:   # a body known by its full name (北大 -> 北京大学; 中山大学 is in 广州)
+        core, anchor = known
+        return f"org:{anchor}:{core}", anchor, ("seat of a known body" if anchor else "")
+    if canonical:  # a national body or outlet known by name
+        return f"org::{canonical}", "", ""
+    if org_names.is_national(text):   # 国家体育总局, 教育部考试中心, 中国教育在线
+        return f"org::{text}", "", ""
     as_written = kind in org_names.AS_WRITTEN_KINDS or attrs.get("unit_of_kind") in org_names.AS_WRITTEN_KINDS
+    chain, prefix_len = _name_chain(text, chain, as_written)
+    anchor, basis = "", ""
+    if chain and chain[0].code.startswith("world/"):   # 新加坡国立大学
+        anchor = "" if chain[-1].code == "world/中国" else chain[-1].code
+        return f"org:{anchor}:{text}", anchor, ("name" if anchor else "")
+    if chain:
+        anchor, basis = chain[-1].code, "name"
+        core = _drop_level(org_core(text, prefix_len), chain[-1])
+        # a unit named onto a university (湖北大学附属中学) keeps the university's name
+        as_written = as_written or org_names.head_kind(core) in org_names.AS_WRITTEN_KINDS
+        # a school named with its city, in a report about one district of that city, is a
+        # school of that district (锦官新城小学 of 成都市, in a report on 武侯区's schools)
+        generic = org_names.is_generic(core)
+        if kind in LOCAL_KINDS and chain[-1].level == "city" and path and not generic and not as_written:
+            inner = [c for c in path if gaz.divisions[c].parent == anchor]
+            if inner and kind in ("school", "kindergarten"):
+                anchor, basis = inner[0], "name and report context"
+        if as_written:
+            core = text
+        elif generic:
+            core = gaz.divisions[chain[-1].code].name + org_names.expand_short(core)
+        return f"org:{anchor}:{core}", anchor, basis
+    core = org_core(text, 0)
+    lead = text[:1]
+    level_word = lead in LEVEL_CHARS and len(text) > 1 and text[1:2] not in ("民", "场")
+    if level_word:
+        anchor, basis = _level_division(path, lead), "level word and report context"
+    elif path and kind in LOCAL_KINDS and not path[0].startswith("world/") and not as_written:
+        anchor, basis = _local_anchor(path), "report context"
+    generic = org_names.is_generic(core)
+    if as_written or not generic:
+        return f"org:{anchor}:{text if as_written else core}", anchor, basis
+    if anchor:
+        return f"org:{anchor}:{gaz.divisions[anchor].name}{org_names.expand_short(core)}", anchor, basis
+    if scope:   # 市教育局 in a report that does not say which city
+        return f"org:?{scope}:{text}", "", ""
+    return f"org::{text}", "", ""
+
+
+def _name_chain(text: str, chain: list[Division], as_written: bool) -> tuple[list[Division], int]:
+    """The divisions an organisation's name starts with, and how many characters they take.
+    A road's or mountain's name is none (中山路小学, 长白山教育局); a place's short name with
+    a bare type word (梧州八中) is that place even in a report set elsewhere, when the name is
+    of one place only; a university's, company's or outlet's place is the largest of the
+    places its name may be (西安理工大学: 西安市, not 辽源's 西安区)."""
+    gaz = gazetteer.get()
     covered = segment(text)
     prefix_len = sum(b - a for a, b in covered[:len(chain)]) if chain else 0
     last = text[covered[len(chain) - 1][0]:prefix_len] if chain else ""
     if chain and (ROAD_AFTER.match(text, prefix_len) or
                   (GEO_AFTER.match(text, prefix_len) and last != chain[-1].name)):
-        chain, prefix_len = [], 0      # 中山路小学, 长白山教育局: a road's or mountain's name
-    if not chain and covered and covered[0][0] == 0 and not canonical:
-        # a place's short name with a bare type word (梧州八中) names that place's body even
-        # in a report set elsewhere, when the name is of one place only
+        return [], 0
+    if covered and covered[0][0] == 0 and (not chain or as_written):
         divs = gaz.lookup(text[:covered[0][1]])
-        if len(divs) == 1 and not divs[0].code.startswith("world/") and \
-                org_names.is_generic(_drop_level(text[covered[0][1]:], divs[0])):
-            chain, prefix_len = divs, covered[0][1]
-    anchor, basis = "", ""
-    if known:   # a body known by its full name (北大 -> 北京大学; 中山大学 is in 广州)
-        core, anchor = known
-        basis = "seat of a known body" if anchor else ""
-        return f"org:{anchor}:{core}", anchor, basis
-    if canonical:  # a national body or outlet known by name
-        core = canonical
-    elif chain:
-        anchor, basis = chain[-1].code, "name"
-        core = _drop_level(org_core(text, prefix_len), chain[-1])
-        # a school named with its city, in a report about one district of that city, is a
-        # school of that district (锦官新城小学 of 成都市, in a report on 武侯区's schools)
-        if kind in LOCAL_KINDS and chain[-1].level == "city" and path and not org_names.is_generic(core):
-            inner = [c for c in path if gaz.divisions[c].parent == anchor]
-            if inner and kind in ("school", "kindergarten"):
-                anchor, basis = inner[0], "name and report context"
-        if org_names.is_generic(core):
-            core = text if as_written else gaz.divisions[chain[-1].code].name + org_names.expand_short(core)
-    else:
-        core = org_core(text, 0)
-        lead = text[:1]
-        if lead in LEVEL_CHARS and len(text) > 1 and text[1:2] not in ("民", "场"):
-            anchor, basis = _level_division(path, lead), "level word and report context"
-        elif path and kind in LOCAL_KINDS and not path[0].startswith("world/"):
-            anchor, basis = _local_anchor(path), "report context"
-        if org_names.is_generic(core) and not as_written:
-            if anchor:
-                core = gaz.divisions[anchor].name + org_names.expand_short(core)
-            elif scope:   # 市教育局 in a report that does not say which city
-                return f"org:?{scope}:{text}", "", ""
-        elif org_names.is_generic(core):
-            core = text
-    return f"org:{anchor}:{core}", anchor, basis
+        rank = {"country": 0, "province": 1, "city": 2, "county": 3}
+        if as_written and len(divs) > 1:
+            top = min(rank.get(d.level, 9) for d in divs)
+            divs = [d for d in divs if rank.get(d.level, 9) == top]
+        if len(divs) == 1 and (as_written or divs[0].level == "province" or (
+                not divs[0].code.startswith("world/") and
+                org_names.is_generic(_drop_level(text[covered[0][1]:], divs[0])))):
+            if not chain or chain[0].code != divs[0].code:
+                return divs, covered[0][1]
+    return chain, prefix_len
 
 
 def _drop_level(core: str, d: Division) -> str:
