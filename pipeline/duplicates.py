@@ -9,7 +9,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from . import csvio, names
+from . import csvio, gazetteer, names, places
 
 # characters every organisation's name shares (type words); left out when comparing names
 _LEVEL = re.compile(r"^(省|市|县|区|州|旗|盟|镇|乡)")
@@ -53,6 +53,44 @@ def far_aliases(rows: list[dict]) -> list[tuple[dict, str, str]]:
     return out
 
 
+def _parts(name: str) -> tuple[str, str]:
+    """(finest division code its leading places spell, the rest in one spelling per bureau)."""
+    gaz = gazetteer.get()
+    code, k = "", 0
+    for a, b in places.segment(name):
+        divs = gaz.lookup(name[a:b])
+        inside = [d for d in divs if not code or code in gaz.ancestors(d.code)]
+        if len(inside) != 1:
+            break
+        code, k = inside[0].code, b
+    rest = re.sub(r"^(省|市|县|区|州|旗|盟)(?=.)", "", name[k:])
+    return code, names.expand_short(places.BUREAU_FAMILY.sub("教育局", rest))
+
+
+def two_full_names(rows: list[dict]) -> list[tuple[dict, str, str]]:
+    """(node, name, name) for organisations holding two full names of two institutions:
+    a bare type word with two places (武汉大学 / 湖北大学, 杭州市教育局 / 桐庐县教育局), the
+    same name with two places neither inside the other, or two names of one type that are
+    neither a short form nor a place-less form of the other."""
+    gaz = gazetteer.get()
+    out = []
+    for r in rows:
+        if r["label"] != "ORG":
+            continue
+        al = sorted({r["name"], *[a for a in r["aliases"].split("|") if a]})
+        for i, a in enumerate(al):
+            for b in al[i + 1:]:
+                (ca, ra), (cb, rb) = _parts(a), _parts(b)
+                if names.full_name(a) and names.full_name(a) == names.full_name(b):
+                    continue
+                if ra == rb:
+                    if ca and cb and ca != cb and (names.is_generic(ra) or not gaz.related(ca, cb)):
+                        out.append((r, a, b))
+                elif len(ra) >= 4 and len(rb) >= 4 and ra not in rb and rb not in ra and ra[-2:] == rb[-2:]:
+                    out.append((r, a, b))
+    return out
+
+
 def report(out_dir: Path, limit: int = 0) -> str:
     rows = csvio.read_rows(out_dir / "tables" / "entities.csv")
     dups, far = same_name(rows), far_aliases(rows)
@@ -60,6 +98,10 @@ def report(out_dir: Path, limit: int = 0) -> str:
     lines = [f"Same name, different nodes ({len(dups)} names):"]
     for lab, n, nodes in cap(dups):
         lines.append(f"  {lab} {n}: " + "  ".join(f"{r['entity_id']} ({r['n_reports']} reports)" for r in nodes))
+    two = two_full_names(rows)
+    lines.append(f"One node, two full names ({len(two)}):")
+    for r, a, b in cap(two):
+        lines.append(f"  {r['entity_id']}: {a} / {b}" + (f"  [{r['link_basis']}]" if r.get("link_basis") else ""))
     lines.append(f"One node, very different names ({len(far)}):")
     for r, a, b in cap(far):
         lines.append(f"  {r['entity_id']}: {a} / {b}" + (f"  [{r['link_basis']}]" if r.get("link_basis") else ""))

@@ -99,7 +99,12 @@ def is_type_word(name: str) -> bool:
 
 
 # names of national bodies start so (中国教育在线, 国家体育总局, 全国学联, 中央民族大学 is known)
-NATIONAL_LEAD = ("中国", "全国", "国家", "中华", "中央")
+NATIONAL_LEAD = ("中国", "全国", "国家", "中华", "中央", "共产党")
+# a name holding one of these is a university's, company's or outlet's (or a unit of one:
+# 北京林业大学生态研究中心), and keeps its name as written
+AS_WRITTEN_WORDS = re.compile(r"大学|学院|公司|集团|报社|日报|晚报|电视台|出版社")
+# what the report's own outlet is called in it: no outlet's name
+OWN_OUTLET = ("本报", "本台", "本刊", "本网", "本站")
 
 
 def is_national(name: str) -> bool:
@@ -107,6 +112,7 @@ def is_national(name: str) -> bool:
     name alone (教育部考试中心, 国务院办公厅)."""
     if name.startswith(NATIONAL_LEAD):
         return True
+    name = name.removeprefix("中华人民共和国")
     return any(name.startswith(k) for k in national() if len(k) >= 3 and k != name)
 
 

@@ -206,8 +206,9 @@ class PlaceResolver:
                 # (unstated: the byline's role, 记者 or 编辑)
                 role = "记者" if m.text in (ctx.get("authors") or []) else \
                     "编辑" if m.text in re.split(r"[\s、，,]+", ctx.get("editor") or "") else ""
-                _entity(entities, m.key, "PERSON", m.text, m.text,
-                        {"outlet": ctx.get("source") or role} if role else {})
+                outlet = ctx.get("source") or ""
+                outlet = role if not outlet or outlet in org_names.OWN_OUTLET else outlet
+                _entity(entities, m.key, "PERSON", m.text, m.text, {"outlet": outlet} if role else {})
         _unify_orgs(ms, entities, relations)
         # short forms take the key of their full name (锦小 -> 锦官新城小学)
         by_text = {}
@@ -321,7 +322,8 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
     starts with (市教育局 in a 杭州 report), else, for schools and local bodies, the
     report's place; a national body, or a university, company or outlet without a place in
     its name, has none. The name is the organisation's name without its place, unless that
-    is a bare type word (大学, 教育局, 委, 八中): then the place is part of the name (杭州市教育局,
+    is a bare type word (大学, 教育局, 委, 八中) or the body is a place's own (a bureau, a
+    government, a party committee, a team): then the place is part of the name (杭州市教育局,
     梧州市第八中学), so that two bodies of two places never share a key; universities,
     companies and outlets keep their name as written (武汉大学, 湖北大学). A short name whose
     place the report does not tell (市教育局 with no city in sight) is keyed to its report
@@ -336,8 +338,10 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
     if canonical:  # a national body or outlet known by name
         return f"org::{canonical}", "", ""
     if org_names.is_national(text):   # 国家体育总局, 教育部考试中心, 中国教育在线
-        return f"org::{text}", "", ""
-    as_written = kind in org_names.AS_WRITTEN_KINDS or attrs.get("unit_of_kind") in org_names.AS_WRITTEN_KINDS
+        return f"org::{org_names.national().get(text.removeprefix('中华人民共和国'), text)}", "", ""
+    as_written = kind in org_names.AS_WRITTEN_KINDS or attrs.get("unit_of_kind") in org_names.AS_WRITTEN_KINDS \
+        or bool(org_names.AS_WRITTEN_WORDS.search(text))
+    owned = kind in org_names.OWNED_KINDS and not as_written
     chain, prefix_len = _name_chain(text, chain, as_written)
     anchor, basis = "", ""
     if chain and chain[0].code.startswith("world/"):   # 新加坡国立大学
@@ -350,7 +354,7 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
         as_written = as_written or org_names.head_kind(core) in org_names.AS_WRITTEN_KINDS
         # a school named with its city, in a report about one district of that city, is a
         # school of that district (锦官新城小学 of 成都市, in a report on 武侯区's schools)
-        generic = org_names.is_generic(core)
+        generic = owned or org_names.is_generic(core)
         if kind in LOCAL_KINDS and chain[-1].level == "city" and path and not generic and not as_written:
             inner = [c for c in path if gaz.divisions[c].parent == anchor]
             if inner and kind in ("school", "kindergarten"):
@@ -367,7 +371,7 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
         anchor, basis = _level_division(path, lead), "level word and report context"
     elif path and kind in LOCAL_KINDS and not path[0].startswith("world/") and not as_written:
         anchor, basis = _local_anchor(path), "report context"
-    generic = org_names.is_generic(core)
+    generic = owned or org_names.is_generic(core)
     if as_written or not generic:
         return f"org:{anchor}:{text if as_written else core}", anchor, basis
     if anchor:
