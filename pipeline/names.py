@@ -62,10 +62,16 @@ def expand_short(core: str) -> str:
 
 def is_generic(core: str) -> bool:
     """Whether an organisation's name without its place is no name of its own: a type
-    word (大学, 教育局, 委), a numbered one (第八中学, 八中), or a unit of one
-    (教育局办公室, 中心小学党支部)."""
+    word (大学, 教育局, 委), a numbered one (第八中学, 八中), a unit of one (教育局办公室,
+    中心小学党支部), or the name of a kind of institution (孔子学院)."""
     c = ORDINAL.sub("", expand_short(core))
-    return c == "" or any(c.startswith(w) for w in _type_words())
+    return c == "" or c in kind_names() or any(c.startswith(w) for w in _type_words())
+
+
+@functools.lru_cache(maxsize=None)
+def kind_names() -> frozenset[str]:
+    """Names of a kind of institution (rules/org_kinds.txt: 孔子学院, 希望小学)."""
+    return frozenset(rules.items("org_kinds.txt"))
 
 
 @functools.lru_cache(maxsize=None)

@@ -372,7 +372,7 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
     elif path and kind in LOCAL_KINDS and not path[0].startswith("world/") and not as_written:
         anchor, basis = _local_anchor(path), "report context"
     generic = owned or org_names.is_generic(core)
-    if as_written or not generic:
+    if not generic:
         return f"org:{anchor}:{text if as_written else core}", anchor, basis
     if anchor:
         return f"org:{anchor}:{gaz.divisions[anchor].name}{org_names.expand_short(core)}", anchor, basis
