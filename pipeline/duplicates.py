@@ -81,8 +81,9 @@ def two_full_names(rows: list[dict]) -> list[tuple[dict, str, str]]:
         for i, a in enumerate(al):
             for b in al[i + 1:]:
                 (ca, ra), (cb, rb) = _parts(a), _parts(b)
-                if names.full_name(a) and names.full_name(a) == names.full_name(b):
-                    continue
+                if names.full_name(a) and names.full_name(a) == names.full_name(b) or \
+                        names.national().get(a) and names.national().get(a) == names.national().get(b):
+                    continue       # 北大 / 北京大学, 世卫组织 / 世界卫生组织
                 if ra == rb:
                     if ca and cb and ca != cb and (names.is_generic(ra) or not gaz.related(ca, cb)):
                         out.append((r, a, b))

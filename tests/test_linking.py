@@ -246,3 +246,63 @@ def test_linking_score_counts_joins_and_splits(tmp_path):
     p, r, f, n = res["ALL"]["pairs"]
     assert (round(p, 3), round(r, 3), n) == (0.333, 0.5, 2)
     assert "n1" in linkeval.errors(gold, mentions)
+
+
+# ------------------------------------------------------------------ keys on single sentences
+
+def keys(analyse, text, **context):
+    from pipeline.nlp import found
+    return {m.text: m.key for m in found(analyse(text, pub_date="2020-03-01", **context)) if m.label == "ORG"}
+
+
+def test_a_kind_of_institution_alone_is_its_reports_own(analyse):
+    got = keys(analyse, "内罗毕大学孔子学院和孔子学院的师生参加了活动。")
+    assert got["孔子学院"].startswith("org:?test:")          # not one node of every 孔子学院
+    assert got["内罗毕大学孔子学院"].endswith(":内罗毕大学孔子学院")
+
+
+def test_national_bodies_are_one_node_by_name(analyse):
+    got = keys(analyse, "浙江省教育厅转发了国家体育总局和教育部考试中心的通知。", place_hint="杭州")
+    assert got["国家体育总局"] == "org::国家体育总局"              # not 浙江省's
+    assert got["教育部考试中心"] == "org::教育部考试中心"
+
+
+def test_a_unit_of_a_university_keeps_the_university_in_its_name(analyse):
+    got = keys(analyse, "湖北大学附属中学与北京大学附属中学结对。")
+    assert got["湖北大学附属中学"] == "org:420100:湖北大学附属中学"   # not 湖北省大学附属中学
+    assert got["北京大学附属中学"] == "org:110000:北京大学附属中学"
+
+
+def test_a_university_takes_the_largest_place_its_name_may_be(analyse):
+    got = keys(analyse, "西安理工大学的专家来到学校。")
+    assert got["西安理工大学"] == "org:610100:西安理工大学"          # 西安市, not 辽源's 西安区
+
+
+def test_a_byline_name_is_tied_by_its_outlet():
+    a = _sec("a", {"person:a:田媛": {**_person("田媛"), "attrs": {"outlet": "中国教育报"}}})
+    b = _sec("b", {"person:b:田媛": {**_person("田媛"), "attrs": {"outlet": "中国教育报"}}})
+    c = _sec("c", {"person:c:田媛": {**_person("田媛"), "attrs": {"outlet": "光明日报"}}})
+    ents, remap = link.merge_entities([a, b, c], corrections=([], []))
+    assert remap == {"person:a:田媛": "person:中国教育报:田媛", "person:b:田媛": "person:中国教育报:田媛",
+                     "person:c:田媛": "person:光明日报:田媛"}
+
+
+def test_a_place_s_own_bodies_of_a_province_and_a_county_stay_two():
+    places = {"place:230000": {"label": "PLACE", "name": "黑龙江省", "aliases": [], "attrs": {"adcode": "230000"}},
+              "place:230225": {"label": "PLACE", "name": "甘南县", "aliases": [],
+                               "attrs": {"adcode": "230225", "parent_id": "place:230000"}}}
+    bureau = {"label": "ORG", "name": "乡村振兴局", "aliases": ["乡村振兴局"], "attrs": {"kind": "bureau"}}
+    a = _sec("a", {**places, "org:230000:乡村振兴局": bureau})
+    b = _sec("b", {**places, "org:230225:乡村振兴局": bureau})
+    ents, remap = link.merge_entities([a, b], corrections=([], []))
+    assert not remap and {"org:230000:乡村振兴局", "org:230225:乡村振兴局"} <= set(ents)
+
+
+def test_duplicates_flags_a_node_with_two_full_names():
+    rows = [{"label": "ORG", "entity_id": "x", "name": "武汉大学", "aliases": "武汉大学|湖北大学", "link_basis": ""},
+            {"label": "ORG", "entity_id": "y", "name": "杭州市教育局", "aliases": "杭州市教育局|市教育局|桐庐县教育局",
+             "link_basis": ""},
+            {"label": "ORG", "entity_id": "z", "name": "梧州市第八中学", "aliases": "梧州八中|梧州市第八中学|广西梧州市第八中学",
+             "link_basis": ""},
+            {"label": "ORG", "entity_id": "w", "name": "北京大学", "aliases": "北京大学|北大", "link_basis": ""}]
+    assert sorted({r["entity_id"] for r, _, _ in duplicates.two_full_names(rows)}) == ["x", "y"]
