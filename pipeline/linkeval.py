@@ -36,7 +36,7 @@ from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
 
-from . import gazetteer, names, rules
+from . import gazetteer, names, places, rules
 from .evaluate import squash
 
 COLS = ["set", "doc_id", "label", "text", "adcode", "cluster"]
@@ -57,6 +57,11 @@ def _strip_places(text: str, code: str) -> str:
                 break
     if out == text:
         out = LEVEL_LEAD.sub("", out)
+    # a town or village inside the division written before a name of its own (小辛庄乡小章小学)
+    for a, b in places.segment(out)[:1]:
+        if a == 0 and b < len(out) and not names.is_generic(out[b:]) and \
+                any(code in gaz.ancestors(d.code) for d in gaz.lookup(out[:b])):
+            out = out[b:]
     return out
 
 

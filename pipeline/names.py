@@ -108,7 +108,7 @@ def is_type_word(name: str) -> bool:
 NATIONAL_LEAD = ("中国", "全国", "国家", "中华", "中央", "共产党")
 # a name holding one of these is a university's, company's or outlet's (or a unit of one:
 # 北京林业大学生态研究中心), and keeps its name as written
-AS_WRITTEN_WORDS = re.compile(r"大学|学院|公司|集团|报社|日报|晚报|电视台|出版社")
+AS_WRITTEN_WORDS = re.compile(r"大学|学院|公司|报社|日报|晚报|电视台|出版社")
 # what the report's own outlet is called in it: no outlet's name
 OWN_OUTLET = ("本报", "本台", "本刊", "本网", "本站")
 

@@ -359,8 +359,9 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
             inner = [c for c in path if gaz.divisions[c].parent == anchor]
             if inner and kind in ("school", "kindergarten"):
                 anchor, basis = inner[0], "name and report context"
-        if as_written:
-            core = text
+        if as_written:   # its name with its place's short name: 河北省邯郸学院 is 邯郸学院
+            last = segment(text)[len(chain) - 1][1]
+            core = (chain[-1].alias or chain[-1].name) + _drop_level(text[last:], chain[-1])
         elif generic:
             core = gaz.divisions[chain[-1].code].name + org_names.expand_short(core)
         return f"org:{anchor}:{core}", anchor, basis
