@@ -211,7 +211,7 @@ def merge_entities(sections: Iterable[dict], corrections=None) -> tuple[dict[str
                 m["attrs"].setdefault(a, v)
             if k != final:
                 remap[k] = final
-        if len(reports) > 1 and m["label"] in ("ORG", "PLACE") and len(keys) == 1:
+        if len(reports) > 1 and m["label"] == "ORG" and len(keys) == 1:
             reasons.add("same name and place")
         reasons |= _name_reasons(m["label"], m["aliases"])
         if reasons:

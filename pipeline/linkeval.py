@@ -60,6 +60,7 @@ def _strip_places(text: str, code: str) -> str:
     # a town or village inside the division written before a name of its own (小辛庄乡小章小学)
     for a, b in places.segment(out)[:1]:
         if a == 0 and b < len(out) and not names.is_generic(out[b:]) and \
+                not (places.ROAD_AFTER.match(out, b) or places.GEO_AFTER.match(out, b)) and \
                 any(code in gaz.ancestors(d.code) for d in gaz.lookup(out[:b])):
             out = out[b:]
     return out
