@@ -11,8 +11,10 @@ kept in ``data/linking/clusters.tsv`` (derived names, adcodes and cluster ids on
 * an ORG with an adcode is that place's organisation of that name: its name without the
   place's names and level word (杭州市教育局, 市教育局 at 330100 -> 教育局 at 330100, bureau
   spellings as one); a bare type word keeps its place (武汉大学 and 湖北大学 stay two); a
-  known short name is its full name (rules/org_names.tsv); without an adcode, a national
-  body by its name, a short name (市教育局) only within its report;
+  known short name is its full name (rules/org_names.tsv), a short form of a name of the
+  same report is that name (锦小 of 锦官新城小学: its characters in order, the same first);
+  without an adcode, a national body by its name, a short name (市教育局) only within its
+  report;
 * a PERSON is one person across reports with the same name and the same organisation
   (gold member_of), else only within the report (public figures: everywhere).
 
@@ -100,6 +102,17 @@ def place_cluster(text: str, code: str, doc: str) -> str:
     return f"place:?{doc}/{text}"
 
 
+def _short_form(short: str, full: str) -> bool:
+    """锦小 of 锦官新城小学: the same first character, the characters in order, neither a
+    start of the full name (县委 is no short form of 县委办), and no type word of its own
+    (北京大学 is none of 北京师范大学, 靖远县委 none of 靖远县人大常委会)."""
+    if len(short) >= len(full) or short[0] != full[0] or full.startswith(short) or short[-2:] == full[-2:] \
+            or names.suffix_kind(short):      # 靖远县委 is no short form of 靖远县人大常委会
+        return False
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
 def derive(gold_dirs: list[tuple[str, Path]]) -> list[dict]:
     """The rows of data/linking/clusters.tsv from the gold of each (set, folder)."""
     public = set(rules.items("persons_public.txt"))
@@ -114,6 +127,11 @@ def derive(gold_dirs: list[tuple[str, Path]]) -> list[dict]:
             ents = sorted({(e["label"], squash(e["text"])) for e in g.get("entities", [])
                            if e["label"] in ("ORG", "PLACE", "PERSON")})
             orgs = {t: org_cluster(t, codes.get(t, ""), doc) for lab, t in ents if lab == "ORG"}
+            for t in list(orgs):    # a short form of a name of the same report: 锦小, 观实幼
+                full = [u for u in orgs if codes.get(t, "") in ("", codes.get(u, "")) and
+                        _short_form(t, _strip_places(u, codes[u]) if codes.get(u) in gazetteer.get().divisions else u)]
+                if len(full) == 1:
+                    orgs[t] = orgs[full[0]]
             member = {}
             for x in rel.get("member_of", []):
                 p, o = squash(x.get("person", "")), squash(x.get("org", ""))

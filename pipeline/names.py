@@ -52,11 +52,20 @@ def _type_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+# short type words of schools as news writes them: 城郊乡中心校, 洛阳高中, 平罗县特校
+SHORT_ENDS = {"中心校": "中心学校", "高中": "高级中学", "特校": "特殊教育学校", "实小": "实验小学",
+              "职中": "职业中学"}
+
+
 def expand_short(core: str) -> str:
-    """A school's short numbered name in full: 八中 -> 第八中学 (else the core as it is)."""
+    """A school's short name in full: 八中 -> 第八中学, 城郊乡中心校 -> 城郊乡中心学校
+    (else the core as it is)."""
     m = SHORT_SCHOOL.match(core)
     if m:
         return f"第{m.group(1)}{SHORT_HEADS[m.group(2)]}"
+    for short, full in SHORT_ENDS.items():
+        if core.endswith(short):
+            return core[:-len(short)] + full
     return core
 
 

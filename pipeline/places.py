@@ -349,7 +349,7 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
         return f"org:{anchor}:{text}", anchor, ("name" if anchor else "")
     if chain:
         anchor, basis = chain[-1].code, "name"
-        core = _drop_level(org_core(text, prefix_len), chain[-1])
+        core = org_names.expand_short(_drop_level(org_core(text, prefix_len), chain[-1]))
         # a unit named onto a university (湖北大学附属中学) keeps the university's name
         as_written = as_written or org_names.head_kind(core) in org_names.AS_WRITTEN_KINDS
         # a school named with its city, in a report about one district of that city, is a
@@ -365,7 +365,7 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
         elif generic:
             core = gaz.divisions[chain[-1].code].name + org_names.expand_short(core)
         return f"org:{anchor}:{core}", anchor, basis
-    core = org_core(text, 0)
+    core = org_names.expand_short(org_core(text, 0))
     lead = text[:1]
     level_word = lead in LEVEL_CHARS and len(text) > 1 and text[1:2] not in ("民", "场")
     if level_word:

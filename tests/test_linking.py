@@ -306,3 +306,10 @@ def test_duplicates_flags_a_node_with_two_full_names():
              "link_basis": ""},
             {"label": "ORG", "entity_id": "w", "name": "北京大学", "aliases": "北京大学|北大", "link_basis": ""}]
     assert sorted({r["entity_id"] for r, _, _ in duplicates.two_full_names(rows)}) == ["x", "y"]
+
+
+def test_short_type_words_of_schools_are_the_full_ones(analyse):
+    got = keys(analyse, "平罗县特校与平罗县特殊教育学校、城郊乡中心校与城郊乡中心学校开展结对活动。",
+               place_hint="河南省新野县")
+    assert got["平罗县特校"] == got["平罗县特殊教育学校"] == "org:640221:平罗县特殊教育学校"
+    assert got["城郊乡中心校"] == got["城郊乡中心学校"]
