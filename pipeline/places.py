@@ -202,10 +202,9 @@ class PlaceResolver:
                 scope = "" if m.text in _public_people() else (doc._.doc_id or "")
                 m.key = f"person:{scope}:{m.text}"
                 m.norm = m.text
-                # a byline's or editor's name: the outlet is what ties it across reports
-                # (unstated: the byline's role, 记者 or 编辑)
-                role = "记者" if m.text in (ctx.get("authors") or []) else \
-                    "编辑" if m.text in re.split(r"[\s、，,]+", ctx.get("editor") or "") else ""
+                # a byline's, an editor's or a credited staff member's name: the outlet is
+                # what ties it across reports (unstated: the role, 记者 or 编辑)
+                role = _staff_role(text, m, ctx)
                 outlet = ctx.get("source") or ""
                 outlet = role if not outlet or outlet in org_names.OWN_OUTLET else outlet
                 _entity(entities, m.key, "PERSON", m.text, m.text, {"outlet": outlet} if role else {})
@@ -407,6 +406,27 @@ def _name_chain(text: str, chain: list[Division], as_written: bool) -> tuple[lis
             if not chain or chain[0].code != divs[0].code:
                 return divs, covered[0][1]
     return chain, prefix_len
+
+
+# a report's own staff named in its text: （记者赵婀娜、张烁）, 版式设计：蔡华伟, 李明 摄
+STAFF_BEFORE = re.compile(r"(本报记者|记者|通讯员|特约撰稿|版式设计|题图设计|制图|摄影|责编|责任编辑|编辑|主编|校对)"
+                          r"\s*[：:]?\s*(?:[\u4e00-\u9fff·]{2,4}\s*[、，,]\s*){0,5}$")
+STAFF_AFTER = re.compile(r"^\s*(?:摄|／摄|/摄|报道)")
+
+
+def _staff_role(text: str, m: Mention, ctx: dict) -> str:
+    """'记者' or '编辑' for a report's own staff: its byline's names, its editor, or a name the
+    text credits (记者, 版式设计, 摄); else ''."""
+    if m.text in (ctx.get("authors") or []):
+        return "记者"
+    if m.text in re.split(r"[\s、，,]+", ctx.get("editor") or ""):
+        return "编辑"
+    cue = STAFF_BEFORE.search(text, max(0, m.start - 30), m.start)
+    if cue:
+        return "记者" if cue.group(1) in ("本报记者", "记者", "通讯员", "特约撰稿", "摄影") else "编辑"
+    if STAFF_AFTER.match(text[m.end:m.end + 4]):
+        return "记者"
+    return ""
 
 
 def _drop_level(core: str, d: Division) -> str:

@@ -313,3 +313,11 @@ def test_short_type_words_of_schools_are_the_full_ones(analyse):
                place_hint="河南省新野县")
     assert got["平罗县特校"] == got["平罗县特殊教育学校"] == "org:640221:平罗县特殊教育学校"
     assert got["城郊乡中心校"] == got["城郊乡中心学校"]
+
+
+def test_a_reporter_credited_in_the_text_is_tied_to_the_reports_outlet(analyse):
+    doc = analyse("本报北京1月14日电 （记者赵婀娜、张烁）记者今日从清华大学获悉。校长王明表示欢迎。版式设计：蔡华伟",
+                  source="人民日报")
+    people = {v["name"]: v["attrs"] for v in doc._.entities.values() if v["label"] == "PERSON"}
+    assert people["赵婀娜"]["outlet"] == people["张烁"]["outlet"] == people["蔡华伟"]["outlet"] == "人民日报"
+    assert "outlet" not in people["王明"]          # a headmaster is no staff of the paper
