@@ -37,6 +37,8 @@ from . import gazetteer, names, rules
 
 LABEL_NODE = {"ORG": "Organization", "PERSON": "Person", "PLACE": "Place", "MEASURE": "Measure",
               "DATE": "Date"}
+# what the place stage writes as a byline's outlet when the report names none
+STAFF_ROLES = ("记者", "编辑")
 LEVEL_REST = re.compile(r"^(省|市|县|区|州|旗|盟|镇|乡)$")
 
 
@@ -279,6 +281,16 @@ def _link_people(info: dict, member: dict[str, Counter], links: _Links) -> None:
         for org, ks in sorted(by_org.items()):
             for k in ks[1:]:
                 links.union(ks[0], k, f"same name, same organisation ({_org_name(org)})")
+        # a byline or credit whose report names no outlet: the one outlet with staff of
+        # that name (张烁 of reports without a source is 人民日报's 张烁, when no other
+        # outlet has a 张烁)
+        outlets = {links.find(k) for k in keys if info[k]["attrs"].get("outlet") not in (None, *STAFF_ROLES)}
+        if len(outlets) == 1:
+            target = next(iter(outlets))
+            for k in sorted(keys):
+                if info[k]["attrs"].get("outlet") in STAFF_ROLES:
+                    links.union(target, k, "same name, a byline with no outlet and the one outlet with staff of "
+                                           "that name", into=target)
         for p in public:   # a public figure (rules/persons_public.txt) is one person
             for k in keys:
                 links.union(p, k, "public figure", into=p)

@@ -74,7 +74,8 @@ def is_generic(core: str) -> bool:
     word (大学, 教育局, 委), a numbered one (第八中学, 八中), a unit of one (教育局办公室,
     中心小学党支部), or the name of a kind of institution (孔子学院)."""
     c = ORDINAL.sub("", expand_short(core))
-    return c == "" or c in kind_names() or any(c.startswith(w) for w in _type_words())
+    # a one-character type word (网, 局, 党) only alone: 网易 is a name of its own
+    return c == "" or c in kind_names() or any(c.startswith(w) for w in _type_words() if len(w) > 1 or c == w)
 
 
 @functools.lru_cache(maxsize=None)

@@ -321,3 +321,19 @@ def test_a_reporter_credited_in_the_text_is_tied_to_the_reports_outlet(analyse):
     people = {v["name"]: v["attrs"] for v in doc._.entities.values() if v["label"] == "PERSON"}
     assert people["赵婀娜"]["outlet"] == people["张烁"]["outlet"] == people["蔡华伟"]["outlet"] == "人民日报"
     assert "outlet" not in people["王明"]          # a headmaster is no staff of the paper
+
+
+def test_a_byline_without_an_outlet_joins_the_one_outlet_with_staff_of_that_name():
+    a = _sec("a", {"person:a:张烁": {**_person("张烁"), "attrs": {"outlet": "人民日报"}}})
+    b = _sec("b", {"person:b:张烁": {**_person("张烁"), "attrs": {"outlet": "记者"}}})
+    ents, remap = link.merge_entities([a, b], corrections=([], []))
+    assert remap == {"person:a:张烁": "person:人民日报:张烁", "person:b:张烁": "person:人民日报:张烁"}
+    # with two outlets that have a 张烁 it cannot tell which: it stays apart
+    c = _sec("c", {"person:c:张烁": {**_person("张烁"), "attrs": {"outlet": "光明日报"}}})
+    ents, remap = link.merge_entities([a, b, c], corrections=([], []))
+    assert remap["person:b:张烁"] == "person:记者:张烁"
+
+
+def test_a_one_character_type_word_is_no_name_only_alone(analyse):
+    from pipeline import names
+    assert not names.is_generic("网易") and names.is_generic("局") and names.is_generic("教育局办公室")
