@@ -17,8 +17,9 @@ not see alone, each join with its reason (the entity's ``link_basis``):
 * a person named in several sections is one person where the sections tie the name to the
   same organisation (a school, a bureau; a byline's or editor's name to the report's
   outlet, which the place stage writes as the person's ``outlet``, or to the role 记者 or
-  编辑 where the report names no outlet); otherwise each section's person stays apart
-  (two 杨扬 at two schools are two);
+  编辑 where the report names no outlet); a name with nothing to tie it, in a report on a
+  county, is the one person of that name at an organisation in that county; otherwise each
+  section's person stays apart (two 杨扬 at two schools are two);
 * a country's one-character name (华, 美) is the country (rules/place_abbrev.tsv); a
   division's level word cut off as a place of its own (``place:532523/县``) is the division;
 * an analyst's corrections: ``rules/same_as.tsv`` joins, ``rules/not_same.tsv`` keeps apart
@@ -153,10 +154,13 @@ def merge_entities(sections: Iterable[dict], corrections=None) -> tuple[dict[str
     member: dict[str, Counter] = defaultdict(Counter)    # person key -> org keys it belongs to
     for sec in sections:
         sid = sec.get("doc_id", "")
+        path = (sec.get("place_context") or {}).get("path") or []
         for key, rec in sec["entities"].items():
             m = info.setdefault(key, {"label": rec["label"], "aliases": set(), "attrs": {}, "sections": set()})
             m["aliases"].update(rec.get("aliases", []))
             m["sections"].add(sid)
+            if rec["label"] == "PERSON" and path:
+                m["place"] = path[-1]      # the place the section is about
             names_of[key][rec["name"]] += 1
             for k, v in rec.get("attrs", {}).items():
                 if v not in ("", None) and k not in m["attrs"]:
@@ -291,9 +295,37 @@ def _link_people(info: dict, member: dict[str, Counter], links: _Links) -> None:
                 if info[k]["attrs"].get("outlet") in STAFF_ROLES:
                     links.union(target, k, "same name, a byline with no outlet and the one outlet with staff of "
                                            "that name", into=target)
+        _by_place(name, keys, info, member, links)
         for p in public:   # a public figure (rules/persons_public.txt) is one person
             for k in keys:
                 links.union(p, k, "public figure", into=p)
+
+
+def _by_place(name: str, keys: list[str], info: dict, member: dict, links: _Links) -> None:
+    """A name with nothing to tie it, in a report about a county (or a place inside one),
+    is the one person of that name whose organisation is in that county: 张三 in a report on
+    槐荫区 is 槐荫区教育局's 张三, when no other organisation there has a 张三."""
+    gaz = gazetteer.get()
+    local = ("county", "town")
+    tied: dict[str, set[str]] = defaultdict(set)      # cluster -> places of its organisations
+    for k in keys:
+        for org in member.get(k, ()):
+            anchor = (_split_key(links.find(org)) or ("", "", ""))[1]
+            if anchor in gaz.divisions:
+                tied[links.find(k)].add(anchor)
+    for k in sorted(keys):
+        place = info[k].get("place")
+        if member.get(k) or place not in gaz.divisions:
+            continue
+        county = next((c for c in [place, *sorted(gaz.ancestors(place), key=len, reverse=True)]
+                       if c in gaz.divisions and gaz.divisions[c].level in local), None)
+        if county is None:
+            continue
+        hits = {root for root, codes in tied.items()
+                if any(a == county or county in gaz.ancestors(a) for a in codes)}
+        if len(hits) == 1:
+            links.union(next(iter(hits)), k, "same name, named in a report on the county of their organisation",
+                        into=next(iter(hits)))
 
 
 def _org_name(key: str) -> str:

@@ -337,3 +337,14 @@ def test_a_byline_without_an_outlet_joins_the_one_outlet_with_staff_of_that_name
 def test_a_one_character_type_word_is_no_name_only_alone(analyse):
     from pipeline import names
     assert not names.is_generic("网易") and names.is_generic("局") and names.is_generic("教育局办公室")
+
+
+def test_a_name_alone_in_a_report_on_a_county_is_that_county_s_one_person():
+    org = "org:370104:槐荫区教育局"
+    bureau = {"label": "ORG", "name": "槐荫区教育局", "aliases": ["槐荫区教育局"], "attrs": {"kind": "bureau"}}
+    a = _sec("a", {"person:a:晋萍": _person("晋萍"), org: bureau}, [_member("person:a:晋萍", org)])
+    b = {**_sec("b", {"person:b:晋萍": _person("晋萍")}), "place_context": {"path": ["370000", "370100", "370104"]}}
+    c = {**_sec("c", {"person:c:晋萍": _person("晋萍")}), "place_context": {"path": ["510000", "510100", "510107"]}}
+    ents, remap = link.merge_entities([a, b, c], corrections=([], []))
+    assert remap["person:b:晋萍"] == remap["person:a:晋萍"] == "person:槐荫区教育局:晋萍"
+    assert "person:c:晋萍" not in remap          # a report on 武侯区: another 晋萍
