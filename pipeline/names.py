@@ -57,12 +57,16 @@ SHORT_ENDS = {"中心校": "中心学校", "高中": "高级中学", "特校": "
               "职中": "职业中学"}
 
 
+# a numbered short name with a unit after it: 一中党委, 八中校区
+SHORT_SCHOOL_HEAD = re.compile(rf"^第?([{NUM_CH}\d]+)(初中|中|小|幼|高|职)(?=党|团|工会|校区|分校|初中部|高中部|学部|办公室)")
+
+
 def expand_short(core: str) -> str:
-    """A school's short name in full: 八中 -> 第八中学, 城郊乡中心校 -> 城郊乡中心学校
-    (else the core as it is)."""
-    m = SHORT_SCHOOL.match(core)
+    """A school's short name in full: 八中 -> 第八中学, 一中党委 -> 第一中学党委,
+    城郊乡中心校 -> 城郊乡中心学校 (else the core as it is)."""
+    m = SHORT_SCHOOL.match(core) or SHORT_SCHOOL_HEAD.match(core)
     if m:
-        return f"第{m.group(1)}{SHORT_HEADS[m.group(2)]}"
+        return f"第{m.group(1)}{SHORT_HEADS[m.group(2)]}" + core[m.end():]
     for short, full in SHORT_ENDS.items():
         if core.endswith(short):
             return core[:-len(short)] + full

@@ -340,7 +340,9 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
         return f"org::{org_names.national().get(text.removeprefix('中华人民共和国'), text)}", "", ""
     as_written = kind in org_names.AS_WRITTEN_KINDS or attrs.get("unit_of_kind") in org_names.AS_WRITTEN_KINDS \
         or bool(org_names.AS_WRITTEN_WORDS.search(text))
-    owned = kind in org_names.OWNED_KINDS and not as_written
+    # a place's own body; a party branch of a school is its school's, not its place's
+    owned = kind in org_names.OWNED_KINDS and not as_written and \
+        attrs.get("unit_of_kind") in (None, *org_names.OWNED_KINDS)
     chain, prefix_len = _name_chain(text, chain, as_written)
     anchor, basis = "", ""
     if chain and chain[0].code.startswith("world/"):   # 新加坡国立大学
@@ -364,8 +366,9 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
         elif generic:
             core = gaz.divisions[chain[-1].code].name + org_names.expand_short(core)
         return f"org:{anchor}:{core}", anchor, basis
-    core = org_names.expand_short(org_core(text, 0))
-    lead = text[:1]
+    auto = AUTONOMOUS_LEAD.match(text)    # 自治区教育厅: the region's, as 省教育厅 is the province's
+    core = org_names.expand_short(org_core(text[auto.end():] if auto else text, 0))
+    lead = LEVEL_OF_AUTONOMOUS[auto.group(0)] if auto else text[:1]
     level_word = lead in LEVEL_CHARS and len(text) > 1 and text[1:2] not in ("民", "场")
     if level_word:
         anchor, basis = _level_division(path, lead), "level word and report context"
@@ -429,9 +432,15 @@ def _staff_role(text: str, m: Mention, ctx: dict) -> str:
     return ""
 
 
+AUTONOMOUS_LEAD = re.compile(r"^自治(区|州|县|旗)(?=.)")
+LEVEL_OF_AUTONOMOUS = {"自治区": "省", "自治州": "州", "自治县": "县", "自治旗": "旗"}
+# words that start with a level character and are no level word (北京 + 市场监管局)
+NOT_LEVEL = ("市场", "市民", "市政", "区域", "县城", "州立", "省级", "市级", "县级", "区级")
+
+
 def _drop_level(core: str, d: Division) -> str:
     """The level word left after a division's short name (镇沅 + 县第一中学) taken off."""
-    if len(core) > 1 and core[0] in LEVEL_CHARS and d.name.endswith(core[0]):
+    if len(core) > 1 and core[0] in LEVEL_CHARS and d.name.endswith(core[0]) and not core.startswith(NOT_LEVEL):
         return core[1:]
     return core
 

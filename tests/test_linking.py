@@ -348,3 +348,12 @@ def test_a_name_alone_in_a_report_on_a_county_is_that_county_s_one_person():
     ents, remap = link.merge_entities([a, b, c], corrections=([], []))
     assert remap["person:b:晋萍"] == remap["person:a:晋萍"] == "person:槐荫区教育局:晋萍"
     assert "person:c:晋萍" not in remap          # a report on 武侯区: another 晋萍
+
+
+def test_an_autonomous_region_s_bureau_and_a_school_s_party_branch(analyse):
+    got = keys(analyse, "内蒙古呼和浩特讯 自治区教育厅召开会议，呼和浩特市教育局参加。")
+    assert got["自治区教育厅"] == "org:150000:内蒙古自治区教育厅"     # not 呼和浩特市's
+    got = keys(analyse, "石家庄一中党委与石家庄市第一中学、华坪女子高级中学党支部和华坪女子高级中学开展共建。")
+    assert got["石家庄一中党委"] == got["石家庄市第一中学"] + "党委"
+    # a school's party branch is named after its school, not after the school's county
+    assert got["华坪女子高级中学党支部"] == got["华坪女子高级中学"] + "党支部"
