@@ -380,7 +380,7 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
     if anchor:
         return f"org:{anchor}:{gaz.divisions[anchor].name}{org_names.expand_short(core)}", anchor, basis
     if scope:   # 市教育局 in a report that does not say which city
-        return f"org:?{scope}:{text}", "", ""
+        return f"org:?{scope}:{BUREAU_FAMILY.sub('教育局', text)}", "", ""
     return f"org::{text}", "", ""
 
 
