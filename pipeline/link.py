@@ -187,7 +187,8 @@ def merge_entities(sections: Iterable[dict], corrections=None) -> tuple[dict[str
         right = [k for k, m in info.items() if _matches(b, where, k, m)]
         for x in left[:1]:
             for y in left[1:] + right:
-                links.union(x, y, f"same_as.tsv: {a} = {b}")
+                if info[x]["label"] == info[y]["label"]:    # a person is never an organisation
+                    links.union(x, y, f"same_as.tsv: {a} = {b}")
 
     _link_places(info, links)
     place_parent = {k.split(":", 1)[1]: (v["attrs"].get("parent_id", "").split(":", 1)[-1])

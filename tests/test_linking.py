@@ -357,3 +357,28 @@ def test_an_autonomous_region_s_bureau_and_a_school_s_party_branch(analyse):
     assert got["石家庄一中党委"] == got["石家庄市第一中学"] + "党委"
     # a school's party branch is named after its school, not after the school's county
     assert got["华坪女子高级中学党支部"] == got["华坪女子高级中学"] + "党支部"
+
+
+def test_no_cut_off_names_in_ids(analyse):
+    got = keys(analyse, "中山路小学和长白山教育局的老师参加培训。", place_hint="吉林省")
+    assert got["中山路小学"].endswith(":中山路小学")            # not org:...:路小学
+    assert got["长白山教育局"].endswith("长白山教育局")          # not org:220623:山教育局
+
+
+def test_a_university_is_one_key_wherever_its_report_is_set(analyse):
+    here = keys(analyse, "华中科技大学的专家来到宁波，与浙江大学、宁波大学合作。", place_hint="浙江省宁波市")
+    there = keys(analyse, "华中科技大学的专家来到武汉市洪山区，与浙江大学合作。", place_hint="湖北省武汉市")
+    assert here["华中科技大学"] == there["华中科技大学"] == "org:420100:华中科技大学"
+    assert here["浙江大学"] == there["浙江大学"] == "org:330100:浙江大学"      # not placed in 宁波
+    assert here["宁波大学"] == "org:330200:宁波大学"
+
+
+def test_the_short_name_of_a_known_university_is_not_taken_by_another(analyse):
+    got = keys(analyse, "北洋大学和北大的学者出席了论坛。")
+    assert got["北大"] == "org:110000:北京大学" and got["北洋大学"] != got["北大"]
+
+
+def test_same_as_never_joins_a_person_and_an_organisation():
+    a = _sec("a", {"person:a:华师": _person("华师"), "org:420100:华中师范大学": _org("华中师范大学", "420100")})
+    ents, remap = link.merge_entities([a], corrections=([("华师", "华中师范大学", "")], []))
+    assert not remap
