@@ -62,6 +62,7 @@ class Resolver:
             self.hint_codes |= {d.code for d in self.gaz.lookup(hint[a:b])}
         # unambiguous divisions the section names anywhere give context to the others
         self.known: list[str] = []
+        self.named: frozenset[str] = frozenset()
         for n in names:
             divs = self.gaz.lookup(n)
             if len(divs) == 1:
@@ -187,6 +188,8 @@ class PlaceResolver:
         for d in res.chain(src):
             weights[d.code] += 1
         path = context_place(weights)
+        # the divisions the section names (read by org_key: 洛阳镇 keeps 洛阳高级中学 at home)
+        res.named = frozenset(res.known) | {d.code for ch in place_divs.values() for d in ch}
         doc._.place_context = {"path": path, "names": [gaz.divisions[c].name for c in path]}
 
         for m in ms:
@@ -291,7 +294,7 @@ class PlaceResolver:
         gaz = gazetteer.get()
         if chain and path and not _fits_setting(m.text, chain, path):
             chain = []
-        m.key, anchor, basis = org_key(m.text, m.attrs, chain, path, doc._.doc_id or "")
+        m.key, anchor, basis = org_key(m.text, m.attrs, chain, path, doc._.doc_id or "", res.named)
         attrs = {"kind": m.attrs.get("kind") or "other"}
         if anchor and "/" not in anchor:
             attrs["adcode"] = anchor
@@ -313,7 +316,7 @@ class PlaceResolver:
 
 
 def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
-            scope: str = "") -> tuple[str, str, str]:
+            scope: str = "", named: frozenset = frozenset()) -> tuple[str, str, str]:
     """(key, anchor division code, basis) of an organisation's name.
 
     The key names the entity: ``org:<anchor>:<name>``. The anchor is the place its own
@@ -326,7 +329,8 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
     梧州市第八中学), so that two bodies of two places never share a key; universities,
     companies and outlets keep their name as written (武汉大学, 湖北大学). A short name whose
     place the report does not tell (市教育局 with no city in sight) is keyed to its report
-    (``scope``: the section's id) and stays its own entity."""
+    (``scope``: the section's id) and stays its own entity. ``named``: the codes of the
+    divisions the section names (洛阳镇 makes 洛阳高级中学 no school of 洛阳市)."""
     gaz = gazetteer.get()
     canonical = attrs.get("canonical")
     kind = attrs.get("kind")
@@ -343,7 +347,7 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
     # a place's own body; a party branch of a school is its school's, not its place's
     owned = kind in org_names.OWNED_KINDS and not as_written and \
         attrs.get("unit_of_kind") in (None, *org_names.OWNED_KINDS)
-    chain, prefix_len = _name_chain(text, chain, as_written)
+    chain, prefix_len = _name_chain(text, chain, as_written, named)
     anchor, basis = "", ""
     if chain and chain[0].code.startswith("world/"):   # 新加坡国立大学
         anchor = "" if chain[-1].code == "world/中国" else chain[-1].code
@@ -384,12 +388,14 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
     return f"org::{text}", "", ""
 
 
-def _name_chain(text: str, chain: list[Division], as_written: bool) -> tuple[list[Division], int]:
+def _name_chain(text: str, chain: list[Division], as_written: bool,
+                named: frozenset = frozenset()) -> tuple[list[Division], int]:
     """The divisions an organisation's name starts with, and how many characters they take.
     A road's or mountain's name is none (中山路小学, 长白山教育局); a place's short name with
     a bare type word (梧州八中) is that place even in a report set elsewhere, when the name is
     of one place only; a university's, company's or outlet's place is the largest of the
-    places its name may be (西安理工大学: 西安市, not 辽源's 西安区)."""
+    places its name may be (西安理工大学: 西安市, not 辽源's 西安区). Not where the section
+    names another place of that name (洛阳镇 for 洛阳高级中学)."""
     gaz = gazetteer.get()
     covered = segment(text)
     prefix_len = sum(b - a for a, b in covered[:len(chain)]) if chain else 0
@@ -399,6 +405,9 @@ def _name_chain(text: str, chain: list[Division], as_written: bool) -> tuple[lis
         return [], 0
     if covered and covered[0][0] == 0 and (not chain or as_written):
         divs = gaz.lookup(text[:covered[0][1]])
+        if any(gaz.divisions[c].name.startswith(text[:covered[0][1]]) and c not in {d.code for d in divs}
+               for c in named if c in gaz.divisions):
+            return chain, prefix_len
         rank = {"country": 0, "province": 1, "city": 2, "county": 3}
         if as_written and len(divs) > 1:
             top = min(rank.get(d.level, 9) for d in divs)

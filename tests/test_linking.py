@@ -382,3 +382,8 @@ def test_same_as_never_joins_a_person_and_an_organisation():
     a = _sec("a", {"person:a:华师": _person("华师"), "org:420100:华中师范大学": _org("华中师范大学", "420100")})
     ents, remap = link.merge_entities([a], corrections=([("华师", "华中师范大学", "")], []))
     assert not remap
+
+
+def test_a_school_named_after_a_town_of_the_report_is_not_the_city_s(analyse):
+    got = keys(analyse, "江苏常州讯 武进区洛阳镇的洛阳高级中学召开会议，洛阳高中校长王明讲话。")
+    assert got["洛阳高级中学"] == got["洛阳高中"] and got["洛阳高中"].startswith("org:3204")   # 常州, not 洛阳市
