@@ -16,7 +16,7 @@ JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 RULES  := $(wildcard rules/*)
 SHARED ?= ../shared
 
-.PHONY: all build explore screenshots test eval eval-dev bench bench-ner train train-measures learning-curve clean distclean
+.PHONY: all build explore screenshots test eval eval-dev eval-link link-gold bench bench-ner train train-measures learning-curve clean distclean
 
 all: build
 
@@ -49,6 +49,18 @@ eval: build
 eval-dev: $(STAMP)
 	$(PY) -m pipeline build --input $(SHARED)/dev/docs --out outputs/dev --quiet
 	$(PY) -m pipeline eval --gold $(SHARED)/dev/gold --out outputs/dev
+
+# linking across reports (not part of CI): train/ and dev/ of ../shared built together into
+# outputs/link, scored against data/linking/clusters.tsv (what the gold says is one entity)
+eval-link: $(STAMP)
+	rm -rf outputs/link/in && mkdir -p outputs/link/in
+	cp $(SHARED)/train/docs/*.txt $(SHARED)/dev/docs/*.txt outputs/link/in/
+	$(PY) -m pipeline build --input outputs/link/in --out outputs/link --quiet
+	$(PY) -m pipeline.linkeval score --out outputs/link
+
+# data/linking/clusters.tsv again from the gold (seeds in data/gold, train/ and dev/ in ../shared)
+link-gold: $(STAMP)
+	$(PY) -m pipeline.linkeval derive seeds=data/gold train=$(SHARED)/train/gold dev=$(SHARED)/dev/gold --out data/linking/clusters.tsv
 
 # the entity model (models/entities.crfsuite) from ../shared/train and ../shared/ner_train;
 # deterministic (fixed seed); prints the dev scores at the end. make and make test only

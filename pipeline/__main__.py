@@ -7,7 +7,8 @@
   measures  [--out DIR] [--csv FILE]              measures x adopters, report counts, first dates
   explore   [--out DIR]                           the offline HTML explorer in DIR/site/
   compare   A B [--out DIR] [--format text|json]  two places or organisations side by side
-  eval      [--gold DIR] [--out DIR] [--errors]            precision/recall/F1 against gold files
+  eval      [--gold DIR] [--out DIR] [--errors]            precision/recall/F1 against gold files, and linking
+  duplicates [--out DIR]                          likely duplicate nodes to review (rules/same_as.tsv ...)
   bench     ...                                   throughput against bare tokenisation
 """
 from __future__ import annotations
@@ -116,7 +117,20 @@ def cmd_eval(a) -> int:
                 print(relscore.errors(Path(a.gold), Path(a.out)))
                 print()
             print(relscore.table(res[0], f"Relations against {a.gold} ({len(res[1])} reports with relation gold)"))
+        if Path(a.links).is_file():
+            from . import linkeval
+            res = linkeval.score(linkeval.read(Path(a.links)), Path(a.out) / "tables" / "mentions.csv")
+            print()
+            print(linkeval.table(res, f"Linking against {a.links}") if res else
+                  f"Linking: none of the reports of {a.links} is in {a.out}")
+            if res and a.errors:
+                print(linkeval.errors(linkeval.read(Path(a.links)), Path(a.out) / "tables" / "mentions.csv"))
     return rc
+
+
+def cmd_duplicates(a) -> int:
+    from . import duplicates
+    return duplicates.main(Path(a.out), a.limit)
 
 
 def cmd_bench(a) -> int:
@@ -189,7 +203,14 @@ def main(argv=None) -> int:
     ev.add_argument("--out", default="outputs")
     ev.add_argument("--json", action="store_true")
     ev.add_argument("--errors", action="store_true", help="also list, per report, what was missed and what is wrong")
+    ev.add_argument("--links", default=str(Path(__file__).resolve().parent.parent / "data" / "linking" / "clusters.tsv"),
+                    help="the cross-report clustering derived from gold (pipeline/linkeval.py)")
     ev.set_defaults(func=cmd_eval)
+
+    du = sub.add_parser("duplicates", help="likely duplicate nodes and nodes with very different names, to review")
+    du.add_argument("--out", default="outputs", help="build output folder (default outputs)")
+    du.add_argument("--limit", type=int, default=0, help="at most this many of each kind (0: all)")
+    du.set_defaults(func=cmd_duplicates)
 
     bn = sub.add_parser("bench", help="throughput of the build against bare spaCy+jieba tokenisation")
     bn.add_argument("--input", default="data/raw")

@@ -23,7 +23,7 @@ DOC_COLS = ["doc_id", "title", "pub_date", "source", "authors", "n_chars", "stat
             "file", "encoding", "parent_id", "byline", "editor", "pub_date_basis", "year", "year_basis"]
 MENTION_COLS = ["doc_id", "label", "text", "start", "end", "norm", "entity_id"]
 ENTITY_COLS = ["entity_id", "label", "name", "aliases", "n_reports", "n_mentions",
-               "adcode", "level", "parent_id", "kind", "roles"]
+               "adcode", "level", "parent_id", "kind", "roles", "link_basis"]
 CLAIM_COLS = ["claim_id", "doc_id", "text", "value", "unit", "approx", "subject_id", "date",
               "sentence", "counted", "start", "end", "subject_name"]
 RELATION_COLS = ["source_id", "target_id", "type", "doc_id", "start", "end", "sentence",
@@ -154,7 +154,7 @@ def assemble(extracts: list[dict]) -> Build:
         node = {"type": link.LABEL_NODE[ent["label"]], "name": ent["name"],
                 "aliases": "|".join(ent["aliases"]), "n_reports": len(reports_of[key]),
                 "n_mentions": n_mentions[key]}
-        for k in ("adcode", "level", "kind"):
+        for k in ("adcode", "level", "kind", "link_basis"):
             if a.get(k):
                 node[k] = str(a[k])
         if a.get("parent_id"):
@@ -211,7 +211,8 @@ def assemble(extracts: list[dict]) -> Build:
             "entity_id": nid, "label": _mention_label(node["type"]), "name": node["name"],
             "aliases": node.get("aliases", node["name"]), "n_reports": len(reports_of[nid]),
             "n_mentions": n_mentions[nid], "adcode": node.get("adcode", ""), "level": node.get("level", ""),
-            "parent_id": node.get("parent_id", ""), "kind": node.get("kind", ""), "roles": node.get("roles", "")})
+            "parent_id": node.get("parent_id", ""), "kind": node.get("kind", ""), "roles": node.get("roles", ""),
+            "link_basis": node.get("link_basis", "")})
     b.mentions.sort(key=lambda r: (r["doc_id"], r["start"], r["end"], r["label"]))
     b.claims.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
     b.relations.sort(key=lambda r: (r["type"], r["source_id"], r["target_id"], r["doc_id"], r["start"]))

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, rules
+from . import names as org_names
 from .gazetteer import Division
 from .doc import Mention, Relation, found, sentence_of, text_of
 
@@ -66,6 +67,7 @@ class Resolver:
             self.hint_codes |= {d.code for d in self.gaz.lookup(hint[a:b])}
         # unambiguous divisions the section names anywhere give context to the others
         self.known: list[str] = []
+        self.named: frozenset[str] = frozenset()
         for n in names:
             divs = self.gaz.lookup(n)
             if len(divs) == 1:
@@ -199,6 +201,8 @@ class PlaceResolver:
         for d in res.chain(src):
             weights[d.code] += 1
         path = context_place(weights, named)
+        # the divisions the section names (read by org_key: 洛阳镇 keeps 洛阳高级中学 at home)
+        res.named = frozenset(res.known) | {d.code for ch in place_divs.values() for d in ch}
         doc._.place_context = {"path": path, "names": [gaz.divisions[c].name for c in path]}
 
         for m in ms:
@@ -208,10 +212,18 @@ class PlaceResolver:
             elif m.label == "ORG":
                 self._org(doc, m, chain, path, entities, relations, res)
             elif m.label == "PERSON":
-                anchor = "" if m.text in _public_people() else (path[-1] if path else "")
-                m.key = f"person:{anchor}:{m.text}"
+                # one node per person named in this section; linking joins the sections'
+                # nodes of one person on evidence (pipeline/link.py). Public figures are
+                # one person wherever they are named.
+                scope = "" if m.text in _public_people() else (doc._.doc_id or "")
+                m.key = f"person:{scope}:{m.text}"
                 m.norm = m.text
-                _entity(entities, m.key, "PERSON", m.text, m.text, {})
+                # a byline's, an editor's or a credited staff member's name: the outlet is
+                # what ties it across reports (unstated: the role, 记者 or 编辑)
+                role = _staff_role(text, m, ctx)
+                outlet = ctx.get("source") or ""
+                outlet = role if not outlet or outlet in org_names.OWN_OUTLET else outlet
+                _entity(entities, m.key, "PERSON", m.text, m.text, {"outlet": outlet} if role else {})
         _unify_orgs(ms, entities, relations)
         # short forms take the key of their full name (锦小 -> 锦官新城小学)
         by_text = {}
@@ -221,7 +233,8 @@ class PlaceResolver:
         short_keys = {}
         for m in ms:
             full = by_text.get(m.attrs.get("short_of", ""))
-            if m.label == "ORG" and full is not None:
+            if m.label == "ORG" and full is not None and not org_names.full_name(m.text):
+                # (a known short name stands for its known body: 北大 is 北京大学)
                 if m.key in entities and m.key != full.key:
                     entities[full.key]["aliases"] |= entities.pop(m.key)["aliases"]
                 short_keys[m.key] = full.key
@@ -301,7 +314,7 @@ class PlaceResolver:
         gaz = gazetteer.get()
         if chain and path and not _fits_setting(m.text, chain, path):
             chain = []
-        m.key, anchor, basis = org_key(m.text, m.attrs, chain, path)
+        m.key, anchor, basis = org_key(m.text, m.attrs, chain, path, doc._.doc_id or "", res.named)
         attrs = {"kind": m.attrs.get("kind") or "other"}
         if anchor and "/" not in anchor:
             attrs["adcode"] = anchor
@@ -311,7 +324,7 @@ class PlaceResolver:
         if unit:
             inner = text_of(doc)[unit[0]:unit[1]]
             inner_attrs = {"kind": m.attrs.get("unit_of_kind") or "other"}
-            m.attrs["parent_key"] = org_key(inner, inner_attrs, res.chain(inner), path)[0]
+            m.attrs["parent_key"] = org_key(inner, inner_attrs, res.chain(inner), path, doc._.doc_id or "")[0]
             m.attrs["parent_text"] = inner
             m.attrs["unit_word"] = m.text[len(inner):]
         if anchor and anchor in gaz.divisions:
@@ -322,33 +335,143 @@ class PlaceResolver:
                                       {"basis": basis, "confidence": "inferred" if "context" in basis else "stated"}))
 
 
-def org_key(text: str, attrs: dict, chain: list[Division], path: list[str]) -> tuple[str, str, str]:
-    """(key, anchor division code, basis) of an organisation's name: the place its name
-    carries, else the level word it starts with (市教育局), else the report's place."""
+def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
+            scope: str = "", named: frozenset = frozenset()) -> tuple[str, str, str]:
+    """(key, anchor division code, basis) of an organisation's name.
+
+    The key names the entity: ``org:<anchor>:<name>``. The anchor is the place its own
+    name carries (its seat for the bodies of rules/org_names.tsv), else the level word it
+    starts with (市教育局 in a 杭州 report), else, for schools and local bodies, the
+    report's place; a national body, or a university, company or outlet without a place in
+    its name, has none. The name is the organisation's name without its place, unless that
+    is a bare type word (大学, 教育局, 委, 八中) or the body is a place's own (a bureau, a
+    government, a party committee, a team): then the place is part of the name (杭州市教育局,
+    梧州市第八中学), so that two bodies of two places never share a key; universities,
+    companies and outlets keep their name as written (武汉大学, 湖北大学). A short name whose
+    place the report does not tell (市教育局 with no city in sight) is keyed to its report
+    (``scope``: the section's id) and stays its own entity. ``named``: the codes of the
+    divisions the section names (洛阳镇 makes 洛阳高级中学 no school of 洛阳市)."""
+    gaz = gazetteer.get()
     canonical = attrs.get("canonical")
-    covered = segment(text)
-    prefix_len = sum(b - a for a, b in covered[:len(chain)]) if chain else 0
-    anchor, basis = "", ""
     kind = attrs.get("kind")
+    known = org_names.full_name(text) or org_names.known_prefix(text)
+    if known:   # a body known by its full name (北大 -> 北京大学; 中山大学 is in 广州)
+        core, anchor = known
+        return f"org:{anchor}:{core}", anchor, ("seat of a known body" if anchor else "")
     if canonical:  # a national body or outlet known by name
-        core = canonical
-    elif chain:
+        return f"org::{canonical}", "", ""
+    if org_names.is_national(text):   # 国家体育总局, 教育部考试中心, 中国教育在线
+        return f"org::{org_names.national().get(text.removeprefix('中华人民共和国'), text)}", "", ""
+    as_written = kind in org_names.AS_WRITTEN_KINDS or attrs.get("unit_of_kind") in org_names.AS_WRITTEN_KINDS \
+        or bool(org_names.AS_WRITTEN_WORDS.search(text))
+    # a place's own body; a party branch of a school is its school's, not its place's
+    owned = kind in org_names.OWNED_KINDS and not as_written and \
+        attrs.get("unit_of_kind") in (None, *org_names.OWNED_KINDS)
+    chain, prefix_len = _name_chain(text, chain, as_written, named)
+    anchor, basis = "", ""
+    if chain and chain[0].code.startswith("world/"):   # 新加坡国立大学
+        anchor = "" if chain[-1].code == "world/中国" else chain[-1].code
+        return f"org:{anchor}:{text}", anchor, ("name" if anchor else "")
+    if chain:
         anchor, basis = chain[-1].code, "name"
-        core = org_core(text, prefix_len)
+        core = org_names.expand_short(_drop_level(org_core(text, prefix_len), chain[-1]))
+        # a unit named onto a university (湖北大学附属中学) keeps the university's name
+        as_written = as_written or org_names.head_kind(core) in org_names.AS_WRITTEN_KINDS
         # a school named with its city, in a report about one district of that city, is a
         # school of that district (锦官新城小学 of 成都市, in a report on 武侯区's schools)
-        if kind in LOCAL_KINDS and chain[-1].level == "city" and path:
-            inner = [c for c in path if gazetteer.get().divisions[c].parent == anchor]
+        generic = owned or org_names.is_generic(core)
+        if kind in LOCAL_KINDS and chain[-1].level == "city" and path and not generic and not as_written:
+            inner = [c for c in path if gaz.divisions[c].parent == anchor]
             if inner and kind in ("school", "kindergarten"):
                 anchor, basis = inner[0], "name and report context"
-    else:
-        core = org_core(text, 0)
-        lead = text[:1]
-        if lead in LEVEL_CHARS and len(text) > 1 and text[1:2] not in ("民", "场"):
-            anchor, basis = _level_division(path, lead), "level word and report context"
-        elif path and kind in LOCAL_KINDS:
-            anchor, basis = _local_anchor(path), "report context"
-    return f"org:{anchor}:{core}", anchor, basis
+        if as_written:   # its name with its place's short name: 河北省邯郸学院 is 邯郸学院
+            last = segment(text)[len(chain) - 1][1]
+            core = (chain[-1].alias or chain[-1].name) + _drop_level(text[last:], chain[-1])
+        elif generic:
+            core = gaz.divisions[chain[-1].code].name + org_names.expand_short(core)
+        return f"org:{anchor}:{core}", anchor, basis
+    auto = AUTONOMOUS_LEAD.match(text)    # 自治区教育厅: the region's, as 省教育厅 is the province's
+    core = org_names.expand_short(org_core(text[auto.end():] if auto else text, 0))
+    lead = LEVEL_OF_AUTONOMOUS[auto.group(0)] if auto else text[:1]
+    level_word = lead in LEVEL_CHARS and len(text) > 1 and text[1:2] not in ("民", "场")
+    if level_word:
+        anchor, basis = _level_division(path, lead), "level word and report context"
+    elif path and kind in LOCAL_KINDS and not path[0].startswith("world/") and not as_written:
+        anchor, basis = _local_anchor(path), "report context"
+    generic = owned or org_names.is_generic(core)
+    if not generic:
+        return f"org:{anchor}:{text if as_written else core}", anchor, basis
+    if anchor:
+        return f"org:{anchor}:{gaz.divisions[anchor].name}{org_names.expand_short(core)}", anchor, basis
+    if scope:   # 市教育局 in a report that does not say which city
+        return f"org:?{scope}:{BUREAU_FAMILY.sub('教育局', text)}", "", ""
+    return f"org::{text}", "", ""
+
+
+def _name_chain(text: str, chain: list[Division], as_written: bool,
+                named: frozenset = frozenset()) -> tuple[list[Division], int]:
+    """The divisions an organisation's name starts with, and how many characters they take.
+    A road's or mountain's name is none (中山路小学, 长白山教育局); a place's short name with
+    a bare type word (梧州八中) is that place even in a report set elsewhere, when the name is
+    of one place only; a university's, company's or outlet's place is the largest of the
+    places its name may be (西安理工大学: 西安市, not 辽源's 西安区). Not where the section
+    names another place of that name (洛阳镇 for 洛阳高级中学)."""
+    gaz = gazetteer.get()
+    covered = segment(text)
+    prefix_len = sum(b - a for a, b in covered[:len(chain)]) if chain else 0
+    last = text[covered[len(chain) - 1][0]:prefix_len] if chain else ""
+    if chain and (ROAD_AFTER.match(text, prefix_len) or
+                  (GEO_AFTER.match(text, prefix_len) and last != chain[-1].name)):
+        return [], 0
+    if covered and covered[0][0] == 0 and (not chain or as_written):
+        divs = gaz.lookup(text[:covered[0][1]])
+        if any(gaz.divisions[c].name.startswith(text[:covered[0][1]]) and c not in {d.code for d in divs}
+               for c in named if c in gaz.divisions):
+            return chain, prefix_len
+        rank = {"country": 0, "province": 1, "city": 2, "county": 3}
+        if as_written and len(divs) > 1:
+            top = min(rank.get(d.level, 9) for d in divs)
+            divs = [d for d in divs if rank.get(d.level, 9) == top]
+        if len(divs) == 1 and (as_written or divs[0].level == "province" or (
+                not divs[0].code.startswith("world/") and
+                org_names.is_generic(_drop_level(text[covered[0][1]:], divs[0])))):
+            if not chain or chain[0].code != divs[0].code:
+                return divs, covered[0][1]
+    return chain, prefix_len
+
+
+# a report's own staff named in its text: （记者赵婀娜、张烁）, 版式设计：蔡华伟, 李明 摄
+STAFF_BEFORE = re.compile(r"(本报记者|记者|通讯员|特约撰稿|版式设计|题图设计|制图|摄影|责编|责任编辑|编辑|主编|校对)"
+                          r"\s*[：:]?\s*(?:[\u4e00-\u9fff·]{2,4}\s*[、，,]\s*){0,5}$")
+STAFF_AFTER = re.compile(r"^\s*(?:摄|／摄|/摄|报道)")
+
+
+def _staff_role(text: str, m: Mention, ctx: dict) -> str:
+    """'记者' or '编辑' for a report's own staff: its byline's names, its editor, or a name the
+    text credits (记者, 版式设计, 摄); else ''."""
+    if m.text in (ctx.get("authors") or []):
+        return "记者"
+    if m.text in re.split(r"[\s、，,]+", ctx.get("editor") or ""):
+        return "编辑"
+    cue = STAFF_BEFORE.search(text, max(0, m.start - 30), m.start)
+    if cue:
+        return "记者" if cue.group(1) in ("本报记者", "记者", "通讯员", "特约撰稿", "摄影") else "编辑"
+    if STAFF_AFTER.match(text[m.end:m.end + 4]):
+        return "记者"
+    return ""
+
+
+AUTONOMOUS_LEAD = re.compile(r"^自治(区|州|县|旗)(?=.)")
+LEVEL_OF_AUTONOMOUS = {"自治区": "省", "自治州": "州", "自治县": "县", "自治旗": "旗"}
+# words that start with a level character and are no level word (北京 + 市场监管局)
+NOT_LEVEL = ("市场", "市民", "市政", "区域", "县城", "州立", "省级", "市级", "县级", "区级")
+
+
+def _drop_level(core: str, d: Division) -> str:
+    """The level word left after a division's short name (镇沅 + 县第一中学) taken off."""
+    if len(core) > 1 and core[0] in LEVEL_CHARS and d.name.endswith(core[0]) and not core.startswith(NOT_LEVEL):
+        return core[1:]
+    return core
 
 
 # organisations that belong to the place a report is about; universities, companies and

@@ -20,7 +20,7 @@ from .conftest import SEEDS
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver") or "/usr/bin/chromedriver"
 WAIT = 30  # seconds a condition may take to come true on a loaded machine (not a speed test)
-BUREAU = "org:370104:教育局"
+BUREAU = "org:370104:槐荫区教育局"
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +154,7 @@ def test_the_graph_view_draws_the_neighbourhood(visit):
 
 def test_compare_shows_two_bureaus_side_by_side(visit):
     from selenium.webdriver.common.by import By
-    a, b = slug(BUREAU), slug("org:320371:教育局")
+    a, b = slug(BUREAU), slug("org:320371:徐州经济技术开发区教育局")
     d = visit(f"compare.html#a={a}&b={b}")
     out = until(d, lambda d: d.find_elements(By.CSS_SELECTOR, '#compare[data-ready="1"]'), "the comparison")[0]
     sides = out.find_elements(By.CSS_SELECTOR, ".side")

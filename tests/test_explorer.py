@@ -14,7 +14,7 @@ from pipeline.explore.model import Model, slug
 
 from .conftest import ROOT, SEEDS
 
-BUREAU = "org:370104:教育局"
+BUREAU = "org:370104:槐荫区教育局"
 
 
 def page_of(site, nid: str) -> str:

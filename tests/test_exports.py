@@ -24,12 +24,12 @@ def test_edge_ids_are_unique_and_nodes_are_labelled_by_name(seed_build):
     ids = [e.get("id") for e in root.iter(ns + "edge")]
     assert len(ids) > 400 and len(set(ids)) == len(ids)
     g = nx.read_graphml(seed_build / "graph.graphml", force_multigraph=True)
-    bureau = g.nodes["org:370104:教育局"]
+    bureau = g.nodes["org:370104:槐荫区教育局"]
     assert bureau["label"] == "槐荫区教体局" and bureau["type"] == "Organization" and bureau["kind"] == "bureau"
     assert all(d["label"] == d["name"] for _, d in g.nodes(data=True))
     # the edge id says what it links, so it stays the same from build to build
     jin = next(n for n, d in g.nodes(data=True) if d["name"] == "晋萍")
-    assert (jin, "org:370104:教育局", f"{jin}|MEMBER_OF|org:370104:教育局") in set(g.edges(keys=True))
+    assert (jin, "org:370104:槐荫区教育局", f"{jin}|MEMBER_OF|org:370104:槐荫区教育局") in set(g.edges(keys=True))
 
 
 def test_every_attribute_has_one_type_in_the_file(seed_build):
@@ -54,7 +54,7 @@ def test_igraph_reads_the_graphml(seed_build):
     h = ig.Graph.Read_GraphML(str(seed_build / "graph.graphml"))
     g = nx.read_graphml(seed_build / "graph.graphml", force_multigraph=True)
     assert h.vcount() == g.number_of_nodes() and h.ecount() == g.number_of_edges()
-    v = h.vs.find(id="org:370104:教育局")
+    v = h.vs.find(id="org:370104:槐荫区教育局")
     assert v["label"] == "槐荫区教体局" and v["type"] == "Organization"
     place = h.vs.find(id="place:370104")
     assert place["adcode"] == "370104"  # text, as everywhere
@@ -133,7 +133,7 @@ def test_load_gives_typed_frames(seed_build):
     # sentences are the cleaned text between the offsets, whatever the CSV had to escape
     for r in out.relations.head(50).itertuples():
         assert out.cleaned(r.doc_id)[r.start:r.end] == r.sentence
-    assert isinstance(out.graph, nx.MultiDiGraph) and "org:370104:教育局" in out.graph
+    assert isinstance(out.graph, nx.MultiDiGraph) and "org:370104:槐荫区教育局" in out.graph
     assert not out.communities.empty
 
 
@@ -148,7 +148,7 @@ def test_communities_group_what_shares_measures_and_people(seed_build):
     com = out.communities
     assert list(com.columns) == communities.COLS
     members = {r.community_id: set(r.member_ids.split("|")) for r in com.itertuples()}
-    home = [c for c, m in members.items() if "org:370104:教育局" in m]
+    home = [c for c, m in members.items() if "org:370104:槐荫区教育局" in m]
     assert len(home) == 1
     group = members[home[0]]
     jin = next(n for n, d in out.graph.nodes(data=True) if d["name"] == "晋萍")

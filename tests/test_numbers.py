@@ -32,7 +32,7 @@ def test_the_claims_of_the_issue(analyse):
 def test_what_a_claim_counts_and_whom_it_is_about(analyse):
     cs = claims(analyse, "槐荫区教体局从机关干部中选派56名党员干部，分别到匡山街道、五里沟街道社区。", pub_date="2020-02-10")
     c = cs[0]
-    assert c["counted"] == "党员干部" and c["subject"] == "org:370104:教育局"
+    assert c["counted"] == "党员干部" and c["subject"] == "org:370104:槐荫区教育局"
     cs = claims(analyse, "1月22日，城南区教育局通报，全区共有37所学校开展线上教学。", pub_date="2020-02-10")
     assert cs[0]["date"] == "2020-01-22" and cs[0]["counted"] == "学校"
 
