@@ -312,7 +312,7 @@ class PlaceResolver:
 
     def _org(self, doc, m: Mention, chain: list[Division], path: list[str], entities, relations, res):
         gaz = gazetteer.get()
-        if chain and path and not _fits_setting(m.text, chain, path):
+        if chain and path and not _fits_setting(m.text, chain, path, res.named):
             chain = []
         m.key, anchor, basis = org_key(m.text, m.attrs, chain, path, doc._.doc_id or "", res.named)
         attrs = {"kind": m.attrs.get("kind") or "other"}
@@ -505,14 +505,19 @@ def _unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
                         r.source = new
 
 
-def _fits_setting(text: str, chain: list[Division], path: list[str]) -> bool:
+def _fits_setting(text: str, chain: list[Division], path: list[str], named=frozenset()) -> bool:
     """A short place name inside an organisation's name (桃园 in 桃园小学) is taken only when
-    it agrees with the report's own setting: the same province, or written in full."""
+    it agrees with the report's own setting: the same province, or written in full.
+    ``named`` holds the divisions the section names: a town of the same short name there
+    (洛阳镇 in 常州) wins over a province's or city's short name (洛阳市)."""
     first = chain[0]
     if text.startswith(first.name) and first.name != first.alias:
         return True       # written in full (桃园市...), whatever the setting
+    gaz = gazetteer.get()
+    homonym = any(c != first.code and c in gaz.divisions and gaz.divisions[c].name.startswith(first.alias)
+                  for c in named)
     if first.level in ("province", "city") and len(first.alias) >= 2 and not first.code.startswith("71") \
-            and text.startswith(first.alias):
+            and text.startswith(first.alias) and not homonym:
         return True       # 上海复兴高级中学, 北京清华附中: a province's or a city's own short name
     return first.code[:2] == path[0][:2]
 
