@@ -17,11 +17,17 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from . import csvio
+from . import csvio, query
+
+
+def open_store(out: Path):
+    """The build's index when it has one (fast on any size), else its GraphML and tables."""
+    ix = query.index_path(out)
+    return query.IndexStore(ix) if ix is not None else Store(out)
 
 
 class Store:
-    """The graph and tables of one build folder."""
+    """The graph and tables of one build folder (output sets written before the index)."""
 
     def __init__(self, out: Path):
         self.out = out
@@ -128,7 +134,7 @@ def render(info: dict, limit: int) -> str:
 
 def main_inspect(name: str, out: Path, fmt: str = "text", limit: int = 5) -> int:
     try:
-        store = Store(out)
+        store = open_store(out)
     except FileNotFoundError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -151,10 +157,14 @@ def main_inspect(name: str, out: Path, fmt: str = "text", limit: int = 5) -> int
 
 
 def measures_table(out: Path) -> pd.DataFrame:
-    store = Store(out)
+    cols = ["measure", "implemented_by", "kind", "place", "reports", "first_date", "evidence"]
+    store = open_store(out)
+    if isinstance(store, query.IndexStore):
+        df = pd.DataFrame(store.measure_rows(), columns=cols)
+        store.close()
+        return df.sort_values(["measure", "first_date", "implemented_by"], kind="stable").reset_index(drop=True)
     rel = store.relations
     imp = rel[rel["type"] == "IMPLEMENTS"].copy()
-    cols = ["measure", "implemented_by", "kind", "place", "reports", "first_date", "evidence"]
     if imp.empty:
         return pd.DataFrame(columns=cols)
     # when no date is written next to it: the publication date, else the year the report
