@@ -8,6 +8,7 @@ Schema (see ../shared/CONTRACT.md): nodes carry ``label`` and ``name``; edges ca
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import os
 import re
@@ -206,11 +207,20 @@ def _atomic(path: Path, mode: str = "w"):
         raise
 
 
-def write_table(path: Path, cols: list[str], rows) -> None:
-    """A CSV table from an iterable of row dicts, written in chunks of CHUNK rows."""
+def write_table(path: Path, cols: list[str], rows, *, cells: bool = False) -> None:
+    """A CSV table from an iterable of row dicts (or, with ``cells``, of tuples of cells
+    already neutralised, from :func:`sql_rows`), written in chunks of CHUNK rows."""
     header = _csv([], cols)
     with _atomic(path) as f:
         f.write(header)
+        if cells:
+            w = csv.writer(f, lineterminator="\n")
+            while True:
+                chunk = rows.fetchmany(CHUNK)
+                if not chunk:
+                    break
+                w.writerows(chunk)
+            return
         chunk = []
         for r in rows:
             chunk.append(r)
@@ -232,30 +242,46 @@ def _query(db, sql: str, args=()):
             yield dict(zip(names, row))
 
 
-def _cols(cols: list[str]) -> str:
-    return ", ".join(f'"{c}"' for c in cols)
+_RISKY_SQL = ", ".join("'" + c.replace("'", "''") + "'" if c not in "\t\r" else {"\t": "char(9)", "\r": "char(13)"}[c]
+                       for c in csvio.RISKY)
 
 
-def table_rows(db, name: str):
-    """The rows of one output table, in its order, from the index."""
+def _q(col: str) -> str:
+    return f'"{col}"'
+
+
+def _cell(expr: str, alias: str) -> str:
+    """A column as csvio.neutralise writes it: only cells that start with a risky
+    character go through Python."""
+    return f'CASE WHEN substr({expr}, 1, 1) IN ({_RISKY_SQL}) THEN neutralise({expr}) ELSE {expr} END AS "{alias}"'
+
+
+def sql_rows(db, name: str):
+    """A cursor over the cells of one output table, in its order, from the index
+    (documents, mentions, claims, relations)."""
+    db.create_function("neutralise", 1, csvio.neutralise, deterministic=True)
     if name == "documents":
-        return _query(db, f"SELECT {_cols(DOC_COLS)} FROM documents ORDER BY seq")
-    if name == "mentions":
-        return _query(db, f'SELECT {_cols(MENTION_COLS)} FROM mentions ORDER BY doc_id, start, "end", label, seq')
-    if name == "claims":
-        cols = _cols([c for c in CLAIM_COLS if c not in ("subject_id", "subject_name")])
-        return _query(db, f"""SELECT {cols}, coalesce(n.id, '') AS subject_id, coalesce(n.name, '') AS subject_name
-                              FROM claims c LEFT JOIN nodes n ON n.id = c.subject_id AND c.subject_id != ''
-                              ORDER BY c.doc_id, c.start, c."end", c.seq""")
-    if name == "relations":
-        return _query(db, """SELECT e.src AS source_id, e.dst AS target_id, e.typ AS type, e.doc_id, e.start,
-                                    e."end", e.sentence, e.role, s.name AS source_name, t.name AS target_name,
-                                    e.basis, e.confidence, e.date
-                             FROM evidence e JOIN nodes s ON s.id = e.src JOIN nodes t ON t.id = e.dst
-                             ORDER BY e.typ, e.src, e.dst, e.doc_id, e.start, e."end", e.seq""")
-    if name == "entities":
-        return _entity_rows(db)
-    raise KeyError(name)
+        sql = f"SELECT {', '.join(_cell(_q(c), c) for c in DOC_COLS)} FROM documents ORDER BY seq"
+    elif name == "mentions":
+        sql = (f"SELECT {', '.join(_cell(_q(c), c) for c in MENTION_COLS)} FROM mentions "
+               'ORDER BY doc_id, start, "end", label, seq')
+    elif name == "claims":
+        expr = {c: f'c."{c}"' for c in CLAIM_COLS}
+        expr["subject_id"] = "coalesce(n.id, '')"
+        expr["subject_name"] = "coalesce(n.name, '')"
+        sql = (f"SELECT {', '.join(_cell(expr[c], c) for c in CLAIM_COLS)} FROM claims c "
+               "LEFT JOIN nodes n ON n.id = c.subject_id AND c.subject_id != '' "
+               'ORDER BY c.doc_id, c.start, c."end", c.seq')
+    elif name == "relations":
+        expr = {"source_id": "e.src", "target_id": "e.dst", "type": "e.typ", "source_name": "s.name",
+                "target_name": "t.name"}
+        cells = ", ".join(_cell(expr.get(c, "e." + _q(c)), c) for c in RELATION_COLS)
+        sql = (f"SELECT {cells} "
+               "FROM evidence e JOIN nodes s ON s.id = e.src JOIN nodes t ON t.id = e.dst "
+               'ORDER BY e.typ, e.src, e.dst, e.doc_id, e.start, e."end", e.seq')
+    else:
+        raise KeyError(name)
+    return db.execute(sql)
 
 
 def _entity_rows(db):
@@ -355,7 +381,10 @@ def write_outputs(index: Path, out: Path) -> None:
         try:
             for name, cols in (("documents", DOC_COLS), ("mentions", MENTION_COLS), ("entities", ENTITY_COLS),
                                ("claims", CLAIM_COLS), ("relations", RELATION_COLS)):
-                write_table(tables / f"{name}.csv", cols, table_rows(db, name))
+                if name == "entities":
+                    write_table(tables / f"{name}.csv", cols, _entity_rows(db))
+                else:
+                    write_table(tables / f"{name}.csv", cols, sql_rows(db, name), cells=True)
             write_table(tables / "communities.csv", communities.COLS, community_rows(db))
         finally:
             db.close()
