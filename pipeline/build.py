@@ -428,16 +428,19 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
         return Summary(files=len(entries), reports=s.get("reports", 0), sections=s.get("sections", 0),
                        failed=[tuple(f) for f in s.get("failed", [])], entities=s.get("entities", 0),
                        edges=s.get("edges", 0), seconds=time.perf_counter() - t0)
-    st.forget(set(fps))
+    st.forget({e.key for e in entries})
     known = st.fingerprints()
-    held: dict[str, dict] = {}  # results that have no cache file (a report too slow, a dead worker)
+    fresh: set[str] = set()  # reports whose rows were (re)made in this build
 
     def keep(e: Entry, res: dict) -> None:
-        cached = bool(res.get("cache_key"))
-        st.put(e.key, fps[e.key] if cached else "", res)
-        if not cached:
-            held[e.key] = res
+        # a result without a cache key (too slow, a dead worker) is tried again next build
+        st.put(e.key, fps[e.key] if res.get("cache_key") else "", res)
+        fresh.add(e.key)
 
+    for e in entries:
+        if not e.is_report:
+            st.put(e.key, "", _placeholder(e, e.status, e.error))
+            fresh.add(e.key)
     todo = [jobs[e.key] for e in reports if known.get(e.key) != fps[e.key]]
     if only_link:
         for job in todo:
@@ -456,30 +459,29 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             bar.update()
         bar.close()
 
-    def extracts():
-        for e in entries:
-            if not e.is_report:
-                yield _placeholder(e, e.status, e.error)
-            elif e.key in held:
-                yield held[e.key]
-            else:
-                try:
-                    yield json.loads(work_path(out, e).read_text(encoding="utf-8"))
-                except (OSError, ValueError):  # the cache could not be written or was removed
-                    res = _worker(jobs[e.key])[1]
-                    keep(e, res)
-                    yield res
-
     def fill(gen: Path) -> dict:
         cleaned = gen / "tables" / "cleaned"
         cleaned.mkdir(parents=True, exist_ok=True)
-        return assemble.assemble(extracts(), st.link_records([e.key for e in reports]), gen / assemble.INDEX,
-                                 lambda doc_id, text: write_atomic(cleaned / f"{doc_id}.txt", text, durable=False))
+        before = previous / "tables" / "cleaned" if previous is not None else None
+
+        def text(k: str, doc_id: str, get) -> None:
+            name = f"{doc_id}.txt"
+            data = get().encode("utf-8")
+            if before is not None and k not in fresh:  # unchanged: the previous set's file, linked
+                with contextlib.suppress(OSError):
+                    old = before / name
+                    if old.stat().st_size == len(data) and old.read_bytes() == data:
+                        os.link(old, cleaned / name)
+                        return
+            write_atomic(cleaned / name, data, durable=False)
+        return assemble.assemble(st.path, [e.key for e in entries], st.link_records([e.key for e in reports]),
+                                 gen / assemble.INDEX, text)
     counts = write_set(out, fill, allow_empty=allow_empty)
     failed = _failed(current_set(out) / assemble.INDEX)
     summary = {"reports": counts.get("reports", 0), "sections": counts.get("sections", 0), "failed": failed,
                "entities": counts.get("entities", 0), "edges": counts.get("edges", 0)}
-    if st.fingerprints() == {k: v for k, v in fps.items()}:  # every report is done: a rebuild can be a no-op
+    done = st.fingerprints()
+    if all(done.get(k) == fp for k, fp in fps.items()):  # every report is done: a rebuild can be a no-op
         st.set("state", state)
     st.set("set", current_set(out).name)
     st.set("summary", json.dumps(summary, ensure_ascii=False))

@@ -11,8 +11,9 @@ no mentions). A rebuild then
 - re-extracts only the reports whose fingerprint changed, and re-runs the linking from
   these records alone, without reading any other report's text.
 
-The full extraction of a report stays in its cache file ``<out>/work/<key>.json``, which
-the assembly reads back one report at a time.
+It also keeps each report's local rows (:mod:`pipeline.assemble`), from which every
+build assembles its outputs. The full extraction of a report stays in its cache file
+``<out>/work/<key>.json``, reused when a report's time changed but not its bytes.
 """
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ import sqlite3
 import zlib
 from pathlib import Path
 
+from . import assemble
+
 LINK_FIELDS = ("doc_id", "entities", "relations", "place_context", "title", "byline", "authors", "editor")
-SCHEMA = 1
+SCHEMA = 2
 
 
 def fingerprint(path: Path, meta: dict | None, version: str, doc_id: str, name: str) -> str:
@@ -92,10 +95,11 @@ class Store:
             CREATE TABLE IF NOT EXISTS reports(rel TEXT PRIMARY KEY, fp TEXT, doc_id TEXT, status TEXT,
                 n_sections INTEGER, info TEXT);
             CREATE TABLE IF NOT EXISTS sections(rel TEXT, n INTEGER, rec BLOB, PRIMARY KEY(rel, n));
-        """)
+        """ + assemble.LOCAL_SCHEMA)
         row = db.execute("SELECT v FROM meta WHERE k='schema'").fetchone()
         if row is None or row[0] != str(SCHEMA):
-            db.executescript("DELETE FROM reports; DELETE FROM sections; DELETE FROM meta;")
+            db.executescript("DELETE FROM reports; DELETE FROM sections; DELETE FROM meta;"
+                             + "".join(f"DELETE FROM {t};" for t in assemble.LOCAL_TABLES))
             db.execute("INSERT INTO meta VALUES('schema', ?)", (str(SCHEMA),))
         return db
 
@@ -111,7 +115,8 @@ class Store:
         return row[0] if row else 0
 
     def put(self, rel: str, fp: str, result: dict) -> None:
-        """One report's extraction: its fingerprint and its sections' link records."""
+        """One report's extraction: its fingerprint, its sections' link records and its
+        local rows (:func:`pipeline.assemble.put_local`)."""
         rep = result["report"]
         info = {"n_chars": rep.get("n_chars", 0), "error": rep.get("error", ""), "file": rep.get("file", "")}
         with self.transaction():
@@ -121,6 +126,7 @@ class Store:
                              json.dumps(info, ensure_ascii=False)))
             self.db.executemany("INSERT INTO sections VALUES(?,?,?)",
                                 [(rel, n, _pack(link_record(s))) for n, s in enumerate(result["sections"])])
+            assemble.put_local(self.db, rel, result)
 
     def forget(self, keep: set[str]) -> None:
         """Drop the reports no longer in the input folder."""
@@ -129,6 +135,8 @@ class Store:
             for rel in gone:
                 self.db.execute("DELETE FROM reports WHERE rel=?", (rel,))
                 self.db.execute("DELETE FROM sections WHERE rel=?", (rel,))
+                for t in assemble.LOCAL_TABLES:
+                    self.db.execute(f"DELETE FROM {t} WHERE k=?", (rel,))
 
     def link_records(self, rels: list[str]) -> LinkRecords:
         return LinkRecords(self, rels)
