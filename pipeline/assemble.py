@@ -209,12 +209,16 @@ def assemble(store: Path, keys: list[str], link_records: Iterable[dict], path: P
     db.execute("""CREATE TEMP TABLE m AS SELECT ord.o AS o, m.n AS n, m.k AS k, m.doc_id, m.label, m.text, m.start,
                          m."end", m.norm, CASE WHEN m.mapped = 1 THEN coalesce(ids.id, '') ELSE m.ref END AS entity_id
                   FROM s.r_mentions m JOIN ord USING(k) LEFT JOIN ids ON m.mapped = 1 AND ids.key = m.ref""")
-    db.execute(f"""INSERT INTO mentions({_q(MENTION_COLS)}) SELECT {_q(MENTION_COLS)} FROM m ORDER BY o, n""")
+    # the tables' rows are stored in their final order (ties: the order read), so that
+    # writing them is one sequential scan
+    db.execute(f"""INSERT INTO mentions({_q(MENTION_COLS)}) SELECT {_q(MENTION_COLS)} FROM m
+                   ORDER BY doc_id, start, "end", label, o, n""")
     cols = [c for c in LOCAL_CLAIM_COLS if c != "subject_id"]
     db.execute(f"""INSERT INTO claims({_q(cols)}, subject_id, subject_name)
                    SELECT {', '.join('c.' + c for c in _q(cols).split(', '))},
                           CASE WHEN c.subject_id != '' THEN ids.id ELSE '' END, ''
-                   FROM s.r_claims c JOIN ord USING(k) LEFT JOIN ids ON ids.key = c.subject_id ORDER BY ord.o, c.n""")
+                   FROM s.r_claims c JOIN ord USING(k) LEFT JOIN ids ON ids.key = c.subject_id
+                   ORDER BY c.doc_id, c.start, c."end", ord.o, c.n""")
     # evidence: keys mapped; a relation of an entity to itself dropped; what one section
     # says twice (same ends, type, place and attributes) kept once
     db.execute("""CREATE TEMP TABLE ev AS SELECT ord.o AS o, e.n AS n, e.k AS k,
@@ -230,7 +234,7 @@ def assemble(store: Path, keys: list[str], link_records: Iterable[dict], path: P
     db.execute(f"""INSERT INTO evidence({_q(EV_COLS)}) SELECT {_q(EV_COLS)} FROM (
                      SELECT *, row_number() OVER (PARTITION BY k, src, dst, typ, doc_id, start, "end", role, basis,
                                                   confidence, date ORDER BY n) AS rn FROM ev)
-                   WHERE rn = 1 ORDER BY o, n""")
+                   WHERE rn = 1 ORDER BY typ, src, dst, doc_id, start, "end", o, n""")
     # mentions per report and node
     db.execute("""INSERT INTO mention_edges SELECT r.rid, x.entity_id, x.c FROM
                     (SELECT k, entity_id, count(*) AS c FROM m WHERE entity_id != '' GROUP BY k, entity_id) x
@@ -276,10 +280,13 @@ def finish(db) -> None:
     """Edges (one per source, target and type, its first piece of evidence and weight),
     and the indexes the queries use."""
     db.executescript("""
-        CREATE INDEX ev_key ON evidence(src, dst, typ, doc_id, start, "end", seq);
+        CREATE INDEX ev_src ON evidence(src, dst, typ);
+        CREATE INDEX ev_dst ON evidence(dst, typ, src);
         -- evidence whose ends were never described (e.g. a relation to an entity whose report failed)
         DELETE FROM evidence WHERE src NOT IN (SELECT id FROM nodes) OR dst NOT IN (SELECT id FROM nodes);
         DELETE FROM mention_edges WHERE dst NOT IN (SELECT id FROM nodes);
+        -- evidence is stored by (type, source, target, report, offsets): an edge's first
+        -- piece is its lowest seq
         CREATE TABLE edges AS
           SELECT src, dst, typ, count(*) AS weight, min(seq) AS first,
                  group_concat(DISTINCT nullif(role, '')) AS roles
@@ -289,18 +296,11 @@ def finish(db) -> None:
         CREATE INDEX me_src ON mention_edges(src, dst);
         CREATE INDEX me_dst ON mention_edges(dst);
         CREATE INDEX docs_id ON documents(doc_id);
-        CREATE INDEX mentions_order ON mentions(doc_id, start, "end", label, seq);
-        CREATE INDEX claims_order ON claims(doc_id, start, "end", seq);
-        CREATE INDEX ev_order ON evidence(typ, src, dst, doc_id, start, "end", seq);
-        CREATE INDEX ev_dst ON evidence(dst, typ, src);
         CREATE INDEX nodes_name ON nodes(name);
         CREATE TABLE aliases(alias TEXT, id TEXT);
         CREATE INDEX aliases_alias ON aliases(alias);
     """)
     db.execute("BEGIN")
-    # the first piece of evidence of an edge: by report, offsets, then the order read
-    db.execute("""UPDATE edges SET first = (SELECT e.seq FROM evidence e WHERE e.src = edges.src
-                  AND e.dst = edges.dst AND e.typ = edges.typ ORDER BY e.doc_id, e.start, e."end", e.seq LIMIT 1)""")
     rows = db.execute("SELECT id, name, attrs FROM nodes WHERE type NOT IN ('Report', 'Claim')")
     db.executemany("INSERT INTO aliases VALUES(?,?)",
                    ((a, nid) for nid, name, attrs in rows.fetchall()

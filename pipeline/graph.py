@@ -263,22 +263,19 @@ def sql_rows(db, name: str):
     if name == "documents":
         sql = f"SELECT {', '.join(_cell(_q(c), c) for c in DOC_COLS)} FROM documents ORDER BY seq"
     elif name == "mentions":
-        sql = (f"SELECT {', '.join(_cell(_q(c), c) for c in MENTION_COLS)} FROM mentions "
-               'ORDER BY doc_id, start, "end", label, seq')
+        sql = f"SELECT {', '.join(_cell(_q(c), c) for c in MENTION_COLS)} FROM mentions ORDER BY seq"
     elif name == "claims":
         expr = {c: f'c."{c}"' for c in CLAIM_COLS}
         expr["subject_id"] = "coalesce(n.id, '')"
         expr["subject_name"] = "coalesce(n.name, '')"
         sql = (f"SELECT {', '.join(_cell(expr[c], c) for c in CLAIM_COLS)} FROM claims c "
-               "LEFT JOIN nodes n ON n.id = c.subject_id AND c.subject_id != '' "
-               'ORDER BY c.doc_id, c.start, c."end", c.seq')
+               "LEFT JOIN nodes n ON n.id = c.subject_id AND c.subject_id != '' ORDER BY c.seq")
     elif name == "relations":
         expr = {"source_id": "e.src", "target_id": "e.dst", "type": "e.typ", "source_name": "s.name",
                 "target_name": "t.name"}
         cells = ", ".join(_cell(expr.get(c, "e." + _q(c)), c) for c in RELATION_COLS)
         sql = (f"SELECT {cells} "
-               "FROM evidence e JOIN nodes s ON s.id = e.src JOIN nodes t ON t.id = e.dst "
-               'ORDER BY e.typ, e.src, e.dst, e.doc_id, e.start, e."end", e.seq')
+               "FROM evidence e JOIN nodes s ON s.id = e.src JOIN nodes t ON t.id = e.dst ORDER BY e.seq")
     else:
         raise KeyError(name)
     return db.execute(sql)
@@ -331,34 +328,85 @@ def graph_numbers(db) -> tuple[int, int]:
     return n, m
 
 
+_JSON_TYPES = {"integer": "long", "real": "double", "true": "boolean", "false": "boolean", "text": "string"}
+
+
+def graph_keys(db) -> dict[tuple[str, str], str]:
+    """The GraphML keys and their types, read from the index by SQL (what a pass over
+    every node and edge would find; :func:`write_graphml` checks it as it writes)."""
+    keys: dict[tuple[str, str], str] = {}
+    if db.execute("SELECT 1 FROM nodes LIMIT 1").fetchone():
+        keys[("node", "type")] = "string"
+        if db.execute("SELECT 1 FROM nodes WHERE name != '' LIMIT 1").fetchone():
+            keys[("node", "label")] = "string"
+    for key, typ, _ in db.execute("""SELECT j.key, j.type, min(n.id) FROM nodes n, json_each(n.attrs) j
+                                     WHERE NOT (j.type = 'text' AND j.atom = '') GROUP BY j.key"""):
+        keys.setdefault(("node", key), _JSON_TYPES.get(typ, "string"))
+    if db.execute("SELECT 1 FROM mention_edges LIMIT 1").fetchone():
+        keys[("edge", "type")] = "string"
+        keys[("edge", "count")] = "long"
+    if db.execute("SELECT 1 FROM edges LIMIT 1").fetchone():
+        keys[("edge", "type")] = "string"
+        for k in ("start", "end", "weight"):
+            keys[("edge", k)] = "long"
+        for k in ("doc_id", "sentence", "basis", "confidence"):
+            if db.execute(f"SELECT 1 FROM edges x JOIN evidence e ON e.seq = x.first WHERE e.{_q(k)} != '' LIMIT 1").fetchone():
+                keys[("edge", k)] = "string"
+        if db.execute("SELECT 1 FROM edges WHERE typ = 'MEMBER_OF' AND coalesce(roles, '') != '' LIMIT 1").fetchone():
+            keys[("edge", "role")] = "string"
+    return keys
+
+
 def write_graphml(index: Path, path: Path) -> None:
-    """The GraphML of the index, streamed (two passes: the keys and their types, then the
-    document), the same bytes as :func:`graphml_bytes` of the same graph."""
+    """The GraphML of the index, streamed in one pass: the same bytes as
+    :func:`graphml_bytes` of the same graph. The keys are declared from
+    :func:`graph_keys`; should the nodes and edges written use others, the file is
+    written again with those."""
     db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
     try:
-        keys: dict[tuple[str, str], str] = {}
-        for _, d in graph_nodes(db):
-            for k, v in d.items():
-                if ("node", k) not in keys:
-                    keys[("node", k)] = _gml_type(v)
-        for *_, d in graph_edges(db):
-            for k, v in d.items():
-                if ("edge", k) not in keys:
-                    keys[("edge", k)] = _gml_type(v)
-        ids = {fk: f"d{i}" for i, fk in enumerate(sorted(keys))}
-        node_ids = {k: v for (f, k), v in ids.items() if f == "node"}
-        edge_ids = {k: v for (f, k), v in ids.items() if f == "edge"}
-        with _atomic(path, "wb") as f:
-            f.write("\n".join(_header(keys, ids)).encode("utf-8"))
-            for n, d in graph_nodes(db):
-                f.write(("\n" + "\n".join(_node_lines(n, d, node_ids))).encode("utf-8"))
-            taken: set[str] = set()
-            for u, v, typ, d in graph_edges(db):
-                key = edge_id(u, typ, v, taken) if ("|" in u or "|" in v or "|" in typ) else xml_safe(f"{u}|{typ}|{v}")
-                f.write(("\n" + "\n".join(_edge_lines(u, v, key, d, edge_ids))).encode("utf-8"))
-            f.write("\n  </graph>\n</graphml>\n".encode("utf-8"))
+        keys = graph_keys(db)
+        while True:
+            seen = _write_graphml(db, path, keys)
+            if seen == keys:
+                return
+            keys = seen
     finally:
         db.close()
+
+
+def _write_graphml(db, path: Path, keys: dict) -> dict:
+    """One pass; returns the keys the nodes and edges used, each with the type it had first."""
+    ids = {fk: f"d{i}" for i, fk in enumerate(sorted(keys))}
+    node_ids = {k: v for (f, k), v in ids.items() if f == "node"}
+    edge_ids = {k: v for (f, k), v in ids.items() if f == "edge"}
+    seen: dict[tuple[str, str], str] = {}
+    with _atomic(path, "wb") as f:
+        f.write("\n".join(_header(keys, ids)).encode("utf-8"))
+        buf: list[str] = []
+        for n, d in graph_nodes(db):
+            for k, v in d.items():
+                if ("node", k) not in seen:
+                    seen[("node", k)] = _gml_type(v)
+            if all(k in node_ids for k in d):
+                buf += _node_lines(n, d, node_ids)
+            if len(buf) > 50000:
+                f.write(("\n" + "\n".join(buf)).encode("utf-8"))
+                buf = []
+        taken: set[str] = set()
+        for u, v, typ, d in graph_edges(db):
+            for k, val in d.items():
+                if ("edge", k) not in seen:
+                    seen[("edge", k)] = _gml_type(val)
+            key = edge_id(u, typ, v, taken) if ("|" in u or "|" in v or "|" in typ) else xml_safe(f"{u}|{typ}|{v}")
+            if all(k in edge_ids for k in d):
+                buf += _edge_lines(u, v, key, d, edge_ids)
+            if len(buf) > 50000:
+                f.write(("\n" + "\n".join(buf)).encode("utf-8"))
+                buf = []
+        if buf:
+            f.write(("\n" + "\n".join(buf)).encode("utf-8"))
+        f.write("\n  </graph>\n</graphml>\n".encode("utf-8"))
+    return seen
 
 
 def write_outputs(index: Path, out: Path) -> None:

@@ -14,9 +14,6 @@ import json
 import sys
 from pathlib import Path
 
-import networkx as nx
-import pandas as pd
-
 from . import csvio, query
 
 
@@ -34,6 +31,7 @@ class Store:
         g = out / "graph.graphml"
         if not g.is_file():
             raise FileNotFoundError(f"{g} not found: build first (make, or python -m pipeline build)")
+        import networkx as nx  # only for output sets without an index: imported when needed
         self.g = nx.read_graphml(g, force_multigraph=True)
         t = out / "tables"
         self.relations = csvio.read_frame(t / "relations.csv")
@@ -156,7 +154,9 @@ def main_inspect(name: str, out: Path, fmt: str = "text", limit: int = 5) -> int
     return 0
 
 
-def measures_table(out: Path) -> pd.DataFrame:
+def measures_table(out: Path):
+    """The measures table as a pandas DataFrame."""
+    import pandas as pd
     cols = ["measure", "implemented_by", "kind", "place", "reports", "first_date", "evidence"]
     store = open_store(out)
     if isinstance(store, query.IndexStore):
@@ -202,6 +202,7 @@ def main_measures(out: Path, csv_path: str | None) -> int:
     if df.empty:
         print("no measures in this build")
         return 0
+    import pandas as pd
     counts = df.groupby("measure")["reports"].sum().sort_values(ascending=False)
     with pd.option_context("display.max_rows", 500, "display.max_colwidth", 40, "display.width", 200):
         print(df.to_string(index=False))
