@@ -263,6 +263,9 @@ def assemble(store: Path, keys: list[str], link_records: Iterable[dict], path: P
         db.execute("INSERT OR REPLACE INTO nodes VALUES(?,?,?,?,?,?)",
                    (key, node["type"], node["name"], json.dumps(node, ensure_ascii=False), nr, nm))
     db.execute("COMMIT")
+    # the file each report node stands for, for the queries
+    db.execute("""CREATE TABLE report_ids AS SELECT r.rid, d.doc_id FROM s.r_report r JOIN ord USING(k)
+                  JOIN s.r_docs d ON d.k = r.k AND d.n = 0 WHERE r.ok = 1""")
     out = {"files": len(keys)}
     out["reports"], out["sections"] = db.execute(
         "SELECT count(*), coalesce(sum(n_sections), 0) FROM s.r_report JOIN ord USING(k) WHERE ok = 1").fetchone()
@@ -297,6 +300,14 @@ def finish(db) -> None:
         CREATE INDEX me_dst ON mention_edges(dst);
         CREATE INDEX docs_id ON documents(doc_id);
         CREATE INDEX nodes_name ON nodes(name);
+        CREATE INDEX claims_subject ON claims(subject_id);
+        CREATE INDEX report_ids_rid ON report_ids(rid);
+        -- an organisation's or place's place: its first LOCATED_IN, else a place's parent
+        CREATE TABLE parents AS SELECT id, coalesce(
+            (SELECT min(e.dst) FROM edges e WHERE e.src = nodes.id AND e.typ = 'LOCATED_IN'),
+            CASE WHEN type = 'Place' THEN nullif(json_extract(attrs, '$.parent_id'), '') END) AS parent
+          FROM nodes WHERE type IN ('Organization', 'Place');
+        CREATE INDEX parents_parent ON parents(parent);
         CREATE TABLE aliases(alias TEXT, id TEXT);
         CREATE INDEX aliases_alias ON aliases(alias);
     """)

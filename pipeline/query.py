@@ -140,3 +140,138 @@ class IndexStore:
                          "reports": len({d.split("#")[0] for d, _ in grp}),
                          "first_date": min(dates) if dates else "", "evidence": len(grp)})
         return rows
+
+
+TYPE_OF = {"ORG": "Organization", "PERSON": "Person", "PLACE": "Place", "MEASURE": "Measure", "DATE": "Date"}
+
+
+class IndexModel(IndexStore):
+    """What ``compare`` needs of a build (the explorer's ``Model.profile``, ``find``), read
+    from the index: the same answers, without loading the tables."""
+
+    def kind_of(self, nid: str) -> str:
+        if nid.startswith("report:"):
+            return "Report"
+        if nid.startswith("claim:"):
+            return "Claim"
+        t = self.node(nid).get("type", "")
+        return t if t not in ("Report", "Claim") else ""
+
+    def name(self, nid: str) -> str:
+        return self.node(nid).get("name", nid) if self.node(nid) else nid
+
+    def parent(self, nid: str) -> str | None:
+        loc = self.located_in(nid)
+        if loc is None and self.node(nid).get("type") == "Place":
+            return self.node(nid).get("parent_id") or None
+        return loc
+
+    def hierarchy_ids(self, nid: str) -> list[str]:
+        """Place ids from the top (province) down to the entity's own place."""
+        path, seen = [], set()
+        node = nid if self.kind_of(nid) == "Place" else self.parent(nid)
+        if node is None and nid.startswith("person:"):  # a person: the place of their organisation
+            row = self.db.execute("SELECT min(dst) FROM edges WHERE src=? AND typ='MEMBER_OF'", (nid,)).fetchone()
+            node = self.parent(row[0]) if row and row[0] else None
+        while node and node not in seen:
+            seen.add(node)
+            path.append(node)
+            node = self.parent(node)
+        return path[::-1]
+
+    def place_label(self, nid: str, depth: int = 3) -> str:
+        return " > ".join(self.name(p) for p in self.hierarchy_ids(nid)[-depth:])
+
+    def _doc(self, doc_id: str) -> dict | None:
+        row = self.db.execute("SELECT pub_date, year, parent_id FROM documents WHERE doc_id=? ORDER BY seq LIMIT 1",
+                              (doc_id,)).fetchone()
+        return {"pub_date": row[0] or "", "year": "" if row[1] in ("", None) else str(row[1]),
+                "parent_id": row[2] or ""} if row else None
+
+    def doc_date(self, doc_id: str) -> str:
+        d = self._doc(doc_id) or {}
+        if not d.get("pub_date") and d.get("parent_id"):
+            d = self._doc(d["parent_id"]) or d
+        return d.get("pub_date") or d.get("year") or ""
+
+    def find(self, name: str, kinds: tuple[str, ...] = ("Organization", "Place")) -> list[str]:
+        """Entities of the given kinds with ``name`` as name, alias or id, most mentioned first."""
+        marks = ",".join("?" * len(kinds))
+        hits = [r[0] for r in self.db.execute(
+            f"""SELECT id FROM nodes WHERE type IN ({marks}) AND (id = ? OR id IN (SELECT id FROM aliases WHERE alias = ?))
+                ORDER BY -n_mentions, id""", (*kinds, name, name))]
+        return hits
+
+    def close_names(self, name: str) -> list[str]:
+        return sorted({r[0] for r in self.db.execute(
+            """SELECT name FROM nodes WHERE type IN ('Organization', 'Place')
+               AND instr(coalesce(json_extract(attrs, '$.aliases'), name), ?) > 0""", (name,))})
+
+    def scope(self, nid: str) -> tuple[set[str], set[str]]:
+        """(organisations, places) that count as the entity: a place with the places and
+        organisations inside it; an organisation with its units (PART_OF it)."""
+        if self.kind_of(nid) == "Place":
+            inside = {r[0]: r[1] for r in self.db.execute(
+                """WITH RECURSIVE d(id) AS (VALUES(?) UNION SELECT p.id FROM parents p JOIN d ON p.parent = d.id)
+                   SELECT d.id, n.type FROM d JOIN nodes n ON n.id = d.id""", (nid,))}
+            places = {p for p, t in inside.items() if t == "Place"}
+            return set(inside) - places, places | {nid}
+        rows = self.db.execute("""WITH RECURSIVE d(id) AS (VALUES(?) UNION
+                                    SELECT e.src FROM edges e JOIN d ON e.dst = d.id WHERE e.typ = 'PART_OF')
+                                  SELECT id FROM d""", (nid,))
+        return {r[0] for r in rows}, set()
+
+    def profile(self, nid: str) -> dict:
+        """Measures, claims, people and dates of a place or organisation, for comparison."""
+        from collections import Counter
+        orgs, places = self.scope(nid)
+        members = orgs | places
+        measures: dict[str, dict] = {}
+        people: dict[tuple, dict] = {}
+        dates: Counter = Counter()
+        for o in sorted(orgs):
+            for dst, doc_id, date in self.db.execute(
+                    "SELECT dst, doc_id, date FROM evidence WHERE src=? AND typ='IMPLEMENTS' ORDER BY seq", (o,)):
+                d = date or self.doc_date(doc_id)
+                m = measures.setdefault(dst, {"id": dst, "name": self.name(dst), "first_date": "", "by": set(),
+                                              "evidence": 0})
+                m["by"].add(self.name(o))
+                m["evidence"] += 1
+                if d and (not m["first_date"] or d < m["first_date"]):
+                    m["first_date"] = d
+                if date:
+                    dates[date] += 1
+            for src, role in self.db.execute(
+                    "SELECT src, role FROM evidence WHERE dst=? AND typ='MEMBER_OF' ORDER BY seq", (o,)):
+                p = people.setdefault((src, o), {"id": src, "name": self.name(src), "org": self.name(o),
+                                                 "roles": set()})
+                if role:
+                    p["roles"].add(role)
+        claims = []
+        for m in sorted(members):
+            for cid, text, counted, value, unit, date, doc_id, sentence in self.db.execute(
+                    """SELECT claim_id, text, counted, value, unit, date, doc_id, sentence FROM claims
+                       WHERE subject_id=? ORDER BY seq""", (m,)):
+                claims.append({"id": cid, "text": text, "counted": counted, "value": str(value), "unit": unit,
+                               "date": date, "subject": self.name(m), "doc_id": doc_id, "sentence": sentence})
+                if date:
+                    dates[date] += 1
+        claims.sort(key=lambda c: (c["date"] or "9999", c["doc_id"], c["id"]))
+        marks = ",".join("?" * len(members))
+        reports = {r[0] for r in self.db.execute(
+            f"""SELECT DISTINCT r.doc_id FROM mention_edges m JOIN report_ids r ON r.rid = m.src
+                WHERE m.dst IN ({marks})""", sorted(members))} if members else set()
+        for doc in reports:  # the dates of the reports about it
+            if self.doc_date(doc):
+                dates[self.doc_date(doc)] += 1
+        return {
+            "id": nid, "name": self.name(nid), "kind": self.kind_of(nid), "place": self.place_label(nid),
+            "n_organizations": len(orgs), "n_places": len(places),
+            "reports": sorted(reports),
+            "measures": sorted(({**m, "by": sorted(m["by"])} for m in measures.values()),
+                               key=lambda m: (m["first_date"] or "9999", m["name"])),
+            "people": sorted(({**p, "roles": sorted(p["roles"])} for p in people.values()),
+                             key=lambda p: (p["org"], p["name"])),
+            "claims": claims,
+            "dates": sorted(dates),
+        }
