@@ -16,7 +16,9 @@ the analyst's queries.
 
 The rows and their order are exactly those of an in-memory assembly of all reports in
 file order: SQLite's binary collation orders UTF-8 text as Python orders ``str``, and ties
-keep the order the rows were read in (file, section, position).
+keep the order the rows were read in (file, section, position). Every insert into the
+index is fully ordered, so that the index file too is the same for the same input, in
+whatever order the workers delivered the reports.
 """
 from __future__ import annotations
 
@@ -238,11 +240,11 @@ def assemble(store: Path, keys: list[str], link_records: Iterable[dict], path: P
     # mentions per report and node
     db.execute("""INSERT INTO mention_edges SELECT r.rid, x.entity_id, x.c FROM
                     (SELECT k, entity_id, count(*) AS c FROM m WHERE entity_id != '' GROUP BY k, entity_id) x
-                  JOIN s.r_report r USING(k)""")
+                  JOIN s.r_report r USING(k) ORDER BY x.k, x.entity_id""")
     counts = {t: (nr, nm) for t, nr, nm in db.execute(
         "SELECT dst, count(*), sum(count) FROM mention_edges GROUP BY dst")}
     db.execute("""INSERT OR IGNORE INTO nodes SELECT n.id, n.type, n.name, n.attrs, 0, 0
-                  FROM s.r_nodes n JOIN ord USING(k) ORDER BY ord.o""")
+                  FROM s.r_nodes n JOIN ord USING(k) ORDER BY ord.o, n.id""")
     db.executemany("UPDATE nodes SET n_reports = ?, n_mentions = ? WHERE id = ? AND type IN ('Date', 'Claim')",
                    ((nr, nm, t) for t, (nr, nm) in counts.items()))
     for key, ent in entities.items():
@@ -265,7 +267,7 @@ def assemble(store: Path, keys: list[str], link_records: Iterable[dict], path: P
     db.execute("COMMIT")
     # the file each report node stands for, for the queries
     db.execute("""CREATE TABLE report_ids AS SELECT r.rid, d.doc_id FROM s.r_report r JOIN ord USING(k)
-                  JOIN s.r_docs d ON d.k = r.k AND d.n = 0 WHERE r.ok = 1""")
+                  JOIN s.r_docs d ON d.k = r.k AND d.n = 0 WHERE r.ok = 1 ORDER BY ord.o""")
     out = {"files": len(keys)}
     out["reports"], out["sections"] = db.execute(
         "SELECT count(*), coalesce(sum(n_sections), 0) FROM s.r_report JOIN ord USING(k) WHERE ok = 1").fetchone()

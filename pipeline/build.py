@@ -1,8 +1,13 @@
 """The build: a folder of reports -> outputs/ (graph.graphml, tables/).
 
 Each report is extracted once into ``<out>/work/<hash of its path>.json`` and reused while
-its bytes, the code and the rules are unchanged; the graph and tables are then assembled
-from all of them.
+its bytes, the code and the rules are unchanged. As each extraction arrives (from this
+process's workers, or from Dask with ``--engine dask``), its fingerprint, its compact link
+records and its rows before linking go to the store ``<out>/work/store.sqlite``
+(:mod:`pipeline.store`); nothing of it is kept in memory. The graph and tables are then
+assembled from the store (:mod:`pipeline.assemble`). A build whose inputs all have the
+fingerprints of the outputs in place does nothing more; a changed report is extracted
+again alone, and the assembly reads no other report.
 
 The outputs of one build replace those of the previous one as one set: they are written
 into a new folder ``<out>/.builds/<n>/``, and one atomic rename of the symlink
