@@ -39,11 +39,18 @@ def run_dask(jobs: list, *, workers: int, scheduler: str | None, fallback):
     """(entry, result) of every job ``(entry, out, max_mb, meta, version, budget)``, as they
     complete; at most two reports per worker are in flight (bounded memory). A report whose
     file cannot be read here goes to ``fallback(job)`` (the local extraction, which says why)."""
-    from dask.distributed import Client, LocalCluster, as_completed
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise RuntimeError("--engine dask needs dask and distributed "
+                           "(pip install -r requirements.lock installs them)") from None
 
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=30)
+        except (OSError, TimeoutError) as e:
+            raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
     else:
         cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=40)
