@@ -1,6 +1,7 @@
 """Command line: ``python -m pipeline <command>``.
 
-  build     --input DIR --out DIR [--workers N] [--recursive]   reports -> graph.graphml and tables
+  build     --input DIR --out DIR [--workers N] [--recursive] [--engine local|dask [--scheduler ADDR]]
+            reports -> graph.graphml and tables (rebuilds redo only what changed)
   extract   FILE --out DIR                        one report -> DIR/work/FILE.json (used by make)
   link      --input DIR --out DIR                 work files -> graph and tables (used by make)
   inspect   NAME [--out DIR] [--format text|json] an entity, its links and their evidence
@@ -58,7 +59,7 @@ def cmd_build(a) -> int:
         Path(a.input), Path(a.out), workers=a.workers or build.default_workers(), max_mb=a.max_mb,
         progress=None if not a.quiet else False, recursive=a.recursive,
         budget=a.budget if a.budget > 0 else None, allow_empty=a.allow_empty,
-        max_mem=a.max_mem if a.max_mem > 0 else None))
+        max_mem=a.max_mem if a.max_mem > 0 else None, engine=a.engine, scheduler=a.scheduler))
     if s is not None:
         _report(s, a, a.quiet)
     return code
@@ -160,6 +161,11 @@ def main(argv=None) -> int:
                         "'error: too much memory' (0: no limit)")
     b.add_argument("--allow-empty", action="store_true",
                    help="replace the previous outputs even when no report could be read")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where reports are extracted: local processes (default), or Dask (a LocalCluster "
+                        "of --workers processes, or the cluster of --scheduler)")
+    b.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="with --engine dask: the address of a running Dask scheduler (tcp://host:8786)")
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("extract", help="extract one report into OUT/work/ (make's per-file step)")
@@ -224,6 +230,8 @@ def main(argv=None) -> int:
     if hasattr(signal, "SIGPIPE") and a.command not in ("build", "link", "extract"):
         # `... | head` ends quietly (not in a build: its worker pipes must not kill it)
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    if getattr(a, "scheduler", None) and a.engine != "dask":
+        return _err("--scheduler needs --engine dask")
     if getattr(a, "workers", None) is not None and a.workers < 1:
         return _err("--workers must be at least 1")
     return a.func(a)

@@ -1,8 +1,13 @@
 """The build: a folder of reports -> outputs/ (graph.graphml, tables/).
 
 Each report is extracted once into ``<out>/work/<hash of its path>.json`` and reused while
-its bytes, the code and the rules are unchanged; the graph and tables are then assembled
-from all of them.
+its bytes, the code and the rules are unchanged. As each extraction arrives (from this
+process's workers, or from Dask with ``--engine dask``), its fingerprint, its compact link
+records and its rows before linking go to the store ``<out>/work/store.sqlite``
+(:mod:`pipeline.store`); nothing of it is kept in memory. The graph and tables are then
+assembled from the store (:mod:`pipeline.assemble`). A build whose inputs all have the
+fingerprints of the outputs in place does nothing more; a changed report is extracted
+again alone, and the assembly reads no other report.
 
 The outputs of one build replace those of the previous one as one set: they are written
 into a new folder ``<out>/.builds/<n>/``, and one atomic rename of the symlink
@@ -29,9 +34,9 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import extract, graph, ingest, membound
+from . import assemble, extract, graph, ingest, membound, store as store_mod
 from .inputs import Entry, UsageError, scan
-from .util import die_with_parent, write_atomic
+from .util import die_with_parent, touch, write_atomic
 
 __all__ = ["UsageError", "OutputError", "Summary", "run", "default_workers", "extract_one", "work_path"]
 
@@ -95,15 +100,12 @@ def extract_one(src: Entry | Path, out: Path, *, max_mb: float, sidecar: dict | 
     entry = src if isinstance(src, Entry) else _entry_of(src)
     if meta is None:
         meta = (sidecar or {}).get(entry.doc_id) or {}
+    if not force:
+        hit = cached(entry, out, meta, version)
+        if hit is not None:
+            return hit, False
     key = extract.cache_key(entry.path, meta, version + "\0" + entry.doc_id + "\0" + entry.name)
     wp = work_path(out, entry)
-    # reused while the bytes, the code and the rules are the same and the report was not
-    # touched since (make's rule: a newer source is rebuilt)
-    with contextlib.suppress(OSError, ValueError):
-        if not force and wp.is_file() and wp.stat().st_mtime >= entry.path.stat().st_mtime:
-            cached = json.loads(wp.read_text(encoding="utf-8"))
-            if cached.get("cache_key") == key:
-                return cached, False
     result = extract.extract_report(entry.path, max_mb=max_mb, meta=meta, doc_id=entry.doc_id, name=entry.name)
     result["cache_key"] = key
     # not durable: a cache file cut short by a power failure fails to parse and is redone;
@@ -111,6 +113,19 @@ def extract_one(src: Entry | Path, out: Path, *, max_mb: float, sidecar: dict | 
     with contextlib.suppress(OSError):
         write_atomic(wp, json.dumps(result, ensure_ascii=False, separators=(",", ":")), durable=False)
     return result, True
+
+
+def cached(entry: Entry, out: Path, meta: dict, version: str) -> dict | None:
+    """The cached extraction of a report, while the bytes, the code and the rules are the
+    same and the report was not touched since (make's rule: a newer source is rebuilt)."""
+    wp = work_path(out, entry)
+    with contextlib.suppress(OSError, ValueError):
+        if wp.is_file() and wp.stat().st_mtime >= entry.path.stat().st_mtime:
+            hit = json.loads(wp.read_text(encoding="utf-8"))
+            if hit.get("cache_key") == extract.cache_key(entry.path, meta,
+                                                         version + "\0" + entry.doc_id + "\0" + entry.name):
+                return hit
+    return None
 
 
 @contextlib.contextmanager
@@ -355,22 +370,34 @@ def _new_generation(out: Path) -> Path:
     return gen
 
 
-def write_set(b, out: Path, *, allow_empty: bool) -> None:
-    """Write the tables and graph of ``b`` as a new output set and switch to it. A build in
-    which no report could be read does not replace a set that has reports."""
-    n_ok = sum(1 for d in b.documents if d.get("status") == "ok")
+def write_set(out: Path, fill, *, allow_empty: bool) -> dict:
+    """A new output set, made by ``fill(folder)`` (which assembles it and returns its
+    counts), written and switched to. A build in which no report could be read does not
+    replace a set that has reports."""
     previous = current_set(out)
-    if n_ok == 0 and not allow_empty and _reports_in(previous):
-        failed = [(d["file"], d["status"], d["error"]) for d in b.documents if not d.get("parent_id")]
-        raise OutputError(f"no report could be read, so the previous outputs in {out} "
-                          f"({_reports_in(previous)} reports) are kept (--allow-empty replaces them)", failed)
     gen = _new_generation(out)
     try:
-        graph.write_outputs(b, gen)
+        counts = fill(gen)
+        if counts.get("reports", 0) == 0 and not allow_empty and _reports_in(previous):
+            raise OutputError(f"no report could be read, so the previous outputs in {out} "
+                              f"({_reports_in(previous)} reports) are kept (--allow-empty replaces them)",
+                              _failed(gen / assemble.INDEX))
+        graph.write_outputs(gen / assemble.INDEX, gen)
         _switch(out, gen)
     except BaseException:
         shutil.rmtree(gen, ignore_errors=True)
         raise
+    return counts
+
+
+def _failed(index: Path) -> list[tuple[str, str, str]]:
+    import sqlite3
+    db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+    try:
+        return list(db.execute("SELECT file, status, error FROM documents WHERE parent_id = '' AND status != 'ok' "
+                               "ORDER BY seq"))
+    finally:
+        db.close()
 
 
 # --------------------------------------------------------------------------- the build
@@ -378,58 +405,126 @@ def write_set(b, out: Path, *, allow_empty: bool) -> None:
 def run(input_dir: Path, out: Path, *, workers: int = 1, max_mb: float = ingest.DEFAULT_MAX_MB,
         only_link: bool = False, progress: bool | None = None, recursive: bool = False,
         budget: float | None = DEFAULT_BUDGET, allow_empty: bool = False,
-        max_mem: float | None = DEFAULT_MAX_MEM) -> Summary:
+        max_mem: float | None = DEFAULT_MAX_MEM, engine: str = "local",
+        scheduler: str | None = None) -> Summary:
     t0 = time.perf_counter()
     entries = scan(input_dir, recursive=recursive)
     _check_writable(out)
     with _lock(out):
-        return _run(entries, input_dir, out, t0, workers=workers, max_mb=max_mb, only_link=only_link,
-                    progress=progress, budget=budget, allow_empty=allow_empty, max_mem=max_mem)
+        st = store_mod.Store(out / "work" / "store.sqlite")
+        try:
+            return _run(entries, input_dir, out, t0, st, workers=workers, max_mb=max_mb, only_link=only_link,
+                        progress=progress, budget=budget, allow_empty=allow_empty, engine=engine,
+                        scheduler=scheduler, max_mem=max_mem)
+        finally:
+            st.close()
 
 
-def _run(entries, input_dir, out, t0, *, workers, max_mb, only_link, progress, budget, allow_empty,
-         max_mem=DEFAULT_MAX_MEM) -> Summary:
+def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progress, budget, allow_empty,
+         engine, scheduler, max_mem=DEFAULT_MAX_MEM) -> Summary:
     sidecar = ingest.load_sidecar(input_dir)
     version = extract.pipeline_version()
-    todo = [e for e in entries if e.is_report]
-    results: dict[str, dict] = {}
+    reports = [e for e in entries if e.is_report]
 
     def meta(e: Entry) -> dict:
         stem = e.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         return sidecar.get(e.doc_id) or sidecar.get(stem) or {}
 
-    jobs = [(e, out, max_mb, meta(e), version, budget, max_mem) for e in todo]
+    jobs = {e.key: (e, out, max_mb, meta(e), version, budget, max_mem) for e in reports}
+    fps = {e.key: store_mod.fingerprint(e.path, jobs[e.key][3], version, e.doc_id, e.name) for e in reports}
+    state = store_mod.state_of(entries, fps, version, f"{max_mb}")
+    previous = current_set(out)
+    if not only_link and previous is not None and previous.name == st.get("set") and st.get("state") == state:
+        # nothing changed since the outputs in place were written: listing and fingerprints only
+        touch(out / "graph.graphml")
+        s = json.loads(st.get("summary") or "{}")
+        return Summary(files=len(entries), reports=s.get("reports", 0), sections=s.get("sections", 0),
+                       failed=[tuple(f) for f in s.get("failed", [])], entities=s.get("entities", 0),
+                       edges=s.get("edges", 0), seconds=time.perf_counter() - t0)
+    st.forget({e.key for e in entries})
+    known = st.fingerprints()
+    fresh: set[str] = set()  # reports whose rows were (re)made in this build
+
+    def keep(e: Entry, res: dict) -> None:
+        # a result without a cache key (too slow, a dead worker) is tried again next build
+        st.put(e.key, fps[e.key] if res.get("cache_key") else "", res)
+        fresh.add(e.key)
+
+    for e in entries:
+        if not e.is_report:
+            st.put(e.key, "", _placeholder(e, e.status, e.error))
+            fresh.add(e.key)
+    todo = [jobs[e.key] for e in reports if known.get(e.key) != fps[e.key]]
     if only_link:
-        for job in jobs:
+        for job in todo:
             e = job[0]
             try:
-                results[e.rel] = json.loads(work_path(out, e).read_text(encoding="utf-8"))
+                keep(e, json.loads(work_path(out, e).read_text(encoding="utf-8")))
             except (OSError, ValueError):
-                results[e.rel] = _worker(job)[1]
-    else:
+                keep(e, _worker(job)[1])
+    elif todo:
         from tqdm import tqdm
         bar = tqdm(total=len(todo), unit="report", desc="extract", file=sys.stderr,
                    disable=(not sys.stderr.isatty()) if progress is None else not progress,
                    mininterval=0.5, leave=False)
-        if workers > 1 and len(todo) > 1:
-            for e, res in _parallel(jobs, workers):
-                results[e.rel] = res
-                bar.update()
-        else:
-            for job in jobs:
-                e, results[job[0].rel] = _worker(job)
-                bar.update()
+        for e, res in _extract_all(todo, out, workers, engine, scheduler):
+            keep(e, res)
+            bar.update()
         bar.close()
 
-    extracts = [results[e.rel] if e.is_report else _placeholder(e, e.status, e.error) for e in entries]
-    b = graph.assemble(extracts)
-    write_set(b, out, allow_empty=allow_empty)
-    failed = [(e["report"]["file"], e["report"]["status"], e["report"]["error"])
-              for e in extracts if e["report"]["status"] != "ok"]
-    ok = [e for e in extracts if e["report"]["status"] == "ok"]
-    return Summary(files=len(entries), reports=len(ok), sections=sum(len(e["sections"]) for e in ok),
-                   failed=failed, entities=len(b.entities), edges=b.graph.number_of_edges(),
-                   seconds=time.perf_counter() - t0)
+    def fill(gen: Path) -> dict:
+        cleaned = gen / "tables" / "cleaned"
+        cleaned.mkdir(parents=True, exist_ok=True)
+        before = previous / "tables" / "cleaned" if previous is not None else None
+
+        def text(k: str, doc_id: str, get) -> None:
+            name = f"{doc_id}.txt"
+            data = get().encode("utf-8")
+            if before is not None and k not in fresh:  # unchanged: the previous set's file, linked
+                with contextlib.suppress(OSError):
+                    old = before / name
+                    if old.stat().st_size == len(data) and old.read_bytes() == data:
+                        os.link(old, cleaned / name)
+                        return
+            write_atomic(cleaned / name, data, durable=False)
+        return assemble.assemble(st.path, [e.key for e in entries], st.link_records([e.key for e in reports]),
+                                 gen / assemble.INDEX, text)
+    counts = write_set(out, fill, allow_empty=allow_empty)
+    failed = _failed(current_set(out) / assemble.INDEX)
+    summary = {"reports": counts.get("reports", 0), "sections": counts.get("sections", 0), "failed": failed,
+               "entities": counts.get("entities", 0), "edges": counts.get("edges", 0)}
+    done = st.fingerprints()
+    if all(done.get(k) == fp for k, fp in fps.items()):  # every report is done: a rebuild can be a no-op
+        st.set("state", state)
+    st.set("set", current_set(out).name)
+    st.set("summary", json.dumps(summary, ensure_ascii=False))
+    return Summary(files=len(entries), reports=summary["reports"], sections=summary["sections"], failed=failed,
+                   entities=summary["entities"], edges=summary["edges"], seconds=time.perf_counter() - t0)
+
+
+def _extract_all(todo: list, out: Path, workers: int, engine: str, scheduler: str | None):
+    """(entry, result) of every job, by the chosen engine."""
+    if engine == "dask":
+        from . import engines
+        rest = []
+        for job in todo:  # what the cache still holds is not sent anywhere
+            e, _, max_mb, meta, version, _ = job
+            hit = cached(e, out, meta, version)
+            if hit is not None:
+                yield e, hit
+            else:
+                rest.append(job)
+        for e, res in engines.run_dask(rest, workers=workers, scheduler=scheduler, fallback=_worker):
+            if res.get("cache_key"):
+                with contextlib.suppress(OSError):
+                    write_atomic(work_path(out, e), json.dumps(res, ensure_ascii=False, separators=(",", ":")),
+                                 durable=False)
+            yield e, res
+    elif workers > 1 and len(todo) > 1:
+        yield from _parallel(todo, workers)
+    else:
+        for job in todo:
+            yield _worker(job)
 
 
 def default_workers() -> int:

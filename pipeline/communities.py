@@ -21,27 +21,43 @@ SEED = 11
 def entity_graph(g: nx.MultiDiGraph) -> nx.Graph:
     """The undirected weighted graph the communities are found in (nodes in sorted order,
     so that Louvain's seeded shuffles see the same order every time)."""
+    kinds = {n: (d["type"], d.get("name", n)) for n, d in g.nodes(data=True) if d.get("type") in KINDS}
+    edges = sorted(((u, v, d.get("type", ""), d.get("weight", 1)) for u, v, d in g.edges(data=True)),
+                   key=lambda e: (e[0], e[1], e[2]))
+    return _weighted(kinds, edges)
+
+
+def _weighted(kinds: dict[str, tuple[str, str]], edges) -> nx.Graph:
     h = nx.Graph()
-    h.add_nodes_from(sorted(n for n, d in g.nodes(data=True) if d.get("type") in KINDS))
-    for u, v, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("type", ""))):
-        f = LINKS.get(d.get("type"))
+    h.add_nodes_from(sorted(kinds))
+    for u, v, typ, weight in edges:
+        f = LINKS.get(typ)
         if f is None or u not in h or v not in h or u == v:
             continue
-        w = f * float(d.get("weight", 1) or 1)
+        w = f * float(weight or 1)
         h.add_edge(u, v, weight=h.get_edge_data(u, v, {"weight": 0.0})["weight"] + w)
     return h
 
 
 def find(g: nx.MultiDiGraph) -> list[dict]:
     """One row per community (COLS), largest first; ``member_ids`` joined by ``|``."""
-    h = entity_graph(g)
+    kinds = {n: (d["type"], d.get("name", n)) for n, d in g.nodes(data=True) if d.get("type") in KINDS}
+    edges = sorted(((u, v, d.get("type", ""), d.get("weight", 1)) for u, v, d in g.edges(data=True)),
+                   key=lambda e: (e[0], e[1], e[2]))
+    return find_in(kinds, edges)
+
+
+def find_in(kinds: dict[str, tuple[str, str]], edges) -> list[dict]:
+    """The same, from the (type, name) of the organisations, places, people and measures
+    and the graph's edges as (source, target, type, weight), sorted."""
+    h = _weighted(kinds, edges)
     h.remove_nodes_from([n for n in list(h) if h.degree(n) == 0])
     if h.number_of_edges() == 0:
         return []
     groups = nx.community.louvain_communities(h, weight="weight", seed=SEED)
     rows = []
     for members in groups:
-        by_kind = {k: sorted(n for n in members if g.nodes[n]["type"] == k) for k in KINDS}
+        by_kind = {k: sorted(n for n in members if kinds[n][0] == k) for k in KINDS}
         if not by_kind["Organization"] and not by_kind["Place"]:
             continue
         if len(members) < 2:
@@ -52,8 +68,8 @@ def find(g: nx.MultiDiGraph) -> list[dict]:
             # most linked inside the group: a measure by its adopters, a place by what lies
             # in it; then by the evidence on those links
             ranked = sorted(by_kind[kind], key=lambda n: (-inner.degree(n), -inner.degree(n, weight="weight"),
-                                                          g.nodes[n]["name"], n))
-            return list(dict.fromkeys(g.nodes[n]["name"] for n in ranked))[:k]
+                                                          kinds[n][1], n))
+            return list(dict.fromkeys(kinds[n][1] for n in ranked))[:k]
         measures, places, orgs = top("Measure"), top("Place"), top("Organization")
         rows.append({
             "n_members": len(members), "n_organizations": len(by_kind["Organization"]),

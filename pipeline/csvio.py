@@ -19,7 +19,8 @@ from pathlib import Path
 
 BOM = "\ufeff"
 _NUMBER = re.compile(r"[-+]?\d+(\.\d+)?\Z")
-_RISKY = ("=", "+", "-", "@", "\t", "\r", "'")
+RISKY = ("=", "+", "-", "@", "\t", "\r", "'")  # first characters that need care
+_RISKY = RISKY
 
 
 def neutralise(cell) -> str:

@@ -50,6 +50,9 @@ def _jionlp_file(name: str) -> Path:
     return path
 
 
+jionlp_file = _jionlp_file  # the path of one of JioNLP's tables (also for the scale benchmark)
+
+
 def _core(name: str) -> str:
     for suf in ADMIN_SUFFIXES:
         if name.endswith(suf) and len(name) - len(suf) >= 2:

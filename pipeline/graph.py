@@ -7,17 +7,20 @@ Schema (see ../shared/CONTRACT.md): nodes carry ``label`` and ``name``; edges ca
 """
 from __future__ import annotations
 
+import contextlib
+import csv
+import json
 import os
 import re
+import sqlite3
+import tempfile
 from xml.sax import saxutils
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
-from . import communities, csvio, link
-from .util import Aside, touch, write_atomic, xml_safe
+from . import communities, csvio
+from .util import Aside, output_mode, xml_safe
 
 DOC_COLS = ["doc_id", "title", "pub_date", "source", "authors", "n_chars", "status", "error",
             "file", "encoding", "parent_id", "byline", "editor", "pub_date_basis", "year", "year_basis"]
@@ -28,195 +31,6 @@ CLAIM_COLS = ["claim_id", "doc_id", "text", "value", "unit", "approx", "subject_
               "sentence", "counted", "start", "end", "subject_name"]
 RELATION_COLS = ["source_id", "target_id", "type", "doc_id", "start", "end", "sentence",
                  "role", "source_name", "target_name", "basis", "confidence", "date"]
-
-
-@dataclass
-class Build:
-    graph: nx.MultiDiGraph
-    documents: list[dict] = field(default_factory=list)
-    mentions: list[dict] = field(default_factory=list)
-    entities: list[dict] = field(default_factory=list)
-    claims: list[dict] = field(default_factory=list)
-    relations: list[dict] = field(default_factory=list)
-    cleaned: dict[str, str] = field(default_factory=dict)
-
-
-def _date_precision(iso: str) -> str:
-    return {4: "year", 7: "month", 10: "day"}.get(len(iso), "other")
-
-
-def assemble(extracts: list[dict]) -> Build:
-    """Per-report extractions (in file order) -> graph and tables."""
-    sections = [s for ex in extracts for s in ex["sections"]]
-    entities, remap = link.merge_entities(sections)
-
-    def eid(key: str) -> str:
-        return node_id(remap.get(key, key))
-
-    nodes: dict[str, dict] = {}
-    evidence: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-    mentions_per_report: dict[tuple[str, str], int] = Counter()
-    reports_of: dict[str, set[str]] = defaultdict(set)
-    n_mentions: Counter = Counter()
-    roles: dict[str, set[str]] = defaultdict(set)
-    b = Build(graph=nx.MultiDiGraph())
-    seen: set[tuple] = set()
-
-    def add_date(iso: str) -> str:
-        nid = node_id(f"date:{iso}")
-        nodes.setdefault(nid, {"type": "Date", "name": iso, "iso": iso, "precision": _date_precision(iso)})
-        return nid
-
-    def add_rel(src, dst, typ, doc_id, text, start, end, **extra):
-        extra = {k: v for k, v in extra.items() if v}
-        mark = (src, dst, typ, doc_id, start, end, tuple(sorted(extra.items())))
-        if mark in seen:  # the same sentence says it once
-            return
-        seen.add(mark)
-        ev = {"doc_id": doc_id, "start": start, "end": end, "sentence": text[start:end] if end > start else ""}
-        ev.update(extra)
-        evidence[(src, dst, typ)].append(ev)
-
-    for ex in extracts:
-        rep = ex["report"]
-        rid = node_id(f"report:{rep['doc_id']}")
-        multi = len(ex["sections"]) > 1
-        b.documents.append(_doc_row(rep, rep["doc_id"], rep["title"], rep["authors"], len(ex["text"]), ""))
-        if rep["status"] != "ok":
-            continue
-        b.cleaned[rep["doc_id"]] = ex["text"]
-        nodes[rid] = {"type": "Report", "name": rep["title"] or rep["doc_id"], "title": rep["title"],
-                      "pub_date": rep["pub_date"], "source": rep["source"],
-                      "authors": "、".join(rep["authors"]), "file": rep["file"],
-                      "sections": len(ex["sections"]),
-                      "section_titles": " | ".join(s["title"] for s in ex["sections"]) if multi else ""}
-        if rep["pub_date"]:
-            did = add_date(rep["pub_date"])
-            first = ex["sections"][0] if ex["sections"] else None
-            where = first["text"].find(rep["pub_date"].split("-")[0]) if first else -1
-            line = _line_at(first["text"], where) if first and where >= 0 else (0, 0)
-            add_rel(rid, did, "PUBLISHED_ON", first["doc_id"] if first else rep["doc_id"],
-                    first["text"] if first else "", *line, basis=rep.get("pub_date_source", ""))
-        for sec in ex["sections"]:
-            sid, text = sec["doc_id"], sec["text"]
-            if multi:
-                b.documents.append(_doc_row(rep, sid, sec["title"], sec["authors"], len(text),
-                                            rep["doc_id"], sec["byline"]))
-                b.cleaned[sid] = text
-            claim_ids = {}
-            for n, c in enumerate(sec["claims"], 1):
-                cid = node_id(f"claim:{sid}:{n}")
-                claim_ids[c["mention"]] = cid
-                subj = eid(c["subject"]) if c.get("subject") else ""
-                nodes[cid] = {"type": "Claim", "name": c["text"], "value": float(c["value"]),
-                              "unit": c["unit"], "approx": bool(c["approx"]), "counted": c.get("counted", ""),
-                              "doc_id": sid, "date": c.get("date", ""),
-                              "sentence": text[c["sent_start"]:c["sent_end"]]}
-                b.claims.append({"claim_id": cid, "doc_id": sid, "text": c["text"], "value": _num(c["value"]),
-                                 "unit": c["unit"], "approx": "true" if c["approx"] else "false",
-                                 "subject_id": subj, "date": c.get("date", ""),
-                                 "sentence": text[c["sent_start"]:c["sent_end"]], "counted": c.get("counted", ""),
-                                 "start": c["start"], "end": c["end"],
-                                 "subject_name": ""})
-                if subj:
-                    add_rel(cid, subj, "ABOUT", sid, text, c["sent_start"], c["sent_end"])
-                if c.get("date"):
-                    add_rel(cid, add_date(c["date"]), "ON_DATE", sid, text, c["sent_start"], c["sent_end"])
-            for m in sec["mentions"]:
-                if m["label"] == "NUMBER":
-                    target = claim_ids.get(m["start"], "")
-                elif m["label"] == "DATE":
-                    target = add_date(m["norm"]) if m["norm"] else ""
-                else:
-                    target = eid(m["key"]) if m["key"] else ""
-                b.mentions.append({"doc_id": sid, "label": m["label"], "text": m["text"], "start": m["start"],
-                                   "end": m["end"], "norm": m["norm"], "entity_id": target})
-                if target:
-                    mentions_per_report[(rid, target)] += 1
-                    reports_of[target].add(rid)
-                    n_mentions[target] += 1
-            for r in sec["relations"]:
-                src, dst = eid(r["source"]), eid(r["target"])
-                if src == dst:
-                    continue
-                role = r["attrs"].get("role", "")
-                if role and r["type"] == "MEMBER_OF":
-                    roles[src].add(role)
-                add_rel(src, dst, r["type"], sid, text, r["start"], r["end"], role=role,
-                        basis=r["attrs"].get("basis", ""), date=r["attrs"].get("date", ""),
-                        confidence=r["attrs"].get("confidence", ""))
-
-    for key, ent in entities.items():
-        if ent["label"] == "DATE":
-            continue
-        key = node_id(key)
-        a = ent["attrs"]
-        node = {"type": link.LABEL_NODE[ent["label"]], "name": ent["name"],
-                "aliases": "|".join(ent["aliases"]), "n_reports": len(reports_of[key]),
-                "n_mentions": n_mentions[key]}
-        for k in ("adcode", "level", "kind", "link_basis"):
-            if a.get(k):
-                node[k] = str(a[k])
-        if a.get("parent_id"):
-            node["parent_id"] = eid(a["parent_id"])
-        if roles.get(key):
-            node["roles"] = "|".join(sorted(roles[key]))
-        nodes[key] = node
-
-    # drop edges whose ends were never described (e.g. a relation to an entity whose report failed)
-    for (src, dst, typ) in list(evidence):
-        if src not in nodes or dst not in nodes:
-            del evidence[(src, dst, typ)]
-    for (rid, target), count in mentions_per_report.items():
-        if target in nodes:
-            evidence[(rid, target, "MENTIONS")] = [{"count": count}]
-
-    g = b.graph
-    for nid in sorted(nodes):
-        # `label` is what graph tools (Gephi, Cytoscape) show: the name; `type` the kind
-        g.add_node(nid, **_graphml_attrs({"type": nodes[nid]["type"], "label": nodes[nid]["name"], **nodes[nid]}))
-    edge_ids: set[str] = set()
-    for (src, dst, typ) in sorted(evidence):
-        evs = sorted(evidence[(src, dst, typ)], key=lambda e: (e.get("doc_id", ""), e.get("start", 0), e.get("end", 0)))
-        key = edge_id(src, typ, dst, edge_ids)
-        if typ == "MENTIONS":
-            g.add_edge(src, dst, key=key, type=typ, count=evs[0]["count"])
-            continue
-        first = evs[0]
-        attrs = {"type": typ, "doc_id": first["doc_id"], "sentence": first["sentence"], "start": first["start"],
-                 "end": first["end"], "weight": len(evs)}
-        if typ == "MEMBER_OF":
-            attrs["role"] = "|".join(sorted({e["role"] for e in evs if e.get("role")}))
-        if first.get("basis"):
-            attrs["basis"] = first["basis"]
-        if first.get("confidence"):
-            attrs["confidence"] = first["confidence"]
-        g.add_edge(src, dst, key=key, **_graphml_attrs(attrs))
-        for e in evs:
-            b.relations.append({"source_id": src, "target_id": dst, "type": typ, "doc_id": e["doc_id"],
-                                "start": e["start"], "end": e["end"], "sentence": e["sentence"],
-                                "role": e.get("role", ""), "source_name": nodes[src]["name"],
-                                "target_name": nodes[dst]["name"], "basis": e.get("basis", ""),
-                                "confidence": e.get("confidence", ""), "date": e.get("date", "")})
-
-    for cl in b.claims:
-        if cl["subject_id"] in nodes:
-            cl["subject_name"] = nodes[cl["subject_id"]]["name"]
-        elif cl["subject_id"]:
-            cl["subject_id"] = ""
-    for nid, node in sorted(nodes.items()):
-        if node["type"] in ("Report", "Claim"):
-            continue
-        b.entities.append({
-            "entity_id": nid, "label": _mention_label(node["type"]), "name": node["name"],
-            "aliases": node.get("aliases", node["name"]), "n_reports": len(reports_of[nid]),
-            "n_mentions": n_mentions[nid], "adcode": node.get("adcode", ""), "level": node.get("level", ""),
-            "parent_id": node.get("parent_id", ""), "kind": node.get("kind", ""), "roles": node.get("roles", ""),
-            "link_basis": node.get("link_basis", "")})
-    b.mentions.sort(key=lambda r: (r["doc_id"], r["start"], r["end"], r["label"]))
-    b.claims.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
-    b.relations.sort(key=lambda r: (r["type"], r["source_id"], r["target_id"], r["doc_id"], r["start"]))
-    return b
 
 
 _ID_FIX = str.maketrans({"&": "＆", "<": "＜", ">": "＞", '"': "＂", "'": "＇", "\t": " ", "\n": " ", "\r": " "})
@@ -249,18 +63,18 @@ def _mention_label(node_label: str) -> str:
             "Date": "DATE"}[node_label]
 
 
-def _line_at(text: str, pos: int) -> tuple[int, int]:
+def line_at(text: str, pos: int) -> tuple[int, int]:
     s = text.rfind("\n", 0, pos) + 1
     e = text.find("\n", pos)
     return s, (len(text) if e < 0 else e)
 
 
-def _num(v) -> str:
+def num(v) -> str:
     f = float(v)
     return str(int(f)) if f == int(f) and abs(f) < 1e15 else repr(round(f, 6))
 
 
-def _doc_row(rep: dict, doc_id: str, title: str, authors: list[str], n_chars: int,
+def doc_row(rep: dict, doc_id: str, title: str, authors: list[str], n_chars: int,
              parent: str, byline: str = "") -> dict:
     return {"doc_id": doc_id, "title": title, "pub_date": rep["pub_date"], "source": rep["source"],
             "authors": "、".join(authors), "n_chars": n_chars, "status": rep["status"], "error": rep["error"],
@@ -304,20 +118,7 @@ def _quoteattr(s: str) -> str:
     return saxutils.quoteattr(s) if _XML_SPECIAL.search(s) else f'"{s}"'
 
 
-def graphml_bytes(g: nx.MultiDiGraph) -> bytes:
-    """GraphML for Gephi, Cytoscape and networkx.read_graphml, written as a stream.
-
-    The same document networkx.write_graphml makes (keys declared once with their type,
-    edge keys as edge ids), about five times faster on large graphs; the tests read it
-    back with networkx."""
-    keys: dict[tuple[str, str], str] = {}
-    for for_, items in (("node", g.nodes(data=True)), ("edge", g.edges(data=True))):
-        for *_, d in items:
-            for k, v in d.items():
-                if (for_, k) not in keys:
-                    keys[(for_, k)] = _gml_type(v)
-    ids = {fk: f"d{i}" for i, fk in enumerate(sorted(keys))}
-    q = _quoteattr
+def _header(keys: dict, ids: dict) -> list[str]:
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -326,79 +127,331 @@ def graphml_bytes(g: nx.MultiDiGraph) -> bytes:
     for (for_, name), kid in sorted(ids.items(), key=lambda kv: kv[1][1:].zfill(6)):
         out.append(f'  <key id="{kid}" for="{for_}" attr.name={saxutils.quoteattr(name)} attr.type="{keys[(for_, name)]}" />')
     out.append('  <graph edgedefault="directed">')
+    return out
+
+
+def _data(out: list[str], kids: dict, attrs: dict) -> None:
+    for k, v in attrs.items():
+        if v.__class__ is str:
+            v = _escape(v)
+        elif isinstance(v, bool):
+            v = "true" if v else "false"
+        elif isinstance(v, float):
+            v = repr(v)
+        else:
+            v = _escape(str(v))
+        out.append(f'      <data key="{kids[k]}">{v}</data>')
+
+
+def _node_lines(n: str, d: dict, kids: dict) -> list[str]:
+    out = [f"    <node id={_quoteattr(n)}>"]
+    _data(out, kids, d)
+    out.append("    </node>")
+    return out
+
+
+def _edge_lines(u: str, v: str, k: str, d: dict, kids: dict) -> list[str]:
+    out = [f"    <edge source={_quoteattr(u)} target={_quoteattr(v)} id={_quoteattr(str(k))}>"]
+    _data(out, kids, d)
+    out.append("    </edge>")
+    return out
+
+
+def graphml_bytes(g: nx.MultiDiGraph) -> bytes:
+    """GraphML for Gephi, Cytoscape and networkx.read_graphml of a networkx graph: the same
+    document networkx.write_graphml makes (keys declared once with their type, edge keys as
+    edge ids). The build writes the same document streamed from its index
+    (:func:`write_graphml`)."""
+    keys: dict[tuple[str, str], str] = {}
+    for for_, items in (("node", g.nodes(data=True)), ("edge", g.edges(data=True))):
+        for *_, d in items:
+            for k, v in d.items():
+                if (for_, k) not in keys:
+                    keys[(for_, k)] = _gml_type(v)
+    ids = {fk: f"d{i}" for i, fk in enumerate(sorted(keys))}
+    out = _header(keys, ids)
     node_ids = {k: v for (f, k), v in ids.items() if f == "node"}
     edge_ids = {k: v for (f, k), v in ids.items() if f == "edge"}
-
-    def data(kids, attrs):
-        for k, v in attrs.items():
-            if v.__class__ is str:
-                v = _escape(v)
-            elif isinstance(v, bool):
-                v = "true" if v else "false"
-            elif isinstance(v, float):
-                v = repr(v)
-            else:
-                v = _escape(str(v))
-            out.append(f'      <data key="{kids[k]}">{v}</data>')
-
     for n, d in g.nodes(data=True):
-        out.append(f"    <node id={q(n)}>")
-        data(node_ids, d)
-        out.append("    </node>")
+        out += _node_lines(n, d, node_ids)
     for u, v, k, d in g.edges(keys=True, data=True):
-        out.append(f"    <edge source={q(u)} target={q(v)} id={q(str(k))}>")
-        data(edge_ids, d)
-        out.append("    </edge>")
+        out += _edge_lines(u, v, k, d, edge_ids)
     out.append("  </graph>")
     out.append("</graphml>\n")
     return "\n".join(out).encode("utf-8")
 
 
-def write_outputs(b: Build, out: Path) -> None:
+CHUNK = 20000  # rows per write
+
+
+def _csv(rows: list[dict], cols: list[str]) -> str:
+    return csvio.to_csv(rows, cols)  # UTF-8 with BOM, formula-leading cells neutralised
+
+
+@contextlib.contextmanager
+def _atomic(path: Path, mode: str = "w"):
+    """A file written through a temporary file, renamed into place only when complete."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, output_mode())
+        with os.fdopen(fd, mode, encoding="utf-8" if "b" not in mode else None, newline="" if "b" not in mode else None) as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_table(path: Path, cols: list[str], rows, *, cells: bool = False) -> None:
+    """A CSV table from an iterable of row dicts (or, with ``cells``, of tuples of cells
+    already neutralised, from :func:`sql_rows`), written in chunks of CHUNK rows."""
+    header = _csv([], cols)
+    with _atomic(path) as f:
+        f.write(header)
+        if cells:
+            w = csv.writer(f, lineterminator="\n")
+            while True:
+                chunk = rows.fetchmany(CHUNK)
+                if not chunk:
+                    break
+                w.writerows(chunk)
+            return
+        chunk = []
+        for r in rows:
+            chunk.append(r)
+            if len(chunk) >= CHUNK:
+                f.write(_csv(chunk, cols)[len(header):])
+                chunk = []
+        if chunk:
+            f.write(_csv(chunk, cols)[len(header):])
+
+
+def _query(db, sql: str, args=()):
+    cur = db.execute(sql, args)
+    names = [d[0] for d in cur.description]
+    while True:
+        batch = cur.fetchmany(CHUNK)
+        if not batch:
+            return
+        for row in batch:
+            yield dict(zip(names, row))
+
+
+_RISKY_SQL = ", ".join("'" + c.replace("'", "''") + "'" if c not in "\t\r" else {"\t": "char(9)", "\r": "char(13)"}[c]
+                       for c in csvio.RISKY)
+
+
+def _q(col: str) -> str:
+    return f'"{col}"'
+
+
+def _cell(expr: str, alias: str) -> str:
+    """A column as csvio.neutralise writes it: only cells that start with a risky
+    character go through Python."""
+    return f'CASE WHEN substr({expr}, 1, 1) IN ({_RISKY_SQL}) THEN neutralise({expr}) ELSE {expr} END AS "{alias}"'
+
+
+def sql_rows(db, name: str):
+    """A cursor over the cells of one output table, in its order, from the index
+    (documents, mentions, claims, relations)."""
+    db.create_function("neutralise", 1, csvio.neutralise, deterministic=True)
+    if name == "documents":
+        sql = f"SELECT {', '.join(_cell(_q(c), c) for c in DOC_COLS)} FROM documents ORDER BY seq"
+    elif name == "mentions":
+        sql = f"SELECT {', '.join(_cell(_q(c), c) for c in MENTION_COLS)} FROM mentions ORDER BY seq"
+    elif name == "claims":
+        expr = {c: f'c."{c}"' for c in CLAIM_COLS}
+        expr["subject_id"] = "coalesce(n.id, '')"
+        expr["subject_name"] = "coalesce(n.name, '')"
+        sql = (f"SELECT {', '.join(_cell(expr[c], c) for c in CLAIM_COLS)} FROM claims c "
+               "LEFT JOIN nodes n ON n.id = c.subject_id AND c.subject_id != '' ORDER BY c.seq")
+    elif name == "relations":
+        expr = {"source_id": "e.src", "target_id": "e.dst", "type": "e.typ", "source_name": "s.name",
+                "target_name": "t.name"}
+        cells = ", ".join(_cell(expr.get(c, "e." + _q(c)), c) for c in RELATION_COLS)
+        sql = (f"SELECT {cells} "
+               "FROM evidence e JOIN nodes s ON s.id = e.src JOIN nodes t ON t.id = e.dst ORDER BY e.seq")
+    else:
+        raise KeyError(name)
+    return db.execute(sql)
+
+
+def _entity_rows(db):
+    for r in _query(db, """SELECT id, type, name, attrs, n_reports, n_mentions FROM nodes
+                           WHERE type NOT IN ('Report', 'Claim') ORDER BY id"""):
+        a = json.loads(r["attrs"])
+        yield {"entity_id": r["id"], "label": _mention_label(r["type"]), "name": r["name"],
+               "aliases": a.get("aliases", r["name"]), "n_reports": r["n_reports"], "n_mentions": r["n_mentions"],
+               "adcode": a.get("adcode", ""), "level": a.get("level", ""), "parent_id": a.get("parent_id", ""),
+               "kind": a.get("kind", ""), "roles": a.get("roles", ""), "link_basis": a.get("link_basis", "")}
+
+
+def graph_nodes(db):
+    """(id, attributes) of every node, sorted by id, as GraphML carries them."""
+    for r in _query(db, "SELECT id, name, attrs FROM nodes ORDER BY id"):
+        d = json.loads(r["attrs"])
+        yield r["id"], _graphml_attrs({"type": d["type"], "label": r["name"], **d})
+
+
+def graph_edges(db):
+    """(source, target, type, attributes) of every edge, sorted by (source, target, type):
+    the first piece of evidence and the weight, or the count of a MENTIONS edge."""
+    sql = """SELECT x.src, x.dst, x.typ, x.weight, x.roles, e.doc_id, e.sentence, e.start, e."end", e.basis,
+                    e.confidence, x.count
+             FROM (SELECT src, dst, typ, weight, roles, first, NULL AS count FROM edges
+                   UNION ALL SELECT src, dst, 'MENTIONS', NULL, NULL, NULL, count FROM mention_edges) x
+             LEFT JOIN evidence e ON e.seq = x.first
+             ORDER BY x.src, x.dst, x.typ"""
+    for r in _query(db, sql):
+        if r["typ"] == "MENTIONS":
+            yield r["src"], r["dst"], "MENTIONS", {"type": "MENTIONS", "count": r["count"]}
+            continue
+        attrs = {"type": r["typ"], "doc_id": r["doc_id"], "sentence": r["sentence"], "start": r["start"],
+                 "end": r["end"], "weight": r["weight"]}
+        if r["typ"] == "MEMBER_OF":
+            attrs["role"] = "|".join(sorted(set(filter(None, (r["roles"] or "").split(",")))))
+        if r["basis"]:
+            attrs["basis"] = r["basis"]
+        if r["confidence"]:
+            attrs["confidence"] = r["confidence"]
+        yield r["src"], r["dst"], r["typ"], _graphml_attrs(attrs)
+
+
+def graph_numbers(db) -> tuple[int, int]:
+    n = db.execute("SELECT count(*) FROM nodes").fetchone()[0]
+    m = db.execute("SELECT (SELECT count(*) FROM edges) + (SELECT count(*) FROM mention_edges)").fetchone()[0]
+    return n, m
+
+
+_JSON_TYPES = {"integer": "long", "real": "double", "true": "boolean", "false": "boolean", "text": "string"}
+
+
+def graph_keys(db) -> dict[tuple[str, str], str]:
+    """The GraphML keys and their types, read from the index by SQL (what a pass over
+    every node and edge would find; :func:`write_graphml` checks it as it writes)."""
+    keys: dict[tuple[str, str], str] = {}
+    if db.execute("SELECT 1 FROM nodes LIMIT 1").fetchone():
+        keys[("node", "type")] = "string"
+        if db.execute("SELECT 1 FROM nodes WHERE name != '' LIMIT 1").fetchone():
+            keys[("node", "label")] = "string"
+    for key, typ, _ in db.execute("""SELECT j.key, j.type, min(n.id) FROM nodes n, json_each(n.attrs) j
+                                     WHERE NOT (j.type = 'text' AND j.atom = '') GROUP BY j.key"""):
+        keys.setdefault(("node", key), _JSON_TYPES.get(typ, "string"))
+    if db.execute("SELECT 1 FROM mention_edges LIMIT 1").fetchone():
+        keys[("edge", "type")] = "string"
+        keys[("edge", "count")] = "long"
+    if db.execute("SELECT 1 FROM edges LIMIT 1").fetchone():
+        keys[("edge", "type")] = "string"
+        for k in ("start", "end", "weight"):
+            keys[("edge", k)] = "long"
+        for k in ("doc_id", "sentence", "basis", "confidence"):
+            if db.execute(f"SELECT 1 FROM edges x JOIN evidence e ON e.seq = x.first WHERE e.{_q(k)} != '' LIMIT 1").fetchone():
+                keys[("edge", k)] = "string"
+        if db.execute("SELECT 1 FROM edges WHERE typ = 'MEMBER_OF' AND coalesce(roles, '') != '' LIMIT 1").fetchone():
+            keys[("edge", "role")] = "string"
+    return keys
+
+
+def write_graphml(index: Path, path: Path) -> None:
+    """The GraphML of the index, streamed in one pass: the same bytes as
+    :func:`graphml_bytes` of the same graph. The keys are declared from
+    :func:`graph_keys`; should the nodes and edges written use others, the file is
+    written again with those."""
+    db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+    try:
+        keys = graph_keys(db)
+        while True:
+            seen = _write_graphml(db, path, keys)
+            if seen == keys:
+                return
+            keys = seen
+    finally:
+        db.close()
+
+
+def _write_graphml(db, path: Path, keys: dict) -> dict:
+    """One pass; returns the keys the nodes and edges used, each with the type it had first."""
+    ids = {fk: f"d{i}" for i, fk in enumerate(sorted(keys))}
+    node_ids = {k: v for (f, k), v in ids.items() if f == "node"}
+    edge_ids = {k: v for (f, k), v in ids.items() if f == "edge"}
+    seen: dict[tuple[str, str], str] = {}
+    with _atomic(path, "wb") as f:
+        f.write("\n".join(_header(keys, ids)).encode("utf-8"))
+        buf: list[str] = []
+        for n, d in graph_nodes(db):
+            for k, v in d.items():
+                if ("node", k) not in seen:
+                    seen[("node", k)] = _gml_type(v)
+            if all(k in node_ids for k in d):
+                buf += _node_lines(n, d, node_ids)
+            if len(buf) > 50000:
+                f.write(("\n" + "\n".join(buf)).encode("utf-8"))
+                buf = []
+        taken: set[str] = set()
+        for u, v, typ, d in graph_edges(db):
+            for k, val in d.items():
+                if ("edge", k) not in seen:
+                    seen[("edge", k)] = _gml_type(val)
+            key = edge_id(u, typ, v, taken) if ("|" in u or "|" in v or "|" in typ) else xml_safe(f"{u}|{typ}|{v}")
+            if all(k in edge_ids for k in d):
+                buf += _edge_lines(u, v, key, d, edge_ids)
+            if len(buf) > 50000:
+                f.write(("\n" + "\n".join(buf)).encode("utf-8"))
+                buf = []
+        if buf:
+            f.write(("\n" + "\n".join(buf)).encode("utf-8"))
+        f.write("\n  </graph>\n</graphml>\n".encode("utf-8"))
+    return seen
+
+
+def write_outputs(index: Path, out: Path) -> None:
+    """Tables, communities and GraphML of the index in ``index`` into the output set
+    ``out`` (whose ``tables/cleaned`` the assembly wrote). The graph is written last: its
+    presence means the whole set was written."""
     tables = out / "tables"
-    cleaned = tables / "cleaned"
-    cleaned.mkdir(parents=True, exist_ok=True)
-    keep = set()
-    for doc_id, text in sorted(b.cleaned.items()):
-        name = f"{doc_id}.txt"
-        keep.add(name)
-        write_atomic(cleaned / name, text, durable=False)  # compared and rewritten by every build
-    for stale in cleaned.glob("*.txt"):
-        if stale.name not in keep:
-            stale.unlink()
-    # the GraphML is made in a second process while this one writes the tables (the build
-    # runs on several cores; this last step would otherwise keep one of them waiting)
     final = out / "graph.graphml"
     for stale in [*out.glob(".graph.graphml.*.staged"), *out.glob("..graph.graphml.*.staged.*.tmp")]:
-        # left by a build that was killed (the second: its helper's temporary file)
-        stale.unlink(missing_ok=True)
+        stale.unlink(missing_ok=True)  # left by a build that was killed (the second: its helper's)
     staged = out / f".graph.graphml.{os.getpid()}.staged"
 
     def stage_graph() -> bool:
-        data = graphml_bytes(b.graph)
-        if final.is_file() and final.stat().st_size == len(data) and final.read_bytes() == data:
-            return False  # unchanged: nothing to write
-        write_atomic(staged, data)
+        write_graphml(index, staged)
         return True
+    # the GraphML is made in a second process while this one writes the tables
     aside = Aside(stage_graph)
     try:
-        write_atomic(tables / "documents.csv", _csv(b.documents, DOC_COLS))
-        write_atomic(tables / "mentions.csv", _csv(b.mentions, MENTION_COLS))
-        write_atomic(tables / "entities.csv", _csv(b.entities, ENTITY_COLS))
-        write_atomic(tables / "claims.csv", _csv(b.claims, CLAIM_COLS))
-        write_atomic(tables / "relations.csv", _csv(b.relations, RELATION_COLS))
-        write_atomic(tables / "communities.csv", _csv(communities.find(b.graph), communities.COLS))
+        db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
         try:
-            changed = aside.result()
+            for name, cols in (("documents", DOC_COLS), ("mentions", MENTION_COLS), ("entities", ENTITY_COLS),
+                               ("claims", CLAIM_COLS), ("relations", RELATION_COLS)):
+                if name == "entities":
+                    write_table(tables / f"{name}.csv", cols, _entity_rows(db))
+                else:
+                    write_table(tables / f"{name}.csv", cols, sql_rows(db, name), cells=True)
+            write_table(tables / "communities.csv", communities.COLS, community_rows(db))
+        finally:
+            db.close()
+        try:
+            aside.result()
         except RuntimeError as e:
             raise RuntimeError(f"writing {final} failed: {e}") from None
-        # the graph last: its presence means the whole build was written
-        if changed:
-            os.replace(staged, final)
-        else:
-            touch(final)
+        os.replace(staged, final)
     finally:
         aside.cancel()  # on any error or interruption: no process and no file left behind
         staged.unlink(missing_ok=True)
         for tmp in out.glob(f".{staged.name}.*.tmp"):  # the helper was stopped in the middle of its write
             tmp.unlink(missing_ok=True)
+
+
+def community_rows(db) -> list[dict]:
+    kinds = {r["id"]: (r["type"], r["name"]) for r in _query(
+        db, "SELECT id, type, name FROM nodes WHERE type IN ('Organization', 'Place', 'Person', 'Measure')")}
+    links = ", ".join(f"'{t}'" for t in communities.LINKS)
+    edges = [(r["src"], r["dst"], r["typ"], r["weight"]) for r in _query(
+        db, f"SELECT src, dst, typ, weight FROM edges WHERE typ IN ({links}) ORDER BY src, dst, typ")]
+    return communities.find_in(kinds, edges)

@@ -14,20 +14,24 @@ import json
 import sys
 from pathlib import Path
 
-import networkx as nx
-import pandas as pd
+from . import csvio, query
 
-from . import csvio
+
+def open_store(out: Path):
+    """The build's index when it has one (fast on any size), else its GraphML and tables."""
+    ix = query.index_path(out)
+    return query.IndexStore(ix) if ix is not None else Store(out)
 
 
 class Store:
-    """The graph and tables of one build folder."""
+    """The graph and tables of one build folder (output sets written before the index)."""
 
     def __init__(self, out: Path):
         self.out = out
         g = out / "graph.graphml"
         if not g.is_file():
             raise FileNotFoundError(f"{g} not found: build first (make, or python -m pipeline build)")
+        import networkx as nx  # only for output sets without an index: imported when needed
         self.g = nx.read_graphml(g, force_multigraph=True)
         t = out / "tables"
         self.relations = csvio.read_frame(t / "relations.csv")
@@ -128,7 +132,7 @@ def render(info: dict, limit: int) -> str:
 
 def main_inspect(name: str, out: Path, fmt: str = "text", limit: int = 5) -> int:
     try:
-        store = Store(out)
+        store = open_store(out)
     except FileNotFoundError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -150,11 +154,17 @@ def main_inspect(name: str, out: Path, fmt: str = "text", limit: int = 5) -> int
     return 0
 
 
-def measures_table(out: Path) -> pd.DataFrame:
-    store = Store(out)
+def measures_table(out: Path):
+    """The measures table as a pandas DataFrame."""
+    import pandas as pd
+    cols = ["measure", "implemented_by", "kind", "place", "reports", "first_date", "evidence"]
+    store = open_store(out)
+    if isinstance(store, query.IndexStore):
+        df = pd.DataFrame(store.measure_rows(), columns=cols)
+        store.close()
+        return df.sort_values(["measure", "first_date", "implemented_by"], kind="stable").reset_index(drop=True)
     rel = store.relations
     imp = rel[rel["type"] == "IMPLEMENTS"].copy()
-    cols = ["measure", "implemented_by", "kind", "place", "reports", "first_date", "evidence"]
     if imp.empty:
         return pd.DataFrame(columns=cols)
     # when no date is written next to it: the publication date, else the year the report
@@ -192,6 +202,7 @@ def main_measures(out: Path, csv_path: str | None) -> int:
     if df.empty:
         print("no measures in this build")
         return 0
+    import pandas as pd
     counts = df.groupby("measure")["reports"].sum().sort_values(ascending=False)
     with pd.option_context("display.max_rows", 500, "display.max_colwidth", 40, "display.width", 200):
         print(df.to_string(index=False))

@@ -88,3 +88,9 @@ def site(seed_build, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("explorer") / "site"
     site_mod.build_site(seed_build, out)
     return out
+
+
+def forget_state(out: Path) -> None:
+    """The next build of ``out`` assembles and writes again (from the extraction cache)
+    even though no input changed: its store of fingerprints is gone."""
+    (out / "work" / "store.sqlite").unlink()

@@ -16,7 +16,7 @@ import pytest
 from pipeline import build, graph as graph_mod
 from pipeline.util import write_atomic
 
-from .conftest import RAW, ROOT, SEEDS, read_table
+from .conftest import RAW, ROOT, SEEDS, forget_state, read_table
 
 CONTRACT_TABLES = {
     "documents.csv": ["doc_id", "title", "pub_date", "source", "authors", "n_chars", "status", "error"],
@@ -91,13 +91,12 @@ def test_graphml_text_is_xml_safe(tmp_path):
     g.add_node("a", label="Report", name="控制\x0b字符<&>\"", n=1, f=0.5, b=True)
     g.add_node("b", label="Place", name="槐荫区")
     g.add_edge("a", "b", key="MENTIONS", type="MENTIONS", count=2)
-    b = graph_mod.Build(graph=g)
-    b.graph = nx.MultiDiGraph()
+    h = nx.MultiDiGraph()
     for n, d in g.nodes(data=True):
-        b.graph.add_node(n, **graph_mod._graphml_attrs(d))
-    b.graph.add_edge("a", "b", key="MENTIONS", type="MENTIONS", count=2)
+        h.add_node(n, **graph_mod._graphml_attrs(d))
+    h.add_edge("a", "b", key="MENTIONS", type="MENTIONS", count=2)
     path = tmp_path / "g.graphml"
-    path.write_bytes(graph_mod.graphml_bytes(b.graph))
+    path.write_bytes(graph_mod.graphml_bytes(h))
     back = nx.read_graphml(path, force_multigraph=True)
     assert back.nodes["a"]["name"] == "控制字符<&>\"" and back.nodes["a"]["f"] == 0.5 and back.nodes["a"]["b"] is True
 
@@ -120,10 +119,11 @@ def test_a_graph_that_fails_to_write_leaves_the_old_one(tmp_path, monkeypatch):
     out = tmp_path / "out"
     build.run(RAW, out, workers=1, progress=False)
     before = (out / "graph.graphml").read_bytes()
+    forget_state(out)
 
-    def broken(g):
+    def broken(index, path):
         raise MemoryError("no room for the graph")
-    monkeypatch.setattr(graph_mod, "graphml_bytes", broken)
+    monkeypatch.setattr(graph_mod, "write_graphml", broken)
     sets = sorted(os.listdir(out / ".builds"))
     with pytest.raises(RuntimeError, match="graph.graphml"):
         build.run(RAW, out, workers=1, progress=False)
@@ -157,6 +157,7 @@ def test_an_interrupted_write_leaves_no_process_and_no_file(tmp_path, monkeypatc
     out = tmp_path / "out"
     build.run(RAW, out, workers=1, progress=False)
     before = (out / "graph.graphml").read_bytes()
+    forget_state(out)
     sets = sorted(os.listdir(out / ".builds"))
     (out / ".builds" / "000099").mkdir()  # the unfinished set of a build that was killed
     (out / ".builds" / "000099" / ".graph.graphml.99999.staged").write_text("left by a build that was killed")
@@ -167,7 +168,7 @@ def test_an_interrupted_write_leaves_no_process_and_no_file(tmp_path, monkeypatc
             raise KeyboardInterrupt
         return real(rows, cols)
     monkeypatch.setattr(graph_mod, "_csv", interrupted)
-    monkeypatch.setattr(graph_mod, "graphml_bytes", lambda g: b"<graphml/>")  # would differ
+    monkeypatch.setattr(graph_mod, "write_graphml", lambda index, path: write_atomic(path, b"<graphml/>"))  # would differ
     with pytest.raises(KeyboardInterrupt):
         build.run(RAW, out, workers=1, progress=False)
     assert (out / "graph.graphml").read_bytes() == before
@@ -183,6 +184,7 @@ def test_a_helper_stopped_in_the_middle_of_its_write_leaves_no_temporary_file(tm
     out = tmp_path / "out"
     build.run(RAW, out, workers=1, progress=False)
     before = (out / "graph.graphml").read_bytes()
+    forget_state(out)
     parent, real_fsync, real_csv = os.getpid(), os.fsync, graph_mod._csv
 
     def fsync(fd):
@@ -202,7 +204,7 @@ def test_a_helper_stopped_in_the_middle_of_its_write_leaves_no_temporary_file(tm
         return real_csv(rows, cols)
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(graph_mod, "_csv", interrupted)
-    monkeypatch.setattr(graph_mod, "graphml_bytes", lambda g: b"<graphml/>")
+    monkeypatch.setattr(graph_mod, "write_graphml", lambda index, path: write_atomic(path, b"<graphml/>"))
     with pytest.raises(KeyboardInterrupt):
         build.run(RAW, out, workers=1, progress=False)
     assert (out / "graph.graphml").read_bytes() == before
@@ -224,12 +226,12 @@ def test_only_changed_reports_are_extracted_again(tmp_path):
     shutil.copytree(RAW, src)
     out = tmp_path / "out"
     build.run(src, out, workers=1, progress=False)
-    work = {p.name: p.stat().st_mtime_ns for p in (out / "work").iterdir()}
+    work = {p.name: p.stat().st_mtime_ns for p in (out / "work").glob("*.json")}
     time.sleep(0.05)
     touched = src / f"{SEEDS['003']}.txt"
     os.utime(touched, (time.time() + 5, time.time() + 5))
     build.run(src, out, workers=1, progress=False)
-    after = {p.name: p.stat().st_mtime_ns for p in (out / "work").iterdir()}
+    after = {p.name: p.stat().st_mtime_ns for p in (out / "work").glob("*.json")}
     changed = {n for n in work if after[n] != work[n]}
     assert changed == {build.work_path(out, touched).name}
 
@@ -253,13 +255,13 @@ def test_make_rebuilds_only_what_changed(tmp_path):
     assert first.returncode == 0, first.stderr
     assert (proj / "outputs" / "graph.graphml").is_file()
     assert run("-q", "build").returncode == 0  # up to date: a second make does nothing
-    work = {p.name: p.stat().st_mtime_ns for p in (proj / "outputs" / "work").iterdir()}
+    work = {p.name: p.stat().st_mtime_ns for p in (proj / "outputs" / "work").glob("*.json")}
     graph_before = (proj / "outputs" / "graph.graphml").read_bytes()
     later = time.time() + 5
     os.utime(proj / "data" / "raw" / f"{SEEDS['001']}.txt", (later, later))
     assert run("-q", "build").returncode == 1  # out of date
     assert run().returncode == 0
-    after = {p.name: p.stat().st_mtime_ns for p in (proj / "outputs" / "work").iterdir()}
+    after = {p.name: p.stat().st_mtime_ns for p in (proj / "outputs" / "work").glob("*.json")}
     touched = build.work_path(proj / "outputs", proj / "data" / "raw" / f"{SEEDS['001']}.txt")
     assert {n for n in work if after[n] != work[n]} == {touched.name}
     assert (proj / "outputs" / "graph.graphml").read_bytes() == graph_before

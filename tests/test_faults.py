@@ -17,7 +17,7 @@ import pytest
 
 from pipeline import __main__ as cli, build, graph as graph_mod
 
-from .conftest import RAW, ROOT, SEEDS
+from .conftest import RAW, ROOT, SEEDS, forget_state
 
 
 def cmd(src, out, *extra):
@@ -122,6 +122,7 @@ def test_an_output_folder_that_cannot_be_written_is_one_line_before_any_extracti
 
 def test_a_full_disk_is_one_line_and_keeps_the_previous_outputs(previous, monkeypatch, capsys):
     out, g0, d0 = previous
+    forget_state(out)
 
     def full(b, folder):
         (folder / "tables").mkdir(parents=True, exist_ok=True)

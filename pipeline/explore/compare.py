@@ -9,6 +9,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from .. import query
 from .model import Model
 
 
@@ -60,17 +61,18 @@ def render(a: dict, b: dict, col: int = 46, limit: int = 12) -> str:
     return "\n".join(lines)
 
 
-def resolve(m: Model, name: str) -> tuple[str | None, str]:
+def resolve(m, name: str) -> tuple[str | None, str]:
     hits = m.find(name)
     if hits:
         return hits[0], ""
-    close = sorted({e["name"] for e in m.entities.values() if e["label"] in ("ORG", "PLACE") and name in e["aliases"]})
+    close = m.close_names(name)
     return None, f"no place or organisation named '{name}'" + (". Closest: " + ", ".join(close[:8]) if close else ".")
 
 
 def main(a_name: str, b_name: str, out: Path, fmt: str = "text") -> int:
     try:
-        m = Model(out)
+        ix = query.index_path(out)  # the build's index when it has one: no tables loaded
+        m = query.IndexModel(ix) if ix is not None else Model(out)
     except FileNotFoundError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

@@ -225,6 +225,11 @@ class Model:
         }
 
     # ------------------------------------------------------------------ lookup
+    def close_names(self, name: str) -> list[str]:
+        """Names of places and organisations one of whose spellings holds ``name``."""
+        return sorted({e["name"] for e in self.entities.values()
+                       if e["label"] in ("ORG", "PLACE") and name in e["aliases"]})
+
     def find(self, name: str, kinds: tuple[str, ...] = ("Organization", "Place")) -> list[str]:
         """Entities of the given kinds with ``name`` as name, alias or id, most mentioned first."""
         hits = []

@@ -1,0 +1,321 @@
+"""Stage 9a - assembly, incremental and streamed.
+
+Each report's extraction is turned once, when it is extracted, into its *local rows*
+(:func:`put_local`): document, mention, claim and evidence rows and its Report, Claim and
+Date nodes, with the entity keys as the report made them (before cross-report linking)
+and its cleaned texts. They live in the build's store (``work/store.sqlite``) beside the
+compact link records, so that a rebuild re-reads no report that did not change.
+
+:func:`assemble` then makes the output set's index (``index.sqlite``) from the store: the
+linking runs from the compact records (``link.merge_entities``), and SQLite maps every key
+to its entity's node id, drops what a section says twice, counts mentions and orders the
+rows. Memory holds what the graph itself is made of (one dict per entity, counters per
+node), never the reports' texts, mentions or evidence sentences. From the index,
+:mod:`pipeline.graph` writes GraphML and CSV in chunks and :mod:`pipeline.query` answers
+the analyst's queries.
+
+The rows and their order are exactly those of an in-memory assembly of all reports in
+file order: SQLite's binary collation orders UTF-8 text as Python orders ``str``, and ties
+keep the order the rows were read in (file, section, position). Every insert into the
+index is fully ordered, so that the index file too is the same for the same input, in
+whatever order the workers delivered the reports.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterable
+
+from . import link
+from .graph import CLAIM_COLS, DOC_COLS, MENTION_COLS, doc_row, line_at, node_id, num
+
+INDEX = "index.sqlite"
+EV_COLS = ["src", "dst", "typ", "doc_id", "start", "end", "sentence", "role", "basis", "confidence", "date"]
+LOCAL_CLAIM_COLS = [c for c in CLAIM_COLS if c != "subject_name"]
+
+
+def _q(cols: list[str]) -> str:
+    return ", ".join(f'"{c}"' for c in cols)
+
+
+# local rows, in the store: k is the report's key, n the row's place in the report
+LOCAL_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS r_report(k TEXT PRIMARY KEY, rid TEXT, ok INTEGER, n_sections INTEGER);
+CREATE TABLE IF NOT EXISTS r_docs(k TEXT, n INTEGER, {_q(DOC_COLS)});
+CREATE TABLE IF NOT EXISTS r_mentions(k TEXT, n INTEGER, {_q(MENTION_COLS[:-1])}, ref TEXT, mapped INTEGER);
+CREATE TABLE IF NOT EXISTS r_claims(k TEXT, n INTEGER, {_q(LOCAL_CLAIM_COLS)});
+CREATE TABLE IF NOT EXISTS r_ev(k TEXT, n INTEGER, {_q(EV_COLS)}, src_mapped INTEGER, dst_mapped INTEGER);
+CREATE TABLE IF NOT EXISTS r_nodes(k TEXT, id TEXT, type TEXT, name TEXT, attrs TEXT);
+CREATE TABLE IF NOT EXISTS r_texts(k TEXT, n INTEGER, doc_id TEXT, text BLOB);
+CREATE INDEX IF NOT EXISTS r_docs_k ON r_docs(k);
+CREATE INDEX IF NOT EXISTS r_mentions_k ON r_mentions(k);
+CREATE INDEX IF NOT EXISTS r_claims_k ON r_claims(k);
+CREATE INDEX IF NOT EXISTS r_ev_k ON r_ev(k);
+CREATE INDEX IF NOT EXISTS r_nodes_k ON r_nodes(k);
+CREATE INDEX IF NOT EXISTS r_texts_k ON r_texts(k);
+"""
+LOCAL_TABLES = ("r_report", "r_docs", "r_mentions", "r_claims", "r_ev", "r_nodes", "r_texts")
+
+
+def _table(name: str, cols: list[str]) -> str:
+    return f"CREATE TABLE {name}(seq INTEGER PRIMARY KEY, {_q(cols)})"
+
+
+SCHEMA = ";\n".join([
+    _table("documents", DOC_COLS),
+    _table("mentions", MENTION_COLS),
+    _table("claims", CLAIM_COLS),
+    _table("evidence", EV_COLS),
+    "CREATE TABLE nodes(id TEXT PRIMARY KEY, type TEXT, name TEXT, attrs TEXT, n_reports INTEGER, n_mentions INTEGER)",
+    "CREATE TABLE mention_edges(src TEXT, dst TEXT, count INTEGER)",
+]) + ";"
+
+
+def _date_precision(iso: str) -> str:
+    return {4: "year", 7: "month", 10: "day"}.get(len(iso), "other")
+
+
+def _date_node(iso: str) -> tuple[str, dict]:
+    return node_id(f"date:{iso}"), {"type": "Date", "name": iso, "iso": iso, "precision": _date_precision(iso)}
+
+
+# --------------------------------------------------------------------------- one report
+
+def put_local(db, k: str, ex: dict) -> None:
+    """The local rows of one report's extraction ``ex`` into the store ``db`` (inside the
+    caller's transaction), replacing any it had."""
+    for t in LOCAL_TABLES:
+        db.execute(f"DELETE FROM {t} WHERE k=?", (k,))
+    rep = ex["report"]
+    rid = node_id(f"report:{rep['doc_id']}")
+    ok = rep["status"] == "ok"
+    multi = len(ex["sections"]) > 1
+    docs = [doc_row(rep, rep["doc_id"], rep["title"], rep["authors"], len(ex["text"]), "")]
+    db.execute("INSERT INTO r_report VALUES(?,?,?,?)", (k, rid, int(ok), len(ex["sections"]) if ok else 0))
+    if not ok:
+        _rows(db, "r_docs", k, DOC_COLS, docs)
+        return
+    texts = [(rep["doc_id"], ex["text"])]
+    nodes: dict[str, dict] = {}
+    evidence, mentions, claims = [], [], []
+
+    def date(iso: str) -> str:
+        nid, d = _date_node(iso)
+        nodes.setdefault(nid, d)
+        return nid
+
+    def add_rel(src, dst, typ, doc_id, text, start, end, mapped=(0, 0), **extra):
+        evidence.append({"src": src, "dst": dst, "typ": typ, "doc_id": doc_id, "start": start, "end": end,
+                         "sentence": text[start:end] if end > start else "", "src_mapped": mapped[0],
+                         "dst_mapped": mapped[1], **{x: v for x, v in extra.items() if v}})
+
+    nodes[rid] = {"type": "Report", "name": rep["title"] or rep["doc_id"], "title": rep["title"],
+                  "pub_date": rep["pub_date"], "source": rep["source"],
+                  "authors": "、".join(rep["authors"]), "file": rep["file"],
+                  "sections": len(ex["sections"]),
+                  "section_titles": " | ".join(s["title"] for s in ex["sections"]) if multi else ""}
+    if rep["pub_date"]:
+        did = date(rep["pub_date"])
+        first = ex["sections"][0] if ex["sections"] else None
+        where = first["text"].find(rep["pub_date"].split("-")[0]) if first else -1
+        line = line_at(first["text"], where) if first and where >= 0 else (0, 0)
+        add_rel(rid, did, "PUBLISHED_ON", first["doc_id"] if first else rep["doc_id"],
+                first["text"] if first else "", *line, basis=rep.get("pub_date_source", ""))
+    for sec in ex["sections"]:
+        sid, text = sec["doc_id"], sec["text"]
+        if multi:
+            docs.append(doc_row(rep, sid, sec["title"], sec["authors"], len(text), rep["doc_id"], sec["byline"]))
+            texts.append((sid, text))
+        claim_ids = {}
+        for n, c in enumerate(sec["claims"], 1):
+            cid = node_id(f"claim:{sid}:{n}")
+            claim_ids[c["mention"]] = cid
+            sentence = text[c["sent_start"]:c["sent_end"]]
+            nodes[cid] = {"type": "Claim", "name": c["text"], "value": float(c["value"]), "unit": c["unit"],
+                          "approx": bool(c["approx"]), "counted": c.get("counted", ""), "doc_id": sid,
+                          "date": c.get("date", ""), "sentence": sentence}
+            claims.append({"claim_id": cid, "doc_id": sid, "text": c["text"], "value": num(c["value"]),
+                           "unit": c["unit"], "approx": "true" if c["approx"] else "false",
+                           "subject_id": c.get("subject") or "", "date": c.get("date", ""), "sentence": sentence,
+                           "counted": c.get("counted", ""), "start": c["start"], "end": c["end"]})
+            if c.get("subject"):
+                add_rel(cid, c["subject"], "ABOUT", sid, text, c["sent_start"], c["sent_end"], mapped=(0, 1))
+            if c.get("date"):
+                add_rel(cid, date(c["date"]), "ON_DATE", sid, text, c["sent_start"], c["sent_end"])
+        for m in sec["mentions"]:
+            mapped = 0
+            if m["label"] == "NUMBER":
+                ref = claim_ids.get(m["start"], "")
+            elif m["label"] == "DATE":
+                ref = date(m["norm"]) if m["norm"] else ""
+            else:
+                ref, mapped = (m["key"] or ""), int(bool(m["key"]))
+            mentions.append({"doc_id": sid, "label": m["label"], "text": m["text"], "start": m["start"],
+                             "end": m["end"], "norm": m["norm"], "ref": ref, "mapped": mapped})
+        for r in sec["relations"]:
+            a = r["attrs"]
+            add_rel(r["source"], r["target"], r["type"], sid, text, r["start"], r["end"], mapped=(1, 1),
+                    role=a.get("role", ""), basis=a.get("basis", ""), date=a.get("date", ""),
+                    confidence=a.get("confidence", ""))
+    _rows(db, "r_docs", k, DOC_COLS, docs)
+    _rows(db, "r_mentions", k, MENTION_COLS[:-1] + ["ref", "mapped"], mentions)
+    _rows(db, "r_claims", k, LOCAL_CLAIM_COLS, claims)
+    _rows(db, "r_ev", k, EV_COLS + ["src_mapped", "dst_mapped"], evidence)
+    db.executemany("INSERT INTO r_nodes VALUES(?,?,?,?,?)",
+                   [(k, nid, d["type"], d["name"], json.dumps(d, ensure_ascii=False)) for nid, d in nodes.items()])
+    db.executemany("INSERT INTO r_texts VALUES(?,?,?,?)",
+                   [(k, n, d, zlib.compress(t.encode("utf-8"), 1)) for n, (d, t) in enumerate(texts)])
+
+
+def _rows(db, table: str, k: str, cols: list[str], rows: list[dict]) -> None:
+    if rows:
+        db.executemany(f"INSERT INTO {table}(k, n, {_q(cols)}) VALUES(?, ?, {', '.join('?' * len(cols))})",
+                       [(k, n, *(r.get(c, "") for c in cols)) for n, r in enumerate(rows)])
+
+
+# --------------------------------------------------------------------------- all reports
+
+def open_new(path: Path) -> sqlite3.Connection:
+    for p in (path, path.with_name(path.name + "-journal")):
+        p.unlink(missing_ok=True)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA synchronous=OFF")
+    db.execute("PRAGMA journal_mode=OFF")
+    db.executescript(SCHEMA)
+    return db
+
+
+def assemble(store: Path, keys: list[str], link_records: Iterable[dict], path: Path, texts) -> dict:
+    """The index at ``path`` from the local rows in ``store`` of the reports ``keys`` (in
+    file order). ``texts(k, doc_id, text_or_None)`` is given each cleaned text (None:
+    unchanged, to be taken from the previous output set when it has it). Returns counts
+    for the build's summary."""
+    entities, remap = link.merge_entities(link_records)
+    db = open_new(path)
+    db.execute("ATTACH DATABASE ? AS s", (str(store),))
+    db.execute("CREATE TEMP TABLE ord(k TEXT PRIMARY KEY, o INTEGER)")
+    db.executemany("INSERT INTO ord VALUES(?, ?)", ((k, o) for o, k in enumerate(keys)))
+    # every key a report used -> the node id of its entity after linking
+    db.execute("CREATE TEMP TABLE ids(key TEXT PRIMARY KEY, id TEXT)")
+    keyset = db.execute("""SELECT ref FROM s.r_mentions JOIN ord USING(k) WHERE mapped = 1
+                           UNION SELECT subject_id FROM s.r_claims JOIN ord USING(k) WHERE subject_id != ''
+                           UNION SELECT src FROM s.r_ev JOIN ord USING(k) WHERE src_mapped = 1
+                           UNION SELECT dst FROM s.r_ev JOIN ord USING(k) WHERE dst_mapped = 1""").fetchall()
+    db.executemany("INSERT INTO ids VALUES(?, ?)", ((key, node_id(remap.get(key, key))) for (key,) in keyset))
+    db.execute("BEGIN")
+    db.execute(f"""INSERT INTO documents({_q(DOC_COLS)}) SELECT {_q(DOC_COLS)} FROM s.r_docs JOIN ord USING(k)
+                   ORDER BY ord.o, n""")
+    db.execute("""CREATE TEMP TABLE m AS SELECT ord.o AS o, m.n AS n, m.k AS k, m.doc_id, m.label, m.text, m.start,
+                         m."end", m.norm, CASE WHEN m.mapped = 1 THEN coalesce(ids.id, '') ELSE m.ref END AS entity_id
+                  FROM s.r_mentions m JOIN ord USING(k) LEFT JOIN ids ON m.mapped = 1 AND ids.key = m.ref""")
+    # the tables' rows are stored in their final order (ties: the order read), so that
+    # writing them is one sequential scan
+    db.execute(f"""INSERT INTO mentions({_q(MENTION_COLS)}) SELECT {_q(MENTION_COLS)} FROM m
+                   ORDER BY doc_id, start, "end", label, o, n""")
+    cols = [c for c in LOCAL_CLAIM_COLS if c != "subject_id"]
+    db.execute(f"""INSERT INTO claims({_q(cols)}, subject_id, subject_name)
+                   SELECT {', '.join('c.' + c for c in _q(cols).split(', '))},
+                          CASE WHEN c.subject_id != '' THEN ids.id ELSE '' END, ''
+                   FROM s.r_claims c JOIN ord USING(k) LEFT JOIN ids ON ids.key = c.subject_id
+                   ORDER BY c.doc_id, c.start, c."end", ord.o, c.n""")
+    # evidence: keys mapped; a relation of an entity to itself dropped; what one section
+    # says twice (same ends, type, place and attributes) kept once
+    db.execute("""CREATE TEMP TABLE ev AS SELECT ord.o AS o, e.n AS n, e.k AS k,
+                         CASE WHEN e.src_mapped = 1 THEN a.id ELSE e.src END AS src,
+                         CASE WHEN e.dst_mapped = 1 THEN b.id ELSE e.dst END AS dst,
+                         e.typ, e.doc_id, e.start, e."end", e.sentence, e.role, e.basis, e.confidence, e.date
+                  FROM s.r_ev e JOIN ord USING(k) LEFT JOIN ids a ON e.src_mapped = 1 AND a.key = e.src
+                  LEFT JOIN ids b ON e.dst_mapped = 1 AND b.key = e.dst""")
+    db.execute("DELETE FROM ev WHERE src = dst")
+    roles: dict[str, set[str]] = defaultdict(set)
+    for src, role in db.execute("SELECT src, role FROM ev WHERE typ = 'MEMBER_OF' AND role != ''"):
+        roles[src].add(role)
+    db.execute(f"""INSERT INTO evidence({_q(EV_COLS)}) SELECT {_q(EV_COLS)} FROM (
+                     SELECT *, row_number() OVER (PARTITION BY k, src, dst, typ, doc_id, start, "end", role, basis,
+                                                  confidence, date ORDER BY n) AS rn FROM ev)
+                   WHERE rn = 1 ORDER BY typ, src, dst, doc_id, start, "end", o, n""")
+    # mentions per report and node
+    db.execute("""INSERT INTO mention_edges SELECT r.rid, x.entity_id, x.c FROM
+                    (SELECT k, entity_id, count(*) AS c FROM m WHERE entity_id != '' GROUP BY k, entity_id) x
+                  JOIN s.r_report r USING(k) ORDER BY x.k, x.entity_id""")
+    counts = {t: (nr, nm) for t, nr, nm in db.execute(
+        "SELECT dst, count(*), sum(count) FROM mention_edges GROUP BY dst")}
+    db.execute("""INSERT OR IGNORE INTO nodes SELECT n.id, n.type, n.name, n.attrs, 0, 0
+                  FROM s.r_nodes n JOIN ord USING(k) ORDER BY ord.o, n.id""")
+    db.executemany("UPDATE nodes SET n_reports = ?, n_mentions = ? WHERE id = ? AND type IN ('Date', 'Claim')",
+                   ((nr, nm, t) for t, (nr, nm) in counts.items()))
+    for key, ent in entities.items():
+        if ent["label"] == "DATE":
+            continue
+        key = node_id(key)
+        a = ent["attrs"]
+        nr, nm = counts.get(key, (0, 0))
+        node = {"type": link.LABEL_NODE[ent["label"]], "name": ent["name"], "aliases": "|".join(ent["aliases"]),
+                "n_reports": nr, "n_mentions": nm}
+        for x in ("adcode", "level", "kind", "link_basis"):
+            if a.get(x):
+                node[x] = str(a[x])
+        if a.get("parent_id"):
+            node["parent_id"] = node_id(remap.get(a["parent_id"], a["parent_id"]))
+        if roles.get(key):
+            node["roles"] = "|".join(sorted(roles[key]))
+        db.execute("INSERT OR REPLACE INTO nodes VALUES(?,?,?,?,?,?)",
+                   (key, node["type"], node["name"], json.dumps(node, ensure_ascii=False), nr, nm))
+    db.execute("COMMIT")
+    # the file each report node stands for, for the queries
+    db.execute("""CREATE TABLE report_ids AS SELECT r.rid, d.doc_id FROM s.r_report r JOIN ord USING(k)
+                  JOIN s.r_docs d ON d.k = r.k AND d.n = 0 WHERE r.ok = 1 ORDER BY ord.o""")
+    out = {"files": len(keys)}
+    out["reports"], out["sections"] = db.execute(
+        "SELECT count(*), coalesce(sum(n_sections), 0) FROM s.r_report JOIN ord USING(k) WHERE ok = 1").fetchone()
+    for k, doc_id, blob in db.execute("SELECT k, doc_id, text FROM s.r_texts JOIN ord USING(k) ORDER BY ord.o, n"):
+        texts(k, doc_id, lambda blob=blob: zlib.decompress(blob).decode("utf-8"))
+    db.execute("DETACH DATABASE s")
+    finish(db)
+    out["entities"] = db.execute("SELECT count(*) FROM nodes WHERE type NOT IN ('Report', 'Claim')").fetchone()[0]
+    out["edges"] = db.execute("SELECT (SELECT count(*) FROM edges) + (SELECT count(*) FROM mention_edges)").fetchone()[0]
+    db.close()
+    return out
+
+
+def finish(db) -> None:
+    """Edges (one per source, target and type, its first piece of evidence and weight),
+    and the indexes the queries use."""
+    db.executescript("""
+        CREATE INDEX ev_src ON evidence(src, dst, typ);
+        CREATE INDEX ev_dst ON evidence(dst, typ, src);
+        -- evidence whose ends were never described (e.g. a relation to an entity whose report failed)
+        DELETE FROM evidence WHERE src NOT IN (SELECT id FROM nodes) OR dst NOT IN (SELECT id FROM nodes);
+        DELETE FROM mention_edges WHERE dst NOT IN (SELECT id FROM nodes);
+        -- evidence is stored by (type, source, target, report, offsets): an edge's first
+        -- piece is its lowest seq
+        CREATE TABLE edges AS
+          SELECT src, dst, typ, count(*) AS weight, min(seq) AS first,
+                 group_concat(DISTINCT nullif(role, '')) AS roles
+          FROM evidence GROUP BY src, dst, typ;
+        CREATE INDEX edges_src ON edges(src, dst, typ);
+        CREATE INDEX edges_dst ON edges(dst, typ);
+        CREATE INDEX me_src ON mention_edges(src, dst);
+        CREATE INDEX me_dst ON mention_edges(dst);
+        CREATE INDEX docs_id ON documents(doc_id);
+        CREATE INDEX nodes_name ON nodes(name);
+        CREATE INDEX claims_subject ON claims(subject_id);
+        CREATE INDEX report_ids_rid ON report_ids(rid);
+        -- an organisation's or place's place: its first LOCATED_IN, else a place's parent
+        CREATE TABLE parents AS SELECT id, coalesce(
+            (SELECT min(e.dst) FROM edges e WHERE e.src = nodes.id AND e.typ = 'LOCATED_IN'),
+            CASE WHEN type = 'Place' THEN nullif(json_extract(attrs, '$.parent_id'), '') END) AS parent
+          FROM nodes WHERE type IN ('Organization', 'Place');
+        CREATE INDEX parents_parent ON parents(parent);
+        CREATE TABLE aliases(alias TEXT, id TEXT);
+        CREATE INDEX aliases_alias ON aliases(alias);
+    """)
+    db.execute("BEGIN")
+    rows = db.execute("SELECT id, name, attrs FROM nodes WHERE type NOT IN ('Report', 'Claim')")
+    db.executemany("INSERT INTO aliases VALUES(?,?)",
+                   ((a, nid) for nid, name, attrs in rows.fetchall()
+                    for a in sorted({name, *filter(None, json.loads(attrs).get("aliases", "").split("|"))})))
+    db.execute("COMMIT")

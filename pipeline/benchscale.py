@@ -1,0 +1,190 @@
+"""``make bench-scale``: the build at 1,000 and 10,000 generated reports (100,000 with
+``--with-100k``), each size in a fresh output folder: wall time, characters per second,
+seconds per 1,000 reports, peak memory of the whole process tree (proportional set size,
+so pages the forked workers share are counted once), a no-op rebuild, a rebuild with one
+report changed, and the latency of ``inspect`` and ``measures``, beside bare spaCy+jieba
+tokenisation measured in the same run. A benchmark, not a test: nothing here asserts.
+
+Reports come from :mod:`pipeline.scalegen` (deterministic, varied names from real
+tables). Every command runs as the user runs it (``python -m pipeline ...``), niced.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from . import scalegen
+
+
+def _children() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat", "rb") as f:
+                    ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            kids.setdefault(ppid, []).append(int(d))
+    return kids
+
+
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def tree_memory(pid: int) -> int:
+    """Bytes held by a process and all its descendants (PSS)."""
+    kids, total, todo = _children(), 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += _pss(p)
+        todo.extend(kids.get(p, []))
+    return total
+
+
+def timed(cmd: list[str], **kw) -> tuple[float, int, subprocess.CompletedProcess]:
+    """(seconds, peak bytes of the process tree, result) of one command."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(["nice", "-n", "10", *cmd], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+    peak = [0]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], tree_memory(proc.pid))
+            done.wait(0.25)
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    out, err = proc.communicate()
+    secs = time.perf_counter() - t0
+    done.set()
+    th.join()
+    res = subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+    if proc.returncode != 0:
+        print(f"  failed ({proc.returncode}): {' '.join(cmd)}\n{err[-2000:]}", file=sys.stderr)
+    return secs, peak[0], res
+
+
+def corpus(root: Path, n: int) -> tuple[Path, int]:
+    """``root/in-<n>``: reports 0..n-1, hard links into one pool of generated reports."""
+    pool = root / "pool"
+    scalegen.write_corpus(pool, n)
+    folder = root / f"in-{n}"
+    folder.mkdir(parents=True, exist_ok=True)
+    chars = 0
+    for k in range(n):
+        name = f"r{k:06d}.txt"
+        dst, src = folder / name, pool / name
+        if not dst.exists():
+            os.link(src, dst)
+        chars += len(src.read_text(encoding="utf-8"))
+    return folder, chars
+
+
+def tokenise_rate(folder: Path, limit: int = 2000) -> float:
+    """Characters per second of bare spacy.blank('zh') (jieba) on the first reports."""
+    code = ("import sys, time, pathlib; from pipeline import nlp; t=nlp.blank(); t('预热。');"
+            "files=sorted(pathlib.Path(sys.argv[1]).iterdir())[:int(sys.argv[2])];"
+            "texts=[p.read_text(encoding='utf-8') for p in files]; t0=time.perf_counter();"
+            "[len(t.make_doc(x)) for x in texts]; print(sum(map(len, texts))/(time.perf_counter()-t0))")
+    _, _, res = timed([sys.executable, "-c", code, str(folder), str(limit)])
+    return float(res.stdout.strip() or 0)
+
+
+def busiest(out: Path) -> str:
+    """The organisation with most mentions: the query a user would try first."""
+    import csv
+    best, name = -1, ""
+    with open(out / "tables" / "entities.csv", encoding="utf-8-sig", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["label"] == "ORG" and int(r["n_mentions"] or 0) > best:
+                best, name = int(r["n_mentions"] or 0), r["name"]
+    return name
+
+
+def query_latency(out: Path, name: str) -> float:
+    """Seconds for ``inspect`` inside one process (the index opened, found, described)."""
+    code = ("import sys, time, pathlib; from pipeline import inspect; t0=time.perf_counter();"
+            "s=inspect.open_store(pathlib.Path(sys.argv[1])); ex,_=s.find(sys.argv[2]);"
+            "[s.describe(n) for n in ex[:5]]; print(time.perf_counter()-t0)")
+    _, _, res = timed([sys.executable, "-c", code, str(out), name])
+    return float(res.stdout.strip() or 0)
+
+
+def one_size(root: Path, n: int, workers: int) -> dict:
+    folder, chars = corpus(root, n)
+    out = root / f"out-{n}"
+    shutil.rmtree(out, ignore_errors=True)
+    build = [sys.executable, "-m", "pipeline", "build", "--input", str(folder), "--out", str(out),
+             "--workers", str(workers), "--quiet"]
+    row = {"reports": n, "chars": chars}
+    row["build_s"], row["peak"], _ = timed(build)
+    row["noop_s"], _, _ = timed(build)
+    changed = folder / "r000000.txt"
+    text = changed.read_text(encoding="utf-8") + "\n本报讯 城南区教育局召开会议，局长王海平要求全区38所学校做好课后服务。\n"
+    changed.unlink()  # a new file: the pool's copy stays as it was
+    changed.write_text(text, encoding="utf-8")
+    row["one_s"], row["one_peak"], _ = timed(build)
+    changed.unlink()
+    os.link(root / "pool" / changed.name, changed)
+    name = busiest(out)
+    row["query"] = name
+    row["inspect_cli_s"], _, _ = timed([sys.executable, "-m", "pipeline", "inspect", name, "--out", str(out),
+                                        "--format", "json"])
+    row["inspect_s"] = query_latency(out, name)
+    row["measures_cli_s"], _, _ = timed([sys.executable, "-m", "pipeline", "measures", "--out", str(out),
+                                         "--csv", str(root / f"measures-{n}.csv")])
+    row["tokenise_cps"] = tokenise_rate(folder)
+    return row
+
+
+def table(rows: list[dict], workers: int) -> str:
+    head = ("| reports | characters | build | chars/s | s per 1,000 reports | peak memory (tree) | no-op rebuild "
+            "| one report changed | inspect (CLI / in process) | measures (CLI) | bare tokenisation | build / tokenisation |")
+    lines = [head, "|" + "---|" * (head.count("|") - 1)]
+    for r in rows:
+        cps = r["chars"] / r["build_s"]
+        lines.append(
+            f"| {r['reports']:,} | {r['chars'] / 1e6:.1f} M | {r['build_s']:.0f} s | {cps:,.0f} | "
+            f"{r['build_s'] / r['reports'] * 1000:.1f} s | {r['peak'] / 2**30:.2f} GiB | {r['noop_s']:.1f} s | "
+            f"{r['one_s']:.1f} s | {r['inspect_cli_s']:.1f} s / {r['inspect_s'] * 1000:.0f} ms | "
+            f"{r['measures_cli_s']:.1f} s | {r['tokenise_cps']:,.0f} chars/s | {r['tokenise_cps'] / cps:.0f}x slower |")
+    return "\n".join(lines) + f"\n\n{workers} workers, {os.cpu_count()} cores; generated reports (pipeline/scalegen.py)."
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(prog="python -m pipeline.benchscale", description=__doc__.split("\n")[0])
+    p.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated")
+    p.add_argument("--with-100k", action="store_true", help="also 100,000 reports (hours on 2 cores)")
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--dir", default="outputs/bench-scale", help="where corpora and builds go")
+    a = p.parse_args(argv)
+    sizes = [int(s) for s in a.sizes.split(",") if s] + ([100000] if a.with_100k else [])
+    root = Path(a.dir)
+    root.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for n in sizes:
+        print(f"building {n:,} reports ...", file=sys.stderr, flush=True)
+        rows.append(one_size(root, n, a.workers))
+        (root / "results.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+        print(table(rows, a.workers), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""The build's state between runs: ``<out>/work/store.sqlite`` (SQLite, from the standard
+library).
+
+For every input report it keeps the fingerprint the extraction was made from (size and
+modification time of the file, its sidecar row, the code and rules version) and the
+compact records cross-report linking needs, per section: ``doc_id``, ``entities``,
+``relations``, ``place_context``, ``title``, ``byline``, ``authors``, ``editor`` (no text,
+no mentions). A rebuild then
+
+- does nothing but list the files and compare fingerprints when nothing changed, and
+- re-extracts only the reports whose fingerprint changed, and re-runs the linking from
+  these records alone, without reading any other report's text.
+
+It also keeps each report's local rows (:mod:`pipeline.assemble`), from which every
+build assembles its outputs. The full extraction of a report stays in its cache file
+``<out>/work/<key>.json``, reused when a report's time changed but not its bytes.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import sqlite3
+import zlib
+from pathlib import Path
+
+from . import assemble
+
+LINK_FIELDS = ("doc_id", "entities", "relations", "place_context", "title", "byline", "authors", "editor")
+SCHEMA = 2
+
+
+def fingerprint(path: Path, meta: dict | None, version: str, doc_id: str, name: str) -> str:
+    """What a report's extraction depends on, read without opening the file."""
+    try:
+        st = path.stat()
+        stamp = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+    except OSError as e:
+        stamp = f"missing:{e.errno}"
+    h = hashlib.sha256()
+    for part in (stamp, json.dumps(meta or {}, sort_keys=True), version, doc_id, name):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()[:24]
+
+
+def link_record(section: dict) -> dict:
+    """The part of one extracted section that cross-report linking reads."""
+    return {k: section.get(k) for k in LINK_FIELDS}
+
+
+def _pack(obj) -> bytes:
+    return zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+
+
+def _unpack(blob: bytes):
+    return json.loads(zlib.decompress(blob).decode("utf-8"))
+
+
+class LinkRecords:
+    """The link records of the given reports, in their order, read from the store each
+    time it is iterated (never all held at once by this object)."""
+
+    def __init__(self, store: "Store", rels: list[str]):
+        self.store, self.rels = store, rels
+
+    def __iter__(self):
+        cur = self.store.db.cursor()
+        for rel in self.rels:
+            for (blob,) in cur.execute("SELECT rec FROM sections WHERE rel=? ORDER BY n", (rel,)):
+                yield _unpack(blob)
+
+    def __len__(self) -> int:
+        return sum(self.store.n_sections(r) for r in self.rels)
+
+
+class Store:
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        try:
+            self.db = self._open(path)
+        except sqlite3.DatabaseError:  # a store cut short (disk full, killed): start afresh
+            for p in (path, path.with_name(path.name + "-journal")):
+                with contextlib.suppress(FileNotFoundError):
+                    p.unlink()
+            self.db = self._open(path)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, isolation_level=None)
+        db.execute("PRAGMA synchronous=OFF")
+        db.executescript(f"""
+            CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);
+            CREATE TABLE IF NOT EXISTS reports(rel TEXT PRIMARY KEY, fp TEXT, doc_id TEXT, status TEXT,
+                n_sections INTEGER, info TEXT);
+            CREATE TABLE IF NOT EXISTS sections(rel TEXT, n INTEGER, rec BLOB, PRIMARY KEY(rel, n));
+        """ + assemble.LOCAL_SCHEMA)
+        row = db.execute("SELECT v FROM meta WHERE k='schema'").fetchone()
+        if row is None or row[0] != str(SCHEMA):
+            db.executescript("DELETE FROM reports; DELETE FROM sections; DELETE FROM meta;"
+                             + "".join(f"DELETE FROM {t};" for t in assemble.LOCAL_TABLES))
+            db.execute("INSERT INTO meta VALUES('schema', ?)", (str(SCHEMA),))
+        return db
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ------------------------------------------------------------------ reports
+    def fingerprints(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT rel, fp FROM reports"))
+
+    def n_sections(self, rel: str) -> int:
+        row = self.db.execute("SELECT n_sections FROM reports WHERE rel=?", (rel,)).fetchone()
+        return row[0] if row else 0
+
+    def put(self, rel: str, fp: str, result: dict) -> None:
+        """One report's extraction: its fingerprint, its sections' link records and its
+        local rows (:func:`pipeline.assemble.put_local`)."""
+        rep = result["report"]
+        info = {"n_chars": rep.get("n_chars", 0), "error": rep.get("error", ""), "file": rep.get("file", "")}
+        with self.transaction():
+            self.db.execute("DELETE FROM sections WHERE rel=?", (rel,))
+            self.db.execute("INSERT OR REPLACE INTO reports VALUES(?,?,?,?,?,?)",
+                            (rel, fp, rep["doc_id"], rep["status"], len(result["sections"]),
+                             json.dumps(info, ensure_ascii=False)))
+            self.db.executemany("INSERT INTO sections VALUES(?,?,?)",
+                                [(rel, n, _pack(link_record(s))) for n, s in enumerate(result["sections"])])
+            assemble.put_local(self.db, rel, result)
+
+    def forget(self, keep: set[str]) -> None:
+        """Drop the reports no longer in the input folder."""
+        gone = [r for r in self.fingerprints() if r not in keep]
+        with self.transaction():
+            for rel in gone:
+                self.db.execute("DELETE FROM reports WHERE rel=?", (rel,))
+                self.db.execute("DELETE FROM sections WHERE rel=?", (rel,))
+                for t in assemble.LOCAL_TABLES:
+                    self.db.execute(f"DELETE FROM {t} WHERE k=?", (rel,))
+
+    def link_records(self, rels: list[str]) -> LinkRecords:
+        return LinkRecords(self, rels)
+
+    # ------------------------------------------------------------------ the last output set
+    def get(self, k: str) -> str | None:
+        row = self.db.execute("SELECT v FROM meta WHERE k=?", (k,)).fetchone()
+        return row[0] if row else None
+
+    def set(self, k: str, v: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES(?,?)", (k, v))
+
+    @contextlib.contextmanager
+    def transaction(self):
+        self.db.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+
+def state_of(entries: list, fps: dict[str, str], version: str, options: str = "") -> str:
+    """One hash of the whole input: the files in order, with their status and fingerprint."""
+    h = hashlib.sha256(f"{SCHEMA}\0{version}\0{options}".encode())
+    for e in entries:
+        h.update(f"{e.rel}\0{e.doc_id}\0{e.status}\0{e.error}\0{fps.get(e.key, '')}\n".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()

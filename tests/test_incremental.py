@@ -1,0 +1,105 @@
+"""Incremental builds: a rebuild with nothing changed does no work beyond listing and
+fingerprints; one changed report is extracted again alone, the linking reruns from the
+store's compact records, and the outputs equal those of a full build of the same inputs
+byte for byte."""
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline import build, extract, store as store_mod
+
+from .conftest import RAW, SEEDS
+
+NEW_REPORT = ("本报讯（记者 林晓燕）3月12日，城东区教育局在城东区实验小学召开课后服务工作推进会。"
+              "局长陈国华要求全区42所学校落实“双减”政策，确保课后服务全覆盖。\n")
+
+
+def same_tree(a: Path, b: Path) -> None:
+    cmp = filecmp.dircmp(a, b, ignore=["work", ".builds"])
+
+    def same(c):
+        for name in c.common_files:
+            assert (Path(c.left) / name).read_bytes() == (Path(c.right) / name).read_bytes(), (c.left, name)
+        assert not c.left_only and not c.right_only, (c.left, c.left_only, c.right_only)
+        for sub in c.subdirs.values():
+            same(sub)
+    same(cmp)
+    index = Path(".builds") / "current" / "index.sqlite"  # the query index, too
+    assert (a / index).read_bytes() == (b / index).read_bytes()
+
+
+@pytest.fixture()
+def inputs(tmp_path) -> Path:
+    src = tmp_path / "in"
+    shutil.copytree(RAW, src)
+    return src
+
+
+def test_a_build_with_nothing_changed_extracts_and_writes_nothing(inputs, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    first = build.run(inputs, out, workers=1, progress=False)
+    sets = sorted(os.listdir(out / ".builds"))
+    graph_before = (out / "graph.graphml").read_bytes()
+
+    def no(*a, **k):
+        raise AssertionError("a no-op build must not extract")
+    monkeypatch.setattr(extract, "extract_report", no)
+    again = build.run(inputs, out, workers=1, progress=False)
+    assert sorted(os.listdir(out / ".builds")) == sets  # no new output set
+    assert (out / "graph.graphml").read_bytes() == graph_before
+    assert (again.reports, again.sections, again.entities, again.edges) == \
+        (first.reports, first.sections, first.entities, first.edges)
+
+
+def test_one_changed_report_is_extracted_alone_and_outputs_equal_a_full_build(inputs, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build.run(inputs, out, workers=1, progress=False)
+    changed = inputs / f"{SEEDS['003']}.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + NEW_REPORT, encoding="utf-8")
+    later = time.time() + 5
+    os.utime(changed, (later, later))
+    (inputs / "新增报道.txt").write_text(NEW_REPORT, encoding="utf-8")  # and one new report
+
+    seen = []
+    real = extract.extract_report
+
+    def counting(path, **kw):
+        seen.append(path.name)
+        return real(path, **kw)
+    monkeypatch.setattr(extract, "extract_report", counting)
+    build.run(inputs, out, workers=1, progress=False)
+    assert sorted(seen) == sorted([changed.name, "新增报道.txt"])
+
+    full = tmp_path / "full"
+    build.run(inputs, full, workers=1, progress=False)
+    same_tree(out, full)
+    mentions = (out / "tables" / "mentions.csv").read_text(encoding="utf-8-sig")
+    assert "新增报道,PERSON,陈国华" in mentions
+
+    # a report removed: its rows go, the rest stays as a full build makes it
+    (inputs / "新增报道.txt").unlink()
+    build.run(inputs, out, workers=1, progress=False)
+    full2 = tmp_path / "full2"
+    build.run(inputs, full2, workers=1, progress=False)
+    same_tree(out, full2)
+    assert "新增报道" not in (out / "tables" / "documents.csv").read_text(encoding="utf-8-sig")
+
+
+def test_linking_reruns_from_compact_records_without_text(inputs, tmp_path):
+    out = tmp_path / "out"
+    build.run(inputs, out, workers=1, progress=False)
+    st = store_mod.Store(out / "work" / "store.sqlite")
+    try:
+        keys = list(st.fingerprints())
+        records = list(st.link_records(keys))
+    finally:
+        st.close()
+    assert records and all(set(r) == set(store_mod.LINK_FIELDS) for r in records)
+    assert any(r["entities"] for r in records)
+    assert "text" not in records[0] and "mentions" not in records[0]
