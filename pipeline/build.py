@@ -508,7 +508,7 @@ def _extract_all(todo: list, out: Path, workers: int, engine: str, scheduler: st
         from . import engines
         rest = []
         for job in todo:  # what the cache still holds is not sent anywhere
-            e, _, max_mb, meta, version, _ = job
+            e, _, max_mb, meta, version = job[:5]
             hit = cached(e, out, meta, version)
             if hit is not None:
                 yield e, hit

@@ -36,7 +36,7 @@ def _read(path: Path, max_mb: float) -> bytes | None:
 
 
 def run_dask(jobs: list, *, workers: int, scheduler: str | None, fallback):
-    """(entry, result) of every job ``(entry, out, max_mb, meta, version, budget)``, as they
+    """(entry, result) of every job ``(entry, out, max_mb, meta, version, budget, max_mem)``, as they
     complete; at most two reports per worker are in flight (bounded memory). A report whose
     file cannot be read here goes to ``fallback(job)`` (the local extraction, which says why)."""
     try:
@@ -64,7 +64,7 @@ def run_dask(jobs: list, *, workers: int, scheduler: str | None, fallback):
         def submit_one() -> bool:
             while pending:
                 job = pending.pop()
-                entry, _, max_mb, meta, version, _ = job
+                entry, _, max_mb, meta, version = job[:5]
                 data = _read(entry.path, max_mb)
                 if data is None:
                     yield_now.append(fallback(job))
