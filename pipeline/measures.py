@@ -77,6 +77,45 @@ def quoted_is_measure(lex: dict, before: str, name: str, after: str, prev_ok: bo
     return False, ""
 
 
+def quoted_lists(lex: dict, text: str, decided: list) -> list:
+    """Quoted names written as one list (“童心向党唱红歌”比赛、“学党史沐党恩跟党走”主题班会,
+    “党史党员说”“劳动教育”等课程) share one reading: when one of them is taken as a measure,
+    so is every other of the list that no stop word or honour cue rules out. ``decided``
+    holds [match, taken, how] per quoted name, in text order; returns it updated."""
+    runs, cur = [], []
+    for item in decided:
+        q = item[0]
+        if cur:
+            gap = text[cur[-1][0].end():q.start()]
+            if not LIST_GAP.fullmatch(gap):
+                runs.append(cur)
+                cur = []
+        cur.append(item)
+    if cur:
+        runs.append(cur)
+    for run in runs:
+        if len(run) < 2 or not any(ok for _, ok, _ in run):
+            continue
+        if LABELS_BEFORE.search(re.split(r"[，,。；;！？\n]", text[max(0, run[0][0].start() - 16):run[0][0].start()])[-1]):
+            continue      # 作为“惠民工程”“爱心工程”来抓: labels given to a measure, not measures
+        if any(item[1] and re.search(r"[县市区镇乡村校园]$", _plain(item[0].group(1))) for item in run):
+            continue      # “乡村振兴示范县”: titles of places and schools
+        for item in run:
+            q = item[0]
+            plain = _plain(q.group(1))
+            after = text[q.end():q.end() + 4]
+            if item[1] or plain in lex["stop"] or lex["not_after"].match(after) or lex["not_inside"].search(plain) \
+                    or re.search(r"[？?！!。]", plain):
+                continue
+            item[1], item[2] = True, "quoted in a list with a measure"
+    return decided
+
+
+LABELS_BEFORE = re.compile(r"作为|称为|誉为|评为|列为|荣获|获得|入选|被")
+# between two quoted names of one list: nothing, a separator, or a type word and a separator
+LIST_GAP = re.compile(r"\s*(?:[\u3400-\u9fff]{0,6}[、和及与]\s*)?")
+
+
 @functools.lru_cache(maxsize=None)
 def _cue(kind: str) -> tuple[str, ...]:
     return tuple(row[1] for row in rules.table("measure_cues.tsv") if row[0] == kind)
@@ -180,8 +219,8 @@ class MeasureRecognizer:
         # discovered: quoted names with a cue around them (a verb of doing before, 活动 or
         # 政策 after, a list of such names, a name that ends like an initiative)
         prev_end, prev_ok = -10, False
+        decided = []
         for q in lex["quote"].finditer(text):
-            a, b = q.start(1), q.end(1)
             before = text[max(0, q.start() - 8):q.start()]
             if q.start() - prev_end > 1:
                 prev_ok = False
@@ -191,6 +230,9 @@ class MeasureRecognizer:
                 p = measure_model.probability(model["quoted"], measure_model.features(
                     lex, text, q.start(), q.end(), q.group(1), ok, how))
                 ok, how = p >= model["quoted"]["threshold"], f"quoted name, measure model p={p:.2f}"
+            decided.append([q, ok, how])
+        for q, ok, how in quoted_lists(lex, text, decided):
+            a, b = q.start(1), q.end(1)
             if not ok or (a, b) in dates:
                 continue
             suf = lex["suffix_re"].match(text, q.end())
