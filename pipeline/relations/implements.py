@@ -34,6 +34,8 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
         between = text[o.end:pos]
         if re.search(r"[。；;]", between) or len(re.sub(r"《[^》]*》", "《》", between)) > 60:   # titles count as one word
             return []
+        if re.search(f"(?:{rules.alternation(cues('judge'))})", between):
+            return []         # X局充分肯定…工作: the organisation judges the work, others do it
         if _of_a_person(text, o, persons):
             continue          # 七星关区教育科技局营养办工作人员葛娣介绍: a person's organisation
         if _is_object(text, o, s) and not _listed_after(text, cands, i):
@@ -109,9 +111,17 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mentio
         return None
     kind = words[last.group(1)]
     before = [o for o in orgs if o.end <= a and o.attrs.get("kind") == kind and not o.attrs.get("parent_key")]
-    if last.group(1) in only_one and len({o.key for o in orgs if o.attrs.get("kind") == kind
-                                          and not o.attrs.get("parent_key")}) != 1:
-        return None       # 学校 in a report naming several schools may mean schools in general
+    if last.group(1) in only_one:
+        counts: dict[str, int] = {}
+        for o in orgs:
+            if o.attrs.get("kind") == kind and not o.attrs.get("parent_key"):
+                counts[o.key] = counts.get(o.key, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if len(ranked) != 1 and not (len(ranked) > 1 and ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]):
+            return None   # 学校 in a report naming several schools may mean schools in general
+        if len(ranked) > 1:
+            top = max(counts, key=lambda k: (counts[k], k))
+            return next((o for o in before if o.key == top), None)
     return before[-1] if before else None
 
 
