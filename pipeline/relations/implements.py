@@ -15,6 +15,7 @@ from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_pairs, cues, full_unit, relation
 
 NOT_ACTORS = ("media",)
+FOCUS = re.compile(r"[，,]?(?:特别是|尤其是|其中)")
 # a person who speaks (X局工作人员张三介绍): what follows is reported speech
 SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆)")
 
@@ -125,6 +126,30 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mentio
     return before[-1] if before else None
 
 
+def _paragraph_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: int, hops: int = 3) -> Mention | None:
+    """组织学生开展“童心向党唱红歌”比赛: a sentence opening with its verb continues the
+    subject of the paragraph: the subject of the nearest sentence before it, in the same
+    paragraph and at most ``hops`` sentences back, over sentences that name no one."""
+    k = s
+    for _ in range(hops):
+        if k <= 0 or text[k - 1] == "\n":
+            return None
+        ps, pe = sentence_of(doc, k - 1)
+        if "\n" in text[ps:pe].strip():
+            return None
+        got = _subject(text, orgs, ps, pe)
+        if got is not None:
+            # 胜芳镇教育系统特别是红光小学积极开展…: the one singled out acts
+            nxt = next((o for o in orgs if o.start > got.end and FOCUS.fullmatch(text[got.end:o.start])), None)
+            return nxt or got
+        if any(ps <= m.start < pe and m.label in ("ORG", "PERSON") for m in ms):
+            return None       # the sentence before has an actor of its own that is no subject
+        if text[ps:pe].lstrip().startswith(cues("subject")):
+            return None
+        k = ps
+    return None
+
+
 def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
     persons = [m for m in ms if m.label == "PERSON"]
@@ -142,6 +167,9 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
                 ps, pe = sentence_of(doc, s - 1)
                 actor = _subject(text, orgs, ps, pe)
                 basis, conf = "subject carried over from the sentence before", INFERRED
+            elif no_subject and opens.startswith(cues("carry_verb")):
+                actor = _paragraph_subject(doc, text, orgs, ms, s)
+                basis, conf = "subject carried over: the sentence opens with its verb", INFERRED
         if actor is None:
             actor = _bare_unit_subject(text, orgs, s, mm.start)
             basis, conf = "unit named without its owner: the report's one unit of that name", INFERRED
