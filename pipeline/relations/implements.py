@@ -15,6 +15,7 @@ from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_pairs, cues, full_unit, relation
 
 NOT_ACTORS = ("media",)
+PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
 FOCUS = re.compile(r"[，,]?(?:特别是|尤其是|其中)")
 # a person who speaks (X局工作人员张三介绍): what follows is reported speech
 SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆)")
@@ -47,6 +48,8 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
         # a clause with a subject of its own after the organisation (…，学校开展…)
         if any(c.startswith(cues("subject")) for c in re.split(r"[，,；;：:]", between)[1:]):
             return []
+        if any(PARTY_UNIT_OPENS.match(c) for c in re.split(r"[，,；;：:]", between)[1:]):
+            return []         # X中学现有党员77人，党支部严肃…，落实“三会一课”: the branch acts
         group = [o]
         while i > 0 and _listed_after(text, cands, i):
             i -= 1
@@ -92,7 +95,7 @@ def _bare_unit_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Ment
     return next(iter(full.values())) if len(full) == 1 else None
 
 
-def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mention | None:
+def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessive: bool = False) -> Mention | None:
     """学校开展课后延时服务 / 该局启动…: a clause opening with an anaphor (rules/relations.tsv
     ``anaphor``) and naming no organisation before ``pos`` stands for the last organisation
     of that kind the report named before it."""
@@ -100,7 +103,10 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mentio
     only_one = {row[1] for row in rules.table("relations.tsv") if row[0] == "anaphor" and len(row) > 3 and row[3] == "one"}
     alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     last = None
-    for m in re.finditer(rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:]{{0,10}}?[，,])?\s*({alt})(?=[\u3400-\u9fff])", text[s:pos]):
+    opening = rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:]{{0,10}}?[，,])?\s*({alt})(?=[\u3400-\u9fff])"
+    # 详细了解了学校的“将帅故事党建特色课程”: the anaphor owns the measures listed after it
+    owning = rf"({alt})的(?=[“\"「『‘]?[^，,；;。]{{0,40}}$)"
+    for m in re.finditer(owning if possessive else opening, text[s:pos]):
         last = m
     if last is None:
         return None
@@ -122,8 +128,19 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mentio
             return None   # 学校 in a report naming several schools may mean schools in general
         if len(ranked) > 1:
             top = max(counts, key=lambda k: (counts[k], k))
-            return next((o for o in before if o.key == top), None)
-    return before[-1] if before else None
+            return _fullest(next((o for o in before if o.key == top), None), orgs)
+    return _fullest(before[-1], orgs) if before else None
+
+
+def _fullest(o: Mention | None, orgs: list[Mention]) -> Mention | None:
+    """The fullest spelling the report gives the organisation an anaphor stands for
+    (红星海学校 written earlier as 开发区红星海学校): the longest name of that kind ending
+    with it."""
+    if o is None:
+        return None
+    longer = [m for m in orgs if m.text.endswith(o.text) and len(m.text) > len(o.text)
+              and m.attrs.get("kind") == o.attrs.get("kind") and not m.attrs.get("parent_key")]
+    return max(longer, key=lambda m: (len(m.text), -m.start)) if longer else o
 
 
 def _paragraph_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: int, hops: int = 3) -> Mention | None:
@@ -176,6 +193,9 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         if actor is None:
             actor = _anaphor_subject(text, orgs, s, mm.start)
             basis, conf = "该校/学校/该局: the last organisation of that kind named before", INFERRED
+        if actor is None:
+            actor = _anaphor_subject(text, orgs, s, mm.start, possessive=True)
+            basis, conf = "学校的/该校的 before the measure: the school the report names", INFERRED
         if actor is None:
             continue
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
