@@ -120,15 +120,16 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
     before = [o for o in orgs if o.end <= a and o.attrs.get("kind") == kind and not o.attrs.get("parent_key")]
     if last.group(1) in only_one:
         counts: dict[str, int] = {}
-        for o in orgs:
+        for o in orgs:        # one school however written (开发区红星海学校, 红星海学校)
             if o.attrs.get("kind") == kind and not o.attrs.get("parent_key"):
-                counts[o.key] = counts.get(o.key, 0) + 1
+                k = _fullest(o, orgs).key
+                counts[k] = counts.get(k, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
         if len(ranked) != 1 and not (len(ranked) > 1 and ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]):
             return None   # 学校 in a report naming several schools may mean schools in general
         if len(ranked) > 1:
             top = max(counts, key=lambda k: (counts[k], k))
-            return _fullest(next((o for o in before if o.key == top), None), orgs)
+            return next((_fullest(o, orgs) for o in before if _fullest(o, orgs).key == top), None)
     return _fullest(before[-1], orgs) if before else None
 
 
