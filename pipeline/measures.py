@@ -199,12 +199,15 @@ class MeasureRecognizer:
         text = text_of(doc)
         ms = found(doc)
         names_taken = [(m.start, m.end) for m in ms if m.label in ("ORG", "PLACE", "PERSON")]
+        # a place named inside the quotes of a name (“了不起的中国人”) does not stop it
+        places = {(m.start, m.end) for m in ms if m.label == "PLACE"}
         model = measure_model.load()
         dates = {(m.start, m.end) for m in ms if m.label == "DATE"}   # “除夕”防疫宣传版 names a day
         out: list[Mention] = []
 
-        def add(a: int, b: int, written: str, how: str):
-            if any(x < b and a < y for x, y in names_taken) or any(o.start < b and a < o.end for o in out):
+        def add(a: int, b: int, written: str, how: str, quoted: bool = False):
+            if any(x < b and a < y and not (quoted and (x, y) in places and a <= x and y <= b and (x, y) != (a, b)) for x, y in names_taken) \
+                    or any(o.start < b and a < o.end for o in out):
                 return
             plain = _plain(written)
             if len(plain) < 2 or plain in lex["stop"] or re.fullmatch(r"[\d\W]+", plain):
@@ -237,9 +240,9 @@ class MeasureRecognizer:
                 continue
             suf = lex["suffix_re"].match(text, q.end())
             if suf and suf.group(0) in lex["keep"]:
-                add(q.start(), q.end() + len(suf.group(0)), _plain(text[a:b]) + suf.group(0), how)
+                add(q.start(), q.end() + len(suf.group(0)), _plain(text[a:b]) + suf.group(0), how, quoted=True)
             else:
-                add(a, b, text[a:b], how)
+                add(a, b, text[a:b], how, quoted=True)
         ruled = rule_unquoted(lex, text)
         if model is not None and model.get("unquoted"):
             # unquoted names ending like an initiative (rules/measure_cues.tsv `model_end`):

@@ -202,6 +202,11 @@ def test_a_campaign_word_after_the_quotes_stays_in_the_written_name(analyse):
     assert got == [("“校园餐”专项整治", "校园餐")]
 
 
+def test_a_place_inside_the_quotes_does_not_stop_a_measure(analyse):
+    got = measures(analyse, "容桂街道各校开展“育美容桂”系列活动，学校开展“了不起的中国人”系列升旗课程。")
+    assert {"育美容桂", "了不起的中国人"} <= got
+
+
 # ------------------------------------------------------------------ places inside names
 
 def place_of(analyse, text, name):
