@@ -79,8 +79,9 @@ def quoted_is_measure(lex: dict, before: str, name: str, after: str, prev_ok: bo
 
 def quoted_lists(lex: dict, text: str, decided: list) -> list:
     """Quoted names written as one list (“童心向党唱红歌”比赛、“学党史沐党恩跟党走”主题班会,
-    “党史党员说”“劳动教育”等课程) share one reading: when one of them is taken as a measure,
-    so is every other of the list that no stop word or honour cue rules out. ``decided``
+    “党史党员说”“劳动教育”等课程) share one reading: when one of them is taken as a measure
+    and a word of the list says what they are (活动, 课程, 比赛 …: `suffix` cues), so is
+    every other of the list that no stop word or honour cue rules out. ``decided``
     holds [match, taken, how] per quoted name, in text order; returns it updated."""
     runs, cur = [], []
     for item in decided:
@@ -96,6 +97,8 @@ def quoted_lists(lex: dict, text: str, decided: list) -> list:
     for run in runs:
         if len(run) < 2 or not any(ok for _, ok, _ in run):
             continue
+        if not any(lex["suffix_re"].match(re.sub(r"^等", "", text[q.end():q.end() + 8])) for q, _, _ in run):
+            continue      # a list of slogans: no 活动/课程/比赛 … names what they are
         if LABELS_BEFORE.search(re.split(r"[，,。；;！？\n]", text[max(0, run[0][0].start() - 16):run[0][0].start()])[-1]):
             continue      # 作为“惠民工程”“爱心工程”来抓: labels given to a measure, not measures
         if any(item[1] and re.search(r"[县市区镇乡村校园]$", _plain(item[0].group(1))) for item in run):
