@@ -3,8 +3,11 @@ sets up. The actor is the organisation the sentence names as its subject: the la
 named before the measure in the same clause run that does not stand as an object (为X学校,
 到X学校, 组织X学校 ...: rules/relations.tsv `object`). Where the sentence names none and
 starts without a subject of its own (同时, 还, 该局 ...: `carry`), the subject of the
-sentence before is carried over, and the relation says so (basis, confidence inferred).
-No actor, no link: the measure stays in the report without one.
+sentence before is carried over, and the relation says so (basis, confidence inferred);
+so is the paragraph's subject for a sentence opening with its verb (组织学生开展…:
+`carry_verb`), and the school for 学校的“X”. An organisation that only praises the work
+(充分肯定: `judge`) is no actor. No actor, no link: the measure stays in the report without
+one.
 """
 from __future__ import annotations
 
