@@ -121,6 +121,13 @@ def test_an_organisation_that_praises_the_work_does_not_carry_it_out(analyse):
     assert [o for o, *_ in got if o == "安徽省教育厅"] == []
 
 
+def test_a_source_or_a_speakers_organisation_is_no_actor(analyse):
+    got = implements(analyse, "记者从芜湖市教育局获悉，今年全市推行“智慧资助”。")
+    assert [o for o, *_ in got if o == "芜湖市教育局"] == []
+    got = implements(analyse, "芳庄校区党支部书记陈旭剑感叹说，与新纪元实验学校共建“城乡教育共同体”以后，招生多了。")
+    assert [o for o, *_ in got if o == "芳庄校区党支部"] == []
+
+
 def test_a_sentence_opening_with_its_verb_goes_on_with_the_paragraph_subject(analyse):
     text = "胜芳镇教育系统特别是红光小学积极开展党史学习教育。组织学生开展“童心向党唱红歌”比赛、“学党史沐党恩跟党走”主题班会。"
     got = {(o, m): (b, c) for o, m, b, c in implements(analyse, text)}
