@@ -28,6 +28,11 @@ def test_org_role_name_and_a_list_of_posts(analyse):
     assert ("李明", "辛集市教育局", "副局长") in got      # 局长A、副局长B share the bureau
 
 
+def test_a_post_listed_before_an_organisation_name_and_role(analyse):
+    got = members(analyse, "会议由望京学区发展理事会副理事长、明远教育书院实验小学沈颖校长主持。")
+    assert got == {("沈颖", "明远教育书院实验小学", "校长"), ("沈颖", "望京学区发展理事会", "副理事长")}
+
+
 def test_name_then_org_and_role_in_brackets(analyse):
     got = members(analyse, "王建国（青山县教育局局长）表示，将加强督导。")
     assert got == {("王建国", "青山县教育局", "局长")}
