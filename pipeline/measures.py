@@ -77,6 +77,48 @@ def quoted_is_measure(lex: dict, before: str, name: str, after: str, prev_ok: bo
     return False, ""
 
 
+def quoted_lists(lex: dict, text: str, decided: list) -> list:
+    """Quoted names written as one list (“童心向党唱红歌”比赛、“学党史沐党恩跟党走”主题班会,
+    “党史党员说”“劳动教育”等课程) share one reading: when one of them is taken as a measure
+    and a word of the list says what they are (活动, 课程, 比赛 …: `suffix` cues), so is
+    every other of the list that no stop word or honour cue rules out. ``decided``
+    holds [match, taken, how] per quoted name, in text order; returns it updated."""
+    runs, cur = [], []
+    for item in decided:
+        q = item[0]
+        if cur:
+            gap = text[cur[-1][0].end():q.start()]
+            if not LIST_GAP.fullmatch(gap):
+                runs.append(cur)
+                cur = []
+        cur.append(item)
+    if cur:
+        runs.append(cur)
+    for run in runs:
+        if len(run) < 2 or not any(ok for _, ok, _ in run):
+            continue
+        if not any(lex["suffix_re"].match(re.sub(r"^等", "", text[q.end():q.end() + 8])) for q, _, _ in run):
+            continue      # a list of slogans: no 活动/课程/比赛 … names what they are
+        if LABELS_BEFORE.search(re.split(r"[，,。；;！？\n]", text[max(0, run[0][0].start() - 16):run[0][0].start()])[-1]):
+            continue      # 作为“惠民工程”“爱心工程”来抓: labels given to a measure, not measures
+        if any(item[1] and re.search(r"[县市区镇乡村校园]$", _plain(item[0].group(1))) for item in run):
+            continue      # “乡村振兴示范县”: titles of places and schools
+        for item in run:
+            q = item[0]
+            plain = _plain(q.group(1))
+            after = text[q.end():q.end() + 4]
+            if item[1] or plain in lex["stop"] or lex["not_after"].match(after) or lex["not_inside"].search(plain) \
+                    or re.search(r"[？?！!。]", plain):
+                continue
+            item[1], item[2] = True, "quoted in a list with a measure"
+    return decided
+
+
+LABELS_BEFORE = re.compile(r"作为|称为|誉为|评为|列为|荣获|获得|入选|被")
+# between two quoted names of one list: nothing, a separator, or a type word and a separator
+LIST_GAP = re.compile(r"\s*(?:[\u3400-\u9fff]{0,6}[、和及与]\s*)?")
+
+
 @functools.lru_cache(maxsize=None)
 def _cue(kind: str) -> tuple[str, ...]:
     return tuple(row[1] for row in rules.table("measure_cues.tsv") if row[0] == kind)
@@ -160,12 +202,15 @@ class MeasureRecognizer:
         text = text_of(doc)
         ms = found(doc)
         names_taken = [(m.start, m.end) for m in ms if m.label in ("ORG", "PLACE", "PERSON")]
+        # a place named inside the quotes of a name (“了不起的中国人”) does not stop it
+        places = {(m.start, m.end) for m in ms if m.label == "PLACE"}
         model = measure_model.load()
         dates = {(m.start, m.end) for m in ms if m.label == "DATE"}   # “除夕”防疫宣传版 names a day
         out: list[Mention] = []
 
-        def add(a: int, b: int, written: str, how: str):
-            if any(x < b and a < y for x, y in names_taken) or any(o.start < b and a < o.end for o in out):
+        def add(a: int, b: int, written: str, how: str, quoted: bool = False):
+            if any(x < b and a < y and not (quoted and (x, y) in places and a <= x and y <= b and (x, y) != (a, b)) for x, y in names_taken) \
+                    or any(o.start < b and a < o.end for o in out):
                 return
             plain = _plain(written)
             if len(plain) < 2 or plain in lex["stop"] or re.fullmatch(r"[\d\W]+", plain):
@@ -180,8 +225,8 @@ class MeasureRecognizer:
         # discovered: quoted names with a cue around them (a verb of doing before, 活动 or
         # 政策 after, a list of such names, a name that ends like an initiative)
         prev_end, prev_ok = -10, False
+        decided = []
         for q in lex["quote"].finditer(text):
-            a, b = q.start(1), q.end(1)
             before = text[max(0, q.start() - 8):q.start()]
             if q.start() - prev_end > 1:
                 prev_ok = False
@@ -191,13 +236,16 @@ class MeasureRecognizer:
                 p = measure_model.probability(model["quoted"], measure_model.features(
                     lex, text, q.start(), q.end(), q.group(1), ok, how))
                 ok, how = p >= model["quoted"]["threshold"], f"quoted name, measure model p={p:.2f}"
+            decided.append([q, ok, how])
+        for q, ok, how in quoted_lists(lex, text, decided):
+            a, b = q.start(1), q.end(1)
             if not ok or (a, b) in dates:
                 continue
             suf = lex["suffix_re"].match(text, q.end())
             if suf and suf.group(0) in lex["keep"]:
-                add(q.start(), q.end() + len(suf.group(0)), _plain(text[a:b]) + suf.group(0), how)
+                add(q.start(), q.end() + len(suf.group(0)), _plain(text[a:b]) + suf.group(0), how, quoted=True)
             else:
-                add(a, b, text[a:b], how)
+                add(a, b, text[a:b], how, quoted=True)
         ruled = rule_unquoted(lex, text)
         if model is not None and model.get("unquoted"):
             # unquoted names ending like an initiative (rules/measure_cues.tsv `model_end`):

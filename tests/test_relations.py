@@ -28,6 +28,11 @@ def test_org_role_name_and_a_list_of_posts(analyse):
     assert ("李明", "辛集市教育局", "副局长") in got      # 局长A、副局长B share the bureau
 
 
+def test_a_post_listed_before_an_organisation_name_and_role(analyse):
+    got = members(analyse, "会议由望京学区发展理事会副理事长、明远教育书院实验小学沈颖校长主持。")
+    assert got == {("沈颖", "明远教育书院实验小学", "校长"), ("沈颖", "望京学区发展理事会", "副理事长")}
+
+
 def test_name_then_org_and_role_in_brackets(analyse):
     got = members(analyse, "王建国（青山县教育局局长）表示，将加强督导。")
     assert got == {("王建国", "青山县教育局", "局长")}
@@ -116,6 +121,61 @@ def test_no_actor_no_link(analyse):
     assert implements(analyse, "全面落实“双减”，深化“课后服务”。") == []
 
 
+def test_an_organisation_that_praises_the_work_does_not_carry_it_out(analyse):
+    got = implements(analyse, "王佩刚代表安徽省教育厅充分肯定援疆教师在“组团式”教育援疆中付出的努力。")
+    assert [o for o, *_ in got if o == "安徽省教育厅"] == []
+
+
+def test_a_source_or_a_speakers_organisation_is_no_actor(analyse):
+    got = implements(analyse, "记者从芜湖市教育局获悉，今年全市推行“智慧资助”。")
+    assert [o for o, *_ in got if o == "芜湖市教育局"] == []
+    got = implements(analyse, "芳庄校区党支部书记陈旭剑感叹说，与新纪元实验学校共建“城乡教育共同体”以后，招生多了。")
+    assert [o for o, *_ in got if o == "芳庄校区党支部"] == []
+
+
+def test_a_sentence_opening_with_its_verb_goes_on_with_the_paragraph_subject(analyse):
+    text = "胜芳镇教育系统特别是红光小学积极开展党史学习教育。组织学生开展“童心向党唱红歌”比赛、“学党史沐党恩跟党走”主题班会。"
+    got = {(o, m): (b, c) for o, m, b, c in implements(analyse, text)}
+    assert ("红光小学", "童心向党唱红歌") in got          # the one singled out (特别是) acts
+    assert ("红光小学", "学党史沐党恩跟党走") in got
+    assert got[("红光小学", "童心向党唱红歌")][1] == "inferred"
+    assert not any(o == "胜芳镇教育系统" for o, _ in got)
+
+
+def test_a_new_paragraph_carries_no_subject(analyse):
+    text = "红光小学积极开展党史学习教育。\n组织学生开展“童心向党唱红歌”比赛。"
+    assert [m for o, m, *_ in implements(analyse, text) if m == "童心向党唱红歌"] == []
+
+
+def test_a_party_branch_opening_a_later_clause_is_the_actor(analyse):
+    text = "建安区实验中学党支部成立于2010年。建安区实验中学现有党员77人，党支部严肃党内政治生活，认真落实“三会一课”。"
+    got = implements(analyse, text)
+    assert ("建安区实验中学党支部", "三会一课") in {(o, m) for o, m, *_ in got}
+    assert ("建安区实验中学", "三会一课") not in {(o, m) for o, m, *_ in got}
+
+
+def test_the_schools_measures_go_to_its_fullest_name(analyse):
+    text = "开发区红星海学校党建工作扎实。在红星海学校，调研组详细了解了学校的“将帅故事党建特色课程”“红星海娃讲将军的故事”活动。"
+    got = {(o, m, c) for o, m, _, c in implements(analyse, text)}
+    assert ("开发区红星海学校", "将帅故事党建特色课程", "inferred") in got
+    assert any(o == "开发区红星海学校" and "红星海娃讲将军的故事" in m for o, m, _ in got)
+
+
+def test_the_schools_measures_go_to_the_school_a_report_names_far_more_than_any_other(analyse):
+    text = ("城关小学今年招生300人。城关小学新建了操场。城关小学的老师来自东关小学。"
+            "调研组详细了解了学校的“一生一案”。")
+    got = {(o, m) for o, m, *_ in implements(analyse, text)}
+    assert ("城关小学", "一生一案") in got
+    # a clause opening with 学校 in that report may mean schools in general: no link
+    text = text.replace("调研组详细了解了学校的", "去年，学校实行")
+    assert implements(analyse, text) == []
+
+
+def test_school_with_two_schools_named_alike_is_no_one(analyse):
+    text = "城关小学和东关小学都在城区。城关小学新建了操场，东关小学也是。去年，学校实行“一生一案”。"
+    assert implements(analyse, text) == []
+
+
 # ------------------------------------------------------------------ measures
 
 def measures(analyse, text):
@@ -136,6 +196,30 @@ def test_slogans_titles_and_honours_are_not_measures(analyse):
 def test_variants_are_one_measure(analyse):
     got = measures(analyse, "学校推行“三会一课”制度，落实三会一课，开展“课后延时服务”。")
     assert got == {"三会一课", "课后服务"}
+
+
+def test_quoted_names_of_one_list_share_one_reading():
+    from pipeline import measures as stage
+    lex = stage.lexicon()
+    text = "学校开展了“红星海娃讲将军的故事”“了不起的中国人”系列升旗课程、“党史党员说”等课程。"
+    decided = [[q, i == 0, "x"] for i, q in enumerate(lex["quote"].finditer(text))]
+    got = [(q.group(1), ok) for q, ok, _ in stage.quoted_lists(lex, text, decided)]
+    assert got == [("红星海娃讲将军的故事", True), ("了不起的中国人", True), ("党史党员说", True)]
+    # labels a measure is given (作为…来抓) are no list of measures
+    text = "我市把营养改善计划作为“惠民工程”“爱心工程”来抓。"
+    decided = [[q, i == 0, "x"] for i, q in enumerate(lex["quote"].finditer(text))]
+    assert [ok for _, ok, _ in stage.quoted_lists(lex, text, decided)] == [True, False]
+
+
+def test_a_campaign_word_after_the_quotes_stays_in_the_written_name(analyse):
+    doc = analyse("11月5日，区教育局开展“校园餐”专项整治。", pub_date="2023-11-05")
+    got = [(m.text, m.norm) for m in found(doc) if m.label == "MEASURE"]
+    assert got == [("“校园餐”专项整治", "校园餐")]
+
+
+def test_a_place_inside_the_quotes_does_not_stop_a_measure(analyse):
+    got = measures(analyse, "容桂街道各校开展“育美容桂”系列活动，学校开展“了不起的中国人”系列升旗课程。")
+    assert {"育美容桂", "了不起的中国人"} <= got
 
 
 # ------------------------------------------------------------------ places inside names

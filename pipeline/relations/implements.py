@@ -3,8 +3,11 @@ sets up. The actor is the organisation the sentence names as its subject: the la
 named before the measure in the same clause run that does not stand as an object (为X学校,
 到X学校, 组织X学校 ...: rules/relations.tsv `object`). Where the sentence names none and
 starts without a subject of its own (同时, 还, 该局 ...: `carry`), the subject of the
-sentence before is carried over, and the relation says so (basis, confidence inferred).
-No actor, no link: the measure stays in the report without one.
+sentence before is carried over, and the relation says so (basis, confidence inferred);
+so is the paragraph's subject for a sentence opening with its verb (组织学生开展…:
+`carry_verb`), and the school for 学校的“X”. An organisation that only praises the work
+(充分肯定: `judge`) is no actor. No actor, no link: the measure stays in the report without
+one.
 """
 from __future__ import annotations
 
@@ -15,8 +18,10 @@ from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_pairs, cues, full_unit, relation
 
 NOT_ACTORS = ("media",)
+PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
+FOCUS = re.compile(r"[，,]?(?:特别是|尤其是|其中)")
 # a person who speaks (X局工作人员张三介绍): what follows is reported speech
-SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆)")
+SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:感叹|感慨|激动地|笑着|自豪地|动情地)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆)")
 
 
 def _is_object(text: str, o: Mention, s: int) -> bool:
@@ -34,6 +39,8 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
         between = text[o.end:pos]
         if re.search(r"[。；;]", between) or len(re.sub(r"《[^》]*》", "《》", between)) > 60:   # titles count as one word
             return []
+        if re.search(f"(?:{rules.alternation(cues('judge'))})", between):
+            return []         # X局充分肯定…工作: the organisation judges the work, others do it
         if _of_a_person(text, o, persons):
             continue          # 七星关区教育科技局营养办工作人员葛娣介绍: a person's organisation
         if _is_object(text, o, s) and not _listed_after(text, cands, i):
@@ -44,6 +51,8 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
         # a clause with a subject of its own after the organisation (…，学校开展…)
         if any(c.startswith(cues("subject")) for c in re.split(r"[，,；;：:]", between)[1:]):
             return []
+        if any(PARTY_UNIT_OPENS.match(c) for c in re.split(r"[，,；;：:]", between)[1:]):
+            return []         # X中学现有党员77人，党支部严肃…，落实“三会一课”: the branch acts
         group = [o]
         while i > 0 and _listed_after(text, cands, i):
             i -= 1
@@ -89,7 +98,7 @@ def _bare_unit_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Ment
     return next(iter(full.values())) if len(full) == 1 else None
 
 
-def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mention | None:
+def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessive: bool = False) -> Mention | None:
     """学校开展课后延时服务 / 该局启动…: a clause opening with an anaphor (rules/relations.tsv
     ``anaphor``) and naming no organisation before ``pos`` stands for the last organisation
     of that kind the report named before it."""
@@ -97,7 +106,10 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mentio
     only_one = {row[1] for row in rules.table("relations.tsv") if row[0] == "anaphor" and len(row) > 3 and row[3] == "one"}
     alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     last = None
-    for m in re.finditer(rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:]{{0,10}}?[，,])?\s*({alt})(?=[\u3400-\u9fff])", text[s:pos]):
+    opening = rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:]{{0,10}}?[，,])?\s*({alt})(?=[\u3400-\u9fff])"
+    # 详细了解了学校的“将帅故事党建特色课程”: the anaphor owns the measures listed after it
+    owning = rf"({alt})的(?=[“\"「『‘]?[^，,；;。]{{0,40}}$)"
+    for m in re.finditer(owning if possessive else opening, text[s:pos]):
         last = m
     if last is None:
         return None
@@ -109,10 +121,54 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mentio
         return None
     kind = words[last.group(1)]
     before = [o for o in orgs if o.end <= a and o.attrs.get("kind") == kind and not o.attrs.get("parent_key")]
-    if last.group(1) in only_one and len({o.key for o in orgs if o.attrs.get("kind") == kind
-                                          and not o.attrs.get("parent_key")}) != 1:
-        return None       # 学校 in a report naming several schools may mean schools in general
-    return before[-1] if before else None
+    if last.group(1) in only_one:
+        counts: dict[str, int] = {}
+        for o in orgs:        # 学校的: one school however written (开发区红星海学校, 红星海学校)
+            if o.attrs.get("kind") == kind and not o.attrs.get("parent_key"):
+                k = _fullest(o, orgs).key if possessive else o.key
+                counts[k] = counts.get(k, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if len(ranked) != 1 and not (possessive and ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]):
+            return None   # 学校 in a report naming several schools may mean schools in general
+        if len(ranked) > 1:   # 学校的: the school the report names far more often than any other
+            top = max(counts, key=lambda k: (counts[k], k))
+            return next((_fullest(o, orgs) for o in before if _fullest(o, orgs).key == top), None)
+    return _fullest(before[-1], orgs) if before else None
+
+
+def _fullest(o: Mention | None, orgs: list[Mention]) -> Mention | None:
+    """The fullest spelling the report gives the organisation an anaphor stands for
+    (红星海学校 written earlier as 开发区红星海学校): the longest name of that kind ending
+    with it."""
+    if o is None:
+        return None
+    longer = [m for m in orgs if m.text.endswith(o.text) and len(m.text) > len(o.text)
+              and m.attrs.get("kind") == o.attrs.get("kind") and not m.attrs.get("parent_key")]
+    return max(longer, key=lambda m: (len(m.text), -m.start)) if longer else o
+
+
+def _paragraph_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: int, hops: int = 3) -> Mention | None:
+    """组织学生开展“童心向党唱红歌”比赛: a sentence opening with its verb continues the
+    subject of the paragraph: the subject of the nearest sentence before it, in the same
+    paragraph and at most ``hops`` sentences back, over sentences that name no one."""
+    k = s
+    for _ in range(hops):
+        if k <= 0 or text[k - 1] == "\n":
+            return None
+        ps, pe = sentence_of(doc, k - 1)
+        if "\n" in text[ps:pe].strip():
+            return None
+        got = _subject(text, orgs, ps, pe)
+        if got is not None:
+            # 胜芳镇教育系统特别是红光小学积极开展…: the one singled out acts
+            nxt = next((o for o in orgs if o.start > got.end and FOCUS.fullmatch(text[got.end:o.start])), None)
+            return nxt or got
+        if any(ps <= m.start < pe and m.label in ("ORG", "PERSON") for m in ms):
+            return None       # the sentence before has an actor of its own that is no subject
+        if text[ps:pe].lstrip().startswith(cues("subject")):
+            return None
+        k = ps
+    return None
 
 
 def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
@@ -132,12 +188,18 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
                 ps, pe = sentence_of(doc, s - 1)
                 actor = _subject(text, orgs, ps, pe)
                 basis, conf = "subject carried over from the sentence before", INFERRED
+            elif no_subject and opens.startswith(cues("carry_verb")):
+                actor = _paragraph_subject(doc, text, orgs, ms, s)
+                basis, conf = "subject carried over: the sentence opens with its verb", INFERRED
         if actor is None:
             actor = _bare_unit_subject(text, orgs, s, mm.start)
             basis, conf = "unit named without its owner: the report's one unit of that name", INFERRED
         if actor is None:
             actor = _anaphor_subject(text, orgs, s, mm.start)
             basis, conf = "该校/学校/该局: the last organisation of that kind named before", INFERRED
+        if actor is None:
+            actor = _anaphor_subject(text, orgs, s, mm.start, possessive=True)
+            basis, conf = "学校的/该校的 before the measure: the school the report names", INFERRED
         if actor is None:
             continue
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]

@@ -242,6 +242,10 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             r = _name_role(text, p)
             if before is not None and r:
                 got = [(before, r, "organisation before the name, role after it")]   # 安庆师范大学的张群副校长
+                if text[before.start - 1:before.start] == "、":
+                    # 望京学区发展理事会副理事长、明远小学沈颖校长: the posts listed before it
+                    more, _, _ = chain.read(before.start - 1)
+                    got += [(o, rr, "a post listed before the organisation and the name") for o, rs in more for rr in rs]
             else:
                 aft = _after(text, p, e, org_start, person_start) or _is_org_role(text, p, e, org_start, persons)
                 if aft:
