@@ -521,6 +521,7 @@ def _extract_all(todo: list, out: Path, workers: int, engine: str, scheduler: st
                                  durable=False)
             yield e, res
     elif workers > 1 and len(todo) > 1:
+        extract.stages()  # imported once here, shared by the forked workers
         yield from _parallel(todo, workers)
     else:
         for job in todo:

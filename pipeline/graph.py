@@ -16,11 +16,13 @@ import sqlite3
 import tempfile
 from xml.sax import saxutils
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
-
-from . import communities, csvio
+from . import csvio
 from .util import Aside, output_mode, xml_safe
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 DOC_COLS = ["doc_id", "title", "pub_date", "source", "authors", "n_chars", "status", "error",
             "file", "encoding", "parent_id", "byline", "editor", "pub_date_basis", "year", "year_basis"]
@@ -433,6 +435,7 @@ def write_outputs(index: Path, out: Path) -> None:
                     write_table(tables / f"{name}.csv", cols, _entity_rows(db))
                 else:
                     write_table(tables / f"{name}.csv", cols, sql_rows(db, name), cells=True)
+            from . import communities  # networkx, loaded only where a new set is written
             write_table(tables / "communities.csv", communities.COLS, community_rows(db))
         finally:
             db.close()
@@ -449,6 +452,7 @@ def write_outputs(index: Path, out: Path) -> None:
 
 
 def community_rows(db) -> list[dict]:
+    from . import communities
     kinds = {r["id"]: (r["type"], r["name"]) for r in _query(
         db, "SELECT id, type, name FROM nodes WHERE type IN ('Organization', 'Place', 'Person', 'Measure')")}
     links = ", ".join(f"'{t}'" for t in communities.LINKS)
