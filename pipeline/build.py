@@ -382,7 +382,7 @@ def write_set(out: Path, fill, *, allow_empty: bool) -> dict:
             raise OutputError(f"no report could be read, so the previous outputs in {out} "
                               f"({_reports_in(previous)} reports) are kept (--allow-empty replaces them)",
                               _failed(gen / assemble.INDEX))
-        graph.write_outputs(gen / assemble.INDEX, gen)
+        graph.write_outputs(gen / assemble.INDEX, gen, cache=out / "work")
         _switch(out, gen)
     except BaseException:
         shutil.rmtree(gen, ignore_errors=True)
