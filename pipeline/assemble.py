@@ -184,9 +184,6 @@ def open_new(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA synchronous=OFF")
     db.execute("PRAGMA journal_mode=OFF")
-    # the sorts of the assembly (evidence with its sentences) in memory up to 256 MB, on two threads
-    db.execute("PRAGMA cache_size=-262144")
-    db.execute("PRAGMA threads=2")
     db.executescript(SCHEMA)
     return db
 

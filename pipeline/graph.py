@@ -437,20 +437,11 @@ def write_outputs(index: Path, out: Path, cache: Path | None = None) -> None:
     def stage_graph() -> bool:
         write_graphml(index, staged)
         return True
-    def stage_communities() -> bool:
-        from . import communities  # networkx, loaded only where a new set is written
-        cdb = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
-        try:
-            write_table(tables / "communities.csv", communities.COLS, community_rows(cdb, cache))
-        finally:
-            cdb.close()
-        return True
-    # the GraphML and the communities are made in two more processes while this one
-    # writes the tables
+    # the GraphML is made in a second process while this one writes the tables (the
+    # communities too in a process of their own were measured no faster on 2 cores: the
+    # GraphML is the longest, and they cost memory)
     aside = Aside(stage_graph)
-    groups = None
     try:
-        groups = Aside(stage_communities)
         db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
         try:
             for name, cols in (("documents", DOC_COLS), ("mentions", MENTION_COLS), ("entities", ENTITY_COLS),
@@ -459,20 +450,16 @@ def write_outputs(index: Path, out: Path, cache: Path | None = None) -> None:
                     write_table(tables / f"{name}.csv", cols, _entity_rows(db))
                 else:
                     write_table(tables / f"{name}.csv", cols, sql_rows(db, name), cells=True)
+            from . import communities  # networkx, loaded only where a new set is written
+            write_table(tables / "communities.csv", communities.COLS, community_rows(db, cache))
         finally:
             db.close()
-        try:
-            groups.result()
-        except RuntimeError as e:
-            raise RuntimeError(f"writing {tables / 'communities.csv'} failed: {e}") from None
         try:
             aside.result()
         except RuntimeError as e:
             raise RuntimeError(f"writing {final} failed: {e}") from None
         os.replace(staged, final)
     finally:
-        if groups is not None:
-            groups.cancel()
         aside.cancel()  # on any error or interruption: no process and no file left behind
         staged.unlink(missing_ok=True)
         for tmp in out.glob(f".{staged.name}.*.tmp"):  # the helper was stopped in the middle of its write
