@@ -247,23 +247,7 @@ def assemble(store: Path, keys: list[str], link_records: Iterable[dict], path: P
                   FROM s.r_nodes n JOIN ord USING(k) ORDER BY ord.o, n.id""")
     db.executemany("UPDATE nodes SET n_reports = ?, n_mentions = ? WHERE id = ? AND type IN ('Date', 'Claim')",
                    ((nr, nm, t) for t, (nr, nm) in counts.items()))
-    for key, ent in entities.items():
-        if ent["label"] == "DATE":
-            continue
-        key = node_id(key)
-        a = ent["attrs"]
-        nr, nm = counts.get(key, (0, 0))
-        node = {"type": link.LABEL_NODE[ent["label"]], "name": ent["name"], "aliases": "|".join(ent["aliases"]),
-                "n_reports": nr, "n_mentions": nm}
-        for x in ("adcode", "level", "kind", "link_basis"):
-            if a.get(x):
-                node[x] = str(a[x])
-        if a.get("parent_id"):
-            node["parent_id"] = node_id(remap.get(a["parent_id"], a["parent_id"]))
-        if roles.get(key):
-            node["roles"] = "|".join(sorted(roles[key]))
-        db.execute("INSERT OR REPLACE INTO nodes VALUES(?,?,?,?,?,?)",
-                   (key, node["type"], node["name"], json.dumps(node, ensure_ascii=False), nr, nm))
+    db.executemany("INSERT OR REPLACE INTO nodes VALUES(?,?,?,?,?,?)", _entity_nodes(entities, remap, counts, roles))
     db.execute("COMMIT")
     # the file each report node stands for, for the queries
     db.execute("""CREATE TABLE report_ids AS SELECT r.rid, d.doc_id FROM s.r_report r JOIN ord USING(k)
@@ -279,6 +263,27 @@ def assemble(store: Path, keys: list[str], link_records: Iterable[dict], path: P
     out["edges"] = db.execute("SELECT (SELECT count(*) FROM edges) + (SELECT count(*) FROM mention_edges)").fetchone()[0]
     db.close()
     return out
+
+
+
+def _entity_nodes(entities: dict, remap: dict, counts: dict, roles: dict):
+    """The nodes rows of the linked entities, in the linking's order."""
+    for key, ent in entities.items():
+        if ent["label"] == "DATE":
+            continue
+        key = node_id(key)
+        a = ent["attrs"]
+        nr, nm = counts.get(key, (0, 0))
+        node = {"type": link.LABEL_NODE[ent["label"]], "name": ent["name"], "aliases": "|".join(ent["aliases"]),
+                "n_reports": nr, "n_mentions": nm}
+        for x in ("adcode", "level", "kind", "link_basis"):
+            if a.get(x):
+                node[x] = str(a[x])
+        if a.get("parent_id"):
+            node["parent_id"] = node_id(remap.get(a["parent_id"], a["parent_id"]))
+        if roles.get(key):
+            node["roles"] = "|".join(sorted(roles[key]))
+        yield key, node["type"], node["name"], json.dumps(node, ensure_ascii=False), nr, nm
 
 
 def finish(db) -> None:

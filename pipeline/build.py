@@ -382,7 +382,7 @@ def write_set(out: Path, fill, *, allow_empty: bool) -> dict:
             raise OutputError(f"no report could be read, so the previous outputs in {out} "
                               f"({_reports_in(previous)} reports) are kept (--allow-empty replaces them)",
                               _failed(gen / assemble.INDEX))
-        graph.write_outputs(gen / assemble.INDEX, gen)
+        graph.write_outputs(gen / assemble.INDEX, gen, cache=out / "work")
         _switch(out, gen)
     except BaseException:
         shutil.rmtree(gen, ignore_errors=True)
@@ -521,6 +521,7 @@ def _extract_all(todo: list, out: Path, workers: int, engine: str, scheduler: st
                                  durable=False)
             yield e, res
     elif workers > 1 and len(todo) > 1:
+        extract.stages()  # imported once here, shared by the forked workers
         yield from _parallel(todo, workers)
     else:
         for job in todo:

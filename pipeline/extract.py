@@ -12,7 +12,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import dates, ingest, nlp as nlp_mod, rules
+from . import ingest, rules
 from .util import code_fingerprint
 
 FORMAT = 1
@@ -22,10 +22,18 @@ def pipeline_version() -> str:
     return f"{FORMAT}-{code_fingerprint()}-{rules.fingerprint()}"
 
 
+def stages():
+    """The modules of the NLP stages (spaCy and what it loads), imported on first use: a
+    build with nothing to extract (a no-op) never pays for them."""
+    from . import dates, nlp
+    return dates, nlp
+
+
 @functools.lru_cache(maxsize=None)
 def warm() -> None:
     """Load the pipeline and the tables its stages load on first use, once per process (a
     report's time budget then counts that report alone)."""
+    nlp_mod = stages()[1]
     nlp = nlp_mod.load()
     nlp_mod.run(nlp, "3月5日，城南区教育局召开会议，局长王海平要求全区38所学校做好准备。", doc_id="warm",
                 context={"pub_date": "2020-03-05", "anchor_year": 2020})
@@ -59,6 +67,7 @@ def extract_report(path: Path, *, max_mb: float = ingest.DEFAULT_MAX_MB,
     if rep.status != "ok":
         return out
     try:
+        dates, nlp_mod = stages()
         nlp = nlp or nlp_mod.load()
         year, basis = dates.infer_year(rep.text, rep.pub_date)
         out["report"]["anchor_year"] = year
@@ -111,6 +120,7 @@ BUILD_SKIPS = ("edu_spans",)
 
 
 def extract_section(nlp, rep: ingest.Report, sec: ingest.Section, year=None, basis="") -> dict:
+    nlp_mod = stages()[1]
     doc = nlp_mod.run(nlp, sec.text, doc_id=sec.doc_id, context=section_context(rep, sec, year, basis),
                       skip=BUILD_SKIPS)
     mentions = sorted(nlp_mod.found(doc), key=lambda m: (m.start, m.end, m.label))

@@ -16,11 +16,13 @@ import sqlite3
 import tempfile
 from xml.sax import saxutils
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
-
-from . import communities, csvio
+from . import csvio
 from .util import Aside, output_mode, xml_safe
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 DOC_COLS = ["doc_id", "title", "pub_date", "source", "authors", "n_chars", "status", "error",
             "file", "encoding", "parent_id", "byline", "editor", "pub_date_basis", "year", "year_basis"]
@@ -307,19 +309,24 @@ def graph_edges(db):
                    UNION ALL SELECT src, dst, 'MENTIONS', NULL, NULL, NULL, count FROM mention_edges) x
              LEFT JOIN evidence e ON e.seq = x.first
              ORDER BY x.src, x.dst, x.typ"""
-    for r in _query(db, sql):
-        if r["typ"] == "MENTIONS":
-            yield r["src"], r["dst"], "MENTIONS", {"type": "MENTIONS", "count": r["count"]}
-            continue
-        attrs = {"type": r["typ"], "doc_id": r["doc_id"], "sentence": r["sentence"], "start": r["start"],
-                 "end": r["end"], "weight": r["weight"]}
-        if r["typ"] == "MEMBER_OF":
-            attrs["role"] = "|".join(sorted(set(filter(None, (r["roles"] or "").split(",")))))
-        if r["basis"]:
-            attrs["basis"] = r["basis"]
-        if r["confidence"]:
-            attrs["confidence"] = r["confidence"]
-        yield r["src"], r["dst"], r["typ"], _graphml_attrs(attrs)
+    cur = db.execute(sql)
+    while True:
+        batch = cur.fetchmany(CHUNK)
+        if not batch:
+            return
+        for src, dst, typ, weight, roles, doc_id, sentence, start, end, basis, confidence, count in batch:
+            if typ == "MENTIONS":
+                yield src, dst, "MENTIONS", {"type": "MENTIONS", "count": count}
+                continue
+            attrs = {"type": typ, "doc_id": doc_id, "sentence": sentence, "start": start, "end": end,
+                     "weight": weight}
+            if typ == "MEMBER_OF":
+                attrs["role"] = "|".join(sorted(set(filter(None, (roles or "").split(",")))))
+            if basis:
+                attrs["basis"] = basis
+            if confidence:
+                attrs["confidence"] = confidence
+            yield src, dst, typ, _graphml_attrs(attrs)
 
 
 def graph_numbers(db) -> tuple[int, int]:
@@ -383,22 +390,29 @@ def _write_graphml(db, path: Path, keys: dict) -> dict:
     with _atomic(path, "wb") as f:
         f.write("\n".join(_header(keys, ids)).encode("utf-8"))
         buf: list[str] = []
+        # the keys seen so far are tracked as sets (one set operation a node or edge)
+        nseen: set[str] = set()
         for n, d in graph_nodes(db):
-            for k, v in d.items():
-                if ("node", k) not in seen:
-                    seen[("node", k)] = _gml_type(v)
-            if all(k in node_ids for k in d):
+            if not nseen.issuperset(d):
+                for k, v in d.items():
+                    if k not in nseen:
+                        nseen.add(k)
+                        seen[("node", k)] = _gml_type(v)
+            if node_ids.keys() >= d.keys():
                 buf += _node_lines(n, d, node_ids)
             if len(buf) > 50000:
                 f.write(("\n" + "\n".join(buf)).encode("utf-8"))
                 buf = []
         taken: set[str] = set()
+        eseen: set[str] = set()
         for u, v, typ, d in graph_edges(db):
-            for k, val in d.items():
-                if ("edge", k) not in seen:
-                    seen[("edge", k)] = _gml_type(val)
+            if not eseen.issuperset(d):
+                for k, val in d.items():
+                    if k not in eseen:
+                        eseen.add(k)
+                        seen[("edge", k)] = _gml_type(val)
             key = edge_id(u, typ, v, taken) if ("|" in u or "|" in v or "|" in typ) else xml_safe(f"{u}|{typ}|{v}")
-            if all(k in edge_ids for k in d):
+            if edge_ids.keys() >= d.keys():
                 buf += _edge_lines(u, v, key, d, edge_ids)
             if len(buf) > 50000:
                 f.write(("\n" + "\n".join(buf)).encode("utf-8"))
@@ -409,10 +423,11 @@ def _write_graphml(db, path: Path, keys: dict) -> dict:
     return seen
 
 
-def write_outputs(index: Path, out: Path) -> None:
+def write_outputs(index: Path, out: Path, cache: Path | None = None) -> None:
     """Tables, communities and GraphML of the index in ``index`` into the output set
     ``out`` (whose ``tables/cleaned`` the assembly wrote). The graph is written last: its
-    presence means the whole set was written."""
+    presence means the whole set was written. ``cache``: a folder where the communities of
+    the last graph are kept, reused while the graph they are found in is the same."""
     tables = out / "tables"
     final = out / "graph.graphml"
     for stale in [*out.glob(".graph.graphml.*.staged"), *out.glob("..graph.graphml.*.staged.*.tmp")]:
@@ -422,7 +437,9 @@ def write_outputs(index: Path, out: Path) -> None:
     def stage_graph() -> bool:
         write_graphml(index, staged)
         return True
-    # the GraphML is made in a second process while this one writes the tables
+    # the GraphML is made in a second process while this one writes the tables (the
+    # communities too in a process of their own were measured no faster on 2 cores: the
+    # GraphML is the longest, and they cost memory)
     aside = Aside(stage_graph)
     try:
         db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
@@ -433,7 +450,8 @@ def write_outputs(index: Path, out: Path) -> None:
                     write_table(tables / f"{name}.csv", cols, _entity_rows(db))
                 else:
                     write_table(tables / f"{name}.csv", cols, sql_rows(db, name), cells=True)
-            write_table(tables / "communities.csv", communities.COLS, community_rows(db))
+            from . import communities  # networkx, loaded only where a new set is written
+            write_table(tables / "communities.csv", communities.COLS, community_rows(db, cache))
         finally:
             db.close()
         try:
@@ -448,10 +466,31 @@ def write_outputs(index: Path, out: Path) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def community_rows(db) -> list[dict]:
+def community_rows(db, cache: Path | None = None) -> list[dict]:
+    """The rows of communities.csv. With ``cache``, the rows found last time are reused
+    when the graph they were found in (its organisations, places, people and measures with
+    their names, and their edges with types and weights) and the code finding them are the
+    same: Louvain is seeded, so the rows would be the same."""
+    import hashlib
+    from . import communities
     kinds = {r["id"]: (r["type"], r["name"]) for r in _query(
         db, "SELECT id, type, name FROM nodes WHERE type IN ('Organization', 'Place', 'Person', 'Measure')")}
     links = ", ".join(f"'{t}'" for t in communities.LINKS)
     edges = [(r["src"], r["dst"], r["typ"], r["weight"]) for r in _query(
         db, f"SELECT src, dst, typ, weight FROM edges WHERE typ IN ({links}) ORDER BY src, dst, typ")]
-    return communities.find_in(kinds, edges)
+    if cache is None:
+        return communities.find_in(kinds, edges)
+    h = hashlib.sha256(Path(communities.__file__).read_bytes())
+    h.update(json.dumps([sorted(kinds.items()), edges], ensure_ascii=False).encode("utf-8"))
+    key, path = h.hexdigest(), cache / "communities.json"
+    with contextlib.suppress(OSError, ValueError, KeyError):
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if kept["key"] == key:
+            return kept["rows"]
+    rows = communities.find_in(kinds, edges)
+    with contextlib.suppress(OSError):
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"key": key, "rows": rows}, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    return rows

@@ -64,21 +64,20 @@ def refine_anchors(entities: dict[str, dict], place_parent: dict[str, str]) -> d
                 entities[key].get("attrs", {}).get("kind") not in names.OWNED_KINDS:
             by_core[sk[2]].append(sk[1])
 
-    def ancestors(code: str) -> set[str]:
-        seen = set()
-        while code in place_parent and code not in seen:
-            seen.add(code)
-            code = place_parent[code]
-            if code:
-                seen.add(code)
-        return seen
-
+    # ``b`` lies inside ``a`` where ``a`` is b's parent code (one step up, as the walk this
+    # replaces went); the anchors are indexed by their parent, so that a name anchored at
+    # thousands of places costs as many steps, not their square
     remap = {}
     for core, anchors in by_core.items():
         if len(anchors) < 2:
             continue
+        children: dict[str, list[str]] = defaultdict(list)
+        for b in anchors:
+            p = place_parent.get(b)
+            if p and p != b:
+                children[p].append(b)
         for a in anchors:
-            finer = [b for b in anchors if b != a and a in ancestors(b)]
+            finer = children.get(a, ()) if a else ()
             if len(finer) == 1 or (a == "" and len(anchors) == 2):
                 target = finer[0] if finer else next(b for b in anchors if b != a)
                 remap[f"org:{a}:{core}"] = f"org:{target}:{core}"

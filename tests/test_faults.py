@@ -124,7 +124,7 @@ def test_a_full_disk_is_one_line_and_keeps_the_previous_outputs(previous, monkey
     out, g0, d0 = previous
     forget_state(out)
 
-    def full(b, folder):
+    def full(b, folder, **kw):
         (folder / "tables").mkdir(parents=True, exist_ok=True)
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder / "tables" / "mentions.csv"))
     monkeypatch.setattr(graph_mod, "write_outputs", full)

@@ -103,3 +103,36 @@ def test_linking_reruns_from_compact_records_without_text(inputs, tmp_path):
     assert records and all(set(r) == set(store_mod.LINK_FIELDS) for r in records)
     assert any(r["entities"] for r in records)
     assert "text" not in records[0] and "mentions" not in records[0]
+
+
+QUIET_REPORT = "今天上午，天气晴朗，气温适宜。\n"  # no organisation, place or person: the communities' graph stays
+
+
+def test_communities_are_reused_while_their_graph_is_the_same(inputs, tmp_path, monkeypatch):
+    from pipeline import communities
+    out = tmp_path / "out"
+    build.run(inputs, out, workers=1, progress=False)
+    first = (out / "tables" / "communities.csv").read_bytes()
+    assert first.count(b"\n") > 1 and (out / "work" / "communities.json").is_file()
+    (inputs / "天气.txt").write_text(QUIET_REPORT, encoding="utf-8")
+
+    def no(*a, **k):
+        raise AssertionError("the communities of an unchanged graph are not found again")
+    monkeypatch.setattr(communities, "find_in", no)
+    build.run(inputs, out, workers=1, progress=False)
+    assert "天气" in (out / "tables" / "documents.csv").read_text(encoding="utf-8-sig")
+    monkeypatch.undo()
+    full = tmp_path / "full"
+    build.run(inputs, full, workers=1, progress=False)
+    same_tree(out, full)
+    assert (out / "tables" / "communities.csv").read_bytes() == first
+
+    # a new report tying a head to his bureau changes the graph: found again, as a full build finds them
+    (inputs / "新增报道.txt").write_text(NEW_REPORT, encoding="utf-8")
+    kept = (out / "work" / "communities.json").read_bytes()
+    build.run(inputs, out, workers=1, progress=False)
+    assert (out / "work" / "communities.json").read_bytes() != kept  # found again, for the new graph
+    assert "城东区教育局" in (out / "tables" / "communities.csv").read_text(encoding="utf-8-sig")
+    full2 = tmp_path / "full2"
+    build.run(inputs, full2, workers=1, progress=False)
+    same_tree(out, full2)
