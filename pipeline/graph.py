@@ -13,13 +13,12 @@ import json
 import os
 import re
 import sqlite3
-import tempfile
 from xml.sax import saxutils
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import csvio
-from .util import Aside, output_mode, xml_safe
+from .util import Aside, atomic_file, xml_safe
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -190,30 +189,11 @@ def _csv(rows: list[dict], cols: list[str]) -> str:
     return csvio.to_csv(rows, cols)  # UTF-8 with BOM, formula-leading cells neutralised
 
 
-@contextlib.contextmanager
-def _atomic(path: Path, mode: str = "w"):
-    """A file written through a temporary file, renamed into place only when complete."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with contextlib.suppress(OSError):
-            os.fchmod(fd, output_mode())
-        with os.fdopen(fd, mode, encoding="utf-8" if "b" not in mode else None, newline="" if "b" not in mode else None) as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def write_table(path: Path, cols: list[str], rows, *, cells: bool = False) -> None:
     """A CSV table from an iterable of row dicts (or, with ``cells``, of tuples of cells
     already neutralised, from :func:`sql_rows`), written in chunks of CHUNK rows."""
     header = _csv([], cols)
-    with _atomic(path) as f:
+    with atomic_file(path) as f:
         f.write(header)
         if cells:
             w = csv.writer(f, lineterminator="\n")
@@ -387,7 +367,7 @@ def _write_graphml(db, path: Path, keys: dict) -> dict:
     node_ids = {k: v for (f, k), v in ids.items() if f == "node"}
     edge_ids = {k: v for (f, k), v in ids.items() if f == "edge"}
     seen: dict[tuple[str, str], str] = {}
-    with _atomic(path, "wb") as f:
+    with atomic_file(path, "wb") as f:
         f.write("\n".join(_header(keys, ids)).encode("utf-8"))
         buf: list[str] = []
         # the keys seen so far are tracked as sets (one set operation a node or edge)

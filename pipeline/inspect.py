@@ -96,11 +96,7 @@ class Store:
         return out
 
     def describe(self, nid: str) -> dict:
-        d = self.node(nid)
-        return {"id": nid, "label": d.get("type"), "name": d.get("name"), "kind": d.get("kind", d.get("level", "")),
-                "aliases": [a for a in str(d.get("aliases", "")).split("|") if a], "adcode": d.get("adcode", ""),
-                "hierarchy": self.hierarchy(nid), "n_reports": int(d.get("n_reports", 0) or 0),
-                "n_mentions": int(d.get("n_mentions", 0) or 0), "links": self.links(nid)}
+        return query.describe(self, nid)
 
 
 def render(info: dict, limit: int) -> str:

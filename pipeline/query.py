@@ -25,6 +25,16 @@ def index_path(out: Path) -> Path | None:
     return None
 
 
+def describe(store, nid: str) -> dict:
+    """What ``inspect`` shows of one node, from any store with ``node``, ``hierarchy`` and
+    ``links`` (the index here, the GraphML in pipeline.inspect)."""
+    d = store.node(nid)
+    return {"id": nid, "label": d.get("type"), "name": d.get("name"), "kind": d.get("kind", d.get("level", "")),
+            "aliases": [a for a in str(d.get("aliases", "")).split("|") if a], "adcode": d.get("adcode", ""),
+            "hierarchy": store.hierarchy(nid), "n_reports": int(d.get("n_reports", 0) or 0),
+            "n_mentions": int(d.get("n_mentions", 0) or 0), "links": store.links(nid)}
+
+
 class IndexStore:
     """The graph and tables of one build, read from its index on demand."""
 
@@ -106,11 +116,7 @@ class IndexStore:
         return out
 
     def describe(self, nid: str) -> dict:
-        d = self.node(nid)
-        return {"id": nid, "label": d.get("type"), "name": d.get("name"), "kind": d.get("kind", d.get("level", "")),
-                "aliases": [a for a in str(d.get("aliases", "")).split("|") if a], "adcode": d.get("adcode", ""),
-                "hierarchy": self.hierarchy(nid), "n_reports": int(d.get("n_reports", 0) or 0),
-                "n_mentions": int(d.get("n_mentions", 0) or 0), "links": self.links(nid)}
+        return describe(self, nid)
 
     def pub_date(self, doc_id: str) -> str:
         """A report's publication date, else the year it is about."""

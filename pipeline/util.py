@@ -67,12 +67,25 @@ def write_atomic(path: Path, data: bytes | str, *, touch_if_same: bool = True, d
             return False
     except OSError:
         pass
+    with atomic_file(path, "wb", durable=durable) as f:
+        f.write(data)
+    return True
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path, mode: str = "w", *, durable: bool = True):
+    """A file object written through a temporary file and renamed into place only when the
+    block completes (removed on any error), so a reader never sees a half-written file. Text
+    mode writes UTF-8 without newline translation; the mode is the one the umask gives new
+    files; ``durable`` flushes to disk before the rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as f:
-            with contextlib.suppress(OSError):  # a file system without modes keeps its own
-                os.fchmod(f.fileno(), output_mode())
-            f.write(data)
+        with contextlib.suppress(OSError):  # a file system without modes keeps its own
+            os.fchmod(fd, output_mode())
+        text = "b" not in mode
+        with os.fdopen(fd, mode, encoding="utf-8" if text else None, newline="" if text else None) as f:
+            yield f
             if durable:
                 f.flush()
                 os.fsync(f.fileno())
@@ -81,7 +94,6 @@ def write_atomic(path: Path, data: bytes | str, *, touch_if_same: bool = True, d
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    return True
 
 
 def code_fingerprint() -> str:

@@ -3,7 +3,6 @@ worker processes, reports sent as bytes) gives the same outputs, byte for byte, 
 default engine; the default engine never imports dask."""
 from __future__ import annotations
 
-import filecmp
 import shutil
 import subprocess
 import sys
@@ -14,23 +13,9 @@ import pytest
 from pipeline import build
 
 from .conftest import RAW, ROOT
+from .trees import same_outputs
 
 pytest.importorskip("distributed")
-
-
-def same_outputs(a: Path, b: Path) -> None:
-    cmp = filecmp.dircmp(a, b, ignore=["work", ".builds"])
-
-    def same(c):
-        for name in c.common_files:
-            assert (Path(c.left) / name).read_bytes() == (Path(c.right) / name).read_bytes(), (c.left, name)
-        assert not c.left_only and not c.right_only, (c.left, c.left_only, c.right_only)
-        for sub in c.subdirs.values():
-            same(sub)
-    same(cmp)
-    index = Path(".builds") / "current" / "index.sqlite"  # the query index, too
-    assert (a / index).read_bytes() == (b / index).read_bytes()
-    assert (a / "graph.graphml").read_bytes() == (b / "graph.graphml").read_bytes()
 
 
 def test_a_build_on_a_local_dask_cluster_equals_the_default_engine(seed_build, tmp_path):

@@ -4,7 +4,6 @@ store's compact records, and the outputs equal those of a full build of the same
 byte for byte."""
 from __future__ import annotations
 
-import filecmp
 import os
 import shutil
 import time
@@ -15,23 +14,10 @@ import pytest
 from pipeline import build, extract, store as store_mod
 
 from .conftest import RAW, SEEDS
+from .trees import same_outputs
 
 NEW_REPORT = ("本报讯（记者 林晓燕）3月12日，城东区教育局在城东区实验小学召开课后服务工作推进会。"
               "局长陈国华要求全区42所学校落实“双减”政策，确保课后服务全覆盖。\n")
-
-
-def same_tree(a: Path, b: Path) -> None:
-    cmp = filecmp.dircmp(a, b, ignore=["work", ".builds"])
-
-    def same(c):
-        for name in c.common_files:
-            assert (Path(c.left) / name).read_bytes() == (Path(c.right) / name).read_bytes(), (c.left, name)
-        assert not c.left_only and not c.right_only, (c.left, c.left_only, c.right_only)
-        for sub in c.subdirs.values():
-            same(sub)
-    same(cmp)
-    index = Path(".builds") / "current" / "index.sqlite"  # the query index, too
-    assert (a / index).read_bytes() == (b / index).read_bytes()
 
 
 @pytest.fixture()
@@ -78,7 +64,7 @@ def test_one_changed_report_is_extracted_alone_and_outputs_equal_a_full_build(in
 
     full = tmp_path / "full"
     build.run(inputs, full, workers=1, progress=False)
-    same_tree(out, full)
+    same_outputs(out, full)
     mentions = (out / "tables" / "mentions.csv").read_text(encoding="utf-8-sig")
     assert "新增报道,PERSON,陈国华" in mentions
 
@@ -87,7 +73,7 @@ def test_one_changed_report_is_extracted_alone_and_outputs_equal_a_full_build(in
     build.run(inputs, out, workers=1, progress=False)
     full2 = tmp_path / "full2"
     build.run(inputs, full2, workers=1, progress=False)
-    same_tree(out, full2)
+    same_outputs(out, full2)
     assert "新增报道" not in (out / "tables" / "documents.csv").read_text(encoding="utf-8-sig")
 
 
@@ -124,7 +110,7 @@ def test_communities_are_reused_while_their_graph_is_the_same(inputs, tmp_path, 
     monkeypatch.undo()
     full = tmp_path / "full"
     build.run(inputs, full, workers=1, progress=False)
-    same_tree(out, full)
+    same_outputs(out, full)
     assert (out / "tables" / "communities.csv").read_bytes() == first
 
     # a new report tying a head to his bureau changes the graph: found again, as a full build finds them
@@ -135,4 +121,4 @@ def test_communities_are_reused_while_their_graph_is_the_same(inputs, tmp_path, 
     assert "城东区教育局" in (out / "tables" / "communities.csv").read_text(encoding="utf-8-sig")
     full2 = tmp_path / "full2"
     build.run(inputs, full2, workers=1, progress=False)
-    same_tree(out, full2)
+    same_outputs(out, full2)
