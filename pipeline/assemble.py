@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 from typing import Iterable
 

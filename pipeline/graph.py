@@ -185,10 +185,6 @@ def graphml_bytes(g: nx.MultiDiGraph) -> bytes:
 CHUNK = 20000  # rows per write
 
 
-def _csv(rows: list[dict], cols: list[str]) -> str:
-    return csvio.to_csv(rows, cols)  # UTF-8 with BOM, formula-leading cells neutralised
-
-
 def write_table(path: Path, cols: list[str], rows, *, cells: bool = False) -> None:
     """A CSV table from an iterable of row dicts (or, with ``cells``, of tuples of cells
     already neutralised, from :func:`sql_rows`), written in chunks of CHUNK rows."""

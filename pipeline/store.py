@@ -90,7 +90,7 @@ class Store:
     def _open(path: Path) -> sqlite3.Connection:
         db = sqlite3.connect(path, isolation_level=None)
         db.execute("PRAGMA synchronous=OFF")
-        db.executescript(f"""
+        db.executescript("""
             CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);
             CREATE TABLE IF NOT EXISTS reports(rel TEXT PRIMARY KEY, fp TEXT, doc_id TEXT, status TEXT,
                 n_sections INTEGER, info TEXT);

@@ -22,7 +22,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pipeline import relscore  # noqa: E402
-from pipeline.evaluate import squash  # noqa: E402
 
 
 def prepare(shared: Path, set_name: str, fold: str, scratch: Path) -> tuple[Path, Path]:
