@@ -44,7 +44,8 @@ def _office_before(text: str, pos: int, lo: int, org_end: dict) -> tuple[str, Me
         a = pos - n
         if a < lo:
             break
-        if a in org_end and ends_with_pattern("office").search(text[a:pos]):
+        if a in org_end and ends_with_pattern("office").search(text[a:pos]) and \
+                re.fullmatch(r"[\u3400-\u9fff]+", text[a:pos]):
             return text[a:pos], org_end[a]
     return None
 
@@ -63,7 +64,7 @@ def _is_bare_office(o: Mention) -> bool:
 def _bare_office_before(text: str, pos: int, lo: int) -> str:
     """An office written alone before a role, back to the clause start: ,成教科科长."""
     m = re.search(r"[\u3400-\u9fff]{2,5}$", text[max(lo, pos - 5):pos])
-    if m and ends_with_pattern("office").search(m.group(0)) and (pos - len(m.group(0)) <= lo or
+    if m and (ends_with_pattern("office").search(m.group(0)) or m.group(0) in cues("dept")) and (pos - len(m.group(0)) <= lo or
                                                                not re.match(r"[\u3400-\u9fff]", text[pos - len(m.group(0)) - 1])):
         return m.group(0)
     return ""
@@ -204,6 +205,31 @@ def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[M
     return None
 
 
+def _serves(text: str, p: Mention, e: int, org_start: dict, persons: list[Mention]) -> tuple[Mention, str] | None:
+    """``name 担任/成为 org (的) role`` and ``name 在/返回 org 任教/工作``: 齐风玉成为了永红乡中心校
+    的校长, 赵顺军在德恒隆乡中心学校任教 (the name opens the clause, no other name comes
+    between; rules/relations.tsv ``serve_verb``, ``serve_at``, ``serve_end``)."""
+    verbs = "|".join(map(re.escape, sorted(cues("serve_verb") + cues("serve_at"), key=len, reverse=True)))
+    for m in re.finditer(rf"(?:{verbs})[了为]?", text[p.end:min(e, p.end + 20)]):
+        k = p.end + m.end()
+        o = org_start.get(k)
+        between = text[p.end:p.end + m.start()]
+        if o is None or re.search(r"[，,。；;：:“”\"]", between) or any(p.end <= q.start < k for q in persons if q is not p):
+            continue
+        rest = text[o.end:o.end + 8]
+        if m.group(0).rstrip("了为") in cues("serve_at"):
+            end = next((w for w in cues("serve_end") if rest.startswith(w)), "")
+            if end and not re.match(r"[会组室站队]", rest[len(end):len(end) + 1]):
+                return o, ""
+            continue
+        rest = rest[1:] if rest.startswith("的") else rest
+        for r in sorted(roles(), key=len, reverse=True):
+            if rest.startswith(r) and roles()[r][0] != "other":
+                return o, r
+        return None
+    return None
+
+
 def _name_role(text: str, p: Mention) -> str:
     """A role written right after a name: 张玲校长."""
     for r in sorted(roles(), key=len, reverse=True):
@@ -231,12 +257,13 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         links, pending, runs_into = chain.read(p.start)
         got: list[tuple[Mention, str, str]] = []
         for org, rs in links:
-            got += [(org, r, "role and organisation before the name") for r in rs]
+            got += [(org, r, "role and organisation before the name") for r in rs if _fits_kind(r, org)]
         if not got and runs_into is not None and runs_into.start in posts:
             # 校长张三、副校长李四; 记者 王五 李六: the organisation of the list's first name
             prev = posts[runs_into.start]
             mine = pending or [r for _, r in prev][:1]
-            got = [(prev[0][0], r, "listed after a name with its organisation") for r in mine]
+            got = [(prev[0][0], r, "listed after a name with its organisation") for r in mine
+                   if _fits_kind(r, prev[0][0]) and not _dept_of(r)]
         if not got:
             before = org_end.get(p.start) or (org_end.get(p.start - 1) if text[p.start - 1:p.start] in " \u3000的" else None)
             r = _name_role(text, p)
@@ -247,7 +274,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
                     more, _, _ = chain.read(before.start - 1)
                     got += [(o, rr, "a post listed before the organisation and the name") for o, rs in more for rr in rs]
             else:
-                aft = _after(text, p, e, org_start, person_start) or _is_org_role(text, p, e, org_start, persons)
+                aft = _after(text, p, e, org_start, person_start) or _is_org_role(text, p, e, org_start, persons) \
+                    or _serves(text, p, e, org_start, persons)
                 if aft:
                     got = [(aft[0], aft[1], "organisation and role after the name")]
         if not got:
@@ -284,6 +312,20 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
     return out
 
 
+def _dept_of(role: str) -> str:
+    """The party committee's department a post names: 组织部 of 组织部部长."""
+    return next((d for d in cues("dept") if role.startswith(d) and len(role) > len(d)), "")
+
+
+def _fits_kind(role: str, org: Mention) -> bool:
+    """Whether a role shared down a list may be a post of that organisation: 副县长 after
+    县人大常委会副主任路永通 is a post of a government, not of the 人大 (rules/relations.tsv
+    ``role_org``)."""
+    want = cue_pairs("role_org").get(_base(role))
+    owner = org.attrs.get("parent_text") or org.text      # 县政府党组 + 副县长: the 县政府's
+    return want != "government" or owner.endswith(("政府", "管委会", "办事处"))
+
+
 def _line(text: str, pos: int) -> tuple[int, int]:
     a = text.rfind("\n", 0, pos) + 1
     b = text.find("\n", pos)
@@ -306,13 +348,34 @@ def _byline(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Mention, s
                 if m.group(0) not in ("讯", "电", "消息", "报道", "来源", "文", "图"):
                     role = m.group(0)
             return [(o, role, "byline of the medium")]
-    # 本报记者 王五 / 本报讯（记者 王五）: the paper is the one medium the report names
+    # 本报记者 王五 / 本报讯（记者 王五）/ 记者 王五 通讯员 李六 / 编辑:赵七 on a line of
+    # its own or in brackets: the paper is the one medium the report names
     lead = text[max(a, p.start - 20):p.start]
     m = re.search(rf"(?:本报|本网|本台)(?:讯)?[\s(（]*({words})?[\s:：]*(?:[\u3400-\u9fff]{{2,3}}\s+)*$", lead)
+    role = (m.group(1) or "记者") if m else _staff_byline(text[a:p.start]) if _byline_name_ends(text, p) else ""
     media = {o.key: o for o in orgs if o.attrs.get("kind") == "media"}
-    if m and len(media) == 1:
-        return [(next(iter(media.values())), m.group(1) or "记者", "byline of the report's one medium")]
+    if role and len(media) == 1:
+        return [(next(iter(media.values())), role, "byline of the report's one medium")]
     return []
+
+
+def _staff_byline(lead: str) -> str:
+    """The staff word of a byline that runs from the start of its line or an opening bracket
+    up to a name: 记者 钱宏斌 通讯员 / （记者 / □本报记者 / 编辑：/ 审核：明媛、; else ''."""
+    words = "|".join(map(re.escape, sorted(cues("staff_byline"), key=len, reverse=True)))
+    name = r"[\u3400-\u9fff·•]{2,5}"
+    m = re.search(rf"(?:^|[(（【\[])[\s□■▲●]*(?:(?:{words})[\s:：]*(?:{name}[\s、，,/]*)*?[\s]*)*?({words})[\s:：]*"
+                  rf"(?:{name}[\s、，,]+)*$", lead)
+    if not m:
+        return ""
+    return [w.group(0) for w in re.finditer(words, lead[m.start():])][-1]
+
+
+def _byline_name_ends(text: str, p: Mention) -> bool:
+    """A byline's name ends at a space, a bracket, a list mark or its line's end, not in a
+    sentence (记者了解到，…)."""
+    nxt = text[p.end:p.end + 1]
+    return nxt in ("", "\n", " ", "\t", "\u3000", ")", "）", "】", "]", "、", "/")
 
 
 def _office_of_only_bureau(text: str, p: Mention, pending: list[str], orgs: list[Mention]):
@@ -353,7 +416,8 @@ def _only_org_of_kind(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[
     kind = cue_pairs("role_org").get(r)
     if not kind or roles().get(r, ("",))[0] == "staff":
         return []         # 张桂梅老师 in a report on one school may teach anywhere: only heads
-    of_kind = {o.key: o for o in orgs if o.attrs.get("kind") == kind and not o.attrs.get("parent_key")}
+    of_kind = {o.key: o for o in orgs if o.attrs.get("kind") == kind and not o.attrs.get("parent_key")
+               and _fits_kind(r, o)}
     if len(of_kind) != 1:
         return []
     return [(next(iter(of_kind.values())), r, f"the only {kind} the report names")]
@@ -377,7 +441,7 @@ def _sentence_org_of_kind(text: str, p: Mention, pending: list[str], orgs: list[
     cut = re.search(r"[；;]", text[p.end:e])
     e = p.end + cut.start() if cut else e
     of_kind = {o.key: o for o in orgs if s <= o.start and o.end <= e and o.attrs.get("kind") == kind
-               and not o.attrs.get("parent_key")
+               and not o.attrs.get("parent_key") and _fits_kind(role, o)
                and not any(q is not p and min(o.end, p.end) <= q.start < max(o.start, p.start) for q in persons)}
     if len(of_kind) != 1:
         return []
@@ -388,6 +452,15 @@ def _links(p: Mention, org: Mention, role: str, span, basis: str, entities: dict
            confidence: str = "stated") -> list[Relation]:
     """A post in a party unit or office goes to the unit; a headship written after a
     party unit (党支部书记、校长) goes to the organisation that owns the unit."""
+    dept = _dept_of(role)
+    if dept and org.text.endswith("委"):
+        # 区委常委、组织部部长晋秋红: 组织部 is a unit of 区委, an entity of its own
+        key = org.key + dept
+        ensure_org(entities, key, org.text + dept, org)
+        entities[key]["aliases"] = sorted(set(entities[key]["aliases"]) | {dept})
+        entities[key]["attrs"]["kind"] = "party"
+        return [relation("MEMBER_OF", p.key, key, span, basis, confidence, role=role),
+                relation("PART_OF", key, org.key, span, "department named in a post")]
     kind = role_kind(role)
     parent = org.attrs.get("parent_key")
     target = org.key
