@@ -58,7 +58,10 @@ def _qualifier_before(text: str, pos: int, lo: int) -> str:
 
 
 def _is_bare_office(o: Mention) -> bool:
-    return len(o.text) <= 5 and bool(ends_with_pattern("office").search(o.text)) and not o.attrs.get("parent_key")
+    """An office named without its owner (成教科), not one named with it (县委办公室)."""
+    m = ends_with_pattern("office").search(o.text)
+    return len(o.text) <= 5 and bool(m) and not o.attrs.get("parent_key") \
+        and not o.text[:m.start()].endswith(("委", "局", "厅", "政府", "党组"))
 
 
 def _bare_office_before(text: str, pos: int, lo: int) -> str:
@@ -128,6 +131,8 @@ class Chain:
             bare = ""
             if org is None and not office:
                 office = bare = _bare_office_before(text, pos - len(chosen), s) or _unit_before(text, pos - len(chosen), s)
+                if not bare:     # 市委常委、常务副市长魏启生: the qualifier stays in the role
+                    chosen = _qualifier_before(text, pos - len(chosen), s) + chosen
             if after_comma and org is None:
                 break                # a comma ends the chain unless an organisation follows
             pos -= len(chosen) + len(bare)
@@ -300,7 +305,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             got = _office_of_only_bureau(text, p, pending, orgs) or _post_of_only_unit(pending, orgs)
             conf = "inferred" if got else conf
         if not got:
-            got = _only_org_of_kind(text, p, orgs)
+            got = _only_org_of_kind(text, p, orgs, pending[-1] if pending else "")
             conf = "inferred"
         if not got:
             got = _sentence_org_of_kind(text, p, pending, orgs, persons, (s, e))
@@ -364,7 +369,7 @@ def _staff_byline(lead: str) -> str:
     up to a name: 记者 钱宏斌 通讯员 / （记者 / □本报记者 / 编辑：/ 审核：明媛、; else ''."""
     words = "|".join(map(re.escape, sorted(cues("staff_byline"), key=len, reverse=True)))
     name = r"[\u3400-\u9fff·•]{2,5}"
-    m = re.search(rf"(?:^|[(（【\[])[\s□■▲●]*(?:(?:{words})[\s:：]*(?:{name}[\s、，,/]*)*?[\s]*)*?({words})[\s:：]*"
+    m = re.search(rf"(?:^|[(（【\[。！？!?])[\s□■▲●]*(?:(?:{words})[\s:：]*(?:{name}[\s、，,/]*)*?[\s]*)*?({words})[\s:：]*"
                   rf"(?:{name}[\s、，,]+)*$", lead)
     if not m:
         return ""
@@ -410,12 +415,14 @@ def _base(role: str) -> str:
     return role
 
 
-def _only_org_of_kind(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Mention, str, str]]:
-    """张玲校长 / 吕文杰局长 where the section names exactly one school / bureau."""
-    r = _name_role(text, p)
+def _only_org_of_kind(text: str, p: Mention, orgs: list[Mention], before: str = "") -> list[tuple[Mention, str, str]]:
+    """张玲校长 / 吕文杰局长 / 校长沈宵 (``before``: the role written before the name) where the
+    section names exactly one school / bureau."""
+    r = before or _name_role(text, p)
     kind = cue_pairs("role_org").get(r)
-    if not kind or roles().get(r, ("",))[0] == "staff":
+    if not kind or roles().get(r, ("",))[0] == "staff" or kind == "government":
         return []         # 张桂梅老师 in a report on one school may teach anywhere: only heads
+                          # (副区长 with a 区政府 named elsewhere: only in the same sentence)
     of_kind = {o.key: o for o in orgs if o.attrs.get("kind") == kind and not o.attrs.get("parent_key")
                and _fits_kind(r, o)}
     if len(of_kind) != 1:
@@ -464,7 +471,8 @@ def _links(p: Mention, org: Mention, role: str, span, basis: str, entities: dict
     kind = role_kind(role)
     parent = org.attrs.get("parent_key")
     target = org.key
-    if parent and kind not in ("party", "") and parent != org.key:
+    committee_dept = (org.attrs.get("parent_text") or "").endswith("委") and org.attrs.get("unit_word") in cues("dept")
+    if parent and kind not in ("party", "") and parent != org.key and not committee_dept:
         target = parent
         if parent not in entities and org.attrs.get("parent_text"):
             ensure_org(entities, parent, org.attrs["parent_text"], org)
