@@ -22,6 +22,7 @@ import functools
 import re
 
 from ..doc import Mention, Relation, sentence_of
+from ..names import OWN_OUTLET
 from .common import cue_pairs, cues, ends_with_pattern, ensure_org, relation, role_kind, roles
 
 BLANK = " \t\u3000:："
@@ -310,6 +311,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         if not got:
             got = _sentence_org_of_kind(text, p, pending, orgs, persons, (s, e))
             conf = "inferred"
+        # 本报 is no name of a medium, 本报11月18日 (a dateline read into the name) no organisation
+        got = [g for g in got if not g[0].text.startswith(OWN_OUTLET) and not re.search(r"\d", g[0].text)]
         if got:
             posts[p.start] = [(o, r) for o, r, _ in got]
         for org, role, basis in got:
