@@ -1,0 +1,211 @@
+"""Organisation keys and the place names inside names: which divisions a name starts with
+(segment), and the key ``org:<anchor>:<name>`` that makes one node per organisation across
+reports (org_key), with the checks that keep a road's, a mountain's or another province's
+name out (ROAD_AFTER, GEO_AFTER, fits_setting). Used by the place stage (pipeline/places.py)."""
+from __future__ import annotations
+
+import re
+
+from . import gazetteer
+from . import names as org_names
+from .gazetteer import Division
+
+# bureau names that are one office under different names (renamed or abbreviated)
+BUREAU_FAMILY = re.compile(r"(教育和体育局|教育体育局|教体局|教育和科学技术局|教育科学技术局|教育科技局|教育和科技局|"
+                           r"教科局|教育局|教育系统|教体系统|教科系统)$")
+# a division's name followed by one of these is part of a road's or street's name
+ROAD_AFTER = re.compile(r"(?:路|街(?!道)|巷|大道|大街|胡同|弄)")
+# a division's short name followed by one of these is part of a mountain's, river's or
+# lake's name (长白山 is no 长白县)
+GEO_AFTER = re.compile(r"(?:山|湖|河|江|岛|峰|岭|湾|海)")
+LEVEL_CHARS = {"省": ("province",), "市": ("city", "county"), "县": ("county",), "区": ("county",),
+               "州": ("city",), "盟": ("city",), "旗": ("county",), "镇": ("town",), "乡": ("town",)}
+
+
+def segment(name: str) -> list[tuple[int, int]]:
+    """The places a name starts with, longest first at each step: 东阿县刘集镇中心小学 ->
+    [(0, 3), (3, 6)]."""
+    gaz = gazetteer.get()
+    out, k = [], 0
+    while k < len(name):
+        best = next((m for m in range(len(name), k + 1, -1) if gaz.lookup(name[k:m])), None)
+        if best is None:
+            break
+        out.append((k, best))
+        k = best
+    return out
+
+
+def level_division(path: list[str], ch: str) -> str:
+    """The context division a bare level word refers to: 市 in a county-level city is that
+    city; 市 in a county's report is the county's prefecture city."""
+    gaz = gazetteer.get()
+    for code in reversed(path):
+        d = gaz.divisions[code]
+        if ch in ("市", "州", "盟") and d.level in ("city", "county") and d.name.endswith(ch):
+            return code
+        if ch in ("县", "旗") and d.level == "county" and d.name.endswith(("县", "旗")):
+            return code
+        if ch == "区" and d.level == "county" and (d.name.endswith("区") or gaz.divisions[code].alias.endswith("区")):
+            return code
+        if ch == "省" and d.level == "province":
+            return code
+        if ch in ("镇", "乡") and d.level == "town":
+            return code
+    return ""
+
+
+def org_core(text: str, prefix_len: int) -> str:
+    """An organisation's name without its place prefix, with one spelling per bureau."""
+    core = text[prefix_len:]
+    core = re.sub(r"^(省|市|县|区|州|旗|盟|镇|乡)(?=.)", "", core) if prefix_len == 0 else core
+    return BUREAU_FAMILY.sub("教育局", core)
+
+
+def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
+            scope: str = "", named: frozenset = frozenset()) -> tuple[str, str, str]:
+    """(key, anchor division code, basis) of an organisation's name.
+
+    The key names the entity: ``org:<anchor>:<name>``. The anchor is the place its own
+    name carries (its seat for the bodies of rules/org_names.tsv), else the level word it
+    starts with (市教育局 in a 杭州 report), else, for schools and local bodies, the
+    report's place; a national body, or a university, company or outlet without a place in
+    its name, has none. The name is the organisation's name without its place, unless that
+    is a bare type word (大学, 教育局, 委, 八中) or the body is a place's own (a bureau, a
+    government, a party committee, a team): then the place is part of the name (杭州市教育局,
+    梧州市第八中学), so that two bodies of two places never share a key; universities,
+    companies and outlets keep their name as written (武汉大学, 湖北大学). A short name whose
+    place the report does not tell (市教育局 with no city in sight) is keyed to its report
+    (``scope``: the section's id) and stays its own entity. ``named``: the codes of the
+    divisions the section names (洛阳镇 makes 洛阳高级中学 no school of 洛阳市)."""
+    gaz = gazetteer.get()
+    canonical = attrs.get("canonical")
+    kind = attrs.get("kind")
+    known = org_names.full_name(text) or org_names.known_prefix(text)
+    if known:   # a body known by its full name (北大 -> 北京大学; 中山大学 is in 广州)
+        core, anchor = known
+        return f"org:{anchor}:{core}", anchor, ("seat of a known body" if anchor else "")
+    if canonical:  # a national body or outlet known by name
+        return f"org::{canonical}", "", ""
+    if org_names.is_national(text):   # 国家体育总局, 教育部考试中心, 中国教育在线
+        return f"org::{org_names.national().get(text.removeprefix('中华人民共和国'), text)}", "", ""
+    as_written = kind in org_names.AS_WRITTEN_KINDS or attrs.get("unit_of_kind") in org_names.AS_WRITTEN_KINDS \
+        or bool(org_names.AS_WRITTEN_WORDS.search(text))
+    # a place's own body; a party branch of a school is its school's, not its place's
+    owned = kind in org_names.OWNED_KINDS and not as_written and \
+        attrs.get("unit_of_kind") in (None, *org_names.OWNED_KINDS)
+    chain, prefix_len = name_chain(text, chain, as_written, named)
+    anchor, basis = "", ""
+    if chain and chain[0].code.startswith("world/"):   # 新加坡国立大学
+        anchor = "" if chain[-1].code == "world/中国" else chain[-1].code
+        return f"org:{anchor}:{text}", anchor, ("name" if anchor else "")
+    if chain:
+        anchor, basis = chain[-1].code, "name"
+        core = org_names.expand_short(drop_level(org_core(text, prefix_len), chain[-1]))
+        # a unit named onto a university (湖北大学附属中学) keeps the university's name
+        as_written = as_written or org_names.head_kind(core) in org_names.AS_WRITTEN_KINDS
+        # a school named with its city, in a report about one district of that city, is a
+        # school of that district (锦官新城小学 of 成都市, in a report on 武侯区's schools)
+        generic = owned or org_names.is_generic(core)
+        if kind in LOCAL_KINDS and chain[-1].level == "city" and path and not generic and not as_written:
+            inner = [c for c in path if gaz.divisions[c].parent == anchor]
+            if inner and kind in ("school", "kindergarten"):
+                anchor, basis = inner[0], "name and report context"
+        if as_written:   # its name with its place's short name: 河北省邯郸学院 is 邯郸学院
+            last = segment(text)[len(chain) - 1][1]
+            core = (chain[-1].alias or chain[-1].name) + drop_level(text[last:], chain[-1])
+        elif generic:
+            core = gaz.divisions[chain[-1].code].name + org_names.expand_short(core)
+        return f"org:{anchor}:{core}", anchor, basis
+    auto = AUTONOMOUS_LEAD.match(text)    # 自治区教育厅: the region's, as 省教育厅 is the province's
+    core = org_names.expand_short(org_core(text[auto.end():] if auto else text, 0))
+    lead = LEVEL_OF_AUTONOMOUS[auto.group(0)] if auto else text[:1]
+    level_word = lead in LEVEL_CHARS and len(text) > 1 and text[1:2] not in ("民", "场")
+    if level_word:
+        anchor, basis = level_division(path, lead), "level word and report context"
+    elif path and kind in LOCAL_KINDS and not path[0].startswith("world/") and not as_written:
+        anchor, basis = local_anchor(path), "report context"
+    generic = owned or org_names.is_generic(core)
+    if not generic:
+        return f"org:{anchor}:{text if as_written else core}", anchor, basis
+    if anchor:
+        return f"org:{anchor}:{gaz.divisions[anchor].name}{org_names.expand_short(core)}", anchor, basis
+    if scope:   # 市教育局 in a report that does not say which city
+        return f"org:?{scope}:{BUREAU_FAMILY.sub('教育局', text)}", "", ""
+    return f"org::{text}", "", ""
+
+
+def name_chain(text: str, chain: list[Division], as_written: bool,
+                named: frozenset = frozenset()) -> tuple[list[Division], int]:
+    """The divisions an organisation's name starts with, and how many characters they take.
+    A road's or mountain's name is none (中山路小学, 长白山教育局); a place's short name with
+    a bare type word (梧州八中) is that place even in a report set elsewhere, when the name is
+    of one place only; a university's, company's or outlet's place is the largest of the
+    places its name may be (西安理工大学: 西安市, not 辽源's 西安区). Not where the section
+    names another place of that name (洛阳镇 for 洛阳高级中学)."""
+    gaz = gazetteer.get()
+    covered = segment(text)
+    prefix_len = sum(b - a for a, b in covered[:len(chain)]) if chain else 0
+    last = text[covered[len(chain) - 1][0]:prefix_len] if chain else ""
+    if chain and (ROAD_AFTER.match(text, prefix_len) or
+                  (GEO_AFTER.match(text, prefix_len) and last != chain[-1].name)):
+        return [], 0
+    if covered and covered[0][0] == 0 and (not chain or as_written):
+        divs = gaz.lookup(text[:covered[0][1]])
+        if any(gaz.divisions[c].name.startswith(text[:covered[0][1]]) and c not in {d.code for d in divs}
+               for c in named if c in gaz.divisions):
+            return chain, prefix_len
+        rank = {"country": 0, "province": 1, "city": 2, "county": 3}
+        if as_written and len(divs) > 1:
+            top = min(rank.get(d.level, 9) for d in divs)
+            divs = [d for d in divs if rank.get(d.level, 9) == top]
+        if len(divs) == 1 and (as_written or divs[0].level == "province" or (
+                not divs[0].code.startswith("world/") and
+                org_names.is_generic(drop_level(text[covered[0][1]:], divs[0])))):
+            if not chain or chain[0].code != divs[0].code:
+                return divs, covered[0][1]
+    return chain, prefix_len
+
+
+AUTONOMOUS_LEAD = re.compile(r"^自治(区|州|县|旗)(?=.)")
+LEVEL_OF_AUTONOMOUS = {"自治区": "省", "自治州": "州", "自治县": "县", "自治旗": "旗"}
+# words that start with a level character and are no level word (北京 + 市场监管局)
+NOT_LEVEL = ("市场", "市民", "市政", "区域", "县城", "州立", "省级", "市级", "县级", "区级")
+
+
+def drop_level(core: str, d: Division) -> str:
+    """The level word left after a division's short name (镇沅 + 县第一中学) taken off."""
+    if len(core) > 1 and core[0] in LEVEL_CHARS and d.name.endswith(core[0]) and not core.startswith(NOT_LEVEL):
+        return core[1:]
+    return core
+
+
+# organisations that belong to the place a report is about; universities, companies and
+# media without a place in their name are one organisation wherever they are named
+LOCAL_KINDS = {"school", "kindergarten", "bureau", "government", "party", "team", "unit", "hospital", "other"}
+
+
+def fits_setting(text: str, chain: list[Division], path: list[str], named=frozenset()) -> bool:
+    """A short place name inside an organisation's name (桃园 in 桃园小学) is taken only when
+    it agrees with the report's own setting: the same province, or written in full.
+    ``named`` holds the divisions the section names: a town of the same short name there
+    (洛阳镇 in 常州) wins over a province's or city's short name (洛阳市)."""
+    first = chain[0]
+    if text.startswith(first.name) and first.name != first.alias:
+        return True       # written in full (桃园市...), whatever the setting
+    gaz = gazetteer.get()
+    homonym = any(c != first.code and c in gaz.divisions and gaz.divisions[c].name.startswith(first.alias)
+                  for c in named)
+    if first.level in ("province", "city") and len(first.alias) >= 2 and not first.code.startswith("71") \
+            and text.startswith(first.alias) and not homonym:
+        return True       # 上海复兴高级中学, 北京清华附中: a province's or a city's own short name
+    return first.code[:2] == path[0][:2]
+
+
+def local_anchor(path: list[str]) -> str:
+    """The most specific county-level (or town) division of the context."""
+    gaz = gazetteer.get()
+    for code in reversed(path):
+        if gaz.divisions[code].level in ("county", "town", "city"):
+            return code
+    return path[-1]
