@@ -58,7 +58,8 @@ def level_division(path: list[str], ch: str) -> str:
 def org_core(text: str, prefix_len: int) -> str:
     """An organisation's name without its place prefix, with one spelling per bureau."""
     core = text[prefix_len:]
-    core = re.sub(r"^(省|市|县|区|州|旗|盟|镇|乡)(?=.)", "", core) if prefix_len == 0 else core
+    # 市委 and 省委 are bodies of their own: 市委教育工委 is no 省委教育工委
+    core = re.sub(r"^(省|市|县|区|州|旗|盟|镇|乡)(?=[^委])", "", core) if prefix_len == 0 else core
     return BUREAU_FAMILY.sub("教育局", core)
 
 
@@ -111,6 +112,8 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
             inner = [c for c in path if gaz.divisions[c].parent == anchor]
             if inner and kind in ("school", "kindergarten"):
                 anchor, basis = inner[0], "name and report context"
+        if committee(core, chain[-1]):
+            return f"org:{anchor}:{committee(core, chain[-1])}", anchor, basis
         if as_written:   # its name with its place's short name: 河北省邯郸学院 is 邯郸学院
             last = segment(text)[len(chain) - 1][1]
             core = (chain[-1].alias or chain[-1].name) + drop_level(text[last:], chain[-1])
@@ -125,6 +128,8 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
         anchor, basis = level_division(path, lead), "level word and report context"
     elif path and kind in LOCAL_KINDS and not path[0].startswith("world/") and not as_written:
         anchor, basis = local_anchor(path), "report context"
+    if anchor and committee(core, gaz.divisions[anchor]):
+        return f"org:{anchor}:{committee(core, gaz.divisions[anchor])}", anchor, basis
     generic = owned or org_names.is_generic(core)
     if not generic:
         return f"org:{anchor}:{text if as_written else core}", anchor, basis
@@ -133,6 +138,18 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
     if scope:   # 市教育局 in a report that does not say which city
         return f"org:?{scope}:{BUREAU_FAMILY.sub('教育局', text)}", "", ""
     return f"org::{text}", "", ""
+
+
+def committee(core: str, d: Division) -> str:
+    """The name of a place's party committee or one of its units, with the place written in
+    full: 委教育工委 of 南充市 and 市委教育工委 in a 南充 report are both 南充市委教育工委."""
+    if core[:1] in LEVEL_CHARS and core[1:2] == "委" and d.name.endswith(core[0]):
+        return d.name + core[1:]
+    return d.name + core if core.startswith("委") else ""
+
+
+# 中共安徽省委教育工委 is 安徽省委教育工委; 共青团北京市委 is 北京市's, with its own name
+PARTY_LEAD = re.compile(r"^(?:中国共产党|中共|共青团)(?=.)")
 
 
 def name_chain(text: str, chain: list[Division], as_written: bool,
@@ -159,8 +176,11 @@ def name_chain(text: str, chain: list[Division], as_written: bool,
         if as_written and len(divs) > 1:
             top = min(rank.get(d.level, 9) for d in divs)
             divs = [d for d in divs if rank.get(d.level, 9) == top]
+        # a county's short name with a bare type word is that county only when written in
+        # full (宁安小学 is no school of 宁安市 in a report set elsewhere; 梧州八中 is 梧州's)
         if len(divs) == 1 and (as_written or divs[0].level == "province" or (
                 not divs[0].code.startswith("world/") and
+                (divs[0].level != "county" or text.startswith(divs[0].name)) and
                 org_names.is_generic(drop_level(text[covered[0][1]:], divs[0])))):
             if not chain or chain[0].code != divs[0].code:
                 return divs, covered[0][1]
@@ -175,7 +195,8 @@ NOT_LEVEL = ("市场", "市民", "市政", "区域", "县城", "州立", "省级
 
 def drop_level(core: str, d: Division) -> str:
     """The level word left after a division's short name (镇沅 + 县第一中学) taken off."""
-    if len(core) > 1 and core[0] in LEVEL_CHARS and d.name.endswith(core[0]) and not core.startswith(NOT_LEVEL):
+    if len(core) > 1 and core[0] in LEVEL_CHARS and d.name.endswith(core[0]) and not core.startswith(NOT_LEVEL) \
+            and core[1] != "委":
         return core[1:]
     return core
 
@@ -199,7 +220,7 @@ def fits_setting(text: str, chain: list[Division], path: list[str], named=frozen
     if first.level in ("province", "city") and len(first.alias) >= 2 and not first.code.startswith("71") \
             and text.startswith(first.alias) and not homonym:
         return True       # 上海复兴高级中学, 北京清华附中: a province's or a city's own short name
-    return first.code[:2] == path[0][:2]
+    return bool(path) and first.code[:2] == path[0][:2]
 
 
 def local_anchor(path: list[str]) -> str:

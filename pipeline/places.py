@@ -20,7 +20,7 @@ from . import gazetteer, rules
 from . import names as org_names
 from .gazetteer import Division
 # BUREAU_FAMILY, ROAD_AFTER, GEO_AFTER and segment are read from here by duplicates.py and linkeval.py
-from .orgkeys import BUREAU_FAMILY, GEO_AFTER, ROAD_AFTER, fits_setting, level_division, org_key, segment  # noqa: F401
+from .orgkeys import BUREAU_FAMILY, GEO_AFTER, PARTY_LEAD, ROAD_AFTER, fits_setting, level_division, org_key, segment  # noqa: F401
 from .doc import Mention, Relation, found, sentence_of, text_of
 
 # the first characters of a section: its lead, where a report says where it is set
@@ -264,9 +264,14 @@ class PlaceResolver:
 
     def _org(self, doc, m: Mention, chain: list[Division], path: list[str], entities, relations, res):
         gaz = gazetteer.get()
-        if chain and path and not fits_setting(m.text, chain, path, res.named):
+        lead = PARTY_LEAD.match(m.text)
+        name = m.text[lead.end():] if lead and not chain else m.text
+        chain = res.chain(name) if name != m.text else chain
+        if chain and not fits_setting(name, chain, path, res.named):
             chain = []
-        m.key, anchor, basis = org_key(m.text, m.attrs, chain, path, doc._.doc_id or "", res.named)
+        m.key, anchor, basis = org_key(name, m.attrs, chain, path, doc._.doc_id or "", res.named)
+        if name != m.text and lead.group(0) == "共青团":     # the League's committee, not the party's
+            m.key = re.sub(r"^(org:[^:]*:)", r"\g<1>共青团", m.key)
         attrs = {"kind": m.attrs.get("kind") or "other"}
         if anchor and "/" not in anchor:
             attrs["adcode"] = anchor
