@@ -226,6 +226,9 @@ class PlaceResolver:
             return
         # a village, community, station or airport inside a division; or unresolved
         parent = chain[-1] if chain and len(chain) == len(covered) else None
+        if parent is None and chain and VILLAGE.search(rest) and chain[-1].level in ("county", "town") \
+                and m.text[covered[len(chain) - 1][0]:end] == chain[-1].name:
+            parent = chain[-1]   # 水城区红桥街道: a street the gazetteer lists under another county only
         level = "station" if re.search(r"(站|机场)$", m.text) else \
             "village" if re.search(r"(村|社区|城区|街道|镇|乡)$", m.text) else "place"
         if parent is None:

@@ -142,8 +142,9 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             place = places.person_as_place(text, Mention(lab, s, e, text[s:e]))
             if place is not None:
                 lab, e = "PLACE", place.end
-            elif places.division_chain(text[s:e]) and text[s:e].endswith(places.ADMIN_SUFFIXES):
-                lab = "PLACE"  # 梁溪区 is a district, never a name
+            elif places.division_chain(text[s:e]) and text[s:e].endswith(places.ADMIN_SUFFIXES) \
+                    or places.village_as_person(text[s:e]):
+                lab = "PLACE"  # 梁溪区 is a district, 古甘屯 a hamlet, never a name
         m = _trim(text, Mention(lab, s, e, text[s:e], attrs={"conf": round(p, 3)}), starts)
         if m is not None:
             m = orgs.cut_bracket(text, m)

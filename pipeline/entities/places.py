@@ -108,11 +108,40 @@ def missed_divisions(text: str, starts: set, ends: set, busy: bytearray) -> list
             e += 1  # 屏边 + 县
         last = e
         name = text[s:e]
-        if any(busy[s:e]) or not _full_name(name):
+        if any(busy[s:e]) or not (_full_name(name) or _short_name(name)):
             continue
         if (s in starts or s == 0 or not lexicon.is_cjk(text[s - 1])) and (e in ends or e == len(text)):
             out.append(Mention("PLACE", s, e, name, attrs={"rule": "division"}))
     return out
+
+
+def _short_name(name: str) -> bool:
+    """The short name of one province or prefecture written as a word of its own (泉州, 新疆):
+    a short name several divisions share, or one of a county, stays unread (the model
+    decides)."""
+    divs = lexicon.divisions().lookup(name)
+    return len(divs) == 1 and divs[0].level in ("province", "city") and len(name) >= 2 and name != divs[0].name
+
+
+VILLAGE_END = ("社区", "嘎查", "屯", "寨", "村")
+
+
+def village_as_person(text: str) -> bool:
+    """A "name" ending in the word for a village or hamlet (古甘屯, 岜龙屯) is a place."""
+    return len(text) >= 3 and text.endswith(VILLAGE_END)
+
+
+def with_suffix(text: str, m: Mention) -> int:
+    """The end of a place whose last short name runs on into its level word (新疆和田 + 地区,
+    whose full name is 和田地区), else its own end."""
+    gaz = lexicon.divisions()
+    for suf in ADMIN_SUFFIXES:
+        if text.startswith(suf, m.end):
+            for k in range(m.start, m.end - 1):
+                if gaz.lookup(text[k:m.end]) and any(d.name == text[k:m.end] + suf for d in gaz.lookup(text[k:m.end] + suf)):
+                    return m.end + len(suf)
+            break
+    return m.end
 
 
 _LOCAL = ("社区", "街道", "村", "镇", "乡")
@@ -146,6 +175,10 @@ def join_chains(text: str, ms: list[Mention], word_ends: set = frozenset()) -> l
                 break
             e = hit
         if e != m.end and e not in ends:
+            m.end, m.text = e, text[m.start:e]
+    for m in out:
+        e = with_suffix(text, m) if m.label == "PLACE" else m.end
+        if e != m.end and e not in starts | ends and not any(s < e and m.end < x for s, x in taken):
             m.end, m.text = e, text[m.start:e]
     for m in out:
         if m.label == "PLACE" and not m.text.endswith(_LOCAL):
