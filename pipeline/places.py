@@ -287,12 +287,22 @@ class PlaceResolver:
             m.attrs["parent_key"] = org_key(inner, inner_attrs, res.chain(inner), path, doc._.doc_id or "")[0]
             m.attrs["parent_text"] = inner
             m.attrs["unit_word"] = m.text[len(inner):]
+        if not anchor and (m.attrs.get("kind") == "media" or re.search(r"(网|报|台|新闻|频道)$", m.text)):
+            anchor, basis = outlet_province(m.text), "province in the outlet's name"
         if anchor and anchor in gaz.divisions:
             d = gaz.divisions[anchor]
             s, e = sentence_of(doc, m.start)
             self._division(doc, m, d, entities, relations, mentioned=False)
             relations.append(Relation("LOCATED_IN", m.key, d.key, s, e,
                                       {"basis": basis, "confidence": "inferred" if "context" in basis else "stated"}))
+
+
+def outlet_province(name: str) -> str:
+    """The one province an outlet's name carries inside it (中新网四川新闻, 国际在线辽宁频道,
+    中国江西网), else ''."""
+    gaz = gazetteer.get()
+    codes = {d.code for s, e in gaz.scan(name) for d in gaz.lookup(name[s:e]) if d.level == "province"}
+    return next(iter(codes)) if len(codes) == 1 else ""
 
 
 # a report's own staff named in its text: （记者赵婀娜、张烁）, 版式设计：蔡华伟, 李明 摄
