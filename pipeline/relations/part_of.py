@@ -37,7 +37,8 @@ def _owner_in_name(o: Mention, by_text: dict[str, Mention]) -> Mention | None:
 
 
 OWNER_END = ("小学|中学|学校|幼儿园|大学|学院|附中|附小|一中|二中|三中|四中|五中|六中|七中|八中|九中|"
-             "教育局|教体局|教育厅|教委|教育和体育局|教育体育局|教科局|政府|人民政府")
+             "教育局|教体局|教育厅|教委|教育和体育局|教育体育局|教科局|政府|人民政府|"
+             "[省市县区州旗]委")      # 南充市委教育工委 -> 南充市委
 
 
 def _campus_parent(o: Mention) -> tuple[str, str] | None:
@@ -84,6 +85,43 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             ensure_org(entities, camp[0], camp[1], o)
             out.append(relation("PART_OF", o.key, camp[0], span, "campus or office named with its organisation"))
     out += _group_members(doc, text, orgs)
+    out += _lead_schools(doc, orgs)
+    out += _offices_of_only_bureau(doc, orgs, {r.source for r in out})
+    return out
+
+
+def _lead_schools(doc, orgs: list[Mention]) -> list[Relation]:
+    """A school whose name its group's name is made of (公明中学 of 光明区公明中学(集团),
+    X小学 of X小学教育集团): the group's lead school, a member of it."""
+    group_end = ends_with_pattern("group")
+    out, seen = [], set()
+    for g in orgs:
+        m = group_end.search(g.text)
+        if not m:
+            continue
+        for o in orgs:
+            if o.key != g.key and o.attrs.get("kind") in SCHOOLISH and not group_end.search(o.text) \
+                    and g.text[:m.start()].removesuffix("教育").endswith(o.text) and (o.key, g.key) not in seen:
+                seen.add((o.key, g.key))
+                out.append(relation("PART_OF", o.key, g.key, sentence_of(doc, g.start), "school named in its group's name"))
+    return out
+
+
+def _offices_of_only_bureau(doc, orgs: list[Mention], done: set) -> list[Relation]:
+    """An office named alone (民教股, 政工股) in a report that names one bureau: a section of
+    that bureau (inferred; rules/relations.tsv ``bureau_office``)."""
+    bureaus = {o.key: o for o in orgs if o.attrs.get("kind") == "bureau" and not o.attrs.get("parent_key")}
+    if len(bureaus) != 1:
+        return []
+    b = next(iter(bureaus.values()))
+    ends = tuple(cues("bureau_office"))
+    out, seen = [], set()
+    for o in orgs:
+        if o.key not in done | seen and o.key != b.key and 2 < len(o.text) <= 5 and o.text.endswith(ends) \
+                and not o.attrs.get("parent_key"):
+            seen.add(o.key)
+            out.append(relation("PART_OF", o.key, b.key, sentence_of(doc, o.start),
+                                "office of the only bureau the report names", "inferred"))
     return out
 
 
