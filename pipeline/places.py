@@ -112,7 +112,8 @@ def context_place(weights: dict[str, float], named: dict[str, float] | None = No
         # mention (济南市 in the lead and 章丘 once further down: the report is set in 济南市)
         own = (named or {}).get(node, 0.0) if total[best] < 2 else 0.0
         share = total[best] / (sum(total[c] for c in kids) + own)
-        if share < 0.5 or own and share <= 0.5 or (level == "town" and total[best] < 2):
+        tie = len(kids) > 1 and total[kids[1]] == total[best]    # no side taken by code order
+        if share < 0.5 or own and share <= 0.5 or tie or (level == "town" and total[best] < 2):
             break
         path.append(best)
         node = best
