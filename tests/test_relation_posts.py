@@ -142,6 +142,7 @@ def test_a_village_named_like_a_district_is_no_district(analyse):
 
 def test_places_the_model_may_miss(ents):
     assert ("PLACE", "新疆和田地区") in ents("调研组赴新疆和田地区、喀什地区走访慰问新疆籍学生。")
-    assert ("PLACE", "泉州") in ents("泉州地面最大规模的招生咨询会如期举行。")
+    assert ("PLACE", "泉州") in ents("这是泉州、厦门两地最大规模的招生咨询会。")
+    assert ("PLACE", "成都") not in ents("成都发布和四川在线报道了这条消息。")
     got = ents("学生主要来自儒鳌屯、古甘屯和岜龙屯。")
     assert {("PLACE", "古甘屯"), ("PLACE", "岜龙屯")} <= got and not any(lab == "PERSON" for lab, _ in got)

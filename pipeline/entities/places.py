@@ -108,7 +108,7 @@ def missed_divisions(text: str, starts: set, ends: set, busy: bytearray) -> list
             e += 1  # 屏边 + 县
         last = e
         name = text[s:e]
-        if any(busy[s:e]) or not (_full_name(name) or _short_name(name)):
+        if any(busy[s:e]) or not (_full_name(name) or _short_name(name) and _stands_alone(text, e)):
             continue
         if (s in starts or s == 0 or not lexicon.is_cjk(text[s - 1])) and (e in ends or e == len(text)):
             out.append(Mention("PLACE", s, e, name, attrs={"rule": "division"}))
@@ -121,6 +121,12 @@ def _short_name(name: str) -> bool:
     decides)."""
     divs = lexicon.divisions().lookup(name)
     return len(divs) == 1 and divs[0].level in ("province", "city") and len(name) >= 2 and name != divs[0].name
+
+
+def _stands_alone(text: str, e: int) -> bool:
+    """A short name ends its phrase (新疆、西藏; 泉州的): not the head of a name such as
+    成都发布 or 泉州晚报."""
+    return e == len(text) or not lexicon.is_cjk(text[e]) or text[e] in "的和与及等籍人"
 
 
 VILLAGE_END = ("社区", "嘎查", "屯", "寨", "村")
