@@ -146,3 +146,9 @@ def test_places_the_model_may_miss(ents):
     assert ("PLACE", "成都") not in ents("成都发布和四川在线报道了这条消息。")
     got = ents("学生主要来自儒鳌屯、古甘屯和岜龙屯。")
     assert {("PLACE", "古甘屯"), ("PLACE", "岜龙屯")} <= got and not any(lab == "PERSON" for lab, _ in got)
+
+
+def test_a_post_in_an_offices_party_committee_keeps_the_chain_going(analyse):
+    got = members(analyse, "省教育厅党组成员、省委教育工委副书记、厅机关党委书记赵廷昌一行到六盘水调研。")
+    assert ("赵廷昌", "省教育厅党组", "党组成员") in got
+    assert ("赵廷昌", "省委教育工委", "副书记") in got
