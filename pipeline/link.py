@@ -347,6 +347,8 @@ def _final_key(root: str, keys: list[str], info: dict, member: dict, links: _Lin
     if not orgs:
         return root
     org = sorted(orgs.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    if (_split_key(org) or ("", "", ""))[1].startswith("?"):
+        return root     # an organisation keyed to its report only (市教育局, city untold) names no one across reports
     final = f"person:{_org_name(org)}:{sk[2]}"
     return final if final not in taken and (final == root or final not in info) else root
 

@@ -9,7 +9,13 @@ for, with the role as written. Only what the sentence states:
 * lists: 校长张三、副校长李四 and 记者 王五 李六 share the organisation named before the first.
 
 * ``org的name`` and ``org + name`` (太原五中的刘晓宇, 东城小学李明、西城中学王芳);
-* bylines: 来源：江城晚报 作者：周明亮 (the medium and the byline word as the role).
+* bylines: 来源：江城晚报 作者：周明亮 (the medium and the byline word as the role); a
+  byline with no medium on its line (记者 钱宏斌 通讯员 刘付刚, （记者郑延）) goes to the
+  report's one medium (inferred); 本报 is no medium's name and gets no link;
+* ``name 担任/成为 org (的) role`` and ``name 在/返回 org 任教/工作`` (role '');
+* a party committee's department in a chain (区委常委、组织部部长X) is a unit of the committee
+  with an entity of its own (PART_OF the committee); a government's post (副县长) is never
+  given to another body (a list's 人大, a 政协, a 区委).
 
 A name with a role and no organisation written with it (张玲校长) is linked only where the
 report names exactly one organisation of the kind the role belongs to (rules/relations.tsv
@@ -368,8 +374,9 @@ def _byline(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Mention, s
 
 
 def _staff_byline(lead: str) -> str:
-    """The staff word of a byline that runs from the start of its line or an opening bracket
-    up to a name: 记者 钱宏斌 通讯员 / （记者 / □本报记者 / 编辑：/ 审核：明媛、; else ''."""
+    """The staff word of a byline that runs from the start of its line, an opening bracket
+    or a sentence's end up to a name: 记者 钱宏斌 通讯员 / （记者 / □本报记者; else ''
+    (rules/relations.tsv ``staff_byline``)."""
     words = "|".join(map(re.escape, sorted(cues("staff_byline"), key=len, reverse=True)))
     name = r"[\u3400-\u9fff·•]{2,5}"
     m = re.search(rf"(?:^|[(（【\[。！？!?])[\s□■▲●]*(?:(?:{words})[\s:：]*(?:{name}[\s、，,/]*)*?[\s]*)*?({words})[\s:：]*"
