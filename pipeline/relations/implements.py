@@ -125,10 +125,10 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
         counts: dict[str, int] = {}
         for o in orgs:        # 学校的: one school however written (开发区红星海学校, 红星海学校)
             if o.attrs.get("kind") == kind and not o.attrs.get("parent_key"):
-                k = _fullest(o, orgs).key if possessive else o.key
+                k = _fullest(o, orgs).key
                 counts[k] = counts.get(k, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
-        if len(ranked) != 1 and not (possessive and ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]):
+        if not ranked or len(ranked) > 1 and not (ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]):
             return None   # 学校 in a report naming several schools may mean schools in general
         if len(ranked) > 1:   # 学校的: the school the report names far more often than any other
             top = max(counts, key=lambda k: (counts[k], k))
@@ -171,9 +171,47 @@ def _paragraph_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s
     return None
 
 
+def _after_lead_in(opens: str, dates: list[tuple[int, int]], s: int) -> str:
+    """The opening of a sentence without its adverbial lead-in clauses (为…，/ 今年以来，/
+    a date，: rules/relations.tsv ``lead_in``), at most two, each ending at a comma and at
+    most 30 characters long: 为确保学生安全，积极开展… -> 积极开展…"""
+    k = 0
+    for _ in range(2):
+        m = re.match(r"[^，,。；;：:“”]{1,30}?[，,]\s*", opens[k:])
+        if not m:
+            break
+        clause = m.group(0)
+        if not (clause.startswith(cues("lead_in")) or any(a <= k + s < b for a, b in dates)
+                or re.match(r"[\d０-９]+(?:年|月|日)", clause)):
+            break
+        k += m.end()
+    return opens[k:]
+
+
+def _place_bureau(text: str, orgs: list[Mention], places: list[Mention], s: int, pos: int,
+                  persons: list[Mention]) -> Mention | None:
+    """昆明市始终坚持…实施“三名”工程 / 光明区将实现集团化办学全覆盖: a place standing as the
+    subject of the clause acts through its education bureau, when the report names exactly
+    one bureau of that very division (its key carries the place's code)."""
+    cands = sorted(orgs + places, key=lambda m: m.start)
+    group = _actors(text, cands, s, pos, persons)
+    if not group or group[0].label != "PLACE":
+        return None
+    p = group[0]
+    between = text[p.end:pos]
+    if text.count("《", s, p.start) > text.count("》", s, p.start) or not re.search(
+            f"(?:{rules.alternation(cues('carry_verb') + cues('place_verb'))})", between):
+        return None       # 《北京市关于…》, 姜堰“双减”: a place in a title or before a name, not acting
+    code = p.key.split(":")[-1]
+    bureaus = {o.key: o for o in orgs if o.attrs.get("kind") == "bureau" and o.key.startswith(f"org:{code}:")
+               and "教" in (o.attrs.get("suffix") or o.text)}
+    return _fullest(next(iter(bureaus.values())), orgs) if len(bureaus) == 1 else None
+
+
 def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
     persons = [m for m in ms if m.label == "PERSON"]
+    places = [m for m in ms if m.label == "PLACE" and m.key]
     out: list[Relation] = []
     for mm in sorted((m for m in ms if m.label == "MEASURE"), key=lambda m: m.start):
         s, e = sentence_of(doc, mm.start)
@@ -182,6 +220,8 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         basis, conf = "subject of the sentence", "stated"
         if actor is None and s > 0:
             opens = text[s:mm.start].lstrip(" \u3000\t")
+            lead = len(text[s:mm.start]) - len(opens)
+            opens = _after_lead_in(opens, [(d.start, d.end) for d in ms if d.label == "DATE"], s + lead)
             no_subject = not any(o for o in ms if s <= o.start < mm.start and o.label in ("ORG", "PERSON")) \
                 and not opens.startswith(cues("subject"))
             if no_subject and opens.startswith(cues("carry")):
@@ -200,6 +240,9 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         if actor is None:
             actor = _anaphor_subject(text, orgs, s, mm.start, possessive=True)
             basis, conf = "学校的/该校的 before the measure: the school the report names", INFERRED
+        if actor is None:
+            actor = _place_bureau(text, orgs, places, s, mm.start, persons)
+            basis, conf = "a place named as the actor: the report's one education bureau of that place", INFERRED
         if actor is None:
             continue
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
