@@ -37,10 +37,12 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
     for i in range(len(cands) - 1, -1, -1):
         o = cands[i]
         between = text[o.end:pos]
-        if re.search(r"[。；;]", between) or len(re.sub(r"《[^》]*》", "《》", between)) > 60:   # titles count as one word
+        if re.search(r"[。；;]", between) or len(re.sub(r"《[^》]*》", "《》", between)) > 100:   # titles count as one word
             return []
         if re.search(f"(?:{rules.alternation(cues('judge'))})", between):
             return []         # X局充分肯定…工作: the organisation judges the work, others do it
+        if text.count("《", s, o.start) > text.count("》", s, o.start) and "》" in between:
+            continue          # 组织学习《X办公厅关于…的通知》: the issuer of a title read out
         if _of_a_person(text, o, persons):
             continue          # 七星关区教育科技局营养办工作人员葛娣介绍: a person's organisation
         if _is_object(text, o, s) and not _listed_after(text, cands, i):
