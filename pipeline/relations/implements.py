@@ -127,10 +127,10 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
         counts: dict[str, int] = {}
         for o in orgs:        # 学校的: one school however written (开发区红星海学校, 红星海学校)
             if o.attrs.get("kind") == kind and not o.attrs.get("parent_key"):
-                k = _fullest(o, orgs).key
+                k = _fullest(o, orgs).key if possessive else o.key
                 counts[k] = counts.get(k, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
-        if not ranked or len(ranked) > 1 and not (ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]):
+        if len(ranked) != 1 and not (possessive and ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]):
             return None   # 学校 in a report naming several schools may mean schools in general
         if len(ranked) > 1:   # 学校的: the school the report names far more often than any other
             top = max(counts, key=lambda k: (counts[k], k))
