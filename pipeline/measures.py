@@ -244,7 +244,7 @@ class MeasureRecognizer:
                 p = measure_model.probability(model["quoted"], measure_model.features(
                     lex, text, q.start(), q.end(), q.group(1), ok, how))
                 ok, how = p >= model["quoted"]["threshold"], f"quoted name, measure model p={p:.2f}"
-            if ok and is_problem(lex, before, text[q.end():q.end() + 4]):
+            if ok and (is_problem(lex, before, text[q.end():q.end() + 4]) or re.search(r"(?:作为|称为|誉为|列为)$", before)):
                 ok, how = False, ""
             decided.append([q, ok, how])
         for q, ok, how in quoted_lists(lex, text, decided):

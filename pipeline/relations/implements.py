@@ -34,6 +34,12 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
     one named before it that stands as no object, with the ones listed before it
     (普洱市委、市政府和全市教育系统聚焦…: 普洱市委 and 市政府)."""
     cands = [o for o in orgs if s <= o.start and o.end <= pos and o.attrs.get("kind") not in NOT_ACTORS]
+    opened = text.rfind("《", s, pos)
+    if opened > text.rfind("》", s, pos) and re.search(
+            f"(?:{rules.alternation(cues('cite'))})[了的]?$", text[max(s, opened - 6):opened]):
+        # 根据《教育部办公厅关于推进乡村温馨校园建设工作的通知》: a title cited as the ground
+        # of the work; its issuer is not the one carrying out the measure named inside it
+        cands = [o for o in cands if o.start < opened]
     for i in range(len(cands) - 1, -1, -1):
         o = cands[i]
         between = text[o.end:pos]
