@@ -70,3 +70,16 @@ def test_problems_overcome_and_labels_given_are_no_measures(analyse):
 def test_programmes_known_by_name(analyse):
     got = measures(analyse, "县教育局全面落实“五项管理”，推进三个课堂建设，深化课程思政，实行全员导师制。")
     assert {"五项管理", "三个课堂", "课程思政", "全员导师制"} <= got
+
+
+def test_organisers_named_by_zhuban_and_chengban(analyse):
+    text = "10月11日，由教育部主办、安庆师范大学承办的“国培计划”培训班举行开班典礼。"
+    got = {(o, m, c) for o, m, _, c in implements(analyse, text)}
+    assert {("教育部", "国培计划", "stated"), ("安庆师范大学", "国培计划", "stated")} <= got
+    text = ("近日，哈尔滨市“百万青少年上冰雪”活动在兆麟小学启动。\n"
+            "本次活动以“弘扬冬奥精神”为主题，由哈尔滨市教育局、哈尔滨市体育局联合主办，道里区教育局承办，"
+            "哈尔滨市兆麟小学校协办。")
+    got = {o: (b, c) for o, m, b, c in implements(analyse, text) if m == "百万青少年上冰雪"}
+    assert {"哈尔滨市教育局", "哈尔滨市体育局", "道里区教育局"} <= set(got)
+    assert "哈尔滨市兆麟小学校" not in got       # 协办: a helper, not an organiser
+    assert got["道里区教育局"][1] == "inferred"

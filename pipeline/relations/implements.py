@@ -216,6 +216,26 @@ def _place_bureau(text: str, orgs: list[Mention], places: list[Mention], s: int,
     return _fullest(next(iter(bureaus.values())), orgs) if len(bureaus) == 1 else None
 
 
+# the sentence after a measure names its organisers: 由A主办 / 本次活动以“…”为主题，由A主办
+NEXT_ORGANISERS = re.compile(r"\s*(?:(?:本次|此次|这次|该)?(?:活动|比赛|大赛|赛事|培训|项目)?(?:[^，,。；;]{0,30}[，,])?)由")
+ORGANISER = re.compile(r"(?:联合|共同)?(?:主办|承办)")
+
+
+def _organisers(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
+    """The organisations a sentence names as organisers before ``pos``: each written right
+    before 主办 / 承办 (联合主办), with the ones listed before it (A、B联合主办); 协办 and
+    指导 name helpers, not organisers."""
+    cands = [o for o in orgs if s <= o.start and o.end <= pos]
+    out: list[Mention] = []
+    for i, o in enumerate(cands):
+        if ORGANISER.match(text, o.end):
+            j = i
+            while j > 0 and _listed_after(text, cands, j):
+                j -= 1
+            out += [c for c in cands[j:i + 1] if c not in out]
+    return out
+
+
 def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
     persons = [m for m in ms if m.label == "PERSON"]
@@ -251,12 +271,23 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         if actor is None:
             actor = _place_bureau(text, orgs, places, s, mm.start, persons)
             basis, conf = "a place named as the actor: the report's one education bureau of that place", INFERRED
-        if actor is None:
-            continue
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
-        for one in (group if group and actor is group[0] else [actor]):
+        found_ = [(one, basis, conf, (s, e)) for one in (group if group and actor is group[0] else [actor] if actor else [])]
+        # 由教育部主办，安庆师范大学承办的“国培计划”: every organiser named with 主办/承办
+        for one in _organisers(text, orgs, s, mm.start):
+            found_.append((one, "organiser of the measure (主办/承办)", "stated", (s, e)))
+        if e < len(text):     # “X”活动启动。由A、B联合主办，C承办: organisers in the next sentence
+            k = e
+            while k < len(text) - 1 and text[k] in " \u3000\t\n":
+                k += 1
+            ns, ne = sentence_of(doc, k)
+            if e <= ns and NEXT_ORGANISERS.match(text[ns:ne]) \
+                    and not any(ns <= m.start < ne and m.label == "MEASURE" for m in ms):
+                for one in _organisers(text, orgs, ns, ne):
+                    found_.append((one, "organiser named in the sentence after the measure (由…主办/承办)", INFERRED, (s, ne)))
+        for one, basis, conf, span in found_:
             one = full_unit(one, orgs)
             for canon in [mm.norm] + mm.attrs.get("also", []):
-                out.append(relation("IMPLEMENTS", one.key, f"measure:{canon}", (s, e), basis, conf,
+                out.append(relation("IMPLEMENTS", one.key, f"measure:{canon}", span, basis, conf,
                                     date=dates[0].norm if dates else ""))
     return out
