@@ -83,3 +83,8 @@ def test_organisers_named_by_zhuban_and_chengban(analyse):
     assert {"哈尔滨市教育局", "哈尔滨市体育局", "道里区教育局"} <= set(got)
     assert "哈尔滨市兆麟小学校" not in got       # 协办: a helper, not an organiser
     assert got["道里区教育局"][1] == "inferred"
+
+
+def test_an_organisation_inside_the_quotes_of_a_name_is_no_actor(analyse):
+    text = "在红星海学校，调研组详细了解了“红星海小学合唱团进社区”活动、“了不起的中国人”系列升旗课程。"
+    assert [o for o, *_ in implements(analyse, text) if o == "红星海小学合唱团"] == []

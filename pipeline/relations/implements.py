@@ -49,6 +49,8 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []         # X局充分肯定…工作: the organisation judges the work, others do it
         if text.count("《", s, o.start) > text.count("》", s, o.start) and "》" in between:
             continue          # 组织学习《X办公厅关于…的通知》: the issuer of a title read out
+        if _quoted(text, s, o):
+            continue          # “红星海娃讲将军的故事”: a name inside the quotes of another
         if _of_a_person(text, o, persons):
             continue          # 七星关区教育科技局营养办工作人员葛娣介绍: a person's organisation
         if _is_object(text, o, s) and not _listed_after(text, cands, i):
@@ -69,6 +71,11 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []
         return group
     return []
+
+
+def _quoted(text: str, s: int, o: Mention) -> bool:
+    """Whether the organisation stands inside the quotes of a name (“红星海娃讲将军的故事”)."""
+    return text.count("“", s, o.start) > text.count("”", s, o.start)
 
 
 def _of_a_person(text: str, o: Mention, persons: list[Mention]) -> bool:
@@ -124,7 +131,7 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
     a = s + last.start(1)
     if text.count("“", s, a) > text.count("”", s, a):
         return None       # inside a quoted slogan (“政府引领，学校主导”)
-    if any(a < o.start < pos for o in orgs) or re.search(r"[，,；;：:]", text[s + last.end(1):pos]) and \
+    if any(a < o.start < pos and not _quoted(text, s, o) for o in orgs) or re.search(r"[，,；;：:]", text[s + last.end(1):pos]) and \
             re.search(r"[，,；;：:]\s*(?:" + "|".join(map(re.escape, cues("subject"))) + ")", text[s + last.end(1):pos]):
         return None
     kind = words[last.group(1)]
