@@ -203,26 +203,6 @@ def _after_lead_in(opens: str, dates: list[tuple[int, int]], s: int) -> str:
     return opens[k:]
 
 
-def _place_bureau(text: str, orgs: list[Mention], places: list[Mention], s: int, pos: int,
-                  persons: list[Mention]) -> Mention | None:
-    """昆明市始终坚持…实施“三名”工程 / 光明区将实现集团化办学全覆盖: a place standing as the
-    subject of the clause acts through its education bureau, when the report names exactly
-    one bureau of that very division (its key carries the place's code)."""
-    cands = sorted(orgs + places, key=lambda m: m.start)
-    group = _actors(text, cands, s, pos, persons)
-    if not group or group[0].label != "PLACE":
-        return None
-    p = group[0]
-    between = text[p.end:pos]
-    if text.count("《", s, p.start) > text.count("》", s, p.start) or not re.search(
-            f"(?:{rules.alternation(cues('carry_verb') + cues('place_verb'))})", between):
-        return None       # 《北京市关于…》, 姜堰“双减”: a place in a title or before a name, not acting
-    code = p.key.split(":")[-1]
-    bureaus = {o.key: o for o in orgs if o.attrs.get("kind") == "bureau" and o.key.startswith(f"org:{code}:")
-               and "教" in (o.attrs.get("suffix") or o.text)}
-    return _fullest(next(iter(bureaus.values())), orgs) if len(bureaus) == 1 else None
-
-
 # the sentence after a measure names its organisers: 由A主办 / 本次活动以“…”为主题，由A主办
 NEXT_ORGANISERS = re.compile(r"\s*(?:(?:本次|此次|这次|该)?(?:活动|比赛|大赛|赛事|培训|项目)?(?:[^，,。；;]{0,30}[，,])?)由")
 ORGANISER = re.compile(r"(?:联合|共同)?(?:主办|承办)")
@@ -246,7 +226,6 @@ def _organisers(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mentio
 def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
     persons = [m for m in ms if m.label == "PERSON"]
-    places = [m for m in ms if m.label == "PLACE" and m.key]
     out: list[Relation] = []
     for mm in sorted((m for m in ms if m.label == "MEASURE"), key=lambda m: m.start):
         s, e = sentence_of(doc, mm.start)
@@ -275,9 +254,6 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         if actor is None:
             actor = _anaphor_subject(text, orgs, s, mm.start, possessive=True)
             basis, conf = "学校的/该校的 before the measure: the school the report names", INFERRED
-        if actor is None:
-            actor = _place_bureau(text, orgs, places, s, mm.start, persons)
-            basis, conf = "a place named as the actor: the report's one education bureau of that place", INFERRED
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
         found_ = [(one, basis, conf, (s, e)) for one in (group if group and actor is group[0] else [actor] if actor else [])]
         # 由教育部主办，安庆师范大学承办的“国培计划”: every organiser named with 主办/承办
