@@ -73,3 +73,9 @@ def test_organisers_named_by_zhuban_and_chengban(analyse):
 def test_an_organisation_inside_the_quotes_of_a_name_is_no_actor(analyse):
     text = "在红星海学校，调研组详细了解了“红星海小学合唱团进社区”活动、“了不起的中国人”系列升旗课程。"
     assert [o for o, *_ in implements(analyse, text) if o == "红星海小学合唱团"] == []
+
+
+def test_the_schools_measure_in_a_report_naming_no_school(analyse):
+    # 学校的“X” with no school named anywhere: no link, and the report is still read
+    got = implements(analyse, "县教育局召开会议。调研组详细了解了学校的“一生一案”。")
+    assert [m for o, m, *_ in got if o != "县教育局"] == []

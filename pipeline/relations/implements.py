@@ -143,7 +143,7 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
                 k = _fullest(o, orgs).key if possessive else o.key
                 counts[k] = counts.get(k, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
-        if len(ranked) != 1 and not (possessive and ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]):
+        if not ranked or len(ranked) > 1 and not (possessive and ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]):
             return None   # 学校 in a report naming several schools may mean schools in general
         if len(ranked) > 1:   # 学校的: the school the report names far more often than any other
             top = max(counts, key=lambda k: (counts[k], k))
