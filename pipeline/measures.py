@@ -46,6 +46,7 @@ def lexicon():
         "suffix_re": re.compile(rf"(?:{suffixes})"),
         "not_after": re.compile(rf"(?:{rules.alternation(cues['not_after'])})"),
         "not_inside": re.compile(rf"(?:{rules.alternation(cues['not_inside'])})"),
+        "problem_before": re.compile(rf"(?:{rules.alternation(cues.get('problem', ['破解']))})(?:了|掉|好)?$"),
         "named_end": re.compile(rf"(?:{named})$"),
         "document": re.compile(rf"《([^《》\n]{{4,40}}?(?:{rules.alternation(cues['document'])})(?:[（(][^）)》]*[）)]?)?)》"),
         "named_any": re.compile(rf"(?:{named})(?![\u3400-\u9fff]?(?:{named})|度)"),
@@ -75,6 +76,13 @@ def quoted_is_measure(lex: dict, before: str, name: str, after: str, prev_ok: bo
     if lex["named_end"].search(plain) and len(plain) >= 4:
         return True, "quoted name of an initiative"
     return False, ""
+
+
+def is_problem(lex: dict, before: str, after: str) -> bool:
+    """破解“大班额”, 告别“超长寒假”: a quoted phrase right after a verb of overcoming
+    (rules/measure_cues.tsv ``problem``) names a problem, not a measure, unless a word after
+    it says what is done about it (“校园餐”专项整治)."""
+    return bool(lex["problem_before"].search(before)) and not lex["suffix_re"].match(after)
 
 
 def quoted_lists(lex: dict, text: str, decided: list) -> list:
@@ -236,6 +244,8 @@ class MeasureRecognizer:
                 p = measure_model.probability(model["quoted"], measure_model.features(
                     lex, text, q.start(), q.end(), q.group(1), ok, how))
                 ok, how = p >= model["quoted"]["threshold"], f"quoted name, measure model p={p:.2f}"
+            if ok and (is_problem(lex, before, text[q.end():q.end() + 4]) or re.search(r"(?:作为|称为|誉为|列为)$", before)):
+                ok, how = False, ""
             decided.append([q, ok, how])
         for q, ok, how in quoted_lists(lex, text, decided):
             a, b = q.start(1), q.end(1)

@@ -34,13 +34,23 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
     one named before it that stands as no object, with the ones listed before it
     (普洱市委、市政府和全市教育系统聚焦…: 普洱市委 and 市政府)."""
     cands = [o for o in orgs if s <= o.start and o.end <= pos and o.attrs.get("kind") not in NOT_ACTORS]
+    opened = text.rfind("《", s, pos)
+    if opened > text.rfind("》", s, pos) and re.search(
+            f"(?:{rules.alternation(cues('cite'))})[了的]?$", text[max(s, opened - 6):opened]):
+        # 根据《教育部办公厅关于推进乡村温馨校园建设工作的通知》: a title cited as the ground
+        # of the work; its issuer is not the one carrying out the measure named inside it
+        cands = [o for o in cands if o.start < opened]
     for i in range(len(cands) - 1, -1, -1):
         o = cands[i]
         between = text[o.end:pos]
-        if re.search(r"[。；;]", between) or len(re.sub(r"《[^》]*》", "《》", between)) > 60:   # titles count as one word
+        if re.search(r"[。；;]", between) or len(re.sub(r"《[^》]*》", "《》", between)) > 100:   # titles count as one word
             return []
         if re.search(f"(?:{rules.alternation(cues('judge'))})", between):
             return []         # X局充分肯定…工作: the organisation judges the work, others do it
+        if text.count("《", s, o.start) > text.count("》", s, o.start) and "》" in between:
+            continue          # 组织学习《X办公厅关于…的通知》: the issuer of a title read out
+        if _quoted(text, s, o):
+            continue          # “红星海娃讲将军的故事”: a name inside the quotes of another
         if _of_a_person(text, o, persons):
             continue          # 七星关区教育科技局营养办工作人员葛娣介绍: a person's organisation
         if _is_object(text, o, s) and not _listed_after(text, cands, i):
@@ -61,6 +71,11 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []
         return group
     return []
+
+
+def _quoted(text: str, s: int, o: Mention) -> bool:
+    """Whether the organisation stands inside the quotes of a name (“红星海娃讲将军的故事”)."""
+    return text.count("“", s, o.start) > text.count("”", s, o.start)
 
 
 def _of_a_person(text: str, o: Mention, persons: list[Mention]) -> bool:
@@ -116,7 +131,7 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
     a = s + last.start(1)
     if text.count("“", s, a) > text.count("”", s, a):
         return None       # inside a quoted slogan (“政府引领，学校主导”)
-    if any(a < o.start < pos for o in orgs) or re.search(r"[，,；;：:]", text[s + last.end(1):pos]) and \
+    if any(a < o.start < pos and not _quoted(text, s, o) for o in orgs) or re.search(r"[，,；;：:]", text[s + last.end(1):pos]) and \
             re.search(r"[，,；;：:]\s*(?:" + "|".join(map(re.escape, cues("subject"))) + ")", text[s + last.end(1):pos]):
         return None
     kind = words[last.group(1)]
@@ -128,7 +143,7 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
                 k = _fullest(o, orgs).key if possessive else o.key
                 counts[k] = counts.get(k, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
-        if len(ranked) != 1 and not (possessive and ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]):
+        if not ranked or len(ranked) > 1 and not (possessive and ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]):
             return None   # 学校 in a report naming several schools may mean schools in general
         if len(ranked) > 1:   # 学校的: the school the report names far more often than any other
             top = max(counts, key=lambda k: (counts[k], k))
@@ -171,6 +186,43 @@ def _paragraph_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s
     return None
 
 
+def _after_lead_in(opens: str, dates: list[tuple[int, int]], s: int) -> str:
+    """The opening of a sentence without its adverbial lead-in clauses (为…，/ 今年以来，/
+    a date，: rules/relations.tsv ``lead_in``), at most two, each ending at a comma and at
+    most 30 characters long: 为确保学生安全，积极开展… -> 积极开展…"""
+    k = 0
+    for _ in range(2):
+        m = re.match(r"[^，,。；;：:“”]{1,30}?[，,]\s*", opens[k:])
+        if not m:
+            break
+        clause = m.group(0)
+        if not (clause.startswith(cues("lead_in")) or any(a <= k + s < b for a, b in dates)
+                or re.match(r"[\d０-９]+(?:年|月|日)", clause)):
+            break
+        k += m.end()
+    return opens[k:]
+
+
+# the sentence after a measure names its organisers: 由A主办 / 本次活动以“…”为主题，由A主办
+NEXT_ORGANISERS = re.compile(r"\s*(?:(?:本次|此次|这次|该)?(?:活动|比赛|大赛|赛事|培训|项目)?(?:[^，,。；;]{0,30}[，,])?)由")
+ORGANISER = re.compile(r"(?:联合|共同)?(?:主办|承办)")
+
+
+def _organisers(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
+    """The organisations a sentence names as organisers before ``pos``: each written right
+    before 主办 / 承办 (联合主办), with the ones listed before it (A、B联合主办); 协办 and
+    指导 name helpers, not organisers."""
+    cands = [o for o in orgs if s <= o.start and o.end <= pos]
+    out: list[Mention] = []
+    for i, o in enumerate(cands):
+        if ORGANISER.match(text, o.end):
+            j = i
+            while j > 0 and _listed_after(text, cands, j):
+                j -= 1
+            out += [c for c in cands[j:i + 1] if c not in out]
+    return out
+
+
 def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
     persons = [m for m in ms if m.label == "PERSON"]
@@ -182,6 +234,8 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         basis, conf = "subject of the sentence", "stated"
         if actor is None and s > 0:
             opens = text[s:mm.start].lstrip(" \u3000\t")
+            lead = len(text[s:mm.start]) - len(opens)
+            opens = _after_lead_in(opens, [(d.start, d.end) for d in ms if d.label == "DATE"], s + lead)
             no_subject = not any(o for o in ms if s <= o.start < mm.start and o.label in ("ORG", "PERSON")) \
                 and not opens.startswith(cues("subject"))
             if no_subject and opens.startswith(cues("carry")):
@@ -200,12 +254,23 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         if actor is None:
             actor = _anaphor_subject(text, orgs, s, mm.start, possessive=True)
             basis, conf = "学校的/该校的 before the measure: the school the report names", INFERRED
-        if actor is None:
-            continue
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
-        for one in (group if group and actor is group[0] else [actor]):
+        found_ = [(one, basis, conf, (s, e)) for one in (group if group and actor is group[0] else [actor] if actor else [])]
+        # 由教育部主办，安庆师范大学承办的“国培计划”: every organiser named with 主办/承办
+        for one in _organisers(text, orgs, s, mm.start):
+            found_.append((one, "organiser of the measure (主办/承办)", "stated", (s, e)))
+        if e < len(text):     # “X”活动启动。由A、B联合主办，C承办: organisers in the next sentence
+            k = e
+            while k < len(text) - 1 and text[k] in " \u3000\t\n":
+                k += 1
+            ns, ne = sentence_of(doc, k)
+            if e <= ns and NEXT_ORGANISERS.match(text[ns:ne]) \
+                    and not any(ns <= m.start < ne and m.label == "MEASURE" for m in ms):
+                for one in _organisers(text, orgs, ns, ne):
+                    found_.append((one, "organiser named in the sentence after the measure (由…主办/承办)", INFERRED, (s, ne)))
+        for one, basis, conf, span in found_:
             one = full_unit(one, orgs)
             for canon in [mm.norm] + mm.attrs.get("also", []):
-                out.append(relation("IMPLEMENTS", one.key, f"measure:{canon}", (s, e), basis, conf,
+                out.append(relation("IMPLEMENTS", one.key, f"measure:{canon}", span, basis, conf,
                                     date=dates[0].norm if dates else ""))
     return out
