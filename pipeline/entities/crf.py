@@ -1,0 +1,243 @@
+"""CRFsuite's tagger for the entity model, in numpy: the same model file, the same
+labels, the same confidences, to the last bit, several times faster.
+
+``pycrfsuite.Tagger`` takes a list of feature strings per character and looks each one
+up in the model's dictionary (C++ strings, one by one); for this model that lookup is
+most of the time it takes. Here the model file (``models/*.crfsuite``, CRFsuite's ``crf1d``
+format) is read once into arrays: attribute string -> id, a weight row per attribute
+(its weight for each label) and the label-to-label transition weights. A character's
+state scores are then the sum of its attributes' rows, gathered a column of the feature
+table at a time (pipeline/entities/features.py ``columns``).
+
+Every floating-point operation is CRFsuite's own, in its order, so the results are equal
+bit for bit (tests/test_crf.py compares them with pycrfsuite's):
+
+* state score: 0, plus each attribute's weight for the label, in the order the character's
+  features are listed (``crf1dt_state_score``; an attribute the model does not know adds
+  nothing, here it adds a row of zeros);
+* Viterbi (``crf1dc_viterbi``): per label the best previous label, the first one on a
+  tie, then the state score added; the last label is the first best;
+* marginals (``crf1dc_alpha_score``, ``crf1dc_beta_score``, ``crf1dc_marginal_point``):
+  forward and backward sums with CRFsuite's scaling, every sum left to right
+  (``numpy.add.accumulate``: numpy's ``sum`` adds pairwise) and ``exp`` from the C
+  library (``math.exp``), as CRFsuite calls it.
+
+Sentences are independent; their recursions run together, one numpy step per position.
+"""
+from __future__ import annotations
+
+import math
+import struct
+from pathlib import Path
+
+import numpy as np
+
+_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+
+
+def _cqdb(buf: bytes, off: int) -> list[str]:
+    """The strings of one CQDB (CRFsuite's string <-> id table), by id."""
+    chunk, _size, _flag, _order, n, bwd_off = struct.unpack_from("<4sIIIII", buf, off)
+    if chunk != b"CQDB":
+        raise ValueError("not a CRFsuite model: no string table where the header points")
+    out = []
+    for rec in np.frombuffer(buf, "<u4", count=n, offset=off + bwd_off).tolist():
+        p = off + rec
+        ksize = struct.unpack_from("<I", buf, p + 4)[0]
+        out.append(buf[p + 8:p + 8 + ksize - 1].decode("utf-8"))
+    return out
+
+
+def _exp(a: np.ndarray) -> np.ndarray:
+    """``exp`` of every element with the C library's exp (CRFsuite's), not numpy's own."""
+    return np.fromiter(map(math.exp, a.ravel().tolist()), dtype=np.float64, count=a.size).reshape(a.shape)
+
+
+class LinearChainCRF:
+    """A CRFsuite ``crf1d`` model read into arrays."""
+
+    def __init__(self, path: Path):
+        buf = Path(path).read_bytes()
+        magic, _size, kind, _version, _nf, n_labels, _na, off_feat, off_labels, off_attrs = \
+            struct.unpack_from("<4sI4sIIIIIII", buf, 0)
+        if magic != b"lCRF" or kind != b"FOMC":
+            raise ValueError(f"not a CRFsuite crf1d model: {path}")
+        chunk, _csize, n_feat = struct.unpack_from("<4sII", buf, off_feat)
+        if chunk != b"FEAT":
+            raise ValueError(f"not a CRFsuite crf1d model (no feature chunk): {path}")
+        feats = np.frombuffer(buf, _FEATURE, count=n_feat, offset=off_feat + 12)
+        self.labels = tuple(_cqdb(buf, off_labels))
+        attrs = _cqdb(buf, off_attrs)
+        L, A = n_labels, len(attrs)
+        # one row per attribute, and a row of zeros (id A) for what the model does not know
+        w = np.zeros((A + 1, L))
+        st = feats[feats["type"] == 0]
+        w[st["src"], st["dst"]] = st["weight"]
+        self.weights = w
+        self.missing = A
+        tr = feats[feats["type"] == 1]
+        self.trans = np.zeros((L, L))
+        self.trans[tr["src"], tr["dst"]] = tr["weight"]
+        self.exp_trans = _exp(self.trans)
+        # attribute ids by feature name ("c-1=", "wp=", ...: up to the first "=") and value
+        self.ids: dict[str, dict[str, int]] = {}
+        self.plain: dict[str, int] = {}  # attributes without a value (BOS, EOS)
+        for i, a in enumerate(attrs):
+            k = a.find("=")
+            if k < 0:
+                self.plain[a] = i
+            else:
+                self.ids.setdefault(a[:k + 1], {})[a[k + 1:]] = i
+
+    # ------------------------------------------------------------------ state scores
+
+    def state_scores(self, n: int, dense, sparse) -> np.ndarray:
+        """(n, labels) state scores of n characters. ``dense``: (name, values) with one
+        value per character; ``sparse``: (name, {character: value}); both in the order the
+        features are listed for a character (features.columns)."""
+        w, miss = self.weights, self.missing
+        S = np.zeros((n, w.shape[1]))
+        for name, values in dense:
+            get = self.ids.get(name, {}).get
+            S += w[np.fromiter([get(v, miss) for v in values], dtype=np.intp, count=n)]
+        for name, cells in sparse:
+            table = self.ids.get(name)
+            if not table or not cells:
+                continue
+            rows, cols = [], []
+            for j, v in cells.items():
+                a = table.get(v)
+                if a is not None:
+                    rows.append(j)
+                    cols.append(a)
+            if rows:
+                S[rows] += w[cols]
+        return S
+
+    def mark(self, S: np.ndarray, spans, name: str, at_end: bool) -> None:
+        """Add a value-less attribute (BOS, EOS) to the first (last) character of each span."""
+        a = self.plain.get(name)
+        if a is not None and spans:
+            S[[b - 1 if at_end else s for s, b in spans]] += self.weights[a]
+
+    # ------------------------------------------------------------------ inference
+
+    def viterbi(self, S: np.ndarray, spans: list[tuple[int, int]]) -> list[list[int]]:
+        """The best label ids of every span (non-empty, non-overlapping rows of S)."""
+        if not spans:
+            return []
+        order, lens, active, P = _batch(S, spans)
+        B, T = P.shape[:2]
+        trans = self.trans
+        cur = P[:, 0].copy()
+        back = np.zeros((T, B, trans.shape[0]), dtype=np.intp)
+        for t in range(1, T):
+            m = active[t]
+            sc = cur[:m, :, None] + trans  # (previous label, label)
+            sc.argmax(axis=1, out=back[t, :m])  # the first best on a tie, as CRFsuite's strict <
+            np.add(sc.max(axis=1), P[:m, t], out=cur[:m])
+        lab = cur.argmax(axis=1)
+        Y = np.zeros((B, T), dtype=np.intp)
+        rng = np.arange(B)
+        for t in range(T - 1, -1, -1):
+            m = active[t]
+            Y[:m, t] = lab[:m]
+            if t:
+                lab[:m] = back[t, rng[:m], lab[:m]]
+        out: list[list[int]] = [[] for _ in spans]
+        for r, k in enumerate(order):
+            out[k] = Y[r, :lens[r]].tolist()
+        return out
+
+    def marginals(self, S: np.ndarray, spans: list[tuple[int, int]], points: list[list[tuple[int, int]]]) \
+            -> list[list[float]]:
+        """For each span, the marginal probability of each (position in span, label id) in
+        ``points``, as CRFsuite's ``marginal_point`` computes it."""
+        need = [k for k, p in enumerate(points) if p]
+        out: list[list[float]] = [[] for _ in spans]
+        if not need:
+            return out
+        sub = [spans[k] for k in need]
+        rows = np.concatenate([np.arange(a, b) for a, b in sub])
+        ES = np.ones_like(S)
+        ES[rows] = _exp(S[rows])
+        order, lens, active, E = _batch(ES, sub)  # rows past a span's end are never read
+        order = [need[k] for k in order]
+        B, T, L = E.shape
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            alpha, scale = _forward(E, self.exp_trans, active)
+            if not np.isfinite(scale).all():  # a sum of 0 somewhere: CRFsuite's scale 1 there
+                alpha, scale = _forward(E, self.exp_trans, active, checked=True)
+        # backward, each span from its own end: right-aligned, so that step k is one column
+        right = (T - np.array(lens, dtype=np.intp))[:, None] + np.arange(T)[None, :]  # left -> right index
+        rows_r = np.repeat(np.arange(B)[:, None], T, axis=1)
+        ER = np.ones((B, T, L))
+        scaleR = np.ones((B, T))
+        valid = np.arange(T)[None, :] < np.array(lens)[:, None]
+        ER[rows_r[valid], right[valid]] = E[valid]
+        scaleR[rows_r[valid], right[valid]] = scale[valid]
+        ETT = np.ascontiguousarray(self.exp_trans.T)  # (label, previous label)
+        beta = np.zeros((B, T, L))
+        beta[:, T - 1] = scaleR[:, T - 1, None]
+        for k in range(1, T):
+            m, j = active[k], T - 1 - k
+            row = beta[:m, j + 1] * ER[:m, j + 1]
+            # beta[i] = sum over labels l of exp_trans[i][l] * row[l], l in order (vecdot)
+            np.multiply(np.add.reduce(row[:, :, None] * ETT, axis=1), scaleR[:m, j, None], out=beta[:m, j])
+        for r, k in enumerate(order):
+            off = T - lens[r]
+            out[k] = [float(alpha[r, t, lab] * beta[r, off + t, lab] / scale[r, t]) for t, lab in points[k]]
+        return out
+
+
+def _forward(E: np.ndarray, ET: np.ndarray, active: list[int], checked: bool = False):
+    """CRFsuite's scaled forward sums (crf1dc_alpha_score) of left-aligned spans."""
+    B, T, L = E.shape
+    alpha = np.zeros((B, T, L))
+    scale = np.ones((B, T))
+    cur = E[:, 0]
+    for t in range(T):
+        m = active[t]
+        if t:
+            # alpha[j] = sum over previous labels i, in order, of alpha[t-1][i] * exp_trans[i][j]
+            # (a reduction over a middle axis adds in order; numpy adds the last axis pairwise)
+            cur = np.add.reduce(alpha[:m, t - 1, :, None] * ET, axis=1)
+            cur *= E[:m, t]
+        sc = scale[:m, t]
+        s = np.add.accumulate(cur, axis=1)[:, -1]
+        if checked:
+            sc[:] = _inverse(s)
+        else:
+            np.divide(1.0, s, out=sc)
+        np.multiply(cur, sc[:, None], out=alpha[:m, t])
+    return alpha, scale
+
+
+def _inverse(s: np.ndarray) -> np.ndarray:
+    """CRFsuite's scale factor: 1 / sum, or 1 where the sum is 0."""
+    if s.all():
+        return 1.0 / s
+    out = np.ones_like(s)
+    np.divide(1.0, s, out=out, where=s != 0)
+    return out
+
+
+def _batch(S: np.ndarray, spans: list[tuple[int, int]]):
+    """The spans longest first, padded into one (span, position, label) array, with how
+    many spans are still running at each position."""
+    order = sorted(range(len(spans)), key=lambda k: -(spans[k][1] - spans[k][0]))
+    lens = [spans[k][1] - spans[k][0] for k in order]
+    T = lens[0]
+    starts = np.array([spans[k][0] for k in order], dtype=np.intp)
+    idx = np.minimum(starts[:, None] + np.arange(T)[None, :], len(S) - 1)
+    return order, lens, _active(lens, T), S[idx]
+
+
+def _active(lens: list[int], T: int) -> list[int]:
+    """For each step t, how many spans (longest first) are longer than t."""
+    active, m = [0] * T, len(lens)
+    for t in range(T):
+        while m and lens[m - 1] <= t:
+            m -= 1
+        active[t] = m
+    return active
