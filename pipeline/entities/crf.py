@@ -32,6 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
+from . import features
+
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 
 
@@ -88,18 +90,36 @@ class LinearChainCRF:
                 self.plain[a] = i
             else:
                 self.ids.setdefault(a[:k + 1], {})[a[k + 1:]] = i
+        # the character features by code: (sorted keys, attribute ids) per feature name
+        self._char_ids = {}
+        for name, offsets in features.CHAR_FEATURES:
+            pairs = sorted({key: i for v, i in self.ids.get(name, {}).items() for key in _keys(v, len(offsets))}.items())
+            self._char_ids[name] = (np.array([k for k, _ in pairs] or [-1], dtype=np.int64),
+                                    np.array([i for _, i in pairs] or [self.missing], dtype=np.intp))
 
     # ------------------------------------------------------------------ state scores
 
-    def state_scores(self, n: int, dense, sparse) -> np.ndarray:
-        """(n, labels) state scores of n characters. ``dense``: (name, values) with one
-        value per character; ``sparse``: (name, {character: value}); both in the order the
-        features are listed for a character (features.columns)."""
+    def state_scores(self, chars: str, dense, sparse) -> np.ndarray:
+        """(characters, labels) state scores of a text: ``chars`` its normalised characters
+        (features.CHAR_FEATURES are made of them), ``dense`` (name, value of every
+        character), ``sparse`` (name, {character: value}); in the order the features are
+        listed for a character (features.columns)."""
         w, miss = self.weights, self.missing
+        n = len(chars)
         S = np.zeros((n, w.shape[1]))
+        if not n:
+            return S
+        codes = np.concatenate([[_BOS, _BOS], np.frombuffer(chars.encode("utf-32-le", "surrogatepass"), dtype="<u4"), [_EOS, _EOS]])
+        for name, offsets in features.CHAR_FEATURES:
+            keys, ids = self._char_ids[name]
+            q = codes[2 + offsets[0]:2 + offsets[0] + n].astype(np.int64)
+            if len(offsets) == 2:
+                q = q * _CODES + codes[2 + offsets[1]:2 + offsets[1] + n]
+            k = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
+            S += np.take(w, np.where(keys[k] == q, ids[k], miss), axis=0)
         for name, values in dense:
             get = self.ids.get(name, {}).get
-            S += w[np.fromiter([get(v, miss) for v in values], dtype=np.intp, count=n)]
+            S += np.take(w, np.fromiter([get(v, miss) for v in values], dtype=np.intp, count=n), axis=0)
         for name, cells in sparse:
             table = self.ids.get(name)
             if not table or not cells:
@@ -111,7 +131,7 @@ class LinearChainCRF:
                     rows.append(j)
                     cols.append(a)
             if rows:
-                S[rows] += w[cols]
+                S[rows] += np.take(w, cols, axis=0)
         return S
 
     def mark(self, S: np.ndarray, spans, name: str, at_end: bool) -> None:
@@ -211,6 +231,32 @@ def _forward(E: np.ndarray, ET: np.ndarray, active: list[int], checked: bool = F
             np.divide(1.0, s, out=sc)
         np.multiply(cur, sc[:, None], out=alpha[:m, t])
     return alpha, scale
+
+
+# a character's code: its code point, or one past the last code point for the bounds
+_BOS, _EOS = 0x110000, 0x110001
+_CODES = 0x110002
+
+
+def _code(tok: str) -> int | None:
+    if tok == features.BOUNDS[0]:
+        return _BOS
+    if tok == features.BOUNDS[1]:
+        return _EOS
+    return ord(tok) if len(tok) == 1 else None
+
+
+def _keys(value: str, k: int) -> list[int]:
+    """The codes of a character feature's value made of k characters (a bound is one)."""
+    if k == 1:
+        c = _code(value)
+        return [] if c is None else [c]
+    out = []
+    for cut in range(1, len(value)):
+        a, b = _code(value[:cut]), _code(value[cut:])
+        if a is not None and b is not None:
+            out.append(a * _CODES + b)
+    return out
 
 
 def _inverse(s: np.ndarray) -> np.ndarray:

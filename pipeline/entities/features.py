@@ -159,34 +159,34 @@ SPARSE = (("gz", (-1, 0, 1)), ("ot", (-1, 0, 1, 2)), ("ro", (-3, -2, -1, 0, 1, 2
           ("ab", (0,)), ("bl", (1, 2)), ("st", (-1, 0)), ("tl", (0,)))
 
 
-# the dense features' names, in the order featurize lists them for a character
-DENSE = ("c=", "c-1=", "c+1=", "c-2=", "c+2=", "c-1c=", "cc+1=", "c-2c-1=", "c+1c+2=", "c-1c+1=", "wp=", "wt=",
-         "wpt=")
+# the dense features, in the order featurize lists them for a character: first those of
+# the characters around it (name, offsets of the characters whose text makes the value),
+# then those of jieba's word
+CHAR_FEATURES = (("c=", (0,)), ("c-1=", (-1,)), ("c+1=", (1,)), ("c-2=", (-2,)), ("c+2=", (2,)),
+                 ("c-1c=", (-1, 0)), ("cc+1=", (0, 1)), ("c-2c-1=", (-2, -1)), ("c+1c+2=", (1, 2)),
+                 ("c-1c+1=", (-1, 1)))
+BOUNDS = ("<s>", "</s>")  # the characters before the text and after it
 
 
-def columns(text: str, words: list[tuple[int, int]], context: dict | None = None) -> tuple[list, list]:
+def columns(text: str, words: list[tuple[int, int]], context: dict | None = None) -> tuple[str, list, list]:
     """The features of featurize as columns, for the tagger (pipeline/entities/crf.py):
-    ``dense`` is (name, value of every character) in DENSE order, ``sparse`` is (name,
-    {character: value}) in the order featurize appends them to a character's list (the
-    lists' matches are marked left to right, so a character's sparse features come by
-    offset within each list), then ``w=``. ``featurize`` and this agree feature for
-    feature (tests/test_crf.py); featurize stays the one the model is trained on."""
+    ``chars`` (the normalised text; its CHAR_FEATURES come from it), ``dense`` (name, value
+    of every character) for the word features, ``sparse`` (name, {character: value}) in the
+    order featurize appends them to a character's list (the lists' matches are marked left
+    to right, so a character's sparse features come by offset within each list), then
+    ``w=``. featurize and this agree feature for feature (tests/test_crf.py); featurize
+    stays the one the model is trained on."""
     t = base_tags(text, words, context)
     n = len(text)
     wp, wt = t["wp"], t["wt"]
-    C = ["<s>", "<s>"] + list(t["c"]) + ["</s>", "</s>"]
-    pair = [a + b for a, b in zip(C, C[1:])]  # pair[k] = C[k] C[k+1]
-    skip = [a + b for a, b in zip(C, C[2:])]  # skip[k] = C[k] C[k+2]
-    values = (C[2:n + 2], C[1:n + 1], C[3:n + 3], C[0:n], C[4:n + 4], pair[1:n + 1], pair[2:n + 2], pair[0:n],
-              pair[3:n + 3], skip[1:n + 1], wp, wt, [a + b for a, b in zip(wp, wt)])
-    dense = list(zip(DENSE, values))
+    dense = [("wp=", wp), ("wt=", wt), ("wpt=", [a + b for a, b in zip(wp, wt)])]
     sparse = []
     for name, offsets in SPARSE:
         tags = t[name]
         for off in offsets:
             sparse.append((f"{name}{off}=", {i - off: tag for i, tag in tags.items() if 0 <= i - off < n}))
     sparse.append(("w=", t["wd"]))
-    return dense, sparse
+    return t["c"], dense, sparse
 
 
 def featurize(text: str, words: list[tuple[int, int]], context: dict | None = None,

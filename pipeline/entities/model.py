@@ -65,8 +65,8 @@ class EntityModel:
         if not sents:
             return []
         crf = self.crf
-        dense, sparse = features.columns(text, words, context)
-        S = crf.state_scores(len(text), dense, sparse)
+        chars, dense, sparse = features.columns(text, words, context)
+        S = crf.state_scores(chars, dense, sparse)
         crf.mark(S, sents, "BOS", at_end=False)
         crf.mark(S, sents, "EOS", at_end=True)
         labels = crf.labels
