@@ -26,7 +26,9 @@ Sentences are independent; their recursions run together, one numpy step per pos
 """
 from __future__ import annotations
 
+import ctypes
 import math
+import os
 import struct
 from pathlib import Path
 
@@ -142,6 +144,19 @@ class LinearChainCRF:
 
     # ------------------------------------------------------------------ inference
 
+    def tag(self, S: np.ndarray, spans: list[tuple[int, int]], wanted) -> list[tuple[list[int], list[float]]]:
+        """For every span (non-empty, non-overlapping rows of S): the best label ids, and the
+        marginal probabilities of the (position, label id) pairs ``wanted(labels)`` asks for.
+        CRFsuite's own C code does it where pycrfsuite's library exposes it (it does in the
+        pinned version), the numpy version below otherwise: the same numbers either way."""
+        native = _native(self)
+        if native is None:
+            ys = self.viterbi(S, spans)
+            points = [wanted(y) for y in ys]
+            return list(zip(ys, self.marginals(S, spans, points)))
+        return native.tag(S, spans, wanted)
+
+
     def viterbi(self, S: np.ndarray, spans: list[tuple[int, int]]) -> list[list[int]]:
         """The best label ids of every span (non-empty, non-overlapping rows of S)."""
         if not spans:
@@ -231,6 +246,89 @@ def _forward(E: np.ndarray, ET: np.ndarray, active: list[int], checked: bool = F
             np.divide(1.0, s, out=sc)
         np.multiply(cur, sc[:, None], out=alpha[:m, t])
     return alpha, scale
+
+
+class _Context(ctypes.Structure):
+    """CRFsuite's ``crf1d_context_t`` (crf1d.h): the lattice of one item sequence."""
+    _D = ctypes.POINTER(ctypes.c_double)
+    _fields_ = [("flag", ctypes.c_int), ("num_labels", ctypes.c_int), ("num_items", ctypes.c_int),
+                ("cap_items", ctypes.c_int), ("log_norm", ctypes.c_double), ("state", _D), ("trans", _D),
+                ("alpha_score", _D), ("beta_score", _D), ("scale_factor", _D), ("row", _D),
+                ("backward_edge", ctypes.POINTER(ctypes.c_int)), ("exp_state", _D), ("exp_trans", _D),
+                ("mexp_state", _D), ("mexp_trans", _D)]
+
+
+class _Native:
+    """CRFsuite's lattice functions (crf1d_context.c), called on our state scores: the
+    code pycrfsuite's tagger runs after it has summed the features' weights."""
+    CTXF_VITERBI, CTXF_MARGINALS = 0x01, 0x02
+
+    def __init__(self, lib, trans: np.ndarray):
+        P = ctypes.POINTER(_Context)
+        self.lib = lib
+        for name, res, args in (("crf1dc_new", P, [ctypes.c_int, ctypes.c_int, ctypes.c_int]),
+                                ("crf1dc_set_num_items", ctypes.c_int, [P, ctypes.c_int]),
+                                ("crf1dc_exp_transition", None, [P]), ("crf1dc_exp_state", None, [P]),
+                                ("crf1dc_alpha_score", None, [P]), ("crf1dc_beta_score", None, [P]),
+                                ("crf1dc_viterbi", ctypes.c_double, [P, ctypes.POINTER(ctypes.c_int)]),
+                                ("crf1dc_marginal_point", ctypes.c_double, [P, ctypes.c_int, ctypes.c_int]),
+                                ("crf1dc_delete", None, [P])):
+            fn = getattr(lib, name)
+            fn.restype, fn.argtypes = res, args
+        L = trans.shape[0]
+        self.L = L
+        self.ctx = lib.crf1dc_new(self.CTXF_VITERBI | self.CTXF_MARGINALS, L, 0)
+        if not self.ctx:
+            raise MemoryError("CRFsuite could not make a lattice")
+        t = np.ascontiguousarray(trans, dtype=np.float64)
+        ctypes.memmove(self.ctx.contents.trans, t.ctypes.data, t.nbytes)
+        lib.crf1dc_exp_transition(self.ctx)
+        self.labels = (ctypes.c_int * 1)()
+
+    def __del__(self):
+        if getattr(self, "ctx", None):
+            self.lib.crf1dc_delete(self.ctx)
+            self.ctx = None
+
+    def tag(self, S: np.ndarray, spans, wanted):
+        lib, ctx, L = self.lib, self.ctx, self.L
+        S = np.ascontiguousarray(S, dtype=np.float64)
+        base, row = S.ctypes.data, L * 8
+        out = []
+        for a, b in spans:
+            T = b - a
+            if len(self.labels) < T:
+                self.labels = (ctypes.c_int * (2 * T))()
+            if lib.crf1dc_set_num_items(ctx, T):
+                raise MemoryError("CRFsuite could not make a lattice")
+            ctypes.memmove(ctx.contents.state, base + a * row, T * row)
+            lib.crf1dc_viterbi(ctx, self.labels)
+            y = self.labels[:T]
+            points = wanted(y)
+            probs = []
+            if points:
+                lib.crf1dc_exp_state(ctx)
+                lib.crf1dc_alpha_score(ctx)
+                lib.crf1dc_beta_score(ctx)
+                probs = [lib.crf1dc_marginal_point(ctx, lab, t) for t, lab in points]
+            out.append((y, probs))
+        return out
+
+
+_NATIVE: dict = {}
+
+
+def _native(crf: "LinearChainCRF") -> _Native | None:
+    """The C lattice for this model in this process (a forked worker makes its own), or
+    None where pycrfsuite's library does not expose CRFsuite's functions."""
+    key = (id(crf), os.getpid())
+    if key not in _NATIVE:
+        try:
+            from pycrfsuite import _pycrfsuite
+            _NATIVE[key] = _Native(ctypes.CDLL(_pycrfsuite.__file__), crf.trans)
+        except (ImportError, OSError, AttributeError):
+            _NATIVE[key] = None
+    return _NATIVE[key]
 
 
 # a character's code: its code point, or one past the last code point for the bounds

@@ -70,13 +70,12 @@ class EntityModel:
         crf.mark(S, sents, "BOS", at_end=False)
         crf.mark(S, sents, "EOS", at_end=True)
         labels = crf.labels
-        tags = [[labels[i] for i in y] for y in crf.viterbi(S, sents)]
-        found = [decode(y) for y in tags]
-        points = [[(s, labels.index(y[s])) for s, _e, _lab in f] for y, f in zip(tags, found)]
-        probs = crf.marginals(S, sents, points)
+
+        def wanted(y: list[int]) -> list[tuple[int, int]]:
+            return [(s, y[s]) for s, _e, _lab in decode([labels[i] for i in y])]
         out = []
-        for (a, _b), f, p in zip(sents, found, probs):
-            for (s, e, lab), prob in zip(f, p):
+        for (a, _b), (y, probs) in zip(sents, crf.tag(S, sents, wanted)):
+            for (s, e, lab), prob in zip(decode([labels[i] for i in y]), probs):
                 out.append((a + s, a + e, lab, float(prob)))
         return out
 
