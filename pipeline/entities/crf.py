@@ -30,6 +30,7 @@ import ctypes
 import math
 import os
 import struct
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -92,12 +93,23 @@ class LinearChainCRF:
                 self.plain[a] = i
             else:
                 self.ids.setdefault(a[:k + 1], {})[a[k + 1:]] = i
-        # the character features by code: (sorted keys, attribute ids) per feature name
+        # the character features by code, grouped by their characters' distance (0 for one
+        # character): per group the sorted keys of every value any of its features knows, and
+        # an attribute id per key and feature (the missing row where one does not know it)
         self._char_ids = {}
+        groups: dict[int, list[str]] = {}
         for name, offsets in features.CHAR_FEATURES:
-            pairs = sorted({key: i for v, i in self.ids.get(name, {}).items() for key in _keys(v, len(offsets))}.items())
-            self._char_ids[name] = (np.array([k for k, _ in pairs] or [-1], dtype=np.int64),
-                                    np.array([i for _, i in pairs] or [self.missing], dtype=np.intp))
+            groups.setdefault(offsets[-1] - offsets[0], []).append(name)
+        for dist, names in groups.items():
+            keyed = [{key: i for v, i in self.ids.get(name, {}).items() for key in _keys(v, 1 if not dist else 2)}
+                     for name in names]
+            keys = np.array(sorted(set().union(*keyed)) or [-1], dtype=np.int64)
+            idmat = np.full((len(keys) + 1, len(names)), self.missing, dtype=np.intp)
+            for c, table in enumerate(keyed):
+                if table:
+                    ks = np.fromiter(table.keys(), dtype=np.int64, count=len(table))
+                    idmat[np.searchsorted(keys, ks), c] = np.fromiter(table.values(), dtype=np.intp, count=len(table))
+            self._char_ids[dist] = (keys, idmat, {name: c for c, name in enumerate(names)})
 
     # ------------------------------------------------------------------ state scores
 
@@ -111,17 +123,21 @@ class LinearChainCRF:
         S = np.zeros((n, w.shape[1]))
         if not n:
             return S
-        codes = np.concatenate([[_BOS, _BOS], np.frombuffer(chars.encode("utf-32-le", "surrogatepass"), dtype="<u4"), [_EOS, _EOS]])
+        codes = np.concatenate([[_BOS, _BOS], np.frombuffer(chars.encode("utf-32-le", "surrogatepass"), dtype="<u4"),
+                                [_EOS, _EOS]]).astype(np.int64)
+        found = {}
+        for dist, (keys, idmat, cols) in self._char_ids.items():
+            q = codes if not dist else codes[:-dist] * _CODES + codes[dist:]
+            k = np.searchsorted(keys, q)
+            k[keys[np.minimum(k, len(keys) - 1)] != q] = len(keys)  # not known: the missing row
+            found[dist] = (k, idmat, cols)
         for name, offsets in features.CHAR_FEATURES:
-            keys, ids = self._char_ids[name]
-            q = codes[2 + offsets[0]:2 + offsets[0] + n].astype(np.int64)
-            if len(offsets) == 2:
-                q = q * _CODES + codes[2 + offsets[1]:2 + offsets[1] + n]
-            k = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
-            S += np.take(w, np.where(keys[k] == q, ids[k], miss), axis=0)
+            k, idmat, cols = found[offsets[-1] - offsets[0]]
+            o = 2 + offsets[0]
+            S += np.take(w, idmat[k[o:o + n], cols[name]], axis=0)
         for name, values in dense:
             get = self.ids.get(name, {}).get
-            S += np.take(w, np.fromiter([get(v, miss) for v in values], dtype=np.intp, count=n), axis=0)
+            S += np.take(w, np.fromiter(map(get, values, repeat(miss, n)), dtype=np.intp, count=n), axis=0)
         for name, cells in sparse:
             table = self.ids.get(name)
             if not table or not cells:
