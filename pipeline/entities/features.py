@@ -82,6 +82,9 @@ def _surname_re():
                       + ("|" if comp else "") + "[" + "".join(map(re.escape, single)) + "]")
 
 
+_BEGIN_END = {k: ("B" + str(k), "E" + str(k)) for k in (2, 3, 4)}
+
+
 def base_tags(text: str, words: list[tuple[int, int]], context: dict | None = None) -> dict:
     """Per-character tags from every source, before windowing: dense lists for the
     characters and jieba's words, sparse dicts {position: tag} for the lists."""
@@ -96,15 +99,12 @@ def base_tags(text: str, words: list[tuple[int, int]], context: dict | None = No
             wp[s] = "S"
             continue
         w = text[s:e]
-        wp[s] = "B" + str(min(L, 4))
-        for k in range(s + 1, e - 1):
-            wp[k] = "M"
-        wp[e - 1] = "E" + str(min(L, 4))
-        if lexicon.is_cjk(w[0]):
-            p = tags.get(w) or "unk"
-            for k in range(s, e):
-                wt[k] = p
-                wd[k] = w
+        wp[s], wp[e - 1] = _BEGIN_END[min(L, 4)]
+        if L > 2:
+            wp[s + 1:e - 1] = ["M"] * (L - 2)
+        if "\u3400" <= w[0] <= "\u9fff":  # lexicon.is_cjk
+            wt[s:e] = [tags.get(w) or "unk"] * L
+            wd.update(dict.fromkeys(range(s, e), w))
     out = {"c": norm_text(text), "wp": wp, "wt": wt, "wd": wd}
     gz = {}
     gaz = lexicon.divisions()
