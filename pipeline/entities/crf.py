@@ -162,7 +162,8 @@ class LinearChainCRF:
 
     def tag(self, S: np.ndarray, spans: list[tuple[int, int]], wanted) -> list[tuple[list[int], list[float]]]:
         """For every span (non-empty, non-overlapping rows of S): the best label ids, and the
-        marginal probabilities of the (position, label id) pairs ``wanted(labels)`` asks for.
+        marginal probabilities of the (position, label id) pairs ``wanted(labels)`` asks for
+        (called once per span, in order).
         CRFsuite's own C code does it where pycrfsuite's library exposes it (it does in the
         pinned version), the numpy version below otherwise: the same numbers either way."""
         native = _native(self)

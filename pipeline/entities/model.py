@@ -71,11 +71,14 @@ class EntityModel:
         crf.mark(S, sents, "EOS", at_end=True)
         labels = crf.labels
 
+        found = []  # the spans of each sentence, in order (tag asks once per sentence)
+
         def wanted(y: list[int]) -> list[tuple[int, int]]:
-            return [(s, y[s]) for s, _e, _lab in decode([labels[i] for i in y])]
+            found.append(decode([labels[i] for i in y]))
+            return [(s, y[s]) for s, _e, _lab in found[-1]]
         out = []
-        for (a, _b), (y, probs) in zip(sents, crf.tag(S, sents, wanted)):
-            for (s, e, lab), prob in zip(decode([labels[i] for i in y]), probs):
+        for (a, _b), (_y, probs), spans in zip(sents, crf.tag(S, sents, wanted), found):
+            for (s, e, lab), prob in zip(spans, probs):
                 out.append((a + s, a + e, lab, float(prob)))
         return out
 
