@@ -30,6 +30,7 @@ import ctypes
 import math
 import os
 import struct
+import threading
 from itertools import repeat
 from pathlib import Path
 
@@ -332,20 +333,18 @@ class _Native:
         return out
 
 
-_NATIVE: dict = {}
-
-
 def _native(crf: "LinearChainCRF") -> _Native | None:
-    """The C lattice for this model in this process (a forked worker makes its own), or
-    None where pycrfsuite's library does not expose CRFsuite's functions."""
-    key = (id(crf), os.getpid())
-    if key not in _NATIVE:
+    """The C lattice for this model in this process and thread (a forked worker makes its
+    own), or None where pycrfsuite's library does not expose CRFsuite's functions."""
+    key = (os.getpid(), threading.get_ident())
+    lattices = crf.__dict__.setdefault("_lattices", {})
+    if key not in lattices:
         try:
             from pycrfsuite import _pycrfsuite
-            _NATIVE[key] = _Native(ctypes.CDLL(_pycrfsuite.__file__), crf.trans)
+            lattices[key] = _Native(ctypes.CDLL(_pycrfsuite.__file__), crf.trans)
         except (ImportError, OSError, AttributeError):
-            _NATIVE[key] = None
-    return _NATIVE[key]
+            lattices[key] = None
+    return lattices[key]
 
 
 # a character's code: its code point, or one past the last code point for the bounds
