@@ -42,9 +42,9 @@ def _pycrfsuite_spans(m: model_mod.EntityModel, text, words, context, sents):
 def test_same_labels_and_confidences_as_pycrfsuite(native, monkeypatch):
     m = model_mod.load()
     if not native:
-        monkeypatch.setattr(crf_mod, "_native", lambda crf: None)
+        monkeypatch.setattr(crf_mod, "native_lattice", lambda crf: None)
     else:
-        assert crf_mod._native(m.crf) is not None  # the pinned pycrfsuite exposes CRFsuite's lattice
+        assert crf_mod.native_lattice(m.crf) is not None  # the pinned pycrfsuite exposes CRFsuite's lattice
     found = 0
     for text in TEXTS:
         words, sents, ctx = _inputs(text)

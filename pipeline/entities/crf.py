@@ -167,7 +167,7 @@ class LinearChainCRF:
         (called once per span, in order).
         CRFsuite's own C code does it where pycrfsuite's library exposes it (it does in the
         pinned version), the numpy version below otherwise: the same numbers either way."""
-        native = _native(self)
+        native = native_lattice(self)
         if native is None:
             ys = self.viterbi(S, spans)
             points = [wanted(y) for y in ys]
@@ -333,7 +333,7 @@ class _Native:
         return out
 
 
-def _native(crf: "LinearChainCRF") -> _Native | None:
+def native_lattice(crf: "LinearChainCRF") -> _Native | None:
     """The C lattice for this model in this process and thread (a forked worker makes its
     own), or None where pycrfsuite's library does not expose CRFsuite's functions."""
     key = (os.getpid(), threading.get_ident())
