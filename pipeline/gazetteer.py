@@ -204,10 +204,22 @@ class Gazetteer:
     def scan(self, text: str, start: int = 0, end: int | None = None):
         """Every (start, end) where a known name occurs, longest first at each position."""
         end = len(text) if end is None else end
-        prefixes, names, bigrams = self.prefixes, self.by_name, self.bigrams
-        for i in range(start, end - 1):
-            if text[i:i + 2] not in bigrams:  # every name has two characters at least
-                continue
+        prefixes, names = self.prefixes, self.by_name
+        # every name has two characters at least: only where the text's two characters
+        # begin a name can one start (the text's character pairs are made and matched at
+        # C speed, then each pair that begins a name is found with str.find)
+        seg = text[start:end]
+        firsts = self.bigrams.intersection(map(str.__add__, seg, seg[1:]))
+        if not firsts:
+            return
+        at = []
+        for b in firsts:
+            i = seg.find(b)
+            while i >= 0:
+                at.append(i + start)
+                i = seg.find(b, i + 1)
+        at.sort()
+        for i in at:
             best = 0
             j = i + 2
             while j <= end and text[i:j] in prefixes:

@@ -82,6 +82,9 @@ def _surname_re():
                       + ("|" if comp else "") + "[" + "".join(map(re.escape, single)) + "]")
 
 
+_BEGIN_END = {k: ("B" + str(k), "E" + str(k)) for k in (2, 3, 4)}
+
+
 def base_tags(text: str, words: list[tuple[int, int]], context: dict | None = None) -> dict:
     """Per-character tags from every source, before windowing: dense lists for the
     characters and jieba's words, sparse dicts {position: tag} for the lists."""
@@ -96,15 +99,12 @@ def base_tags(text: str, words: list[tuple[int, int]], context: dict | None = No
             wp[s] = "S"
             continue
         w = text[s:e]
-        wp[s] = "B" + str(min(L, 4))
-        for k in range(s + 1, e - 1):
-            wp[k] = "M"
-        wp[e - 1] = "E" + str(min(L, 4))
-        if lexicon.is_cjk(w[0]):
-            p = tags.get(w) or "unk"
-            for k in range(s, e):
-                wt[k] = p
-                wd[k] = w
+        wp[s], wp[e - 1] = _BEGIN_END[min(L, 4)]
+        if L > 2:
+            wp[s + 1:e - 1] = ["M"] * (L - 2)
+        if "\u3400" <= w[0] <= "\u9fff":  # lexicon.is_cjk
+            wt[s:e] = [tags.get(w) or "unk"] * L
+            wd.update(dict.fromkeys(range(s, e), w))
     out = {"c": norm_text(text), "wp": wp, "wt": wt, "wd": wd}
     gz = {}
     gaz = lexicon.divisions()
@@ -157,6 +157,36 @@ def base_tags(text: str, words: list[tuple[int, int]], context: dict | None = No
 SPARSE = (("gz", (-1, 0, 1)), ("ot", (-1, 0, 1, 2)), ("ro", (-3, -2, -1, 0, 1, 2, 3)),
           ("cu", (-1, 0, 1, 2, 3)), ("sn", (-2, -1, 0)), ("ko", (0,)), ("xp", (0,)), ("by", (0,)),
           ("ab", (0,)), ("bl", (1, 2)), ("st", (-1, 0)), ("tl", (0,)))
+
+
+# the dense features, in the order featurize lists them for a character: first those of
+# the characters around it (name, offsets of the characters whose text makes the value),
+# then those of jieba's word
+CHAR_FEATURES = (("c=", (0,)), ("c-1=", (-1,)), ("c+1=", (1,)), ("c-2=", (-2,)), ("c+2=", (2,)),
+                 ("c-1c=", (-1, 0)), ("cc+1=", (0, 1)), ("c-2c-1=", (-2, -1)), ("c+1c+2=", (1, 2)),
+                 ("c-1c+1=", (-1, 1)))
+BOUNDS = ("<s>", "</s>")  # the characters before the text and after it
+
+
+def columns(text: str, words: list[tuple[int, int]], context: dict | None = None) -> tuple[str, list, list]:
+    """The features of featurize as columns, for the tagger (pipeline/entities/crf.py):
+    ``chars`` (the normalised text; its CHAR_FEATURES come from it), ``dense`` (name, value
+    of every character) for the word features, ``sparse`` (name, {character: value}) in the
+    order featurize appends them to a character's list (the lists' matches are marked left
+    to right, so a character's sparse features come by offset within each list), then
+    ``w=``. featurize and this agree feature for feature (tests/test_crf.py); featurize
+    stays the one the model is trained on."""
+    t = base_tags(text, words, context)
+    n = len(text)
+    wp, wt = t["wp"], t["wt"]
+    dense = [("wp=", wp), ("wt=", wt), ("wpt=", [a + b for a, b in zip(wp, wt)])]
+    sparse = []
+    for name, offsets in SPARSE:
+        tags = t[name]
+        for off in offsets:
+            sparse.append((f"{name}{off}=", {i - off: tag for i, tag in tags.items() if 0 <= i - off < n}))
+    sparse.append(("w=", t["wd"]))
+    return t["c"], dense, sparse
 
 
 def featurize(text: str, words: list[tuple[int, int]], context: dict | None = None,

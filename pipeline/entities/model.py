@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from . import features
+from .crf import LinearChainCRF
 
 LABELS = ("ORG", "PERSON", "PLACE")
 MODELS_DIR = Path(os.environ.get("EDU_MODELS_DIR", Path(__file__).resolve().parents[2] / "models"))
@@ -36,7 +37,6 @@ class EntityModel:
     """Tags characters with BIOES labels and reads the spans off them."""
 
     def __init__(self, path: Path):
-        import pycrfsuite
         if not path.exists():
             raise MissingModel(f"entity model not found: {path} (it ships in models/; `make train` rebuilds it)")
         card = card_path(path)
@@ -46,21 +46,40 @@ class EntityModel:
                 raise MissingModel(f"entity model {path} was trained on features version {version}, the code makes "
                                    f"version {features.VERSION}: `make train` rebuilds it")
         self.path = path
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open(str(path))
+        self.crf = LinearChainCRF(path)
+
+    @functools.cached_property
+    def tagger(self):
+        """pycrfsuite's tagger on the same file (training and the tests use it; tagging
+        here goes through ``crf``, which gives the same labels and confidences)."""
+        import pycrfsuite
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(self.path))
+        return tagger
 
     def spans(self, text: str, words: list[tuple[int, int]], context: dict | None,
               sent_spans: list[tuple[int, int]]) -> list[tuple[int, int, str, float]]:
         """(start, end, label, confidence) of every entity the model finds. The confidence
         is the marginal probability of the span's first tag."""
-        seqs = features.featurize(text, words, context, sent_spans)
+        sents = [(a, b) for a, b in sent_spans if b > a]
+        if not sents:
+            return []
+        crf = self.crf
+        chars, dense, sparse = features.columns(text, words, context)
+        S = crf.state_scores(chars, dense, sparse)
+        crf.mark(S, sents, "BOS", at_end=False)
+        crf.mark(S, sents, "EOS", at_end=True)
+        labels = crf.labels
+
+        found = []  # the spans of each sentence, in order (tag asks once per sentence)
+
+        def wanted(y: list[int]) -> list[tuple[int, int]]:
+            found.append(decode([labels[i] for i in y]))
+            return [(s, y[s]) for s, _e, _lab in found[-1]]
         out = []
-        for (a, _b), x in zip(sent_spans, seqs):
-            if not x:
-                continue
-            y = self.tagger.tag(x)
-            for s, e, lab in decode(y):
-                out.append((a + s, a + e, lab, self.tagger.marginal(y[s], s)))
+        for (a, _b), (_y, probs), spans in zip(sents, crf.tag(S, sents, wanted), found):
+            for (s, e, lab), prob in zip(spans, probs):
+                out.append((a + s, a + e, lab, float(prob)))
         return out
 
 

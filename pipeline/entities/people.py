@@ -45,7 +45,7 @@ def plausible(text: str, s: int, e: int) -> bool:
     if name in words or (ends and name.endswith(ends)):
         return False
     # a role (责任编辑), or a word jieba's dictionary knows as something else (纪检组)
-    if lexicon.roles().words.get(name) or any(name.endswith(r) for r in _long_roles()):
+    if lexicon.roles().words.get(name) or name.endswith(_long_roles()):
         return False
     p = lexicon.pos(name)
     if p and not p.startswith("nr") and p not in ("x", "eng", "nz"):

@@ -42,10 +42,10 @@ def plausible(text: str, s: int, e: int) -> bool:
 
 def division_chain(name: str) -> bool:
     """The name is one division or a chain of them, nothing else (江苏省扬州市江都区)."""
-    gaz = lexicon.divisions()
+    known = lexicon.divisions().by_name  # gaz.lookup(x) is non-empty exactly for these
     k = 0
     while k < len(name):
-        best = next((m for m in range(len(name), k + 1, -1) if gaz.lookup(name[k:m])), None)
+        best = next((m for m in range(len(name), k + 1, -1) if name[k:m] in known), None)
         if best is None:
             return False
         k = best
