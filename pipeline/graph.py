@@ -259,7 +259,8 @@ def sql_rows(db, name: str):
     return db.execute(sql)
 
 
-def _entity_rows(db):
+def entity_rows(db):
+    """The rows of entities.csv, from the index."""
     for r in _query(db, """SELECT id, type, name, attrs, n_reports, n_mentions FROM nodes
                            WHERE type NOT IN ('Report', 'Claim') ORDER BY id"""):
         a = json.loads(r["attrs"])
@@ -423,7 +424,7 @@ def write_outputs(index: Path, out: Path, cache: Path | None = None) -> None:
             for name, cols in (("documents", DOC_COLS), ("mentions", MENTION_COLS), ("entities", ENTITY_COLS),
                                ("claims", CLAIM_COLS), ("relations", RELATION_COLS)):
                 if name == "entities":
-                    write_table(tables / f"{name}.csv", cols, _entity_rows(db))
+                    write_table(tables / f"{name}.csv", cols, entity_rows(db))
                 else:
                     write_table(tables / f"{name}.csv", cols, sql_rows(db, name), cells=True)
             from . import communities  # networkx, loaded only where a new set is written
