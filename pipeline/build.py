@@ -420,21 +420,28 @@ def run(input_dir: Path, out: Path, *, workers: int = 1, max_mb: float = ingest.
             st.close()
 
 
-def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progress, budget, allow_empty,
-         engine, scheduler, max_mem=DEFAULT_MAX_MEM) -> Summary:
+def inputs_state(entries: list[Entry], input_dir: Path, version: str) -> tuple[dict, dict, str]:
+    """(sidecar row, fingerprint) of every report by its key, and the version of the
+    store's rows: the extraction's version and the assembly's code (a change to that code
+    makes the rows again from the extraction caches, without extracting)."""
     sidecar = ingest.load_sidecar(input_dir)
-    version = extract.pipeline_version()
-    reports = [e for e in entries if e.is_report]
 
     def meta(e: Entry) -> dict:
         stem = e.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         return sidecar.get(e.doc_id) or sidecar.get(stem) or {}
-
-    jobs = {e.key: (e, out, max_mb, meta(e), version, budget, max_mem) for e in reports}
-    # the store's rows are made by the assembly's code from the extraction: a change to that
-    # code makes them again from the extraction caches, without extracting
     rows_version = version + "\0" + code_fingerprint("assembly")
-    fps = {e.key: store_mod.fingerprint(e.path, jobs[e.key][3], rows_version, e.doc_id, e.name) for e in reports}
+    metas = {e.key: meta(e) for e in entries if e.is_report}
+    fps = {k: store_mod.fingerprint(e.path, metas[k], rows_version, e.doc_id, e.name)
+           for e in entries if e.is_report for k in (e.key,)}
+    return metas, fps, rows_version
+
+
+def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progress, budget, allow_empty,
+         engine, scheduler, max_mem=DEFAULT_MAX_MEM) -> Summary:
+    version = extract.pipeline_version()
+    reports = [e for e in entries if e.is_report]
+    metas, fps, rows_version = inputs_state(entries, input_dir, version)
+    jobs = {e.key: (e, out, max_mb, metas[e.key], version, budget, max_mem) for e in reports}
     state = store_mod.state_of(entries, fps, rows_version, f"{max_mb}")
     previous = current_set(out)
     if not only_link and previous is not None and previous.name == st.get("set") and st.get("state") == state:
