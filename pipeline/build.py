@@ -422,14 +422,14 @@ def run(input_dir: Path, out: Path, *, workers: int = 1, max_mb: float = ingest.
 
 def inputs_state(entries: list[Entry], input_dir: Path, version: str) -> tuple[dict, dict, str]:
     """(sidecar row, fingerprint) of every report by its key, and the version of the
-    store's rows: the extraction's version and the assembly's code (a change to that code
-    makes the rows again from the extraction caches, without extracting)."""
+    store's rows: the extraction's version and the code making the rows (a change to that
+    code makes the rows again from the extraction caches, without extracting)."""
     sidecar = ingest.load_sidecar(input_dir)
 
     def meta(e: Entry) -> dict:
         stem = e.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         return sidecar.get(e.doc_id) or sidecar.get(stem) or {}
-    rows_version = version + "\0" + code_fingerprint("assembly")
+    rows_version = version + "\0" + code_fingerprint("rows")
     metas = {e.key: meta(e) for e in entries if e.is_report}
     fps = {k: store_mod.fingerprint(e.path, metas[k], rows_version, e.doc_id, e.name)
            for e in entries if e.is_report for k in (e.key,)}

@@ -102,17 +102,21 @@ AFTER_EXTRACTION = ("assemble.py", "build.py", "store.py", "graph.py", "communit
                     "query.py", "inspect.py", "explore", "benchscale.py", "scalegen.py", "storegen.py", "bench.py",
                     "engines.py", "linkeval.py", "evaluate.py", "relscore.py", "__main__.py", "csvio.py",
                     "loader.py", "duplicates.py")
+# of those, the modules that make the store's rows from an extraction
+ROWS_CODE = ("assemble.py", "store.py", "graph.py")
 
 
 def code_fingerprint(part: str = "extraction") -> str:
     """A hash of the pipeline's code, configuration and trained models (rule files are
     hashed separately): of what the per-report extraction runs (``extraction``), or of the
-    modules in AFTER_EXTRACTION (``assembly``)."""
+    modules that make the store's rows from it (``rows``: ROWS_CODE)."""
     h = hashlib.sha256()
     models = Path(os.environ.get("EDU_MODELS_DIR", PACKAGE_DIR.parent / "models"))
     files = [p for p in PACKAGE_DIR.rglob("*") if p.suffix in (".py", ".cfg")]
-    files = [p for p in files if (p.relative_to(PACKAGE_DIR).parts[0] in AFTER_EXTRACTION) == (part == "assembly")]
-    if part != "assembly":
+    if part == "rows":
+        files = [p for p in files if p.relative_to(PACKAGE_DIR).as_posix() in ROWS_CODE]
+    else:
+        files = [p for p in files if p.relative_to(PACKAGE_DIR).parts[0] not in AFTER_EXTRACTION]
         files += [p for p in models.glob("*") if not p.name.startswith(".")]
     for p in sorted(files):
         if p.is_file():
