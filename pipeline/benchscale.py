@@ -146,6 +146,8 @@ def one_size(root: Path, n: int, workers: int, base: Path | None = None) -> dict
     changed.unlink()  # a new file: the pool's copy stays as it was
     changed.write_text(text, encoding="utf-8")
     row["one_s"], row["one_peak"], _ = timed(build)
+    phases = out / "work" / "phases.json"
+    row["one_phases"] = json.loads(phases.read_text(encoding="utf-8")) if phases.is_file() else []
     changed.unlink()
     os.link(root / "pool" / changed.name, changed)
     name = busiest(out)
@@ -175,6 +177,15 @@ def table(rows: list[dict], workers: int) -> str:
     note = ("\n\nReplicated rows: every report's extraction is a base report's, its organisations and people "
             "renamed per copy (pipeline/storegen.py); build = assembly + outputs from the store, no extraction; "
             "the changed report is extracted for real." if any(r.get("replicated") for r in rows) else "")
+    lines += ["", "Where the one-change rebuild's time goes (seconds; the build's own process's peak resident "
+              "memory after each phase; the GraphML is written by a second process meanwhile):", ""]
+    names = list(dict.fromkeys(p["phase"] for r in rows for p in r.get("one_phases", [])))
+    lines += ["| reports | " + " | ".join(names) + " |", "|" + "---|" * (len(names) + 1)]
+    for r in rows:
+        got = {p["phase"]: p for p in r.get("one_phases", [])}
+        cells = [f"{got[n]['s']:.1f} s" + (f" ({got[n]['peak_mb'] / 1024:.2f} GiB)" if "peak_mb" in got[n] else "")
+                 if n in got else "" for n in names]
+        lines.append(f"| {r['reports']:,} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + f"\n\n{workers} workers, {os.cpu_count()} cores; generated reports (pipeline/scalegen.py)." + note
 
 

@@ -465,6 +465,8 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             st.put(e.key, "", _placeholder(e, e.status, e.error))
             fresh.add(e.key)
     todo = [jobs[e.key] for e in reports if known.get(e.key) != fps[e.key]]
+    graph.PHASES.clear()
+    t_extract = time.perf_counter()
     if only_link:
         for job in todo:
             e = job[0]
@@ -481,6 +483,8 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             keep(e, res)
             bar.update()
         bar.close()
+
+    t_assembly = time.perf_counter()
 
     def fill(gen: Path) -> dict:
         cleaned = gen / "tables" / "cleaned"
@@ -500,6 +504,9 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
         return assemble.assemble(st.path, [e.key for e in entries], st.link_records([e.key for e in reports]),
                                  gen / assemble.INDEX, text)
     counts = write_set(out, fill, allow_empty=allow_empty)
+    graph.PHASES.insert(0, {"phase": "extract", "s": round(t_assembly - t_extract, 3), "reports": len(todo)})
+    with contextlib.suppress(OSError):
+        write_atomic(out / "work" / "phases.json", json.dumps(graph.PHASES, indent=1), durable=False)
     failed = _failed(current_set(out) / assemble.INDEX)
     summary = {"reports": counts.get("reports", 0), "sections": counts.get("sections", 0), "failed": failed,
                "entities": counts.get("entities", 0), "edges": counts.get("edges", 0)}
