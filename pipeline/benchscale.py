@@ -146,8 +146,8 @@ def one_size(root: Path, n: int, workers: int, base: Path | None = None) -> dict
     changed.unlink()  # a new file: the pool's copy stays as it was
     changed.write_text(text, encoding="utf-8")
     row["one_s"], row["one_peak"], _ = timed(build)
-    phases = out / "work" / "phases.json"
-    row["one_phases"] = json.loads(phases.read_text(encoding="utf-8")) if phases.is_file() else []
+    phases = out / "work" / "phases.jsonl"
+    row["one_phases"] = [json.loads(x) for x in phases.read_text(encoding="utf-8").splitlines()] if phases.is_file() else []
     changed.unlink()
     os.link(root / "pool" / changed.name, changed)
     name = busiest(out)

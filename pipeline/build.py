@@ -506,7 +506,7 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
     counts = write_set(out, fill, allow_empty=allow_empty)
     graph.PHASES.insert(0, {"phase": "extract", "s": round(t_assembly - t_extract, 3), "reports": len(todo)})
     with contextlib.suppress(OSError):
-        write_atomic(out / "work" / "phases.json", json.dumps(graph.PHASES, indent=1), durable=False)
+        write_atomic(out / "work" / "phases.jsonl", "".join(json.dumps(p) + "\n" for p in graph.PHASES), durable=False)
     failed = _failed(current_set(out) / assemble.INDEX)
     summary = {"reports": counts.get("reports", 0), "sections": counts.get("sections", 0), "failed": failed,
                "entities": counts.get("entities", 0), "edges": counts.get("edges", 0)}

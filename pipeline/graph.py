@@ -36,7 +36,7 @@ RELATION_COLS = ["source_id", "target_id", "type", "doc_id", "start", "end", "se
 
 # --------------------------------------------------------------------------- phases
 
-PHASES: list[dict] = []  # what a build spent where: written to work/phases.json after it
+PHASES: list[dict] = []  # what a build spent where: written to work/phases.jsonl after it (not *.json: those are the extraction caches)
 
 
 @contextlib.contextmanager
