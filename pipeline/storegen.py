@@ -75,12 +75,48 @@ def fill(base: Path, input_dir: Path, out: Path) -> int:
     return n
 
 
+def link_peak(base: Path, n: int) -> dict:
+    """The linking alone (``link.merge_entities``) of ``n`` reports made as :func:`fill`
+    makes them from the base build's link records, streamed: entities, seconds and this
+    process's peak memory (the README's 100,000 figure)."""
+    import resource
+    import sqlite3
+    import time
+    import zlib
+    from . import link
+    db = sqlite3.connect(f"file:{base / 'work' / 'store.sqlite'}?mode=ro", uri=True)
+    try:
+        recs = [json.loads(zlib.decompress(b)) for (b,) in db.execute("SELECT rec FROM sections ORDER BY rel, n")]
+    finally:
+        db.close()
+    per = len({r["doc_id"].split("#")[0] for r in recs})
+
+    def records():
+        for copy in range((n + per - 1) // per):
+            for r in recs:
+                base_id = r["doc_id"].split("#")[0]
+                k = copy * per + int(base_id[1:])
+                if k < n:
+                    yield replicate(r, base_id, f"r{k:06d}", copy)
+    t0 = time.perf_counter()
+    entities, _ = link.merge_entities(records())
+    return {"reports": n, "entities": len(entities), "seconds": round(time.perf_counter() - t0, 1),
+            "peak_gib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 2)}
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="python -m pipeline.storegen", description=__doc__.split("\n")[0])
     p.add_argument("--base", required=True, type=Path, help="output folder of a build of r000000..")
-    p.add_argument("--input", required=True, type=Path, help="folder of generated reports r<k>.txt")
-    p.add_argument("--out", required=True, type=Path, help="output folder whose store is filled")
+    p.add_argument("--input", type=Path, help="folder of generated reports r<k>.txt")
+    p.add_argument("--out", type=Path, help="output folder whose store is filled")
+    p.add_argument("--link-peak", type=int, metavar="N", help="instead: the linking alone of N replicated reports "
+                   "(time and peak memory)")
     a = p.parse_args(argv)
+    if a.link_peak:
+        print(json.dumps(link_peak(a.base, a.link_peak)))
+        return 0
+    if a.input is None or a.out is None:
+        p.error("--input and --out are needed to fill a store")
     print(f"{fill(a.base, a.input, a.out)} reports in {a.out / 'work' / 'store.sqlite'}")
     return 0
 

@@ -53,6 +53,8 @@ def test_a_store_filled_from_replicated_extractions_builds_without_extracting(tm
     school = re.search(r"^(org:\d+:[\u4e00-\u9fff]+(?:小学|中学|学校|幼儿园)),", base, re.M).group(1)
     assert f"\n{school}," in ents and f"\n{school}~1," in ents  # the copy's own school
     assert ents.count("\nplace:") == base.count("\nplace:")  # places are the same places
+    two, four = storegen.link_peak(tmp_path / "base", 2), storegen.link_peak(tmp_path / "base", 4)
+    assert four["entities"] > two["entities"] > 0  # the copies' own organisations and people
 
 
 def test_replicating_an_extraction_renames_its_ids_and_keys():
