@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import link
-from .graph import CLAIM_COLS, DOC_COLS, MENTION_COLS, doc_row, line_at, node_id, num
+from .graph import CLAIM_COLS, DOC_COLS, MENTION_COLS, doc_row, line_at, node_id, num, phase
 
 INDEX = "index.sqlite"
 EV_COLS = ["src", "dst", "typ", "doc_id", "start", "end", "sentence", "role", "basis", "confidence", "date"]
@@ -193,7 +193,13 @@ def assemble(store: Path, keys: list[str], link_records: Iterable[dict], path: P
     file order). ``texts(k, doc_id, text_or_None)`` is given each cleaned text (None:
     unchanged, to be taken from the previous output set when it has it). Returns counts
     for the build's summary."""
-    entities, remap = link.merge_entities(link_records)
+    with phase("link"):
+        entities, remap = link.merge_entities(link_records)
+    with phase("index"):
+        return _assemble(store, keys, entities, remap, path, texts)
+
+
+def _assemble(store: Path, keys: list[str], entities: dict, remap: dict, path: Path, texts) -> dict:
     db = open_new(path)
     db.execute("ATTACH DATABASE ? AS s", (str(store),))
     db.execute("CREATE TEMP TABLE ord(k TEXT PRIMARY KEY, o INTEGER)")

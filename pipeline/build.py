@@ -36,7 +36,7 @@ from pathlib import Path
 
 from . import assemble, extract, graph, ingest, membound, store as store_mod
 from .inputs import Entry, UsageError, scan
-from .util import die_with_parent, touch, write_atomic
+from .util import code_fingerprint, die_with_parent, touch, write_atomic
 
 __all__ = ["UsageError", "OutputError", "Summary", "run", "default_workers", "extract_one", "work_path"]
 
@@ -420,19 +420,29 @@ def run(input_dir: Path, out: Path, *, workers: int = 1, max_mb: float = ingest.
             st.close()
 
 
-def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progress, budget, allow_empty,
-         engine, scheduler, max_mem=DEFAULT_MAX_MEM) -> Summary:
+def inputs_state(entries: list[Entry], input_dir: Path, version: str) -> tuple[dict, dict, str]:
+    """(sidecar row, fingerprint) of every report by its key, and the version of the
+    store's rows: the extraction's version and the code making the rows (a change to that
+    code makes the rows again from the extraction caches, without extracting)."""
     sidecar = ingest.load_sidecar(input_dir)
-    version = extract.pipeline_version()
-    reports = [e for e in entries if e.is_report]
 
     def meta(e: Entry) -> dict:
         stem = e.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         return sidecar.get(e.doc_id) or sidecar.get(stem) or {}
+    rows_version = version + "\0" + code_fingerprint("rows")
+    metas = {e.key: meta(e) for e in entries if e.is_report}
+    fps = {k: store_mod.fingerprint(e.path, metas[k], rows_version, e.doc_id, e.name)
+           for e in entries if e.is_report for k in (e.key,)}
+    return metas, fps, rows_version
 
-    jobs = {e.key: (e, out, max_mb, meta(e), version, budget, max_mem) for e in reports}
-    fps = {e.key: store_mod.fingerprint(e.path, jobs[e.key][3], version, e.doc_id, e.name) for e in reports}
-    state = store_mod.state_of(entries, fps, version, f"{max_mb}")
+
+def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progress, budget, allow_empty,
+         engine, scheduler, max_mem=DEFAULT_MAX_MEM) -> Summary:
+    version = extract.pipeline_version()
+    reports = [e for e in entries if e.is_report]
+    metas, fps, rows_version = inputs_state(entries, input_dir, version)
+    jobs = {e.key: (e, out, max_mb, metas[e.key], version, budget, max_mem) for e in reports}
+    state = store_mod.state_of(entries, fps, rows_version, f"{max_mb}")
     previous = current_set(out)
     if not only_link and previous is not None and previous.name == st.get("set") and st.get("state") == state:
         # nothing changed since the outputs in place were written: listing and fingerprints only
@@ -455,6 +465,8 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             st.put(e.key, "", _placeholder(e, e.status, e.error))
             fresh.add(e.key)
     todo = [jobs[e.key] for e in reports if known.get(e.key) != fps[e.key]]
+    graph.PHASES.clear()
+    t_extract = time.perf_counter()
     if only_link:
         for job in todo:
             e = job[0]
@@ -471,6 +483,8 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             keep(e, res)
             bar.update()
         bar.close()
+
+    t_assembly = time.perf_counter()
 
     def fill(gen: Path) -> dict:
         cleaned = gen / "tables" / "cleaned"
@@ -490,6 +504,9 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
         return assemble.assemble(st.path, [e.key for e in entries], st.link_records([e.key for e in reports]),
                                  gen / assemble.INDEX, text)
     counts = write_set(out, fill, allow_empty=allow_empty)
+    graph.PHASES.insert(0, {"phase": "extract", "s": round(t_assembly - t_extract, 3), "reports": len(todo)})
+    with contextlib.suppress(OSError):
+        write_atomic(out / "work" / "phases.jsonl", "".join(json.dumps(p) + "\n" for p in graph.PHASES), durable=False)
     failed = _failed(current_set(out) / assemble.INDEX)
     summary = {"reports": counts.get("reports", 0), "sections": counts.get("sections", 0), "failed": failed,
                "entities": counts.get("entities", 0), "edges": counts.get("edges", 0)}

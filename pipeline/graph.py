@@ -34,6 +34,25 @@ RELATION_COLS = ["source_id", "target_id", "type", "doc_id", "start", "end", "se
                  "role", "source_name", "target_name", "basis", "confidence", "date"]
 
 
+# --------------------------------------------------------------------------- phases
+
+PHASES: list[dict] = []  # what a build spent where: written to work/phases.jsonl after it (not *.json: those are the extraction caches)
+
+
+@contextlib.contextmanager
+def phase(name: str):
+    """Times a phase of the build, with this process's peak memory (resident set, high-water
+    mark) after it: which phase raises the peak."""
+    import resource
+    import time
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        PHASES.append({"phase": name, "s": round(time.perf_counter() - t0, 3),
+                       "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)})
+
+
 _ID_FIX = str.maketrans({"&": "＆", "<": "＜", ">": "＞", '"': "＂", "'": "＇", "\t": " ", "\n": " ", "\r": " "})
 
 
@@ -259,7 +278,8 @@ def sql_rows(db, name: str):
     return db.execute(sql)
 
 
-def _entity_rows(db):
+def entity_rows(db):
+    """The rows of entities.csv, from the index."""
     for r in _query(db, """SELECT id, type, name, attrs, n_reports, n_mentions FROM nodes
                            WHERE type NOT IN ('Report', 'Claim') ORDER BY id"""):
         a = json.loads(r["attrs"])
@@ -420,18 +440,21 @@ def write_outputs(index: Path, out: Path, cache: Path | None = None) -> None:
     try:
         db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
         try:
-            for name, cols in (("documents", DOC_COLS), ("mentions", MENTION_COLS), ("entities", ENTITY_COLS),
-                               ("claims", CLAIM_COLS), ("relations", RELATION_COLS)):
-                if name == "entities":
-                    write_table(tables / f"{name}.csv", cols, _entity_rows(db))
-                else:
-                    write_table(tables / f"{name}.csv", cols, sql_rows(db, name), cells=True)
-            from . import communities  # networkx, loaded only where a new set is written
-            write_table(tables / "communities.csv", communities.COLS, community_rows(db, cache))
+            with phase("tables"):
+                for name, cols in (("documents", DOC_COLS), ("mentions", MENTION_COLS), ("entities", ENTITY_COLS),
+                                   ("claims", CLAIM_COLS), ("relations", RELATION_COLS)):
+                    if name == "entities":
+                        write_table(tables / f"{name}.csv", cols, entity_rows(db))
+                    else:
+                        write_table(tables / f"{name}.csv", cols, sql_rows(db, name), cells=True)
+            with phase("communities"):
+                from . import communities  # networkx, loaded only where a new set is written
+                write_table(tables / "communities.csv", communities.COLS, community_rows(db, cache))
         finally:
             db.close()
         try:
-            aside.result()
+            with phase("graphml (waited for)"):
+                aside.result()
         except RuntimeError as e:
             raise RuntimeError(f"writing {final} failed: {e}") from None
         os.replace(staged, final)

@@ -227,57 +227,96 @@ class IndexModel(IndexStore):
                                   SELECT id FROM d""", (nid,))
         return {r[0] for r in rows}, set()
 
-    def profile(self, nid: str) -> dict:
-        """Measures, claims, people and dates of a place or organisation, for comparison."""
-        from collections import Counter
-        orgs, places = self.scope(nid)
-        members = orgs | places
-        measures: dict[str, dict] = {}
-        people: dict[tuple, dict] = {}
-        dates: Counter = Counter()
-        for o in sorted(orgs):
-            for dst, doc_id, date in self.db.execute(
-                    "SELECT dst, doc_id, date FROM evidence WHERE src=? AND typ='IMPLEMENTS' ORDER BY seq", (o,)):
-                d = date or self.doc_date(doc_id)
-                m = measures.setdefault(dst, {"id": dst, "name": self.name(dst), "first_date": "", "by": set(),
-                                              "evidence": 0})
-                m["by"].add(self.name(o))
-                m["evidence"] += 1
-                if d and (not m["first_date"] or d < m["first_date"]):
-                    m["first_date"] = d
-                if date:
-                    dates[date] += 1
-            for src, role in self.db.execute(
-                    "SELECT src, role FROM evidence WHERE dst=? AND typ='MEMBER_OF' ORDER BY seq", (o,)):
-                p = people.setdefault((src, o), {"id": src, "name": self.name(src), "org": self.name(o),
-                                                 "roles": set()})
-                if role:
-                    p["roles"].add(role)
-        claims = []
-        for m in sorted(members):
-            for cid, text, counted, value, unit, date, doc_id, sentence in self.db.execute(
+    def implementations(self, org: str):
+        """(measure, doc_id, date) of each piece of evidence that ``org`` implements a measure."""
+        return self.db.execute("SELECT dst, doc_id, date FROM evidence WHERE src=? AND typ='IMPLEMENTS' ORDER BY seq",
+                               (org,)).fetchall()
+
+    def memberships(self, org: str):
+        """(person, role) of each piece of evidence that someone belongs to ``org``."""
+        return self.db.execute("SELECT src, role FROM evidence WHERE dst=? AND typ='MEMBER_OF' ORDER BY seq",
+                               (org,)).fetchall()
+
+    def claims_of(self, nid: str) -> list[dict]:
+        return [{"id": cid, "text": text, "counted": counted, "value": str(value), "unit": unit, "date": date,
+                 "subject": self.name(nid), "doc_id": doc_id, "sentence": sentence}
+                for cid, text, counted, value, unit, date, doc_id, sentence in self.db.execute(
                     """SELECT claim_id, text, counted, value, unit, date, doc_id, sentence FROM claims
-                       WHERE subject_id=? ORDER BY seq""", (m,)):
-                claims.append({"id": cid, "text": text, "counted": counted, "value": str(value), "unit": unit,
-                               "date": date, "subject": self.name(m), "doc_id": doc_id, "sentence": sentence})
-                if date:
-                    dates[date] += 1
-        claims.sort(key=lambda c: (c["date"] or "9999", c["doc_id"], c["id"]))
+                       WHERE subject_id=? ORDER BY seq""", (nid,))]
+
+    def reports_about(self, members: set[str]) -> tuple[list[str], list[str]]:
+        """(the files that mention any of ``members``, the documents whose dates count)."""
         marks = ",".join("?" * len(members))
         reports = {r[0] for r in self.db.execute(
             f"""SELECT DISTINCT r.doc_id FROM mention_edges m JOIN report_ids r ON r.rid = m.src
                 WHERE m.dst IN ({marks})""", sorted(members))} if members else set()
-        for doc in reports:  # the dates of the reports about it
-            if self.doc_date(doc):
-                dates[self.doc_date(doc)] += 1
-        return {
-            "id": nid, "name": self.name(nid), "kind": self.kind_of(nid), "place": self.place_label(nid),
-            "n_organizations": len(orgs), "n_places": len(places),
-            "reports": sorted(reports),
-            "measures": sorted(({**m, "by": sorted(m["by"])} for m in measures.values()),
-                               key=lambda m: (m["first_date"] or "9999", m["name"])),
-            "people": sorted(({**p, "roles": sorted(p["roles"])} for p in people.values()),
-                             key=lambda p: (p["org"], p["name"])),
-            "claims": claims,
-            "dates": sorted(dates),
-        }
+        return sorted(reports), sorted(reports)
+
+    def profile(self, nid: str) -> dict:
+        return profile(self, nid)
+
+
+def profile(src, nid: str) -> dict:
+    """Measures, claims, people and dates of a place or organisation, for comparison (and
+    the explorer's compare page), from the index (IndexModel) or the tables
+    (pipeline.explore.model.Model): ``src`` gives scope, implementations, memberships,
+    claims_of, reports_about, name, kind_of, doc_date and place_label."""
+    from collections import Counter
+    orgs, places = src.scope(nid)
+    members = orgs | places
+    measures: dict[str, dict] = {}
+    people: dict[tuple, dict] = {}
+    dates: Counter = Counter()
+    for o in sorted(orgs):
+        for dst, doc_id, date in src.implementations(o):
+            d = date or src.doc_date(doc_id)
+            m = measures.setdefault(dst, {"id": dst, "name": src.name(dst), "first_date": "", "by": set(),
+                                          "evidence": 0})
+            m["by"].add(src.name(o))
+            m["evidence"] += 1
+            if d and (not m["first_date"] or d < m["first_date"]):
+                m["first_date"] = d
+            if date:
+                dates[date] += 1
+        for person, role in src.memberships(o):
+            p = people.setdefault((person, o), {"id": person, "name": src.name(person), "org": src.name(o),
+                                                "roles": set()})
+            if role:
+                p["roles"].add(role)
+    claims = [c for m in sorted(members) for c in src.claims_of(m)]
+    for c in claims:
+        if c["date"]:
+            dates[c["date"]] += 1
+    claims.sort(key=lambda c: (c["date"] or "9999", c["doc_id"], c["id"]))
+    reports, docs = src.reports_about(members)
+    for doc in docs:  # the dates of the reports about it
+        if src.doc_date(doc):
+            dates[src.doc_date(doc)] += 1
+    return {
+        "id": nid, "name": src.name(nid), "kind": src.kind_of(nid), "place": src.place_label(nid),
+        "n_organizations": len(orgs), "n_places": len(places),
+        "reports": reports,
+        "measures": sorted(({**m, "by": sorted(m["by"])} for m in measures.values()),
+                           key=lambda m: (m["first_date"] or "9999", m["name"])),
+        "people": sorted(({**p, "roles": sorted(p["roles"])} for p in people.values()),
+                         key=lambda p: (p["org"], p["name"])),
+        "claims": claims,
+        "dates": sorted(dates),
+    }
+
+
+def table_rows(index: Path) -> dict[str, list[dict]]:
+    """The rows of the tables documents, entities, relations, claims and mentions, read from
+    the index: the same dicts of text as reading the CSV files with csvio.read_rows."""
+    from . import csvio, graph
+    db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+    try:
+        out = {}
+        for name in ("documents", "relations", "claims", "mentions"):
+            cur = graph.sql_rows(db, name)
+            cols = [d[0] for d in cur.description]
+            out[name] = [{c: csvio.restore("" if v is None else str(v)) for c, v in zip(cols, row)} for row in cur]
+        out["entities"] = [{c: "" if v is None else str(v) for c, v in r.items()} for r in graph.entity_rows(db)]
+        return out
+    finally:
+        db.close()

@@ -96,13 +96,28 @@ def atomic_file(path: Path, mode: str = "w", *, durable: bool = True):
         raise
 
 
-def code_fingerprint() -> str:
+# modules that run after the per-report extraction, on its stored results (assembly,
+# linking, outputs, queries, tools): a change to them re-extracts no report
+AFTER_EXTRACTION = ("assemble.py", "build.py", "store.py", "graph.py", "communities.py", "link.py", "delta.py",
+                    "query.py", "inspect.py", "explore", "benchscale.py", "scalegen.py", "storegen.py", "bench.py",
+                    "engines.py", "linkeval.py", "evaluate.py", "relscore.py", "__main__.py", "csvio.py",
+                    "loader.py", "duplicates.py")
+# of those, the modules that make the store's rows from an extraction
+ROWS_CODE = ("assemble.py", "store.py", "graph.py")
+
+
+def code_fingerprint(part: str = "extraction") -> str:
     """A hash of the pipeline's code, configuration and trained models (rule files are
-    hashed separately)."""
+    hashed separately): of what the per-report extraction runs (``extraction``), or of the
+    modules that make the store's rows from it (``rows``: ROWS_CODE)."""
     h = hashlib.sha256()
     models = Path(os.environ.get("EDU_MODELS_DIR", PACKAGE_DIR.parent / "models"))
     files = [p for p in PACKAGE_DIR.rglob("*") if p.suffix in (".py", ".cfg")]
-    files += [p for p in models.glob("*") if not p.name.startswith(".")]
+    if part == "rows":
+        files = [p for p in files if p.relative_to(PACKAGE_DIR).as_posix() in ROWS_CODE]
+    else:
+        files = [p for p in files if p.relative_to(PACKAGE_DIR).parts[0] not in AFTER_EXTRACTION]
+        files += [p for p in models.glob("*") if not p.name.startswith(".")]
     for p in sorted(files):
         if p.is_file():
             h.update(p.relative_to(p.parent.parent).as_posix().encode())

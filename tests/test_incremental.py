@@ -122,3 +122,37 @@ def test_communities_are_reused_while_their_graph_is_the_same(inputs, tmp_path, 
     full2 = tmp_path / "full2"
     build.run(inputs, full2, workers=1, progress=False)
     same_outputs(out, full2)
+
+
+def test_extraction_caches_outlive_a_change_to_the_code_after_extraction(tmp_path, monkeypatch):
+    """The extraction's fingerprint covers the code it runs; a change to the assembly makes
+    the store's rows again from the caches; a change to an extractor re-extracts."""
+    from pipeline import util
+    pkg = tmp_path / "pipeline"
+    shutil.copytree(util.PACKAGE_DIR, pkg, ignore=shutil.ignore_patterns("__pycache__", "assets"))
+    monkeypatch.setattr(util, "PACKAGE_DIR", pkg)
+    before = util.code_fingerprint(), util.code_fingerprint("rows")
+    (pkg / "query.py").write_text((pkg / "query.py").read_text(encoding="utf-8") + "\n# 查询\n", encoding="utf-8")
+    assert (util.code_fingerprint(), util.code_fingerprint("rows")) == before
+    (pkg / "assemble.py").write_text((pkg / "assemble.py").read_text(encoding="utf-8") + "\n# 组装\n", encoding="utf-8")
+    assert util.code_fingerprint() == before[0] and util.code_fingerprint("rows") != before[1]
+    (pkg / "dates.py").write_text((pkg / "dates.py").read_text(encoding="utf-8") + "\n# 日期\n", encoding="utf-8")
+    assert util.code_fingerprint() != before[0]
+
+
+def test_a_change_to_the_assembly_code_makes_the_rows_again_without_extracting(inputs, tmp_path, monkeypatch):
+    from pipeline import util
+    out = tmp_path / "out"
+    build.run(inputs, out, workers=1, progress=False)
+    graph_before = (out / "graph.graphml").read_bytes()
+    real = util.code_fingerprint
+    monkeypatch.setattr(build, "code_fingerprint", lambda part="extraction": real(part) + ("-changed" if part == "rows" else ""))
+
+    def no(*a, **k):
+        raise AssertionError("an assembly change re-extracts no report")
+    monkeypatch.setattr(extract, "extract_report", no)
+    sets = sorted(os.listdir(out / ".builds"))
+    build.run(inputs, out, workers=1, progress=False)
+    assert sorted(os.listdir(out / ".builds")) != sets  # a new output set, from the stored extractions
+    assert (out / "graph.graphml").read_bytes() == graph_before
+    assert "锦官新城小学" in (out / "tables" / "entities.csv").read_text(encoding="utf-8-sig")

@@ -41,3 +41,14 @@ def test_compare_profiles_from_the_index_equal_the_explorers(seed_build):
         assert ix.profile(nid) == m.profile(nid), nid
     for name in ("成都市", "锦官新城小学", "教育局", "不存在"):
         assert ix.find(name) == m.find(name) and ix.close_names(name) == m.close_names(name)
+
+
+def test_the_explorer_reads_the_tables_from_the_index_as_the_csv_files_hold_them(seed_build, monkeypatch):
+    from_index = Model(seed_build)
+    monkeypatch.setattr(query, "index_path", lambda out: None)
+    from_tables = Model(seed_build)
+    for attr in ("docs", "entities", "relations", "claims", "mentions"):
+        assert getattr(from_index, attr) == getattr(from_tables, attr), attr
+    assert from_index.entities["org:510107:锦官新城小学"]["name"] == "成都市锦官新城小学"
+    nid = from_index.find("成都市")[0]
+    assert from_index.profile(nid) == from_tables.profile(nid)

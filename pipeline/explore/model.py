@@ -1,13 +1,14 @@
 """What the explorer and ``compare`` know about a build: the tables of one output folder,
-indexed by entity and by report. Read from the CSV tables alone (everything the graph holds
-is in them), so that it stays quick on large builds."""
+indexed by entity and by report. Read from the build's index (``index.sqlite``, no CSV
+parsing) when the output set has one, else from the CSV tables (everything the graph holds
+is in them)."""
 from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .. import csvio
+from .. import csvio, query
 
 ORDER = ["LOCATED_IN", "PART_OF", "MEMBER_OF", "IMPLEMENTS", "ABOUT", "ON_DATE", "PUBLISHED_ON"]
 INFERRED_TYPES = {"LOCATED_IN", "PART_OF"}  # may rest on a basis rather than a sentence saying so
@@ -26,11 +27,17 @@ class Model:
         t = self.out / "tables"
         if not (t / "entities.csv").is_file():
             raise FileNotFoundError(f"{t / 'entities.csv'} not found: build first (make, or python -m pipeline build)")
-        self.docs = {r["doc_id"]: r for r in csvio.read_rows(t / "documents.csv")}
-        self.entities = {r["entity_id"]: r for r in csvio.read_rows(t / "entities.csv")}
-        self.relations = csvio.read_rows(t / "relations.csv")
-        self.claims = {r["claim_id"]: r for r in csvio.read_rows(t / "claims.csv")}
-        self.mentions = csvio.read_rows(t / "mentions.csv")
+        ix = query.index_path(self.out)
+        if ix is not None:
+            rows = query.table_rows(ix)
+        else:
+            rows = {name: csvio.read_rows(t / f"{name}.csv")
+                    for name in ("documents", "entities", "relations", "claims", "mentions")}
+        self.docs = {r["doc_id"]: r for r in rows["documents"]}
+        self.entities = {r["entity_id"]: r for r in rows["entities"]}
+        self.relations = rows["relations"]
+        self.claims = {r["claim_id"]: r for r in rows["claims"]}
+        self.mentions = rows["mentions"]
         cp = t / "communities.csv"
         self.communities = csvio.read_rows(cp) if cp.is_file() else []
         self.outgoing: dict[str, list[dict]] = defaultdict(list)
@@ -173,56 +180,27 @@ class Model:
                     todo.append(r["source_id"])
         return orgs, set()
 
+    def implementations(self, org: str) -> list[tuple[str, str, str]]:
+        return [(r["target_id"], r["doc_id"], r["date"]) for r in self.outgoing.get(org, []) if r["type"] == "IMPLEMENTS"]
+
+    def memberships(self, org: str) -> list[tuple[str, str]]:
+        return [(r["source_id"], r["role"]) for r in self.incoming.get(org, []) if r["type"] == "MEMBER_OF"]
+
+    def claims_of(self, nid: str) -> list[dict]:
+        return [{"id": c["claim_id"], "text": c["text"], "counted": c["counted"], "value": c["value"],
+                 "unit": c["unit"], "date": c["date"], "subject": c["subject_name"], "doc_id": c["doc_id"],
+                 "sentence": c["sentence"]} for c in self.claims_about.get(nid, [])]
+
+    def reports_about(self, members: set[str]) -> tuple[list[str], list[str]]:
+        """(the files that mention any of ``members``, the documents whose dates count)."""
+        docs = Counter()
+        for m in members:
+            docs.update(self.reports_of.get(m, {}))
+        return sorted({self.report_doc(d) for d in docs}), list(docs)
+
     def profile(self, nid: str) -> dict:
         """Measures, claims, people and dates of a place or organisation, for comparison."""
-        orgs, places = self.scope(nid)
-        members = orgs | places
-        measures: dict[str, dict] = {}
-        people: dict[tuple, dict] = {}
-        dates: Counter = Counter()
-        for o in sorted(orgs):
-            for r in self.outgoing.get(o, []):
-                if r["type"] == "IMPLEMENTS":
-                    d = r["date"] or self.doc_date(r["doc_id"])
-                    m = measures.setdefault(r["target_id"], {"id": r["target_id"], "name": self.name(r["target_id"]),
-                                                             "first_date": "", "by": set(), "evidence": 0})
-                    m["by"].add(self.name(o))
-                    m["evidence"] += 1
-                    if d and (not m["first_date"] or d < m["first_date"]):
-                        m["first_date"] = d
-                    if r["date"]:
-                        dates[r["date"]] += 1
-            for r in self.incoming.get(o, []):
-                if r["type"] == "MEMBER_OF":
-                    p = people.setdefault((r["source_id"], o), {"id": r["source_id"], "name": self.name(r["source_id"]),
-                                                                "org": self.name(o), "roles": set()})
-                    if r["role"]:
-                        p["roles"].add(r["role"])
-        claims = []
-        for c in (c for m in sorted(members) for c in self.claims_about.get(m, [])):
-            claims.append({"id": c["claim_id"], "text": c["text"], "counted": c["counted"], "value": c["value"],
-                           "unit": c["unit"], "date": c["date"], "subject": c["subject_name"],
-                           "doc_id": c["doc_id"], "sentence": c["sentence"]})
-            if c["date"]:
-                dates[c["date"]] += 1
-        claims.sort(key=lambda c: (c["date"] or "9999", c["doc_id"], c["id"]))
-        reports = Counter()
-        for m in members:
-            reports.update(self.reports_of.get(m, {}))
-        for doc in reports:  # the dates of the reports about it
-            if self.doc_date(doc):
-                dates[self.doc_date(doc)] += 1
-        return {
-            "id": nid, "name": self.name(nid), "kind": self.kind_of(nid), "place": self.place_label(nid),
-            "n_organizations": len(orgs), "n_places": len(places),
-            "reports": sorted({self.report_doc(d) for d in reports}),
-            "measures": sorted(({**m, "by": sorted(m["by"])} for m in measures.values()),
-                               key=lambda m: (m["first_date"] or "9999", m["name"])),
-            "people": sorted(({**p, "roles": sorted(p["roles"])} for p in people.values()),
-                             key=lambda p: (p["org"], p["name"])),
-            "claims": claims,
-            "dates": sorted(dates),
-        }
+        return query.profile(self, nid)
 
     # ------------------------------------------------------------------ lookup
     def close_names(self, name: str) -> list[str]:
