@@ -91,10 +91,18 @@ def test_kill_9_of_the_build_leaves_no_worker_and_the_previous_outputs(many, pre
     assert nx.read_graphml(out / "graph.graphml").number_of_nodes() > 100
 
 
+def _as_from_a_terminal():
+    """A build started from a terminal has Ctrl-C's default action; a background job of a
+    non-interactive shell (CI runners, `make test &`) inherits SIGINT ignored, and Python
+    then never turns it into KeyboardInterrupt. Give the child what a terminal gives."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_is_one_line_a_non_zero_exit_and_the_previous_outputs(many, previous):
     out, g0, d0 = previous
     proc = subprocess.Popen(cmd(many, out, "--workers", "2"), cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=_as_from_a_terminal)
     assert wait_until(lambda: len(list((out / "work").glob("*.json"))) >= 7)
     workers = children(proc.pid)
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends to the whole group
