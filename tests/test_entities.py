@@ -135,3 +135,22 @@ def test_stations_villages_and_communities(ents):
 def test_a_place_inside_a_date_is_no_place(ents):
     got = ents("2月14日本是开学前的家访日。")
     assert ("PLACE", "日本") not in got
+
+
+# --------------------------------------------------------------------------- bodies named by their level word
+
+def test_a_government_named_by_its_level_word_is_an_organisation(ents):
+    got = ents("9月9日晚，汉阴县委、县政府在文化大厦剧院隆重举行庆祝大会。")
+    assert ("ORG", "县政府") in got and ("ORG", "汉阴县委") in got
+    got = ents("周波代表省委、省人大、省政府、省政协向受到表彰的集体和个人表示祝贺。")
+    assert {("ORG", "省人大"), ("ORG", "省政府"), ("ORG", "省政协")} <= got
+
+
+def test_a_level_word_body_takes_its_longest_name(ents):
+    got = ents("县委常委、县委宣传部部长张维斌主持会议。")
+    assert ("ORG", "县委宣传部") in got and ("PERSON", "张维斌") in got
+
+
+def test_every_body_of_a_kind_is_no_level_word_body(ents):
+    got = ents("各县(市)区政府要落实属地责任，各区政府也要加强督导。")
+    assert not any(lab == "ORG" and t == "区政府" for lab, t in got)

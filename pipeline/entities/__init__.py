@@ -159,6 +159,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     org_ends = {m.end for m in ms if m.label == "ORG"}
     ms = [orgs.trim_joiner(text, m, org_ends) if m.label == "ORG" else m for m in ms]
     ms = _add(ms, orgs.known_bodies(text, words))
+    ms = _add(ms, orgs.level_bodies(text, words))
     ms = _add(ms, orgs.outlets(text, context.get("source", "")))
     ms = _add(ms, people.bylined(text, context))
     busy = bytearray(len(text))

@@ -308,3 +308,41 @@ def short_forms(text: str, words, orgs: list[Mention], taken) -> list[Mention]:
                 continue
             out.append(Mention("ORG", s, e, form, attrs={"short_of": full.text}))
     return out
+
+
+LEVEL_WORDS = "省市县区州旗"
+# what may stand right before a body named by its level word: 、县政府, 和县委
+_NOT_BEFORE_LEVEL = frozenset("各全诸两")
+_BEFORE_LEVEL = frozenset("、，,。；;：:（(“\"《和与及同暨并由在对向到经据请从将被为是")
+
+
+@functools.lru_cache(maxsize=None)
+def _level_bodies() -> lexicon.WordList:
+    return lexicon.WordList.of({w: True for w in rules.items("org_level_bodies.txt")})
+
+
+def level_bodies(text: str, words) -> list[Mention]:
+    """A place's own bodies named by a level word alone (rules/org_level_bodies.txt):
+    ``汉阴县委、县政府``, ``省人大常委会副主任``, ``县委宣传部部长``. The level word starts a word
+    of its own (after a separator, a joining word or at a jieba word start that ends no
+    division's name: ``汉阴县委`` is the model's) and the body ends a word or a role follows."""
+    starts, ends = {a for a, _ in words}, {b for _, b in words}
+    gaz = lexicon.divisions()
+    out = []
+    for s, ch in enumerate(text):
+        if ch not in LEVEL_WORDS or s + 1 >= len(text):
+            continue
+        hit = _level_bodies().match_at(text, s + 1)
+        if not hit:
+            continue
+        e = hit[0]
+        if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not lexicon.roles().match_at(text, e):
+            continue
+        if s > 0 and text[s - 1] in _NOT_BEFORE_LEVEL or re.search(r"[（(][省市县区州旗][)）]$", text[max(0, s - 3):s]):
+            continue   # 各区政府, 各县(市)区政府: every body of a kind, no one body
+        if s > 0 and lexicon.is_cjk(text[s - 1]) and text[s - 1] not in _BEFORE_LEVEL:
+            if s not in starts or text[s - 1] in LEVEL_WORDS or \
+                    any(gaz.lookup(text[k:s + 1]) for k in range(max(0, s - 6), s)):
+                continue
+        out.append(Mention("ORG", s, e, text[s:e], attrs={}))
+    return out
