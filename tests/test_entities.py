@@ -154,3 +154,13 @@ def test_a_level_word_body_takes_its_longest_name(ents):
 def test_every_body_of_a_kind_is_no_level_word_body(ents):
     got = ents("各县(市)区政府要落实属地责任，各区政府也要加强督导。")
     assert not any(lab == "ORG" and t == "区政府" for lab, t in got)
+
+
+def test_a_bureau_by_its_type_word_is_the_bureau_named_in_full(analyse):
+    from pipeline.nlp import found
+    doc = analyse("烟台市召开学校食堂工作会议。市教育局副局长王军出席会议，教育局杨林副局长就学校食堂建设作了部署。")
+    orgs = {m.text: m.key for m in found(doc) if m.label == "ORG"}
+    assert "教育局" in orgs and orgs["教育局"] == orgs["市教育局"]
+    # two bureaus named in full: the bare word is left alone
+    doc = analyse("县教育局和市教育局负责人出席，教育局杨林副局长讲话。")
+    assert "教育局" not in {m.text for m in found(doc) if m.label == "ORG"}

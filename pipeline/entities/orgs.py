@@ -346,3 +346,57 @@ def level_bodies(text: str, words) -> list[Mention]:
                 continue
         out.append(Mention("ORG", s, e, text[s:e], attrs={}))
     return out
+
+
+_BUREAU_TYPE = re.compile(r"(教育和体育局|教育体育局|教体局|教育和科学技术局|教育科技局|教科局|教体科技局|教育局|"
+                          r"教育厅|教委|教育工委|市场监管局|财政局|公安局|人社局|体育局|民政局)$")
+
+
+def _bureau_family(name: str) -> str:
+    m = _BUREAU_TYPE.search(name)
+    if not m:
+        return ""
+    t = m.group(1)
+    return "教育局" if t.startswith("教") and t.endswith("局") else t
+
+
+def bare_bodies(text: str, words, ms: list[Mention]) -> list[Mention]:
+    """A bureau written by its type word alone (``教育局杨林副局长``) is the one bureau of that
+    type the section names in full (``市教育局``, ``烟台市教体局``): it is a short form of it
+    (``short_of``), so that both spellings are one organisation; the mentions of it the
+    model left out (a bare type word is optional in ANNOTATION.md) are added where they
+    are a word of their own. Not where the section names two (市教育局 and 县教育局: which
+    one is meant is not said)."""
+    full: dict[str, set[str]] = {}
+    for m in ms:
+        hit = _BUREAU_TYPE.search(m.text) if m.label == "ORG" else None
+        if hit and hit.start() > 0 and not m.attrs.get("short_of") and \
+                (m.text[0] in LEVEL_WORDS or division_chain(m.text[:hit.start()])):
+            full.setdefault(_bureau_family(m.text), set()).add(m.text)
+    one = {fam: next(iter(names)) for fam, names in full.items() if len(names) == 1}
+    if not one:
+        return []
+    for m in ms:
+        if m.label == "ORG" and _bureau_family(m.text) in one and _BUREAU_TYPE.fullmatch(m.text) \
+                and not m.attrs.get("short_of"):
+            m.attrs["short_of"] = one[_bureau_family(m.text)]
+    starts, ends = {a for a, _ in words}, {b for _, b in words}
+    busy = bytearray(len(text))
+    for m in ms:
+        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for fam, name in sorted(one.items()):
+        for typ in sorted({t for t in _TYPE_WORDS if _bureau_family(t) == fam}):
+            for hit in re.finditer(typ, text):
+                s, e = hit.span()
+                if any(busy[s:e]) or s not in starts or e not in ends:
+                    continue
+                if s > 0 and lexicon.is_cjk(text[s - 1]) and (text[s - 1] in LEVEL_WORDS or busy[s - 1]):
+                    continue
+                out.append(Mention("ORG", s, e, typ, attrs={"short_of": name}))
+                busy[s:e] = b"\x01" * (e - s)
+    return out
+
+
+_TYPE_WORDS = ("教育和体育局", "教育体育局", "教体局", "教育局", "教科局", "教育厅", "教委", "市场监管局", "财政局",
+               "公安局", "人社局", "体育局", "民政局")
