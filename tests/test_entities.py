@@ -164,3 +164,11 @@ def test_a_bureau_by_its_type_word_is_the_bureau_named_in_full(analyse):
     # two bureaus named in full: the bare word is left alone
     doc = analyse("县教育局和市教育局负责人出席，教育局杨林副局长讲话。")
     assert "教育局" not in {m.text for m in found(doc) if m.label == "ORG"}
+
+
+def test_a_campus_named_after_its_school_is_one_name(ents):
+    got = ents("贵州省六盘水市水城区第二小学严家寨校区副校长龙均告诉记者，孩子们变化很大。")
+    assert ("ORG", "贵州省六盘水市水城区第二小学严家寨校区") in got
+    got = ents("荆溪关口小学新校区建成后，将新增学位；市机关幼儿园东海园区也将在今年内开始动工。")
+    assert ("ORG", "市机关幼儿园东海园区") in got
+    assert not any(t.endswith("新校区") for lab, t in got if lab == "ORG")

@@ -171,6 +171,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms += orgs.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms])
     org_ms = orgs.join_units(text, [m for m in ms if m.label == "ORG"])
     ms = [m for m in ms if m.label != "ORG" and not any(_overlaps(m, o) for o in org_ms)] + org_ms
+    ms = orgs.join_campuses(text, ms, ends)
     ms += orgs.bare_bodies(text, words, ms)
     ms = _propagate(text, _one_label(ms), starts, ends)
     place_ms = [m for m in ms if m.label == "PLACE"]

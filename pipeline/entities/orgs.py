@@ -400,3 +400,29 @@ def bare_bodies(text: str, words, ms: list[Mention]) -> list[Mention]:
 
 _TYPE_WORDS = ("教育和体育局", "教育体育局", "教体局", "教育局", "教科局", "教育厅", "教委", "市场监管局", "财政局",
                "公安局", "人社局", "体育局", "民政局")
+
+
+_CAMPUS = re.compile(r"([\u4e00-\u9fff]{1,6}?)(校区|分校|园区|分部)")
+_NO_CAMPUS_NAME = frozenset({"新", "老", "本", "主", "该", "各", "两", "一", "多", "其", "此"})
+
+
+def join_campuses(text: str, ms: list[Mention], ends: set) -> list[Mention]:
+    """A campus or branch named after its school is one name (ANNOTATION.md's longest
+    name): ``水城区第二小学`` + ``严家寨校区``, ``景山学校远洋分校``, ``机关幼儿园东海园区``; a
+    place found inside the campus's name is part of it. Not a bare ``新校区`` (no name)."""
+    out = sorted(ms, key=lambda m: (m.start, -m.end))
+    for o in [m for m in out if m.label == "ORG"]:
+        if kind_of(o.text)[0] not in ("school", "kindergarten", "university"):
+            continue
+        hit = _CAMPUS.match(text, o.end)
+        if not hit or hit.group(1) in _NO_CAMPUS_NAME or re.search(r"[的和与及或是在为]", hit.group(1)):
+            continue
+        e = hit.end()
+        if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not lexicon.roles().match_at(text, e):
+            continue
+        inside = [m for m in out if m is not o and o.start <= m.start and m.end <= e]
+        if any(m.start < e and o.start < m.end and m not in inside for m in out if m is not o):
+            continue
+        out = [m for m in out if m is not o and m not in inside]
+        out.append(Mention("ORG", o.start, e, text[o.start:e], attrs={}))
+    return sorted(out, key=lambda m: (m.start, m.end))
