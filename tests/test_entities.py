@@ -172,3 +172,11 @@ def test_a_campus_named_after_its_school_is_one_name(ents):
     got = ents("荆溪关口小学新校区建成后，将新增学位；市机关幼儿园东海园区也将在今年内开始动工。")
     assert ("ORG", "市机关幼儿园东海园区") in got
     assert not any(t.endswith("新校区") for lab, t in got if lab == "ORG")
+
+
+def test_an_office_of_a_bureau_before_its_heads_post_is_one_name(ents):
+    got = ents("近日，省教育厅中小学党建处副处长张罡一行到我区开展党建工作调研。")
+    assert ("ORG", "省教育厅中小学党建处") in got and ("PERSON", "张罡") in got
+    # no post or name after it: 处 is no office here
+    got = ents("市教育局处理了家长反映的问题。")
+    assert not any(t.startswith("市教育局处") for lab, t in got if lab == "ORG")

@@ -403,19 +403,28 @@ _TYPE_WORDS = ("教育和体育局", "教育体育局", "教体局", "教育局"
 
 
 _CAMPUS = re.compile(r"([\u4e00-\u9fff]{1,6}?)(校区|分校|园区|分部)")
-_NO_CAMPUS_NAME = frozenset({"新", "老", "本", "主", "该", "各", "两", "一", "多", "其", "此"})
+_NO_CAMPUS_NAME = frozenset({"新", "老", "本", "主", "该", "各", "两", "一", "多", "其", "此", "相关", "有关", "科"})
 
 
 def join_campuses(text: str, ms: list[Mention], ends: set) -> list[Mention]:
     """A campus or branch named after its school is one name (ANNOTATION.md's longest
     name): ``水城区第二小学`` + ``严家寨校区``, ``景山学校远洋分校``, ``机关幼儿园东海园区``; a
-    place found inside the campus's name is part of it. Not a bare ``新校区`` (no name)."""
+    place found inside the campus's name is part of it. Not a bare ``新校区`` (no name).
+    So is a bureau's office before its head's post or name: ``省教育厅`` + ``中小学党建处``
+    (副处长), ``上海市教委`` + ``基教处`` (处长)."""
     out = sorted(ms, key=lambda m: (m.start, -m.end))
+    persons = {m.start for m in ms if m.label == "PERSON"}
     for o in [m for m in out if m.label == "ORG"]:
-        if kind_of(o.text)[0] not in ("school", "kindergarten", "university"):
+        kind = kind_of(o.text)[0]
+        if kind in ("school", "kindergarten", "university"):
+            hit = _CAMPUS.match(text, o.end)
+        elif kind == "bureau":
+            hit = _OFFICE.match(text, o.end)
+            if hit and not (lexicon.roles().match_at(text, hit.end()) or hit.end() in persons):
+                continue
+        else:
             continue
-        hit = _CAMPUS.match(text, o.end)
-        if not hit or hit.group(1) in _NO_CAMPUS_NAME or re.search(r"[的和与及或是在为]", hit.group(1)):
+        if not hit or hit.group(1) in _NO_CAMPUS_NAME or re.search(r"[的和与及或是在为各]", hit.group(1)):
             continue
         e = hit.end()
         if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not lexicon.roles().match_at(text, e):
@@ -426,3 +435,8 @@ def join_campuses(text: str, ms: list[Mention], ends: set) -> list[Mention]:
         out = [m for m in out if m is not o and m not in inside]
         out.append(Mention("ORG", o.start, e, text[o.start:e], attrs={}))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+# an office of a bureau: 中小学党建处, 基教处 (not 各处; a 科 is left to the role as often
+# as it is joined in train/: 餐饮科科长)
+_OFFICE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(处)(?!长|室|理|置|分)")
