@@ -180,3 +180,14 @@ def test_an_office_of_a_bureau_before_its_heads_post_is_one_name(ents):
     # no post or name after it: 处 is no office here
     got = ents("市教育局处理了家长反映的问题。")
     assert not any(t.startswith("市教育局处") for lab, t in got if lab == "ORG")
+
+
+def test_a_datelines_outlet_is_found_without_its_place_and_date(ents):
+    got = ents("华声在线7月22日讯(通讯员 李明)珠晖区酃湖乡中心学校举行揭牌仪式。")
+    assert ("ORG", "华声在线") in got and not any(t.startswith("华声在线7") for _, t in got)
+    assert ("ORG", "扬子晚报网") in ents("扬子晚报网1月27日讯(通讯员 于长青 记者 陈咏)南京市召开会议。")
+    assert ("ORG", "红网") in ents("红网时刻新闻6月8日讯(通讯员 廖仁君 记者 杨斌)高考第一天，县委书记来到考点。")
+    assert ("ORG", "人民网") in ents("人民网保定9月7日电 保定市召开教育工作会议。")
+    got = ents("中国教育报-中国教育新闻网北京3月9日讯(记者 高毅哲 王家源)会议召开。")
+    assert {("ORG", "中国教育报"), ("ORG", "中国教育新闻网")} <= got
+    assert not any(lab == "ORG" for lab, _ in ents("本报讯(记者 王明)今天全市教育工作会议召开。"))

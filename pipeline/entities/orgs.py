@@ -440,3 +440,40 @@ def join_campuses(text: str, ms: list[Mention], ends: set) -> list[Mention]:
 # an office of a bureau: 中小学党建处, 基教处 (not 各处; a 科 is left to the role as often
 # as it is joined in train/: 餐饮科科长)
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(处)(?!长|室|理|置|分)")
+
+
+# a dateline: 华声在线7月22日讯(, 新华社贵阳12月13日电, 驻马店网讯(, 人民网保定9月7日电
+_DATELINE = re.compile(r"(?m)^[ \t\u3000□■]*([\u4e00-\u9fff·\-—]{2,24}?)\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:讯|电)(?=[\s（(]|$)")
+_MEDIA_END = re.compile(r"(?:网|报|社|台|在线|新闻|频道|客户端)$")
+
+
+def _media_name(part: str) -> str:
+    """The outlet's name in a dateline's head: all of it, else up to a type word followed by
+    a place (人民网保定) or by a channel's name (红网时刻永州)."""
+    k = part.find("时刻")    # 红网时刻新闻: 红网's news app
+    if k >= 2 and _MEDIA_END.search(part[:k]):
+        return part[:k]
+    if _MEDIA_END.search(part):
+        return part
+    gaz = lexicon.divisions()
+    for k in range(len(part) - 1, 1, -1):
+        rest = part[k:]
+        if _MEDIA_END.search(part[:k]) and (gaz.lookup(rest) or rest.startswith("时刻")):
+            return part[:k]
+    return ""
+
+
+def dateline_outlets(text: str) -> list[Mention]:
+    """The outlet a report's dateline names (``华声在线7月22日讯``, ``新华社贵阳12月13日电``),
+    up to its type word (网, 报, 社, 台, 在线, 新闻): the place and date after it are not part
+    of it (``红网时刻永州1月26日讯``: 红网). Two outlets joined by a dash are two. The
+    report's own (本报讯) is no outlet's name."""
+    out = []
+    for d in _DATELINE.finditer(text):
+        s = d.start(1)
+        for part in re.split(r"[-—]", d.group(1)):
+            name = _media_name(part)
+            if len(name) >= 2 and name not in lexicon.generic_orgs() and not name.startswith(("本", "我")):
+                out.append(Mention("ORG", s, s + len(name), name, attrs={"kind": "media"}))
+            s += len(part) + 1
+    return out
