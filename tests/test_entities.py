@@ -191,3 +191,13 @@ def test_a_datelines_outlet_is_found_without_its_place_and_date(ents):
     got = ents("中国教育报-中国教育新闻网北京3月9日讯(记者 高毅哲 王家源)会议召开。")
     assert {("ORG", "中国教育报"), ("ORG", "中国教育新闻网")} <= got
     assert not any(lab == "ORG" for lab, _ in ents("本报讯(记者 王明)今天全市教育工作会议召开。"))
+
+
+def test_no_name_starts_with_an_unclosed_quote_or_辖区(ents):
+    got = ents("区长到辖区郾城高中、郾城中学东校区检查指导。")
+    assert ("ORG", "郾城高中") in got and not any(t.startswith("辖区") for _, t in got)
+    from pipeline.doc import Mention
+    from pipeline.entities import orgs
+    text = "举行“衡师附小基础教育联盟校”揭牌仪式"
+    m = orgs.cut_bracket(text, Mention("ORG", 2, 14, text[2:14]))
+    assert m.text == "衡师附小基础教育联盟校"

@@ -205,8 +205,10 @@ def trim_verb(text: str, m: Mention, word_ends: dict) -> Mention:
 
 def cut_bracket(text: str, m: Mention) -> Mention:
     """A name does not hold an unclosed bracket or quote: 三联生活周刊(企鹅号 -> 三联生活周刊,
-    成都发布”微信公众号 -> 成都发布."""
+    成都发布”微信公众号 -> 成都发布, “衡师附小基础教育联盟校 -> 衡师附小基础教育联盟校."""
     for op, cl in (("(", ")"), ("（", "）"), ("“", "”"), ("《", "》")):
+        if m.text.startswith(op) and cl not in m.text and len(m.text) >= 3:   # “衡师附小联盟校
+            m = Mention(m.label, m.start + 1, m.end, m.text[1:], attrs=dict(m.attrs))
         k = m.text.find(op)
         if k >= 2 and cl not in m.text[k:]:
             return Mention(m.label, m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))
