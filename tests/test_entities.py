@@ -172,6 +172,8 @@ def test_a_campus_named_after_its_school_is_one_name(ents):
     got = ents("荆溪关口小学新校区建成后，将新增学位；市机关幼儿园东海园区也将在今年内开始动工。")
     assert ("ORG", "市机关幼儿园东海园区") in got
     assert not any(t.endswith("新校区") for lab, t in got if lab == "ORG")
+    got = ents("SKEMA商学院第一座海外校区在苏州落成。")
+    assert not any(t.endswith("海外校区") for lab, t in got if lab == "ORG")
 
 
 def test_an_office_of_a_bureau_before_its_heads_post_is_one_name(ents):
@@ -191,6 +193,7 @@ def test_a_datelines_outlet_is_found_without_its_place_and_date(ents):
     got = ents("中国教育报-中国教育新闻网北京3月9日讯(记者 高毅哲 王家源)会议召开。")
     assert {("ORG", "中国教育报"), ("ORG", "中国教育新闻网")} <= got
     assert not any(lab == "ORG" for lab, _ in ents("本报讯(记者 王明)今天全市教育工作会议召开。"))
+    assert ("ORG", "新华社") in ents("据新华社北京1月2日电 教育部召开全国教育工作会议。")
 
 
 def test_no_name_starts_with_an_unclosed_quote_or_辖区(ents):

@@ -426,7 +426,7 @@ def join_campuses(text: str, ms: list[Mention], ends: set) -> list[Mention]:
                 continue
         else:
             continue
-        if not hit or hit.group(1) in _NO_CAMPUS_NAME or re.search(r"[的和与及或是在为各]", hit.group(1)):
+        if not hit or hit.group(1) in _NO_CAMPUS_NAME or re.search(r"[的和与及或是在为各第座个所]", hit.group(1)):
             continue
         e = hit.end()
         if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not lexicon.roles().match_at(text, e):
@@ -472,8 +472,10 @@ def dateline_outlets(text: str) -> list[Mention]:
     report's own (本报讯) is no outlet's name."""
     out = []
     for d in _DATELINE.finditer(text):
-        s = d.start(1)
-        for part in re.split(r"[-—]", d.group(1)):
+        s, head = d.start(1), d.group(1)
+        if head.startswith("据"):    # 据新华社北京1月2日电: the outlet quoted
+            s, head = s + 1, head[1:]
+        for part in re.split(r"[-—]", head):
             name = _media_name(part)
             if len(name) >= 2 and name not in lexicon.generic_orgs() and not name.startswith(("本", "我")):
                 out.append(Mention("ORG", s, s + len(name), name, attrs={"kind": "media"}))
