@@ -172,6 +172,8 @@ def test_a_campus_named_after_its_school_is_one_name(ents):
     got = ents("荆溪关口小学新校区建成后，将新增学位；市机关幼儿园东海园区也将在今年内开始动工。")
     assert ("ORG", "市机关幼儿园东海园区") in got
     assert not any(t.endswith("新校区") for lab, t in got if lab == "ORG")
+    got = ents("青岛啤酒集团有限公司幼儿园园长介绍了园区的防疫措施。")
+    assert ("ORG", "青岛啤酒集团有限公司幼儿园") in got
     got = ents("SKEMA商学院第一座海外校区在苏州落成。")
     assert not any(t.endswith("海外校区") for lab, t in got if lab == "ORG")
 

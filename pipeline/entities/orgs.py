@@ -404,7 +404,7 @@ _TYPE_WORDS = ("教育和体育局", "教育体育局", "教体局", "教育局"
                "公安局", "人社局", "体育局", "民政局")
 
 
-_CAMPUS = re.compile(r"([\u4e00-\u9fff]{1,6}?)(校区|分校|园区|分部)")
+_CAMPUS = re.compile(r"([\u4e00-\u9fff]{1,4}?)(校区|分校|园区|分部)")
 _NO_CAMPUS_NAME = frozenset({"新", "老", "本", "主", "该", "各", "两", "一", "多", "其", "此", "相关", "有关", "科"})
 
 
@@ -426,7 +426,7 @@ def join_campuses(text: str, ms: list[Mention], ends: set) -> list[Mention]:
                 continue
         else:
             continue
-        if not hit or hit.group(1) in _NO_CAMPUS_NAME or re.search(r"[的和与及或是在为各第座个所]", hit.group(1)):
+        if not hit or lexicon.roles().match_at(text, o.end) or hit.group(1) in _NO_CAMPUS_NAME or re.search(r"[的和与及或是在为各第座个所]", hit.group(1)):
             continue
         e = hit.end()
         if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not lexicon.roles().match_at(text, e):
