@@ -59,7 +59,9 @@ def org_core(text: str, prefix_len: int) -> str:
     """An organisation's name without its place prefix, with one spelling per bureau."""
     core = text[prefix_len:]
     # 市委 and 省委 are bodies of their own: 市委教育工委 is no 省委教育工委
-    core = re.sub(r"^(省|市|县|区|州|旗|盟|镇|乡)(?=[^委])", "", core) if prefix_len == 0 else core
+    # (市场监管局 starts with no level word: it is 市场's, not 市's)
+    if prefix_len == 0 and (not core.startswith(NOT_LEVEL) or core.startswith(("市政府", "市政协"))):
+        core = re.sub(r"^(省|市|县|区|州|旗|盟|镇|乡)(?=[^委])", "", core)
     return BUREAU_FAMILY.sub("教育局", core)
 
 

@@ -135,3 +135,74 @@ def test_stations_villages_and_communities(ents):
 def test_a_place_inside_a_date_is_no_place(ents):
     got = ents("2月14日本是开学前的家访日。")
     assert ("PLACE", "日本") not in got
+
+
+# --------------------------------------------------------------------------- bodies named by their level word
+
+def test_a_government_named_by_its_level_word_is_an_organisation(ents):
+    got = ents("9月9日晚，汉阴县委、县政府在文化大厦剧院隆重举行庆祝大会。")
+    assert ("ORG", "县政府") in got and ("ORG", "汉阴县委") in got
+    got = ents("周波代表省委、省人大、省政府、省政协向受到表彰的集体和个人表示祝贺。")
+    assert {("ORG", "省人大"), ("ORG", "省政府"), ("ORG", "省政协")} <= got
+
+
+def test_a_level_word_body_takes_its_longest_name(ents):
+    got = ents("县委常委、县委宣传部部长张维斌主持会议。")
+    assert ("ORG", "县委宣传部") in got and ("PERSON", "张维斌") in got
+
+
+def test_every_body_of_a_kind_is_no_level_word_body(ents):
+    got = ents("各县(市)区政府要落实属地责任，各区政府也要加强督导。")
+    assert not any(lab == "ORG" and t == "区政府" for lab, t in got)
+
+
+def test_a_bureau_by_its_type_word_is_the_bureau_named_in_full(analyse):
+    from pipeline.nlp import found
+    doc = analyse("烟台市召开学校食堂工作会议。市教育局副局长王军出席会议，教育局杨林副局长就学校食堂建设作了部署。")
+    orgs = {m.text: m.key for m in found(doc) if m.label == "ORG"}
+    assert "教育局" in orgs and orgs["教育局"] == orgs["市教育局"]
+    # two bureaus named in full: the bare word is left alone
+    doc = analyse("县教育局和市教育局负责人出席，教育局杨林副局长讲话。")
+    assert "教育局" not in {m.text for m in found(doc) if m.label == "ORG"}
+
+
+def test_a_campus_named_after_its_school_is_one_name(ents):
+    got = ents("贵州省六盘水市水城区第二小学严家寨校区副校长龙均告诉记者，孩子们变化很大。")
+    assert ("ORG", "贵州省六盘水市水城区第二小学严家寨校区") in got
+    got = ents("荆溪关口小学新校区建成后，将新增学位；市机关幼儿园东海园区也将在今年内开始动工。")
+    assert ("ORG", "市机关幼儿园东海园区") in got
+    assert not any(t.endswith("新校区") for lab, t in got if lab == "ORG")
+    got = ents("青岛啤酒集团有限公司幼儿园园长介绍了园区的防疫措施。")
+    assert ("ORG", "青岛啤酒集团有限公司幼儿园") in got
+    got = ents("SKEMA商学院第一座海外校区在苏州落成。")
+    assert not any(t.endswith("海外校区") for lab, t in got if lab == "ORG")
+
+
+def test_an_office_of_a_bureau_before_its_heads_post_is_one_name(ents):
+    got = ents("近日，省教育厅中小学党建处副处长张罡一行到我区开展党建工作调研。")
+    assert ("ORG", "省教育厅中小学党建处") in got and ("PERSON", "张罡") in got
+    # no post or name after it: 处 is no office here
+    got = ents("市教育局处理了家长反映的问题。")
+    assert not any(t.startswith("市教育局处") for lab, t in got if lab == "ORG")
+
+
+def test_a_datelines_outlet_is_found_without_its_place_and_date(ents):
+    got = ents("华声在线7月22日讯(通讯员 李明)珠晖区酃湖乡中心学校举行揭牌仪式。")
+    assert ("ORG", "华声在线") in got and not any(t.startswith("华声在线7") for _, t in got)
+    assert ("ORG", "扬子晚报网") in ents("扬子晚报网1月27日讯(通讯员 于长青 记者 陈咏)南京市召开会议。")
+    assert ("ORG", "红网") in ents("红网时刻新闻6月8日讯(通讯员 廖仁君 记者 杨斌)高考第一天，县委书记来到考点。")
+    assert ("ORG", "人民网") in ents("人民网保定9月7日电 保定市召开教育工作会议。")
+    got = ents("中国教育报-中国教育新闻网北京3月9日讯(记者 高毅哲 王家源)会议召开。")
+    assert {("ORG", "中国教育报"), ("ORG", "中国教育新闻网")} <= got
+    assert not any(lab == "ORG" for lab, _ in ents("本报讯(记者 王明)今天全市教育工作会议召开。"))
+    assert ("ORG", "新华社") in ents("据新华社北京1月2日电 教育部召开全国教育工作会议。")
+
+
+def test_no_name_starts_with_an_unclosed_quote_or_辖区(ents):
+    got = ents("区长到辖区郾城高中、郾城中学东校区检查指导。")
+    assert ("ORG", "郾城高中") in got and not any(t.startswith("辖区") for _, t in got)
+    from pipeline.doc import Mention
+    from pipeline.entities import orgs
+    text = "举行“衡师附小基础教育联盟校”揭牌仪式"
+    m = orgs.cut_bracket(text, Mention("ORG", 2, 14, text[2:14]))
+    assert m.text == "衡师附小基础教育联盟校"

@@ -387,3 +387,13 @@ def test_same_as_never_joins_a_person_and_an_organisation():
 def test_a_school_named_after_a_town_of_the_report_is_not_the_city_s(analyse):
     got = keys(analyse, "江苏常州讯 武进区洛阳镇的洛阳高级中学召开会议，洛阳高中校长王明讲话。")
     assert got["洛阳高级中学"] == got["洛阳高中"] and got["洛阳高中"].startswith("org:3204")   # 常州, not 洛阳市
+
+
+def test_a_market_bureau_written_without_its_city_is_the_citys_bureau():
+    """市场监管局 starts with 市场, no level word: in a 烟台 report it is 烟台市市场监管局,
+    the body written in full elsewhere in the report, not a '烟台市场监管局' of its own."""
+    from pipeline import orgkeys
+    full = orgkeys.org_key("烟台市市场监管局", {"kind": "bureau"}, [], ["370000", "370600"], "r")[0]
+    short = orgkeys.org_key("市场监管局", {"kind": "bureau"}, [], ["370000", "370600"], "r")[0]
+    assert short == full == "org:370600:烟台市市场监管局"
+    assert orgkeys.org_core("市政府", 0) == "政府"

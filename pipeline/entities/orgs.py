@@ -205,8 +205,10 @@ def trim_verb(text: str, m: Mention, word_ends: dict) -> Mention:
 
 def cut_bracket(text: str, m: Mention) -> Mention:
     """A name does not hold an unclosed bracket or quote: 三联生活周刊(企鹅号 -> 三联生活周刊,
-    成都发布”微信公众号 -> 成都发布."""
+    成都发布”微信公众号 -> 成都发布, “衡师附小基础教育联盟校 -> 衡师附小基础教育联盟校."""
     for op, cl in (("(", ")"), ("（", "）"), ("“", "”"), ("《", "》")):
+        if m.text.startswith(op) and cl not in m.text and len(m.text) >= 3:   # “衡师附小联盟校
+            m = Mention(m.label, m.start + 1, m.end, m.text[1:], attrs=dict(m.attrs))
         k = m.text.find(op)
         if k >= 2 and cl not in m.text[k:]:
             return Mention(m.label, m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))
@@ -307,4 +309,175 @@ def short_forms(text: str, words, orgs: list[Mention], taken) -> list[Mention]:
             if s not in starts and s > 0 and lexicon.is_cjk(text[s - 1]):
                 continue
             out.append(Mention("ORG", s, e, form, attrs={"short_of": full.text}))
+    return out
+
+
+LEVEL_WORDS = "省市县区州旗"
+# what may stand right before a body named by its level word: 、县政府, 和县委
+_NOT_BEFORE_LEVEL = frozenset("各全诸两")
+_BEFORE_LEVEL = frozenset("、，,。；;：:（(“\"《和与及同暨并由在对向到经据请从将被为是")
+
+
+@functools.lru_cache(maxsize=None)
+def _level_bodies() -> lexicon.WordList:
+    return lexicon.WordList.of({w: True for w in rules.items("org_level_bodies.txt")})
+
+
+def level_bodies(text: str, words) -> list[Mention]:
+    """A place's own bodies named by a level word alone (rules/org_level_bodies.txt):
+    ``汉阴县委、县政府``, ``省人大常委会副主任``, ``县委宣传部部长``. The level word starts a word
+    of its own (after a separator, a joining word or at a jieba word start that ends no
+    division's name: ``汉阴县委`` is the model's) and the body ends a word or a role follows."""
+    starts, ends = {a for a, _ in words}, {b for _, b in words}
+    gaz = lexicon.divisions()
+    out = []
+    for s, ch in enumerate(text):
+        if ch not in LEVEL_WORDS or s + 1 >= len(text):
+            continue
+        hit = _level_bodies().match_at(text, s + 1)
+        if not hit:
+            continue
+        e = hit[0]
+        if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not lexicon.roles().match_at(text, e):
+            continue
+        if s > 0 and text[s - 1] in _NOT_BEFORE_LEVEL or re.search(r"[（(][省市县区州旗][)）]$", text[max(0, s - 3):s]):
+            continue   # 各区政府, 各县(市)区政府: every body of a kind, no one body
+        if s > 0 and lexicon.is_cjk(text[s - 1]) and text[s - 1] not in _BEFORE_LEVEL:
+            if s not in starts or text[s - 1] in LEVEL_WORDS or \
+                    any(gaz.lookup(text[k:s + 1]) for k in range(max(0, s - 6), s)):
+                continue
+        out.append(Mention("ORG", s, e, text[s:e], attrs={}))
+    return out
+
+
+_BUREAU_TYPE = re.compile(r"(教育和体育局|教育体育局|教体局|教育和科学技术局|教育科技局|教科局|教体科技局|教育局|"
+                          r"教育厅|教委|教育工委|市场监管局|财政局|公安局|人社局|体育局|民政局)$")
+
+
+def _bureau_family(name: str) -> str:
+    m = _BUREAU_TYPE.search(name)
+    if not m:
+        return ""
+    t = m.group(1)
+    return "教育局" if t.startswith("教") and t.endswith("局") else t
+
+
+def bare_bodies(text: str, words, ms: list[Mention]) -> list[Mention]:
+    """A bureau written by its type word alone (``教育局杨林副局长``) is the one bureau of that
+    type the section names in full (``市教育局``, ``烟台市教体局``): it is a short form of it
+    (``short_of``), so that both spellings are one organisation; the mentions of it the
+    model left out (a bare type word is optional in ANNOTATION.md) are added where they
+    are a word of their own. Not where the section names two (市教育局 and 县教育局: which
+    one is meant is not said)."""
+    full: dict[str, set[str]] = {}
+    for m in ms:
+        hit = _BUREAU_TYPE.search(m.text) if m.label == "ORG" else None
+        if hit and hit.start() > 0 and not m.attrs.get("short_of") and \
+                (m.text[0] in LEVEL_WORDS or division_chain(m.text[:hit.start()])):
+            full.setdefault(_bureau_family(m.text), set()).add(m.text)
+    one = {fam: next(iter(names)) for fam, names in full.items() if len(names) == 1}
+    if not one:
+        return []
+    for m in ms:
+        if m.label == "ORG" and _bureau_family(m.text) in one and _BUREAU_TYPE.fullmatch(m.text) \
+                and not m.attrs.get("short_of"):
+            m.attrs["short_of"] = one[_bureau_family(m.text)]
+    starts, ends = {a for a, _ in words}, {b for _, b in words}
+    busy = bytearray(len(text))
+    for m in ms:
+        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for fam, name in sorted(one.items()):
+        for typ in sorted({t for t in _TYPE_WORDS if _bureau_family(t) == fam}):
+            for hit in re.finditer(typ, text):
+                s, e = hit.span()
+                if any(busy[s:e]) or s not in starts or e not in ends:
+                    continue
+                if s > 0 and lexicon.is_cjk(text[s - 1]) and (text[s - 1] in LEVEL_WORDS or busy[s - 1]):
+                    continue
+                out.append(Mention("ORG", s, e, typ, attrs={"short_of": name}))
+                busy[s:e] = b"\x01" * (e - s)
+    return out
+
+
+_TYPE_WORDS = ("教育和体育局", "教育体育局", "教体局", "教育局", "教科局", "教育厅", "教委", "市场监管局", "财政局",
+               "公安局", "人社局", "体育局", "民政局")
+
+
+_CAMPUS = re.compile(r"([\u4e00-\u9fff]{1,4}?)(校区|分校|园区|分部)")
+_NO_CAMPUS_NAME = frozenset({"新", "老", "本", "主", "该", "各", "两", "一", "多", "其", "此", "相关", "有关", "科"})
+
+
+def join_campuses(text: str, ms: list[Mention], ends: set) -> list[Mention]:
+    """A campus or branch named after its school is one name (ANNOTATION.md's longest
+    name): ``水城区第二小学`` + ``严家寨校区``, ``景山学校远洋分校``, ``机关幼儿园东海园区``; a
+    place found inside the campus's name is part of it. Not a bare ``新校区`` (no name).
+    So is a bureau's office before its head's post or name: ``省教育厅`` + ``中小学党建处``
+    (副处长), ``上海市教委`` + ``基教处`` (处长)."""
+    out = sorted(ms, key=lambda m: (m.start, -m.end))
+    persons = {m.start for m in ms if m.label == "PERSON"}
+    for o in [m for m in out if m.label == "ORG"]:
+        kind = kind_of(o.text)[0]
+        if kind in ("school", "kindergarten", "university"):
+            hit = _CAMPUS.match(text, o.end)
+        elif kind == "bureau":
+            hit = _OFFICE.match(text, o.end)
+            if hit and not (lexicon.roles().match_at(text, hit.end()) or hit.end() in persons):
+                continue
+        else:
+            continue
+        if not hit or lexicon.roles().match_at(text, o.end) or hit.group(1) in _NO_CAMPUS_NAME or re.search(r"[的和与及或是在为各第座个所]", hit.group(1)):
+            continue
+        e = hit.end()
+        if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not lexicon.roles().match_at(text, e):
+            continue
+        inside = [m for m in out if m is not o and o.start <= m.start and m.end <= e]
+        if any(m.start < e and o.start < m.end and m not in inside for m in out if m is not o):
+            continue
+        out = [m for m in out if m is not o and m not in inside]
+        out.append(Mention("ORG", o.start, e, text[o.start:e], attrs={}))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+# an office of a bureau: 中小学党建处, 基教处 (not 各处; a 科 is left to the role as often
+# as it is joined in train/: 餐饮科科长)
+_OFFICE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(处)(?!长|室|理|置|分)")
+
+
+# a dateline: 华声在线7月22日讯(, 新华社贵阳12月13日电, 驻马店网讯(, 人民网保定9月7日电
+_DATELINE = re.compile(r"(?m)^[ \t\u3000□■]*([\u4e00-\u9fff·\-—]{2,24}?)\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:讯|电)(?=[\s（(]|$)")
+_MEDIA_END = re.compile(r"(?:网|报|社|台|在线|新闻|频道|客户端)$")
+
+
+def _media_name(part: str) -> str:
+    """The outlet's name in a dateline's head: all of it, else up to a type word followed by
+    a place (人民网保定) or by a channel's name (红网时刻永州)."""
+    k = part.find("时刻")    # 红网时刻新闻: 红网's news app
+    if k >= 2 and _MEDIA_END.search(part[:k]):
+        return part[:k]
+    if _MEDIA_END.search(part):
+        return part
+    gaz = lexicon.divisions()
+    for k in range(len(part) - 1, 1, -1):
+        rest = part[k:]
+        if _MEDIA_END.search(part[:k]) and (gaz.lookup(rest) or rest.startswith("时刻")):
+            return part[:k]
+    return ""
+
+
+def dateline_outlets(text: str) -> list[Mention]:
+    """The outlet a report's dateline names (``华声在线7月22日讯``, ``新华社贵阳12月13日电``),
+    up to its type word (网, 报, 社, 台, 在线, 新闻): the place and date after it are not part
+    of it (``红网时刻永州1月26日讯``: 红网). Two outlets joined by a dash are two. The
+    report's own (本报讯) is no outlet's name."""
+    out = []
+    for d in _DATELINE.finditer(text):
+        s, head = d.start(1), d.group(1)
+        if head.startswith("据"):    # 据新华社北京1月2日电: the outlet quoted
+            s, head = s + 1, head[1:]
+        for part in re.split(r"[-—]", head):
+            name = _media_name(part)
+            if len(name) >= 2 and name not in lexicon.generic_orgs() and not name.startswith(("本", "我")):
+                out.append(Mention("ORG", s, s + len(name), name, attrs={"kind": "media"}))
+            s += len(part) + 1
     return out
