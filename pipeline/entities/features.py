@@ -187,12 +187,14 @@ def columns(text: str, words: list[tuple[int, int]], context: dict | None = None
     t = base_tags(text, words, context)
     n = len(text)
     wp, wt = t["wp"], t["wt"]
-    dense = [("wp=", wp), ("wt=", wt), ("wpt=", [a + b for a, b in zip(wp, wt)])]
+    dense = [("wp=", wp), ("wt=", wt), ("wpt=", list(map(str.__add__, wp, wt)))]
     sparse = []
     for name, offsets in SPARSE:
         tags = t[name]
         for off in offsets:
-            sparse.append((f"{name}{off}=", {i - off: tag for i, tag in tags.items() if 0 <= i - off < n}))
+            # every tagged character is in the text: at offset 0 the list is the tags themselves
+            sparse.append((f"{name}{off}=", tags if not off else
+                           {i - off: tag for i, tag in tags.items() if 0 <= i - off < n}))
     sparse.append(("w=", t["wd"]))
     return t["c"], dense, sparse
 
