@@ -132,6 +132,19 @@ def _cue(kind: str) -> tuple[str, ...]:
     return tuple(row[1] for row in rules.table("measure_cues.tsv") if row[0] == kind)
 
 
+@functools.lru_cache(maxsize=None)
+def _cue_patterns() -> dict[str, re.Pattern]:
+    """The patterns made of cue lists (rules/measure_cues.tsv), compiled once per process."""
+    def alt(*kinds: str) -> str:
+        return rules.alternation([w for k in kinds for w in _cue(k)])
+    return {
+        "named_end": re.compile(rf"(?:{alt('named')})$"),
+        "generic": re.compile(rf"(?:{alt('generic')}|[和及与、])"),
+        "lead_verb": re.compile(rf"^(?:{alt('lead', 'verb')})+"),
+        "document_verb": re.compile(rf"(?:{alt('verb', 'document_verb')})[了的]?$"),
+    }
+
+
 def _with_written_suffix(o: Mention, text: str, lex: dict, out: list) -> None:
     """The mention's text runs on over its quotes and the word that follows (“三名”工程,
     主题党日活动) while its norm stays the name: either wording finds the one measure."""
@@ -160,8 +173,9 @@ def _name_start(text: str, end: int, lex: dict) -> int:
 
 def _generic(name: str) -> bool:
     """A name made only of generic words before its ending (防控机制, 课堂教学模式)."""
-    head = re.sub(rf"(?:{rules.alternation(_cue('named'))})$", "", name)
-    rest = re.sub(rf"(?:{rules.alternation(_cue('generic'))}|[和及与、])", "", head)
+    pats = _cue_patterns()
+    head = pats["named_end"].sub("", name)
+    rest = pats["generic"].sub("", head)
     return len(rest) == 0
 
 
@@ -186,15 +200,15 @@ def rule_unquoted(lex: dict, text: str) -> list[tuple[int, int, str, str]]:
     """Unquoted names the hand-written rule takes: X制度 / X机制 after a verb of adopting
     (实施日报和零报告制度), and names ending like an initiative in a clause with a verb."""
     out = []
-    strip = rf"^(?:{rules.alternation(_cue('lead') + _cue('verb'))})+"
+    strip = _cue_patterns()["lead_verb"]
     for m in lex["system"].finditer(text):
-        name = re.sub(strip, "", m.group("name"))
+        name = strip.sub("", m.group("name"))
         if len(name) >= 4 and not lex["not_inside"].search(name) and not _generic(name):
             b = m.end("name")
             out.append((b - len(name), b, name, "named initiative after a verb"))
     for m in lex["named_any"].finditer(text):
         a = _name_start(text, m.start(), lex)
-        name = re.sub(strip, "", text[a:m.end()])
+        name = strip.sub("", text[a:m.end()])
         a = m.end() - len(name)
         clause = text[max(0, a - 30):a]
         clause = re.split(r"[，。；;！？,\n]", clause)[-1]
@@ -268,7 +282,7 @@ class MeasureRecognizer:
         # plans and rules named as documents: 按照《国家职业教育改革实施方案》
         for m in lex["document"].finditer(text):
             before = text[max(0, m.start() - 8):m.start()]
-            if re.search(rf"(?:{rules.alternation(_cue('verb') + _cue('document_verb'))})[了的]?$", before):
+            if _cue_patterns()["document_verb"].search(before):
                 name = re.sub(r"[（(][^）)]*[）)]?$", "", m.group(1))
                 add(m.start(1), m.start(1) + len(name), name, "plan named as a document after a verb")
         # the lexicon, anywhere

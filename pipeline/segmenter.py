@@ -26,6 +26,10 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 
+_UNSEEN = object()  # not looked up yet
+_PREFIX = object()  # in jieba's dictionary with frequency 0: the beginning of longer words only
+
+
 class FastJieba(jieba.Tokenizer):
     """jieba's default tokenizer (its dictionary, loaded once) with a faster route search."""
 
@@ -35,7 +39,14 @@ class FastJieba(jieba.Tokenizer):
         self.base = base
         self.FREQ, self.total, self.initialized = base.FREQ, base.total, True
         self._logtotal = log(self.total)
-        self._score: dict[str, float] = {}  # word -> log(freq) - log(total), as jieba computes it
+        # fragment -> log(freq) - log(total) as jieba computes it for a word, _PREFIX for a
+        # fragment that only begins words (frequency 0), None for one that begins none
+        self._score: dict[str, object] = {}
+
+    def _known(self, frag: str):
+        f = self.FREQ.get(frag)
+        v = self._score[frag] = None if f is None else (log(f) - self._logtotal if f else _PREFIX)
+        return v
 
     def stale(self) -> bool:
         """jieba's dictionary changed since (add_word, load_userdict, set_dictionary): the
@@ -49,7 +60,7 @@ class FastJieba(jieba.Tokenizer):
 
     def route_words(self, sentence: str, out: list[str]) -> None:
         """The words of one block of Chinese, Latin letters and digits, appended to out."""
-        freq, cache, logtotal = self.FREQ, self._score, self._logtotal
+        cache, logtotal, known = self._score, self._logtotal, self._known
         n = len(sentence)
         score = [0.0] * (n + 1)
         nxt = [0] * (n + 1)
@@ -58,24 +69,19 @@ class FastJieba(jieba.Tokenizer):
             best, best_x = None, idx
             i, frag = idx, sentence[idx]
             while i < n:
-                f = freq.get(frag)
-                if f is None:  # no dictionary word starts with frag
+                v = cache.get(frag, _UNSEEN)  # one look-up: a word's score, _PREFIX or None
+                if v is _UNSEEN:
+                    v = known(frag)
+                if v is None:  # no dictionary word starts with frag
                     break
-                if f:
-                    v = cache.get(frag)
-                    if v is None:
-                        v = cache[frag] = log(f) - logtotal
+                if v is not _PREFIX:
                     v += score[i + 1]
                     if best is None or v >= best:  # a tie goes to the larger x, as in max()
                         best, best_x = v, i
                 i += 1
                 frag = sentence[idx:i + 1]
-            if best is None:  # no word: the character alone
-                w = sentence[idx]
-                v = cache.get(w)
-                if v is None:
-                    v = cache[w] = log(freq.get(w) or 1) - logtotal
-                best = v + score[idx + 1]
+            if best is None:  # no word: the character alone, log(FREQ.get(w) or 1) - logtotal
+                best = (0.0 - logtotal) + score[idx + 1]
             score[idx], nxt[idx] = best, best_x
         # the walk along the route, as jieba does it: single characters gather in buf and
         # go to the HMM when together they are no dictionary word

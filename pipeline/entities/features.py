@@ -92,30 +92,38 @@ def base_tags(text: str, words: list[tuple[int, int]], context: dict | None = No
     wp = ["O"] * n
     wt = ["-"] * n
     wd = {}
-    tags = lexicon.pos_table()
+    tag_of = lexicon.pos_table().get
     for s, e in words:
         L = e - s
         if L == 1:
             wp[s] = "S"
-            continue
-        w = text[s:e]
-        wp[s], wp[e - 1] = _BEGIN_END[min(L, 4)]
-        if L > 2:
+        elif L == 2:  # most words: the general case below, spelt out
+            wp[s] = "B2"
+            wp[s + 1] = "E2"
+            if "\u3400" <= text[s] <= "\u9fff":  # lexicon.is_cjk
+                w = text[s:e]
+                wt[s] = wt[s + 1] = tag_of(w) or "unk"
+                wd[s] = wd[s + 1] = w
+        else:
+            w = text[s:e]
+            wp[s], wp[e - 1] = _BEGIN_END[min(L, 4)]
             wp[s + 1:e - 1] = ["M"] * (L - 2)
-        if "\u3400" <= w[0] <= "\u9fff":  # lexicon.is_cjk
-            wt[s:e] = [tags.get(w) or "unk"] * L
-            wd.update(dict.fromkeys(range(s, e), w))
+            if "\u3400" <= w[0] <= "\u9fff":
+                wt[s:e] = [tag_of(w) or "unk"] * L
+                wd.update(dict.fromkeys(range(s, e), w))
     out = {"c": norm_text(text), "wp": wp, "wt": wt, "wd": wd}
     gz = {}
     gaz = lexicon.divisions()
+    by_name, divisions = gaz.by_name, gaz.divisions
     starts, ends = {a for a, _ in words}, {b for _, b in words}
     last = -1
     for s, e in gaz.scan(text):
         if s < last:
             continue
-        ds = gaz.lookup(text[s:e])
-        lvl = ds[0].level[:3] if ds else "x"
-        full = "f" if text[s:e].endswith(ADMIN_SUFFIXES) else "s"
+        name = text[s:e]
+        codes = by_name.get(name)  # gaz.lookup(name)'s first division
+        lvl = divisions[codes[0]].level[:3] if codes else "x"
+        full = "f" if name.endswith(ADMIN_SUFFIXES) else "s"
         if full == "s" and e < len(text) and text[e] in LEVEL_CHARS:
             e, full = e + 1, "l"  # a short name with its level word: 屏边 + 县
         last = e
@@ -179,12 +187,14 @@ def columns(text: str, words: list[tuple[int, int]], context: dict | None = None
     t = base_tags(text, words, context)
     n = len(text)
     wp, wt = t["wp"], t["wt"]
-    dense = [("wp=", wp), ("wt=", wt), ("wpt=", [a + b for a, b in zip(wp, wt)])]
+    dense = [("wp=", wp), ("wt=", wt), ("wpt=", list(map(str.__add__, wp, wt)))]
     sparse = []
     for name, offsets in SPARSE:
         tags = t[name]
         for off in offsets:
-            sparse.append((f"{name}{off}=", {i - off: tag for i, tag in tags.items() if 0 <= i - off < n}))
+            # every tagged character is in the text: at offset 0 the list is the tags themselves
+            sparse.append((f"{name}{off}=", tags if not off else
+                           {i - off: tag for i, tag in tags.items() if 0 <= i - off < n}))
     sparse.append(("w=", t["wd"]))
     return t["c"], dense, sparse
 

@@ -31,6 +31,14 @@ def cues(kind: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=None)
+def cue_alternation(*kinds: str, longest_first: bool = True) -> str:
+    """The cues of these kinds as a regex alternation: longest first (a stable sort), or in
+    the file's order. Made once per process (the relation finders ask for it per mention)."""
+    words = [w for k in kinds for w in cues(k)]
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True) if longest_first else words))
+
+
+@functools.lru_cache(maxsize=None)
 def cue_pairs(kind: str) -> dict[str, str]:
     """Three-column cues (role_org): word -> value."""
     return {row[1]: row[2] for row in rules.table("relations.tsv") if row[0] == kind and len(row) > 2}

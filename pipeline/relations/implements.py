@@ -15,7 +15,7 @@ import re
 
 from .. import rules
 from ..doc import Mention, Relation, sentence_of
-from .common import INFERRED, cue_pairs, cues, full_unit, relation
+from .common import INFERRED, cue_alternation, cue_pairs, cues, full_unit, relation
 
 NOT_ACTORS = ("media",)
 PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
@@ -103,7 +103,7 @@ def _subject(text: str, orgs: list[Mention], s: int, e: int) -> Mention | None:
 def _bare_unit_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Mention | None:
     """党支部严格落实“三会一课” in a report that names 城北小学党支部: the clause's subject is
     a unit written without its owner, and the report has one such unit with its owner."""
-    units = "|".join(map(re.escape, sorted(cues("unit"), key=len, reverse=True)))
+    units = cue_alternation("unit")
     found_ = None
     for m in re.finditer(rf"(?:^|[，,；;])\s*(?:该校|我校|校|学校|全校)?({units})(?=[\u3400-\u9fff])", text[s:pos]):
         found_ = m.group(1)
@@ -132,7 +132,7 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
     if text.count("“", s, a) > text.count("”", s, a):
         return None       # inside a quoted slogan (“政府引领，学校主导”)
     if any(a < o.start < pos and not _quoted(text, s, o) for o in orgs) or re.search(r"[，,；;：:]", text[s + last.end(1):pos]) and \
-            re.search(r"[，,；;：:]\s*(?:" + "|".join(map(re.escape, cues("subject"))) + ")", text[s + last.end(1):pos]):
+            re.search(r"[，,；;：:]\s*(?:" + cue_alternation("subject", longest_first=False) + ")", text[s + last.end(1):pos]):
         return None
     kind = words[last.group(1)]
     before = [o for o in orgs if o.end <= a and o.attrs.get("kind") == kind and not o.attrs.get("parent_key")]

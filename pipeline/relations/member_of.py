@@ -29,7 +29,7 @@ import re
 
 from ..doc import Mention, Relation, sentence_of
 from ..names import OWN_OUTLET
-from .common import cue_pairs, cues, ends_with_pattern, ensure_org, relation, role_kind, roles
+from .common import cue_alternation, cue_pairs, cues, ends_with_pattern, ensure_org, relation, role_kind, roles
 
 BLANK = " \t\u3000:："
 
@@ -179,7 +179,7 @@ def _after(text: str, p: Mention, e: int, org_start: dict, person_start: set) ->
     for r in _role_words():
         if text.startswith(r, k):
             return (o, r) if _closes(text, k + len(r), person_start) else None
-    m = re.match(rf"([\u3400-\u9fff]{{1,6}}?(?:{'|'.join(map(re.escape, cues('office')))}))", text[k:k + 8])
+    m = re.match(rf"([\u3400-\u9fff]{{1,6}}?(?:{cue_alternation('office', longest_first=False)}))", text[k:k + 8])
     if m:
         for r in _role_words():
             if text.startswith(r, k + m.end()):
@@ -221,7 +221,7 @@ def _serves(text: str, p: Mention, e: int, org_start: dict, persons: list[Mentio
     """``name 担任/成为 org (的) role`` and ``name 在/返回 org 任教/工作``: 齐风玉成为了永红乡中心校
     的校长, 赵顺军在德恒隆乡中心学校任教 (the name opens the clause, no other name comes
     between; rules/relations.tsv ``serve_verb``, ``serve_at``, ``serve_end``)."""
-    verbs = "|".join(map(re.escape, sorted(cues("serve_verb") + cues("serve_at"), key=len, reverse=True)))
+    verbs = cue_alternation("serve_verb", "serve_at")
     for m in re.finditer(rf"(?:{verbs})[了为]?", text[p.end:min(e, p.end + 20)]):
         k = p.end + m.end()
         o = org_start.get(k)
@@ -349,7 +349,7 @@ def _line(text: str, pos: int) -> tuple[int, int]:
 def _byline(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Mention, str, str]]:
     """A reporter or editor in a byline: 红网讯(通讯员 欧满清 卢辉平), 来源:华声在线 作者:雷春华."""
     a, _ = _line(text, p.start)
-    words = "|".join(map(re.escape, sorted(cues("byline"), key=len, reverse=True)))
+    words = cue_alternation("byline")
     for o in sorted((o for o in orgs if a <= o.start and o.end <= p.start), key=lambda o: -o.end):
         gap = text[o.end:p.start]
         if len(gap) > 40:
@@ -377,7 +377,7 @@ def _staff_byline(lead: str) -> str:
     """The staff word of a byline that runs from the start of its line, an opening bracket
     or a sentence's end up to a name: 记者 钱宏斌 通讯员 / （记者 / □本报记者; else ''
     (rules/relations.tsv ``staff_byline``)."""
-    words = "|".join(map(re.escape, sorted(cues("staff_byline"), key=len, reverse=True)))
+    words = cue_alternation("staff_byline")
     name = r"[\u3400-\u9fff·•]{2,5}"
     m = re.search(rf"(?:^|[(（【\[。！？!?])[\s□■▲●]*(?:(?:{words})[\s:：]*(?:{name}[\s、，,/]*)*?[\s]*)*?({words})[\s:：]*"
                   rf"(?:{name}[\s、，,]+)*$", lead)

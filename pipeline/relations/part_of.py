@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Mention, Relation, sentence_of
-from .common import cues, ends_with_pattern, ensure_org, relation
+from .common import cue_alternation, cues, ends_with_pattern, ensure_org, relation
 
 SCHOOLISH = ("school", "kindergarten", "university")
 SCHOOL_IN_REST = re.compile(r"(?:小学|中学|学校|幼儿园|附中|附小)")
@@ -44,8 +44,8 @@ OWNER_END = ("小学|中学|学校|幼儿园|大学|学院|附中|附小|一中|
 def _campus_parent(o: Mention) -> tuple[str, str] | None:
     """(key, name) of the school or bureau a campus's or office's name starts with, when the
     report does not name it on its own: X小学白鹿洲校区 -> X小学, 市教育局中小学党建处 -> 市教育局."""
-    campus = "|".join(map(re.escape, sorted(cues("campus"), key=len, reverse=True)))
-    ends = "|".join(map(re.escape, sorted(cues("campus") + cues("unit"), key=len, reverse=True)))
+    campus = cue_alternation("campus")
+    ends = cue_alternation("campus", "unit")
     # a campus belongs to the longest school its name starts with, an office to the shortest body
     m = re.match(rf"^(.+(?:{OWNER_END}))([\u3400-\u9fff\d]{{0,8}}?(?:{campus}))$", o.text) or \
         re.match(rf"^(.{{1,}}?(?:{OWNER_END}))([\u3400-\u9fff\d]{{0,8}}?(?:{ends}))$", o.text)
@@ -134,7 +134,7 @@ def _group_members(doc, text: str, orgs: list[Mention]) -> list[Relation]:
         s, e = sentence_of(doc, g.start)
         # X教育集团成员校有A、B、C / X集团包括A、B
         after = text[g.end:e]
-        cue = re.match(rf"[^，。；,;]{{0,6}}?(?:{'|'.join(map(re.escape, cues('group_cue')))})", after)
+        cue = re.match(rf"[^，。；,;]{{0,6}}?(?:{cue_alternation('group_cue', longest_first=False)})", after)
         members: list[Mention] = []
         if cue:
             start = g.end + cue.end()
@@ -146,7 +146,7 @@ def _group_members(doc, text: str, orgs: list[Mention]) -> list[Relation]:
                     members.append(o)
         # A、B、C组成/加入X联盟
         before = text[s:g.start]
-        join = re.search(rf"(?:{'|'.join(map(re.escape, cues('group_join')))})[了]?$", before)
+        join = re.search(rf"(?:{cue_alternation('group_join', longest_first=False)})[了]?$", before)
         if join:
             for o in orgs:
                 if s <= o.start and o.end <= s + join.start() and o.key != g.key:
