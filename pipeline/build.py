@@ -538,7 +538,9 @@ def _extract_all(todo: list, out: Path, workers: int, engine: str, scheduler: st
                                  durable=False)
             yield e, res
     elif workers > 1 and len(todo) > 1:
-        extract.stages()  # imported once here, shared by the forked workers
+        # the pipeline loaded once here (this process extracts too), shared by the forked
+        # workers copy-on-write instead of each loading it again (some 3 s each)
+        extract.warm()
         yield from _parallel(todo, workers)
     else:
         for job in todo:

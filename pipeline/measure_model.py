@@ -20,7 +20,9 @@ rule. The stop list (rules/measure_stop.txt) always wins: a name on it is never 
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import json
 import math
 import os
@@ -67,18 +69,25 @@ def features(lex: dict, text: str, start: int, end: int, name: str, rule_ok: boo
     return f
 
 
+CONJ = frozenset("的和及与")
+# what a name the model reads is made of, and what ends the clause before it
+NAME_CHAR = re.compile(r"[^\u3400-\u9fff0-9A-Za-z+]")
+CLAUSE_END = re.compile(r"[，。；;！？,\n]")
+
+
 def unquoted_features(lex: dict, text: str, a: int, e: int, end_word: str, ruled: set, clause_verb: bool) -> list[str]:
     """The features of the unquoted candidate text[a:e], which ends with ``end_word``."""
     name = text[a:e]
     b1 = text[a - 1:a] if a > 0 else "^"
-    f = ["bias", f"suf={end_word}", f"len={min(len(name) // 2, 9)}", f"f1={name[:1]}", f"f2={name[:2]}",
-         f"b1={b1}", f"b2={text[max(0, a - 2):a]}", f"pre={name[len(name) - len(end_word) - 2:len(name) - len(end_word)]}",
-         f"a1={text[e:e + 1]}", f"suf_len={end_word}_{min(len(name), 12)}"]
-    if not re.match(r"[\u3400-\u9fff]", b1):
+    n = len(name)
+    f = ["bias", f"suf={end_word}", f"len={min(n // 2, 9)}", f"f1={name[:1]}", f"f2={name[:2]}",
+         f"b1={b1}", f"b2={text[max(0, a - 2):a]}", f"pre={name[n - len(end_word) - 2:n - len(end_word)]}",
+         f"a1={text[e:e + 1]}", f"suf_len={end_word}_{min(n, 12)}"]
+    if not "\u3400" <= b1 <= "\u9fff":    # b1 is one character or ^
         f.append("bpunct")
     if lex["verb_lead_before"].search(text[max(0, a - 6):a]):
         f.append("bverb")
-    if re.search(r"[的和及与]", name):
+    if not CONJ.isdisjoint(name):
         f.append("conj")
     if name in ruled:
         f.append("rule")
@@ -86,22 +95,36 @@ def unquoted_features(lex: dict, text: str, a: int, e: int, end_word: str, ruled
         f.append("cverb")
     if name in lex["canon"]:
         f.append("lex")
-    if plain(name) in lex["stop"]:
+    if name in lex["stop"]:    # a candidate holds no quote, space or dot: plain(name) is name
         f.append("stop")
     return f
 
 
 def unquoted_candidates(lex: dict, text: str, ruled: set):
-    """(start, end, features) of every unquoted candidate name of a text."""
+    """(start, end, features) of every unquoted candidate name of a text: every start
+    within 20 characters before the ending from which on the text is all name characters
+    (CJK, digits, Latin letters, +)."""
+    ends = [c.start() for c in CLAUSE_END.finditer(text)]
+    verb_any = lex["verb_any"]
     for m in lex["model_end"].finditer(text):
         e = m.end()
-        if re.match(r"[\u3400-\u9fff]", text[e:e + 1]) and lex["model_end"].match(text, e):
+        nxt = text[e:e + 1]
+        if "\u3400" <= nxt <= "\u9fff" and lex["model_end"].match(text, e):
             continue      # 管理 of 管理制度: the longer name ends later
-        for a in range(max(0, e - 20), m.start()):
-            if not re.fullmatch(r"[\u3400-\u9fff0-9A-Za-z+]+", text[a:e]):
-                continue
-            clause = re.split(r"[，。；;！？,\n]", text[max(0, a - 30):a])[-1]
-            yield a, e, unquoted_features(lex, text, a, e, m.group(0), ruled, bool(lex["verb_any"].search(clause)))
+        lo = max(0, e - 20)
+        if lo >= m.start():
+            continue
+        # the first start from which text[a:e] is all name characters
+        bad = None
+        for bad in NAME_CHAR.finditer(text, lo, e):
+            pass
+        first = bad.end() if bad is not None else lo
+        k = bisect.bisect_left(ends, first)   # the clause ends before each start
+        for a in range(first, m.start()):
+            while k < len(ends) and ends[k] < a:
+                k += 1
+            cut = ends[k - 1] + 1 if k and ends[k - 1] >= a - 30 else max(0, a - 30)
+            yield a, e, unquoted_features(lex, text, a, e, m.group(0), ruled, bool(verb_any.search(text, cut, a)))
 
 
 def unquoted(lex: dict, text: str, ruled: set, part: dict) -> list[tuple[int, int, float]]:
@@ -141,6 +164,5 @@ def load(path: str = "") -> dict | None:
 
 
 def probability(part: dict, feats: list[str]) -> float:
-    w = part["weights"]
-    z = sum(w.get(x, 0.0) for x in feats)
+    z = sum(map(part["weights"].get, feats, itertools.repeat(0.0)))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

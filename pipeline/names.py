@@ -73,13 +73,20 @@ def expand_short(core: str) -> str:
     return core
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_generic(core: str) -> bool:
     """Whether an organisation's name without its place is no name of its own: a type
     word (大学, 教育局, 委), a numbered one (第八中学, 八中), a unit of one (教育局办公室,
     中心小学党支部), or the name of a kind of institution (孔子学院)."""
     c = ORDINAL.sub("", expand_short(core))
     # a one-character type word (网, 局, 党) only alone: 网易 is a name of its own
-    return c == "" or c in kind_names() or any(c.startswith(w) for w in _type_words() if len(w) > 1 or c == w)
+    words = _type_word_set()
+    return c == "" or c in kind_names() or c in words or any(c[:k] in words for k in range(2, len(c)))
+
+
+@functools.lru_cache(maxsize=None)
+def _type_word_set() -> frozenset[str]:
+    return frozenset(_type_words())
 
 
 @functools.lru_cache(maxsize=None)
@@ -127,13 +134,15 @@ AS_WRITTEN_WORDS = re.compile(r"大学|学院|公司|报社|日报|晚报|电视
 OWN_OUTLET = ("本报", "本台", "本刊", "本网", "本站")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_national(name: str) -> bool:
     """A national body by its name: it starts with 中国/全国/国家... or with a body known by
     name alone (教育部考试中心, 国务院办公厅)."""
     if name.startswith(NATIONAL_LEAD):
         return True
     name = name.removeprefix("中华人民共和国")
-    return any(name.startswith(k) for k in national() if len(k) >= 3 and k != name)
+    known_names = national()   # a known name of three characters or more that starts it and is not it
+    return any(name[:k] in known_names for k in range(3, len(name)))
 
 
 def known_prefix(name: str) -> tuple[str, str] | None:
