@@ -161,12 +161,25 @@ def test_recursive_reads_subfolders_with_their_path_as_doc_id(tmp_path):
     assert (out / "tables" / "cleaned" / "sub" / "deeper" / "r_1.txt").is_file()
 
 
+def build_two(tmp_path, *names, **limits):
+    """Build one folder holding the adversarial body under each of ``names`` in one
+    process with the given limits (budget=, max_mem=): the summary and documents.csv by file."""
+    from pipeline import build
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in names:
+        (src / name).write_text(adversarial.BODY, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = build.run(src, out, workers=1, progress=False, **limits)
+    return summary, {r["file"]: r for r in rows(out, "documents")}
+
+
 def test_a_report_over_its_time_budget_is_listed_and_the_build_goes_on(tmp_path, monkeypatch):
     """A report whose extraction never ends (here: made to wait forever) is stopped at its
     budget and listed as too slow; the other reports are built."""
     import time
 
-    from pipeline import build, extract
+    from pipeline import extract
     real = extract.extract_report
 
     def endless(path, **kw):
@@ -175,13 +188,7 @@ def test_a_report_over_its_time_budget_is_listed_and_the_build_goes_on(tmp_path,
                 time.sleep(0.05)
         return real(path, **kw)
     monkeypatch.setattr(extract, "extract_report", endless)
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "quick.txt").write_text(adversarial.BODY, encoding="utf-8")
-    (src / "slow.txt").write_text(adversarial.BODY, encoding="utf-8")
-    out = tmp_path / "out"
-    summary = build.run(src, out, workers=1, progress=False, budget=5)
-    docs = {r["file"]: r for r in rows(out, "documents")}
+    summary, docs = build_two(tmp_path, "quick.txt", "slow.txt", budget=5)
     assert docs["slow.txt"]["status"] == "error" and docs["slow.txt"]["error"].startswith("too slow")
     assert docs["quick.txt"]["status"] == "ok" and summary.reports == 1
 
@@ -192,7 +199,7 @@ def test_a_report_over_its_memory_bound_is_listed_and_the_build_goes_on(tmp_path
     stopped report held is given back."""
     import time
 
-    from pipeline import build, extract, membound
+    from pipeline import extract, membound
     real = extract.extract_report
     held = []
 
@@ -203,13 +210,7 @@ def test_a_report_over_its_memory_bound_is_listed_and_the_build_goes_on(tmp_path
                 time.sleep(0.005)
         return real(path, **kw)
     monkeypatch.setattr(extract, "extract_report", greedy)
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "big.txt").write_text(adversarial.BODY, encoding="utf-8")
-    (src / "small.txt").write_text(adversarial.BODY, encoding="utf-8")
-    out = tmp_path / "out"
-    summary = build.run(src, out, workers=1, progress=False, max_mem=200)
-    docs = {r["file"]: r for r in rows(out, "documents")}
+    summary, docs = build_two(tmp_path, "big.txt", "small.txt", max_mem=200)
     assert docs["big.txt"]["status"] == "error" and docs["big.txt"]["error"].startswith("too much memory")
     assert docs["small.txt"]["status"] == "ok" and summary.reports == 1
     assert 200 <= len(held) * 8 < 2000  # stopped soon after the bound, not at the machine's end

@@ -61,6 +61,12 @@ def names(S, doc: str, eid: str) -> str:
     return e.get("name") or eid
 
 
+def false_link(S, doc: str, kind: str, r: dict, target: str) -> str:
+    """One FP line: the system link's source, target, basis and the start of its sentence."""
+    return (f"  FP {kind}: {names(S, doc, r['source_id'])} -> {target}"
+            f" [{r.get('basis', '')}] {r.get('sentence', '')[:70]}")
+
+
 def list_errors(gold_dir: Path, out: Path, kinds: set[str]) -> None:
     gold = relscore.load_rel_gold(gold_dir)
     S = relscore.SystemTables(out)
@@ -78,10 +84,8 @@ def list_errors(gold_dir: Path, out: Path, kinds: set[str]) -> None:
                 if not ok:
                     why = "" if src and tgt else f" [no entity: {'' if src else x[a]} {'' if tgt else x[b]}]"
                     lines.append(f"  FN {kind}: {x[a]} -> {x[b]} ({x.get('role', '')}){why}")
-            for r in rows:
-                if r["row"] not in hit:
-                    lines.append(f"  FP {kind}: {names(S, doc, r['source_id'])} -> {names(S, doc, r['target_id'])}"
-                                 f" ({r.get('role', '')}) [{r.get('basis', '')}] {r.get('sentence', '')[:70]}")
+            lines += [false_link(S, doc, kind, r, names(S, doc, r["target_id"]) + f" ({r.get('role', '')})")
+                      for r in rows if r["row"] not in hit]
         if "measures" in kinds:
             gm = {relscore.mnorm(m) for m in g.get("measures", [])}
             sm = {}
@@ -104,10 +108,8 @@ def list_errors(gold_dir: Path, out: Path, kinds: set[str]) -> None:
                 got.update(r["row"] for r in ok)
                 if not ok:
                     lines.append(f"  FN implements: {x['org']} -> {x['measure']}{'' if src else ' [no org entity]'}")
-            for r in rows:
-                if r["row"] not in got:
-                    lines.append(f"  FP implements: {names(S, doc, r['source_id'])} -> {r.get('target_name', '')}"
-                                 f" [{r.get('basis', '')}] {r.get('sentence', '')[:70]}")
+            lines += [false_link(S, doc, "implements", r, r.get("target_name", ""))
+                      for r in rows if r["row"] not in got]
         if "located_in" in kinds:
             res = relscore.score_report(doc, g, S)
             for d in res["located_detail"]:
