@@ -106,6 +106,7 @@ def unquoted_candidates(lex: dict, text: str, ruled: set):
     (CJK, digits, Latin letters, +)."""
     ends = [c.start() for c in CLAUSE_END.finditer(text)]
     verb_any = lex["verb_any"]
+    unot = lex.get("unquoted_not")
     for m in lex["model_end"].finditer(text):
         e = m.end()
         nxt = text[e:e + 1]
@@ -123,6 +124,8 @@ def unquoted_candidates(lex: dict, text: str, ruled: set):
         for a in range(first, m.start()):
             while k < len(ends) and ends[k] < a:
                 k += 1
+            if unot is not None and unot.search(text[a:e]):
+                continue      # 这一制度, 学校的教学计划: a reference or a description (measure_cues.tsv)
             cut = ends[k - 1] + 1 if k and ends[k - 1] >= a - 30 else max(0, a - 30)
             yield a, e, unquoted_features(lex, text, a, e, m.group(0), ruled, bool(verb_any.search(text, cut, a)))
 

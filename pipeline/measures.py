@@ -53,6 +53,11 @@ def lexicon():
         "verb_any": re.compile(rf"(?:{verbs})"),
         "model_end": re.compile(rf"(?:{rules.alternation(cues.get('model_end', ['机制']))})"),
         "verb_lead_before": re.compile(rf"(?:{rules.alternation(cues['verb'] + cues['lead'])})$"),
+        # unquoted names that are references or descriptions, not names (这一制度, 学校的教学计划)
+        "unquoted_not": re.compile(rf"^(?:{rules.alternation(cues.get('unquoted_start', []))})"
+                                   rf"|(?:{rules.alternation(cues.get('unquoted_inside', []))})"),
+        # what may follow “X”的 when X is a measure (“党风带师风”的工作机制)
+        "after_de": re.compile(rf"(?:{suffixes}|{rules.alternation(cues['model_end'] + cues.get('after_de', []))})"),
         "system": re.compile(rf"(?:{verbs})(?:了)?(?P<name>[\u3400-\u9fff和及与]{{2,16}}?(?:{named}))(?!度|[\u3400-\u9fff]?(?:{named}))"),
     }
 
@@ -83,6 +88,16 @@ def is_problem(lex: dict, before: str, after: str) -> bool:
     (rules/measure_cues.tsv ``problem``) names a problem, not a measure, unless a word after
     it says what is done about it (“校园餐”专项整治)."""
     return bool(lex["problem_before"].search(before)) and not lex["suffix_re"].match(after)
+
+
+def qualifies(lex: dict, text: str, end: int) -> bool:
+    """“因时而新”的新工科专业结构, “从0到1”的突破: a quoted phrase followed by 的 qualifies the
+    noun after it, unless that phrase names an arrangement (“党风带师风”的工作机制: a
+    `suffix`, `model_end` or `after_de` word of rules/measure_cues.tsv before the next stop)."""
+    if text[end:end + 1] != "的":
+        return False
+    phrase = re.match(r"[^，,。；;！？、“”\n]{0,12}", text[end + 1:]).group(0)
+    return not lex["after_de"].search(phrase)
 
 
 def quoted_lists(lex: dict, text: str, decided: list) -> list:
@@ -203,7 +218,8 @@ def rule_unquoted(lex: dict, text: str) -> list[tuple[int, int, str, str]]:
     strip = _cue_patterns()["lead_verb"]
     for m in lex["system"].finditer(text):
         name = strip.sub("", m.group("name"))
-        if len(name) >= 4 and not lex["not_inside"].search(name) and not _generic(name):
+        if len(name) >= 4 and not lex["not_inside"].search(name) and not _generic(name) \
+                and not lex["unquoted_not"].search(name):
             b = m.end("name")
             out.append((b - len(name), b, name, "named initiative after a verb"))
     for m in lex["named_any"].finditer(text):
@@ -213,7 +229,7 @@ def rule_unquoted(lex: dict, text: str) -> list[tuple[int, int, str, str]]:
         clause = text[max(0, a - 30):a]
         clause = re.split(r"[，。；;！？,\n]", clause)[-1]
         if len(name) >= 4 and lex["verb_any"].search(clause) and not lex["not_inside"].search(name) \
-                and not _generic(name):
+                and not _generic(name) and not lex["unquoted_not"].search(name):
             out.append((a, m.end(), name, "named initiative in a clause with a verb"))
     return out
 
@@ -258,7 +274,8 @@ class MeasureRecognizer:
                 p = measure_model.probability(model["quoted"], measure_model.features(
                     lex, text, q.start(), q.end(), q.group(1), ok, how))
                 ok, how = p >= model["quoted"]["threshold"], f"quoted name, measure model p={p:.2f}"
-            if ok and (is_problem(lex, before, text[q.end():q.end() + 4]) or re.search(r"(?:作为|称为|誉为|列为)$", before)):
+            if ok and (is_problem(lex, before, text[q.end():q.end() + 4]) or re.search(r"(?:作为|称为|誉为|列为)$", before)
+                       or qualifies(lex, text, q.end())):
                 ok, how = False, ""
             decided.append([q, ok, how])
         for q, ok, how in quoted_lists(lex, text, decided):
@@ -275,6 +292,8 @@ class MeasureRecognizer:
             # unquoted names ending like an initiative (rules/measure_cues.tsv `model_end`):
             # the model picks where each starts and whether it is a measure
             for a, b, p in measure_model.unquoted(lex, text, {x[2] for x in ruled}, model["unquoted"]):
+                if _generic(text[a:b]):
+                    continue      # 标志性工程, 防控机制: only generic words before the ending
                 add(a, b, text[a:b], f"unquoted name, measure model p={p:.2f}")
         else:
             for a, b, name, how in ruled:
