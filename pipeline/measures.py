@@ -294,16 +294,21 @@ class MeasureRecognizer:
             for a, b, p in measure_model.unquoted(lex, text, {x[2] for x in ruled}, model["unquoted"]):
                 if _generic(text[a:b]):
                     continue      # 标志性工程, 防控机制: only generic words before the ending
-                add(a, b, text[a:b], f"unquoted name, measure model p={p:.2f}")
+                # a place opening the name stays in it (开福区中小学生艺术展演活动)
+                add(a, b, text[a:b], f"unquoted name, measure model p={p:.2f}", quoted=True)
         else:
             for a, b, name, how in ruled:
                 add(a, b, name, how)
         # plans and rules named as documents: 按照《国家职业教育改革实施方案》
+        listed = -1
         for m in lex["document"].finditer(text):
             before = text[max(0, m.start() - 8):m.start()]
-            if _cue_patterns()["document_verb"].search(before):
+            # 按照《国家…实施方案》和《四川省…实施方案》: a title listed after a taken one
+            if _cue_patterns()["document_verb"].search(before) or listed >= 0 and re.fullmatch(r"[和、及与]", text[listed:m.start()]):
                 name = re.sub(r"[（(][^）)]*[）)]?$", "", m.group(1))
-                add(m.start(1), m.start(1) + len(name), name, "plan named as a document after a verb")
+                # the place a title names (《定兴县尊师重教十项措施》) stays in it
+                add(m.start(1), m.start(1) + len(name), name, "plan named as a document after a verb", quoted=True)
+                listed = m.end()
         # the lexicon, anywhere
         for m in lex["lex_re"].finditer(text):
             add(m.start(), m.end(), m.group(0), "lexicon")

@@ -73,6 +73,20 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
     return []
 
 
+def _cited(text: str, pos: int) -> bool:
+    """Whether the measure at ``pos`` is a title cited as the ground of the work, right
+    after a `cite` word (按照《X》, 根据《X》和《Y》): the sentence's subject follows it rather
+    than carries it out."""
+    if text[pos - 1:pos] != "《":
+        return False
+    k = pos - 1
+    while k > 0 and text[k - 1] in "和、及与" and text[k - 2:k - 1] == "》":
+        k = text.rfind("《", 0, k - 2)      # 《X》和《Y》: back to the first title of the list
+        if k < 0:
+            return False
+    return re.search(f"(?:{rules.alternation(cues('cite'))})[了的]?$", text[max(0, k - 6):k]) is not None
+
+
 def _quoted(text: str, s: int, o: Mention) -> bool:
     """Whether the organisation stands inside the quotes of a name (“红星海娃讲将军的故事”)."""
     return text.count("“", s, o.start) > text.count("”", s, o.start)
@@ -229,6 +243,8 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     out: list[Relation] = []
     for mm in sorted((m for m in ms if m.label == "MEASURE"), key=lambda m: m.start):
         s, e = sentence_of(doc, mm.start)
+        if _cited(text, mm.start):
+            continue          # 按照《国家职业教育改革实施方案》要求: the ground of the work, not its act
         group = _actors(text, orgs, s, mm.start, persons)
         actor = group[0] if group else None
         basis, conf = "subject of the sentence", "stated"
