@@ -18,7 +18,9 @@ from spacy.tokens import Doc
 from . import measure_model, rules
 from .doc import Mention, found, text_of
 
-QUOTE = r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,20})[”\"」』’]"
+# a name in quotes; also one opened by a mistyped closing quote right after a character
+# (第二届”十小明星”表彰大会)
+QUOTE = r"(?:[“\"「『‘]|(?<=[\u3400-\u9fff])”)([^“”\"「」『』‘’\n]{2,20})[”\"」』’]"
 
 
 @functools.lru_cache(maxsize=None)
