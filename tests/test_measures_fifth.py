@@ -57,3 +57,10 @@ def test_a_title_listed_after_a_cited_one_is_a_measure_too_but_no_act(analyse):
     # a title the subject itself issues still goes to it
     got = implements(analyse, "青山县教育局印发《青山县课后服务实施方案》。")
     assert ("青山县教育局", "青山县课后服务实施方案") in got
+
+
+def test_days_seasons_and_courses_named_like_initiatives(analyse):
+    got = measures(analyse, "区教体局在南开小学举行滨海新区学生“第十三届津沽文化日”暨“以美育人 以文化人”主题活动。")
+    assert "津沽文化日" in got
+    got = measures(analyse, "滨海新区教体局组织开展大学生广场演出季。")
+    assert "大学生广场演出季" in got
