@@ -64,3 +64,8 @@ def test_days_seasons_and_courses_named_like_initiatives(analyse):
     assert "津沽文化日" in got
     got = measures(analyse, "滨海新区教体局组织开展大学生广场演出季。")
     assert "大学生广场演出季" in got
+
+
+def test_generic_names_and_broken_starts_are_no_measures(analyse):
+    got = measures(analyse, "学校要建立监管机制，打造标志性工程，培养创新型卓越工程人才。")
+    assert not got & {"监管机制", "标志性工程", "型卓越工程"}
