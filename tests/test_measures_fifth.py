@@ -69,3 +69,14 @@ def test_days_seasons_and_courses_named_like_initiatives(analyse):
 def test_generic_names_and_broken_starts_are_no_measures(analyse):
     got = measures(analyse, "学校要建立监管机制，打造标志性工程，培养创新型卓越工程人才。")
     assert not got & {"监管机制", "标志性工程", "型卓越工程"}
+
+
+def test_the_schools_list_of_quoted_measures_belongs_to_it_over_commas_inside_quotes(analyse):
+    text = ("开发区红星海学校党建工作扎实。在红星海学校，调研组详细了解了学校的“将帅故事党建特色课程”、"
+            "“从小学党史,永远跟党走”主题教育活动、“党史党员说”等课程。")
+    got = implements(analyse, text)
+    assert ("开发区红星海学校", "党史党员说") in got
+    assert any(o == "开发区红星海学校" and m.startswith("从小学党史") for o, m in got)
+    # a comma outside the quotes still ends what 学校的 owns
+    text = text.replace("等课程。", "等课程，调研组还考察了“书香校园”活动。")
+    assert not any(m == "书香校园" for _, m in implements(analyse, text))

@@ -19,6 +19,7 @@ from .common import INFERRED, cue_alternation, cue_pairs, cues, full_unit, relat
 
 NOT_ACTORS = ("media",)
 PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
+QUOTED = re.compile(r"[“\"「『‘][^“”\"「」『』‘’\n]*[”\"」』’]")
 FOCUS = re.compile(r"[，,]?(?:特别是|尤其是|其中)")
 # a person who speaks (X局工作人员张三介绍): what follows is reported speech
 SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:感叹|感慨|激动地|笑着|自豪地|动情地)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆)")
@@ -136,10 +137,12 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
     alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     last = None
     opening = rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:]{{0,10}}?[，,])?\s*({alt})(?=[\u3400-\u9fff])"
-    # 详细了解了学校的“将帅故事党建特色课程”: the anaphor owns the measures listed after it
-    owning = rf"({alt})的(?=[“\"「『‘]?[^，,；;。]{{0,40}}$)"
-    for m in re.finditer(owning if possessive else opening, text[s:pos]):
-        last = m
+    # 详细了解了学校的“将帅故事党建特色课程”: the anaphor owns the measures listed after it,
+    # quoted names of the list counting as one word each (…“从小学党史,永远跟党走”主题教育活动、“X”)
+    for m in re.finditer(rf"({alt})的" if possessive else opening, text[s:pos]):
+        rest = QUOTED.sub("“”", text[s + m.end():pos])
+        if not possessive or len(rest) <= 40 and not re.search(r"[，,；;。]", rest):
+            last = m
     if last is None:
         return None
     a = s + last.start(1)
