@@ -18,10 +18,13 @@ def roles() -> dict[str, tuple[str, bool]]:
     """role word -> (kind, written only after a name)."""
     table = {row[0]: (row[1] if len(row) > 1 else "", len(row) > 2 and row[2] == "after")
              for row in rules.table("roles.tsv")}
-    # roles only the relation stage reads (成员 of 党组成员, 医疗队成员)
+    # roles only the relation stage reads (成员 of 党组成员, 医疗队成员); academic titles that
+    # are posts of the organisation written right before them (中国工程院院士, X大学教授)
     for row in rules.table("relations.tsv"):
         if row[0] == "role" and len(row) > 2:
             table.setdefault(row[1], (row[2], False))
+        elif row[0] == "title" and len(row) > 1:
+            table[row[1]] = ("staff", False)
     return table
 
 

@@ -32,6 +32,8 @@ from ..names import OWN_OUTLET
 from .common import cue_alternation, cue_pairs, cues, ends_with_pattern, ensure_org, relation, role_kind, roles
 
 BLANK = " \t\u3000:："
+# what follows a name that a list of names goes on after (…张瑞,王小虎以及机关各处室负责同志)
+LIST_GOES_ON = re.compile(r"[，,、]|等|以及|及|和|同志")
 
 
 @functools.lru_cache(maxsize=None)
@@ -295,6 +297,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             k = p.start
             while k > s and text[k - 1] in " \t\u3000、":
                 k -= 1
+            if k == p.start and text[k - 1:k] in "，," and LIST_GOES_ON.match(text, p.end):
+                k -= 1        # 领导班子成员李颖科,黄启成,赵春平以及…: a list written with commas
             q = person_end.get(k)
             if q is not None and q.start in posts and k < p.start and not _name_role(text, p):
                 got = [(o, r, "listed after a name with its organisation") for o, r in posts[q.start]]
