@@ -33,6 +33,8 @@ from .common import cue_alternation, cue_pairs, cues, ends_with_pattern, ensure_
 
 BLANK = " \t\u3000:："
 # what follows a name that a list of names goes on after (…张瑞,王小虎以及机关各处室负责同志)
+VIA_ANAPHOR = "该校/该局 before the role: the one named last before"
+ANAPHOR_KINDS = {"school": ("school", "university", "kindergarten")}
 LIST_GOES_ON = re.compile(r"[，,、]|等|以及|及|和|同志")
 
 
@@ -96,16 +98,39 @@ def _unit_before(text: str, pos: int, lo: int) -> str:
 class Chain:
     """The posts written before a name, read from the name leftwards."""
 
-    def __init__(self, text: str, s: int, org_end: dict, person_end: dict):
+    def __init__(self, text: str, s: int, org_end: dict, person_end: dict, orgs: list[Mention] = ()):
         self.text, self.s, self.org_end, self.person_end = text, s, org_end, person_end
+        self.orgs = orgs
 
-    def read(self, pos: int) -> tuple[list[tuple[Mention, list[str]]], list[str], Mention | None]:
-        """(organisation and its roles, roles with no organisation, a person the chain
-        runs into: 校长张三、副校长李四)."""
+    def anaphor(self, b: int) -> tuple[Mention, int] | None:
+        """该校/该局/校 written right before a role: (the organisation of that kind named last
+        before it, where the word starts), when the sentence that names it names no other of
+        that kind (rules/relations.tsv ``post_anaphor``)."""
+        text = self.text
+        for word, kind in cue_pairs("post_anaphor").items():
+            a = b - len(word)
+            if a < self.s or not text.startswith(word, a):
+                continue
+            if len(word) == 1 and a > self.s and re.match(r"[\u3400-\u9fff]", text[a - 1]):
+                continue       # 校 alone (校党委书记李长生), not the end of 学校/分校
+            kinds = ANAPHOR_KINDS.get(kind, (kind,))
+            before = [o for o in self.orgs if o.end <= a and o.attrs.get("kind") in kinds and not o.attrs.get("parent_key")]
+            if not before:
+                return None
+            last = max(before, key=lambda o: o.end)
+            s, e = _sentence_around(text, last.start)
+            if any(o.key != last.key and s <= o.start < e for o in before):
+                return None    # 甲校和乙校…该校: which one is not said
+            return last, a
+        return None
+
+    def read(self, pos: int) -> tuple[list[tuple[Mention, list[str], bool]], list[str], Mention | None]:
+        """(organisation, its roles and whether an anaphor (该校) named it; roles with no
+        organisation; a person the chain runs into: 校长张三、副校长李四)."""
         text, s = self.text, self.s
         while pos > s and text[pos - 1] in BLANK:
             pos -= 1
-        links: list[tuple[Mention, list[str]]] = []
+        links: list[tuple[Mention, list[str], bool]] = []
         pending: list[str] = []
         seps = cues("separator")
         after_comma = False
@@ -113,7 +138,7 @@ class Chain:
             cands = _roles_ending_at(text, pos, s)
             if not cands:
                 break
-            chosen, org, office = cands[0], None, ""
+            chosen, org, office, org_at = cands[0], None, "", -1
             for r in cands:       # the role after which an organisation (or its office) ends
                 a = pos - len(r)
                 b = a
@@ -135,6 +160,10 @@ class Chain:
                 if off:
                     chosen, (office, org) = r, off
                     break
+                ana = self.anaphor(b) if b == a else None
+                if ana:
+                    chosen, (org, org_at) = r, ana
+                    break
             if org is not None and not office and _is_bare_office(org):
                 office, org = org.text, None      # 成教科 named alone is an office, not the employer
             bare = ""
@@ -147,9 +176,9 @@ class Chain:
             pos -= len(chosen) + len(bare)
             here = [office + chosen] + pending
             if org is not None:
-                links.append((org, here))
+                links.append((org, here, org_at >= 0))
                 pending = []
-                pos = org.start
+                pos = org_at if org_at >= 0 else org.start
             else:
                 pending = here
             after_comma = False
@@ -167,6 +196,13 @@ class Chain:
             if runs_into is None and pending and pos > s and text[pos - 1] in "，,、":
                 runs_into = self.person_end.get(pos - 1)
         return links, pending, runs_into
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    """The sentence (between 。！？ or line ends) holding ``pos``."""
+    a = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in "。！？!?\n") if i >= 0]
+    return a, (min(ends) if ends else len(text))
 
 
 def _after(text: str, p: Mention, e: int, org_start: dict, person_start: set) -> tuple[Mention, str] | None:
@@ -267,17 +303,17 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
 
     for p in persons:
         s, e = sentence_of(doc, p.start)
-        chain = Chain(text, s, org_end, person_end)
+        chain = Chain(text, s, org_end, person_end, orgs)
         links, pending, runs_into = chain.read(p.start)
         got: list[tuple[Mention, str, str]] = []
-        for org, rs in links:
-            got += [(org, r, "role and organisation before the name") for r in rs if _fits_kind(r, org)]
+        for org, rs, via in links:
+            got += [(org, r, VIA_ANAPHOR if via else "role and organisation before the name") for r in rs if _fits_kind(r, org)]
         if not got and runs_into is not None and runs_into.start in posts:
             # 校长张三、副校长李四; 记者 王五 李六: the organisation of the list's first name
             prev = posts[runs_into.start]
             mine = pending or [r for _, r in prev][:1]
             got = [(prev[0][0], r, "listed after a name with its organisation") for r in mine
-                   if _fits_kind(r, prev[0][0]) and not _dept_of(r)]
+                   if _fits_kind(r, prev[0][0]) and (not _dept_of(r) or _has_depts(prev[0][0]))]
         if not got:
             before = org_end.get(p.start) or (org_end.get(p.start - 1) if text[p.start - 1:p.start] in " \u3000的" else None)
             r = _name_role(text, p)
@@ -286,7 +322,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
                 if text[before.start - 1:before.start] == "、":
                     # 望京学区发展理事会副理事长、明远小学沈颖校长: the posts listed before it
                     more, _, _ = chain.read(before.start - 1)
-                    got += [(o, rr, "a post listed before the organisation and the name") for o, rs in more for rr in rs]
+                    got += [(o, rr, "a post listed before the organisation and the name") for o, rs, _ in more for rr in rs]
             else:
                 aft = _after(text, p, e, org_start, person_start) or _is_org_role(text, p, e, org_start, persons) \
                     or _serves(text, p, e, org_start, persons)
@@ -321,6 +357,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         if not got:
             got = _sentence_org_of_kind(text, p, pending, orgs, persons, (s, e))
             conf = "inferred"
+        if got and all(g[2] == VIA_ANAPHOR for g in got):
+            conf = "inferred"
         # 本报 is no name of a medium, 本报11月18日 (a dateline read into the name) no organisation
         got = [g for g in got if not g[0].text.startswith(OWN_OUTLET) and not re.search(r"\d", g[0].text)]
         if got:
@@ -333,6 +371,14 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
 def _dept_of(role: str) -> str:
     """The party committee's department a post names: 组织部 of 组织部部长."""
     return next((d for d in cues("dept") if role.startswith(d) and len(role) > len(d)), "")
+
+
+def _has_depts(org: Mention) -> bool:
+    """Whether a 组织部/宣传部 post listed after this organisation's post is one of its own
+    departments: a party committee's (县委书记A、组织部部长B) or a university's."""
+    if org.text.startswith(("共青团", "团")):
+        return False       # 共青团林口县委书记A、组织部副部长B: the county committee's 组织部
+    return org.text.endswith("委") or org.attrs.get("kind") == "university"
 
 
 def _fits_kind(role: str, org: Mention) -> bool:
