@@ -33,6 +33,9 @@ from .common import cue_alternation, cue_pairs, cues, ends_with_pattern, ensure_
 
 BLANK = " \t\u3000:："
 # what follows a name that a list of names goes on after (…张瑞,王小虎以及机关各处室负责同志)
+ONE_MEDIUM = "byline of the report's one medium"
+SOURCE_MEDIUM = "byline of the report's source, among several media"
+REPOSTED_FROM = re.compile(r"(?:转自|转载自)[\s:：]*$")
 VIA_ANAPHOR = "该校/该局 before the role: the one named last before"
 ANAPHOR_KINDS = {"school": ("school", "university", "kindergarten")}
 LIST_GOES_ON = re.compile(r"[，,、]|等|以及|及|和|同志")
@@ -345,8 +348,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         if not got and org_end.get(p.start) is not None and not _name_role(text, p):
             got = [(org_end[p.start], "", "organisation written before the name")]   # 东城小学李明
         if not got:
-            got = _byline(text, p, orgs)
-            if got and got[0][2] == "byline of the report's one medium":
+            got = _byline(text, p, orgs, (doc._.context or {}).get("source", ""))
+            if got and got[0][2] in (ONE_MEDIUM, SOURCE_MEDIUM):
                 conf = "inferred"
         if not got and pending:
             got = _office_of_only_bureau(text, p, pending, orgs) or _post_of_only_unit(pending, orgs)
@@ -396,9 +399,13 @@ def _line(text: str, pos: int) -> tuple[int, int]:
     return a, (b if b >= 0 else len(text))
 
 
-def _byline(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Mention, str, str]]:
-    """A reporter or editor in a byline: 红网讯(通讯员 欧满清 卢辉平), 来源:华声在线 作者:雷春华."""
+def _byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list[tuple[Mention, str, str]]:
+    """A reporter or editor in a byline: 红网讯(通讯员 欧满清 卢辉平), 来源:华声在线 作者:雷春华;
+    an editor on a line of a 来源/作者/编辑 block (来源:红网 / 作者:杨斌 / 编辑:杨雁霞)."""
     a, _ = _line(text, p.start)
+    block = _source_block(text, p, orgs)
+    if block:
+        return block
     words = cue_alternation("byline")
     for o in sorted((o for o in orgs if a <= o.start and o.end <= p.start), key=lambda o: -o.end):
         gap = text[o.end:p.start]
@@ -419,7 +426,34 @@ def _byline(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Mention, s
     role = (m.group(1) or "记者") if m else _staff_byline(text[a:p.start]) if _byline_name_ends(text, p) else ""
     media = {o.key: o for o in orgs if o.attrs.get("kind") == "media"}
     if role and len(media) == 1:
-        return [(next(iter(media.values())), role, "byline of the report's one medium")]
+        return [(next(iter(media.values())), role, ONE_MEDIUM)]
+    # several media named: the report's own source (来源:三峡日报), where the text names it
+    own = {o.key: o for o in media.values() if REPOSTED_FROM.search(text[max(0, o.start - 8):o.start])}   # 本文转自:黑龙江日报
+    own = own or {o.key: o for o in media.values() if source and source in (o.text, o.norm)}
+    if role and len(own) == 1:
+        return [(next(iter(own.values())), role, SOURCE_MEDIUM)]
+    return []
+
+
+def _source_block(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Mention, str, str]]:
+    """A name opening its line after a byline word (编辑:王杨) in a block of lines that opens
+    with the report's source (来源:红网, at most three lines up, no blank line between): the
+    source's member, with the byline word as the role."""
+    a, _ = _line(text, p.start)
+    m = re.fullmatch(rf"[\s　]*({cue_alternation('byline')})[\s:：]*(?:[\u3400-\u9fff]{{2,4}}[\s、，,]+)*",
+                     text[a:p.start])
+    if not m:
+        return []
+    for _ in range(3):
+        if a == 0:
+            return []
+        a, _end = _line(text, a - 1)
+        line = text[a:_end]
+        if not line.strip():
+            return []
+        if re.match(r"[\s　]*来源[\s:：]", line):
+            src = [o for o in orgs if a <= o.start and o.end <= _end]
+            return [(src[0], m.group(1), "byline block under the report's source")] if len(src) == 1 else []
     return []
 
 
