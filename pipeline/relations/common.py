@@ -61,6 +61,23 @@ def role_kind(role: str) -> str:
     return ""
 
 
+def base_role(role: str) -> str:
+    """The role word a (possibly office- or qualifier-prefixed) role ends with: 成教科科长 -> 科长."""
+    for n in range(len(role)):
+        if role[n:] in roles():
+            return role[n:]
+    return role
+
+
+def fits_kind(role: str, org: Mention) -> bool:
+    """Whether a role shared down a list may be a post of that organisation: 副县长 after
+    县人大常委会副主任路永通 is a post of a government, not of the 人大 (rules/relations.tsv
+    ``role_org``)."""
+    want = cue_pairs("role_org").get(base_role(role))
+    owner = org.attrs.get("parent_text") or org.text      # 县政府党组 + 副县长: the 县政府's
+    return want != "government" or owner.endswith(("政府", "管委会", "办事处"))
+
+
 def relation(typ: str, source: str, target: str, span: tuple[int, int], basis: str,
              confidence: str = STATED, **attrs) -> Relation:
     """A relation with its evidence sentence, how it was read (basis) and whether the text

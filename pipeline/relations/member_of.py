@@ -29,13 +29,11 @@ import re
 
 from ..doc import Mention, Relation, sentence_of
 from ..names import OWN_OUTLET
-from .common import cue_alternation, cue_pairs, cues, ends_with_pattern, ensure_org, relation, role_kind, roles
+from . import bylines, inferred_posts
+from .common import cue_alternation, cue_pairs, cues, ends_with_pattern, ensure_org, fits_kind, relation, role_kind, roles
 
 BLANK = " \t\u3000:："
 # what follows a name that a list of names goes on after (…张瑞,王小虎以及机关各处室负责同志)
-ONE_MEDIUM = "byline of the report's one medium"
-SOURCE_MEDIUM = "byline of the report's source, among several media"
-REPOSTED_FROM = re.compile(r"(?:转自|转载自)[\s:：]*$")
 VIA_ANAPHOR = "该校/该局 before the role: the one named last before"
 ANAPHOR_KINDS = {"school": ("school", "university", "kindergarten")}
 LIST_GOES_ON = re.compile(r"[，,、]|等|以及|及|和|同志")
@@ -310,13 +308,13 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         links, pending, runs_into = chain.read(p.start)
         got: list[tuple[Mention, str, str]] = []
         for org, rs, via in links:
-            got += [(org, r, VIA_ANAPHOR if via else "role and organisation before the name") for r in rs if _fits_kind(r, org)]
+            got += [(org, r, VIA_ANAPHOR if via else "role and organisation before the name") for r in rs if fits_kind(r, org)]
         if not got and runs_into is not None and runs_into.start in posts:
             # 校长张三、副校长李四; 记者 王五 李六: the organisation of the list's first name
             prev = posts[runs_into.start]
             mine = pending or [r for _, r in prev][:1]
             got = [(prev[0][0], r, "listed after a name with its organisation") for r in mine
-                   if _fits_kind(r, prev[0][0]) and (not _dept_of(r) or _has_depts(prev[0][0]))]
+                   if fits_kind(r, prev[0][0]) and (not _dept_of(r) or _has_depts(prev[0][0]))]
         if not got:
             before = org_end.get(p.start) or (org_end.get(p.start - 1) if text[p.start - 1:p.start] in " \u3000的" else None)
             r = _name_role(text, p)
@@ -348,17 +346,18 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         if not got and org_end.get(p.start) is not None and not _name_role(text, p):
             got = [(org_end[p.start], "", "organisation written before the name")]   # 东城小学李明
         if not got:
-            got = _byline(text, p, orgs, (doc._.context or {}).get("source", ""))
-            if got and got[0][2] in (ONE_MEDIUM, SOURCE_MEDIUM):
+            got = bylines.byline(text, p, orgs, (doc._.context or {}).get("source", ""))
+            if got and got[0][2] in (bylines.ONE_MEDIUM, bylines.SOURCE_MEDIUM):
                 conf = "inferred"
         if not got and pending:
-            got = _office_of_only_bureau(text, p, pending, orgs) or _post_of_only_unit(pending, orgs)
+            got = inferred_posts.office_of_only_bureau(pending, orgs) or inferred_posts.post_of_only_unit(pending, orgs)
             conf = "inferred" if got else conf
         if not got:
-            got = _only_org_of_kind(text, p, orgs, pending[-1] if pending else "")
+            got = inferred_posts.only_org_of_kind(orgs, pending[-1] if pending else _name_role(text, p))
             conf = "inferred"
         if not got:
-            got = _sentence_org_of_kind(text, p, pending, orgs, persons, (s, e))
+            got = inferred_posts.sentence_org_of_kind(text, p, pending[-1] if pending else _name_role(text, p), orgs,
+                                                      persons, (s, e))
             conf = "inferred"
         if got and all(g[2] == VIA_ANAPHOR for g in got):
             conf = "inferred"
@@ -382,171 +381,6 @@ def _has_depts(org: Mention) -> bool:
     if org.text.startswith(("共青团", "团")):
         return False       # 共青团林口县委书记A、组织部副部长B: the county committee's 组织部
     return org.text.endswith("委") or org.attrs.get("kind") == "university"
-
-
-def _fits_kind(role: str, org: Mention) -> bool:
-    """Whether a role shared down a list may be a post of that organisation: 副县长 after
-    县人大常委会副主任路永通 is a post of a government, not of the 人大 (rules/relations.tsv
-    ``role_org``)."""
-    want = cue_pairs("role_org").get(_base(role))
-    owner = org.attrs.get("parent_text") or org.text      # 县政府党组 + 副县长: the 县政府's
-    return want != "government" or owner.endswith(("政府", "管委会", "办事处"))
-
-
-def _line(text: str, pos: int) -> tuple[int, int]:
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    return a, (b if b >= 0 else len(text))
-
-
-def _byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list[tuple[Mention, str, str]]:
-    """A reporter or editor in a byline: 红网讯(通讯员 欧满清 卢辉平), 来源:华声在线 作者:雷春华;
-    an editor on a line of a 来源/作者/编辑 block (来源:红网 / 作者:杨斌 / 编辑:杨雁霞)."""
-    a, _ = _line(text, p.start)
-    block = _source_block(text, p, orgs)
-    if block:
-        return block
-    words = cue_alternation("byline")
-    for o in sorted((o for o in orgs if a <= o.start and o.end <= p.start), key=lambda o: -o.end):
-        gap = text[o.end:p.start]
-        if len(gap) > 40:
-            break
-        rest = re.sub(rf"{words}|[\s\d年月日时分:：|｜()（）\[\]【】/·\-—]", "", gap)
-        names_between = [q for q in re.findall(r"[\u3400-\u9fff]{2,4}", rest)]
-        if re.search(rf"{words}", gap) and len("".join(names_between)) <= 12 and not re.search(r"[，。,；]", gap):
-            role = ""
-            for m in re.finditer(rf"{words}", gap):
-                if m.group(0) not in ("讯", "电", "消息", "报道", "来源", "文", "图"):
-                    role = m.group(0)
-            return [(o, role, "byline of the medium")]
-    # 本报记者 王五 / 本报讯（记者 王五）/ 记者 王五 通讯员 李六 / 编辑:赵七 on a line of
-    # its own or in brackets: the paper is the one medium the report names
-    lead = text[max(a, p.start - 20):p.start]
-    m = re.search(rf"(?:本报|本网|本台)(?:讯)?[\s(（]*({words})?[\s:：]*(?:[\u3400-\u9fff]{{2,3}}\s+)*$", lead)
-    role = (m.group(1) or "记者") if m else _staff_byline(text[a:p.start]) if _byline_name_ends(text, p) else ""
-    media = {o.key: o for o in orgs if o.attrs.get("kind") == "media"}
-    if role and len(media) == 1:
-        return [(next(iter(media.values())), role, ONE_MEDIUM)]
-    # several media named: the report's own source (来源:三峡日报), where the text names it
-    own = {o.key: o for o in media.values() if REPOSTED_FROM.search(text[max(0, o.start - 8):o.start])}   # 本文转自:黑龙江日报
-    own = own or {o.key: o for o in media.values() if source and source in (o.text, o.norm)}
-    if role and len(own) == 1:
-        return [(next(iter(own.values())), role, SOURCE_MEDIUM)]
-    return []
-
-
-def _source_block(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Mention, str, str]]:
-    """A name opening its line after a byline word (编辑:王杨) in a block of lines that opens
-    with the report's source (来源:红网, at most three lines up, no blank line between): the
-    source's member, with the byline word as the role."""
-    a, _ = _line(text, p.start)
-    m = re.fullmatch(rf"[\s　]*({cue_alternation('byline')})[\s:：]*(?:[\u3400-\u9fff]{{2,4}}[\s、，,]+)*",
-                     text[a:p.start])
-    if not m:
-        return []
-    for _ in range(3):
-        if a == 0:
-            return []
-        a, _end = _line(text, a - 1)
-        line = text[a:_end]
-        if not line.strip():
-            return []
-        if re.match(r"[\s　]*来源[\s:：]", line):
-            src = [o for o in orgs if a <= o.start and o.end <= _end]
-            return [(src[0], m.group(1), "byline block under the report's source")] if len(src) == 1 else []
-    return []
-
-
-def _staff_byline(lead: str) -> str:
-    """The staff word of a byline that runs from the start of its line, an opening bracket
-    or a sentence's end up to a name: 记者 钱宏斌 通讯员 / （记者 / □本报记者; else ''
-    (rules/relations.tsv ``staff_byline``)."""
-    words = cue_alternation("staff_byline")
-    name = r"[\u3400-\u9fff·•]{2,5}"
-    m = re.search(rf"(?:^|[(（【\[。！？!?])[\s□■▲●]*(?:(?:{words})[\s:：]*(?:{name}[\s、，,/]*)*?[\s]*)*?({words})[\s:：]*"
-                  rf"(?:{name}[\s、，,]+)*$", lead)
-    if not m:
-        return ""
-    return [w.group(0) for w in re.finditer(words, lead[m.start():])][-1]
-
-
-def _byline_name_ends(text: str, p: Mention) -> bool:
-    """A byline's name ends at a space, a bracket, a list mark or its line's end, not in a
-    sentence (记者了解到，…)."""
-    nxt = text[p.end:p.end + 1]
-    return nxt in ("", "\n", " ", "\t", "\u3000", ")", "）", "】", "]", "、", "/")
-
-
-def _office_of_only_bureau(text: str, p: Mention, pending: list[str], orgs: list[Mention]):
-    """成教科科长晋萍 with no organisation written: an office's head (an office word before
-    the role) belongs to the one bureau the section names."""
-    if not any(ends_with_pattern("office").search(r[:-len(_base(r))] or "-") for r in pending):
-        return []
-    bureaus = {o.key: o for o in orgs if o.attrs.get("kind") == "bureau" and not o.attrs.get("parent_key")}
-    if len(bureaus) != 1:
-        return []
-    b = next(iter(bureaus.values()))
-    return [(b, r, "office of the only bureau the report names") for r in pending]
-
-
-def _post_of_only_unit(pending: list[str], orgs: list[Mention]):
-    """党支部书记王晓来 with no organisation written: the post of the one 党支部 the report
-    names with its owner."""
-    out = []
-    for r in pending:
-        unit = next((u for u in sorted(cues("unit"), key=len, reverse=True)
-                     if len(u) >= 2 and r.startswith(u) and len(r) > len(u)), "")
-        full = {o.key: o for o in orgs if unit and o.text.endswith(unit) and o.attrs.get("parent_key")}
-        if len(full) == 1:
-            out.append((next(iter(full.values())), r, "post of the report's one unit of that name"))
-    return out
-
-
-def _base(role: str) -> str:
-    for n in range(len(role)):
-        if role[n:] in roles():
-            return role[n:]
-    return role
-
-
-def _only_org_of_kind(text: str, p: Mention, orgs: list[Mention], before: str = "") -> list[tuple[Mention, str, str]]:
-    """张玲校长 / 吕文杰局长 / 校长沈宵 (``before``: the role written before the name) where the
-    section names exactly one school / bureau."""
-    r = before or _name_role(text, p)
-    kind = cue_pairs("role_org").get(r)
-    if not kind or roles().get(r, ("",))[0] == "staff" or kind == "government":
-        return []         # 张桂梅老师 in a report on one school may teach anywhere: only heads
-                          # (副区长 with a 区政府 named elsewhere: only in the same sentence)
-    of_kind = {o.key: o for o in orgs if o.attrs.get("kind") == kind and not o.attrs.get("parent_key")
-               and _fits_kind(r, o)}
-    if len(of_kind) != 1:
-        return []
-    return [(next(iter(of_kind.values())), r, f"the only {kind} the report names")]
-
-
-def _sentence_org_of_kind(text: str, p: Mention, pending: list[str], orgs: list[Mention],
-                          persons: list[Mention], span: tuple[int, int]) -> list[tuple[Mention, str, str]]:
-    """校长章站亮 / 章站亮校长 in a sentence that names exactly one school (and no other
-    person with a post of that kind): the sentence's one organisation of the kind the role
-    belongs to (rules/relations.tsv ``role_org``)."""
-    table = cue_pairs("role_org")
-    role = pending[-1] if pending else _name_role(text, p)
-    kind = table.get(_base(role)) if role else None
-    if not kind:
-        return []
-    s, e = span
-    # the clause run around the name: a list of people of different schools (A校教师甲；B校
-    # 教师乙) is cut at semicolons, and no other name may stand between name and school
-    semis = [m.end() for m in re.finditer(r"[；;]", text[s:p.start])]
-    s = s + semis[-1] if semis else s
-    cut = re.search(r"[；;]", text[p.end:e])
-    e = p.end + cut.start() if cut else e
-    of_kind = {o.key: o for o in orgs if s <= o.start and o.end <= e and o.attrs.get("kind") == kind
-               and not o.attrs.get("parent_key") and _fits_kind(role, o)
-               and not any(q is not p and min(o.end, p.end) <= q.start < max(o.start, p.start) for q in persons)}
-    if len(of_kind) != 1:
-        return []
-    return [(next(iter(of_kind.values())), role, f"the sentence's one {kind}")]
 
 
 def _links(p: Mention, org: Mention, role: str, span, basis: str, entities: dict,
