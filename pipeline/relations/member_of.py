@@ -46,8 +46,16 @@ def _role_words() -> tuple[str, ...]:
 
 
 def _roles_ending_at(text: str, pos: int, lo: int) -> list[str]:
-    """Role words ending at ``pos`` (longest first)."""
-    return [r for r in _role_words() if pos - len(r) >= lo and text.startswith(r, pos - len(r))]
+    """Role words ending at ``pos`` (longest first); a deputy's role the list does not spell
+    out (副站长, 副组长) comes before the role it is made of."""
+    out = []
+    for r in _role_words():
+        a = pos - len(r)
+        if a >= lo and text.startswith(r, a):
+            if a > lo and text[a - 1] == "副" and not r.startswith("副") and "副" + r not in roles():
+                out.append("副" + r)
+            out.append(r)
+    return out
 
 
 def _office_before(text: str, pos: int, lo: int, org_end: dict) -> tuple[str, Mention] | None:
@@ -56,8 +64,28 @@ def _office_before(text: str, pos: int, lo: int, org_end: dict) -> tuple[str, Me
         a = pos - n
         if a < lo:
             break
-        if a in org_end and ends_with_pattern("office").search(text[a:pos]) and \
-                re.fullmatch(r"[\u3400-\u9fff]+", text[a:pos]):
+        if a in org_end and _is_office(text[a:pos]) and re.fullmatch(r"[\u3400-\u9fff]+", text[a:pos]):
+            return text[a:pos], org_end[a]
+    return None
+
+
+def _is_office(word: str) -> bool:
+    """An office written after its organisation's name: 成教科, 投诉部, 数学教研组
+    (rules/relations.tsv ``office`` and ``inner_office``)."""
+    return bool(ends_with_pattern("office").search(word) or ends_with_pattern("inner_office").search(word))
+
+
+def _free_qualifier_before(text: str, pos: int, lo: int, org_end: dict, role: str) -> tuple[str, Mention] | None:
+    """A teacher's subject or duty written between a school and a staff role (拱墅区职业高级
+    中学美发专业教师, 中国美术学院带队教师): (the words, the organisation); up to four
+    characters, with no 的/和/、 or role word among them."""
+    if roles().get(role, ("",))[0] != "staff":
+        return None
+    for n in range(1, 5):
+        a = pos - n
+        if a < lo or not re.match(r"[\u3400-\u9fff]", text[a]) or text[a] in "的和与及、等为在是":
+            return None
+        if a in org_end and not _roles_ending_at(text, pos, a):
             return text[a:pos], org_end[a]
     return None
 
@@ -103,10 +131,21 @@ class Chain:
         self.text, self.s, self.org_end, self.person_end = text, s, org_end, person_end
         self.orgs = orgs
 
-    def anaphor(self, b: int) -> tuple[Mention, int] | None:
-        """该校/该局/校 written right before a role: (the organisation of that kind named last
-        before it, where the word starts), when the sentence that names it names no other of
-        that kind (rules/relations.tsv ``post_anaphor``)."""
+    def anaphor(self, b: int) -> tuple[Mention, int, str] | None:
+        """该校/该局/校 written right before a role, or before an office and a role (该校体育
+        教研组组长): (the organisation of that kind named last before it, where the word
+        starts, the office), when the sentence that names it names no other of that kind
+        (rules/relations.tsv ``post_anaphor``)."""
+        text = self.text
+        for n in range(0, 7):
+            if n and not (re.fullmatch(r"[\u3400-\u9fff]+", text[b - n:b]) and _is_office(text[b - n:b])):
+                continue
+            got = self._anaphor_at(b - n)
+            if got:
+                return got + (text[b - n:b],)
+        return None
+
+    def _anaphor_at(self, b: int) -> tuple[Mention, int] | None:
         text = self.text
         for word, kind in cue_pairs("post_anaphor").items():
             a = b - len(word)
@@ -163,11 +202,18 @@ class Chain:
                     break
                 ana = self.anaphor(b) if b == a else None
                 if ana:
-                    chosen, (org, org_at) = r, ana
+                    chosen, (org, org_at, office) = r, ana
                     break
+                free = _free_qualifier_before(text, b, s, self.org_end, r) if b == a else None
+                if free:
+                    chosen, org = free[0] + r, free[1]
+                    break
+            bare = ""
             if org is not None and not office and _is_bare_office(org):
                 office, org = org.text, None      # 成教科 named alone is an office, not the employer
-            bare = ""
+                k = pos - len(chosen) - len(office)
+                if text.startswith(office, k) and text[k - 1:k] == "、":
+                    bare = office                 # the chain goes on before it (副教授、曲周实验站副站长X)
             if org is None and not office:
                 office = bare = _bare_office_before(text, pos - len(chosen), s) or _unit_before(text, pos - len(chosen), s)
                 if not bare:     # 市委常委、常务副市长魏启生: the qualifier stays in the role
