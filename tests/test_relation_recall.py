@@ -71,3 +71,16 @@ def test_an_organisation_the_model_may_miss_before_a_post(analyse):
     assert got == {("严纯华", "兰州大学", "校长"), ("严纯华", "中国科学院", "院士")}
     got = members(analyse, "林口县县委书记付刚、人力资源和社会保障局局长韩加明、农业农村局局长于洪礼出席。")
     assert ("韩加明", "人力资源和社会保障局", "局长") in got and ("于洪礼", "农业农村局", "局长") in got
+
+
+def test_a_league_post_listed_after_a_party_committees_goes_to_the_owner(analyse):
+    got = members(analyse, "航运学院党委书记陈海泳,党委副书记杜强,团委书记周靖出席活动。")
+    assert ("陈海泳", "航运学院党委", "党委书记") in got
+    assert ("周靖", "航运学院", "团委书记") in got
+
+
+def test_no_byline_word_inside_a_title_and_no_school_inside_a_quote(analyse):
+    text = "李清等59名教师被授予“辽宁省教育系统先进工作者”称号;蔡蓉等145名教师被授予“辽宁省特级教师”称号。"
+    assert not any(p == "蔡蓉" for p, _, _ in members(analyse, text))
+    text = "绵竹市城区校紫岩小学张勇老师突然接到校长谭克的电话:“走,我们马上到齐天小学去看你另一个班的学生。”"
+    assert not any(p == "谭克" and o == "齐天小学" for p, o, _ in members(analyse, text))

@@ -36,7 +36,7 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list
             break
         rest = re.sub(rf"{words}|[\s\d年月日时分:：|｜()（）\[\]【】/·\-—]", "", gap)
         names_between = [q for q in re.findall(r"[\u3400-\u9fff]{2,4}", rest)]
-        if re.search(rf"{words}", gap) and len("".join(names_between)) <= 12 and not re.search(r"[，。,；]", gap):
+        if re.search(rf"{words}", gap) and len("".join(names_between)) <= 12 and not re.search(r"[，。,；;“”\"]", gap):
             role = ""
             for m in re.finditer(rf"{words}", gap):
                 if m.group(0) not in ("讯", "电", "消息", "报道", "来源", "文", "图"):

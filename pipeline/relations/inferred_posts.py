@@ -69,7 +69,8 @@ def sentence_org_of_kind(text: str, p: Mention, role: str, orgs: list[Mention],
     e = p.end + cut.start() if cut else e
     of_kind = {o.key: o for o in orgs if s <= o.start and o.end <= e and o.attrs.get("kind") == kind
                and not o.attrs.get("parent_key") and fits_kind(role, o)
-               and not any(q is not p and min(o.end, p.end) <= q.start < max(o.start, p.start) for q in persons)}
+               and not any(q is not p and min(o.end, p.end) <= q.start < max(o.start, p.start) for q in persons)
+               and not (o.start > p.end and re.search(r"[“\"「]", text[p.end:o.start]))}   # …的电话:“走,我们到齐天小学
     if len(of_kind) != 1:
         return []
     return [(next(iter(of_kind.values())), role, f"the sentence's one {kind}")]

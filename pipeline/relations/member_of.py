@@ -446,7 +446,10 @@ def _links(p: Mention, org: Mention, role: str, span, basis: str, entities: dict
     parent = org.attrs.get("parent_key")
     target = org.key
     committee_dept = (org.attrs.get("parent_text") or "").endswith("委") and org.attrs.get("unit_word") in cues("dept")
-    if parent and kind not in ("party", "") and parent != org.key and not committee_dept:
+    unit = org.attrs.get("unit_word") or ""
+    other_unit = bool(unit) and role != unit and any(role.startswith(u) and u != unit for u in cues("unit") if len(u) >= 2)
+    if parent and (kind not in ("party", "") or other_unit) and parent != org.key and not committee_dept:
+        # 航运学院党委书记A,…,团委书记B: the 团委's post is of 航运学院, not of its 党委
         target = parent
         if parent not in entities and org.attrs.get("parent_text"):
             ensure_org(entities, parent, org.attrs["parent_text"], org)
