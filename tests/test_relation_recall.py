@@ -84,3 +84,12 @@ def test_no_byline_word_inside_a_title_and_no_school_inside_a_quote(analyse):
     assert not any(p == "蔡蓉" for p, _, _ in members(analyse, text))
     text = "绵竹市城区校紫岩小学张勇老师突然接到校长谭克的电话:“走,我们马上到齐天小学去看你另一个班的学生。”"
     assert not any(p == "谭克" and o == "齐天小学" for p, o, _ in members(analyse, text))
+
+
+def test_a_college_named_alone_in_a_report_on_one_university(analyse):
+    from .test_relation_posts import parts
+    text = "安庆师范大学举行教师培训开班仪式。马克思主义学院院长张红作报告。"
+    assert ("马克思主义学院", "安庆师范大学") in parts(analyse, text)
+    # two universities named: which one owns it is not said
+    text = "安庆师范大学与合肥工业大学签约。马克思主义学院院长张红作报告。"
+    assert not any(c == "马克思主义学院" for c, _ in parts(analyse, text))
