@@ -93,3 +93,12 @@ def test_a_college_named_alone_in_a_report_on_one_university(analyse):
     # two universities named: which one owns it is not said
     text = "安庆师范大学与合肥工业大学签约。马克思主义学院院长张红作报告。"
     assert not any(c == "马克思主义学院" for c, _ in parts(analyse, text))
+
+
+def test_a_credit_in_brackets_and_posts_before_a_description(analyse):
+    got = members(analyse, "县领导马丽参加调研。(图/文:县政协办 李健虢 旺苍县融媒体中心 李双双)")
+    assert got == {("李健虢", "县政协办", ""), ("李双双", "旺苍县融媒体中心", "")}
+    got = members(analyse, "巴楚二中副校长、静安区第十批援疆干部李明宇说:“援疆教师不仅仅是来上课的。”")
+    assert got == {("李明宇", "巴楚二中", "副校长")}
+    got = members(analyse, "市实验三小综合项目负责人钟华林介绍:“项目已经完成主体建筑。”")
+    assert got == {("钟华林", "市实验三小", "综合项目负责人")}

@@ -30,6 +30,9 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list
     if block:
         return block
     words = cue_alternation("byline")
+    credit = _credit(text, p, orgs, a)
+    if credit:
+        return credit
     for o in sorted((o for o in orgs if a <= o.start and o.end <= p.start), key=lambda o: -o.end):
         gap = text[o.end:p.start]
         if len(gap) > 40:
@@ -46,7 +49,7 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list
     # its own or in brackets: the paper is the one medium the report names
     lead = text[max(a, p.start - 20):p.start]
     m = re.search(rf"(?:本报|本网|本台)(?:讯)?[\s(（]*({words})?[\s:：]*(?:[\u3400-\u9fff]{{2,3}}\s+)*$", lead)
-    role = (m.group(1) or "记者") if m else _staff_byline(text[a:p.start]) if _byline_name_ends(text, p) else ""
+    role = (m.group(1) or "记者") if m else _staff_byline(text[a:p.start]) if byline_name_ends(text, p) else ""
     media = {o.key: o for o in orgs if o.attrs.get("kind") == "media"}
     if role and len(media) == 1:
         return [(next(iter(media.values())), role, ONE_MEDIUM)]
@@ -56,6 +59,19 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list
     if role and len(own) == 1:
         return [(next(iter(own.values())), role, SOURCE_MEDIUM)]
     return []
+
+
+def _credit(text: str, p: Mention, orgs: list[Mention], a: int) -> list[tuple[Mention, str, str]]:
+    """A credit in brackets that gives each name after its body, a space between
+    ((图/文:县政协办 李健虢 旺苍县融媒体中心 李双双)): the body the name is written after."""
+    o = next((o for o in orgs if a <= o.start and o.end < p.start and not text[o.end:p.start].strip(" \u3000")
+              and 0 < p.start - o.end <= 2), None)
+    if o is None or not byline_name_ends(text, p):
+        return []
+    opening = max(text.rfind(c, a, o.start) for c in "(（【[")
+    if opening < 0 or not re.match(r"[(（【\[]\s*(?:图\s*/\s*文|文\s*/\s*图|图文|来源|供稿|文|图)\s*[:：]", text[opening:]):
+        return []
+    return [(o, "", "credit in brackets: the body written before the name")]
 
 
 def _source_block(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Mention, str, str]]:
@@ -93,7 +109,7 @@ def _staff_byline(lead: str) -> str:
     return [w.group(0) for w in re.finditer(words, lead[m.start():])][-1]
 
 
-def _byline_name_ends(text: str, p: Mention) -> bool:
+def byline_name_ends(text: str, p: Mention) -> bool:
     """A byline's name ends at a space, a bracket, a list mark or its line's end, not in a
     sentence (记者了解到，…)."""
     nxt = text[p.end:p.end + 1]

@@ -36,6 +36,7 @@ BLANK = " \t\u3000:："
 # what follows a name that a list of names goes on after (…张瑞,王小虎以及机关各处室负责同志)
 VIA_ANAPHOR = "该校/该局 before the role: the one named last before"
 ANAPHOR_KINDS = {"school": ("school", "university", "kindergarten")}
+DESCRIPTOR_BEFORE = re.compile(r"[、，,]\s*[\u3400-\u9fff\d]{1,10}?(?:援疆|援藏|挂职|帮扶|驻村|支教)干部")
 LIST_GOES_ON = re.compile(r"[，,、]|等|以及|及|和|同志")
 
 
@@ -77,9 +78,10 @@ def _is_office(word: str) -> bool:
 
 def _free_qualifier_before(text: str, pos: int, lo: int, org_end: dict, role: str) -> tuple[str, Mention] | None:
     """A teacher's subject or duty written between a school and a staff role (拱墅区职业高级
-    中学美发专业教师, 中国美术学院带队教师): (the words, the organisation); up to four
-    characters, with no 的/和/、 or role word among them."""
-    if roles().get(role, ("",))[0] != "staff":
+    中学美发专业教师, 中国美术学院带队教师), or a project before 负责人 (市实验三小综合项目负责人):
+    (the words, the organisation); up to four characters, with no 的/和/、 or role word among
+    them."""
+    if roles().get(role, ("",))[0] != "staff" and role != "负责人":
         return None
     for n in range(1, 5):
         a = pos - n
@@ -352,6 +354,10 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         s, e = sentence_of(doc, p.start)
         chain = Chain(text, s, org_end, person_end, orgs)
         links, pending, runs_into = chain.read(p.start)
+        described = DESCRIPTOR_BEFORE.search(text, max(s, p.start - 14), p.start)
+        if not links and not pending and described and described.end() == p.start:
+            # 巴楚二中副校长、静安区第十批援疆干部李明宇: the posts before what describes the name
+            links, pending, _ = chain.read(described.start())
         got: list[tuple[Mention, str, str]] = []
         for org, rs, via in links:
             got += [(org, r, VIA_ANAPHOR if via else "role and organisation before the name") for r in rs if fits_kind(r, org)]
