@@ -102,3 +102,9 @@ def test_a_credit_in_brackets_and_posts_before_a_description(analyse):
     assert got == {("李明宇", "巴楚二中", "副校长")}
     got = members(analyse, "市实验三小综合项目负责人钟华林介绍:“项目已经完成主体建筑。”")
     assert got == {("钟华林", "市实验三小", "综合项目负责人")}
+
+
+def test_a_staff_byline_after_a_closing_bracket(analyse):
+    text = "（网友可提供新闻线索） 作者：黄军 李雅真 本文来源：华龙网 已推送到先锋"
+    got = members(analyse, text, source="华龙网")
+    assert got == {("黄军", "华龙网", "作者"), ("李雅真", "华龙网", "作者")}

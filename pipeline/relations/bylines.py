@@ -97,12 +97,12 @@ def _source_block(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Ment
 
 
 def _staff_byline(lead: str) -> str:
-    """The staff word of a byline that runs from the start of its line, an opening bracket
-    or a sentence's end up to a name: 记者 钱宏斌 通讯员 / （记者 / □本报记者; else ''
+    """The staff word of a byline that runs from the start of its line, a bracket or a
+    sentence's end up to a name: 记者 钱宏斌 通讯员 / （记者 / □本报记者; else ''
     (rules/relations.tsv ``staff_byline``)."""
     words = cue_alternation("staff_byline")
     name = r"[\u3400-\u9fff·•]{2,5}"
-    m = re.search(rf"(?:^|[(（【\[。！？!?])[\s□■▲●]*(?:(?:{words})[\s:：]*(?:{name}[\s、，,/]*)*?[\s]*)*?({words})[\s:：]*"
+    m = re.search(rf"(?:^|[(（【\[。！？!?)）])[\s□■▲●]*(?:(?:{words})[\s:：]*(?:{name}[\s、，,/]*)*?[\s]*)*?({words})[\s:：]*"
                   rf"(?:{name}[\s、，,]+)*$", lead)
     if not m:
         return ""
