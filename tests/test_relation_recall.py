@@ -108,3 +108,8 @@ def test_a_staff_byline_after_a_closing_bracket(analyse):
     text = "（网友可提供新闻线索） 作者：黄军 李雅真 本文来源：华龙网 已推送到先锋"
     got = members(analyse, text, source="华龙网")
     assert got == {("黄军", "华龙网", "作者"), ("李雅真", "华龙网", "作者")}
+
+
+def test_a_name_with_a_post_before_it_does_not_take_the_next_items_organisation(analyse):
+    text = "重庆医科大学附属第一医院副教授刘煜亮，青海省人民医院重症医学科护士长王兰参与救治。"
+    assert not any(p == "刘煜亮" and o.startswith("青海省人民医院") for p, o, _ in members(analyse, text))

@@ -255,7 +255,9 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
 
 
 def _after(text: str, p: Mention, e: int, org_start: dict, person_start: set) -> tuple[Mention, str] | None:
-    """``name + org + role``: 黄兴君（辛集市教育局局长）, 黄兴君，辛集市教育局局长."""
+    """``name + org + role``: 黄兴君（辛集市教育局局长）, 黄兴君，辛集市教育局局长 (not after a
+    name with a post of its own before it: 副教授刘煜亮，青海省人民医院护士X is the next item
+    of a list)."""
     j = p.end
     if j < e and text[j] in "（(，, ":
         j += 1
@@ -377,7 +379,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
                     more, _, _ = chain.read(before.start - 1)
                     got += [(o, rr, "a post listed before the organisation and the name") for o, rs, _ in more for rr in rs]
             else:
-                aft = _after(text, p, e, org_start, person_start) or _is_org_role(text, p, e, org_start, persons) \
+                aft = (None if pending and text[p.end:p.end + 1] in "，," else _after(text, p, e, org_start, person_start)) \
+                    or _is_org_role(text, p, e, org_start, persons) \
                     or _serves(text, p, e, org_start, persons)
                 if aft:
                     got = [(aft[0], aft[1], "organisation and role after the name")]
