@@ -113,3 +113,10 @@ def test_a_staff_byline_after_a_closing_bracket(analyse):
 def test_a_name_with_a_post_before_it_does_not_take_the_next_items_organisation(analyse):
     text = "重庆医科大学附属第一医院副教授刘煜亮，青海省人民医院重症医学科护士长王兰参与救治。"
     assert not any(p == "刘煜亮" and o.startswith("青海省人民医院") for p, o, _ in members(analyse, text))
+
+
+def test_a_headship_after_a_party_units_post_goes_to_the_units_owner(analyse):
+    text = "贵州省黔西南州望谟县实验高中党总支副书记、副校长刘秀祥出席。"
+    got = members(analyse, text)
+    assert ("刘秀祥", "贵州省黔西南州望谟县实验高中党总支", "副书记") in got
+    assert ("刘秀祥", "贵州省黔西南州望谟县实验高中", "副校长") in got

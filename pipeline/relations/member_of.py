@@ -464,4 +464,25 @@ def _links(p: Mention, org: Mention, role: str, span, basis: str, entities: dict
             ensure_org(entities, parent, org.attrs["parent_text"], org)
     elif kind == "party" and org.attrs.get("unit_word") and not role.startswith(org.attrs["unit_word"]):
         role = org.attrs["unit_word"] + role        # 党支部 + 书记: 党支部书记
+    elif not parent and kind in ("lead", "staff"):
+        owner = _owner_of_party_unit(org)
+        if owner:       # X实验高中党总支副书记、副校长Y: the headship is of X实验高中, not of its 党总支
+            target = owner[0]
+            ensure_org(entities, owner[0], owner[1], org)
     return [relation("MEMBER_OF", p.key, target, span, basis, confidence, role=role)]
+
+
+PARTY_UNIT_END = re.compile(r"(?:党总支|党支部|党委|党组)$")
+
+
+def _owner_of_party_unit(org: Mention) -> tuple[str, str] | None:
+    """(key, name) of the body a party unit's name is written onto, where the entity stage
+    gave it no owner (贵州省黔西南州望谟县实验高中党总支 -> …实验高中)."""
+    m = PARTY_UNIT_END.search(org.text)
+    if not m or m.start() < 2 or org.key.count(":") < 2:
+        return None
+    _, anchor, core = org.key.split(":", 2)
+    unit = m.group(0)
+    if not core.endswith(unit) or len(core) <= len(unit) + 1:
+        return None
+    return f"org:{anchor}:{core[:-len(unit)]}", org.text[:m.start()]
