@@ -6,12 +6,14 @@ for, with the role as written. Only what the sentence states:
   school the headship), ``org 记者 name`` (齐鲁晚报 记者 刘晓旭);
 * ``name + org + role``: 黄兴君（辛集市教育局局长）, 黄兴君，辛集市教育局局长;
 * ``org + name + role``: 长安路学校张玲校长; ``org的role + name``: 河洲镇中心小学的校长陈杰;
-* lists: 校长张三、副校长李四 and 记者 王五 李六 share the organisation named before the first.
-
+* lists: 校长张三、副校长李四, 记者 王五 李六 and 领导班子成员A,B,C以及… share the
+  organisation named before the first;
+* academic titles after an organisation (X大学教授, 中国工程院院士: rules/relations.tsv
+  ``title``); 该校/该局/校 before a post for the one of that kind named last (``post_anaphor``,
+  inferred); offices, subjects and deputies' roles between an organisation and a post
+  (投诉部主任, 美发专业教师, 副站长);
 * ``org的name`` and ``org + name`` (太原五中的刘晓宇, 东城小学李明、西城中学王芳);
-* bylines: 来源：江城晚报 作者：周明亮 (the medium and the byline word as the role); a
-  byline with no medium on its line (记者 钱宏斌 通讯员 刘付刚, （记者郑延）) goes to the
-  report's one medium (inferred); 本报 is no medium's name and gets no link;
+* bylines and credits (bylines.py); 本报 is no medium's name and gets no link;
 * ``name 担任/成为 org (的) role`` and ``name 在/返回 org 任教/工作`` (role '');
 * a party committee's department in a chain (区委常委、组织部部长X) is a unit of the committee
   with an entity of its own (PART_OF the committee); a government's post (副县长) is never
@@ -20,7 +22,8 @@ for, with the role as written. Only what the sentence states:
 A name with a role and no organisation written with it (张玲校长) is linked only where the
 report names exactly one organisation of the kind the role belongs to (rules/relations.tsv
 ``role_org``), and an office's head (成教科科长晋萍) only to the report's one bureau; both
-are marked ``inferred``. Otherwise no link: no link is better than a guessed one.
+are marked ``inferred`` (inferred_posts.py). Otherwise no link: no link is better than a
+guessed one.
 """
 from __future__ import annotations
 
