@@ -216,3 +216,10 @@ def test_an_organisation_written_before_a_post_and_a_name(ents):
     # joining words and a subject before the post are no organisation's name
     got = ents("家长和学校负责人李明交流了意见。")
     assert not any(lab == "ORG" and "负责" in t or t.startswith("家长") for lab, t in got)
+
+
+def test_the_names_of_a_credit_line_are_people(ents):
+    got = ents("来源:光明区教育局\n编辑:丁佳丽\n审核:明媛、谢婷婷\n如需转载请注明来源")
+    assert {("PERSON", "丁佳丽"), ("PERSON", "明媛"), ("PERSON", "谢婷婷")} <= got
+    # a credit naming a desk or a place names no one
+    assert not any(lab == "PERSON" for lab, _ in ents("来源:大荔融媒体中心\n编辑:融媒体"))

@@ -172,6 +172,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _add(ms, orgs.outlets(text, context.get("source", "")))
     ms = _dateline(ms, orgs.dateline_outlets(text))
     ms = _add(ms, people.bylined(text, context))
+    ms = _add(ms, people.credited(text))           # 审核:明媛、谢婷婷
     busy = bytearray(len(text))
     for m in ms:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
