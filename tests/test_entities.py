@@ -206,3 +206,20 @@ def test_no_name_starts_with_an_unclosed_quote_or_辖区(ents):
     text = "举行“衡师附小基础教育联盟校”揭牌仪式"
     m = orgs.cut_bracket(text, Mention("ORG", 2, 14, text[2:14]))
     assert m.text == "衡师附小基础教育联盟校"
+
+
+def test_an_organisation_written_before_a_post_and_a_name(ents):
+    got = ents("兰州大学校长严纯华说，学校将深入学习。")
+    assert ("ORG", "兰州大学") in got and ("PERSON", "严纯华") in got
+    got = ents("国家超级计算无锡中心副主任付昊桓出席。")
+    assert ("ORG", "国家超级计算无锡中心") in got
+    # joining words and a subject before the post are no organisation's name
+    got = ents("家长和学校负责人李明交流了意见。")
+    assert not any(lab == "ORG" and "负责" in t or t.startswith("家长") for lab, t in got)
+
+
+def test_the_names_of_a_credit_line_are_people(ents):
+    got = ents("来源:光明区教育局\n编辑:丁佳丽\n审核:明媛、谢婷婷\n如需转载请注明来源")
+    assert {("PERSON", "丁佳丽"), ("PERSON", "明媛"), ("PERSON", "谢婷婷")} <= got
+    # a credit naming a desk or a place names no one
+    assert not any(lab == "PERSON" for lab, _ in ents("来源:大荔融媒体中心\n编辑:融媒体"))

@@ -172,6 +172,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _add(ms, orgs.outlets(text, context.get("source", "")))
     ms = _dateline(ms, orgs.dateline_outlets(text))
     ms = _add(ms, people.bylined(text, context))
+    ms = _add(ms, people.credited(text))           # 审核:明媛、谢婷婷
     busy = bytearray(len(text))
     for m in ms:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -183,6 +184,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = [m for m in ms if m.label != "ORG" and not any(_overlaps(m, o) for o in org_ms)] + org_ms
     ms = orgs.join_campuses(text, ms, ends)
     ms += orgs.bare_bodies(text, words, ms)
+    posts = orgs.before_posts(text, words, ms)      # 兰州大学 of 兰州大学校长严纯华
+    ms = [m for m in ms if m.label != "PLACE" or not any(_overlaps(m, o) for o in posts)] + posts
     ms = _propagate(text, _one_label(ms), starts, ends)
     place_ms = [m for m in ms if m.label == "PLACE"]
     ms += orgs.sectors(text, place_ms, [(m.start, m.end) for m in ms])

@@ -481,3 +481,50 @@ def dateline_outlets(text: str) -> list[Mention]:
                 out.append(Mention("ORG", s, s + len(name), name, attrs={"kind": "media"}))
             s += len(part) + 1
     return out
+
+
+_POST_ORG_KINDS = ("university", "bureau", "research", "hospital", "company", "unit")
+_NOT_IN_POST_ORG = re.compile(r"[的与及、是在为对向从到将由据经请让被把给了着等说有和或各该本我其]")
+
+
+def before_posts(text: str, words, ms: list[Mention]) -> list[Mention]:
+    """An organisation the model left out, written right before a post and a name
+    (``兰州大学校长严纯华``, ``人力资源和社会保障局局长韩加明``, ``国家超级计算无锡中心副主任X``):
+    the words from a separator (or a place the model found) up to the role, where they end
+    in an organisation's type word (rules/org_suffixes.tsv: universities, bureaus, research
+    bodies, hospitals, companies, centres) and hold no joining word or role of their own."""
+    starts = {a for a, _ in words}
+    busy = {}
+    for m in ms:
+        for i in range(m.start, m.end):
+            busy[i] = m
+    types, roles = lexicon.org_types().words, lexicon.roles()
+    out = []
+    for p in ms:
+        if p.label != "PERSON":
+            continue
+        role = next((r for r in sorted(roles.words, key=len, reverse=True)
+                     if roles.words[r] in ("lead", "staff", "party", "media") and text.startswith(r, p.start - len(r))), "")
+        if not role:
+            continue
+        q = p.start - len(role) - (1 if text[p.start - len(role) - 1:p.start - len(role)] == "副" else 0)
+        k, at_place, head = q, False, None
+        while k > 0 and q - k < 16 and lexicon.is_cjk(text[k - 1]):
+            head = busy.get(k - 1)
+            if head is not None and head.label != "PLACE":
+                break             # the model's organisation runs into these words (X大学教务处): the relation stage's
+            k, at_place, head = (head.start, True, None) if head is not None else (k - 1, False, None)   # 国家 + 超级计算无锡中心
+        if head is not None or not at_place and k not in starts:
+            continue
+        name = text[k:q]
+        typ = next((name[i:] for i in range(len(name)) if name[i:] in types), "")
+        bare = len(name) == len(typ) and len(typ) >= 4 and types[typ][1] in ("level", "any")   # 人力资源和社会保障局
+        if not typ or types[typ][0] not in _POST_ORG_KINDS or len(name) < 4 or len(name) == len(typ) and not bare \
+                or _NOT_IN_POST_ORG.search(name[:-len(typ)]) \
+                or any((roles.match_at(text, i) or (q + 1,))[0] <= q for i in range(k, q)):
+            continue
+        m = Mention("ORG", k, q, name, attrs={})
+        out.append(m)
+        for i in range(k, q):
+            busy[i] = m
+    return out

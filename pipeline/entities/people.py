@@ -86,3 +86,22 @@ def bylined(text: str, context: dict | None) -> list[Mention]:
         for m in re.finditer(re.escape(name), text):
             out.append(Mention("PERSON", m.start(), m.end(), name, attrs={"byline": True}))
     return out
+
+
+_CREDIT = re.compile(r"(?:^|(?<=[\s(（【\[]))(?:作者|编辑|责编|责任编辑|审核|校对|初审|复审|终审|摄影|记者|通讯员)[ \t]*[:：][ \t]*"
+                     r"((?:[\u3400-\u9fff]{2,4}[ \t、，,/]*){1,6})", re.M)
+
+
+def credited(text: str) -> list[Mention]:
+    """The names of a credit line (审核:明媛、谢婷婷, 编辑:王杨): two to four characters from a
+    surname (rules/surnames.tsv), that may be a name, each up to a list mark, a space or
+    the line's end."""
+    surnames = lexicon.surnames()
+    out = []
+    for m in _CREDIT.finditer(text):
+        for n in re.finditer(r"[\u3400-\u9fff]{2,4}", m.group(1)):
+            s, e = m.start(1) + n.start(), m.start(1) + n.end()
+            if (text[s] in surnames or text[s:s + 2] in surnames) and plausible(text, s, e) \
+                    and (e == len(text) or text[e] in " \t、，,/\n)）】]"):
+                out.append(Mention("PERSON", s, e, text[s:e], attrs={"byline": True}))
+    return out

@@ -1,7 +1,8 @@
 """Stage 7 - relations, each with the sentence that evidences it, how it was read
 (``basis``) and whether the text states it or it is inferred (``confidence``):
 
-* MEMBER_OF  Person -> Organization, with the role as written (member_of.py);
+* MEMBER_OF  Person -> Organization, with the role as written (member_of.py; bylines in
+  bylines.py, posts with no organisation written in inferred_posts.py);
 * PART_OF    Organization -> Organization: units, campuses, members of school groups
   (part_of.py);
 * IMPLEMENTS Organization -> Measure, from the organisation the sentence names as the

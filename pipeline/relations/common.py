@@ -18,10 +18,13 @@ def roles() -> dict[str, tuple[str, bool]]:
     """role word -> (kind, written only after a name)."""
     table = {row[0]: (row[1] if len(row) > 1 else "", len(row) > 2 and row[2] == "after")
              for row in rules.table("roles.tsv")}
-    # roles only the relation stage reads (成员 of 党组成员, 医疗队成员)
+    # roles only the relation stage reads (成员 of 党组成员, 医疗队成员); academic titles that
+    # are posts of the organisation written right before them (中国工程院院士, X大学教授)
     for row in rules.table("relations.tsv"):
         if row[0] == "role" and len(row) > 2:
             table.setdefault(row[1], (row[2], False))
+        elif row[0] == "title" and len(row) > 1:
+            table[row[1]] = ("staff", False)
     return table
 
 
@@ -56,6 +59,23 @@ def role_kind(role: str) -> str:
         if role[n:] in table:
             return table[role[n:]][0]
     return ""
+
+
+def base_role(role: str) -> str:
+    """The role word a (possibly office- or qualifier-prefixed) role ends with: 成教科科长 -> 科长."""
+    for n in range(len(role)):
+        if role[n:] in roles():
+            return role[n:]
+    return role
+
+
+def fits_kind(role: str, org: Mention) -> bool:
+    """Whether a role shared down a list may be a post of that organisation: 副县长 after
+    县人大常委会副主任路永通 is a post of a government, not of the 人大 (rules/relations.tsv
+    ``role_org``)."""
+    want = cue_pairs("role_org").get(base_role(role))
+    owner = org.attrs.get("parent_text") or org.text      # 县政府党组 + 副县长: the 县政府's
+    return want != "government" or owner.endswith(("政府", "管委会", "办事处"))
 
 
 def relation(typ: str, source: str, target: str, span: tuple[int, int], basis: str,

@@ -6,12 +6,14 @@ for, with the role as written. Only what the sentence states:
   school the headship), ``org 记者 name`` (齐鲁晚报 记者 刘晓旭);
 * ``name + org + role``: 黄兴君（辛集市教育局局长）, 黄兴君，辛集市教育局局长;
 * ``org + name + role``: 长安路学校张玲校长; ``org的role + name``: 河洲镇中心小学的校长陈杰;
-* lists: 校长张三、副校长李四 and 记者 王五 李六 share the organisation named before the first.
-
+* lists: 校长张三、副校长李四, 记者 王五 李六 and 领导班子成员A,B,C以及… share the
+  organisation named before the first;
+* academic titles after an organisation (X大学教授, 中国工程院院士: rules/relations.tsv
+  ``title``); 该校/该局/校 before a post for the one of that kind named last (``post_anaphor``,
+  inferred); offices, subjects and deputies' roles between an organisation and a post
+  (投诉部主任, 美发专业教师, 副站长);
 * ``org的name`` and ``org + name`` (太原五中的刘晓宇, 东城小学李明、西城中学王芳);
-* bylines: 来源：江城晚报 作者：周明亮 (the medium and the byline word as the role); a
-  byline with no medium on its line (记者 钱宏斌 通讯员 刘付刚, （记者郑延）) goes to the
-  report's one medium (inferred); 本报 is no medium's name and gets no link;
+* bylines and credits (bylines.py); 本报 is no medium's name and gets no link;
 * ``name 担任/成为 org (的) role`` and ``name 在/返回 org 任教/工作`` (role '');
 * a party committee's department in a chain (区委常委、组织部部长X) is a unit of the committee
   with an entity of its own (PART_OF the committee); a government's post (副县长) is never
@@ -20,7 +22,8 @@ for, with the role as written. Only what the sentence states:
 A name with a role and no organisation written with it (张玲校长) is linked only where the
 report names exactly one organisation of the kind the role belongs to (rules/relations.tsv
 ``role_org``), and an office's head (成教科科长晋萍) only to the report's one bureau; both
-are marked ``inferred``. Otherwise no link: no link is better than a guessed one.
+are marked ``inferred`` (inferred_posts.py). Otherwise no link: no link is better than a
+guessed one.
 """
 from __future__ import annotations
 
@@ -29,9 +32,15 @@ import re
 
 from ..doc import Mention, Relation, sentence_of
 from ..names import OWN_OUTLET
-from .common import cue_alternation, cue_pairs, cues, ends_with_pattern, ensure_org, relation, role_kind, roles
+from . import bylines, inferred_posts
+from .common import cue_alternation, cue_pairs, cues, ends_with_pattern, ensure_org, fits_kind, relation, role_kind, roles
 
 BLANK = " \t\u3000:："
+# what follows a name that a list of names goes on after (…张瑞,王小虎以及机关各处室负责同志)
+VIA_ANAPHOR = "该校/该局 before the role: the one named last before"
+ANAPHOR_KINDS = {"school": ("school", "university", "kindergarten")}
+DESCRIPTOR_BEFORE = re.compile(r"[、，,]\s*[\u3400-\u9fff\d]{1,10}?(?:援疆|援藏|挂职|帮扶|驻村|支教)干部")
+LIST_GOES_ON = re.compile(r"[，,、]|等|以及|及|和|同志")
 
 
 @functools.lru_cache(maxsize=None)
@@ -41,8 +50,16 @@ def _role_words() -> tuple[str, ...]:
 
 
 def _roles_ending_at(text: str, pos: int, lo: int) -> list[str]:
-    """Role words ending at ``pos`` (longest first)."""
-    return [r for r in _role_words() if pos - len(r) >= lo and text.startswith(r, pos - len(r))]
+    """Role words ending at ``pos`` (longest first); a deputy's role the list does not spell
+    out (副站长, 副组长) comes before the role it is made of."""
+    out = []
+    for r in _role_words():
+        a = pos - len(r)
+        if a >= lo and text.startswith(r, a):
+            if a > lo and text[a - 1] == "副" and not r.startswith("副") and "副" + r not in roles():
+                out.append("副" + r)
+            out.append(r)
+    return out
 
 
 def _office_before(text: str, pos: int, lo: int, org_end: dict) -> tuple[str, Mention] | None:
@@ -51,8 +68,29 @@ def _office_before(text: str, pos: int, lo: int, org_end: dict) -> tuple[str, Me
         a = pos - n
         if a < lo:
             break
-        if a in org_end and ends_with_pattern("office").search(text[a:pos]) and \
-                re.fullmatch(r"[\u3400-\u9fff]+", text[a:pos]):
+        if a in org_end and _is_office(text[a:pos]) and re.fullmatch(r"[\u3400-\u9fff]+", text[a:pos]):
+            return text[a:pos], org_end[a]
+    return None
+
+
+def _is_office(word: str) -> bool:
+    """An office written after its organisation's name: 成教科, 投诉部, 数学教研组
+    (rules/relations.tsv ``office`` and ``inner_office``)."""
+    return bool(ends_with_pattern("office").search(word) or ends_with_pattern("inner_office").search(word))
+
+
+def _free_qualifier_before(text: str, pos: int, lo: int, org_end: dict, role: str) -> tuple[str, Mention] | None:
+    """A teacher's subject or duty written between a school and a staff role (拱墅区职业高级
+    中学美发专业教师, 中国美术学院带队教师), or a project before 负责人 (市实验三小综合项目负责人):
+    (the words, the organisation); up to four characters, with no 的/和/、 or role word among
+    them."""
+    if roles().get(role, ("",))[0] != "staff" and role != "负责人":
+        return None
+    for n in range(1, 5):
+        a = pos - n
+        if a < lo or not re.match(r"[\u3400-\u9fff]", text[a]) or text[a] in "的和与及、等为在是":
+            return None
+        if a in org_end and not _roles_ending_at(text, pos, a):
             return text[a:pos], org_end[a]
     return None
 
@@ -94,16 +132,50 @@ def _unit_before(text: str, pos: int, lo: int) -> str:
 class Chain:
     """The posts written before a name, read from the name leftwards."""
 
-    def __init__(self, text: str, s: int, org_end: dict, person_end: dict):
+    def __init__(self, text: str, s: int, org_end: dict, person_end: dict, orgs: list[Mention] = ()):
         self.text, self.s, self.org_end, self.person_end = text, s, org_end, person_end
+        self.orgs = orgs
 
-    def read(self, pos: int) -> tuple[list[tuple[Mention, list[str]]], list[str], Mention | None]:
-        """(organisation and its roles, roles with no organisation, a person the chain
-        runs into: 校长张三、副校长李四)."""
+    def anaphor(self, b: int) -> tuple[Mention, int, str] | None:
+        """该校/该局/校 written right before a role, or before an office and a role (该校体育
+        教研组组长): (the organisation of that kind named last before it, where the word
+        starts, the office), when the sentence that names it names no other of that kind
+        (rules/relations.tsv ``post_anaphor``)."""
+        text = self.text
+        for n in range(0, 7):
+            if n and not (re.fullmatch(r"[\u3400-\u9fff]+", text[b - n:b]) and _is_office(text[b - n:b])):
+                continue
+            got = self._anaphor_at(b - n)
+            if got:
+                return got + (text[b - n:b],)
+        return None
+
+    def _anaphor_at(self, b: int) -> tuple[Mention, int] | None:
+        text = self.text
+        for word, kind in cue_pairs("post_anaphor").items():
+            a = b - len(word)
+            if a < self.s or not text.startswith(word, a):
+                continue
+            if len(word) == 1 and a > self.s and re.match(r"[\u3400-\u9fff]", text[a - 1]):
+                continue       # 校 alone (校党委书记李长生), not the end of 学校/分校
+            kinds = ANAPHOR_KINDS.get(kind, (kind,))
+            before = [o for o in self.orgs if o.end <= a and o.attrs.get("kind") in kinds and not o.attrs.get("parent_key")]
+            if not before:
+                return None
+            last = max(before, key=lambda o: o.end)
+            s, e = _sentence_around(text, last.start)
+            if any(o.key != last.key and s <= o.start < e for o in before):
+                return None    # 甲校和乙校…该校: which one is not said
+            return last, a
+        return None
+
+    def read(self, pos: int) -> tuple[list[tuple[Mention, list[str], bool]], list[str], Mention | None]:
+        """(organisation, its roles and whether an anaphor (该校) named it; roles with no
+        organisation; a person the chain runs into: 校长张三、副校长李四)."""
         text, s = self.text, self.s
         while pos > s and text[pos - 1] in BLANK:
             pos -= 1
-        links: list[tuple[Mention, list[str]]] = []
+        links: list[tuple[Mention, list[str], bool]] = []
         pending: list[str] = []
         seps = cues("separator")
         after_comma = False
@@ -111,7 +183,7 @@ class Chain:
             cands = _roles_ending_at(text, pos, s)
             if not cands:
                 break
-            chosen, org, office = cands[0], None, ""
+            chosen, org, office, org_at = cands[0], None, "", -1
             for r in cands:       # the role after which an organisation (or its office) ends
                 a = pos - len(r)
                 b = a
@@ -133,9 +205,20 @@ class Chain:
                 if off:
                     chosen, (office, org) = r, off
                     break
+                ana = self.anaphor(b) if b == a else None
+                if ana:
+                    chosen, (org, org_at, office) = r, ana
+                    break
+                free = _free_qualifier_before(text, b, s, self.org_end, r) if b == a else None
+                if free:
+                    chosen, org = free[0] + r, free[1]
+                    break
+            bare = ""
             if org is not None and not office and _is_bare_office(org):
                 office, org = org.text, None      # 成教科 named alone is an office, not the employer
-            bare = ""
+                k = pos - len(chosen) - len(office)
+                if text.startswith(office, k) and text[k - 1:k] == "、":
+                    bare = office                 # the chain goes on before it (副教授、曲周实验站副站长X)
             if org is None and not office:
                 office = bare = _bare_office_before(text, pos - len(chosen), s) or _unit_before(text, pos - len(chosen), s)
                 if not bare:     # 市委常委、常务副市长魏启生: the qualifier stays in the role
@@ -145,9 +228,9 @@ class Chain:
             pos -= len(chosen) + len(bare)
             here = [office + chosen] + pending
             if org is not None:
-                links.append((org, here))
+                links.append((org, here, org_at >= 0))
                 pending = []
-                pos = org.start
+                pos = org_at if org_at >= 0 else org.start
             else:
                 pending = here
             after_comma = False
@@ -167,8 +250,17 @@ class Chain:
         return links, pending, runs_into
 
 
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    """The sentence (between 。！？ or line ends) holding ``pos``."""
+    a = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in "。！？!?\n") if i >= 0]
+    return a, (min(ends) if ends else len(text))
+
+
 def _after(text: str, p: Mention, e: int, org_start: dict, person_start: set) -> tuple[Mention, str] | None:
-    """``name + org + role``: 黄兴君（辛集市教育局局长）, 黄兴君，辛集市教育局局长."""
+    """``name + org + role``: 黄兴君（辛集市教育局局长）, 黄兴君，辛集市教育局局长 (not after a
+    name with a post of its own before it: 副教授刘煜亮，青海省人民医院护士X is the next item
+    of a list)."""
     j = p.end
     if j < e and text[j] in "（(，, ":
         j += 1
@@ -265,17 +357,21 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
 
     for p in persons:
         s, e = sentence_of(doc, p.start)
-        chain = Chain(text, s, org_end, person_end)
+        chain = Chain(text, s, org_end, person_end, orgs)
         links, pending, runs_into = chain.read(p.start)
+        described = DESCRIPTOR_BEFORE.search(text, max(s, p.start - 14), p.start)
+        if not links and not pending and described and described.end() == p.start:
+            # 巴楚二中副校长、静安区第十批援疆干部李明宇: the posts before what describes the name
+            links, pending, _ = chain.read(described.start())
         got: list[tuple[Mention, str, str]] = []
-        for org, rs in links:
-            got += [(org, r, "role and organisation before the name") for r in rs if _fits_kind(r, org)]
+        for org, rs, via in links:
+            got += [(org, r, VIA_ANAPHOR if via else "role and organisation before the name") for r in rs if fits_kind(r, org)]
         if not got and runs_into is not None and runs_into.start in posts:
             # 校长张三、副校长李四; 记者 王五 李六: the organisation of the list's first name
             prev = posts[runs_into.start]
             mine = pending or [r for _, r in prev][:1]
             got = [(prev[0][0], r, "listed after a name with its organisation") for r in mine
-                   if _fits_kind(r, prev[0][0]) and not _dept_of(r)]
+                   if fits_kind(r, prev[0][0]) and (not _dept_of(r) or _has_depts(prev[0][0]))]
         if not got:
             before = org_end.get(p.start) or (org_end.get(p.start - 1) if text[p.start - 1:p.start] in " \u3000的" else None)
             r = _name_role(text, p)
@@ -284,9 +380,10 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
                 if text[before.start - 1:before.start] == "、":
                     # 望京学区发展理事会副理事长、明远小学沈颖校长: the posts listed before it
                     more, _, _ = chain.read(before.start - 1)
-                    got += [(o, rr, "a post listed before the organisation and the name") for o, rs in more for rr in rs]
+                    got += [(o, rr, "a post listed before the organisation and the name") for o, rs, _ in more for rr in rs]
             else:
-                aft = _after(text, p, e, org_start, person_start) or _is_org_role(text, p, e, org_start, persons) \
+                aft = (None if pending and text[p.end:p.end + 1] in "，," else _after(text, p, e, org_start, person_start)) \
+                    or _is_org_role(text, p, e, org_start, persons) \
                     or _serves(text, p, e, org_start, persons)
                 if aft:
                     got = [(aft[0], aft[1], "organisation and role after the name")]
@@ -295,6 +392,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             k = p.start
             while k > s and text[k - 1] in " \t\u3000、":
                 k -= 1
+            if k == p.start and text[k - 1:k] in "，," and LIST_GOES_ON.match(text, p.end):
+                k -= 1        # 领导班子成员李颖科,黄启成,赵春平以及…: a list written with commas
             q = person_end.get(k)
             if q is not None and q.start in posts and k < p.start and not _name_role(text, p):
                 got = [(o, r, "listed after a name with its organisation") for o, r in posts[q.start]]
@@ -305,17 +404,20 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         if not got and org_end.get(p.start) is not None and not _name_role(text, p):
             got = [(org_end[p.start], "", "organisation written before the name")]   # 东城小学李明
         if not got:
-            got = _byline(text, p, orgs)
-            if got and got[0][2] == "byline of the report's one medium":
+            got = bylines.byline(text, p, orgs, (doc._.context or {}).get("source", ""))
+            if got and got[0][2] in (bylines.ONE_MEDIUM, bylines.SOURCE_MEDIUM):
                 conf = "inferred"
         if not got and pending:
-            got = _office_of_only_bureau(text, p, pending, orgs) or _post_of_only_unit(pending, orgs)
+            got = inferred_posts.office_of_only_bureau(pending, orgs) or inferred_posts.post_of_only_unit(pending, orgs)
             conf = "inferred" if got else conf
         if not got:
-            got = _only_org_of_kind(text, p, orgs, pending[-1] if pending else "")
+            got = inferred_posts.only_org_of_kind(orgs, pending[-1] if pending else _name_role(text, p))
             conf = "inferred"
         if not got:
-            got = _sentence_org_of_kind(text, p, pending, orgs, persons, (s, e))
+            got = inferred_posts.sentence_org_of_kind(text, p, pending[-1] if pending else _name_role(text, p), orgs,
+                                                      persons, (s, e))
+            conf = "inferred"
+        if got and all(g[2] == VIA_ANAPHOR for g in got):
             conf = "inferred"
         # 本报 is no name of a medium, 本报11月18日 (a dateline read into the name) no organisation
         got = [g for g in got if not g[0].text.startswith(OWN_OUTLET) and not re.search(r"\d", g[0].text)]
@@ -331,138 +433,12 @@ def _dept_of(role: str) -> str:
     return next((d for d in cues("dept") if role.startswith(d) and len(role) > len(d)), "")
 
 
-def _fits_kind(role: str, org: Mention) -> bool:
-    """Whether a role shared down a list may be a post of that organisation: 副县长 after
-    县人大常委会副主任路永通 is a post of a government, not of the 人大 (rules/relations.tsv
-    ``role_org``)."""
-    want = cue_pairs("role_org").get(_base(role))
-    owner = org.attrs.get("parent_text") or org.text      # 县政府党组 + 副县长: the 县政府's
-    return want != "government" or owner.endswith(("政府", "管委会", "办事处"))
-
-
-def _line(text: str, pos: int) -> tuple[int, int]:
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    return a, (b if b >= 0 else len(text))
-
-
-def _byline(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Mention, str, str]]:
-    """A reporter or editor in a byline: 红网讯(通讯员 欧满清 卢辉平), 来源:华声在线 作者:雷春华."""
-    a, _ = _line(text, p.start)
-    words = cue_alternation("byline")
-    for o in sorted((o for o in orgs if a <= o.start and o.end <= p.start), key=lambda o: -o.end):
-        gap = text[o.end:p.start]
-        if len(gap) > 40:
-            break
-        rest = re.sub(rf"{words}|[\s\d年月日时分:：|｜()（）\[\]【】/·\-—]", "", gap)
-        names_between = [q for q in re.findall(r"[\u3400-\u9fff]{2,4}", rest)]
-        if re.search(rf"{words}", gap) and len("".join(names_between)) <= 12 and not re.search(r"[，。,；]", gap):
-            role = ""
-            for m in re.finditer(rf"{words}", gap):
-                if m.group(0) not in ("讯", "电", "消息", "报道", "来源", "文", "图"):
-                    role = m.group(0)
-            return [(o, role, "byline of the medium")]
-    # 本报记者 王五 / 本报讯（记者 王五）/ 记者 王五 通讯员 李六 / 编辑:赵七 on a line of
-    # its own or in brackets: the paper is the one medium the report names
-    lead = text[max(a, p.start - 20):p.start]
-    m = re.search(rf"(?:本报|本网|本台)(?:讯)?[\s(（]*({words})?[\s:：]*(?:[\u3400-\u9fff]{{2,3}}\s+)*$", lead)
-    role = (m.group(1) or "记者") if m else _staff_byline(text[a:p.start]) if _byline_name_ends(text, p) else ""
-    media = {o.key: o for o in orgs if o.attrs.get("kind") == "media"}
-    if role and len(media) == 1:
-        return [(next(iter(media.values())), role, "byline of the report's one medium")]
-    return []
-
-
-def _staff_byline(lead: str) -> str:
-    """The staff word of a byline that runs from the start of its line, an opening bracket
-    or a sentence's end up to a name: 记者 钱宏斌 通讯员 / （记者 / □本报记者; else ''
-    (rules/relations.tsv ``staff_byline``)."""
-    words = cue_alternation("staff_byline")
-    name = r"[\u3400-\u9fff·•]{2,5}"
-    m = re.search(rf"(?:^|[(（【\[。！？!?])[\s□■▲●]*(?:(?:{words})[\s:：]*(?:{name}[\s、，,/]*)*?[\s]*)*?({words})[\s:：]*"
-                  rf"(?:{name}[\s、，,]+)*$", lead)
-    if not m:
-        return ""
-    return [w.group(0) for w in re.finditer(words, lead[m.start():])][-1]
-
-
-def _byline_name_ends(text: str, p: Mention) -> bool:
-    """A byline's name ends at a space, a bracket, a list mark or its line's end, not in a
-    sentence (记者了解到，…)."""
-    nxt = text[p.end:p.end + 1]
-    return nxt in ("", "\n", " ", "\t", "\u3000", ")", "）", "】", "]", "、", "/")
-
-
-def _office_of_only_bureau(text: str, p: Mention, pending: list[str], orgs: list[Mention]):
-    """成教科科长晋萍 with no organisation written: an office's head (an office word before
-    the role) belongs to the one bureau the section names."""
-    if not any(ends_with_pattern("office").search(r[:-len(_base(r))] or "-") for r in pending):
-        return []
-    bureaus = {o.key: o for o in orgs if o.attrs.get("kind") == "bureau" and not o.attrs.get("parent_key")}
-    if len(bureaus) != 1:
-        return []
-    b = next(iter(bureaus.values()))
-    return [(b, r, "office of the only bureau the report names") for r in pending]
-
-
-def _post_of_only_unit(pending: list[str], orgs: list[Mention]):
-    """党支部书记王晓来 with no organisation written: the post of the one 党支部 the report
-    names with its owner."""
-    out = []
-    for r in pending:
-        unit = next((u for u in sorted(cues("unit"), key=len, reverse=True)
-                     if len(u) >= 2 and r.startswith(u) and len(r) > len(u)), "")
-        full = {o.key: o for o in orgs if unit and o.text.endswith(unit) and o.attrs.get("parent_key")}
-        if len(full) == 1:
-            out.append((next(iter(full.values())), r, "post of the report's one unit of that name"))
-    return out
-
-
-def _base(role: str) -> str:
-    for n in range(len(role)):
-        if role[n:] in roles():
-            return role[n:]
-    return role
-
-
-def _only_org_of_kind(text: str, p: Mention, orgs: list[Mention], before: str = "") -> list[tuple[Mention, str, str]]:
-    """张玲校长 / 吕文杰局长 / 校长沈宵 (``before``: the role written before the name) where the
-    section names exactly one school / bureau."""
-    r = before or _name_role(text, p)
-    kind = cue_pairs("role_org").get(r)
-    if not kind or roles().get(r, ("",))[0] == "staff" or kind == "government":
-        return []         # 张桂梅老师 in a report on one school may teach anywhere: only heads
-                          # (副区长 with a 区政府 named elsewhere: only in the same sentence)
-    of_kind = {o.key: o for o in orgs if o.attrs.get("kind") == kind and not o.attrs.get("parent_key")
-               and _fits_kind(r, o)}
-    if len(of_kind) != 1:
-        return []
-    return [(next(iter(of_kind.values())), r, f"the only {kind} the report names")]
-
-
-def _sentence_org_of_kind(text: str, p: Mention, pending: list[str], orgs: list[Mention],
-                          persons: list[Mention], span: tuple[int, int]) -> list[tuple[Mention, str, str]]:
-    """校长章站亮 / 章站亮校长 in a sentence that names exactly one school (and no other
-    person with a post of that kind): the sentence's one organisation of the kind the role
-    belongs to (rules/relations.tsv ``role_org``)."""
-    table = cue_pairs("role_org")
-    role = pending[-1] if pending else _name_role(text, p)
-    kind = table.get(_base(role)) if role else None
-    if not kind:
-        return []
-    s, e = span
-    # the clause run around the name: a list of people of different schools (A校教师甲；B校
-    # 教师乙) is cut at semicolons, and no other name may stand between name and school
-    semis = [m.end() for m in re.finditer(r"[；;]", text[s:p.start])]
-    s = s + semis[-1] if semis else s
-    cut = re.search(r"[；;]", text[p.end:e])
-    e = p.end + cut.start() if cut else e
-    of_kind = {o.key: o for o in orgs if s <= o.start and o.end <= e and o.attrs.get("kind") == kind
-               and not o.attrs.get("parent_key") and _fits_kind(role, o)
-               and not any(q is not p and min(o.end, p.end) <= q.start < max(o.start, p.start) for q in persons)}
-    if len(of_kind) != 1:
-        return []
-    return [(next(iter(of_kind.values())), role, f"the sentence's one {kind}")]
+def _has_depts(org: Mention) -> bool:
+    """Whether a 组织部/宣传部 post listed after this organisation's post is one of its own
+    departments: a party committee's (县委书记A、组织部部长B) or a university's."""
+    if org.text.startswith(("共青团", "团")):
+        return False       # 共青团林口县委书记A、组织部副部长B: the county committee's 组织部
+    return org.text.endswith("委") or org.attrs.get("kind") == "university"
 
 
 def _links(p: Mention, org: Mention, role: str, span, basis: str, entities: dict,
@@ -482,10 +458,34 @@ def _links(p: Mention, org: Mention, role: str, span, basis: str, entities: dict
     parent = org.attrs.get("parent_key")
     target = org.key
     committee_dept = (org.attrs.get("parent_text") or "").endswith("委") and org.attrs.get("unit_word") in cues("dept")
-    if parent and kind not in ("party", "") and parent != org.key and not committee_dept:
+    unit = org.attrs.get("unit_word") or ""
+    other_unit = bool(unit) and role != unit and any(role.startswith(u) and u != unit for u in cues("unit") if len(u) >= 2)
+    if parent and (kind not in ("party", "") or other_unit) and parent != org.key and not committee_dept:
+        # 航运学院党委书记A,…,团委书记B: the 团委's post is of 航运学院, not of its 党委
         target = parent
         if parent not in entities and org.attrs.get("parent_text"):
             ensure_org(entities, parent, org.attrs["parent_text"], org)
     elif kind == "party" and org.attrs.get("unit_word") and not role.startswith(org.attrs["unit_word"]):
         role = org.attrs["unit_word"] + role        # 党支部 + 书记: 党支部书记
+    elif not parent and kind in ("lead", "staff"):
+        owner = _owner_of_party_unit(org)
+        if owner:       # X实验高中党总支副书记、副校长Y: the headship is of X实验高中, not of its 党总支
+            target = owner[0]
+            ensure_org(entities, owner[0], owner[1], org)
     return [relation("MEMBER_OF", p.key, target, span, basis, confidence, role=role)]
+
+
+PARTY_UNIT_END = re.compile(r"(?:党总支|党支部|党委|党组)$")
+
+
+def _owner_of_party_unit(org: Mention) -> tuple[str, str] | None:
+    """(key, name) of the body a party unit's name is written onto, where the entity stage
+    gave it no owner (贵州省黔西南州望谟县实验高中党总支 -> …实验高中)."""
+    m = PARTY_UNIT_END.search(org.text)
+    if not m or m.start() < 2 or org.key.count(":") < 2:
+        return None
+    _, anchor, core = org.key.split(":", 2)
+    unit = m.group(0)
+    if not core.endswith(unit) or len(core) <= len(unit) + 1:
+        return None
+    return f"org:{anchor}:{core[:-len(unit)]}", org.text[:m.start()]

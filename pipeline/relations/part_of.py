@@ -87,6 +87,30 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
     out += _group_members(doc, text, orgs)
     out += _lead_schools(doc, orgs)
     out += _offices_of_only_bureau(doc, orgs, {r.source for r in out})
+    out += _colleges_of_only_university(doc, orgs, {r.source for r in out})
+    return out
+
+
+COLLEGE = re.compile(r"(?:学院|研究院|研究所|中心|系)$")
+
+
+def _colleges_of_only_university(doc, orgs: list[Mention], done: set) -> list[Relation]:
+    """A college or centre named alone, with no owner or place in its name (马克思主义学院,
+    教师教育中心), in a report that names one university: a part of that university
+    (inferred)."""
+    unis = {o.key: o for o in orgs if o.text.endswith("大学") and o.attrs.get("kind") == "university"
+            and not o.attrs.get("parent_key")}
+    if len(unis) != 1:
+        return []
+    u = next(iter(unis.values()))
+    out, seen = [], set()
+    for o in orgs:
+        if o.key in done | seen or o.key == u.key or o.attrs.get("parent_key") or not COLLEGE.search(o.text) \
+                or not 3 < len(o.text) <= 8 or "大学" in o.text or o.key.count(":") < 2 or o.key.split(":")[1]:
+            continue          # a place in the key (org:370104:…) says the name carries its own owner
+        seen.add(o.key)
+        out.append(relation("PART_OF", o.key, u.key, sentence_of(doc, o.start),
+                            "college of the only university the report names", "inferred"))
     return out
 
 

@@ -1,0 +1,116 @@
+"""Reporters and editors in bylines (MEMBER_OF of a medium, with the byline word as the
+role): a medium and its staff on one line (红网讯(通讯员 欧满清 卢辉平), 来源:华声在线 作者:雷春华),
+a 来源/作者/编辑 block of lines (来源:红网 / 作者:杨斌 / 编辑:杨雁霞), and a byline with no
+medium on its line (记者 钱宏斌 通讯员 刘付刚, （记者郑延）), which goes to the report's one
+medium, or where it names several, to the one the report is reposted from (本文转自:X) or its
+source (来源:X); both inferred. Words: rules/relations.tsv ``byline`` and ``staff_byline``."""
+from __future__ import annotations
+
+import re
+
+from ..doc import Mention
+from .common import cue_alternation
+
+ONE_MEDIUM = "byline of the report's one medium"
+SOURCE_MEDIUM = "byline of the report's source, among several media"
+REPOSTED_FROM = re.compile(r"(?:转自|转载自)[\s:：]*$")
+
+
+def line(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, (b if b >= 0 else len(text))
+
+
+def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list[tuple[Mention, str, str]]:
+    """A reporter or editor in a byline: 红网讯(通讯员 欧满清 卢辉平), 来源:华声在线 作者:雷春华;
+    an editor on a line of a 来源/作者/编辑 block (来源:红网 / 作者:杨斌 / 编辑:杨雁霞)."""
+    a, _ = line(text, p.start)
+    block = _source_block(text, p, orgs)
+    if block:
+        return block
+    words = cue_alternation("byline")
+    credit = _credit(text, p, orgs, a)
+    if credit:
+        return credit
+    for o in sorted((o for o in orgs if a <= o.start and o.end <= p.start), key=lambda o: -o.end):
+        gap = text[o.end:p.start]
+        if len(gap) > 40:
+            break
+        rest = re.sub(rf"{words}|[\s\d年月日时分:：|｜()（）\[\]【】/·\-—]", "", gap)
+        names_between = [q for q in re.findall(r"[\u3400-\u9fff]{2,4}", rest)]
+        if re.search(rf"{words}", gap) and len("".join(names_between)) <= 12 and not re.search(r"[，。,；;“”\"]", gap):
+            role = ""
+            for m in re.finditer(rf"{words}", gap):
+                if m.group(0) not in ("讯", "电", "消息", "报道", "来源", "文", "图"):
+                    role = m.group(0)
+            return [(o, role, "byline of the medium")]
+    # 本报记者 王五 / 本报讯（记者 王五）/ 记者 王五 通讯员 李六 / 编辑:赵七 on a line of
+    # its own or in brackets: the paper is the one medium the report names
+    lead = text[max(a, p.start - 20):p.start]
+    m = re.search(rf"(?:本报|本网|本台)(?:讯)?[\s(（]*({words})?[\s:：]*(?:[\u3400-\u9fff]{{2,3}}\s+)*$", lead)
+    role = (m.group(1) or "记者") if m else _staff_byline(text[a:p.start]) if byline_name_ends(text, p) else ""
+    media = {o.key: o for o in orgs if o.attrs.get("kind") == "media"}
+    if role and len(media) == 1:
+        return [(next(iter(media.values())), role, ONE_MEDIUM)]
+    # several media named: the report's own source (来源:三峡日报), where the text names it
+    own = {o.key: o for o in media.values() if REPOSTED_FROM.search(text[max(0, o.start - 8):o.start])}   # 本文转自:黑龙江日报
+    own = own or {o.key: o for o in media.values() if source and source in (o.text, o.norm)}
+    if role and len(own) == 1:
+        return [(next(iter(own.values())), role, SOURCE_MEDIUM)]
+    return []
+
+
+def _credit(text: str, p: Mention, orgs: list[Mention], a: int) -> list[tuple[Mention, str, str]]:
+    """A credit in brackets that gives each name after its body, a space between
+    ((图/文:县政协办 李健虢 旺苍县融媒体中心 李双双)): the body the name is written after."""
+    o = next((o for o in orgs if a <= o.start and o.end < p.start and not text[o.end:p.start].strip(" \u3000")
+              and 0 < p.start - o.end <= 2), None)
+    if o is None or not byline_name_ends(text, p):
+        return []
+    opening = max(text.rfind(c, a, o.start) for c in "(（【[")
+    if opening < 0 or not re.match(r"[(（【\[]\s*(?:图\s*/\s*文|文\s*/\s*图|图文|来源|供稿|文|图)\s*[:：]", text[opening:]):
+        return []
+    return [(o, "", "credit in brackets: the body written before the name")]
+
+
+def _source_block(text: str, p: Mention, orgs: list[Mention]) -> list[tuple[Mention, str, str]]:
+    """A name opening its line after a byline word (编辑:王杨) in a block of lines that opens
+    with the report's source (来源:红网, at most three lines up, no blank line between): the
+    source's member, with the byline word as the role."""
+    a, _ = line(text, p.start)
+    m = re.fullmatch(rf"[\s　]*({cue_alternation('byline')})[\s:：]*(?:[\u3400-\u9fff]{{2,4}}[\s、，,]+)*",
+                     text[a:p.start])
+    if not m:
+        return []
+    for _ in range(3):
+        if a == 0:
+            return []
+        a, _end = line(text, a - 1)
+        row = text[a:_end]
+        if not row.strip():
+            return []
+        if re.match(r"[\s　]*来源[\s:：]", row):
+            src = [o for o in orgs if a <= o.start and o.end <= _end]
+            return [(src[0], m.group(1), "byline block under the report's source")] if len(src) == 1 else []
+    return []
+
+
+def _staff_byline(lead: str) -> str:
+    """The staff word of a byline that runs from the start of its line, a bracket or a
+    sentence's end up to a name: 记者 钱宏斌 通讯员 / （记者 / □本报记者; else ''
+    (rules/relations.tsv ``staff_byline``)."""
+    words = cue_alternation("staff_byline")
+    name = r"[\u3400-\u9fff·•]{2,5}"
+    m = re.search(rf"(?:^|[(（【\[。！？!?)）])[\s□■▲●]*(?:(?:{words})[\s:：]*(?:{name}[\s、，,/]*)*?[\s]*)*?({words})[\s:：]*"
+                  rf"(?:{name}[\s、，,]+)*$", lead)
+    if not m:
+        return ""
+    return [w.group(0) for w in re.finditer(words, lead[m.start():])][-1]
+
+
+def byline_name_ends(text: str, p: Mention) -> bool:
+    """A byline's name ends at a space, a bracket, a list mark or its line's end, not in a
+    sentence (记者了解到，…)."""
+    nxt = text[p.end:p.end + 1]
+    return nxt in ("", "\n", " ", "\t", "\u3000", ")", "）", "】", "]", "、", "/")

@@ -1,0 +1,76 @@
+"""MEMBER_OF read where no organisation is written with the post, all ``inferred``: an
+office's head with the section's one bureau (成教科科长晋萍), a unit's post with the report's
+one unit of that name (党支部书记王晓来), a head's role with the section's one school or bureau
+(张玲校长, 校长沈宵), a role with the sentence's one organisation of its kind (校长章站亮), a
+government's post with the report's one government of that level (副县长刘长洲, 县长周永鑫).
+The kinds are rules/relations.tsv ``role_org``."""
+from __future__ import annotations
+
+import re
+
+from ..doc import Mention
+from .common import base_role, cue_pairs, cues, ends_with_pattern, fits_kind, roles
+
+
+def office_of_only_bureau(pending: list[str], orgs: list[Mention]):
+    """成教科科长晋萍 with no organisation written: an office's head (an office word before
+    the role) belongs to the one bureau the section names."""
+    if not any(ends_with_pattern("office").search(r[:-len(base_role(r))] or "-") for r in pending):
+        return []
+    bureaus = {o.key: o for o in orgs if o.attrs.get("kind") == "bureau" and not o.attrs.get("parent_key")}
+    if len(bureaus) != 1:
+        return []
+    b = next(iter(bureaus.values()))
+    return [(b, r, "office of the only bureau the report names") for r in pending]
+
+
+def post_of_only_unit(pending: list[str], orgs: list[Mention]):
+    """党支部书记王晓来 with no organisation written: the post of the one 党支部 the report
+    names with its owner."""
+    out = []
+    for r in pending:
+        unit = next((u for u in sorted(cues("unit"), key=len, reverse=True)
+                     if len(u) >= 2 and r.startswith(u) and len(r) > len(u)), "")
+        full = {o.key: o for o in orgs if unit and o.text.endswith(unit) and o.attrs.get("parent_key")}
+        if len(full) == 1:
+            out.append((next(iter(full.values())), r, "post of the report's one unit of that name"))
+    return out
+
+
+def only_org_of_kind(orgs: list[Mention], r: str) -> list[tuple[Mention, str, str]]:
+    """张玲校长 / 吕文杰局长 / 校长沈宵 (``r``: the role written before or after the name) where
+    the section names exactly one school / bureau."""
+    kind = cue_pairs("role_org").get(r)
+    if not kind or roles().get(r, ("",))[0] == "staff" or kind == "government":
+        return []         # 张桂梅老师 in a report on one school may teach anywhere: only heads
+                          # (副区长 with a 区政府 named elsewhere: only in the same sentence)
+    of_kind = {o.key: o for o in orgs if o.attrs.get("kind") == kind and not o.attrs.get("parent_key")
+               and fits_kind(r, o)}
+    if len(of_kind) != 1:
+        return []
+    return [(next(iter(of_kind.values())), r, f"the only {kind} the report names")]
+
+
+def sentence_org_of_kind(text: str, p: Mention, role: str, orgs: list[Mention],
+                         persons: list[Mention], span: tuple[int, int]) -> list[tuple[Mention, str, str]]:
+    """校长章站亮 / 章站亮校长 in a sentence that names exactly one school (and no other
+    person with a post of that kind): the sentence's one organisation of the kind the role
+    belongs to (rules/relations.tsv ``role_org``)."""
+    table = cue_pairs("role_org")
+    kind = table.get(base_role(role)) if role else None
+    if not kind:
+        return []
+    s, e = span
+    # the clause run around the name: a list of people of different schools (A校教师甲；B校
+    # 教师乙) is cut at semicolons, and no other name may stand between name and school
+    semis = [m.end() for m in re.finditer(r"[；;]", text[s:p.start])]
+    s = s + semis[-1] if semis else s
+    cut = re.search(r"[；;]", text[p.end:e])
+    e = p.end + cut.start() if cut else e
+    of_kind = {o.key: o for o in orgs if s <= o.start and o.end <= e and o.attrs.get("kind") == kind
+               and not o.attrs.get("parent_key") and fits_kind(role, o)
+               and not any(q is not p and min(o.end, p.end) <= q.start < max(o.start, p.start) for q in persons)
+               and not (o.start > p.end and re.search(r"[“\"「]", text[p.end:o.start]))}   # …的电话:“走,我们到齐天小学
+    if len(of_kind) != 1:
+        return []
+    return [(next(iter(of_kind.values())), role, f"the sentence's one {kind}")]
