@@ -58,6 +58,7 @@ class Inputs:
         self.implements: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
         self.located: dict[str, list[str]] = defaultdict(list)
         self.places: dict[str, tuple[str, str]] = {}
+        self.chains: dict[str, tuple[str, ...]] = {}  # place -> it and the places above it
 
     @classmethod
     def from_index(cls, db) -> Inputs:
@@ -131,47 +132,58 @@ def provinces(x: Inputs) -> dict[str, str]:
     """Every member's province: an organisation's from its adcode, a person's the one most
     of their organisations have (the lowest code on a tie; "" when none has one)."""
     prov = {o: province(a) for o, (_, a) in x.orgs.items()}
-    votes: dict[str, set] = defaultdict(set)
+    people = x.people
+    votes: dict[str, set] = defaultdict(set)  # each organisation counted once
     for u, v, _, _ in x.links:
-        for person, org in ((u, v), (v, u)):
-            if person in x.people and org in prov:
-                votes[person].add(org)  # each organisation counted once
-    for person, orgs in votes.items():
-        c = Counter(prov[o] for o in orgs if prov[o])
-        prov[person] = min(c, key=lambda p: (-c[p], p)) if c else ""
-    for person in x.people:
-        prov.setdefault(person, "")
+        if u in people:
+            if v in prov:
+                votes[u].add(v)
+        elif v in people and u in prov:
+            votes[v].add(u)
+    for person in people:
+        ps = [prov[o] for o in votes.get(person, ()) if prov[o]]
+        if len(set(ps)) > 1:
+            c = Counter(ps)
+            prov[person] = min(c, key=lambda p: (-c[p], p))
+        else:
+            prov[person] = ps[0] if ps else ""
     return prov
 
 
 def components(x: Inputs) -> list[tuple[list[str], list[tuple[str, str, str, float]]]]:
     """The connected components of two members or more of the community graph (links
     inside one province only), each as (sorted node ids, sorted edges), in the order of
-    their first node id."""
+    their first node id: union-find over the links, no graph of everything."""
     prov = provinces(x)
-    kept = sorted((u, v, t, w) for u, v, t, w in x.links
-                  if u != v and u in prov and v in prov and prov[u] == prov[v])
     parent: dict[str, str] = {}
 
     def root(n: str) -> str:
-        while parent.get(n, n) != n:
-            parent[n] = parent.get(parent[n], parent[n])  # path halving
-            n = parent[n]
-        return n
-    for u, v, _, _ in kept:
+        r = n
+        while (up := parent.get(r)) is not None:
+            r = up
+        while n != r:  # path compression
+            parent[n], n = r, parent[n]
+        return r
+    kept = []
+    for e in x.links:
+        u, v = e[0], e[1]
+        pu, pv = prov.get(u), prov.get(v)
+        if pu is None or pu != pv or u == v:
+            continue
+        kept.append(e)
         ru, rv = root(u), root(v)
         if ru != rv:
-            parent[max(ru, rv)] = min(ru, rv)
-    nodes: dict[str, list[str]] = defaultdict(list)
+            if ru < rv:
+                parent[rv] = ru
+            else:
+                parent[ru] = rv
+    nodes: dict[str, set] = defaultdict(set)
     edges: dict[str, list] = defaultdict(list)
-    for n in parent:
-        nodes[root(n)].append(n)
-    for n in {e[0] for e in kept} | {e[1] for e in kept}:
-        if n not in parent:
-            nodes[n].append(n)  # a root that never moved
     for e in kept:
-        edges[root(e[0])].append(e)
-    return [(sorted(nodes[r]), edges[r]) for r in sorted(nodes)]
+        r = root(e[0])
+        edges[r].append(e)
+        nodes[r].update((e[0], e[1]))
+    return [(sorted(nodes[r]), sorted(edges[r])) for r in sorted(nodes)]
 
 
 def code_hash() -> bytes:
@@ -277,15 +289,16 @@ def describe(x: Inputs, members: list[str], weights: dict[tuple[str, str], float
     orgs = sorted(n for n in members if n in x.orgs)
     if len(members) < 2 or not orgs:
         return None
-    inside = set(members)
-    degree: Counter = Counter()
-    strength: Counter = Counter()
-    for (a, b), w in weights.items():
-        if a in inside and b in inside:
-            degree.update((a, b))
-            strength[a] += w
-            strength[b] += w
-    ranked = sorted(orgs, key=lambda n: (-degree[n], -strength[n], x.orgs[n][0], n))
+    degree: dict[str, int] = {}
+    strength: dict[str, float] = {}
+    if len(orgs) > 1:  # the most linked inside the group first
+        inside = set(members)
+        for (a, b), w in weights.items():
+            if a in inside and b in inside:
+                for n in (a, b):
+                    degree[n] = degree.get(n, 0) + 1
+                    strength[n] = strength.get(n, 0.0) + w
+    ranked = sorted(orgs, key=lambda n: (-degree.get(n, 0), -strength.get(n, 0.0), x.orgs[n][0], n))
     top_orgs = list(dict.fromkeys(x.orgs[n][0] for n in ranked))[:TOP]
     measures, places = top_measures(x, orgs), top_places(x, orgs)
     n_people = len(members) - len(orgs)
@@ -312,14 +325,17 @@ def top_measures(x: Inputs, orgs: list[str]) -> list[str]:
     return list(dict.fromkeys(names[m] for m in ranked))[:TOP]
 
 
-def chain(x: Inputs, place: str) -> list[str]:
+def chain(x: Inputs, place: str) -> tuple[str, ...]:
     """The place and the places above it, finest first."""
-    out, seen = [], set()
-    while place and place not in seen and place in x.places:
-        out.append(place)
-        seen.add(place)
-        place = x.places[place][1]
-    return out
+    got = x.chains.get(place)
+    if got is None:
+        out, seen, p = [], set(), place
+        while p and p not in seen and p in x.places:
+            out.append(p)
+            seen.add(p)
+            p = x.places[p][1]
+        got = x.chains[place] = tuple(out)
+    return got
 
 
 def top_places(x: Inputs, orgs: list[str]) -> list[str]:
