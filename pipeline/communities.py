@@ -15,8 +15,9 @@ province), followed by the places they are located in, most organisations first.
 Louvain runs per connected component of that graph, and each component's grouping is kept
 in ``work/communities.json`` under a hash of the component (its nodes with type and name,
 its edges with type and weight, and this file's code): a rebuild runs Louvain only for the
-components that changed. Components are found by union-find over the edge rows (streamed
-from the index), with one small networkx graph per component, never one of everything.
+components that changed (a star, one node linked to all the others, is one group without
+it). Components are found by union-find over the edge rows (read from the index in one
+pass as plain rows), with one small networkx graph per component, never one of everything.
 The same input gives the same rows in the same order with the same ids.
 """
 from __future__ import annotations
@@ -68,12 +69,13 @@ class Inputs:
                 "SELECT id, name, json_extract(attrs, '$.adcode') FROM nodes WHERE type = 'Organization'"):
             x.orgs[nid] = (name or nid, str(adcode or ""))
         links = ", ".join(f"'{t}'" for t in LINKS)
+        same = {o: o for o in x.orgs}  # one string per organisation, however many links it has
         for src, stype, sname, dst, typ, weight in db.execute(
                 f"""SELECT e.src, s.type, s.name, e.dst, e.typ, e.weight FROM edges e JOIN nodes s ON s.id = e.src
                     WHERE e.typ IN ({links})"""):
             if stype == "Person":
                 x.people[src] = sname or src
-            x.links.append((src, dst, typ, weight))
+            x.links.append((same.get(src, src), same.get(dst, dst), typ, weight))
         for src, dst, name, weight in db.execute(
                 """SELECT e.src, e.dst, m.name, e.weight FROM edges e JOIN nodes m ON m.id = e.dst
                    WHERE e.typ = 'IMPLEMENTS' AND m.type = 'Measure'"""):
