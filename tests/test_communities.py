@@ -171,3 +171,20 @@ def test_a_star_is_one_group_as_louvain_makes_it(size):
     path = dict(list(weights.items())[:-1])
     path[tuple(sorted((leaves[0], leaves[-1])))] = 1.0
     assert not communities.star(nodes, path) or size == 3
+
+
+def test_what_has_no_province_is_a_bucket_of_its_own():
+    nodes = NODES + [("org::新华社", "Organization", "新华社", {"kind": "media"}),
+                     ("person::张华", "Person", "张华", {"roles": "记者"}),
+                     ("person::陈静", "Person", "陈静", {"roles": "记者"})]
+    edges = EDGES + [("person::张华", "org::新华社", "MEMBER_OF", 1),
+                     ("person::张华", "org:370104:槐荫区教育局", "MEMBER_OF", 1),
+                     ("person::陈静", "org::新华社", "MEMBER_OF", 2)]
+    x = communities.Inputs.from_index(index(nodes, edges))
+    prov = communities.provinces(x)
+    assert prov["org::新华社"] == "" and prov["person::陈静"] == ""
+    assert prov["person::张华"] == "37"  # his one organisation with a province
+    rows = by_members(communities.from_index(index(nodes, edges)))
+    assert frozenset({"org::新华社", "person::陈静"}) in rows  # the agency and its own reporter
+    assert rows[frozenset({"org::新华社", "person::陈静"})]["summary"] == "（地点不详）：新华社；1人"
+    assert not any("person::张华" in k and "org::新华社" in k for k in rows)
