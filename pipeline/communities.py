@@ -63,29 +63,37 @@ class Inputs:
 
     @classmethod
     def from_index(cls, db) -> Inputs:
-        """From an output set's index (SQLite ``nodes`` and ``edges``), one pass a query."""
+        """From an output set's index (SQLite ``nodes`` and ``edges``): one scan of each,
+        no join (a join looks a node up for every edge row)."""
         x = cls()
-        for nid, name, adcode in db.execute(
-                "SELECT id, name, json_extract(attrs, '$.adcode') FROM nodes WHERE type = 'Organization'"):
-            x.orgs[nid] = (name or nid, str(adcode or ""))
-        links = ", ".join(f"'{t}'" for t in LINKS)
+        people: dict[str, str] = {}
+        measures: dict[str, str] = {}
+        for nid, typ, name, attr in db.execute(
+                """SELECT id, type, name, CASE type WHEN 'Organization' THEN json_extract(attrs, '$.adcode')
+                                                  WHEN 'Place' THEN json_extract(attrs, '$.parent_id') END
+                   FROM nodes WHERE type IN ('Organization', 'Person', 'Place', 'Measure')"""):
+            if typ == "Person":
+                people[nid] = name or nid
+            elif typ == "Organization":
+                x.orgs[nid] = (name or nid, str(attr or ""))
+            elif typ == "Place":
+                x.places[nid] = (name or nid, str(attr or ""))
+            else:
+                measures[nid] = name or nid
         same = {o: o for o in x.orgs}  # one string per organisation, however many links it has
-        for src, stype, sname, dst, typ, weight in db.execute(
-                f"""SELECT e.src, s.type, s.name, e.dst, e.typ, e.weight FROM edges e JOIN nodes s ON s.id = e.src
-                    WHERE e.typ IN ({links})"""):
-            if stype == "Person":
-                x.people[src] = sname or src
-            x.links.append((same.get(src, src), same.get(dst, dst), typ, weight))
-        for src, dst, name, weight in db.execute(
-                """SELECT e.src, e.dst, m.name, e.weight FROM edges e JOIN nodes m ON m.id = e.dst
-                   WHERE e.typ = 'IMPLEMENTS' AND m.type = 'Measure'"""):
-            if src in x.orgs:
-                x.implements[src].append((dst, name or dst, weight))
-        located = db.execute("""SELECT e.src, e.dst FROM edges e JOIN nodes p ON p.id = e.dst
-                                WHERE e.typ = 'LOCATED_IN' AND p.type = 'Place'""").fetchall()
-        for nid, name, parent in db.execute(
-                "SELECT id, name, json_extract(attrs, '$.parent_id') FROM nodes WHERE type = 'Place'"):
-            x.places[nid] = (name or nid, str(parent or ""))
+        located = []
+        types = ", ".join(f"'{t}'" for t in (*LINKS, "IMPLEMENTS", "LOCATED_IN"))
+        for src, dst, typ, weight in db.execute(f"SELECT src, dst, typ, weight FROM edges WHERE typ IN ({types})"):
+            if typ == "IMPLEMENTS":
+                if src in x.orgs and dst in measures:
+                    x.implements[same[src]].append((dst, measures[dst], weight))
+            elif typ == "LOCATED_IN":
+                if dst in x.places:
+                    located.append((same.get(src, src), dst))
+            else:
+                if src in people:
+                    x.people[src] = people[src]
+                x.links.append((same.get(src, src), same.get(dst, dst), typ, weight))
         x._locate(located)
         return x
 
