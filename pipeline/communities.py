@@ -323,6 +323,9 @@ def describe(x: Inputs, members: list[str], weights: dict[tuple[str, str], float
 
 def top_measures(x: Inputs, orgs: list[str]) -> list[str]:
     """The measures most of the organisations implement, then the most evidence."""
+    if len(orgs) == 1:  # one organisation: its measures by evidence
+        own = sorted(x.implements.get(orgs[0], ()), key=lambda m: (-float(m[2] or 1), m[1], m[0]))
+        return list(dict.fromkeys(name for _, name, _ in own))[:TOP]
     by: dict[str, set] = defaultdict(set)
     weight: Counter = Counter()
     names: dict[str, str] = {}
@@ -354,6 +357,9 @@ def top_places(x: Inputs, orgs: list[str]) -> list[str]:
     located = [o for o in orgs if x.located.get(o)]
     if not located:
         return []
+    if len(located) == 1 and len(x.located[located[0]]) == 1:  # one organisation in one place
+        p = x.located[located[0]][0]
+        return [x.places.get(p, (p,))[0]]
     common: set | None = None
     count: Counter = Counter()
     for o in located:
