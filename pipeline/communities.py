@@ -261,7 +261,7 @@ def find_rows(x: Inputs, cache: Path | None = None) -> list[dict]:
             stars += 1
         else:
             key = component_key(x, nodes, edges, code)
-            if key in kept:
+            if key in kept and len(kept[key]) in (0, len(nodes)):
                 labels = kept[key]
             else:
                 labels = louvain(nodes, weights)
