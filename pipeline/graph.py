@@ -466,30 +466,7 @@ def write_outputs(index: Path, out: Path, cache: Path | None = None) -> None:
 
 
 def community_rows(db, cache: Path | None = None) -> list[dict]:
-    """The rows of communities.csv. With ``cache``, the rows found last time are reused
-    when the graph they were found in (its organisations, places, people and measures with
-    their names, and their edges with types and weights) and the code finding them are the
-    same: Louvain is seeded, so the rows would be the same."""
-    import hashlib
+    """The rows of communities.csv (see ``communities``). With ``cache`` (the build's work
+    folder), each connected component's groups are reused while the component is the same."""
     from . import communities
-    kinds = {r["id"]: (r["type"], r["name"]) for r in _query(
-        db, "SELECT id, type, name FROM nodes WHERE type IN ('Organization', 'Place', 'Person', 'Measure')")}
-    links = ", ".join(f"'{t}'" for t in communities.LINKS)
-    edges = [(r["src"], r["dst"], r["typ"], r["weight"]) for r in _query(
-        db, f"SELECT src, dst, typ, weight FROM edges WHERE typ IN ({links}) ORDER BY src, dst, typ")]
-    if cache is None:
-        return communities.find_in(kinds, edges)
-    h = hashlib.sha256(Path(communities.__file__).read_bytes())
-    h.update(json.dumps([sorted(kinds.items()), edges], ensure_ascii=False).encode("utf-8"))
-    key, path = h.hexdigest(), cache / "communities.json"
-    with contextlib.suppress(OSError, ValueError, KeyError):
-        kept = json.loads(path.read_text(encoding="utf-8"))
-        if kept["key"] == key:
-            return kept["rows"]
-    rows = communities.find_in(kinds, edges)
-    with contextlib.suppress(OSError):
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"key": key, "rows": rows}, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-    return rows
+    return communities.from_index(db, cache)

@@ -123,6 +123,10 @@ def test_communities_page_lists_the_table(site, seed_build):
     rows = csvio.read_rows(seed_build / "tables" / "communities.csv")
     for r in rows:
         assert f'id="{r["community_id"]}"' in html and r["summary"].replace('"', "&quot;") in html.replace("&#x27;", "'")
+    # the places and measures of a community's organisations are shown with it
+    home = next(r for r in rows if "org:370104:槐荫区教育局" in r["member_ids"].split("|"))
+    item = html.split(f'id="{home["community_id"]}"')[1].split("</li>")[0]
+    assert "槐荫区" in item.split('class="places"')[1] and "日报和零报告制度" in item.split('class="measures"')[1]
 
 
 def test_the_site_is_the_same_for_the_same_build_and_drops_stale_pages(site, seed_build, tmp_path):

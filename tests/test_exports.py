@@ -143,7 +143,7 @@ def test_plain_pandas_reads_adcode_as_text_with_the_documented_dtype(seed_build)
     assert df.columns[0] == "entity_id"  # the BOM is not part of the first column's name
 
 
-def test_communities_group_what_shares_measures_and_people(seed_build):
+def test_communities_group_organisations_with_their_people(seed_build):
     out = pipeline.load(seed_build)
     com = out.communities
     assert list(com.columns) == communities.COLS
@@ -152,9 +152,13 @@ def test_communities_group_what_shares_measures_and_people(seed_build):
     assert len(home) == 1
     group = members[home[0]]
     jin = next(n for n, d in out.graph.nodes(data=True) if d["name"] == "晋萍")
-    assert jin in group and "place:370104" in group  # its office head and its district
+    assert jin in group  # its office head
+    kinds = {n: d["type"] for n, d in out.graph.nodes(data=True)}
+    assert all(kinds[m] in ("Organization", "Person") for ms in members.values() for m in ms)
     row = com.set_index("community_id").loc[home[0]]
-    assert "槐荫区" in row["summary"] and row["n_organizations"] >= 1
+    # its district and its measures describe it
+    assert row["top_places"] == "槐荫区" and "日报和零报告制度" in row["top_measures"].split("|")
+    assert row["summary"].startswith("槐荫区：槐荫区教体局") and row["n_organizations"] >= 1
     # every entity is in at most one community
     seen = Counter(m for ms in members.values() for m in ms)
     assert max(seen.values()) == 1

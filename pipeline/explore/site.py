@@ -9,7 +9,7 @@ report and profile has its own file, so a page stays small however large the bui
   e/<slug>.html           an entity: aliases, place, links by type with evidence, graph view
   r/<slug>.html           a report: cleaned text with highlighted mentions, metadata, facts
   measures.html           a timeline per measure and the place-by-measure matrix
-  communities.html        groups of organisations and places sharing measures and people
+  communities.html        who works with whom inside a province: organisations and their people
   compare.html#a=..&b=..  two places or organisations side by side
   data/search.js, d/<slug>.js   data for the scripts
 
@@ -140,15 +140,18 @@ def communities_page(m: Model) -> str:
     items = []
     for c in m.communities:
         members = [x for x in c["member_ids"].split("|") if x in m.entities]
-        members.sort(key=lambda x: (("Organization", "Place", "Measure", "Person").index(m.kind_of(x))
-                                    if m.kind_of(x) in ("Organization", "Place", "Measure", "Person") else 9, m.name(x)))
+        members.sort(key=lambda x: (0 if m.kind_of(x) == "Organization" else 1, m.name(x)))
         links = " ".join(pages.entity_link(m, x, "") for x in members)
+        about = "".join(f'<p class="{cls}"><b>{label}:</b> {escape(c[col].replace("|", "、"))}</p>'
+                        for cls, label, col in (("places", "地点 Places", "top_places"),
+                                                ("measures", "措施 Measures", "top_measures")) if c[col])
         items.append(f'<li id="{escape(c["community_id"])}" class="community"><h3>{escape(c["community_id"])} '
-                     f'<small>{c["n_members"]} members: {c["n_organizations"]} organisations, {c["n_places"]} places, '
-                     f'{c["n_people"]} people, {c["n_measures"]} measures</small></h3>'
-                     f'<p class="summary">{escape(c["summary"])}</p><p class="members">{links}</p></li>')
-    body = ("<h1>群组 Communities</h1><p>Groups of organisations and places linked by the measures they implement, "
-            "the people who work for them and where they are (Louvain, fixed seed; tables/communities.csv).</p>"
+                     f'<small>{c["n_members"]} members: {c["n_organizations"]} organisations, {c["n_people"]} people '
+                     f'(their places {c["n_places"]}, their measures {c["n_measures"]})</small></h3>'
+                     f'<p class="summary">{escape(c["summary"])}</p>{about}<p class="members">{links}</p></li>')
+    body = ("<h1>群组 Communities</h1><p>Who works with whom inside a province: organisations and their people, "
+            "grouped by Louvain (fixed seed) over MEMBER_OF and PART_OF links, never across a province border; "
+            "the places and measures of their organisations describe each group (tables/communities.csv).</p>"
             f'<ol class="communities">{"".join(items)}</ol>')
     return pages.page("Communities", body, "")
 
