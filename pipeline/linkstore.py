@@ -53,7 +53,6 @@ CREATE INDEX IF NOT EXISTS lk_hit_rel ON lk_hit(rel);
 CREATE TABLE IF NOT EXISTS lk_dirty(grp TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS lk_ent(root TEXT PRIMARY KEY, grp TEXT, final TEXT, data TEXT);
 CREATE INDEX IF NOT EXISTS lk_ent_grp ON lk_ent(grp);
-CREATE INDEX IF NOT EXISTS lk_ent_final ON lk_ent(final);
 CREATE TABLE IF NOT EXISTS lk_remap(key TEXT PRIMARY KEY, grp TEXT, final TEXT);
 CREATE INDEX IF NOT EXISTS lk_remap_grp ON lk_remap(grp);
 CREATE TABLE IF NOT EXISTS lk_parent(code TEXT PRIMARY KEY, grp TEXT, parent TEXT);
@@ -380,15 +379,28 @@ class _Run:
         data) of their keys' records."""
         if not rows:
             return
-        per_key: dict[str, list] = defaultdict(list)
-        for grp, key, o, first, data in rows:
-            per_key[key].append((o, first, data, grp))
-        info: dict[str, dict] = {}
-        names_of: dict[str, Counter] = defaultdict(Counter)
+        per_key: dict[str, list] = {}
         grp_of: dict[str, str] = {}
-        for key in sorted(per_key, key=lambda k: min(per_key[k])[:2]):
-            m = None
-            for o, first, data, grp in sorted(per_key[key]):
+        for grp, key, o, first, data in rows:
+            occ = per_key.get(key)
+            if occ is None:
+                per_key[key] = [(o, first, data)]
+                grp_of[key] = grp
+            else:
+                occ.append((o, first, data))
+        info: dict[str, dict] = {}
+        names_of: dict[str, dict] = defaultdict(dict)   # names with counts (Counter-like for link_keys)
+        for key, occ in sorted(per_key.items(), key=lambda kv: min(kv[1])[:2]):
+            if len(occ) == 1:      # most keys: one report
+                label, nm, aliases, attrs, secs, place = json.loads(occ[0][2])
+                m = {"label": label, "aliases": set(aliases), "attrs": attrs, "sections": set(secs)}
+                if place is not None:
+                    m["place"] = place
+                names_of[key] = nm
+                info[key] = m
+                continue
+            m, names = None, Counter()
+            for o, first, data in sorted(occ):
                 label, nm, aliases, attrs, secs, place = json.loads(data)
                 if m is None:
                     m = {"label": label, "aliases": set(), "attrs": {}, "sections": set()}
@@ -396,11 +408,11 @@ class _Run:
                 m["sections"].update(secs)
                 if place is not None:
                     m["place"] = place
-                names_of[key].update(nm)
+                names.update(nm)
                 for k, v in attrs.items():
                     if k not in m["attrs"]:
                         m["attrs"][k] = v
-                grp_of[key] = grp
+            names_of[key] = names
             info[key] = m
         member: dict[str, Counter] = defaultdict(Counter)
         persons = sorted(k for k in info if k.startswith("person:"))
