@@ -70,6 +70,7 @@ SPAN = 1_000_000          # where a key first appears in a report: section * SPA
 BATCH = 20_000            # keys linked at a time
 CHUNK = 500               # values in one SQL IN list
 REMAP_IN_MEMORY = 300_000  # a larger remap is looked up in SQLite
+FULL_AT = 50_000          # more groups changed than this: everything is linked again, streamed
 
 
 def group(key: str) -> str:
@@ -194,6 +195,7 @@ def link_store(db, rels: list[str], corrections=None) -> tuple[Mapping, Mapping]
         if not full:
             for r in set(old).symmetric_difference(rels):
                 _mark(db, r)
+            full = db.execute("SELECT count(*) FROM lk_dirty").fetchone()[0] > FULL_AT
         db.execute("DELETE FROM lk_order")
         db.executemany("INSERT INTO lk_order VALUES(?,?)", ((r, o) for o, r in enumerate(rels)))
         sgs = _super_groups(db, same_as)
@@ -222,10 +224,9 @@ def link_store(db, rels: list[str], corrections=None) -> tuple[Mapping, Mapping]
 def _find_hits(db, names: set[str]) -> None:
     """``lk_hit`` made again from every key's names and aliases (the rules changed)."""
     db.execute("DELETE FROM lk_hit")
-    rows = db.execute("SELECT key, rel, grp, data FROM lk_occ")
-    db.executemany("INSERT INTO lk_hit VALUES(?,?,?,?)",
-                   [(name, key, rel, grp) for key, rel, grp, data in rows.fetchall()
-                    for d in (json.loads(data),) for name in sorted((set(d[1]) | set(d[2])) & names)])
+    hits = [(name, key, rel, grp) for key, rel, grp, data in db.execute("SELECT key, rel, grp, data FROM lk_occ")
+            for d in (json.loads(data),) for name in sorted((set(d[1]) | set(d[2])) & names)]
+    db.executemany("INSERT INTO lk_hit VALUES(?,?,?,?)", hits)
     _set_meta(db, "rules", _digest(sorted(names)))
 
 
