@@ -191,3 +191,14 @@ def test_records_after_forget_equal_a_store_filled_afresh(linker):
     ents, remap = lk.check()
     assert not ents and not remap
     assert not any(lk.table(t) for t in ("lk_occ", "lk_member", "lk_hit", "lk_ent", "lk_remap", "lk_parent"))
+
+
+def test_a_rule_naming_a_person_and_an_organisation_is_linked_in_memory(linker):
+    lk = linker
+    lk.put("a", _sec("a", {"person:a:华师": _person("华师"), "org:420100:华中师范大学": _org("华中师范大学", "420100")}))
+    rules = ([("华师", "华中师范大学", "")], [])
+    # their groups read each other's results: the caller links the records in memory then
+    assert linkstore.link_store(lk.db, ["a"], rules) is None
+    ents, remap = link.merge_entities(lk.reports["a"], rules)
+    assert {"person:a:华师", "org:420100:华中师范大学"} <= set(ents) and not remap
+    lk.check()      # without the rule: from the store again, from scratch
