@@ -75,12 +75,12 @@ def run(path: Path, change: bool = True) -> dict:
         keys = data.split("\n")
         sec = {"doc_id": rel[:-4], "entities": {}, "relations": [], "place_context": {}}
         for (key, d) in db.execute("SELECT key, data FROM lk_occ WHERE rel=?", (rel,)):
-            label, names, aliases, attrs, _secs, _place = json.loads(d)
+            label, names, aliases, attrs, _place = json.loads(d)
             sec["entities"][key] = {"label": label, "name": max(names), "aliases": aliases, "attrs": attrs}
         other = db.execute("SELECT key, data FROM lk_occ WHERE rel=? AND key LIKE 'org:%' LIMIT 1",
                            (rels[0],)).fetchone()
         if other and other[0] not in keys:
-            label, names, aliases, attrs, _s, _p = json.loads(other[1])
+            label, names, aliases, attrs, _p = json.loads(other[1])
             sec["entities"][other[0]] = {"label": label, "name": max(names), "aliases": aliases, "attrs": attrs}
         db.execute("BEGIN")
         linkstore.put(db, rel, [sec])

@@ -38,7 +38,7 @@ from pathlib import Path
 from . import link, rules
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS lk_occ(key TEXT, rel TEXT, grp TEXT, anchor TEXT, first INTEGER, data TEXT,
+CREATE TABLE IF NOT EXISTS lk_occ(key TEXT, rel TEXT, grp TEXT, anchor TEXT, first INTEGER, data TEXT, secs TEXT,
     PRIMARY KEY(key, rel));
 CREATE INDEX IF NOT EXISTS lk_occ_grp ON lk_occ(grp);
 CREATE INDEX IF NOT EXISTS lk_occ_rel ON lk_occ(rel);
@@ -67,6 +67,7 @@ TABLES = ("lk_occ", "lk_member", "lk_hit", "lk_dirty", "lk_ent", "lk_remap", "lk
 # organisations, people)
 PLACE, ORG, PERSON = "1\t", "3\t", "9\t"
 SPAN = 1_000_000          # where a key first appears in a report: section * SPAN + position
+AT = 10_000_000_000       # ... and in the files: report's place * AT + that
 BATCH = 20_000            # keys linked at a time
 CHUNK = 500               # values in one SQL IN list
 REMAP_IN_MEMORY = 300_000  # a larger remap is looked up in SQLite
@@ -127,12 +128,13 @@ def put(db, rel: str, sections: list[dict]) -> None:
     rows, hits = [], []
     for key, (label, nm, aliases, attrs, secs, place, first) in occ.items():
         grp = group(key)
+        # the data without the sections, so that the reports where a key reads the same share it
         rows.append((key, rel, grp, _anchor(key), first,
-                     json.dumps([label, nm, sorted(aliases), attrs, secs, place], ensure_ascii=False)))
+                     json.dumps([label, nm, sorted(aliases), attrs, place], ensure_ascii=False), "\n".join(secs)))
         hits += [(name, key, rel, grp) for name in sorted((set(nm) | aliases) & names)]
         if attrs.get("outlet"):      # a byline's outlet: only to know whom an organisation's change reaches
             member.setdefault((key, f"org::{attrs['outlet']}", 1), 0)
-    db.executemany("INSERT INTO lk_occ VALUES(?,?,?,?,?,?)", rows)
+    db.executemany("INSERT INTO lk_occ VALUES(?,?,?,?,?,?,?)", rows)
     db.executemany("INSERT INTO lk_hit VALUES(?,?,?,?)", hits)
     db.executemany("INSERT INTO lk_member VALUES(?,?,?,?,?,?)",
                    [(person, org, rel, group(person), n, outlet) for (person, org, outlet), n in member.items()])
@@ -230,6 +232,13 @@ def _find_hits(db, names: set[str]) -> None:
     _set_meta(db, "rules", _digest(sorted(names)))
 
 
+# a key's records, the reports where they read the same taken together: where it first
+# appears, the last report, how many, their sections
+_SELECT = f"""SELECT o.grp, o.key, o.data, min(lk_order.o * {AT} + o.first), max(lk_order.o), count(*),
+                     group_concat(o.secs, char(10)) FROM lk_occ o JOIN lk_order USING(rel)"""
+_GROUP = "GROUP BY o.grp, o.key, o.data ORDER BY o.grp"
+
+
 def _kind(grp: str) -> int:
     return 0 if grp < ORG else 1 if grp < PERSON else 2
 
@@ -286,8 +295,7 @@ class _Run:
     def _stream(self, lo: str, hi: str) -> None:
         """Every group in [lo, hi) outside super-groups, in batches."""
         cur = self.db.cursor()
-        rows = cur.execute("""SELECT o.grp, o.key, lk_order.o, o.first, o.data FROM lk_occ o JOIN lk_order USING(rel)
-                              WHERE o.grp >= ? AND o.grp < ? ORDER BY o.grp""", (lo, hi))
+        rows = cur.execute(f"""{_SELECT} WHERE o.grp >= ? AND o.grp < ? {_GROUP}""", (lo, hi))
         self._batches(r for r in rows if r[0] not in self.sgs)
 
     def _batches(self, rows: Iterable[tuple]) -> None:
@@ -306,9 +314,7 @@ class _Run:
         grps = sorted(grps)
         for i in range(0, len(grps), CHUNK):
             part = grps[i:i + CHUNK]
-            yield from self.db.execute(
-                f"""SELECT o.grp, o.key, lk_order.o, o.first, o.data FROM lk_occ o JOIN lk_order USING(rel)
-                    WHERE o.grp IN ({','.join('?' * len(part))}) ORDER BY o.grp""", part)
+            yield from self.db.execute(f"{_SELECT} WHERE o.grp IN ({','.join('?' * len(part))}) {_GROUP}", part)
 
     # ----------------------------------------------------------------- after a change
     def dirty(self) -> None:
@@ -382,38 +388,39 @@ class _Run:
             return
         per_key: dict[str, list] = {}
         grp_of: dict[str, str] = {}
-        for grp, key, o, first, data in rows:
-            occ = per_key.get(key)
-            if occ is None:
-                per_key[key] = [(o, first, data)]
+        for grp, key, data, first, last, n, secs in rows:
+            same = per_key.get(key)
+            if same is None:
+                per_key[key] = [(first, last, n, data, secs)]
                 grp_of[key] = grp
             else:
-                occ.append((o, first, data))
+                same.append((first, last, n, data, secs))
         info: dict[str, dict] = {}
         names_of: dict[str, dict] = defaultdict(dict)   # names with counts (Counter-like for link_keys)
-        for key, occ in sorted(per_key.items(), key=lambda kv: min(kv[1])[:2]):
-            if len(occ) == 1:      # most keys: one report
-                label, nm, aliases, attrs, secs, place = json.loads(occ[0][2])
-                m = {"label": label, "aliases": set(aliases), "attrs": attrs, "sections": set(secs)}
-                if place is not None:
-                    m["place"] = place
-                names_of[key] = nm
-                info[key] = m
-                continue
-            m, names = None, Counter()
-            for o, first, data in sorted(occ):
-                label, nm, aliases, attrs, secs, place = json.loads(data)
+        for key, same in sorted(per_key.items(), key=lambda kv: min(kv[1])[0]):
+            m, names, at = None, None, -1
+            for first, last, n, data, secs in sorted(same):    # in the order they first appear
+                label, nm, aliases, attrs, place = json.loads(data)
                 if m is None:
-                    m = {"label": label, "aliases": set(), "attrs": {}, "sections": set()}
-                m["aliases"].update(aliases)
-                m["sections"].update(secs)
-                if place is not None:
-                    m["place"] = place
-                names.update(nm)
-                for k, v in attrs.items():
-                    if k not in m["attrs"]:
-                        m["attrs"][k] = v
-            names_of[key] = names
+                    m = {"label": label, "aliases": set(aliases), "attrs": attrs, "sections": set(secs.split("\n"))}
+                    if len(same) == 1:         # most keys: read the same wherever they are
+                        names_of[key] = {k: c * n for k, c in nm.items()} if n > 1 else nm
+                        if place is not None:
+                            m["place"] = place
+                        break
+                    names = Counter()
+                else:
+                    m["aliases"].update(aliases)
+                    m["sections"].update(secs.split("\n"))
+                    for k, v in attrs.items():
+                        if k not in m["attrs"]:
+                            m["attrs"][k] = v
+                for k, c in nm.items():
+                    names[k] += c * n
+                if place is not None and last > at:     # the place of the last report that has one
+                    m["place"], at = place, last
+            else:
+                names_of[key] = names
             info[key] = m
         member: dict[str, Counter] = defaultdict(Counter)
         persons = sorted(k for k in info if k.startswith("person:"))
@@ -430,6 +437,13 @@ class _Run:
             place_parent.update(self.db.execute(
                 f"SELECT code, parent FROM lk_parent WHERE code IN ({','.join('?' * len(part))})", part))
         finals: dict[str, str] = {}
+        orgs = sorted({o for c in member.values() for o in c} |
+                      {f"org::{m['attrs']['outlet']}" for m in info.values() if m["attrs"].get("outlet")})
+        for i in range(0, len(orgs), CHUNK):
+            part = orgs[i:i + CHUNK]
+            finals.update((o, o) for o in part)
+            finals.update(self.db.execute(f"SELECT key, final FROM lk_remap WHERE key IN ({','.join('?' * len(part))})",
+                                          part))
 
         def resolve(org: str) -> str:
             hit = finals.get(org)

@@ -202,3 +202,21 @@ def test_a_rule_naming_a_person_and_an_organisation_is_linked_in_memory(linker):
     ents, remap = link.merge_entities(lk.reports["a"], rules)
     assert {"person:a:华师", "org:420100:华中师范大学"} <= set(ents) and not remap
     lk.check()      # without the rule: from the store again, from scratch
+
+
+def test_keys_named_in_many_reports_differently_aggregate_in_file_order(linker):
+    lk = linker
+    sun = "person::孙春兰"
+    school = "org:110000:北京市第八中学"
+    lk.put("a", _sec("a", {sun: _person("孙春兰"), school: {**_org("北京八中", "110000"), "attrs": {"kind": ""}}},
+                     path=["110000"]))
+    lk.put("b", _sec("b", {sun: _person("孙春兰")}), _sec("b#2", {sun: _person("孙副总理"),
+                                                               school: _org("北京市第八中学", "110000")}))
+    lk.put("c", _sec("c", {school: _org("北京市第八中学", "110000"), sun: _person("孙春兰")}, path=["330000", "330100"]))
+    ents, _ = lk.check()
+    assert ents[school]["attrs"]["kind"] == "school" and ents[school]["name"] == "北京市第八中学"
+    lk.put("c", _sec("c", {sun: _person("孙春兰")}))      # the last report with a place: now a's
+    lk.check()
+    lk.remove("a")
+    ents, _ = lk.check()
+    assert ents[school]["aliases"] == ["北京市第八中学"]
