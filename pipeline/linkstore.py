@@ -38,15 +38,14 @@ from pathlib import Path
 from . import link, rules
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS lk_occ(key TEXT, rel TEXT, grp TEXT, anchor TEXT, first INTEGER, data TEXT, secs TEXT,
-    PRIMARY KEY(key, rel));
+CREATE TABLE IF NOT EXISTS lk_occ(rel TEXT, key TEXT, grp TEXT, anchor TEXT, first INTEGER, data TEXT, secs TEXT,
+    PRIMARY KEY(rel, key)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS lk_occ_grp ON lk_occ(grp);
-CREATE INDEX IF NOT EXISTS lk_occ_rel ON lk_occ(rel);
 CREATE INDEX IF NOT EXISTS lk_occ_anchor ON lk_occ(anchor) WHERE anchor IS NOT NULL;
-CREATE TABLE IF NOT EXISTS lk_member(person TEXT, org TEXT, rel TEXT, grp TEXT, n INTEGER, outlet INTEGER);
+CREATE TABLE IF NOT EXISTS lk_member(rel TEXT, person TEXT, org TEXT, outlet INTEGER, grp TEXT, n INTEGER,
+    PRIMARY KEY(rel, person, org, outlet)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS lk_member_person ON lk_member(person);
 CREATE INDEX IF NOT EXISTS lk_member_org ON lk_member(org);
-CREATE INDEX IF NOT EXISTS lk_member_rel ON lk_member(rel);
 CREATE TABLE IF NOT EXISTS lk_hit(name TEXT, key TEXT, rel TEXT, grp TEXT);
 CREATE INDEX IF NOT EXISTS lk_hit_name ON lk_hit(name);
 CREATE INDEX IF NOT EXISTS lk_hit_rel ON lk_hit(rel);
@@ -129,16 +128,19 @@ def put(db, rel: str, sections: list[dict]) -> None:
     for key, (label, nm, aliases, attrs, secs, place, first) in occ.items():
         grp = group(key)
         # the data without the sections, so that the reports where a key reads the same share it
-        rows.append((key, rel, grp, _anchor(key), first,
-                     json.dumps([label, nm, sorted(aliases), attrs, place], ensure_ascii=False), "\n".join(secs)))
+        rows.append((rel, key, grp, _anchor(key), first,
+                     _json([label, nm, sorted(aliases), attrs, place]), "\n".join(secs)))
         hits += [(name, key, rel, grp) for name in sorted((set(nm) | aliases) & names)]
         if attrs.get("outlet"):      # a byline's outlet: only to know whom an organisation's change reaches
             member.setdefault((key, f"org::{attrs['outlet']}", 1), 0)
     db.executemany("INSERT INTO lk_occ VALUES(?,?,?,?,?,?,?)", rows)
     db.executemany("INSERT INTO lk_hit VALUES(?,?,?,?)", hits)
     db.executemany("INSERT INTO lk_member VALUES(?,?,?,?,?,?)",
-                   [(person, org, rel, group(person), n, outlet) for (person, org, outlet), n in member.items()])
+                   [(rel, person, org, outlet, group(person), n) for (person, org, outlet), n in member.items()])
     _mark(db, rel)
+
+
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def forget(db, rel: str) -> None:
