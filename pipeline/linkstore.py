@@ -133,9 +133,9 @@ def put(db, rel: str, sections: list[dict]) -> None:
         hits += [(name, key, rel, grp) for name in sorted((set(nm) | aliases) & names)]
         if attrs.get("outlet"):      # a byline's outlet: only to know whom an organisation's change reaches
             member.setdefault((key, f"org::{attrs['outlet']}", 1), 0)
-    db.executemany("INSERT INTO lk_occ VALUES(?,?,?,?,?,?,?)", rows)
+    db.executemany("INSERT INTO lk_occ(rel, key, grp, anchor, first, data, secs) VALUES(?,?,?,?,?,?,?)", rows)
     db.executemany("INSERT INTO lk_hit VALUES(?,?,?,?)", hits)
-    db.executemany("INSERT INTO lk_member VALUES(?,?,?,?,?,?)",
+    db.executemany("INSERT INTO lk_member(rel, person, org, outlet, grp, n) VALUES(?,?,?,?,?,?)",
                    [(rel, person, org, outlet, group(person), n) for (person, org, outlet), n in member.items()])
     _mark(db, rel)
 
