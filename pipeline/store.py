@@ -12,7 +12,8 @@ no mentions). A rebuild then
   these records alone, without reading any other report's text.
 
 It also keeps each report's local rows (:mod:`pipeline.assemble`), from which every
-build assembles its outputs. The full extraction of a report stays in its cache file
+build assembles its outputs, and its per-key link records (:mod:`pipeline.linkstore`),
+from which the linking runs group by group and, after a change, only where it reaches. The full extraction of a report stays in its cache file
 ``<out>/work/<key>.json``, reused when a report's time changed but not its bytes.
 """
 from __future__ import annotations
