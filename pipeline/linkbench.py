@@ -60,8 +60,8 @@ def fill(base: Path, path: Path, n: int) -> dict:
 
 
 def run(path: Path, change: bool = True) -> dict:
-    """The full linking of the records in ``path``, then one report's records edited (an
-    organisation and a person of another report's added to it) and linked again."""
+    """The full linking of the records in ``path``, then one report's records edited (made
+    one section, and an organisation of the first report added to it) and linked again."""
     db = sqlite3.connect(path, isolation_level=None)
     rels = [r for (r,) in db.execute("SELECT DISTINCT rel FROM lk_occ ORDER BY rel")]
     db.execute("DELETE FROM lk_meta WHERE k='state'")

@@ -207,7 +207,7 @@ def link_store(db, rels: list[str], corrections=None) -> tuple[Mapping, Mapping]
             _set_meta(db, "state", "")
             db.execute("COMMIT")
             return None
-        run = _Run(db, corrections, sgs)
+        run = GroupLinking(db, corrections, sgs)
         if full:
             run.all()
         else:
@@ -274,7 +274,7 @@ def _super_groups(db, same_as) -> dict[str, str] | None:
     return {g: min(gs) for gs in sets.values() if len(gs) > 1 for g in gs}
 
 
-class _Run:
+class GroupLinking:
     """One linking: batches of whole groups through ``link.link_keys``, the results into
     ``lk_ent``, ``lk_remap`` and ``lk_parent``."""
 

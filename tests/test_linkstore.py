@@ -84,12 +84,12 @@ class Linker:
 @pytest.fixture
 def linker(monkeypatch):
     lk = Linker()
-    real = linkstore._Run._batch
+    real = linkstore.GroupLinking._batch
 
     def batch(run, rows):
         lk.linked.append({r[1] for r in rows})
         return real(run, rows)
-    monkeypatch.setattr(linkstore._Run, "_batch", batch)
+    monkeypatch.setattr(linkstore.GroupLinking, "_batch", batch)
     return lk
 
 
