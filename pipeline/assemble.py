@@ -194,7 +194,7 @@ def assemble(store: Path, keys: list[str], link_records: Iterable[dict], path: P
     unchanged, to be taken from the previous output set when it has it). Returns counts
     for the build's summary."""
     with phase("link"):
-        entities, remap = link.merge_entities(link_records)
+        entities, remap = link_records.link() if hasattr(link_records, "link") else link.merge_entities(link_records)
     with phase("index"):
         return _assemble(store, keys, entities, remap, path, texts)
 

@@ -94,12 +94,17 @@ class _Links:
     """Union-find over entity keys, with the reason of every join and the analyst's
     ``not_same`` pairs as links that no join may make."""
 
-    def __init__(self):
+    def __init__(self, known=(), resolve=None):
         self.parent: dict[str, str] = {}
+        # a key outside ``known`` (the keys being linked) is resolved by ``resolve``: an
+        # organisation linked in another group (pipeline/linkstore.py)
+        self.known, self.resolve = known, resolve
         self.reasons: dict[str, set[str]] = defaultdict(set)
         self.tags: dict[str, set[tuple[int, int]]] = defaultdict(set)
 
     def find(self, k: str) -> str:
+        if self.resolve is not None and k not in self.parent and k not in self.known:
+            return self.resolve(k)
         self.parent.setdefault(k, k)
         while self.parent[k] != k:
             self.parent[k] = self.parent[self.parent[k]]
@@ -152,21 +157,47 @@ def merge_entities(sections: Iterable[dict], corrections=None) -> tuple[dict[str
     names_of: dict[str, Counter] = defaultdict(Counter)
     member: dict[str, Counter] = defaultdict(Counter)    # person key -> org keys it belongs to
     for sec in sections:
-        sid = sec.get("doc_id", "")
-        path = (sec.get("place_context") or {}).get("path") or []
-        for key, rec in sec["entities"].items():
-            m = info.setdefault(key, {"label": rec["label"], "aliases": set(), "attrs": {}, "sections": set()})
-            m["aliases"].update(rec.get("aliases", []))
-            m["sections"].add(sid)
-            if rec["label"] == "PERSON" and path:
-                m["place"] = path[-1]      # the place the section is about
-            names_of[key][rec["name"]] += 1
-            for k, v in rec.get("attrs", {}).items():
-                if v not in ("", None) and k not in m["attrs"]:
-                    m["attrs"][k] = v
-        for r in sec.get("relations", []):
-            if r.get("type") == "MEMBER_OF" and str(r.get("source", "")).startswith("person:"):
-                member[r["source"]][r["target"]] += 1
+        add_section(info, names_of, member, sec)
+    merged, remap, _ = link_keys(info, names_of, member, corrections)
+    # a parent_id written with a key that was joined into another
+    for m in merged.values():
+        p = m["attrs"].get("parent_id")
+        if p in remap:
+            m["attrs"]["parent_id"] = remap[p]
+    return merged, remap
+
+
+def add_section(info: dict[str, dict], names_of: dict[str, Counter], member: dict[str, Counter], sec: dict) -> None:
+    """One section's entity records and MEMBER_OF relations added to the linking's per-key
+    records: ``info`` (label, aliases, first attributes, sections, the place of a person's
+    section), ``names_of`` (names with counts) and ``member`` (person -> organisations)."""
+    sid = sec.get("doc_id", "")
+    path = (sec.get("place_context") or {}).get("path") or []
+    for key, rec in sec["entities"].items():
+        m = info.setdefault(key, {"label": rec["label"], "aliases": set(), "attrs": {}, "sections": set()})
+        m["aliases"].update(rec.get("aliases", []))
+        m["sections"].add(sid)
+        if rec["label"] == "PERSON" and path:
+            m["place"] = path[-1]      # the place the section is about
+        names_of[key][rec["name"]] += 1
+        for k, v in rec.get("attrs", {}).items():
+            if v not in ("", None) and k not in m["attrs"]:
+                m["attrs"][k] = v
+    for r in sec.get("relations", []):
+        if r.get("type") == "MEMBER_OF" and str(r.get("source", "")).startswith("person:"):
+            member[r["source"]][r["target"]] += 1
+
+
+def link_keys(info: dict[str, dict], names_of: dict[str, Counter], member: dict[str, Counter], corrections=None,
+              resolve=None, place_parent=None) -> tuple[dict[str, dict], dict[str, str], list[str]]:
+    """The linking of the per-key records :func:`add_section` collected (``info`` in the
+    order the keys first appear in the files): (entities by final key in the order of their
+    root keys, remap, the root keys in that order), parent_ids as written. ``info`` may hold
+    only some of all keys when it is closed under the joins (every key a join could reach is
+    in it; pipeline/linkstore.py links so, group by group): ``resolve(org)`` then gives the
+    final key of an organisation outside ``info`` that a person of ``info`` belongs to, and
+    ``place_parent`` the parent code of the places outside ``info`` its organisations'
+    anchors name."""
     for key, m in info.items():
         m["label_name"] = _best_name(names_of[key])
         if m["label"] == "PERSON" and m["attrs"].get("outlet"):
@@ -174,7 +205,7 @@ def merge_entities(sections: Iterable[dict], corrections=None) -> tuple[dict[str
             # byline's role: the editors named 田媛 of reports without a source are one)
             member[key][f"org::{m['attrs']['outlet']}"] += 1
 
-    links = _Links()
+    links = _Links(info, resolve)
     same_as, not_same = corrections if corrections is not None else load_corrections()
     for i, (a, b, where) in enumerate(not_same):
         for key, m in info.items():
@@ -190,8 +221,7 @@ def merge_entities(sections: Iterable[dict], corrections=None) -> tuple[dict[str
                     links.union(x, y, f"same_as.tsv: {a} = {b}")
 
     _link_places(info, links)
-    place_parent = {k.split(":", 1)[1]: (v["attrs"].get("parent_id", "").split(":", 1)[-1])
-                    for k, v in info.items() if v["label"] == "PLACE"}
+    place_parent = {**(place_parent or {}), **parents_of(info)}
     for old, new in sorted(refine_anchors(info, place_parent).items()):
         if old in info and new in info:
             links.union(new, old, "same name, the place of one inside the other's", into=new)
@@ -203,6 +233,7 @@ def merge_entities(sections: Iterable[dict], corrections=None) -> tuple[dict[str
         groups[links.find(key)].append(key)
     merged: dict[str, dict] = {}
     remap: dict[str, str] = {}
+    roots = sorted(groups)
     for root, keys in sorted(groups.items()):
         final = _final_key(root, keys, info, member, links, merged)
         m = {"label": info[root]["label"], "aliases": set(), "attrs": {}}
@@ -225,12 +256,13 @@ def merge_entities(sections: Iterable[dict], corrections=None) -> tuple[dict[str
         m["name"] = info[final]["label_name"] if info.get(final, {}).get("adopted") else _best_name(counts)
         m["aliases"] = sorted(m["aliases"] | {m["name"]})
         merged[final] = m
-    # a parent_id written with a key that was joined into another
-    for m in merged.values():
-        p = m["attrs"].get("parent_id")
-        if p in remap:
-            m["attrs"]["parent_id"] = remap[p]
-    return merged, remap
+    return merged, remap, roots
+
+
+def parents_of(info: dict[str, dict]) -> dict[str, str]:
+    """The parent code of every place of ``info`` (its first ``parent_id``), by its code."""
+    return {k.split(":", 1)[1]: (v["attrs"].get("parent_id", "").split(":", 1)[-1])
+            for k, v in info.items() if v["label"] == "PLACE"}
 
 
 def _best_name(counts: Counter) -> str:
@@ -238,22 +270,37 @@ def _best_name(counts: Counter) -> str:
     return sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0] if counts else ""
 
 
-def _link_places(info: dict, links: _Links) -> None:
+def place_target(key: str):
+    """(division, reason) a place key is the division of (``place:?/美`` is 美国's,
+    ``place:532523/县`` is 532523's), else None."""
+    if "/" not in key or not key.startswith("place:"):
+        return None
+    head, _, rest = key.split(":", 1)[1].partition("/")
     gaz = gazetteer.get()
-    abbr = {row[1]: row[2] for row in rules.table("place_abbrev.tsv") if row[0] == "abbr"}
+    if head == "?":
+        full = _abbreviations().get(rest)
+        if full is not None:                       # 美 -> 美国, 华 -> 中国
+            divs = gaz.lookup(full)
+            if len(divs) == 1:
+                return divs[0], f"one-character name {rest} of {full}"
+    elif head in gaz.divisions and LEVEL_REST.match(rest):   # place:532523/县 is 532523
+        return gaz.divisions[head], "a division's level word"
+    return None
+
+
+def _abbreviations() -> dict[str, str]:
+    return {row[1]: row[2] for row in rules.table("place_abbrev.tsv") if row[0] == "abbr"}
+
+
+def _link_places(info: dict, links: _Links) -> None:
     for key in sorted(info):
         if info[key]["label"] != "PLACE" or "/" not in key:
             continue
-        head, _, rest = key.split(":", 1)[1].partition("/")
-        if head == "?" and rest in abbr:            # 美 -> 美国, 华 -> 中国
-            divs = gaz.lookup(abbr[rest])
-            if len(divs) == 1:
-                _adopt(info, divs[0].key, divs[0].name, divs[0])
-                links.union(divs[0].key, key, f"one-character name {rest} of {abbr[rest]}", into=divs[0].key)
-        elif head in gaz.divisions and LEVEL_REST.match(rest):   # place:532523/县 is 532523
-            d = gaz.divisions[head]
+        hit = place_target(key)
+        if hit is not None:
+            d, reason = hit
             _adopt(info, d.key, d.name, d)
-            links.union(d.key, key, "a division's level word", into=d.key)
+            links.union(d.key, key, reason, into=d.key)
 
 
 def _adopt(info: dict, key: str, name: str, d) -> None:

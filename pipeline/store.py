@@ -12,7 +12,8 @@ no mentions). A rebuild then
   these records alone, without reading any other report's text.
 
 It also keeps each report's local rows (:mod:`pipeline.assemble`), from which every
-build assembles its outputs. The full extraction of a report stays in its cache file
+build assembles its outputs, and its per-key link records (:mod:`pipeline.linkstore`),
+from which the linking runs group by group and, after a change, only where it reaches. The full extraction of a report stays in its cache file
 ``<out>/work/<key>.json``, reused when a report's time changed but not its bytes.
 """
 from __future__ import annotations
@@ -24,10 +25,10 @@ import sqlite3
 import zlib
 from pathlib import Path
 
-from . import assemble
+from . import assemble, link, linkstore
 
 LINK_FIELDS = ("doc_id", "entities", "relations", "place_context", "title", "byline", "authors", "editor")
-SCHEMA = 2
+SCHEMA = 3
 
 
 def fingerprint(path: Path, meta: dict | None, version: str, doc_id: str, name: str) -> str:
@@ -73,6 +74,14 @@ class LinkRecords:
     def __len__(self) -> int:
         return sum(self.store.n_sections(r) for r in self.rels)
 
+    def link(self):
+        """(entities, remap) of these reports as ``link.merge_entities`` gives them, linked
+        from the store's per-key records (pipeline/linkstore.py: bounded memory, only the
+        groups changed since the last linking), or in memory from the records where a
+        rule of same_as.tsv names a person and an organisation."""
+        out = linkstore.link_store(self.store.db, self.rels)
+        return out if out is not None else link.merge_entities(self)
+
 
 class Store:
     def __init__(self, path: Path):
@@ -95,11 +104,11 @@ class Store:
             CREATE TABLE IF NOT EXISTS reports(rel TEXT PRIMARY KEY, fp TEXT, doc_id TEXT, status TEXT,
                 n_sections INTEGER, info TEXT);
             CREATE TABLE IF NOT EXISTS sections(rel TEXT, n INTEGER, rec BLOB, PRIMARY KEY(rel, n));
-        """ + assemble.LOCAL_SCHEMA)
+        """ + assemble.LOCAL_SCHEMA + linkstore.SCHEMA)
         row = db.execute("SELECT v FROM meta WHERE k='schema'").fetchone()
         if row is None or row[0] != str(SCHEMA):
             db.executescript("DELETE FROM reports; DELETE FROM sections; DELETE FROM meta;"
-                             + "".join(f"DELETE FROM {t};" for t in assemble.LOCAL_TABLES))
+                             + "".join(f"DELETE FROM {t};" for t in assemble.LOCAL_TABLES + linkstore.TABLES))
             db.execute("INSERT INTO meta VALUES('schema', ?)", (str(SCHEMA),))
         return db
 
@@ -127,6 +136,7 @@ class Store:
             self.db.executemany("INSERT INTO sections VALUES(?,?,?)",
                                 [(rel, n, _pack(link_record(s))) for n, s in enumerate(result["sections"])])
             assemble.put_local(self.db, rel, result)
+            linkstore.put(self.db, rel, result["sections"])
 
     def forget(self, keep: set[str]) -> None:
         """Drop the reports no longer in the input folder."""
@@ -137,6 +147,7 @@ class Store:
                 self.db.execute("DELETE FROM sections WHERE rel=?", (rel,))
                 for t in assemble.LOCAL_TABLES:
                     self.db.execute(f"DELETE FROM {t} WHERE k=?", (rel,))
+                linkstore.forget(self.db, rel)
 
     def link_records(self, rels: list[str]) -> LinkRecords:
         return LinkRecords(self, rels)
