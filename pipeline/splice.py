@@ -28,12 +28,14 @@ clash suffix): correctness first.
 """
 from __future__ import annotations
 
-import contextlib
 import csv
 import hashlib
 import io
 import os
 import sqlite3
+from array import array
+from bisect import bisect_left
+from itertools import accumulate
 from pathlib import Path
 
 from . import csvio, graph
@@ -46,7 +48,6 @@ GRAPH_SPANS = "spans-graph.sqlite"
 MAX_SHARE = 0.25  # a file with more of its units changed is written whole
 TABLES = (("documents", DOC_COLS), ("mentions", MENTION_COLS), ("entities", ENTITY_COLS),
           ("claims", CLAIM_COLS), ("relations", RELATION_COLS))
-ARITY = {"mentions": 1, "claims": 1, "entities": 1, "relations": 2, "g_nodes": 1, "g_edges": 1}
 
 
 class Unsafe(Exception):
@@ -82,9 +83,13 @@ def csv_units(rows, nkeys: int):
 
 def entity_units(db, ids: list[str] | None = None):
     """(key, bytes) of each row of entities.csv (all, or those of ``ids``)."""
-    skip = len(csvio.to_csv([], ENTITY_COLS))
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
     for r in graph.entity_rows(db, ids):
-        yield (r["entity_id"],), csvio.to_csv([r], ENTITY_COLS)[skip:].encode("utf-8")
+        w.writerow([csvio.neutralise(r.get(c, "")) for c in ENTITY_COLS])  # as csvio.to_csv writes a row
+        yield (r["entity_id"],), buf.getvalue().encode("utf-8")
+        buf.seek(0)
+        buf.truncate()
 
 
 def table_units(db, name: str, unit: tuple | None = None):
@@ -117,44 +122,59 @@ def write_units(path: Path, head: bytes, units, spans=None, tab: str = "") -> No
 
 # --------------------------------------------------------------------------- spans
 
+def encode(key: tuple) -> bytes:
+    """A unit's key as stored: UTF-8, two parts joined by NUL. Bytes order as the tables
+    are sorted (SQLite's binary collation; NUL before any character)."""
+    return "\0".join(key).encode("utf-8")
+
+
 class Spans:
     """The unit lengths of the files of one output set, written to ``path`` (SQLite) when
-    closed, with ``meta`` (the version that wrote them, GraphML keys)."""
+    closed: per file, its units' keys (one blob, newline-separated) and lengths (one blob
+    of 64-bit integers), so that a rebuild reads and writes them whole, without a Python
+    step per unit; and ``meta`` (the version that wrote them, the GraphML's keys)."""
 
     def __init__(self, path: Path, version: str):
-        self.path, self.meta, self.rows = path, {"version": version}, []
-        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        self.tmp.unlink(missing_ok=True)
-        self.db = sqlite3.connect(self.tmp, isolation_level=None)
-        self.db.executescript("PRAGMA synchronous=OFF; PRAGMA journal_mode=OFF;"
-                              "CREATE TABLE spans(tab TEXT, k1 TEXT, k2 TEXT, len INTEGER);"
-                              "CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT); BEGIN")
+        self.path, self.meta = path, {"version": version}
+        self.keys: dict[str, list[bytes]] = {}
+        self.lens: dict[str, array] = {}
 
     def add(self, tab: str, key: tuple, n: int) -> None:
-        self.rows.append((tab, key[0], key[1] if len(key) > 1 else "", n))
-        if len(self.rows) >= 50000:
-            self._flush()
+        if tab not in self.keys:
+            self.keys[tab], self.lens[tab] = [], array("q")
+        self.keys[tab].append(encode(key))
+        self.lens[tab].append(n)
 
-    def _flush(self) -> None:
-        self.db.executemany("INSERT INTO spans VALUES(?,?,?,?)", self.rows)
-        self.rows = []
+    def put(self, tab: str, keys: list[bytes], lens: array) -> None:
+        self.keys[tab], self.lens[tab] = keys, lens
 
     def clear(self, tabs) -> None:
-        self._flush()
-        self.db.executemany("DELETE FROM spans WHERE tab = ?", [(t,) for t in tabs])
+        for t in tabs:
+            self.keys.pop(t, None)
+            self.lens.pop(t, None)
 
     def close(self) -> None:
-        self._flush()
-        self.db.executemany("INSERT OR REPLACE INTO meta VALUES(?,?)", sorted(self.meta.items()))
-        self.db.execute("CREATE INDEX spans_tab ON spans(tab)")
-        self.db.execute("COMMIT")
-        self.db.close()
-        os.replace(self.tmp, self.path)
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        tmp.unlink(missing_ok=True)
+        try:
+            db = sqlite3.connect(tmp, isolation_level=None)
+            db.executescript("PRAGMA synchronous=OFF; PRAGMA journal_mode=OFF;"
+                             "CREATE TABLE spans(tab TEXT PRIMARY KEY, keys BLOB, lens BLOB);"
+                             "CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT); BEGIN")
+            for tab, keys in sorted(self.keys.items()):
+                blob = b"\n".join(keys)
+                if blob.count(b"\n") == len(keys) - 1:  # else a key holds a newline: that file is never spliced
+                    db.execute("INSERT INTO spans VALUES(?,?,?)", (tab, blob, self.lens[tab].tobytes()))
+            db.executemany("INSERT INTO meta VALUES(?,?)", sorted(self.meta.items()))
+            db.execute("COMMIT")
+            db.close()
+            os.replace(tmp, self.path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
 
     def abort(self) -> None:
-        with contextlib.suppress(Exception):
-            self.db.close()
-        self.tmp.unlink(missing_ok=True)
+        self.keys, self.lens = {}, {}
 
 
 def read_meta(path: Path) -> dict:
@@ -168,28 +188,22 @@ def read_meta(path: Path) -> dict:
         return {}
 
 
-def old_units(path: Path, tab: str):
-    """(key, length) of each unit of ``tab`` in the previous set, in file order."""
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def read_spans(path: Path, tab: str) -> tuple[list[bytes], array] | None:
+    """(keys, lengths) of the units of one file of the previous set, in file order."""
     try:
-        cur = db.execute("SELECT k1, k2, len FROM spans WHERE tab = ? ORDER BY rowid", (tab,))
-        two = ARITY[tab] == 2
-        while True:
-            chunk = cur.fetchmany(20000)
-            if not chunk:
-                return
-            for k1, k2, n in chunk:
-                yield ((k1, k2) if two else (k1,)), n
-    finally:
-        db.close()
-
-
-def n_units(path: Path, tab: str) -> int:
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return db.execute("SELECT count(*) FROM spans WHERE tab = ?", (tab,)).fetchone()[0]
-    finally:
-        db.close()
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT keys, lens FROM spans WHERE tab = ?", (tab,)).fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    if row is None:
+        return None
+    lens = array("q")
+    lens.frombytes(row[1])
+    keys = row[0].split(b"\n") if lens else []
+    return (keys, lens) if len(keys) == len(lens) else None
 
 
 # --------------------------------------------------------------------------- the splice
@@ -215,47 +229,42 @@ def _copy(src: int, dst: int, off: int, n: int) -> None:
 
 
 def splice_file(old: Path, new: Path, head: bytes, parts, tail: bytes = b"") -> None:
-    """``new`` as ``head``, then for each (old units, dirty keys, fresh, spans, tab) part
-    the previous file's units merged with the dirty ones made again (``fresh(key)`` ->
-    bytes, empty where the unit is gone), then ``tail``. ``old`` must start with ``head``
-    and end with ``tail`` where its spans say."""
+    """``new`` as ``head``, then for each part (old spans, dirty keys, fresh, spans, tab)
+    the previous file's units with the dirty ones made again (``fresh(key)`` -> bytes,
+    empty where the unit is gone), in order, then ``tail``. The unchanged runs of units
+    are copied by the kernel; the new spans are the old ones with the dirty units
+    replaced (slices, no step per unit). ``old`` must start with ``head`` and end with
+    ``tail`` where its spans say."""
     with open(old, "rb") as src, atomic_file(new, "wb") as f:
         sfd, fd = src.fileno(), f.fileno()
         if os.pread(sfd, len(head), 0) != head:
             raise Unsafe(f"{old.name} starts otherwise")
         _write(fd, head)
-        pos = len(head)
-        for units, dirty, fresh, spans, tab in parts:
-            run = [pos, 0]
-
-            def flush():
-                if run[1]:
-                    _copy(sfd, fd, run[0], run[1])
-                run[0], run[1] = pos, 0
-            it = iter(units)
-            cur = next(it, None)
-            for key in dirty:
-                while cur is not None and cur[0] < key:
-                    spans.add(tab, cur[0], cur[1])
-                    run[1] += cur[1]
-                    pos += cur[1]
-                    cur = next(it, None)
-                flush()
-                if cur is not None and cur[0] == key:
-                    pos += cur[1]
-                    run[0] = pos
-                    cur = next(it, None)
+        base = len(head)
+        for (keys, lens), dirty, fresh, spans, tab in parts:
+            offs = array("q", accumulate(lens, initial=base))
+            new_keys: list[bytes] = []
+            new_lens = array("q")
+            p = 0
+            for dk, key in sorted((encode(k), k) for k in dirty):
+                i = bisect_left(keys, dk, p)
+                if i > p:
+                    _copy(sfd, fd, offs[p], offs[i] - offs[p])
+                    new_keys += keys[p:i]
+                    new_lens += lens[p:i]
+                p = i + 1 if i < len(keys) and keys[i] == dk else i
                 data = fresh(key)
                 if data:
                     _write(fd, data)
-                    spans.add(tab, key, len(data))
-            while cur is not None:
-                spans.add(tab, cur[0], cur[1])
-                run[1] += cur[1]
-                pos += cur[1]
-                cur = next(it, None)
-            flush()
-        if os.fstat(sfd).st_size != pos + len(tail) or os.pread(sfd, len(tail), pos) != tail:
+                    new_keys.append(dk)
+                    new_lens.append(len(data))
+            if p < len(keys):
+                _copy(sfd, fd, offs[p], offs[-1] - offs[p])
+                new_keys += keys[p:]
+                new_lens += lens[p:]
+            spans.put(tab, new_keys, new_lens)
+            base = offs[-1]
+        if os.fstat(sfd).st_size != base + len(tail) or os.pread(sfd, len(tail), base) != tail:
             raise Unsafe(f"{old.name} is not of the length its spans say")
         _write(fd, tail)
 
@@ -358,21 +367,23 @@ class Writer:
             self.units, self.why = plan(index, previous, fresh_docs, self.version)
         self.spliced: list[str] = []
 
-    def _share_ok(self, tab: str) -> bool:
+    def _old(self, tab: str) -> tuple[list[bytes], array] | None:
+        """The previous set's spans of one file, when few enough of its units changed."""
         if self.units is None:
-            return False
-        spans = self.previous / (GRAPH_SPANS if tab.startswith("g_") else SPANS)
-        return len(self.units[tab]) <= MAX_SHARE * max(1, n_units(spans, tab))
+            return None
+        old = read_spans(self.previous / (GRAPH_SPANS if tab.startswith("g_") else SPANS), tab)
+        return old if old is not None and len(self.units[tab]) <= MAX_SHARE * max(1, len(old[1])) else None
 
     def write_tables(self, db, folder: Path) -> None:
         spans = Spans(self.out / SPANS, self.version)
         try:
             for name, cols in TABLES:
                 path = folder / f"{name}.csv"
-                if name != "documents" and self._share_ok(name):
+                old = self._old(name) if name != "documents" else None
+                if old is not None:
                     try:
                         splice_file(self.previous / "tables" / path.name, path, header(cols),
-                                    [(old_units(self.previous / SPANS, name), self.units[name],
+                                    [(old, self.units[name],
                                       lambda key, name=name: b"".join(d for _, d in table_units(db, name, key)),
                                       spans, name)])
                         self.spliced.append(name)
@@ -392,7 +403,7 @@ class Writer:
         """In the GraphML helper process."""
         spans = Spans(self.out / GRAPH_SPANS, self.version)
         try:
-            if not (self._share_ok("g_nodes") and self._share_ok("g_edges") and self._splice_graph(index, path, spans)):
+            if not self._splice_graph(index, path, spans):
                 graph.write_graphml(index, path, spans)
             spans.close()
         except BaseException:
@@ -400,6 +411,9 @@ class Writer:
             raise
 
     def _splice_graph(self, index: Path, path: Path, spans: Spans) -> bool:
+        old_nodes, old_edges = self._old("g_nodes"), self._old("g_edges")
+        if old_nodes is None or old_edges is None:
+            return False
         meta = read_meta(self.previous / GRAPH_SPANS)
         if meta.get("graph_piped") or meta.get("graph_keys") != meta.get("graph_keys_first"):
             return False
@@ -427,11 +441,10 @@ class Writer:
                         raise Unsafe("an edge attribute new to the file, or an id that may clash")
                     out.append(data)
                 return b"".join(out)
-            prev = self.previous / GRAPH_SPANS
             try:
                 splice_file(self.previous / "graph.graphml", path, head,
-                            [(old_units(prev, "g_nodes"), self.units["g_nodes"], node, spans, "g_nodes"),
-                             (old_units(prev, "g_edges"), self.units["g_edges"], edges, spans, "g_edges")],
+                            [(old_nodes, self.units["g_nodes"], node, spans, "g_nodes"),
+                             (old_edges, self.units["g_edges"], edges, spans, "g_edges")],
                             graph.GRAPHML_TAIL)
                 if any(keys.get(k) != t for k, t in seen.items()):
                     raise Unsafe("an attribute of another type")
