@@ -403,25 +403,28 @@ class Writer:
         """In the GraphML helper process."""
         spans = Spans(self.out / GRAPH_SPANS, self.version)
         try:
-            if not self._splice_graph(index, path, spans):
+            why = self._splice_graph(index, path, spans)
+            if why:
                 graph.write_graphml(index, path, spans)
+                spans.meta["why_whole"] = why
             spans.close()
         except BaseException:
             spans.abort()
             raise
 
-    def _splice_graph(self, index: Path, path: Path, spans: Spans) -> bool:
+    def _splice_graph(self, index: Path, path: Path, spans: Spans) -> str:
+        """Why the GraphML could not be spliced ("": it was)."""
         old_nodes, old_edges = self._old("g_nodes"), self._old("g_edges")
         if old_nodes is None or old_edges is None:
-            return False
+            return self.why or "too many nodes or edges changed"
         meta = read_meta(self.previous / GRAPH_SPANS)
         if meta.get("graph_piped") or meta.get("graph_keys") != meta.get("graph_keys_first"):
-            return False
+            return "the previous GraphML has ids with | or keys found in a second pass"
         db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
         try:
             keys = graph.graph_keys(db)
             if graph.keys_json(keys) != meta.get("graph_keys"):
-                return False
+                return "the GraphML's attribute keys changed"
             head, node_ids, edge_ids = graph.graphml_head(keys)
             seen: dict = {}
 
@@ -448,12 +451,11 @@ class Writer:
                             graph.GRAPHML_TAIL)
                 if any(keys.get(k) != t for k, t in seen.items()):
                     raise Unsafe("an attribute of another type")
-            except (Unsafe, OSError):
+            except (Unsafe, OSError) as e:
                 spans.clear(("g_nodes", "g_edges"))
-                return False
+                return str(e) or type(e).__name__
             spans.meta.update(graph_keys=meta["graph_keys"], graph_keys_first=meta["graph_keys"], graph_piped="",
                               spliced="graph")
-            self.spliced.append("graph")
-            return True
+            return ""
         finally:
             db.close()
