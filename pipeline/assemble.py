@@ -317,7 +317,6 @@ def finish(db) -> None:
         CREATE INDEX docs_id ON documents(doc_id);
         -- a section's rows, and the rows of an entity (what a rebuild splices, pipeline/splice.py)
         CREATE INDEX mentions_doc ON mentions(doc_id);
-        CREATE INDEX mentions_entity ON mentions(entity_id);
         CREATE INDEX claims_doc ON claims(doc_id);
         CREATE INDEX ev_doc ON evidence(doc_id);
         CREATE INDEX nodes_name ON nodes(name);

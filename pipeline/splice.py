@@ -325,8 +325,10 @@ def _plan(db, fresh_docs: set[str]) -> dict:
     units: dict[str, set] = {"entities": {(i,) for i in changed | removed},
                              "g_nodes": {(i,) for i in changed | removed}}
     both = ("main", "o")
-    units["mentions"] = {(d,) for d in docs} | {(d,) for s in both for (d,) in db.execute(
-        f"SELECT doc_id FROM {s}.mentions WHERE entity_id IN (SELECT x FROM t_remapped)")}
+    units["mentions"] = {(d,) for d in docs}
+    if remapped:  # a scan of the mentions (an index on their ids would cost every build more)
+        units["mentions"] |= {(d,) for s in both for (d,) in db.execute(
+            f"SELECT DISTINCT doc_id FROM {s}.mentions WHERE entity_id IN (SELECT x FROM t_remapped)")}
     units["claims"] = {(d,) for d in docs} | {(d,) for s in both for (d,) in db.execute(
         f"SELECT doc_id FROM {s}.claims WHERE subject_id IN (SELECT x FROM t_names)")}
     units["relations"], units["g_edges"] = set(), set()
