@@ -381,6 +381,16 @@ def graph_keys(db) -> dict[tuple[str, str], str]:
     return keys
 
 
+# where write_graphml records its spans when not given any: set by pipeline/splice.py in the
+# GraphML helper process around its call (callers and tests call write_graphml(index, path))
+graphml_spans = None
+
+
+def table_header(cols: list[str]) -> bytes:
+    """The start of a CSV table: byte-order mark and header row."""
+    return _csv([], cols).encode("utf-8")
+
+
 def write_graphml(index: Path, path: Path, spans=None) -> None:
     """The GraphML of the index, streamed in one pass: the same bytes as
     :func:`graphml_bytes` of the same graph. The keys are declared from
@@ -388,6 +398,7 @@ def write_graphml(index: Path, path: Path, spans=None) -> None:
     written again with those. ``spans.add(tab, key, length)`` is given the length of each
     node (``g_nodes``, by id) and of the edges of each source (``g_edges``), and
     ``spans.meta`` the keys and whether an edge id needed its clash suffix."""
+    spans = spans if spans is not None else graphml_spans
     db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
     try:
         keys = first = graph_keys(db)

@@ -100,7 +100,7 @@ def table_units(db, name: str, unit: tuple | None = None):
 
 
 def header(cols: list[str]) -> bytes:
-    return csvio.to_csv([], cols).encode("utf-8")
+    return graph.table_header(cols)
 
 
 def write_units(path: Path, head: bytes, units, spans=None, tab: str = "") -> None:
@@ -407,7 +407,11 @@ class Writer:
         try:
             why = self._splice_graph(index, path, spans)
             if why:
-                graph.write_graphml(index, path, spans)
+                graph.graphml_spans = spans
+                try:
+                    graph.write_graphml(index, path)
+                finally:
+                    graph.graphml_spans = None
                 spans.meta["why_whole"] = why
             spans.close()
         except BaseException:
