@@ -179,7 +179,8 @@ def table(rows: list[dict], workers: int) -> str:
             "the changed report is extracted for real." if any(r.get("replicated") for r in rows) else "")
     lines += ["", "Where the one-change rebuild's time goes (seconds; the build's own process's peak resident "
               "memory after each phase; the GraphML is written by a second process meanwhile):", ""]
-    names = list(dict.fromkeys(p["phase"] for r in rows for p in r.get("one_phases", [])))
+    names = list(dict.fromkeys(p["phase"] for r in rows for p in r.get("one_phases", [])
+                               if p["phase"] != "spliced"))  # which files were spliced: not a time
     lines += ["| reports | " + " | ".join(names) + " |", "|" + "---|" * (len(names) + 1)]
     for r in rows:
         got = {p["phase"]: p for p in r.get("one_phases", [])}
