@@ -211,6 +211,9 @@ def _assemble(store: Path, keys: list[str], entities: dict, remap: dict, path: P
                            UNION SELECT src FROM s.r_ev JOIN ord USING(k) WHERE src_mapped = 1
                            UNION SELECT dst FROM s.r_ev JOIN ord USING(k) WHERE dst_mapped = 1""").fetchall()
     db.executemany("INSERT INTO ids VALUES(?, ?)", ((key, node_id(remap.get(key, key))) for (key,) in keyset))
+    # kept in the index: a rebuild compares it to find the rows whose ids moved (pipeline/splice.py)
+    db.execute("CREATE TABLE keymap(key TEXT PRIMARY KEY, id TEXT) WITHOUT ROWID")
+    db.execute("INSERT INTO keymap SELECT key, id FROM ids ORDER BY key")
     db.execute("BEGIN")
     db.execute(f"""INSERT INTO documents({_q(DOC_COLS)}) SELECT {_q(DOC_COLS)} FROM s.r_docs JOIN ord USING(k)
                    ORDER BY ord.o, n""")
@@ -312,6 +315,10 @@ def finish(db) -> None:
         CREATE INDEX me_src ON mention_edges(src, dst);
         CREATE INDEX me_dst ON mention_edges(dst);
         CREATE INDEX docs_id ON documents(doc_id);
+        -- a section's rows, and the rows of an entity (what a rebuild splices, pipeline/splice.py)
+        CREATE INDEX mentions_doc ON mentions(doc_id);
+        CREATE INDEX claims_doc ON claims(doc_id);
+        CREATE INDEX ev_doc ON evidence(doc_id);
         CREATE INDEX nodes_name ON nodes(name);
         CREATE INDEX claims_subject ON claims(subject_id);
         CREATE INDEX report_ids_rid ON report_ids(rid);

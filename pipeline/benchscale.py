@@ -179,7 +179,8 @@ def table(rows: list[dict], workers: int) -> str:
             "the changed report is extracted for real." if any(r.get("replicated") for r in rows) else "")
     lines += ["", "Where the one-change rebuild's time goes (seconds; the build's own process's peak resident "
               "memory after each phase; the GraphML is written by a second process meanwhile):", ""]
-    names = list(dict.fromkeys(p["phase"] for r in rows for p in r.get("one_phases", [])))
+    names = list(dict.fromkeys(p["phase"] for r in rows for p in r.get("one_phases", [])
+                               if p["phase"] != "spliced"))  # which files were spliced: not a time
     lines += ["| reports | " + " | ".join(names) + " |", "|" + "---|" * (len(names) + 1)]
     for r in rows:
         got = {p["phase"]: p for p in r.get("one_phases", [])}
@@ -197,6 +198,8 @@ def main(argv=None) -> int:
     p.add_argument("--dir", default="outputs/bench-scale", help="where corpora and builds go")
     p.add_argument("--replicated", default="", help="sizes (comma-separated) measured from a store filled "
                    "from the extractions of the first size's build (assembly + outputs only)")
+    p.add_argument("--base", help="the build the replicated rows are filled from (default: the first size's, "
+                   "out-<size> in --dir); with --sizes '' no size is built first")
     a = p.parse_args(argv)
     sizes = [int(s) for s in a.sizes.split(",") if s] + ([100000] if a.with_100k else [])
     root = Path(a.dir)
@@ -212,7 +215,7 @@ def main(argv=None) -> int:
         done(one_size(root, n, a.workers))
     for n in [int(s) for s in a.replicated.split(",") if s]:
         print(f"assembling {n:,} replicated reports ...", file=sys.stderr, flush=True)
-        done(one_size(root, n, a.workers, base=root / f"out-{sizes[0]}"))
+        done(one_size(root, n, a.workers, base=Path(a.base) if a.base else root / f"out-{sizes[0]}"))
     return 0
 
 

@@ -34,7 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import assemble, extract, graph, ingest, membound, store as store_mod
+from . import assemble, extract, graph, ingest, membound, splice, store as store_mod
 from .inputs import Entry, UsageError, scan
 from .util import code_fingerprint, die_with_parent, touch, write_atomic
 
@@ -370,10 +370,11 @@ def _new_generation(out: Path) -> Path:
     return gen
 
 
-def write_set(out: Path, fill, *, allow_empty: bool) -> dict:
+def write_set(out: Path, fill, *, allow_empty: bool, writer=None) -> dict:
     """A new output set, made by ``fill(folder)`` (which assembles it and returns its
     counts), written and switched to. A build in which no report could be read does not
-    replace a set that has reports."""
+    replace a set that has reports. ``writer(folder, previous)``: what writes its tables
+    and GraphML (:class:`pipeline.splice.Writer`: spliced from the previous set)."""
     previous = current_set(out)
     gen = _new_generation(out)
     try:
@@ -382,7 +383,8 @@ def write_set(out: Path, fill, *, allow_empty: bool) -> dict:
             raise OutputError(f"no report could be read, so the previous outputs in {out} "
                               f"({_reports_in(previous)} reports) are kept (--allow-empty replaces them)",
                               _failed(gen / assemble.INDEX))
-        graph.write_outputs(gen / assemble.INDEX, gen, cache=out / "work")
+        graph.write_outputs(gen / assemble.INDEX, gen, cache=out / "work",
+                            writer=writer(gen, previous) if writer else None)
         _switch(out, gen)
     except BaseException:
         shutil.rmtree(gen, ignore_errors=True)
@@ -454,6 +456,7 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
     st.forget({e.key for e in entries})
     known = st.fingerprints()
     fresh: set[str] = set()  # reports whose rows were (re)made in this build
+    fresh_docs: set[str] = set()  # and their sections' doc_ids
 
     def keep(e: Entry, res: dict) -> None:
         # a result without a cache key (too slow, a dead worker) is tried again next build
@@ -494,6 +497,8 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
         def text(k: str, doc_id: str, get) -> None:
             name = f"{doc_id}.txt"
             data = get().encode("utf-8")
+            if k in fresh:
+                fresh_docs.add(doc_id)
             if before is not None and k not in fresh:  # unchanged: the previous set's file, linked
                 with contextlib.suppress(OSError):
                     old = before / name
@@ -503,7 +508,8 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             write_atomic(cleaned / name, data, durable=False)
         return assemble.assemble(st.path, [e.key for e in entries], st.link_records([e.key for e in reports]),
                                  gen / assemble.INDEX, text)
-    counts = write_set(out, fill, allow_empty=allow_empty)
+    counts = write_set(out, fill, allow_empty=allow_empty, writer=lambda gen, prev: splice.Writer(
+        gen / assemble.INDEX, gen, prev, fresh_docs, rows_version))
     graph.PHASES.insert(0, {"phase": "extract", "s": round(t_assembly - t_extract, 3), "reports": len(todo)})
     with contextlib.suppress(OSError):
         write_atomic(out / "work" / "phases.jsonl", "".join(json.dumps(p) + "\n" for p in graph.PHASES), durable=False)

@@ -125,7 +125,7 @@ _GRAPHML_TYPES = ((bool, "boolean"), (int, "long"), (float, "double"), (str, "st
 _XML_SPECIAL = re.compile(r"[&<>\"'\n\r\t]")
 
 
-def _gml_type(v) -> str:
+def gml_type(v) -> str:
     return next(t for py, t in _GRAPHML_TYPES if isinstance(v, py))
 
 
@@ -187,7 +187,7 @@ def graphml_bytes(g: nx.MultiDiGraph) -> bytes:
         for *_, d in items:
             for k, v in d.items():
                 if (for_, k) not in keys:
-                    keys[(for_, k)] = _gml_type(v)
+                    keys[(for_, k)] = gml_type(v)
     ids = {fk: f"d{i}" for i, fk in enumerate(sorted(keys))}
     out = _header(keys, ids)
     node_ids = {k: v for (f, k), v in ids.items() if f == "node"}
@@ -253,35 +253,52 @@ def _cell(expr: str, alias: str) -> str:
     return f'CASE WHEN substr({expr}, 1, 1) IN ({_RISKY_SQL}) THEN neutralise({expr}) ELSE {expr} END AS "{alias}"'
 
 
-def sql_rows(db, name: str):
+# the unit of each spliced table (pipeline/splice.py): the columns its rows are sorted by
+# first, so that each unit's rows are one byte range of the file
+UNITS = {"documents": (), "mentions": ("doc_id",), "claims": ("c.doc_id",), "relations": ("e.typ", "e.src")}
+
+
+def sql_rows(db, name: str, *, keyed: bool = False, unit: tuple = ()):
     """A cursor over the cells of one output table, in its order, from the index
-    (documents, mentions, claims, relations)."""
+    (documents, mentions, claims, relations). ``keyed``: each row starts with its unit's
+    key columns (UNITS); ``unit``: the rows of that one unit only."""
     db.create_function("neutralise", 1, csvio.neutralise, deterministic=True)
+    keys = UNITS[name]
+    head = "".join(f"{k}, " for k in keys) if keyed else ""
+    where = (" WHERE " + " AND ".join(f"{k} = ?" for k in keys)) if unit else ""
     if name == "documents":
-        sql = f"SELECT {', '.join(_cell(_q(c), c) for c in DOC_COLS)} FROM documents ORDER BY seq"
+        sql = f"SELECT {head}{', '.join(_cell(_q(c), c) for c in DOC_COLS)} FROM documents{where} ORDER BY seq"
     elif name == "mentions":
-        sql = f"SELECT {', '.join(_cell(_q(c), c) for c in MENTION_COLS)} FROM mentions ORDER BY seq"
+        sql = f"SELECT {head}{', '.join(_cell(_q(c), c) for c in MENTION_COLS)} FROM mentions{where} ORDER BY seq"
     elif name == "claims":
         expr = {c: f'c."{c}"' for c in CLAIM_COLS}
         expr["subject_id"] = "coalesce(n.id, '')"
         expr["subject_name"] = "coalesce(n.name, '')"
-        sql = (f"SELECT {', '.join(_cell(expr[c], c) for c in CLAIM_COLS)} FROM claims c "
-               "LEFT JOIN nodes n ON n.id = c.subject_id AND c.subject_id != '' ORDER BY c.seq")
+        sql = (f"SELECT {head}{', '.join(_cell(expr[c], c) for c in CLAIM_COLS)} FROM claims c "
+               f"LEFT JOIN nodes n ON n.id = c.subject_id AND c.subject_id != ''{where} ORDER BY c.seq")
     elif name == "relations":
         expr = {"source_id": "e.src", "target_id": "e.dst", "type": "e.typ", "source_name": "s.name",
                 "target_name": "t.name"}
         cells = ", ".join(_cell(expr.get(c, "e." + _q(c)), c) for c in RELATION_COLS)
-        sql = (f"SELECT {cells} "
-               "FROM evidence e JOIN nodes s ON s.id = e.src JOIN nodes t ON t.id = e.dst ORDER BY e.seq")
+        sql = (f"SELECT {head}{cells} "
+               f"FROM evidence e JOIN nodes s ON s.id = e.src JOIN nodes t ON t.id = e.dst{where} ORDER BY e.seq")
     else:
         raise KeyError(name)
-    return db.execute(sql)
+    return db.execute(sql, unit)
 
 
-def entity_rows(db):
-    """The rows of entities.csv, from the index."""
-    for r in _query(db, """SELECT id, type, name, attrs, n_reports, n_mentions FROM nodes
-                           WHERE type NOT IN ('Report', 'Claim') ORDER BY id"""):
+def entity_rows(db, ids: list[str] | None = None):
+    """The rows of entities.csv, from the index (all, or those of ``ids``)."""
+    if ids is not None:
+        for i in ids:
+            yield from entity_rows_where(db, "AND id = ?", (i,))
+        return
+    yield from entity_rows_where(db, "", ())
+
+
+def entity_rows_where(db, where: str, args: tuple):
+    for r in _query(db, f"""SELECT id, type, name, attrs, n_reports, n_mentions FROM nodes
+                            WHERE type NOT IN ('Report', 'Claim') {where} ORDER BY id""", args):
         a = json.loads(r["attrs"])
         yield {"entity_id": r["id"], "label": _mention_label(r["type"]), "name": r["name"],
                "aliases": a.get("aliases", r["name"]), "n_reports": r["n_reports"], "n_mentions": r["n_mentions"],
@@ -289,23 +306,27 @@ def entity_rows(db):
                "kind": a.get("kind", ""), "roles": a.get("roles", ""), "link_basis": a.get("link_basis", "")}
 
 
-def graph_nodes(db):
-    """(id, attributes) of every node, sorted by id, as GraphML carries them."""
-    for r in _query(db, "SELECT id, name, attrs FROM nodes ORDER BY id"):
+def graph_nodes(db, node: str | None = None):
+    """(id, attributes) of every node (or of the one ``node``), sorted by id, as GraphML
+    carries them."""
+    where, args = (" WHERE id = ?", (node,)) if node is not None else ("", ())
+    for r in _query(db, f"SELECT id, name, attrs FROM nodes{where} ORDER BY id", args):
         d = json.loads(r["attrs"])
         yield r["id"], _graphml_attrs({"type": d["type"], "label": r["name"], **d})
 
 
-def graph_edges(db):
-    """(source, target, type, attributes) of every edge, sorted by (source, target, type):
-    the first piece of evidence and the weight, or the count of a MENTIONS edge."""
-    sql = """SELECT x.src, x.dst, x.typ, x.weight, x.roles, e.doc_id, e.sentence, e.start, e."end", e.basis,
+def graph_edges(db, src: str | None = None):
+    """(source, target, type, attributes) of every edge (or of those from ``src``), sorted
+    by (source, target, type): the first piece of evidence and the weight, or the count of
+    a MENTIONS edge."""
+    where, args = (" WHERE src = ?", (src, src)) if src is not None else ("", ())
+    sql = f"""SELECT x.src, x.dst, x.typ, x.weight, x.roles, e.doc_id, e.sentence, e.start, e."end", e.basis,
                     e.confidence, x.count
-             FROM (SELECT src, dst, typ, weight, roles, first, NULL AS count FROM edges
-                   UNION ALL SELECT src, dst, 'MENTIONS', NULL, NULL, NULL, count FROM mention_edges) x
+             FROM (SELECT src, dst, typ, weight, roles, first, NULL AS count FROM edges{where}
+                   UNION ALL SELECT src, dst, 'MENTIONS', NULL, NULL, NULL, count FROM mention_edges{where}) x
              LEFT JOIN evidence e ON e.seq = x.first
              ORDER BY x.src, x.dst, x.typ"""
-    cur = db.execute(sql)
+    cur = db.execute(sql, args)
     while True:
         batch = cur.fetchmany(CHUNK)
         if not batch:
@@ -360,32 +381,94 @@ def graph_keys(db) -> dict[tuple[str, str], str]:
     return keys
 
 
-def write_graphml(index: Path, path: Path) -> None:
+# where write_graphml records its spans when not given any: set by pipeline/splice.py in the
+# GraphML helper process around its call (callers and tests call write_graphml(index, path))
+graphml_spans = None
+
+
+def table_header(cols: list[str]) -> bytes:
+    """The start of a CSV table: byte-order mark and header row."""
+    return _csv([], cols).encode("utf-8")
+
+
+def write_graphml(index: Path, path: Path, spans=None) -> None:
     """The GraphML of the index, streamed in one pass: the same bytes as
     :func:`graphml_bytes` of the same graph. The keys are declared from
     :func:`graph_keys`; should the nodes and edges written use others, the file is
-    written again with those."""
+    written again with those. ``spans.add(tab, key, length)`` is given the length of each
+    node (``g_nodes``, by id) and of the edges of each source (``g_edges``), and
+    ``spans.meta`` the keys and whether an edge id needed its clash suffix."""
+    spans = spans if spans is not None else graphml_spans
     db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
     try:
-        keys = graph_keys(db)
+        keys = first = graph_keys(db)
         while True:
-            seen = _write_graphml(db, path, keys)
+            if spans is not None:
+                spans.clear(("g_nodes", "g_edges"))
+            seen = _write_graphml(db, path, keys, spans)
             if seen == keys:
+                if spans is not None:
+                    spans.meta["graph_keys"] = keys_json(keys)
+                    spans.meta["graph_keys_first"] = keys_json(first)
                 return
             keys = seen
     finally:
         db.close()
 
 
-def _write_graphml(db, path: Path, keys: dict) -> dict:
-    """One pass; returns the keys the nodes and edges used, each with the type it had first."""
+def keys_json(keys: dict) -> str:
+    return json.dumps(sorted([f, k, t] for (f, k), t in keys.items()), ensure_ascii=False)
+
+
+def graphml_head(keys: dict) -> tuple[bytes, dict, dict]:
+    """The GraphML document's start for these keys, and the key ids of nodes and edges."""
     ids = {fk: f"d{i}" for i, fk in enumerate(sorted(keys))}
     node_ids = {k: v for (f, k), v in ids.items() if f == "node"}
     edge_ids = {k: v for (f, k), v in ids.items() if f == "edge"}
+    return "\n".join(_header(keys, ids)).encode("utf-8"), node_ids, edge_ids
+
+
+GRAPHML_TAIL = "\n  </graph>\n</graphml>\n".encode("utf-8")
+
+
+def node_unit(n: str, d: dict, node_ids: dict) -> bytes:
+    return ("\n" + "\n".join(_node_lines(n, d, node_ids))).encode("utf-8")
+
+
+def edge_units(edges, edge_ids: dict, seen=None):
+    """(source, bytes) of the edges of each source, from (u, v, type, attrs) sorted by
+    source; edge ids as the full writer makes them when no id holds ``|`` (``seen``: a
+    dict of (for, key) -> type, filled with the keys used). A source whose edges'
+    attributes are not all declared gives None as its bytes."""
+    cur, lines, ok = None, [], True
+    eseen: set[str] = set()
+    for u, v, typ, d in edges:
+        if u != cur:
+            if cur is not None:
+                yield cur, ("\n" + "\n".join(lines)).encode("utf-8") if ok else None
+            cur, lines, ok = u, [], True
+        if seen is not None and not eseen.issuperset(d):
+            for k, val in d.items():
+                if k not in eseen:
+                    eseen.add(k)
+                    seen[("edge", k)] = gml_type(val)
+        if edge_ids.keys() >= d.keys() and not ("|" in u or "|" in v or "|" in typ):
+            lines += _edge_lines(u, v, xml_safe(f"{u}|{typ}|{v}"), d, edge_ids)
+        else:  # a key the header lacks, or an id that may clash: not spliced
+            ok = False
+    if cur is not None:
+        yield cur, ("\n" + "\n".join(lines)).encode("utf-8") if ok else None
+
+
+def _write_graphml(db, path: Path, keys: dict, spans=None) -> dict:
+    """One pass; returns the keys the nodes and edges used, each with the type it had first."""
+    head, node_ids, edge_ids = graphml_head(keys)
     seen: dict[tuple[str, str], str] = {}
+    piped = False
     with atomic_file(path, "wb") as f:
-        f.write("\n".join(_header(keys, ids)).encode("utf-8"))
-        buf: list[str] = []
+        f.write(head)
+        buf: list[bytes] = []
+        size = 0
         # the keys seen so far are tracked as sets (one set operation a node or edge)
         nseen: set[str] = set()
         for n, d in graph_nodes(db):
@@ -393,37 +476,66 @@ def _write_graphml(db, path: Path, keys: dict) -> dict:
                 for k, v in d.items():
                     if k not in nseen:
                         nseen.add(k)
-                        seen[("node", k)] = _gml_type(v)
-            if node_ids.keys() >= d.keys():
-                buf += _node_lines(n, d, node_ids)
-            if len(buf) > 50000:
-                f.write(("\n" + "\n".join(buf)).encode("utf-8"))
-                buf = []
-        taken: set[str] = set()
+                        seen[("node", k)] = gml_type(v)
+            data = node_unit(n, d, node_ids) if node_ids.keys() >= d.keys() else b""
+            if spans is not None:
+                spans.add("g_nodes", (n,), len(data))
+            buf.append(data)
+            size += len(data)
+            if size > 1 << 20:
+                f.write(b"".join(buf))
+                buf, size = [], 0
+
+        def edges():
+            nonlocal piped
+            taken: set[str] = set()
+            for u, v, typ, d in graph_edges(db):
+                if "|" in u or "|" in v or "|" in typ:  # an id that may clash: made unique as it comes
+                    piped = True
+                    yield u, v, typ, d, edge_id(u, typ, v, taken)
+                else:
+                    yield u, v, typ, d, None
+        cur, lines = None, []
         eseen: set[str] = set()
-        for u, v, typ, d in graph_edges(db):
+        for u, v, typ, d, key in edges():
+            if u != cur:
+                if cur is not None:
+                    data = ("\n" + "\n".join(lines)).encode("utf-8") if lines else b""
+                    if spans is not None:
+                        spans.add("g_edges", (cur,), len(data))
+                    buf.append(data)
+                    size += len(data)
+                    if size > 1 << 20:
+                        f.write(b"".join(buf))
+                        buf, size = [], 0
+                cur, lines = u, []
             if not eseen.issuperset(d):
                 for k, val in d.items():
                     if k not in eseen:
                         eseen.add(k)
-                        seen[("edge", k)] = _gml_type(val)
-            key = edge_id(u, typ, v, taken) if ("|" in u or "|" in v or "|" in typ) else xml_safe(f"{u}|{typ}|{v}")
+                        seen[("edge", k)] = gml_type(val)
             if edge_ids.keys() >= d.keys():
-                buf += _edge_lines(u, v, key, d, edge_ids)
-            if len(buf) > 50000:
-                f.write(("\n" + "\n".join(buf)).encode("utf-8"))
-                buf = []
-        if buf:
-            f.write(("\n" + "\n".join(buf)).encode("utf-8"))
-        f.write("\n  </graph>\n</graphml>\n".encode("utf-8"))
+                lines += _edge_lines(u, v, key or xml_safe(f"{u}|{typ}|{v}"), d, edge_ids)
+        if cur is not None:
+            data = ("\n" + "\n".join(lines)).encode("utf-8") if lines else b""
+            if spans is not None:
+                spans.add("g_edges", (cur,), len(data))
+            buf.append(data)
+        f.write(b"".join(buf))
+        f.write(GRAPHML_TAIL)
+    if spans is not None:
+        spans.meta["graph_piped"] = "1" if piped else ""
     return seen
 
 
-def write_outputs(index: Path, out: Path, cache: Path | None = None) -> None:
+def write_outputs(index: Path, out: Path, cache: Path | None = None, writer=None) -> None:
     """Tables, communities and GraphML of the index in ``index`` into the output set
     ``out`` (whose ``tables/cleaned`` the assembly wrote). The graph is written last: its
     presence means the whole set was written. ``cache``: a folder where the communities of
-    the last graph are kept, reused while the graph they are found in is the same."""
+    the last graph are kept, reused while the graph they are found in is the same.
+    ``writer``: what writes the tables and the GraphML instead (``write_tables(db,
+    folder)``, ``write_graph(index, path)``: :class:`pipeline.splice.Writer`, which splices
+    them from the previous set)."""
     tables = out / "tables"
     final = out / "graph.graphml"
     for stale in [*out.glob(".graph.graphml.*.staged"), *out.glob("..graph.graphml.*.staged.*.tmp")]:
@@ -431,7 +543,10 @@ def write_outputs(index: Path, out: Path, cache: Path | None = None) -> None:
     staged = out / f".graph.graphml.{os.getpid()}.staged"
 
     def stage_graph() -> bool:
-        write_graphml(index, staged)
+        if writer is not None:
+            writer.write_graph(index, staged)
+        else:
+            write_graphml(index, staged)
         return True
     # the GraphML is made in a second process while this one writes the tables (the
     # communities too in a process of their own were measured no faster on 2 cores: the
@@ -441,12 +556,14 @@ def write_outputs(index: Path, out: Path, cache: Path | None = None) -> None:
         db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
         try:
             with phase("tables"):
-                for name, cols in (("documents", DOC_COLS), ("mentions", MENTION_COLS), ("entities", ENTITY_COLS),
+                for name, cols in () if writer is not None else (("documents", DOC_COLS), ("mentions", MENTION_COLS), ("entities", ENTITY_COLS),
                                    ("claims", CLAIM_COLS), ("relations", RELATION_COLS)):
                     if name == "entities":
                         write_table(tables / f"{name}.csv", cols, entity_rows(db))
                     else:
                         write_table(tables / f"{name}.csv", cols, sql_rows(db, name), cells=True)
+                if writer is not None:
+                    writer.write_tables(db, tables)
             with phase("communities"):
                 from . import communities  # networkx, loaded only where a new set is written
                 write_table(tables / "communities.csv", communities.COLS, community_rows(db, cache))

@@ -1,0 +1,467 @@
+"""Stage 9c - the tables and the GraphML of a rebuild spliced from the previous output set.
+
+Every table but ``documents.csv`` and ``communities.csv`` is sorted by a *unit* first:
+``mentions.csv`` and ``claims.csv`` by report section (``doc_id``), ``entities.csv`` by
+entity id, ``relations.csv`` by (type, source id), the GraphML's nodes by id and its edges
+by source id (:data:`pipeline.graph.UNITS`). Each unit's rows are therefore one byte range
+of its file. Whenever a set is written, the length of every unit is recorded beside it
+(``spans.sqlite`` for the tables, ``spans-graph.sqlite`` for the GraphML, written by its
+helper process), with the version of the code and rules that wrote it.
+
+A rebuild whose previous set has them finds the units that may differ (:func:`plan`), by
+comparing the new index with the previous set's, not by reading any table:
+
+- the sections of the reports re-extracted, added or removed, and of every report whose
+  ``documents`` row changed;
+- the keys whose node id changed after linking (the index keeps its key -> id table,
+  ``keymap``): the rows of every report that uses such a key are made again;
+- the nodes whose row changed (name, attributes, counts), appeared or went.
+
+It then writes each file as the previous set's bytes of the units that did not change,
+copied by the kernel (``os.copy_file_range``: no pass through Python), and the rows of the
+units that did, written from the new index, in the file's order. The result is the bytes a
+full write gives (``tests/test_splice.py`` compares). It writes a table whole instead when
+there is no previous set or no spans, when the code or rules changed, when more than
+MAX_SHARE of its units changed, or when anything does not add up (a file not of the length
+its spans say, a GraphML attribute key new to the file, an edge id that would need its
+clash suffix): correctness first.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import sqlite3
+from array import array
+from bisect import bisect_left
+from itertools import accumulate
+from pathlib import Path
+
+from . import csvio, graph
+from .assemble import INDEX
+from .graph import CLAIM_COLS, DOC_COLS, ENTITY_COLS, MENTION_COLS, RELATION_COLS
+from .util import atomic_file
+
+SPANS = "spans.sqlite"
+GRAPH_SPANS = "spans-graph.sqlite"
+MAX_SHARE = 0.25  # a file with more of its units changed is written whole
+TABLES = (("documents", DOC_COLS), ("mentions", MENTION_COLS), ("entities", ENTITY_COLS),
+          ("claims", CLAIM_COLS), ("relations", RELATION_COLS))
+
+
+class Unsafe(Exception):
+    """The splice cannot be trusted here: the file is written whole."""
+
+
+# --------------------------------------------------------------------------- units
+
+def csv_units(rows, nkeys: int):
+    """(key, bytes) of each unit of a keyed cursor (``graph.sql_rows(keyed=True)``): its
+    rows as CSV lines, the key columns left out."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    key, group = None, []
+    while True:
+        chunk = rows.fetchmany(graph.CHUNK)
+        for r in chunk:
+            k = r[:nkeys]
+            if k != key:
+                if group:
+                    w.writerows(group)
+                    yield key, buf.getvalue().encode("utf-8")
+                    buf.seek(0)
+                    buf.truncate()
+                key, group = k, []
+            group.append(r[nkeys:])
+        if not chunk:
+            break
+    if group:
+        w.writerows(group)
+        yield key, buf.getvalue().encode("utf-8")
+
+
+def entity_units(db, ids: list[str] | None = None):
+    """(key, bytes) of each row of entities.csv (all, or those of ``ids``)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    for r in graph.entity_rows(db, ids):
+        w.writerow([csvio.neutralise(r.get(c, "")) for c in ENTITY_COLS])  # as csvio.to_csv writes a row
+        yield (r["entity_id"],), buf.getvalue().encode("utf-8")
+        buf.seek(0)
+        buf.truncate()
+
+
+def table_units(db, name: str, unit: tuple | None = None):
+    if name == "entities":
+        return entity_units(db, None if unit is None else [unit[0]])
+    keys = len(graph.UNITS[name])
+    return csv_units(graph.sql_rows(db, name, keyed=True, unit=unit or ()), keys)
+
+
+def header(cols: list[str]) -> bytes:
+    return graph.table_header(cols)
+
+
+def write_units(path: Path, head: bytes, units, spans=None, tab: str = "") -> None:
+    """A file of ``head`` and the bytes of each (key, bytes) unit, each unit's length
+    given to ``spans.add``."""
+    with atomic_file(path, "wb") as f:
+        f.write(head)
+        parts, size = [], 0
+        for key, data in units:
+            parts.append(data)
+            size += len(data)
+            if spans is not None and tab:
+                spans.add(tab, key, len(data))
+            if size > 1 << 20:
+                f.write(b"".join(parts))
+                parts, size = [], 0
+        f.write(b"".join(parts))
+
+
+# --------------------------------------------------------------------------- spans
+
+def encode(key: tuple) -> bytes:
+    """A unit's key as stored: UTF-8, two parts joined by NUL. Bytes order as the tables
+    are sorted (SQLite's binary collation; NUL before any character)."""
+    return "\0".join(key).encode("utf-8")
+
+
+class Spans:
+    """The unit lengths of the files of one output set, written to ``path`` (SQLite) when
+    closed: per file, its units' keys (one blob, newline-separated) and lengths (one blob
+    of 64-bit integers), so that a rebuild reads and writes them whole, without a Python
+    step per unit; and ``meta`` (the version that wrote them, the GraphML's keys)."""
+
+    def __init__(self, path: Path, version: str):
+        self.path, self.meta = path, {"version": version}
+        self.keys: dict[str, list[bytes]] = {}
+        self.lens: dict[str, array] = {}
+
+    def add(self, tab: str, key: tuple, n: int) -> None:
+        if tab not in self.keys:
+            self.keys[tab], self.lens[tab] = [], array("q")
+        self.keys[tab].append(encode(key))
+        self.lens[tab].append(n)
+
+    def put(self, tab: str, keys: list[bytes], lens: array) -> None:
+        self.keys[tab], self.lens[tab] = keys, lens
+
+    def clear(self, tabs) -> None:
+        for t in tabs:
+            self.keys.pop(t, None)
+            self.lens.pop(t, None)
+
+    def close(self) -> None:
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        tmp.unlink(missing_ok=True)
+        try:
+            db = sqlite3.connect(tmp, isolation_level=None)
+            db.executescript("PRAGMA synchronous=OFF; PRAGMA journal_mode=OFF;"
+                             "CREATE TABLE spans(tab TEXT PRIMARY KEY, keys BLOB, lens BLOB);"
+                             "CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT); BEGIN")
+            for tab, keys in sorted(self.keys.items()):
+                blob = b"\n".join(keys)
+                if blob.count(b"\n") == len(keys) - 1:  # else a key holds a newline: that file is never spliced
+                    db.execute("INSERT INTO spans VALUES(?,?,?)", (tab, blob, self.lens[tab].tobytes()))
+            db.executemany("INSERT INTO meta VALUES(?,?)", sorted(self.meta.items()))
+            db.execute("COMMIT")
+            db.close()
+            os.replace(tmp, self.path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
+    def abort(self) -> None:
+        self.keys, self.lens = {}, {}
+
+
+def read_meta(path: Path) -> dict:
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return dict(db.execute("SELECT k, v FROM meta"))
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return {}
+
+
+def read_spans(path: Path, tab: str) -> tuple[list[bytes], array] | None:
+    """(keys, lengths) of the units of one file of the previous set, in file order."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT keys, lens FROM spans WHERE tab = ?", (tab,)).fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    if row is None:
+        return None
+    lens = array("q")
+    lens.frombytes(row[1])
+    keys = row[0].split(b"\n") if lens else []
+    return (keys, lens) if len(keys) == len(lens) else None
+
+
+# --------------------------------------------------------------------------- the splice
+
+def _write(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _copy(src: int, dst: int, off: int, n: int) -> None:
+    """``n`` bytes at ``off`` of ``src`` appended to ``dst``, by the kernel where it can."""
+    while n > 0:
+        try:
+            k = os.copy_file_range(src, dst, n, off)
+        except OSError:  # not supported between these files: through memory
+            data = os.pread(src, min(n, 1 << 24), off)
+            _write(dst, data)
+            k = len(data)
+        if k <= 0:
+            raise Unsafe("the previous file is shorter than its spans")
+        off, n = off + k, n - k
+
+
+def splice_file(old: Path, new: Path, head: bytes, parts, tail: bytes = b"") -> None:
+    """``new`` as ``head``, then for each part (old spans, dirty keys, fresh, spans, tab)
+    the previous file's units with the dirty ones made again (``fresh(key)`` -> bytes,
+    empty where the unit is gone), in order, then ``tail``. The unchanged runs of units
+    are copied by the kernel; the new spans are the old ones with the dirty units
+    replaced (slices, no step per unit). ``old`` must start with ``head`` and end with
+    ``tail`` where its spans say."""
+    with open(old, "rb") as src, atomic_file(new, "wb") as f:
+        sfd, fd = src.fileno(), f.fileno()
+        if os.pread(sfd, len(head), 0) != head:
+            raise Unsafe(f"{old.name} starts otherwise")
+        _write(fd, head)
+        base = len(head)
+        for (keys, lens), dirty, fresh, spans, tab in parts:
+            offs = array("q", accumulate(lens, initial=base))
+            new_keys: list[bytes] = []
+            new_lens = array("q")
+            p = 0
+            for dk, key in sorted((encode(k), k) for k in dirty):
+                i = bisect_left(keys, dk, p)
+                if i > p:
+                    _copy(sfd, fd, offs[p], offs[i] - offs[p])
+                    new_keys += keys[p:i]
+                    new_lens += lens[p:i]
+                p = i + 1 if i < len(keys) and keys[i] == dk else i
+                data = fresh(key)
+                if data:
+                    _write(fd, data)
+                    new_keys.append(dk)
+                    new_lens.append(len(data))
+            if p < len(keys):
+                _copy(sfd, fd, offs[p], offs[-1] - offs[p])
+                new_keys += keys[p:]
+                new_lens += lens[p:]
+            spans.put(tab, new_keys, new_lens)
+            base = offs[-1]
+        if os.fstat(sfd).st_size != base + len(tail) or os.pread(sfd, len(tail), base) != tail:
+            raise Unsafe(f"{old.name} is not of the length its spans say")
+        _write(fd, tail)
+
+
+# --------------------------------------------------------------------------- what changed
+
+def _ids(db, sql: str) -> set:
+    return {r[0] if len(r) == 1 else tuple(r) for r in db.execute(sql)}
+
+
+def plan(index: Path, previous: Path | None, fresh_docs: set[str], version: str) -> tuple[dict | None, str]:
+    """The units to make again in each file ({tab: sorted keys}), or None and why the set
+    is written whole."""
+    if previous is None:
+        return None, "no previous output set"
+    for name in (SPANS, GRAPH_SPANS):
+        if read_meta(previous / name).get("version") != version:
+            return None, "the previous set was written by other code or rules"
+    db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+    try:
+        db.execute("ATTACH DATABASE ? AS o", (f"file:{previous / INDEX}?mode=ro",))
+        return _plan(db, fresh_docs), ""
+    except sqlite3.Error as e:
+        return None, f"the previous index cannot be compared: {e}"
+    finally:
+        db.close()
+
+
+def _plan(db, fresh_docs: set[str]) -> dict:
+    cols = ", ".join(f'"{c}"' for c in DOC_COLS)
+    docs = set(fresh_docs) | _ids(db, f"""SELECT doc_id FROM (SELECT {cols} FROM main.documents
+                                             EXCEPT SELECT {cols} FROM o.documents)
+                                           UNION SELECT doc_id FROM (SELECT {cols} FROM o.documents
+                                             EXCEPT SELECT {cols} FROM main.documents)""")
+    # keys whose node id changed after linking: both ids
+    remapped = set()
+    for a, b in db.execute("SELECT n.id, p.id FROM main.keymap n JOIN o.keymap p USING(key) WHERE n.id != p.id"):
+        remapped.update((a, b))
+    changed, added, named = set(), set(), set()
+    for nid, new, renamed in db.execute(
+            """SELECT n.id, p.id IS NULL, n.name IS NOT p.name OR n.type IS NOT p.type
+               FROM main.nodes n LEFT JOIN o.nodes p ON p.id = n.id
+               WHERE p.id IS NULL OR n.name IS NOT p.name OR n.type IS NOT p.type OR n.attrs IS NOT p.attrs
+                     OR n.n_reports IS NOT p.n_reports OR n.n_mentions IS NOT p.n_mentions"""):
+        changed.add(nid)
+        (added if new else named if renamed else set()).add(nid)
+    removed = _ids(db, "SELECT id FROM o.nodes p WHERE NOT EXISTS (SELECT 1 FROM main.nodes n WHERE n.id = p.id)")
+    structure = remapped | added | removed  # ids whose edges may have moved, appeared or gone
+    names = structure | named               # ids whose rows elsewhere may show another name
+    db.execute("CREATE TEMP TABLE t_docs(x TEXT PRIMARY KEY)")
+    db.execute("CREATE TEMP TABLE t_reports(x TEXT PRIMARY KEY)")
+    db.execute("CREATE TEMP TABLE t_remapped(x TEXT PRIMARY KEY)")
+    db.execute("CREATE TEMP TABLE t_structure(x TEXT PRIMARY KEY)")
+    db.execute("CREATE TEMP TABLE t_names(x TEXT PRIMARY KEY)")
+    for t, xs in (("t_docs", docs), ("t_reports", docs | {d.rsplit("#", 1)[0] for d in docs}),
+                  ("t_remapped", remapped), ("t_structure", structure), ("t_names", names)):
+        db.executemany(f"INSERT INTO {t} VALUES(?)", ((x,) for x in xs))
+    units: dict[str, set] = {"entities": {(i,) for i in changed | removed},
+                             "g_nodes": {(i,) for i in changed | removed}}
+    both = ("main", "o")
+    units["mentions"] = {(d,) for d in docs}
+    if remapped:  # a scan of the mentions (an index on their ids would cost every build more)
+        units["mentions"] |= {(d,) for s in both for (d,) in db.execute(
+            f"SELECT DISTINCT doc_id FROM {s}.mentions WHERE entity_id IN (SELECT x FROM t_remapped)")}
+    units["claims"] = {(d,) for d in docs} | {(d,) for s in both for (d,) in db.execute(
+        f"SELECT doc_id FROM {s}.claims WHERE subject_id IN (SELECT x FROM t_names)")}
+    units["relations"], units["g_edges"] = set(), set()
+    for s in both:
+        for typ, src, to_names, to_structure in db.execute(f"""
+                SELECT typ, src, 1, 1 FROM {s}.evidence WHERE doc_id IN (SELECT x FROM t_docs)
+                UNION ALL SELECT typ, src, 1, src IN (SELECT x FROM t_structure) FROM {s}.evidence
+                          WHERE src IN (SELECT x FROM t_names)
+                UNION ALL SELECT typ, src, 1, dst IN (SELECT x FROM t_structure) FROM {s}.evidence
+                          WHERE dst IN (SELECT x FROM t_names)"""):
+            units["relations"].add((typ, src))
+            if to_structure:
+                units["g_edges"].add((src,))
+        units["g_edges"] |= {(src,) for (src,) in db.execute(
+            f"""SELECT src FROM {s}.mention_edges WHERE dst IN (SELECT x FROM t_structure)
+                UNION SELECT rid FROM {s}.report_ids WHERE doc_id IN (SELECT x FROM t_reports)""")}
+    return {tab: sorted(keys) for tab, keys in units.items()}
+
+
+# --------------------------------------------------------------------------- the writer
+
+def version_of(rows_version: str) -> str:
+    """What the spans of a set depend on: the code and rules that made its rows, and this
+    module's code."""
+    return hashlib.sha256((rows_version + "\0").encode() + Path(__file__).read_bytes()).hexdigest()[:24]
+
+
+class Writer:
+    """Writes the tables and the GraphML of a new output set ``out`` from its index,
+    spliced from the ``previous`` set where that is safe (see the module's text), whole
+    otherwise, recording their spans either way. ``fresh_docs``: the doc_ids of the
+    reports whose rows were made again in this build."""
+
+    def __init__(self, index: Path, out: Path, previous: Path | None, fresh_docs: set[str], rows_version: str):
+        self.out, self.previous = out, previous
+        self.version = version_of(rows_version)
+        with graph.phase("delta plan"):
+            self.units, self.why = plan(index, previous, fresh_docs, self.version)
+        self.spliced: list[str] = []
+
+    def _old(self, tab: str) -> tuple[list[bytes], array] | None:
+        """The previous set's spans of one file, when few enough of its units changed."""
+        if self.units is None:
+            return None
+        old = read_spans(self.previous / (GRAPH_SPANS if tab.startswith("g_") else SPANS), tab)
+        return old if old is not None and len(self.units[tab]) <= MAX_SHARE * max(1, len(old[1])) else None
+
+    def write_tables(self, db, folder: Path) -> None:
+        spans = Spans(self.out / SPANS, self.version)
+        try:
+            for name, cols in TABLES:
+                path = folder / f"{name}.csv"
+                old = self._old(name) if name != "documents" else None
+                if old is not None:
+                    try:
+                        splice_file(self.previous / "tables" / path.name, path, header(cols),
+                                    [(old, self.units[name],
+                                      lambda key, name=name: b"".join(d for _, d in table_units(db, name, key)),
+                                      spans, name)])
+                        self.spliced.append(name)
+                        continue
+                    except (Unsafe, OSError):
+                        spans.clear((name,))
+                write_units(path, header(cols), table_units(db, name), spans, "" if name == "documents" else name)
+            spans.meta["spliced"] = ",".join(self.spliced)
+            spans.meta["why_whole"] = self.why
+            graph.PHASES.append({"phase": "spliced", "s": 0, "tables": self.spliced, "why_whole": self.why})
+            spans.close()
+        except BaseException:
+            spans.abort()
+            raise
+
+    def write_graph(self, index: Path, path: Path) -> None:
+        """In the GraphML helper process."""
+        spans = Spans(self.out / GRAPH_SPANS, self.version)
+        try:
+            why = self._splice_graph(index, path, spans)
+            if why:
+                graph.graphml_spans = spans
+                try:
+                    graph.write_graphml(index, path)
+                finally:
+                    graph.graphml_spans = None
+                spans.meta["why_whole"] = why
+            spans.close()
+        except BaseException:
+            spans.abort()
+            raise
+
+    def _splice_graph(self, index: Path, path: Path, spans: Spans) -> str:
+        """Why the GraphML could not be spliced ("": it was)."""
+        old_nodes, old_edges = self._old("g_nodes"), self._old("g_edges")
+        if old_nodes is None or old_edges is None:
+            return self.why or "too many nodes or edges changed"
+        meta = read_meta(self.previous / GRAPH_SPANS)
+        if meta.get("graph_piped") or meta.get("graph_keys") != meta.get("graph_keys_first"):
+            return "the previous GraphML has ids with | or keys found in a second pass"
+        db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+        try:
+            keys = graph.graph_keys(db)
+            if graph.keys_json(keys) != meta.get("graph_keys"):
+                return "the GraphML's attribute keys changed"
+            head, node_ids, edge_ids = graph.graphml_head(keys)
+            seen: dict = {}
+
+            def node(key):
+                out = []
+                for n, d in graph.graph_nodes(db, key[0]):
+                    if not node_ids.keys() >= d.keys():
+                        raise Unsafe("a node attribute new to the file")
+                    seen.update({("node", k): graph.gml_type(v) for k, v in d.items()})
+                    out.append(graph.node_unit(n, d, node_ids))
+                return b"".join(out)
+
+            def edges(key):
+                out = []
+                for _, data in graph.edge_units(graph.graph_edges(db, key[0]), edge_ids, seen):
+                    if data is None:
+                        raise Unsafe("an edge attribute new to the file, or an id that may clash")
+                    out.append(data)
+                return b"".join(out)
+            try:
+                splice_file(self.previous / "graph.graphml", path, head,
+                            [(old_nodes, self.units["g_nodes"], node, spans, "g_nodes"),
+                             (old_edges, self.units["g_edges"], edges, spans, "g_edges")],
+                            graph.GRAPHML_TAIL)
+                if any(keys.get(k) != t for k, t in seen.items()):
+                    raise Unsafe("an attribute of another type")
+            except (Unsafe, OSError) as e:
+                spans.clear(("g_nodes", "g_edges"))
+                return str(e) or type(e).__name__
+            spans.meta.update(graph_keys=meta["graph_keys"], graph_keys_first=meta["graph_keys"], graph_piped="",
+                              spliced="graph")
+            return ""
+        finally:
+            db.close()
