@@ -161,7 +161,7 @@ class PlaceResolver:
         for m in ms:
             chain = place_divs.get(id(m), [])
             if m.label == "PLACE":
-                self._place(doc, m, chain, entities, relations)
+                self._place(doc, m, chain, entities, relations, res.named)
             elif m.label == "ORG":
                 self._org(doc, m, chain, path, entities, relations, res)
             elif m.label == "PERSON":
@@ -211,8 +211,13 @@ class PlaceResolver:
         doc._.relations = (doc._.relations or []) + relations
         return doc
 
-    def _place(self, doc, m: Mention, chain: list[Division], entities, relations):
+    def _place(self, doc, m: Mention, chain: list[Division], entities, relations, named=frozenset()):
         gaz = gazetteer.get()
+        town = town_by_short_name(m.text, named) if not chain else None
+        if town is not None:   # 容桂 in a report naming 容桂街道: that street
+            m.key, m.norm = town.key, gaz.full_name(town.code)
+            self._division(doc, m, town, entities, relations)
+            return
         if m.attrs.get("level"):  # a mountain, river or region from rules/places_extra.tsv
             m.key, m.norm = f"place:geo/{m.text}", m.text
             _entity(entities, m.key, "PLACE", m.text, m.text, {"level": m.attrs["level"]})
@@ -353,10 +358,30 @@ def _unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
                         r.source = new
 
 
+TOWN_WORDS = ("街道", "镇", "乡")
+
+
+def town_by_short_name(name: str, named) -> Division | None:
+    """The one town or street of the divisions a section names (``named``: codes) whose name
+    is ``name`` with its level word (容桂 for 容桂街道, 城关 for 城关镇), else None."""
+    gaz = gazetteer.get()
+    if len(name) < 2 or name.endswith(TOWN_WORDS):
+        return None
+    hits = {c for c in named if c in gaz.divisions and gaz.divisions[c].level == "town"
+            and gaz.divisions[c].name in {name + w for w in TOWN_WORDS}}
+    return gaz.divisions[hits.pop()] if len(hits) == 1 else None
+
+
+@functools.lru_cache(maxsize=None)
+def _local_end() -> re.Pattern:
+    return re.compile("(?:" + rules.alternation(rules.items("place_local.txt")) + ")$")
+
+
 def _village_home(name: str, path: list[str]) -> str:
-    """The county a village, community or small unit the gazetteer does not know belongs
-    to: the report's own county, when its setting reaches one (no guess above that)."""
-    if not path or not VILLAGE.search(name) or re.search(r"(省|市|县|区|州|旗|盟)", name[:-1]):
+    """The county a village, community, road, mountain or zone the gazetteer does not know
+    belongs to (rules/place_local.txt: the endings of places inside one county): the
+    report's own county, when its setting reaches one (no guess above that)."""
+    if not path or len(name) < 2 or not _local_end().search(name) or re.search(r"(省|市|县|区|旗|盟)", name[:-1]):
         return ""
     gaz = gazetteer.get()
     for code in reversed(path):

@@ -192,4 +192,63 @@ def join_chains(text: str, ms: list[Mention], word_ends: set = frozenset()) -> l
             if w and m.end + len(w) in word_ends and m.end + len(w) not in starts | ends \
                     and not any(s < m.end + len(w) and m.end < x for s, x in taken):
                 m.end, m.text = m.end + len(w), text[m.start:m.end + len(w)]
+    for m in out:
+        e = village_after(text, m) if m.label == "PLACE" else m.end
+        if e != m.end and not any(s < e and m.end < x for s, x in taken if (s, x) != (m.start, m.end)):
+            m.end, m.text = e, text[m.start:e]
+    return out + list_villages(text, out)
+
+
+# a village, community or hamlet named right after the town or street that holds it
+# (龙里县冠山街道 + 奋进社区, 渠洋镇 + 古甘屯): two to five characters and its ending
+_NO_ORG = r"(?!小学|中学|学校|幼儿园|村委|委|党|卫生|居委|社区|村)"
+VILLAGE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:社区|嘎查|村民小组|村|屯|寨)" + _NO_ORG)
+# words that end like a village but name none (城乡社区, 美丽乡村, 所在社区)
+_NOT_VILLAGE = re.compile(r"(?:.*(?:农村|乡村|城乡|全村|本村|各村|该村|每村|所在|周边|附近|各个|全市|全县|全区|各|本|该|全|城市|农村|新型)"
+                          r"(?:社区|村|屯|寨)|.*(?:城乡社区|美丽乡村|易地扶贫搬迁社区|安置社区))")
+TOWN_END = ("街道", "镇", "乡")
+
+
+def village_after(text: str, m: Mention) -> int:
+    """The end of a place written on over a village of its own after a town or street
+    (龙里县冠山街道奋进社区: one PLACE, ANNOTATION.md's chain), else its own end."""
+    if not m.text.endswith(TOWN_END) or not division_chain(m.text):
+        return m.end
+    v = VILLAGE_NAME.match(text, m.end)
+    if v is None or _NOT_VILLAGE.fullmatch(v.group(0)) or any(c in v.group(0)[:-1] for c in "的和与及在是"):
+        return m.end
+    return v.end()
+
+
+_LIST_SEP = "、和及与"
+_BEFORE_NAME = "的自在到和与及、从往"
+
+
+def list_villages(text: str, ms: list[Mention]) -> list[Mention]:
+    """The other members of a list of villages the model found one of (儒鳌屯、古甘屯和岜龙屯;
+    鱼塘社区、严家寨社区): a name with the same ending written next to it, across 、和及与."""
+    taken = [(m.start, m.end) for m in ms]
+    out: list[Mention] = []
+    for m in [m for m in ms if m.label == "PLACE" and m.text.endswith(VILLAGE_END)]:
+        end = next(w for w in VILLAGE_END if m.text.endswith(w))
+        here = m
+        while here.end < len(text) and text[here.end] in _LIST_SEP:     # after it
+            v = re.compile(r"[\u4e00-\u9fff]{2,5}?" + end + _NO_ORG).match(text, here.end + 1)
+            if v is None or _NOT_VILLAGE.fullmatch(v.group(0)) or any(s < v.end() and v.start() < e for s, e in taken):
+                break
+            here = Mention("PLACE", v.start(), v.end(), v.group(0), attrs={"rule": "village list"})
+            out.append(here)
+            taken.append((v.start(), v.end()))
+        here = m
+        while here.start > 0 and text[here.start - 1] in _LIST_SEP:       # before it
+            k = here.start - 1
+            s = next((i for i in range(k - len(end) - 2, max(-1, k - len(end) - 6), -1)
+                      if i >= 0 and all(lexicon.is_cjk(c) for c in text[i:k])
+                      and (i == 0 or not lexicon.is_cjk(text[i - 1]) or text[i - 1] in _BEFORE_NAME)
+                      and text[k - len(end):k] == end), None)
+            if s is None or _NOT_VILLAGE.fullmatch(text[s:k]) or any(a < k and s < b for a, b in taken):
+                break
+            here = Mention("PLACE", s, k, text[s:k], attrs={"rule": "village list"})
+            out.append(here)
+            taken.append((s, k))
     return out
