@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import gazetteer, rules
+from . import gazetteer, placeurl, rules
 from . import names as org_names
 from .gazetteer import Division
 # BUREAU_FAMILY, ROAD_AFTER, GEO_AFTER and segment are read from here by duplicates.py and linkeval.py
@@ -26,6 +26,8 @@ from .doc import Mention, Relation, found, sentence_of, text_of
 # the first characters of a section: its lead, where a report says where it is set
 LEAD = 200
 LEAD_WEIGHT = 2
+# the weight of the division a report's web address names (pipeline/placeurl.py)
+URL_WEIGHT = 2
 # a place the gazetteer may not know whose name says it lies inside one county
 VILLAGE = re.compile(r"(?:村|社区|小组|组|屯|寨|街道|镇|乡)$")
 
@@ -154,6 +156,13 @@ class PlaceResolver:
         for d in res.chain(src):
             weights[d.code] += 1
         path = context_place(weights, named)
+        # where the text settles no setting (no place, or a tie), the division the report's
+        # web address names (www.qingtian.gov.cn: 青田县) does
+        url_codes = placeurl.url_divisions(ctx.get("url") or "", set(weights) | set(res.known)) if not path else []
+        for code in url_codes:
+            weights[code] += URL_WEIGHT
+        if url_codes:
+            path = context_place(weights, named)
         # the divisions the section names (read by org_key: 洛阳镇 keeps 洛阳高级中学 at home)
         res.named = frozenset(res.known) | {d.code for ch in place_divs.values() for d in ch}
         doc._.place_context = {"path": path, "names": [gaz.divisions[c].name for c in path]}
