@@ -1,0 +1,79 @@
+"""LOCATED_IN at the finest division a report supports (issue 9): places the division table
+does not hold placed in the report's county, a town written by its short name, villages
+named after their town or in a list, and the division a government site's address names
+where the text names none. Sentences written here."""
+from __future__ import annotations
+
+from pipeline import placeurl
+from pipeline.doc import Mention
+from pipeline.entities import places as entity_places
+from pipeline.nlp import found
+
+QINGTIAN = "http://www.qingtian.gov.cn/art/2023/2/1/art_1229365850_494141.html"
+
+
+def located(analyse, text, name, **context):
+    """(target, confidence) of the LOCATED_IN links of the entity written ``name``."""
+    doc = analyse(text, pub_date="2023-02-01", **context)
+    keys = {m.key for m in found(doc) if m.text == name}
+    return {(r.target, r.attrs.get("confidence")) for r in doc._.relations
+            if r.type == "LOCATED_IN" and r.source in keys}
+
+
+def test_a_road_or_mountain_the_table_does_not_hold_lies_in_the_reports_county(analyse):
+    text = "吉林省延吉市教育局组织师生到友谊路开展志愿服务。延吉市各学校积极参与。"
+    assert located(analyse, text, "友谊路") == {("place:222401", "inferred")}
+    # a report set in a city only: no county to put it in, nothing guessed
+    text = "甘肃省兰州市教育局组织师生到友谊路开展志愿服务。兰州市各学校积极参与。"
+    assert located(analyse, text, "友谊路") == set()
+
+
+def test_a_towns_short_name_is_the_town_the_report_names(analyse):
+    doc = analyse("广东省佛山市顺德区容桂街道召开教师节大会。2016学年容桂教育交出了一张靓丽的成绩单,容桂学生成绩优异。",
+                  pub_date="2017-09-10")
+    keys = {m.key for m in found(doc) if m.text == "容桂"}
+    assert keys <= {"place:440606/容桂街道"}
+    # no town of that short name in the report: not read as one
+    doc = analyse("广东省佛山市顺德区召开教师节大会,容桂学生成绩优异。", pub_date="2017-09-10")
+    assert not any(m.key == "place:440606/容桂街道" for m in found(doc) if m.text == "容桂")
+
+
+def test_a_village_written_after_its_street_is_one_place():
+    text = "这里是龙里县冠山街道奋进社区易地扶贫搬迁安置点。"
+    street = Mention("PLACE", 3, 10, text[3:10])
+    got = entity_places.join_chains(text, [street], set())
+    assert [m.text for m in got] == ["龙里县冠山街道奋进社区"]
+    text = "他在镇雄县林口乡农村小学任教。"       # 农村小学 is no village
+    got = entity_places.join_chains(text, [Mention("PLACE", 2, 8, text[2:8])], set())
+    assert [m.text for m in got] == ["镇雄县林口乡"]
+
+
+def test_the_other_villages_of_a_list():
+    text = "980余名来自周边的鱼塘社区、严家寨社区易地搬迁群众。学生主要来自儒鳌屯、古甘屯和岜龙屯。"
+    found_ms = [Mention("PLACE", text.index("严家寨社区"), text.index("严家寨社区") + 5, "严家寨社区"),
+                Mention("PLACE", text.index("古甘屯"), text.index("古甘屯") + 3, "古甘屯")]
+    got = {m.text for m in entity_places.join_chains(text, found_ms, set())}
+    assert got == {"鱼塘社区", "严家寨社区", "儒鳌屯", "古甘屯", "岜龙屯"}
+    text = "城乡社区、鱼塘社区都开展了活动。"          # 城乡社区 names no community
+    got = entity_places.join_chains(text, [Mention("PLACE", 5, 9, "鱼塘社区")], set())
+    assert {m.text for m in got} == {"鱼塘社区"}
+
+
+def test_a_government_sites_address_names_its_division():
+    assert placeurl.url_divisions(QINGTIAN) == ["331121"]              # qingtian: 青田县
+    assert placeurl.url_divisions("http://jyt.henan.gov.cn/2021/x.html") == ["410000"]
+    assert placeurl.url_divisions("http://jy.sg.gov.cn/jyxw/post_1.html") == ["440200"]   # rules/place_domains.tsv
+    # a label two divisions spell (靖远县, 泾源县) is the one the text agrees with, or none
+    assert placeurl.url_divisions("http://www.jingyuan.gov.cn/a.html") == []
+    assert placeurl.url_divisions("http://www.jingyuan.gov.cn/a.html", known={"620400"}) == ["620421"]
+    # a news portal reports on other places too: its host is no setting
+    assert placeurl.url_divisions("https://ori.hangzhou.com.cn/ornews/content/1.htm") == []
+
+
+def test_the_address_sets_a_report_whose_text_names_no_place(analyse):
+    text = "1月30日,县人民政府副县长叶宇飞到华侨小学新建工程、伯温中学新建工程走访调研。县教育局党委书记陈正彬陪同。"
+    assert located(analyse, text, "华侨小学", url=QINGTIAN) == {("place:331121", "inferred")}
+    assert located(analyse, text, "华侨小学") == set()
+    # the text's own setting wins over the address
+    text = "1月30日,浙江省温州市鹿城区副区长到华侨小学走访调研。"
+    assert located(analyse, text, "华侨小学", url=QINGTIAN) == {("place:330302", "inferred")}
