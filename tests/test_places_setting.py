@@ -77,3 +77,24 @@ def test_the_address_sets_a_report_whose_text_names_no_place(analyse):
     # the text's own setting wins over the address
     text = "1月30日,浙江省温州市鹿城区副区长到华侨小学走访调研。"
     assert located(analyse, text, "华侨小学", url=QINGTIAN) == {("place:330302", "inferred")}
+
+
+def test_a_chain_written_before_a_found_town_is_one_place():
+    text = "2018年,熊玉钦随家人从水城区米箩镇搬到城里。"
+    i = text.index("米箩镇")
+    got = entity_places.join_chains(text, [Mention("PLACE", i, i + 3, "米箩镇")], set())
+    assert [m.text for m in got] == ["水城区米箩镇"]
+    text = "他从北京市来到米箩镇支教。"                # 米箩镇 is no town of 北京市: two places
+    i = text.index("米箩镇")
+    got = entity_places.join_chains(text, [Mention("PLACE", i, i + 3, "米箩镇")], set())
+    assert [m.text for m in got] == ["米箩镇"]
+
+
+def test_a_countys_short_name_where_the_report_writes_its_full_name():
+    text = "奇台县还存在不足。推进奇台教育事业发展。"
+    cut = set(range(len(text) + 1))
+    got = [m.text for m in entity_places.missed_divisions(text, cut, cut, bytearray(len(text)))]
+    assert got == ["奇台县", "奇台"]
+    text = "推进奇台教育事业发展。"                      # the full name nowhere: the model decides
+    got = [m.text for m in entity_places.missed_divisions(text, cut, cut, bytearray(len(text)))]
+    assert got == []

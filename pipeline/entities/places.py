@@ -108,7 +108,8 @@ def missed_divisions(text: str, starts: set, ends: set, busy: bytearray) -> list
             e += 1  # 屏边 + 县
         last = e
         name = text[s:e]
-        if any(busy[s:e]) or not (_full_name(name) or _short_name(name) and _stands_alone(text, e)):
+        if any(busy[s:e]) or not (_full_name(name) or _short_name(name) and _stands_alone(text, e)
+                                   or _county_short(text, name) and _stands_alone(text, e, ("教育",))):
             continue
         if (s in starts or s == 0 or not lexicon.is_cjk(text[s - 1])) and (e in ends or e == len(text)):
             out.append(Mention("PLACE", s, e, name, attrs={"rule": "division"}))
@@ -123,10 +124,19 @@ def _short_name(name: str) -> bool:
     return len(divs) == 1 and divs[0].level in ("province", "city") and len(name) >= 2 and name != divs[0].name
 
 
-def _stands_alone(text: str, e: int) -> bool:
+def _stands_alone(text: str, e: int, words=()) -> bool:
     """A short name ends its phrase (新疆、西藏; 泉州的): not the head of a name such as
-    成都发布 or 泉州晚报."""
-    return e == len(text) or not lexicon.is_cjk(text[e]) or text[e] in "的和与及等籍人"
+    成都发布 or 泉州晚报. ``words``: more words it may run into (奇台 + 教育事业)."""
+    return e == len(text) or not lexicon.is_cjk(text[e]) or text[e] in "的和与及等籍人" \
+        or any(text.startswith(w, e) for w in words)
+
+
+def _county_short(text: str, name: str) -> bool:
+    """The short name of one county whose full name the report also writes (奇台县 …
+    奇台教育事业): that county, written short."""
+    divs = lexicon.divisions().lookup(name)
+    return len(divs) == 1 and divs[0].level == "county" and len(name) >= 2 and name != divs[0].name \
+        and divs[0].name.startswith(name) and divs[0].name in text
 
 
 VILLAGE_END = ("社区", "嘎查", "屯", "寨", "村")
@@ -193,10 +203,32 @@ def join_chains(text: str, ms: list[Mention], word_ends: set = frozenset()) -> l
                     and not any(s < m.end + len(w) and m.end < x for s, x in taken):
                 m.end, m.text = m.end + len(w), text[m.start:m.end + len(w)]
     for m in out:
+        s = chain_before(text, m) if m.label == "PLACE" else m.start
+        if s != m.start and s not in ends and not any(a < m.start and s < b for a, b in taken if (a, b) != (m.start, m.end)):
+            m.start, m.text = s, text[s:m.end]
+    for m in out:
         e = village_after(text, m) if m.label == "PLACE" else m.end
         if e != m.end and not any(s < e and m.end < x for s, x in taken if (s, x) != (m.start, m.end)):
             m.end, m.text = e, text[m.start:e]
     return out + list_villages(text, out)
+
+
+def chain_before(text: str, m: Mention) -> int:
+    """The start of a place written on from the division that holds it, right before it
+    (从水城区 + 米箩镇: 水城区米箩镇, one PLACE), else its own start."""
+    gaz = lexicon.divisions()
+    first = next((k for k in range(m.end, m.start + 1, -1) if gaz.lookup(text[m.start:k])), None)
+    if first is None:
+        return m.start
+    inner = gaz.lookup(text[m.start:first])
+    for k in range(max(0, m.start - 10), m.start - 1):
+        head = text[k:m.start]
+        if not (_full_name(head) and division_chain(head)):
+            continue
+        outer = {d.code for d in gaz.lookup(head)}
+        if any(outer & (gaz.ancestors(d.code) | {d.code}) for d in inner if d.code not in outer):
+            return k
+    return m.start
 
 
 # a village, community or hamlet named right after the town or street that holds it
