@@ -150,8 +150,9 @@ def committee(core: str, d: Division) -> str:
     return d.name + core if core.startswith("委") else ""
 
 
-# 中共安徽省委教育工委 is 安徽省委教育工委; 共青团北京市委 is 北京市's, with its own name
-PARTY_LEAD = re.compile(r"^(?:中国共产党|中共|共青团)(?=.)")
+# 中共安徽省委教育工委 is 安徽省委教育工委; 共青团北京市委 is 北京市's, with its own name, and so
+# are the League's committees written 团市委, 团海南省委 (团 before a committee of a place)
+PARTY_LEAD = re.compile(r"^(?:中国共产党|中共|共青团|团(?=(?:[省市县区州旗]|[\u4e00-\u9fff]{2,9}?[省市县区州旗])委))(?=.)")
 
 
 def name_chain(text: str, chain: list[Division], as_written: bool,

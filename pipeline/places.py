@@ -288,7 +288,7 @@ class PlaceResolver:
         if chain and not fits_setting(name, chain, path, res.named):
             chain = []
         m.key, anchor, basis = org_key(name, m.attrs, chain, path, doc._.doc_id or "", res.named)
-        if name != m.text and lead.group(0) == "共青团":     # the League's committee, not the party's
+        if name != m.text and lead.group(0) in ("共青团", "团"):     # the League's committee, not the party's
             m.key = re.sub(r"^(org:[^:]*:)", r"\g<1>共青团", m.key)
         attrs = {"kind": m.attrs.get("kind") or "other"}
         if anchor and "/" not in anchor:

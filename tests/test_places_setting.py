@@ -98,3 +98,12 @@ def test_a_countys_short_name_where_the_report_writes_its_full_name():
     text = "推进奇台教育事业发展。"                      # the full name nowhere: the model decides
     got = [m.text for m in entity_places.missed_divisions(text, cut, cut, bytearray(len(text)))]
     assert got == []
+
+
+def test_the_leagues_committee_written_with_tuan_is_its_places(analyse):
+    text = "湖北省黄石市下陆区教育局与团市委联合开展活动。黄石市各中小学参加。"
+    doc = analyse(text, pub_date="2021-03-01")
+    keys = {m.key for m in found(doc) if m.text == "团市委"}
+    assert keys == {"org:420200:共青团黄石市委"}
+    text = "海南省琼中黎族苗族自治县红毛镇举行仪式,团海南省委书记出席。"
+    assert located(analyse, text, "团海南省委") == {("place:460000", "stated")}
