@@ -38,12 +38,15 @@ def segment(name: str) -> list[tuple[int, int]]:
 
 def level_division(path: list[str], ch: str) -> str:
     """The context division a bare level word refers to: 市 in a county-level city is that
-    city; 市 in a county's report is the county's prefecture city."""
+    city; 市 in a county's report is the county's prefecture city; 市 in a municipality's
+    report (北京市 …) is the municipality."""
     gaz = gazetteer.get()
     for code in reversed(path):
         d = gaz.divisions[code]
         if ch in ("市", "州", "盟") and d.level in ("city", "county") and d.name.endswith(ch):
             return code
+        if ch == "市" and d.level == "province" and d.name.endswith("市"):
+            return code       # 市 in a report on Beijing, Shanghai, Tianjin or Chongqing: the municipality
         if ch in ("县", "旗") and d.level == "county" and d.name.endswith(("县", "旗")):
             return code
         if ch == "区" and d.level == "county" and (d.name.endswith("区") or gaz.divisions[code].alias.endswith("区")):

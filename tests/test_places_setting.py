@@ -107,3 +107,8 @@ def test_the_leagues_committee_written_with_tuan_is_its_places(analyse):
     assert keys == {"org:420200:共青团黄石市委"}
     text = "海南省琼中黎族苗族自治县红毛镇举行仪式,团海南省委书记出席。"
     assert located(analyse, text, "团海南省委") == {("place:460000", "stated")}
+
+
+def test_shi_in_a_municipalitys_report_is_the_municipality(analyse):
+    text = "北京市门头沟区大峪中学举行开学典礼,市教育局和团市委有关负责人出席。"
+    assert located(analyse, text, "市教育局") == {("place:110000", "inferred")}
