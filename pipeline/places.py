@@ -156,9 +156,11 @@ class PlaceResolver:
         for d in res.chain(src):
             weights[d.code] += 1
         path = context_place(weights, named)
-        # where the text settles no setting (no place, or a tie), the division the report's
-        # web address names (www.qingtian.gov.cn: 青田县) does
-        url_codes = placeurl.url_divisions(ctx.get("url") or "", set(weights) | set(res.known)) if not path else []
+        # the division the report's web address names (www.qingtian.gov.cn: 青田县) sets a
+        # report whose text settles no setting (no place, or a tie), and narrows one the text
+        # sets coarser (大连市 in the text of a 金普新区 site); it never overrides the text
+        url_codes = placeurl.url_divisions(ctx.get("url") or "", set(weights) | set(res.known))
+        url_codes = [c for c in url_codes if not path or path[-1] in gaz.ancestors(c)]
         for code in url_codes:
             weights[code] += URL_WEIGHT
         if url_codes:

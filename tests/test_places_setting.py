@@ -112,3 +112,12 @@ def test_the_leagues_committee_written_with_tuan_is_its_places(analyse):
 def test_shi_in_a_municipalitys_report_is_the_municipality(analyse):
     text = "北京市门头沟区大峪中学举行开学典礼,市教育局和团市委有关负责人出席。"
     assert located(analyse, text, "市教育局") == {("place:110000", "inferred")}
+
+
+def test_the_address_narrows_a_setting_the_text_gives_coarser(analyse):
+    text = "大连市教育局组织专家到红星海学校调研,大连市各区教育局参加。"
+    url = "http://www.dljp.gov.cn/jyj/2021/x.html"                       # rules/place_domains.tsv: 金普新区
+    assert located(analyse, text, "红星海学校", url=url) == {("place:210213", "inferred")}
+    assert located(analyse, text, "红星海学校") == {("place:210200", "inferred")}
+    # an address of another city does not move it
+    assert located(analyse, text, "红星海学校", url=QINGTIAN) == {("place:210200", "inferred")}
