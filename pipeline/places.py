@@ -232,6 +232,13 @@ class PlaceResolver:
         if m.attrs.get("level"):  # a mountain, river or region from rules/places_extra.tsv
             m.key, m.norm = f"place:geo/{m.text}", m.text
             _entity(entities, m.key, "PLACE", m.text, m.text, {"level": m.attrs["level"]})
+            home = _geo_province().get(m.text, "")
+            if home in gaz.divisions:    # 南疆, 泰山: inside one province
+                s, e = sentence_of(doc, m.start)
+                self._division(doc, m, gaz.divisions[home], entities, relations, mentioned=False)
+                entities[m.key]["attrs"].setdefault("parent_id", gaz.divisions[home].key)
+                relations.append(Relation("LOCATED_IN", m.key, gaz.divisions[home].key, s, e,
+                                          {"basis": "named place of one province", "confidence": "stated"}))
             return
         covered = segment(m.text)
         end = covered[len(chain) - 1][1] if chain else 0
@@ -381,6 +388,12 @@ def town_by_short_name(name: str, named) -> Division | None:
     hits = {c for c in named if c in gaz.divisions and gaz.divisions[c].level == "town"
             and gaz.divisions[c].name in {name + w for w in TOWN_WORDS}}
     return gaz.divisions[hits.pop()] if len(hits) == 1 else None
+
+
+@functools.lru_cache(maxsize=None)
+def _geo_province() -> dict[str, str]:
+    """rules/places_extra.tsv: a named place -> the one province that holds it, if given."""
+    return {row[0]: row[2] for row in rules.table("places_extra.tsv") if len(row) > 2 and row[2]}
 
 
 @functools.lru_cache(maxsize=None)

@@ -121,3 +121,8 @@ def test_the_address_narrows_a_setting_the_text_gives_coarser(analyse):
     assert located(analyse, text, "红星海学校") == {("place:210200", "inferred")}
     # an address of another city does not move it
     assert located(analyse, text, "红星海学校", url=QINGTIAN) == {("place:210200", "inferred")}
+
+
+def test_a_region_of_one_province_lies_in_it(analyse):
+    text = "浙江援疆指挥部组织教师赴南疆开展支教活动。"
+    assert located(analyse, text, "南疆") == {("place:650000", "stated")}
