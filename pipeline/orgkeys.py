@@ -236,3 +236,31 @@ def local_anchor(path: list[str]) -> str:
         if gaz.divisions[code].level in ("county", "town", "city"):
             return code
     return path[-1]
+
+
+CAMPUS = re.compile(r"(?:校区|分校)$")
+
+
+def campus_division(text: str, anchor: str) -> str:
+    """The county a campus's own name places it in, inside its school's place (广东理工学院
+    鼎湖校区 of 广东省: 鼎湖区; 兴华中学华墅校区 of 浙江省: 华墅乡's county), else ''. Only a
+    name of one county inside ``anchor`` counts (泉州七中江南校区: 江南区 is no district of 泉州),
+    or of one town inside a province."""
+    gaz = gazetteer.get()
+    m = CAMPUS.search(text)
+    if not m or not anchor or anchor not in gaz.divisions or gaz.divisions[anchor].level == "town":
+        return ""
+    for k in range(max(0, m.start() - 4), m.start() - 1):
+        core = text[k:m.start()]
+        # a town or street (华墅乡) only inside a province: a city's streets have names such as
+        # 江南, 东海 that campuses take as words of direction too
+        words = ("", "镇", "乡", "街道") if gaz.divisions[anchor].level == "province" else ("",)
+        divs = {d.code: d for w in words for d in gaz.lookup(core + w)
+                if d.level in ("county", "town")}
+        inside = [d for c, d in divs.items() if c != anchor and anchor in gaz.ancestors(c)]
+        if len(inside) == 1:
+            d = inside[0]
+            return d.parent if d.level == "town" else d.code
+        if divs:
+            return ""
+    return ""

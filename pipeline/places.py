@@ -20,7 +20,8 @@ from . import gazetteer, placeurl, rules
 from . import names as org_names
 from .gazetteer import Division
 # BUREAU_FAMILY, ROAD_AFTER, GEO_AFTER and segment are read from here by duplicates.py and linkeval.py
-from .orgkeys import BUREAU_FAMILY, GEO_AFTER, PARTY_LEAD, ROAD_AFTER, fits_setting, level_division, org_key, segment  # noqa: F401
+from .orgkeys import (BUREAU_FAMILY, GEO_AFTER, PARTY_LEAD, ROAD_AFTER, campus_division, fits_setting,  # noqa: F401
+                      level_division, org_key, segment)
 from .doc import Mention, Relation, found, sentence_of, text_of
 
 # the first characters of a section: its lead, where a report says where it is set
@@ -299,6 +300,9 @@ class PlaceResolver:
         m.key, anchor, basis = org_key(name, m.attrs, chain, path, doc._.doc_id or "", res.named)
         if name != m.text and lead.group(0) in ("共青团", "团"):     # the League's committee, not the party's
             m.key = re.sub(r"^(org:[^:]*:)", r"\g<1>共青团", m.key)
+        inner = campus_division(m.text, anchor)
+        if inner:     # 广东理工学院鼎湖校区: the campus is in 鼎湖区, inside its school's place
+            anchor, basis = inner, "campus named by its division"
         attrs = {"kind": m.attrs.get("kind") or "other"}
         if anchor and "/" not in anchor:
             attrs["adcode"] = anchor

@@ -126,3 +126,11 @@ def test_the_address_narrows_a_setting_the_text_gives_coarser(analyse):
 def test_a_region_of_one_province_lies_in_it(analyse):
     text = "浙江援疆指挥部组织教师赴南疆开展支教活动。"
     assert located(analyse, text, "南疆") == {("place:650000", "stated")}
+
+
+def test_a_campus_named_by_a_district_of_its_schools_place_lies_in_it(analyse):
+    text = "广东理工学院鼎湖校区举行开学典礼,广东理工学院师生参加。"
+    assert ("place:441203", "stated") in located(analyse, text, "广东理工学院鼎湖校区")
+    # a street's name of the city (江南, 东海) is a word of direction too: the city only
+    text = "泉州七中江南校区将于今年动工。泉州市教育局表示支持。"
+    assert located(analyse, text, "泉州七中江南校区") <= {("place:350500", "stated")}
