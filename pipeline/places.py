@@ -27,6 +27,8 @@ from .doc import Mention, Relation, found, sentence_of, text_of
 # the first characters of a section: its lead, where a report says where it is set
 LEAD = 200
 LEAD_WEIGHT = 2
+# an outlet's name (兰州晚报) says where the outlet is more than where its report is set
+OUTLET_FACTOR = 0.0
 # the weight of the division a report's web address names (pipeline/placeurl.py)
 URL_WEIGHT = 2
 # a place the gazetteer may not know whose name says it lies inside one county
@@ -150,6 +152,8 @@ class PlaceResolver:
                 place_divs[id(m)] = chain
                 if chain:   # the lead (where news reports say where they are) counts double
                     w = (1 if m.label == "PLACE" else 0.5) * (LEAD_WEIGHT if m.start < LEAD else 1)
+                    if m.label == "ORG" and _outlet(m):
+                        w *= OUTLET_FACTOR   # 兰州晚报 reports on 靖远县 too: where it is, not where the report is set
                     weights[chain[-1].code] += w
                     if m.label == "PLACE":
                         named[chain[-1].code] += w
@@ -323,6 +327,10 @@ class PlaceResolver:
             self._division(doc, m, d, entities, relations, mentioned=False)
             relations.append(Relation("LOCATED_IN", m.key, d.key, s, e,
                                       {"basis": basis, "confidence": "inferred" if "context" in basis else "stated"}))
+
+
+def _outlet(m: Mention) -> bool:
+    return m.attrs.get("kind") == "media" or bool(re.search(r"(日报|晚报|早报|都市报|时报|晨报|新闻网|电视台|广播电视台|融媒体中心)$", m.text))
 
 
 def outlet_province(name: str) -> str:

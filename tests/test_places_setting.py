@@ -134,3 +134,10 @@ def test_a_campus_named_by_a_district_of_its_schools_place_lies_in_it(analyse):
     # a street's name of the city (江南, 东海) is a word of direction too: the city only
     text = "泉州七中江南校区将于今年动工。泉州市教育局表示支持。"
     assert located(analyse, text, "泉州七中江南校区") <= {("place:350500", "stated")}
+
+
+def test_an_outlets_name_does_not_set_the_report(analyse):
+    text = ("兰州晚报讯 从20岁踏入村办小学开始,白银市靖远县若笠乡牛庄村田咀社的田世冠就把心与家乡的教育连在了一起。"
+            "“我在田咀小学从教21年了。”兰州晚报记者了解到,学校只剩一名学生。")
+    got = located(analyse, text, "田咀小学")       # 靖远县 (or its 若笠乡), not 兰州市
+    assert got and all(t.startswith("place:620421") for t, _ in got)
