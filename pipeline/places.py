@@ -229,6 +229,10 @@ class PlaceResolver:
 
     def _place(self, doc, m: Mention, chain: list[Division], entities, relations, named=frozenset()):
         gaz = gazetteer.get()
+        path = (doc._.place_context or {}).get("path", [])
+        if len(chain) == 1 and chain[0].level == "town" and path and path[0][:2] != chain[0].code[:2] \
+                and not path[0].startswith("world/"):
+            chain = []    # 永红乡 alone in a 虎林 report: not the table's only 永红乡, in 四川
         town = town_by_short_name(m.text, named) if not chain else None
         if town is not None:   # 容桂 in a report naming 容桂街道: that street
             m.key, m.norm = town.key, gaz.full_name(town.code)

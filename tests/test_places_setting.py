@@ -141,3 +141,8 @@ def test_an_outlets_name_does_not_set_the_report(analyse):
             "“我在田咀小学从教21年了。”兰州晚报记者了解到,学校只剩一名学生。")
     got = located(analyse, text, "田咀小学")       # 靖远县 (or its 若笠乡), not 兰州市
     assert got and all(t.startswith("place:620421") for t, _ in got)
+
+
+def test_a_lone_town_of_another_province_is_the_reports_own(analyse):
+    text = "黑龙江省虎林市教育局表彰了齐风玉。1985年,孙军刚来到永红乡担任初中教师,虎林市各校参加。"
+    assert located(analyse, text, "永红乡") == {("place:230381", "inferred")}    # not 四川's only 永红乡
