@@ -73,6 +73,11 @@ class Resolver:
         scored.sort(key=lambda x: -x[0])
         if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return scored[0][1]
+        # a short name of a city and of a county inside it (长沙: 长沙市, 长沙县) is the city,
+        # which holds both
+        outer = [d for d in divs if all(o.code == d.code or d.code in self.gaz.ancestors(o.code) for o in divs)]
+        if len(outer) == 1 and scored[0][0] == scored[-1][0]:
+            return outer[0]
         # a former name or a short name may still point to one province/city: keep that level
         return None
 

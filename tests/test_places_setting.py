@@ -146,3 +146,9 @@ def test_an_outlets_name_does_not_set_the_report(analyse):
 def test_a_lone_town_of_another_province_is_the_reports_own(analyse):
     text = "黑龙江省虎林市教育局表彰了齐风玉。1985年,孙军刚来到永红乡担任初中教师,虎林市各校参加。"
     assert located(analyse, text, "永红乡") == {("place:230381", "inferred")}    # not 四川's only 永红乡
+
+
+def test_a_short_name_of_a_city_and_a_county_inside_it_is_the_city(analyse):
+    doc = analyse("本报长沙讯(记者 李明 通讯员 王红)近日,实验小学开展读书活动。", pub_date="2021-01-05")
+    assert {m.key for m in found(doc) if m.text == "长沙"} == {"place:430100"}    # 长沙市 holds 长沙县
+    assert doc._.place_context["names"] == ["湖南省", "长沙市"]
