@@ -87,7 +87,10 @@ class Resolver:
         with no division of that name inside the one before ends the chain (鹿城建华中学:
         建华 is no division of 鹿城区, so not 齐齐哈尔's 建华区)."""
         out: list[Division] = []
-        for a, b in segment(text):
+        segs = segment(text)
+        if len(segs) > 1 and text[:segs[0][1]] in ("中国", "中华人民共和国"):
+            segs = segs[1:]   # 中国北京: 北京, a division of China
+        for a, b in segs:
             if ROAD_AFTER.match(text, b):
                 break
             if GEO_AFTER.match(text, b) and not any(d.name == text[a:b] for d in self.gaz.lookup(text[a:b])):
@@ -198,6 +201,7 @@ class PlaceResolver:
                 outlet = ctx.get("source") or ""
                 outlet = role if not outlet or outlet in org_names.OWN_OUTLET else outlet
                 _entity(entities, m.key, "PERSON", m.text, m.text, {"outlet": outlet} if role else {})
+        _same_place_in_full(ms, entities, relations)
         _unify_orgs(ms, entities, relations)
         # short forms take the key of their full name (锦小 -> 锦官新城小学)
         by_text = {}
@@ -255,6 +259,8 @@ class PlaceResolver:
                                           {"basis": "named place of one province", "confidence": "stated"}))
             return
         covered = segment(m.text)
+        if chain and len(covered) > 1 and chain[0].code != "world/中国" and m.text[:covered[0][1]] in ("中国", "中华人民共和国"):
+            covered = covered[1:]     # 中国北京: chain() skipped 中国
         end = covered[len(chain) - 1][1] if chain else 0
         rest = m.text[end:]
         if chain and not rest:  # a division, or a chain of them
@@ -369,6 +375,24 @@ def _staff_role(text: str, m: Mention, ctx: dict) -> str:
     if STAFF_AFTER.match(text[m.end:m.end + 4]):
         return "记者"
     return ""
+
+
+def _same_place_in_full(ms: list[Mention], entities: dict, relations: list) -> None:
+    """A place the table does not hold, written alone (鱼塘社区), is the one the section
+    writes in full with its divisions (水城区红桥街道鱼塘社区): one entity, placed there."""
+    placed = [m for m in ms if m.label == "PLACE" and m.key.startswith("place:") and not m.key.startswith("place:?")]
+    for m in ms:
+        if m.label != "PLACE" or not m.key.startswith("place:?/"):
+            continue
+        full = {x.key for x in placed if len(x.text) > len(m.text) and x.text.endswith(m.text)
+                and "/" in x.key and x.key.endswith(m.text)}
+        if len(full) != 1:
+            continue
+        old, new = m.key, full.pop()
+        m.key, m.norm = new, entities.get(new, {}).get("name", m.norm)
+        if old in entities and new in entities:
+            entities[new]["aliases"] |= entities.pop(old)["aliases"]
+        relations[:] = [r for r in relations if r.source != old]
 
 
 def _unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:

@@ -152,3 +152,14 @@ def test_a_short_name_of_a_city_and_a_county_inside_it_is_the_city(analyse):
     doc = analyse("本报长沙讯(记者 李明 通讯员 王红)近日,实验小学开展读书活动。", pub_date="2021-01-05")
     assert {m.key for m in found(doc) if m.text == "长沙"} == {"place:430100"}    # 长沙市 holds 长沙县
     assert doc._.place_context["names"] == ["湖南省", "长沙市"]
+
+
+def test_china_before_a_division_is_no_level_of_the_chain(analyse):
+    doc = analyse("他说,中国北京的专家也来到了学校。", pub_date="2021-01-05")
+    assert {m.key for m in found(doc) if m.text == "中国北京"} == {"place:110000"}
+
+
+def test_a_place_written_alone_is_the_one_written_in_full(analyse):
+    doc = analyse("贵州省六盘水市水城区红桥街道鱼塘社区举行活动。鱼塘社区的孩子们参加了。", pub_date="2021-03-01")
+    keys = {m.key for m in found(doc) if m.label == "PLACE" and m.text.endswith("鱼塘社区")}
+    assert len(keys) == 1 and not keys.pop().startswith("place:?")
