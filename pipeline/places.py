@@ -111,6 +111,8 @@ def context_place(weights: dict[str, float], named: dict[str, float] | None = No
     gaz = gazetteer.get()
     total: dict[str, float] = defaultdict(float)
     for code, w in weights.items():
+        if w <= 0:
+            continue
         for c in [code] + list(gaz.ancestors(code)):
             total[c] += w
     path, node = [], ""
@@ -162,7 +164,8 @@ class PlaceResolver:
                     w = (1 if m.label == "PLACE" else 0.5) * (LEAD_WEIGHT if m.start < LEAD else 1)
                     if m.label == "ORG" and _outlet(m):
                         w *= OUTLET_FACTOR   # 兰州晚报 reports on 靖远县 too: where it is, not where the report is set
-                    weights[chain[-1].code] += w
+                    if w > 0:
+                        weights[chain[-1].code] += w
                     if m.label == "PLACE":
                         named[chain[-1].code] += w
         src = ctx.get("source", "")
