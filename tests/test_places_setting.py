@@ -163,3 +163,10 @@ def test_a_place_written_alone_is_the_one_written_in_full(analyse):
     doc = analyse("贵州省六盘水市水城区红桥街道鱼塘社区举行活动。鱼塘社区的孩子们参加了。", pub_date="2021-03-01")
     keys = {m.key for m in found(doc) if m.label == "PLACE" and m.text.endswith("鱼塘社区")}
     assert len(keys) == 1 and not keys.pop().startswith("place:?")
+
+
+def test_a_kind_of_village_after_a_town_is_no_village_of_its_own():
+    text = "2018年3月,位于观音洞镇深度贫困村的新合幼儿园开园。"
+    i = text.index("观音洞镇")
+    got = entity_places.join_chains(text, [Mention("PLACE", i, i + 4, "观音洞镇")], set())
+    assert [m.text for m in got] == ["观音洞镇"]

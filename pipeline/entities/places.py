@@ -235,8 +235,8 @@ def chain_before(text: str, m: Mention) -> int:
 # (龙里县冠山街道 + 奋进社区, 渠洋镇 + 古甘屯): two to five characters and its ending
 _NO_ORG = r"(?!小学|中学|学校|幼儿园|村委|委|党|卫生|居委|社区|村)"
 VILLAGE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:社区|嘎查|村民小组|村|屯|寨)" + _NO_ORG)
-# words that end like a village but name none (城乡社区, 美丽乡村, 所在社区)
-_NOT_VILLAGE = re.compile(r"(?:.*(?:农村|乡村|城乡|全村|本村|各村|该村|每村|所在|周边|附近|各个|全市|全县|全区|各|本|该|全|城市|农村|新型)"
+# words that end like a village but name none (城乡社区, 美丽乡村, 所在社区, 深度贫困村)
+_NOT_VILLAGE = re.compile(r"(?:.*(?:农村|乡村|城乡|全村|本村|各村|该村|每村|所在|周边|附近|各个|全市|全县|全区|各|本|该|全|城市|农村|新型|贫困|示范|重点|行政|自然|移民|搬迁|文明|特色|边远|偏远|试点|先进)"
                           r"(?:社区|村|屯|寨)|.*(?:城乡社区|美丽乡村|易地扶贫搬迁社区|安置社区))")
 TOWN_END = ("街道", "镇", "乡")
 
