@@ -111,6 +111,7 @@ def section_context(rep: ingest.Report, sec: ingest.Section, year=None, basis=""
         "editor": sec.editor,
         "source": rep.source,
         "place_hint": sec.place_hint,
+        "url": rep.url,
     }
 
 

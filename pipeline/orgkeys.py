@@ -38,12 +38,15 @@ def segment(name: str) -> list[tuple[int, int]]:
 
 def level_division(path: list[str], ch: str) -> str:
     """The context division a bare level word refers to: 市 in a county-level city is that
-    city; 市 in a county's report is the county's prefecture city."""
+    city; 市 in a county's report is the county's prefecture city; 市 in a municipality's
+    report (北京市 …) is the municipality."""
     gaz = gazetteer.get()
     for code in reversed(path):
         d = gaz.divisions[code]
         if ch in ("市", "州", "盟") and d.level in ("city", "county") and d.name.endswith(ch):
             return code
+        if ch == "市" and d.level == "province" and d.name.endswith("市"):
+            return code       # 市 in a report on Beijing, Shanghai, Tianjin or Chongqing: the municipality
         if ch in ("县", "旗") and d.level == "county" and d.name.endswith(("县", "旗")):
             return code
         if ch == "区" and d.level == "county" and (d.name.endswith("区") or gaz.divisions[code].alias.endswith("区")):
@@ -150,8 +153,9 @@ def committee(core: str, d: Division) -> str:
     return d.name + core if core.startswith("委") else ""
 
 
-# 中共安徽省委教育工委 is 安徽省委教育工委; 共青团北京市委 is 北京市's, with its own name
-PARTY_LEAD = re.compile(r"^(?:中国共产党|中共|共青团)(?=.)")
+# 中共安徽省委教育工委 is 安徽省委教育工委; 共青团北京市委 is 北京市's, with its own name, and so
+# are the League's committees written 团市委, 团海南省委 (团 before a committee of a place)
+PARTY_LEAD = re.compile(r"^(?:中国共产党|中共|共青团|团(?=(?:[省市县区州旗]|[\u4e00-\u9fff]{2,9}?[省市县区州旗])委))(?=.)")
 
 
 def name_chain(text: str, chain: list[Division], as_written: bool,
@@ -232,3 +236,31 @@ def local_anchor(path: list[str]) -> str:
         if gaz.divisions[code].level in ("county", "town", "city"):
             return code
     return path[-1]
+
+
+CAMPUS = re.compile(r"(?:校区|分校)$")
+
+
+def campus_division(text: str, anchor: str) -> str:
+    """The county a campus's own name places it in, inside its school's place (广东理工学院
+    鼎湖校区 of 广东省: 鼎湖区; 兴华中学华墅校区 of 浙江省: 华墅乡's county), else ''. Only a
+    name of one county inside ``anchor`` counts (泉州七中江南校区: 江南区 is no district of 泉州),
+    or of one town inside a province."""
+    gaz = gazetteer.get()
+    m = CAMPUS.search(text)
+    if not m or not anchor or anchor not in gaz.divisions or gaz.divisions[anchor].level == "town":
+        return ""
+    for k in range(max(0, m.start() - 4), m.start() - 1):
+        core = text[k:m.start()]
+        # a town or street (华墅乡) only inside a province: a city's streets have names such as
+        # 江南, 东海 that campuses take as words of direction too
+        words = ("", "镇", "乡", "街道") if gaz.divisions[anchor].level == "province" else ("",)
+        divs = {d.code: d for w in words for d in gaz.lookup(core + w)
+                if d.level in ("county", "town")}
+        inside = [d for c, d in divs.items() if c != anchor and anchor in gaz.ancestors(c)]
+        if len(inside) == 1:
+            d = inside[0]
+            return d.parent if d.level == "town" else d.code
+        if divs:
+            return ""
+    return ""

@@ -16,16 +16,21 @@ from collections import Counter, defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import gazetteer, rules
+from . import gazetteer, placeurl, rules
 from . import names as org_names
 from .gazetteer import Division
 # BUREAU_FAMILY, ROAD_AFTER, GEO_AFTER and segment are read from here by duplicates.py and linkeval.py
-from .orgkeys import BUREAU_FAMILY, GEO_AFTER, PARTY_LEAD, ROAD_AFTER, fits_setting, level_division, org_key, segment  # noqa: F401
+from .orgkeys import (BUREAU_FAMILY, GEO_AFTER, PARTY_LEAD, ROAD_AFTER, campus_division, fits_setting,  # noqa: F401
+                      level_division, org_key, segment)
 from .doc import Mention, Relation, found, sentence_of, text_of
 
 # the first characters of a section: its lead, where a report says where it is set
 LEAD = 200
 LEAD_WEIGHT = 2
+# an outlet's name (兰州晚报) says where the outlet is more than where its report is set
+OUTLET_FACTOR = 0.0
+# the weight of the division a report's web address names (pipeline/placeurl.py)
+URL_WEIGHT = 2
 # a place the gazetteer may not know whose name says it lies inside one county
 VILLAGE = re.compile(r"(?:村|社区|小组|组|屯|寨|街道|镇|乡)$")
 
@@ -68,6 +73,11 @@ class Resolver:
         scored.sort(key=lambda x: -x[0])
         if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return scored[0][1]
+        # a short name of a city and of a county inside it (长沙: 长沙市, 长沙县) is the city,
+        # which holds both
+        outer = [d for d in divs if all(o.code == d.code or d.code in self.gaz.ancestors(o.code) for o in divs)]
+        if len(outer) == 1 and scored[0][0] == scored[-1][0]:
+            return outer[0]
         # a former name or a short name may still point to one province/city: keep that level
         return None
 
@@ -77,7 +87,10 @@ class Resolver:
         with no division of that name inside the one before ends the chain (鹿城建华中学:
         建华 is no division of 鹿城区, so not 齐齐哈尔's 建华区)."""
         out: list[Division] = []
-        for a, b in segment(text):
+        segs = segment(text)
+        if len(segs) > 1 and text[:segs[0][1]] in ("中国", "中华人民共和国"):
+            segs = segs[1:]   # 中国北京: 北京, a division of China
+        for a, b in segs:
             if ROAD_AFTER.match(text, b):
                 break
             if GEO_AFTER.match(text, b) and not any(d.name == text[a:b] for d in self.gaz.lookup(text[a:b])):
@@ -98,6 +111,8 @@ def context_place(weights: dict[str, float], named: dict[str, float] | None = No
     gaz = gazetteer.get()
     total: dict[str, float] = defaultdict(float)
     for code, w in weights.items():
+        if w <= 0:
+            continue
         for c in [code] + list(gaz.ancestors(code)):
             total[c] += w
     path, node = [], ""
@@ -147,13 +162,25 @@ class PlaceResolver:
                 place_divs[id(m)] = chain
                 if chain:   # the lead (where news reports say where they are) counts double
                     w = (1 if m.label == "PLACE" else 0.5) * (LEAD_WEIGHT if m.start < LEAD else 1)
-                    weights[chain[-1].code] += w
+                    if m.label == "ORG" and _outlet(m):
+                        w *= OUTLET_FACTOR   # 兰州晚报 reports on 靖远县 too: where it is, not where the report is set
+                    if w > 0:
+                        weights[chain[-1].code] += w
                     if m.label == "PLACE":
                         named[chain[-1].code] += w
         src = ctx.get("source", "")
         for d in res.chain(src):
             weights[d.code] += 1
         path = context_place(weights, named)
+        # the division the report's web address names (www.qingtian.gov.cn: 青田县) sets a
+        # report whose text settles no setting (no place, or a tie), and narrows one the text
+        # sets coarser (大连市 in the text of a 金普新区 site); it never overrides the text
+        url_codes = placeurl.url_divisions(ctx.get("url") or "", set(weights) | set(res.known))
+        url_codes = [c for c in url_codes if not path or path[-1] in gaz.ancestors(c)]
+        for code in url_codes:
+            weights[code] += URL_WEIGHT
+        if url_codes:
+            path = context_place(weights, named)
         # the divisions the section names (read by org_key: 洛阳镇 keeps 洛阳高级中学 at home)
         res.named = frozenset(res.known) | {d.code for ch in place_divs.values() for d in ch}
         doc._.place_context = {"path": path, "names": [gaz.divisions[c].name for c in path]}
@@ -161,7 +188,7 @@ class PlaceResolver:
         for m in ms:
             chain = place_divs.get(id(m), [])
             if m.label == "PLACE":
-                self._place(doc, m, chain, entities, relations)
+                self._place(doc, m, chain, entities, relations, res.named)
             elif m.label == "ORG":
                 self._org(doc, m, chain, path, entities, relations, res)
             elif m.label == "PERSON":
@@ -177,6 +204,7 @@ class PlaceResolver:
                 outlet = ctx.get("source") or ""
                 outlet = role if not outlet or outlet in org_names.OWN_OUTLET else outlet
                 _entity(entities, m.key, "PERSON", m.text, m.text, {"outlet": outlet} if role else {})
+        _same_place_in_full(ms, entities, relations)
         _unify_orgs(ms, entities, relations)
         # short forms take the key of their full name (锦小 -> 锦官新城小学)
         by_text = {}
@@ -211,13 +239,31 @@ class PlaceResolver:
         doc._.relations = (doc._.relations or []) + relations
         return doc
 
-    def _place(self, doc, m: Mention, chain: list[Division], entities, relations):
+    def _place(self, doc, m: Mention, chain: list[Division], entities, relations, named=frozenset()):
         gaz = gazetteer.get()
+        path = (doc._.place_context or {}).get("path", [])
+        if len(chain) == 1 and chain[0].level == "town" and path and path[0][:2] != chain[0].code[:2] \
+                and not path[0].startswith("world/"):
+            chain = []    # 永红乡 alone in a 虎林 report: not the table's only 永红乡, in 四川
+        town = town_by_short_name(m.text, named) if not chain else None
+        if town is not None:   # 容桂 in a report naming 容桂街道: that street
+            m.key, m.norm = town.key, gaz.full_name(town.code)
+            self._division(doc, m, town, entities, relations)
+            return
         if m.attrs.get("level"):  # a mountain, river or region from rules/places_extra.tsv
             m.key, m.norm = f"place:geo/{m.text}", m.text
             _entity(entities, m.key, "PLACE", m.text, m.text, {"level": m.attrs["level"]})
+            home = _geo_province().get(m.text, "")
+            if home in gaz.divisions:    # 南疆, 泰山: inside one province
+                s, e = sentence_of(doc, m.start)
+                self._division(doc, m, gaz.divisions[home], entities, relations, mentioned=False)
+                entities[m.key]["attrs"].setdefault("parent_id", gaz.divisions[home].key)
+                relations.append(Relation("LOCATED_IN", m.key, gaz.divisions[home].key, s, e,
+                                          {"basis": "named place of one province", "confidence": "stated"}))
             return
         covered = segment(m.text)
+        if chain and len(covered) > 1 and chain[0].code != "world/中国" and m.text[:covered[0][1]] in ("中国", "中华人民共和国"):
+            covered = covered[1:]     # 中国北京: chain() skipped 中国
         end = covered[len(chain) - 1][1] if chain else 0
         rest = m.text[end:]
         if chain and not rest:  # a division, or a chain of them
@@ -274,8 +320,11 @@ class PlaceResolver:
         if chain and not fits_setting(name, chain, path, res.named):
             chain = []
         m.key, anchor, basis = org_key(name, m.attrs, chain, path, doc._.doc_id or "", res.named)
-        if name != m.text and lead.group(0) == "共青团":     # the League's committee, not the party's
+        if name != m.text and lead.group(0) in ("共青团", "团"):     # the League's committee, not the party's
             m.key = re.sub(r"^(org:[^:]*:)", r"\g<1>共青团", m.key)
+        inner = campus_division(m.text, anchor)
+        if inner:     # 广东理工学院鼎湖校区: the campus is in 鼎湖区, inside its school's place
+            anchor, basis = inner, "campus named by its division"
         attrs = {"kind": m.attrs.get("kind") or "other"}
         if anchor and "/" not in anchor:
             attrs["adcode"] = anchor
@@ -296,6 +345,10 @@ class PlaceResolver:
             self._division(doc, m, d, entities, relations, mentioned=False)
             relations.append(Relation("LOCATED_IN", m.key, d.key, s, e,
                                       {"basis": basis, "confidence": "inferred" if "context" in basis else "stated"}))
+
+
+def _outlet(m: Mention) -> bool:
+    return m.attrs.get("kind") == "media" or bool(re.search(r"(日报|晚报|早报|都市报|时报|晨报|新闻网|电视台|广播电视台|融媒体中心)$", m.text))
 
 
 def outlet_province(name: str) -> str:
@@ -327,6 +380,24 @@ def _staff_role(text: str, m: Mention, ctx: dict) -> str:
     return ""
 
 
+def _same_place_in_full(ms: list[Mention], entities: dict, relations: list) -> None:
+    """A place the table does not hold, written alone (鱼塘社区), is the one the section
+    writes in full with its divisions (水城区红桥街道鱼塘社区): one entity, placed there."""
+    placed = [m for m in ms if m.label == "PLACE" and m.key.startswith("place:") and not m.key.startswith("place:?")]
+    for m in ms:
+        if m.label != "PLACE" or not m.key.startswith("place:?/"):
+            continue
+        full = {x.key for x in placed if len(x.text) > len(m.text) and x.text.endswith(m.text)
+                and "/" in x.key and x.key.endswith(m.text)}
+        if len(full) != 1:
+            continue
+        old, new = m.key, full.pop()
+        m.key, m.norm = new, entities.get(new, {}).get("name", m.norm)
+        if old in entities and new in entities:
+            entities[new]["aliases"] |= entities.pop(old)["aliases"]
+        relations[:] = [r for r in relations if r.source != old]
+
+
 def _unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
     """Within a section, one organisation named with a coarser and a finer place (成都市锦官
     新城小学 and, in a 武侯区 context, 锦官新城小学) is one organisation."""
@@ -353,10 +424,36 @@ def _unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
                         r.source = new
 
 
+TOWN_WORDS = ("街道", "镇", "乡")
+
+
+def town_by_short_name(name: str, named) -> Division | None:
+    """The one town or street of the divisions a section names (``named``: codes) whose name
+    is ``name`` with its level word (容桂 for 容桂街道, 城关 for 城关镇), else None."""
+    gaz = gazetteer.get()
+    if len(name) < 2 or name.endswith(TOWN_WORDS):
+        return None
+    hits = {c for c in named if c in gaz.divisions and gaz.divisions[c].level == "town"
+            and gaz.divisions[c].name in {name + w for w in TOWN_WORDS}}
+    return gaz.divisions[hits.pop()] if len(hits) == 1 else None
+
+
+@functools.lru_cache(maxsize=None)
+def _geo_province() -> dict[str, str]:
+    """rules/places_extra.tsv: a named place -> the one province that holds it, if given."""
+    return {row[0]: row[2] for row in rules.table("places_extra.tsv") if len(row) > 2 and row[2]}
+
+
+@functools.lru_cache(maxsize=None)
+def _local_end() -> re.Pattern:
+    return re.compile("(?:" + rules.alternation(rules.items("place_local.txt")) + ")$")
+
+
 def _village_home(name: str, path: list[str]) -> str:
-    """The county a village, community or small unit the gazetteer does not know belongs
-    to: the report's own county, when its setting reaches one (no guess above that)."""
-    if not path or not VILLAGE.search(name) or re.search(r"(省|市|县|区|州|旗|盟)", name[:-1]):
+    """The county a village, community, road, mountain or zone the gazetteer does not know
+    belongs to (rules/place_local.txt: the endings of places inside one county): the
+    report's own county, when its setting reaches one (no guess above that)."""
+    if not path or len(name) < 2 or not _local_end().search(name) or re.search(r"(省|市|县|区|旗|盟)", name[:-1]):
         return ""
     gaz = gazetteer.get()
     for code in reversed(path):

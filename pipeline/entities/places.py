@@ -108,7 +108,8 @@ def missed_divisions(text: str, starts: set, ends: set, busy: bytearray) -> list
             e += 1  # 屏边 + 县
         last = e
         name = text[s:e]
-        if any(busy[s:e]) or not (_full_name(name) or _short_name(name) and _stands_alone(text, e)):
+        if any(busy[s:e]) or not (_full_name(name) or _short_name(name) and _stands_alone(text, e)
+                                   or _county_short(text, name) and _stands_alone(text, e, ("教育",))):
             continue
         if (s in starts or s == 0 or not lexicon.is_cjk(text[s - 1])) and (e in ends or e == len(text)):
             out.append(Mention("PLACE", s, e, name, attrs={"rule": "division"}))
@@ -123,10 +124,19 @@ def _short_name(name: str) -> bool:
     return len(divs) == 1 and divs[0].level in ("province", "city") and len(name) >= 2 and name != divs[0].name
 
 
-def _stands_alone(text: str, e: int) -> bool:
+def _stands_alone(text: str, e: int, words=()) -> bool:
     """A short name ends its phrase (新疆、西藏; 泉州的): not the head of a name such as
-    成都发布 or 泉州晚报."""
-    return e == len(text) or not lexicon.is_cjk(text[e]) or text[e] in "的和与及等籍人"
+    成都发布 or 泉州晚报. ``words``: more words it may run into (奇台 + 教育事业)."""
+    return e == len(text) or not lexicon.is_cjk(text[e]) or text[e] in "的和与及等籍人" \
+        or any(text.startswith(w, e) for w in words)
+
+
+def _county_short(text: str, name: str) -> bool:
+    """The short name of one county whose full name the report also writes (奇台县 …
+    奇台教育事业): that county, written short."""
+    divs = lexicon.divisions().lookup(name)
+    return len(divs) == 1 and divs[0].level == "county" and len(name) >= 2 and name != divs[0].name \
+        and divs[0].name.startswith(name) and divs[0].name in text
 
 
 VILLAGE_END = ("社区", "嘎查", "屯", "寨", "村")
@@ -192,4 +202,85 @@ def join_chains(text: str, ms: list[Mention], word_ends: set = frozenset()) -> l
             if w and m.end + len(w) in word_ends and m.end + len(w) not in starts | ends \
                     and not any(s < m.end + len(w) and m.end < x for s, x in taken):
                 m.end, m.text = m.end + len(w), text[m.start:m.end + len(w)]
+    for m in out:
+        s = chain_before(text, m) if m.label == "PLACE" else m.start
+        if s != m.start and s not in ends and not any(a < m.start and s < b for a, b in taken if (a, b) != (m.start, m.end)):
+            m.start, m.text = s, text[s:m.end]
+    for m in out:
+        e = village_after(text, m) if m.label == "PLACE" else m.end
+        if e != m.end and not any(s < e and m.end < x for s, x in taken if (s, x) != (m.start, m.end)):
+            m.end, m.text = e, text[m.start:e]
+    return out + list_villages(text, out)
+
+
+def chain_before(text: str, m: Mention) -> int:
+    """The start of a place written on from the division that holds it, right before it
+    (从水城区 + 米箩镇: 水城区米箩镇, one PLACE), else its own start."""
+    gaz = lexicon.divisions()
+    first = next((k for k in range(m.end, m.start + 1, -1) if gaz.lookup(text[m.start:k])), None)
+    if first is None:
+        return m.start
+    inner = gaz.lookup(text[m.start:first])
+    for k in range(max(0, m.start - 10), m.start - 1):
+        head = text[k:m.start]
+        if not (_full_name(head) and division_chain(head)):
+            continue
+        outer = {d.code for d in gaz.lookup(head)}
+        if any(outer & (gaz.ancestors(d.code) | {d.code}) for d in inner if d.code not in outer):
+            return k
+    return m.start
+
+
+# a village, community or hamlet named right after the town or street that holds it
+# (龙里县冠山街道 + 奋进社区, 渠洋镇 + 古甘屯): two to five characters and its ending
+_NO_ORG = r"(?!小学|中学|学校|幼儿园|村委|委|党|卫生|居委|社区|村)"
+VILLAGE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:社区|嘎查|村民小组|村|屯|寨)" + _NO_ORG)
+# words that end like a village but name none (城乡社区, 美丽乡村, 所在社区, 深度贫困村)
+_NOT_VILLAGE = re.compile(r"(?:.*(?:农村|乡村|城乡|全村|本村|各村|该村|每村|所在|周边|附近|各个|全市|全县|全区|各|本|该|全|城市|农村|新型|贫困|示范|重点|行政|自然|移民|搬迁|文明|特色|边远|偏远|试点|先进)"
+                          r"(?:社区|村|屯|寨)|.*(?:城乡社区|美丽乡村|易地扶贫搬迁社区|安置社区))")
+TOWN_END = ("街道", "镇", "乡")
+
+
+def village_after(text: str, m: Mention) -> int:
+    """The end of a place written on over a village of its own after a town or street
+    (龙里县冠山街道奋进社区: one PLACE, ANNOTATION.md's chain), else its own end."""
+    if not m.text.endswith(TOWN_END) or not division_chain(m.text):
+        return m.end
+    v = VILLAGE_NAME.match(text, m.end)
+    if v is None or _NOT_VILLAGE.fullmatch(v.group(0)) or any(c in v.group(0)[:-1] for c in "的和与及在是"):
+        return m.end
+    return v.end()
+
+
+_LIST_SEP = "、和及与"
+_BEFORE_NAME = "的自在到和与及、从往"
+
+
+def list_villages(text: str, ms: list[Mention]) -> list[Mention]:
+    """The other members of a list of villages the model found one of (儒鳌屯、古甘屯和岜龙屯;
+    鱼塘社区、严家寨社区): a name with the same ending written next to it, across 、和及与."""
+    taken = [(m.start, m.end) for m in ms]
+    out: list[Mention] = []
+    for m in [m for m in ms if m.label == "PLACE" and m.text.endswith(VILLAGE_END)]:
+        end = next(w for w in VILLAGE_END if m.text.endswith(w))
+        here = m
+        while here.end < len(text) and text[here.end] in _LIST_SEP:     # after it
+            v = re.compile(r"[\u4e00-\u9fff]{2,5}?" + end + _NO_ORG).match(text, here.end + 1)
+            if v is None or _NOT_VILLAGE.fullmatch(v.group(0)) or any(s < v.end() and v.start() < e for s, e in taken):
+                break
+            here = Mention("PLACE", v.start(), v.end(), v.group(0), attrs={"rule": "village list"})
+            out.append(here)
+            taken.append((v.start(), v.end()))
+        here = m
+        while here.start > 0 and text[here.start - 1] in _LIST_SEP:       # before it
+            k = here.start - 1
+            s = next((i for i in range(k - len(end) - 2, max(-1, k - len(end) - 6), -1)
+                      if i >= 0 and all(lexicon.is_cjk(c) for c in text[i:k])
+                      and (i == 0 or not lexicon.is_cjk(text[i - 1]) or text[i - 1] in _BEFORE_NAME)
+                      and text[k - len(end):k] == end), None)
+            if s is None or _NOT_VILLAGE.fullmatch(text[s:k]) or any(a < k and s < b for a, b in taken):
+                break
+            here = Mention("PLACE", s, k, text[s:k], attrs={"rule": "village list"})
+            out.append(here)
+            taken.append((s, k))
     return out

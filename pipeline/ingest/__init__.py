@@ -56,6 +56,7 @@ class Report:
     pub_date: str = ""
     pub_date_source: str = ""
     source: str = ""
+    url: str = ""                   # the address a metadata sidecar gives (places read its host)
     authors: list[str] = field(default_factory=list)
     editor: str = ""
     text: str = ""
@@ -155,6 +156,7 @@ def _fill(rep: Report, lines: list[Line], facts: dict, meta: dict) -> None:
     if not rep.pub_date and path_date(rep.file):
         rep.pub_date, rep.pub_date_source = path_date(rep.file), "file name"
     rep.source = find_source(lines, facts["cms"])
+    rep.url = meta.get("url") or ""
     p = meta_patterns()
     for l in lines:
         e = p["editor"].search(l.text)
