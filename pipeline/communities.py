@@ -135,6 +135,7 @@ class Inputs:
 
 
 def province(adcode: str) -> str:
+    """The province part (first two digits) of an adcode; "" when there is none."""
     return adcode[:2] if len(adcode) >= 2 and adcode[:2].isdigit() else ""
 
 
@@ -197,6 +198,7 @@ def components(x: Inputs) -> list[tuple[list[str], list[tuple[str, str, str, flo
 
 
 def code_hash() -> bytes:
+    """A hash of this module's code: cached groupings found by other code are not reused."""
     return hashlib.sha256(Path(__file__).read_bytes()).digest()
 
 
@@ -374,6 +376,7 @@ def top_places(x: Inputs, orgs: list[str]) -> list[str]:
 
 
 def summary(places: list[str], orgs: list[str], measures: list[str], n_orgs: int, n_people: int) -> str:
+    """The one-line description of a community (where, who, what they implement)."""
     where = "、".join(places[:2]) or "（地点不详）"
     who = "、".join(orgs[:2])
     more = f"等{n_orgs}个机构" if n_orgs > 2 else ""

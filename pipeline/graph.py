@@ -32,6 +32,9 @@ CLAIM_COLS = ["claim_id", "doc_id", "text", "value", "unit", "approx", "subject_
               "sentence", "counted", "start", "end", "subject_name"]
 RELATION_COLS = ["source_id", "target_id", "type", "doc_id", "start", "end", "sentence",
                  "role", "source_name", "target_name", "basis", "confidence", "date"]
+# the tables of a set but the communities, in the order they are written
+TABLES = (("documents", DOC_COLS), ("mentions", MENTION_COLS), ("entities", ENTITY_COLS),
+          ("claims", CLAIM_COLS), ("relations", RELATION_COLS))
 
 
 # --------------------------------------------------------------------------- phases
@@ -126,6 +129,7 @@ _XML_SPECIAL = re.compile(r"[&<>\"'\n\r\t]")
 
 
 def gml_type(v) -> str:
+    """The GraphML attribute type of a Python value."""
     return next(t for py, t in _GRAPHML_TYPES if isinstance(v, py))
 
 
@@ -297,6 +301,7 @@ def entity_rows(db, ids: list[str] | None = None):
 
 
 def entity_rows_where(db, where: str, args: tuple):
+    """The entities.csv rows of the nodes ``where`` selects (an SQL condition on ``nodes``, with ``args``), by id."""
     for r in _query(db, f"""SELECT id, type, name, attrs, n_reports, n_mentions FROM nodes
                             WHERE type NOT IN ('Report', 'Claim') {where} ORDER BY id""", args):
         a = json.loads(r["attrs"])
@@ -417,6 +422,7 @@ def write_graphml(index: Path, path: Path, spans=None) -> None:
 
 
 def keys_json(keys: dict) -> str:
+    """The GraphML's attribute keys as a canonical JSON string (to compare two sets' keys)."""
     return json.dumps(sorted([f, k, t] for (f, k), t in keys.items()), ensure_ascii=False)
 
 
@@ -432,6 +438,7 @@ GRAPHML_TAIL = "\n  </graph>\n</graphml>\n".encode("utf-8")
 
 
 def node_unit(n: str, d: dict, node_ids: dict) -> bytes:
+    """The GraphML bytes of one node, as the whole writer writes them."""
     return ("\n" + "\n".join(_node_lines(n, d, node_ids))).encode("utf-8")
 
 
@@ -556,14 +563,14 @@ def write_outputs(index: Path, out: Path, cache: Path | None = None, writer=None
         db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
         try:
             with phase("tables"):
-                for name, cols in () if writer is not None else (("documents", DOC_COLS), ("mentions", MENTION_COLS), ("entities", ENTITY_COLS),
-                                   ("claims", CLAIM_COLS), ("relations", RELATION_COLS)):
-                    if name == "entities":
-                        write_table(tables / f"{name}.csv", cols, entity_rows(db))
-                    else:
-                        write_table(tables / f"{name}.csv", cols, sql_rows(db, name), cells=True)
-                if writer is not None:
+                if writer is not None:  # spliced from the previous set where it can be
                     writer.write_tables(db, tables)
+                else:
+                    for name, cols in TABLES:
+                        if name == "entities":
+                            write_table(tables / f"{name}.csv", cols, entity_rows(db))
+                        else:
+                            write_table(tables / f"{name}.csv", cols, sql_rows(db, name), cells=True)
             with phase("communities"):
                 from . import communities  # networkx, loaded only where a new set is written
                 write_table(tables / "communities.csv", communities.COLS, community_rows(db, cache))

@@ -9,6 +9,7 @@ linked again; seconds and this process's peak memory of each step (the README's 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import resource
 import sqlite3
@@ -41,29 +42,41 @@ def fill(base: Path, path: Path, n: int) -> dict:
     recs = _records(base)
     ids = sorted(recs)
     path.unlink(missing_ok=True)
-    db = sqlite3.connect(path, isolation_level=None)
-    db.execute("PRAGMA synchronous=OFF")
-    db.executescript(linkstore.SCHEMA)
-    t0 = time.perf_counter()
-    db.execute("BEGIN")
-    for k in range(n):
-        base_id, copy = ids[k % len(ids)], k // len(ids)
-        new_id = f"r{k:06d}"
-        secs = [storegen.replicate(s, base_id, new_id, copy) for s in recs[base_id]]
-        linkstore.put(db, f"{new_id}.txt", secs)
-        if k % 5000 == 4999:
-            db.execute("COMMIT")
-            db.execute("BEGIN")
-    db.execute("COMMIT")
-    db.close()
+    if not ids:
+        raise SystemExit(f"no link records in {base}: build it first")
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        db.execute("PRAGMA synchronous=OFF")
+        db.executescript(linkstore.SCHEMA)
+        t0 = time.perf_counter()
+        db.execute("BEGIN")
+        for k in range(n):
+            base_id, copy = ids[k % len(ids)], k // len(ids)
+            new_id = f"r{k:06d}"
+            secs = [storegen.replicate(s, base_id, new_id, copy) for s in recs[base_id]]
+            linkstore.put(db, f"{new_id}.txt", secs)
+            if k % 5000 == 4999:
+                db.execute("COMMIT")
+                db.execute("BEGIN")
+        db.execute("COMMIT")
     return {"reports": n, "fill_s": round(time.perf_counter() - t0, 1), "peak_gib": _peak_gib()}
 
 
 def run(path: Path, change: bool = True) -> dict:
     """The full linking of the records in ``path``, then one report's records edited (made
     one section, and an organisation of the first report added to it) and linked again."""
-    db = sqlite3.connect(path, isolation_level=None)
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        return _run(db, change)
+
+
+def _entity(data: str) -> dict:
+    label, names, aliases, attrs, _place = json.loads(data)
+    return {"label": label, "name": max(names), "aliases": aliases, "attrs": attrs}
+
+
+def _run(db, change: bool) -> dict:
     rels = [r for (r,) in db.execute("SELECT DISTINCT rel FROM lk_occ ORDER BY rel")]
+    if not rels:
+        raise SystemExit("no link records in the database: run the fill step first")
     db.execute("DELETE FROM lk_meta WHERE k='state'")
     t0 = time.perf_counter()
     ents, _ = linkstore.link_store(db, rels)
@@ -75,13 +88,11 @@ def run(path: Path, change: bool = True) -> dict:
         keys = data.split("\n")
         sec = {"doc_id": rel[:-4], "entities": {}, "relations": [], "place_context": {}}
         for (key, d) in db.execute("SELECT key, data FROM lk_occ WHERE rel=?", (rel,)):
-            label, names, aliases, attrs, _place = json.loads(d)
-            sec["entities"][key] = {"label": label, "name": max(names), "aliases": aliases, "attrs": attrs}
+            sec["entities"][key] = _entity(d)
         other = db.execute("SELECT key, data FROM lk_occ WHERE rel=? AND key LIKE 'org:%' LIMIT 1",
                            (rels[0],)).fetchone()
         if other and other[0] not in keys:
-            label, names, aliases, attrs, _p = json.loads(other[1])
-            sec["entities"][other[0]] = {"label": label, "name": max(names), "aliases": aliases, "attrs": attrs}
+            sec["entities"][other[0]] = _entity(other[1])
         db.execute("BEGIN")
         linkstore.put(db, rel, [sec])
         db.execute("COMMIT")
@@ -89,7 +100,6 @@ def run(path: Path, change: bool = True) -> dict:
         linkstore.link_store(db, rels)
         out["one_change_link_s"] = round(time.perf_counter() - t0, 2)
         out["peak_gib_after"] = _peak_gib()
-    db.close()
     return out
 
 

@@ -73,6 +73,14 @@ REMAP_IN_MEMORY = 300_000  # a larger remap is looked up in SQLite
 FULL_AT = 50_000          # more groups changed than this: everything is linked again, streamed
 
 
+def rows_in(db, sql: str, values: list) -> Iterator[tuple]:
+    """The rows of ``sql`` (one ``{}`` where the IN list of marks goes) for all ``values``,
+    asked CHUNK values at a time (SQLite limits the marks of one statement), in order."""
+    for i in range(0, len(values), CHUNK):
+        part = values[i:i + CHUNK]
+        yield from db.execute(sql.format(",".join("?" * len(part))), part)
+
+
 def group(key: str) -> str:
     """The group of ``key``: the keys the joins of pipeline/link.py can reach from it."""
     kind = key.split(":", 1)[0]
@@ -286,6 +294,7 @@ class GroupLinking:
 
     # ----------------------------------------------------------------- whole runs
     def all(self) -> None:
+        """Link every group again (results dropped first), a batch of whole groups at a time."""
         for t in ("lk_ent", "lk_remap", "lk_parent"):
             self.db.execute(f"DELETE FROM {t}")
         for kind, (lo, hi) in enumerate(((PLACE, ORG), (ORG, PERSON), (PERSON, "\U0010ffff"))):
@@ -313,10 +322,7 @@ class GroupLinking:
             self._batch(batch)
 
     def _rows(self, grps: Iterable[str]) -> Iterator[tuple]:
-        grps = sorted(grps)
-        for i in range(0, len(grps), CHUNK):
-            part = grps[i:i + CHUNK]
-            yield from self.db.execute(f"{_SELECT} WHERE o.grp IN ({','.join('?' * len(part))}) {_GROUP}", part)
+        yield from rows_in(self.db, f"{_SELECT} WHERE o.grp IN ({{}}) {_GROUP}", sorted(grps))
 
     # ----------------------------------------------------------------- after a change
     def dirty(self) -> None:
@@ -362,25 +368,15 @@ class GroupLinking:
         return out
 
     def _grps(self, sql: str, values: set[str]) -> set[str]:
-        vals, out = sorted(values), set()
-        for i in range(0, len(vals), CHUNK):
-            part = vals[i:i + CHUNK]
-            out |= {g for (g,) in self.db.execute(sql.format(",".join("?" * len(part))), part)}
-        return out
+        return {g for (g,) in rows_in(self.db, sql, sorted(values))}
 
     def _results(self, grps: list[str], table: str, col: str, val: str) -> dict[str, str]:
-        out = {}
-        for i in range(0, len(grps), CHUNK):
-            part = grps[i:i + CHUNK]
-            out.update(self.db.execute(f"SELECT {col}, {val} FROM {table} WHERE grp IN ({','.join('?' * len(part))})",
-                                       part))
-        return out
+        return dict(rows_in(self.db, f"SELECT {col}, {val} FROM {table} WHERE grp IN ({{}})", grps))
 
     def _drop(self, grps: list[str]) -> None:
-        for i in range(0, len(grps), CHUNK):
-            part = grps[i:i + CHUNK]
-            for t in ("lk_ent", "lk_remap", "lk_parent"):
-                self.db.execute(f"DELETE FROM {t} WHERE grp IN ({','.join('?' * len(part))})", part)
+        for t in ("lk_ent", "lk_remap", "lk_parent"):
+            for _ in rows_in(self.db, f"DELETE FROM {t} WHERE grp IN ({{}})", grps):
+                pass
 
     # ----------------------------------------------------------------- one batch
     def _batch(self, rows: list[tuple]) -> None:
@@ -426,26 +422,16 @@ class GroupLinking:
             info[key] = m
         member: dict[str, Counter] = defaultdict(Counter)
         persons = sorted(k for k in info if k.startswith("person:"))
-        for i in range(0, len(persons), CHUNK):
-            part = persons[i:i + CHUNK]
-            for person, org, n in self.db.execute(
-                    f"""SELECT person, org, n FROM lk_member JOIN lk_order USING(rel)
-                        WHERE outlet = 0 AND person IN ({','.join('?' * len(part))})""", part):
-                member[person][org] += n
+        for person, org, n in rows_in(self.db, """SELECT person, org, n FROM lk_member JOIN lk_order USING(rel)
+                                                     WHERE outlet = 0 AND person IN ({})""", persons):
+            member[person][org] += n
         anchors = sorted({a for k in info for a in (_anchor(k),) if a is not None})
-        place_parent = {}
-        for i in range(0, len(anchors), CHUNK):
-            part = anchors[i:i + CHUNK]
-            place_parent.update(self.db.execute(
-                f"SELECT code, parent FROM lk_parent WHERE code IN ({','.join('?' * len(part))})", part))
+        place_parent = dict(rows_in(self.db, "SELECT code, parent FROM lk_parent WHERE code IN ({})", anchors))
         finals: dict[str, str] = {}
         orgs = sorted({o for c in member.values() for o in c} |
                       {f"org::{m['attrs']['outlet']}" for m in info.values() if m["attrs"].get("outlet")})
-        for i in range(0, len(orgs), CHUNK):
-            part = orgs[i:i + CHUNK]
-            finals.update((o, o) for o in part)
-            finals.update(self.db.execute(f"SELECT key, final FROM lk_remap WHERE key IN ({','.join('?' * len(part))})",
-                                          part))
+        finals.update((o, o) for o in orgs)
+        finals.update(rows_in(self.db, "SELECT key, final FROM lk_remap WHERE key IN ({})", orgs))
 
         def resolve(org: str) -> str:
             hit = finals.get(org)
@@ -503,6 +489,8 @@ class Entities(Mapping):
         return m
 
     def __getitem__(self, k: str) -> dict:
+        # a scan of lk_ent (no index on final: the assembly only iterates, and an index
+        # would cost every linking's writes); for tests and single look-ups
         row = self.db.execute("SELECT data FROM lk_ent WHERE final=?", (k,)).fetchone()
         if row is None:
             raise KeyError(k)
@@ -515,7 +503,9 @@ class Entities(Mapping):
         return self.db.execute("SELECT count(*) FROM lk_ent").fetchone()[0]
 
     def items(self):
+        """(final key, entity) of every linked entity, in the linking's order."""
         return ((f, self._entity(d)) for f, d in self.db.execute("SELECT final, data FROM lk_ent ORDER BY root"))
 
     def values(self):
+        """Every linked entity, in the linking's order."""
         return (m for _, m in self.items())

@@ -59,7 +59,7 @@ def lexicon():
         "unquoted_not": re.compile(rf"^(?:{rules.alternation(cues.get('unquoted_start', []))})"
                                    rf"|(?:{rules.alternation(cues.get('unquoted_inside', []))})"),
         # what may follow “X”的 when X is a measure (“党风带师风”的工作机制)
-        "after_de": re.compile(rf"(?:{suffixes}|{rules.alternation(cues['model_end'] + cues.get('after_de', []))})"),
+        "after_de": re.compile(rf"(?:{suffixes}|{rules.alternation(cues.get('model_end', ['机制']) + cues.get('after_de', []))})"),
         "system": re.compile(rf"(?:{verbs})(?:了)?(?P<name>[\u3400-\u9fff和及与]{{2,16}}?(?:{named}))(?!度|[\u3400-\u9fff]?(?:{named}))"),
     }
 

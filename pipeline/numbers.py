@@ -323,8 +323,8 @@ class NumberRecognizer:
             path = pc.get("path") or []
             lvl = re.search(r"[全本我该](县|市|区|省|镇|乡)", text[s:c["start"]])
             if path and lvl:
-                from .places import _level_division
-                code = _level_division(path, lvl.group(1))
+                from .orgkeys import level_division
+                code = level_division(path, lvl.group(1))
                 if code:
                     subj, basis = f"place:{code}", "level word and report context"
             if not subj and path:

@@ -21,7 +21,7 @@ from . import names as org_names
 from .gazetteer import Division
 # BUREAU_FAMILY, ROAD_AFTER, GEO_AFTER and segment are read from here by duplicates.py and linkeval.py
 from .orgkeys import (BUREAU_FAMILY, GEO_AFTER, PARTY_LEAD, ROAD_AFTER, campus_division, fits_setting,  # noqa: F401
-                      level_division, org_key, segment)
+                      org_key, segment)
 from .doc import Mention, Relation, found, sentence_of, text_of
 
 # the first characters of a section: its lead, where a report says where it is set
@@ -396,6 +396,9 @@ def _same_place_in_full(ms: list[Mention], entities: dict, relations: list) -> N
         if old in entities and new in entities:
             entities[new]["aliases"] |= entities.pop(old)["aliases"]
         relations[:] = [r for r in relations if r.source != old]
+        for r in relations:  # anything placed in it is placed in the one entity
+            if r.target == old:
+                r.target = new
 
 
 def _unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
@@ -479,6 +482,3 @@ def _entity(entities: dict, key: str, label: str, alias: str | None, name: str, 
 def make_place_resolver(nlp: Language, name: str):
     return PlaceResolver()
 
-
-# numbers.py reads the division a bare level word refers to under its former name
-_level_division = level_division

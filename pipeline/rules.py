@@ -48,9 +48,11 @@ def mapping(name: str) -> dict[str, str]:
 
 
 def alternation(words, sort: bool = True) -> str:
-    """A regex alternation of literal words, longest first so that the longest one wins."""
+    """A regex alternation of literal words, longest first so that the longest one wins.
+    No words (an analyst emptied the list): ``(?!)``, which matches nothing, rather than an
+    empty pattern, which would match everywhere."""
     ws = sorted(set(words), key=lambda w: (-len(w), w)) if sort else list(words)
-    return "|".join(re.escape(w) for w in ws if w)
+    return "|".join(re.escape(w) for w in ws if w) or "(?!)"
 
 
 @functools.lru_cache(maxsize=None)

@@ -40,14 +40,13 @@ from pathlib import Path
 
 from . import csvio, graph
 from .assemble import INDEX
-from .graph import CLAIM_COLS, DOC_COLS, ENTITY_COLS, MENTION_COLS, RELATION_COLS
+from .graph import DOC_COLS, ENTITY_COLS
 from .util import atomic_file
 
 SPANS = "spans.sqlite"
 GRAPH_SPANS = "spans-graph.sqlite"
 MAX_SHARE = 0.25  # a file with more of its units changed is written whole
-TABLES = (("documents", DOC_COLS), ("mentions", MENTION_COLS), ("entities", ENTITY_COLS),
-          ("claims", CLAIM_COLS), ("relations", RELATION_COLS))
+TABLES = graph.TABLES
 
 
 class Unsafe(Exception):
@@ -93,6 +92,8 @@ def entity_units(db, ids: list[str] | None = None):
 
 
 def table_units(db, name: str, unit: tuple | None = None):
+    """The (unit key, bytes of its rows) of table ``name`` in the index, in file order;
+    ``unit``: that one unit only."""
     if name == "entities":
         return entity_units(db, None if unit is None else [unit[0]])
     keys = len(graph.UNITS[name])
@@ -100,6 +101,7 @@ def table_units(db, name: str, unit: tuple | None = None):
 
 
 def header(cols: list[str]) -> bytes:
+    """A table's header line, as the whole writer writes it."""
     return graph.table_header(cols)
 
 
@@ -140,20 +142,24 @@ class Spans:
         self.lens: dict[str, array] = {}
 
     def add(self, tab: str, key: tuple, n: int) -> None:
+        """One unit of ``tab`` written: its key and its length in bytes, in file order."""
         if tab not in self.keys:
             self.keys[tab], self.lens[tab] = [], array("q")
         self.keys[tab].append(encode(key))
         self.lens[tab].append(n)
 
     def put(self, tab: str, keys: list[bytes], lens: array) -> None:
+        """All of ``tab``'s units at once (keys packed, lengths)."""
         self.keys[tab], self.lens[tab] = keys, lens
 
     def clear(self, tabs) -> None:
+        """Forget the units of ``tabs`` (a file written without spans)."""
         for t in tabs:
             self.keys.pop(t, None)
             self.lens.pop(t, None)
 
     def close(self) -> None:
+        """Write the spans file atomically."""
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         tmp.unlink(missing_ok=True)
         try:
@@ -174,10 +180,12 @@ class Spans:
             raise
 
     def abort(self) -> None:
+        """Drop what was recorded: nothing is written."""
         self.keys, self.lens = {}, {}
 
 
 def read_meta(path: Path) -> dict:
+    """The meta rows (code version, …) of a set's spans file; {} when it cannot be read."""
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -377,6 +385,8 @@ class Writer:
         return old if old is not None and len(self.units[tab]) <= MAX_SHARE * max(1, len(old[1])) else None
 
     def write_tables(self, db, folder: Path) -> None:
+        """The five tables of the index ``db`` into ``folder``, each spliced from the
+        previous set where that is safe, else written whole; the spans recorded either way."""
         spans = Spans(self.out / SPANS, self.version)
         try:
             for name, cols in TABLES:

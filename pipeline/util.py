@@ -104,7 +104,7 @@ AFTER_EXTRACTION = ("assemble.py", "build.py", "store.py", "graph.py", "communit
                     "engines.py", "linkeval.py", "evaluate.py", "relscore.py", "__main__.py", "csvio.py",
                     "loader.py", "duplicates.py")
 # of those, the modules that make the store's rows from an extraction
-ROWS_CODE = ("assemble.py", "store.py", "graph.py", "linkstore.py")
+ROWS_CODE = ("assemble.py", "store.py", "graph.py", "linkstore.py", "link.py")  # link.py: the groups kept per key
 
 
 def code_fingerprint(part: str = "extraction") -> str:

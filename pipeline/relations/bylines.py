@@ -17,6 +17,7 @@ REPOSTED_FROM = re.compile(r"(?:转自|转载自)[\s:：]*$")
 
 
 def line(text: str, pos: int) -> tuple[int, int]:
+    """The (start, end) of the line of ``text`` holding ``pos``."""
     a = text.rfind("\n", 0, pos) + 1
     b = text.find("\n", pos)
     return a, (b if b >= 0 else len(text))

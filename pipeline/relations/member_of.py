@@ -36,10 +36,10 @@ from . import bylines, inferred_posts
 from .common import cue_alternation, cue_pairs, cues, ends_with_pattern, ensure_org, fits_kind, relation, role_kind, roles
 
 BLANK = " \t\u3000:："
-# what follows a name that a list of names goes on after (…张瑞,王小虎以及机关各处室负责同志)
 VIA_ANAPHOR = "该校/该局 before the role: the one named last before"
 ANAPHOR_KINDS = {"school": ("school", "university", "kindergarten")}
 DESCRIPTOR_BEFORE = re.compile(r"[、，,]\s*[\u3400-\u9fff\d]{1,10}?(?:援疆|援藏|挂职|帮扶|驻村|支教)干部")
+# what follows a name that a list of names goes on after (…张瑞,王小虎以及机关各处室负责同志)
 LIST_GOES_ON = re.compile(r"[，,、]|等|以及|及|和|同志")
 
 
