@@ -476,6 +476,17 @@ def _write_graphml(db, path: Path, keys: dict, spans=None) -> dict:
         f.write(head)
         buf: list[bytes] = []
         size = 0
+
+        def unit(tab: str, key: str, data: bytes) -> None:
+            """One node, or the edges of one source: its span recorded, written in 1 MiB writes."""
+            nonlocal buf, size
+            if spans is not None:
+                spans.add(tab, (key,), len(data))
+            buf.append(data)
+            size += len(data)
+            if size > 1 << 20:
+                f.write(b"".join(buf))
+                buf, size = [], 0
         # the keys seen so far are tracked as sets (one set operation a node or edge)
         nseen: set[str] = set()
         for n, d in graph_nodes(db):
@@ -484,14 +495,7 @@ def _write_graphml(db, path: Path, keys: dict, spans=None) -> dict:
                     if k not in nseen:
                         nseen.add(k)
                         seen[("node", k)] = gml_type(v)
-            data = node_unit(n, d, node_ids) if node_ids.keys() >= d.keys() else b""
-            if spans is not None:
-                spans.add("g_nodes", (n,), len(data))
-            buf.append(data)
-            size += len(data)
-            if size > 1 << 20:
-                f.write(b"".join(buf))
-                buf, size = [], 0
+            unit("g_nodes", n, node_unit(n, d, node_ids) if node_ids.keys() >= d.keys() else b"")
 
         def edges():
             nonlocal piped
@@ -507,14 +511,7 @@ def _write_graphml(db, path: Path, keys: dict, spans=None) -> dict:
         for u, v, typ, d, key in edges():
             if u != cur:
                 if cur is not None:
-                    data = ("\n" + "\n".join(lines)).encode("utf-8") if lines else b""
-                    if spans is not None:
-                        spans.add("g_edges", (cur,), len(data))
-                    buf.append(data)
-                    size += len(data)
-                    if size > 1 << 20:
-                        f.write(b"".join(buf))
-                        buf, size = [], 0
+                    unit("g_edges", cur, ("\n" + "\n".join(lines)).encode("utf-8") if lines else b"")
                 cur, lines = u, []
             if not eseen.issuperset(d):
                 for k, val in d.items():
@@ -524,10 +521,7 @@ def _write_graphml(db, path: Path, keys: dict, spans=None) -> dict:
             if edge_ids.keys() >= d.keys():
                 lines += _edge_lines(u, v, key or xml_safe(f"{u}|{typ}|{v}"), d, edge_ids)
         if cur is not None:
-            data = ("\n" + "\n".join(lines)).encode("utf-8") if lines else b""
-            if spans is not None:
-                spans.add("g_edges", (cur,), len(data))
-            buf.append(data)
+            unit("g_edges", cur, ("\n" + "\n".join(lines)).encode("utf-8") if lines else b"")
         f.write(b"".join(buf))
         f.write(GRAPHML_TAIL)
     if spans is not None:
