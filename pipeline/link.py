@@ -167,25 +167,43 @@ def merge_entities(sections: Iterable[dict], corrections=None) -> tuple[dict[str
     return merged, remap
 
 
+def section_entries(sec: dict) -> tuple[str, list[tuple], list[tuple[str, str]]]:
+    """What one section's link record gives the linking, whoever keeps it (this module's
+    dicts, pipeline/linkstore.py's tables): its id; per entity (key, label, name, aliases,
+    attributes, the place of a person's section or None); the (person, organisation) of
+    its MEMBER_OF relations."""
+    sid = sec.get("doc_id", "")
+    path = (sec.get("place_context") or {}).get("path") or []
+    ents = [(key, rec["label"], rec["name"], rec.get("aliases", []), rec.get("attrs", {}),
+             path[-1] if rec["label"] == "PERSON" and path else None)  # the place the section is about
+            for key, rec in sec["entities"].items()]
+    members = [(r["source"], r["target"]) for r in sec.get("relations", [])
+               if r.get("type") == "MEMBER_OF" and str(r.get("source", "")).startswith("person:")]
+    return sid, ents, members
+
+
+def add_attrs(into: dict, attrs: dict) -> None:
+    """A key's attributes: the first non-empty value of each, in file order."""
+    for k, v in attrs.items():
+        if v not in ("", None) and k not in into:
+            into[k] = v
+
+
 def add_section(info: dict[str, dict], names_of: dict[str, Counter], member: dict[str, Counter], sec: dict) -> None:
     """One section's entity records and MEMBER_OF relations added to the linking's per-key
     records: ``info`` (label, aliases, first attributes, sections, the place of a person's
     section), ``names_of`` (names with counts) and ``member`` (person -> organisations)."""
-    sid = sec.get("doc_id", "")
-    path = (sec.get("place_context") or {}).get("path") or []
-    for key, rec in sec["entities"].items():
-        m = info.setdefault(key, {"label": rec["label"], "aliases": set(), "attrs": {}, "sections": set()})
-        m["aliases"].update(rec.get("aliases", []))
+    sid, ents, members = section_entries(sec)
+    for key, label, name, aliases, attrs, place in ents:
+        m = info.setdefault(key, {"label": label, "aliases": set(), "attrs": {}, "sections": set()})
+        m["aliases"].update(aliases)
         m["sections"].add(sid)
-        if rec["label"] == "PERSON" and path:
-            m["place"] = path[-1]      # the place the section is about
-        names_of[key][rec["name"]] += 1
-        for k, v in rec.get("attrs", {}).items():
-            if v not in ("", None) and k not in m["attrs"]:
-                m["attrs"][k] = v
-    for r in sec.get("relations", []):
-        if r.get("type") == "MEMBER_OF" and str(r.get("source", "")).startswith("person:"):
-            member[r["source"]][r["target"]] += 1
+        if place is not None:
+            m["place"] = place
+        names_of[key][name] += 1
+        add_attrs(m["attrs"], attrs)
+    for person, org in members:
+        member[person][org] += 1
 
 
 def link_keys(info: dict[str, dict], names_of: dict[str, Counter], member: dict[str, Counter], corrections=None,

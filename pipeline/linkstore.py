@@ -108,24 +108,20 @@ def put(db, rel: str, sections: list[dict]) -> None:
     occ: dict[str, list] = {}
     member: Counter = Counter()
     for n, sec in enumerate(sections):
-        sid = sec.get("doc_id", "")
-        path = (sec.get("place_context") or {}).get("path") or []
-        for p, (key, rec) in enumerate(sec["entities"].items()):
+        sid, ents, members = link.section_entries(sec)
+        for p, (key, label, name, aliases, attrs, place) in enumerate(ents):
             o = occ.get(key)
             if o is None:   # label, names, aliases, attributes, sections, place; first place
-                o = occ[key] = [rec["label"], {}, set(), {}, [], None, n * SPAN + p]
-            o[1][rec["name"]] = o[1].get(rec["name"], 0) + 1
-            o[2].update(rec.get("aliases", []))
+                o = occ[key] = [label, {}, set(), {}, [], None, n * SPAN + p]
+            o[1][name] = o[1].get(name, 0) + 1
+            o[2].update(aliases)
             if sid not in o[4]:
                 o[4].append(sid)
-            if rec["label"] == "PERSON" and path:
-                o[5] = path[-1]
-            for k, v in rec.get("attrs", {}).items():
-                if v not in ("", None) and k not in o[3]:
-                    o[3][k] = v
-        for r in sec.get("relations", []):
-            if r.get("type") == "MEMBER_OF" and str(r.get("source", "")).startswith("person:"):
-                member[(r["source"], r["target"], 0)] += 1
+            if place is not None:
+                o[5] = place
+            link.add_attrs(o[3], attrs)
+        for person, org in members:
+            member[(person, org, 0)] += 1
     names = _rule_names(link.load_corrections()[0])
     h = _digest(sorted(names))
     if _meta(db, "rules") not in (None, h):
