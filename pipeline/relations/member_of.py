@@ -32,7 +32,7 @@ import re
 
 from ..doc import Mention, Relation, sentence_of
 from ..names import OWN_OUTLET
-from . import bylines, inferred_posts, member_pairs
+from . import bylines, inferred_posts
 from .common import cue_alternation, cue_pairs, cues, ends_with_pattern, ensure_org, fits_kind, relation, role_kind, roles
 
 BLANK = " \t\u3000:："
@@ -425,7 +425,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             posts[p.start] = [(o, r) for o, r, _ in got]
         for org, role, basis in got:
             out.extend(_links(p, org, role, (s, e), basis, entities, conf))
-    return out + member_pairs.find(text, doc._.sent_spans or [], ms, list(doc._.relations or []) + out)
+    return out
 
 
 def _dept_of(role: str) -> str:

@@ -1,10 +1,10 @@
-"""Training the MEMBER_OF pair model (models/member_pairs.json, read by
-pipeline/relations/member_pairs.py) from the relation gold of ``../shared/train``:
+"""Experiment (issue 9, see README.md here): training the MEMBER_OF pair model read by
+pair_model.py from the relation gold of ``../shared/train``:
 
-    python -m pipeline.member_pairs_training --shared ../shared [--out models/member_pairs.json]
-                                             [--fold I/K] [--cache DIR]
+    .venv/bin/python experiments/member_pairs/train.py --shared ../shared --out /tmp/mp/pairs.json
+                     [--fold I/K] [--cache DIR] [--threshold T] [--l2 L]
 
-(``make train-member-pairs``). Each train/ report is extracted in-process with the shipped
+Each train/ report is extracted in-process with the shipped
 models and the pair model switched off; every candidate pair (a PERSON and an ORG mention in
 one sentence that the rules did not link) is labelled by the report's gold member_of pairs
 (a gold string names a mention when it is the mention's text or norm, or its entity's name
@@ -25,9 +25,10 @@ import re
 import sys
 from pathlib import Path
 
-from .doc import Mention, Relation
-from .measure_training import fit
-from .relations.member_pairs import FEATURE_VERSION, MODEL_NAME, candidates, probability
+from pair_model import FEATURE_VERSION, MODEL_NAME, candidates, probability
+
+from pipeline.doc import Mention, Relation
+from pipeline.measure_training import fit
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99)
 MIN_PRECISION = 0.8
@@ -46,7 +47,7 @@ def extracted(shared: Path, did: str, cache: Path | None) -> dict | None:
     if path is None:
         return None
     os.environ["EDU_MEMBER_PAIRS"] = "off"
-    from .extract import extract_report
+    from pipeline.extract import extract_report
     out = extract_report(path)
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
@@ -96,14 +97,14 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
             "correct": tp, "wrong": fp, "missed": fn}
 
 
-def cross_validate(rows, folds: int = 5) -> dict[float, dict]:
+def cross_validate(rows, folds: int = 5, l2: float = 1.0) -> dict[float, dict]:
     """Per threshold, five folds of reports: the entity pairs added (best mention pair of each)
     against the candidate entity pairs the gold links."""
     ids = sorted({r[0] for r in rows})
     counts = {t: [0, 0, 0] for t in THRESHOLDS}
     for k in range(folds):
         test = set(ids[k::folds])
-        w = fit([r for r in rows if r[0] not in test])
+        w = fit([r for r in rows if r[0] not in test], l2=l2)
         best: dict = {}
         for did, f, y, key, ruled in (r for r in rows if r[0] in test):
             if ruled:
@@ -126,11 +127,12 @@ def choose_threshold(cv: dict[float, dict]) -> float:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipeline.member_pairs_training", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="experiments/member_pairs/train.py", description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", default="../shared", type=Path)
-    ap.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "models" / MODEL_NAME), type=Path)
+    ap.add_argument("--out", default="/tmp/mp/" + MODEL_NAME, type=Path)
     ap.add_argument("--fold", default="", help="I/K: leave out fold I of K of train/ (every K-th report from I)")
     ap.add_argument("--cache", default=None, type=Path, help="a folder keeping each report's extraction")
+    ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--threshold", type=float, default=None, help="instead of the cross-validated choice")
     a = ap.parse_args(argv)
     if not (a.shared / "train" / "gold").is_dir():
@@ -141,7 +143,7 @@ def main(argv=None) -> int:
         i, k = (int(x) for x in a.fold.split("/"))
         exclude = set(sorted(p.name[:-len(".rel.json")] for p in (a.shared / "train" / "gold").glob("*.rel.json"))[i::k])
     rows = examples(a.shared, exclude, a.cache)
-    cv = cross_validate(rows)
+    cv = cross_validate(rows, l2=a.l2)
     thr = a.threshold if a.threshold is not None else choose_threshold(cv)
     model = {"feature_version": FEATURE_VERSION,
              "card": {"trained_on": "train/ relation gold (member_of), candidates: PERSON-ORG mention pairs in a "
@@ -150,10 +152,10 @@ def main(argv=None) -> int:
                       "pairs": len(rows), "positives": sum(r[2] for r in rows),
                       "candidates_not_linked_by_rules": sum(1 for r in rows if not r[4]),
                       "their_positives": sum(r[2] for r in rows if not r[4]),
-                      "fit": "logistic regression, L2 1.0, 1000 full-batch steps from zero",
+                      "fit": f"logistic regression, L2 {a.l2}, 1000 full-batch steps from zero",
                       "threshold": thr,
                       "cross_validated_on_train_5_folds": {str(t): v for t, v in cv.items()}},
-             "threshold": thr, "weights": fit(rows)}
+             "threshold": thr, "weights": fit(rows, l2=a.l2)}
     a.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = a.out.with_suffix(".tmp")
     tmp.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")

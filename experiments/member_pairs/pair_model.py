@@ -1,9 +1,10 @@
-"""MEMBER_OF from a learned pair classifier: a complement to the hand-written readings of
-member_of.py for wordings they do not cover.
+"""Experiment (issue 9; not part of the pipeline, see README.md here): MEMBER_OF from a
+learned pair classifier, a complement to the hand-written readings of
+pipeline/relations/member_of.py for wordings they do not cover.
 
 Every (PERSON, ORG) pair of mentions in one sentence that the rules did not link is a
-candidate; a logistic regression (models/member_pairs.json, trained on the relation gold of
-``../shared/train`` by pipeline/member_pairs_training.py, ``make train-member-pairs``) scores
+candidate; a logistic regression (a JSON file, trained on the relation gold of ``../shared/train``
+by train.py here) scores
 it from cheap features: the order and distance of the two names, the characters between
 them, punctuation and other names between them, role words (rules/roles.tsv) next to the
 person or between the two, the organisation's kind, the characters around each name, and
@@ -11,7 +12,10 @@ whether the rules linked the person elsewhere. A pair scoring at least the model
 threshold becomes a link with basis ``learned pair model`` and confidence ``inferred``;
 its role is the one written right next to the person, else "".
 
-Without the model file (or with ``EDU_MEMBER_PAIRS=off``) nothing is added.
+Without the model file (or with ``EDU_MEMBER_PAIRS=off``) nothing is added. To measure it,
+copy this file to pipeline/relations/member_pairs.py and end member_of.find with
+``return out + member_pairs.find(text, doc._.sent_spans or [], ms, list(doc._.relations or []) + out)``
+(commit 2b402db of branch issue9-pairs-s4 has that hook).
 """
 from __future__ import annotations
 
@@ -23,9 +27,10 @@ import math
 import os
 from pathlib import Path
 
-from ..doc import Mention, Relation
-from ..names import OWN_OUTLET
-from .common import relation, roles
+from pipeline import rules
+from pipeline.doc import Mention, Relation
+from pipeline.names import OWN_OUTLET
+from pipeline.relations.common import fits_kind, relation, roles
 
 FEATURE_VERSION = 1
 MODEL_NAME = "member_pairs.json"
@@ -78,6 +83,13 @@ def role_next_to(text: str, p: Mention) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=None)
+def public_persons() -> frozenset[str]:
+    """Public figures (rules/persons_public.txt): named everywhere, rarely a member of the
+    organisations beside them."""
+    return frozenset(rules.items("persons_public.txt"))
+
+
 def _bucket(n: int) -> str:
     for lim in (0, 1, 2, 4, 8, 16, 32):
         if n <= lim:
@@ -115,6 +127,11 @@ def features(text: str, span: tuple[int, int], p: Mention, o: Mention, persons: 
     r = role_next_to(text, p)
     if r:
         f += ["role_next", f"role_kind={roles()[r][0]}", f"role_side={'after' if text.startswith(r, p.end) else 'before'}"]
+        if not fits_kind(r, o):
+            f.append("role_misfit")       # 副县长 and a 人大 (rules/relations.tsv role_org)
+    f.append(f"lists={min(between.count('、') + between.count('，') + between.count(','), 3)}")
+    if p.text in public_persons():
+        f.append("public_person")
     rb = [w for w in role_words() if w in between]
     if rb:
         f += ["role_between", f"role_between_kind={roles()[rb[0]][0]}"]
