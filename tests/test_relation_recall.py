@@ -120,3 +120,16 @@ def test_a_headship_after_a_party_units_post_goes_to_the_units_owner(analyse):
     got = members(analyse, text)
     assert ("刘秀祥", "贵州省黔西南州望谟县实验高中党总支", "副书记") in got
     assert ("刘秀祥", "贵州省黔西南州望谟县实验高中", "副校长") in got
+
+
+def test_a_long_sentence_after_a_staff_word_is_read_as_no_byline(analyse):
+    """A report's opening 记者近日从辽宁省教育厅获悉… is a sentence, not a list of names: the
+    byline reading (rules/relations.tsv staff_byline) must not try every way of cutting its
+    characters into names (it once took minutes on such a report, which was then lost as
+    too slow). The real byline in brackets still gives its reporter."""
+    text = ("辽宁日报讯（记者刘玉）记者近日从辽宁省教育厅获悉，为减少新冠疫情对家庭经济困难学生造成的影响，"
+            "今年辽宁省在继续对家庭经济困难寄宿生补助生活费的基础上，为家庭经济困难非寄宿生提供每生每年750元补助。"
+            "截至7月底，辽宁省各市教育部门采取科学、有效的防控措施，足额发放生活补助费5018万元。[责编：张华]")
+    got = members(analyse, text)
+    assert ("刘玉", "辽宁日报", "记者") in got
+    assert not any(p == "张华" and r == "记者" for p, _, r in got)

@@ -103,8 +103,11 @@ def _staff_byline(lead: str) -> str:
     (rules/relations.tsv ``staff_byline``)."""
     words = cue_alternation("staff_byline")
     name = r"[\u3400-\u9fff·•]{2,5}"
-    m = re.search(rf"(?:^|[(（【\[。！？!?)）])[\s□■▲●]*(?:(?:{words})[\s:：]*(?:{name}[\s、，,/]*)*?[\s]*)*?({words})[\s:：]*"
-                  rf"(?:{name}[\s、，,]+)*$", lead)
+    # names between staff words are kept apart by a mark (or end at the next staff word):
+    # a run of names with optional marks between them could be split in exponentially
+    # many ways, and a line that is no byline would take minutes to fail
+    m = re.search(rf"(?:^|[(（【\[。！？!?)）])[\s□■▲●]*(?:(?:{words})[\s:：]*(?:{name}[\s、，,/]+)*?(?:{name})?)*?"
+                  rf"({words})[\s:：]*(?:{name}[\s、，,]+)*$", lead)
     if not m:
         return ""
     return [w.group(0) for w in re.finditer(words, lead[m.start():])][-1]
