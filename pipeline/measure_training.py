@@ -130,6 +130,23 @@ def cross_validate_unquoted(rows, threshold: float, folds: int = 5) -> dict:
     return {k: {"correct": v[0], "wrong": v[1]} for k, v in out.items()}
 
 
+def held_out(shared: Path, fold: str) -> set[str]:
+    """The report ids of fold ``I/K`` of train/ (every K-th report from I, in name order),
+    left out of training for a held-out figure; none without ``fold``."""
+    if not fold:
+        return set()
+    i, k = (int(x) for x in fold.split("/"))
+    return set(sorted(p.name[:-len(".rel.json")] for p in (shared / "train" / "gold").glob("*.rel.json"))[i::k])
+
+
+def write_model(model: dict, out: Path) -> None:
+    """A model file written whole or not at all (sorted keys: the same model, the same bytes)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(out)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pipeline.measure_training", description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", default="../shared", type=Path)
@@ -142,10 +159,7 @@ def main(argv=None) -> int:
     if not (a.shared / "train" / "gold").is_dir():
         print(f"error: {a.shared}/train/gold not found (--shared)", file=sys.stderr)
         return 2
-    exclude = ()
-    if a.fold:
-        i, k = (int(x) for x in a.fold.split("/"))
-        exclude = set(sorted(p.name[:-len(".rel.json")] for p in (a.shared / "train" / "gold").glob("*.rel.json"))[i::k])
+    exclude = held_out(a.shared, a.fold)
     quoted, unq = examples(a.shared, exclude)
     cv_q = cross_validate(quoted, a.threshold)
     cv_u = cross_validate_unquoted(unq, a.threshold_unquoted)
@@ -157,10 +171,7 @@ def main(argv=None) -> int:
                                    "cross_validated_on_train_5_folds": cv_u}},
              "quoted": {"threshold": a.threshold, "weights": fit(quoted)},
              "unquoted": {"threshold": a.threshold_unquoted, "weights": fit(unq)}}
-    a.out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = a.out.with_suffix(".tmp")
-    tmp.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    tmp.replace(a.out)
+    write_model(model, a.out)
     print(f"quoted names in train/: {len(quoted)} ({model['card']['quoted']['positives']} measures); 5-fold "
           f"cross-validation on train/: model {cv_q['model']}, rule {cv_q['rule']}")
     print(f"unquoted candidates in train/: {len(unq)}; 5-fold cross-validation on train/ (names taken): "

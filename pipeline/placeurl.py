@@ -50,14 +50,18 @@ def domain_table() -> dict[str, str]:
     return {k.lower(): v for k, v in rules.mapping("place_domains.tsv").items()}
 
 
+def _host(url: str) -> str:
+    """The lower-case host of a web address (with or without its scheme); "" when none."""
+    try:
+        return (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
 def host_labels(url: str) -> list[str]:
     """The labels of a web address's host that may name a place, finest first
     (jyj.jinhua.gov.cn -> ['jinhua'])."""
-    try:
-        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
-    except ValueError:
-        return []
-    return [x for x in host.split(".") if x and x not in GENERIC and not x.isdigit()]
+    return [x for x in _host(url).split(".") if x and x not in GENERIC and not x.isdigit()]
 
 
 def url_divisions(url: str, known=()) -> list[str]:
@@ -67,9 +71,8 @@ def url_divisions(url: str, known=()) -> list[str]:
     if not url:
         return []
     gaz = gazetteer.get()
-    try:
-        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
-    except ValueError:
+    host = _host(url)
+    if not host:
         return []
     parts = host.split(".")
     out = []

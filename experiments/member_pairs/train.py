@@ -28,7 +28,7 @@ from pathlib import Path
 from pair_model import FEATURE_VERSION, MODEL_NAME, candidates, probability
 
 from pipeline.doc import Mention, Relation
-from pipeline.measure_training import fit
+from pipeline.measure_training import fit, held_out, write_model
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99)
 MIN_PRECISION = 0.8
@@ -138,10 +138,7 @@ def main(argv=None) -> int:
     if not (a.shared / "train" / "gold").is_dir():
         print(f"error: {a.shared}/train/gold not found (--shared)", file=sys.stderr)
         return 2
-    exclude = ()
-    if a.fold:
-        i, k = (int(x) for x in a.fold.split("/"))
-        exclude = set(sorted(p.name[:-len(".rel.json")] for p in (a.shared / "train" / "gold").glob("*.rel.json"))[i::k])
+    exclude = held_out(a.shared, a.fold)
     rows = examples(a.shared, exclude, a.cache)
     cv = cross_validate(rows, l2=a.l2)
     thr = a.threshold if a.threshold is not None else choose_threshold(cv)
@@ -156,10 +153,7 @@ def main(argv=None) -> int:
                       "threshold": thr,
                       "cross_validated_on_train_5_folds": {str(t): v for t, v in cv.items()}},
              "threshold": thr, "weights": fit(rows, l2=a.l2)}
-    a.out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = a.out.with_suffix(".tmp")
-    tmp.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    tmp.replace(a.out)
+    write_model(model, a.out)
     print(f"pairs in train/: {len(rows)} ({model['card']['positives']} gold; not linked by the rules: "
           f"{sum(1 for r in rows if not r[4])}, {sum(r[2] for r in rows if not r[4])} gold)")
     for t in THRESHOLDS:

@@ -36,9 +36,10 @@ def cues(kind: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=None)
 def cue_alternation(*kinds: str, longest_first: bool = True) -> str:
     """The cues of these kinds as a regex alternation: longest first (a stable sort), or in
-    the file's order. Made once per process (the relation finders ask for it per mention)."""
+    the file's order. Made once per process (the relation finders ask for it per mention).
+    No cues (an emptied kind): ``(?!)``, which matches nothing, as ``rules.alternation``."""
     words = [w for k in kinds for w in cues(k)]
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True) if longest_first else words))
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True) if longest_first else words)) or "(?!)"
 
 
 @functools.lru_cache(maxsize=None)

@@ -37,7 +37,7 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
     cands = [o for o in orgs if s <= o.start and o.end <= pos and o.attrs.get("kind") not in NOT_ACTORS]
     opened = text.rfind("《", s, pos)
     if opened > text.rfind("》", s, pos) and re.search(
-            f"(?:{rules.alternation(cues('cite'))})[了的]?$", text[max(s, opened - 6):opened]):
+            f"(?:{cue_alternation('cite')})[了的]?$", text[max(s, opened - 6):opened]):
         # 根据《教育部办公厅关于推进乡村温馨校园建设工作的通知》: a title cited as the ground
         # of the work; its issuer is not the one carrying out the measure named inside it
         cands = [o for o in cands if o.start < opened]
@@ -46,7 +46,7 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
         between = text[o.end:pos]
         if re.search(r"[。；;]", between) or len(re.sub(r"《[^》]*》", "《》", between)) > 100:   # titles count as one word
             return []
-        if re.search(f"(?:{rules.alternation(cues('judge'))})", between):
+        if re.search(f"(?:{cue_alternation('judge')})", between):
             return []         # X局充分肯定…工作: the organisation judges the work, others do it
         if text.count("《", s, o.start) > text.count("》", s, o.start) and "》" in between:
             continue          # 组织学习《X办公厅关于…的通知》: the issuer of a title read out
@@ -85,7 +85,7 @@ def _cited(text: str, pos: int) -> bool:
         k = text.rfind("《", 0, k - 2)      # 《X》和《Y》: back to the first title of the list
         if k < 0:
             return False
-    return re.search(f"(?:{rules.alternation(cues('cite'))})[了的]?$", text[max(0, k - 6):k]) is not None
+    return re.search(f"(?:{cue_alternation('cite')})[了的]?$", text[max(0, k - 6):k]) is not None
 
 
 def _quoted(text: str, s: int, o: Mention) -> bool:
