@@ -240,6 +240,27 @@ def _organisers(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mentio
     return out
 
 
+def sentence_subjects(text: str, orgs: list[Mention], spans: list[tuple[int, int]]) -> list[tuple[str, ...]]:
+    """Per sentence of ``spans``, the keys of the organisations it opens with as its
+    subject: the one ``_subject`` reads, with the ones listed right after it
+    (县委、县政府和教育局开展…). The learned pair model of experiments/implements_pairs/
+    reads the report's actors from these."""
+    out = []
+    for s, e in spans:
+        got = _subject(text, orgs, s, e)
+        if got is None:
+            out.append(())
+            continue
+        cands = [o for o in orgs if got.start <= o.start and o.end <= e]
+        keys = [got.key]
+        for i in range(1, len(cands)):
+            if not _listed_after(text, cands, i):
+                break
+            keys.append(cands[i].key)
+        out.append(tuple(dict.fromkeys(keys)))
+    return out
+
+
 def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
     persons = [m for m in ms if m.label == "PERSON"]
