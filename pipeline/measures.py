@@ -47,6 +47,7 @@ def lexicon():
         "quote": re.compile(QUOTE),
         "suffix_re": re.compile(rf"(?:{suffixes})"),
         "not_after": re.compile(rf"(?:{rules.alternation(cues['not_after'])})"),
+        "lexicon_not_after": re.compile(rf"(?:{rules.alternation(cues.get('lexicon_not_after', []))})"),
         "not_inside": re.compile(rf"(?:{rules.alternation(cues['not_inside'])})"),
         "problem_before": re.compile(rf"(?:{rules.alternation(cues.get('problem', ['破解']))})(?:了|掉|好)?$"),
         "named_end": re.compile(rf"(?:{named})$"),
@@ -328,9 +329,11 @@ class MeasureRecognizer:
                 # the place a title names (《定兴县尊师重教十项措施》) stays in it
                 add(m.start(1), m.start(1) + len(name), name, "plan named as a document after a verb", quoted=True)
                 listed = m.end()
-        # the lexicon, anywhere
+        # the lexicon, anywhere but inside a relationship or a title (师徒结对帮扶关系,
+        # 近视防控示范县: rules/measure_cues.tsv ``lexicon_not_after``)
         for m in lex["lex_re"].finditer(text):
-            add(m.start(), m.end(), m.group(0), "lexicon")
+            if not lex["lexicon_not_after"].match(text, m.end()):
+                add(m.start(), m.end(), m.group(0), "lexicon")
         for o in out:
             if o.attrs.get("also"):
                 o.attrs["also"] = list(o.attrs["also"])

@@ -62,3 +62,12 @@ def test_ways_of_teaching_and_groupings(analyse):
     # a way described, not adopted; a doctrine; a plain word ending in 式
     got = measures(analyse, "他得益于母亲的“不管”式教育。我们要推动构建人类命运共同体。学校开展网络形式教育。")
     assert got == set()
+
+
+def test_pairings_and_titles_hold_no_measure(analyse):
+    got = measures(analyse, "专家与受援地500余名业务骨干建立师徒结对帮扶关系。学校建立城乡学校“手拉手”帮扶机制。"
+                            "全省建立25个近视防控示范县。")
+    assert got == set()
+    # the same names where the report says they are carried out
+    got = measures(analyse, "学校定期开展“党员示范课”“师徒结对”等活动，做好近视防控工作。")
+    assert {"师徒结对", "近视防控"} <= got
