@@ -47,6 +47,7 @@ def lexicon():
         "quote": re.compile(QUOTE),
         "suffix_re": re.compile(rf"(?:{suffixes})"),
         "not_after": re.compile(rf"(?:{rules.alternation(cues['not_after'])})"),
+        "institution": re.compile(rf"(?:{rules.alternation(cues.get('institution', []))})$"),
         "lexicon_not_after": re.compile(rf"(?:{rules.alternation(cues.get('lexicon_not_after', []))})"),
         "not_inside": re.compile(rf"(?:{rules.alternation(cues['not_inside'])})"),
         "problem_before": re.compile(rf"(?:{rules.alternation(cues.get('problem', ['破解']))})(?:了|掉|好)?$"),
@@ -266,8 +267,8 @@ class MeasureRecognizer:
                     or any(o.start < b and a < o.end for o in out):
                 return
             plain = _plain(written)
-            if len(plain) < 2 or plain in lex["stop"] or re.fullmatch(r"[\d\W]+", plain):
-                return
+            if len(plain) < 2 or plain in lex["stop"] or re.fullmatch(r"[\d\W]+", plain) or lex["institution"].search(plain):
+                return    # … or an institution (名师工作室, 重点实验室: ``institution`` of measure_cues.tsv)
             for canon in normalise(plain):
                 out.append(Mention("MEASURE", a, b, text[a:b], norm=canon, key=f"measure:{canon}",
                                    attrs={"found_by": how, "category": lex["category"].get(canon, "")}))

@@ -71,3 +71,9 @@ def test_pairings_and_titles_hold_no_measure(analyse):
     # the same names where the report says they are carried out
     got = measures(analyse, "学校定期开展“党员示范课”“师徒结对”等活动，做好近视防控工作。")
     assert {"师徒结对", "近视防控"} <= got
+
+
+def test_an_institution_is_never_a_measure(analyse):
+    got = measures(analyse, "本报推出“名师工作室”系列报道。学校组建了“心理睡眠联合干预工作组”，"
+                            "建成“射线束与材料工程实验室”，并开展“青蓝工程”活动。")
+    assert got == {"青蓝工程"}
