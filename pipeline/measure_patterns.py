@@ -54,6 +54,7 @@ def cues() -> dict:
         "lead": re.compile(rf"(?:{alt('lead', 'verb')})+"),   # used with .match(text, pos)
         "joined": re.compile(rf"(?:{alt('named', 'campaign_end')})(?:以及|和|及|与|、)"),
         "verb": re.compile(rf"(?:{alt('verb')})"),
+        "runs_on": re.compile(rf"(?:{alt('model_end', 'suffix')})"),
         "describe_end": frozenset(by.get("describe_end", [])),
         "phenomenon_end": frozenset(by.get("phenomenon_end", [])),
         "problem_after": re.compile(rf"^等?(?:{alt('problem_after')})"),
@@ -181,8 +182,9 @@ def styles(lex: dict, text: str) -> list[tuple[int, int, str, str]]:
     for a, b, name, how in _named_spans(lex, text, c["style"], "way of teaching after a verb", 2, True, 14):
         stem = plain(name)
         stem = stem[:stem.rfind("式")]
-        if not c["style_not"].search(stem + "式"):
-            out.append((a, b, name, how))
+        if c["style_not"].search(stem + "式") or c["runs_on"].match(text, b):
+            continue      # 网络形式教育; “造血式”教育援疆: the name runs on to another ending
+        out.append((a, b, name, how))
     return out
 
 

@@ -62,6 +62,8 @@ def test_ways_of_teaching_and_groupings(analyse):
     # a way described, not adopted; a doctrine; a plain word ending in 式
     got = measures(analyse, "他得益于母亲的“不管”式教育。我们要推动构建人类命运共同体。学校开展网络形式教育。")
     assert got == set()
+    # a way that runs on to another ending is no name of its own
+    assert "造血式教育" not in measures(analyse, "湖北实施“造血式”教育援疆，助力受援地。")
 
 
 def test_pairings_and_titles_hold_no_measure(analyse):
