@@ -102,8 +102,8 @@ def _clause_has_verb(text: str, a: int) -> bool:
 
 
 def _balanced(name: str) -> str:
-    """The name without a dangling quote at either end and without a leading 、."""
-    name = name.lstrip("、")
+    """The name without a dangling quote at either end and without a leading 、 or 和."""
+    name = re.sub(r"^(?:以及|[、和及与])+", "", name)   # 抓落实和突出问题专项整治: a list's joint
     while name and name[-1] in "“「『‘":
         name = name[:-1]
     opens = sum(name.count(q) for q in "“「『‘")

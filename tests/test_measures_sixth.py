@@ -32,6 +32,8 @@ def test_a_long_campaign_is_one_measure_not_its_quoted_pieces(analyse):
     # a duration is no part of the name; the tail of a list is no name
     got = measures(analyse, "启动为期3个月端口类短信群发业务清理整顿专项行动。深化煤矿、交通运输等领域安全专项治理。")
     assert got == {"端口类短信群发业务清理整顿专项行动"}
+    # a list's joint before the name is no part of it
+    assert "突出问题专项整治" in measures(analyse, "找差距、抓落实和突出问题专项整治成效明显。")
 
 
 def test_one_quoted_descriptor_keeps_its_own_reading(analyse):
