@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import measure_model, rules
+from . import measure_model, measure_patterns, rules
 from .doc import Mention, found, text_of
 
 # a name in quotes; also one opened by a mistyped closing quote right after a character
@@ -47,9 +47,12 @@ def lexicon():
         "quote": re.compile(QUOTE),
         "suffix_re": re.compile(rf"(?:{suffixes})"),
         "not_after": re.compile(rf"(?:{rules.alternation(cues['not_after'])})"),
+        "institution": re.compile(rf"(?:{rules.alternation(cues.get('institution', []))})$"),
+        "lexicon_not_after": re.compile(rf"(?:{rules.alternation(cues.get('lexicon_not_after', []))})"),
         "not_inside": re.compile(rf"(?:{rules.alternation(cues['not_inside'])})"),
         "problem_before": re.compile(rf"(?:{rules.alternation(cues.get('problem', ['破解']))})(?:了|掉|好)?$"),
         "named_end": re.compile(rf"(?:{named})$"),
+        "label_before": re.compile(rf"(?:{rules.alternation(cues.get('label_before', ['作为', '称为', '誉为', '列为']))})$"),
         "document": re.compile(rf"《([^《》\n]{{4,40}}?(?:{rules.alternation(cues['document'])})(?:[（(][^）)》]*[）)]?)?)》"),
         "named_any": re.compile(rf"(?:{named})(?![\u3400-\u9fff]?(?:{named})|度)"),
         "verb_any": re.compile(rf"(?:{verbs})"),
@@ -92,6 +95,13 @@ def is_problem(lex: dict, before: str, after: str) -> bool:
     return bool(lex["problem_before"].search(before)) and not lex["suffix_re"].match(after)
 
 
+def describes(lex: dict, text: str, q: re.Match) -> bool:
+    """“宽领域、深层次、立体化”, “城镇挤”: a quoted phrase that describes a goal or names a
+    phenomenon (pipeline/measure_patterns.describes), unless a suffix word after it says
+    what is done (“绿化、美化、亮化”工程)."""
+    return measure_patterns.describes(q.group(1)) and not lex["suffix_re"].match(text, q.end())
+
+
 def qualifies(lex: dict, text: str, end: int) -> bool:
     """“因时而新”的新工科专业结构, “从0到1”的突破: a quoted phrase followed by 的 qualifies the
     noun after it, unless that phrase names an arrangement (“党风带师风”的工作机制: a
@@ -120,6 +130,10 @@ def quoted_lists(lex: dict, text: str, decided: list) -> list:
     if cur:
         runs.append(cur)
     for run in runs:
+        if measure_patterns.problem_after(text, run[-1][0].end()):
+            for item in run:      # “农村弱”“城镇挤”“大班额”等问题: problems, not measures
+                item[1], item[2] = False, ""
+            continue
         if len(run) < 2 or not any(ok for _, ok, _ in run):
             continue
         if not any(lex["suffix_re"].match(re.sub(r"^等", "", text[q.end():q.end() + 8])) for q, _, _ in run):
@@ -253,8 +267,8 @@ class MeasureRecognizer:
                     or any(o.start < b and a < o.end for o in out):
                 return
             plain = _plain(written)
-            if len(plain) < 2 or plain in lex["stop"] or re.fullmatch(r"[\d\W]+", plain):
-                return
+            if len(plain) < 2 or plain in lex["stop"] or re.fullmatch(r"[\d\W]+", plain) or lex["institution"].search(plain):
+                return    # … or an institution (名师工作室, 重点实验室: ``institution`` of measure_cues.tsv)
             for canon in normalise(plain):
                 out.append(Mention("MEASURE", a, b, text[a:b], norm=canon, key=f"measure:{canon}",
                                    attrs={"found_by": how, "category": lex["category"].get(canon, "")}))
@@ -262,6 +276,11 @@ class MeasureRecognizer:
             if len(normalise(plain)) > 1:
                 out[-1].attrs["also"] = normalise(plain)[1:]
 
+        # patterned names, quoted descriptors and all (“护苗”“净网”专项整治行动, 体验式学习,
+        # 城乡教育发展共同体): taken first, so their quoted pieces are not taken again
+        for a, b, name, how in (measure_patterns.campaigns(lex, text, _generic) + measure_patterns.styles(lex, text)
+                                + measure_patterns.groupings(lex, text)):
+            add(a, b, name, how, quoted=True)
         # discovered: quoted names with a cue around them (a verb of doing before, 活动 or
         # 政策 after, a list of such names, a name that ends like an initiative)
         prev_end, prev_ok = -10, False
@@ -276,8 +295,8 @@ class MeasureRecognizer:
                 p = measure_model.probability(model["quoted"], measure_model.features(
                     lex, text, q.start(), q.end(), q.group(1), ok, how))
                 ok, how = p >= model["quoted"]["threshold"], f"quoted name, measure model p={p:.2f}"
-            if ok and (is_problem(lex, before, text[q.end():q.end() + 4]) or re.search(r"(?:作为|称为|誉为|列为)$", before)
-                       or qualifies(lex, text, q.end())):
+            if ok and (is_problem(lex, before, text[q.end():q.end() + 4]) or lex["label_before"].search(before)
+                       or qualifies(lex, text, q.end()) or describes(lex, text, q)):
                 ok, how = False, ""
             decided.append([q, ok, how])
         for q, ok, how in quoted_lists(lex, text, decided):
@@ -311,9 +330,11 @@ class MeasureRecognizer:
                 # the place a title names (《定兴县尊师重教十项措施》) stays in it
                 add(m.start(1), m.start(1) + len(name), name, "plan named as a document after a verb", quoted=True)
                 listed = m.end()
-        # the lexicon, anywhere
+        # the lexicon, anywhere but inside a relationship or a title (师徒结对帮扶关系,
+        # 近视防控示范县: rules/measure_cues.tsv ``lexicon_not_after``)
         for m in lex["lex_re"].finditer(text):
-            add(m.start(), m.end(), m.group(0), "lexicon")
+            if not lex["lexicon_not_after"].match(text, m.end()):
+                add(m.start(), m.end(), m.group(0), "lexicon")
         for o in out:
             if o.attrs.get("also"):
                 o.attrs["also"] = list(o.attrs["also"])
