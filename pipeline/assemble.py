@@ -30,7 +30,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterable
 
-from . import link
+from . import link, linkstore
 from .graph import CLAIM_COLS, DOC_COLS, MENTION_COLS, doc_row, line_at, node_id, num, phase
 
 INDEX = "index.sqlite"
@@ -82,6 +82,10 @@ SCHEMA = ";\n".join([
     f"CREATE TABLE ev_dropped(n INTEGER, {_q(EV_COLS)})",
     "CREATE TABLE me_dropped(src TEXT, dst TEXT, count INTEGER)",
     "CREATE TABLE index_meta(k TEXT PRIMARY KEY, v TEXT)",
+    "CREATE TABLE link_ent(root TEXT PRIMARY KEY, final TEXT, nid TEXT, pkey TEXT, data TEXT) WITHOUT ROWID",
+    "CREATE TABLE link_remap(key TEXT PRIMARY KEY, final TEXT) WITHOUT ROWID",
+    "CREATE INDEX link_ent_nid ON link_ent(nid)",
+    "CREATE INDEX link_ent_pkey ON link_ent(pkey)",
 ]) + ";"
 # a full build numbers the rows of each table GAP apart (seq = rank x GAP), so that a patch
 # can place new rows between them
@@ -255,6 +259,7 @@ def make_index(store: Path, keys: list[str], entities: dict, remap: dict, path: 
     db.execute("""CREATE TABLE report_ids AS SELECT r.rid, d.doc_id FROM s.r_report r JOIN ord USING(k)
                   JOIN s.r_docs d ON d.k = r.k AND d.n = 0 WHERE r.ok = 1 ORDER BY ord.o""")
     db.execute("INSERT INTO index_meta VALUES('format', ?)", (index_format(),))
+    mirror_linking(db, entities)
     db.execute("COMMIT")
     out = {"files": len(keys)}
     for k, doc_id, blob in db.execute("SELECT k, doc_id, text FROM s.r_texts JOIN ord USING(k) ORDER BY ord.o, n"):
@@ -282,6 +287,22 @@ def index_format() -> str:
     h = hashlib.sha256(Path(__file__).read_bytes())
     h.update(Path(__file__).with_name("indexpatch.py").read_bytes())
     return h.hexdigest()[:24]
+
+
+def mirror_linking(db, entities) -> None:
+    """A copy of the linking's results (the store's ``lk_ent`` and ``lk_remap``) in the index,
+    with each entity's node id and parent key, when the entities were read from the store:
+    a patch compares the next linking's with it, in SQL, to find the entities that changed
+    (``index_meta`` 'linked': 'store'; else 'memory', and a patch compares every entity)."""
+    db.create_function("node_id", 1, node_id, deterministic=True)
+    from_store = isinstance(entities, linkstore.Entities)
+    db.execute("DELETE FROM link_ent")
+    db.execute("DELETE FROM link_remap")
+    if from_store:
+        db.execute("""INSERT INTO link_ent SELECT root, final, node_id(final), json_extract(data, '$.attrs.parent_id'), data
+                      FROM s.lk_ent ORDER BY root""")
+        db.execute("INSERT INTO link_remap SELECT key, final FROM s.lk_remap ORDER BY key")
+    db.execute("INSERT OR REPLACE INTO index_meta VALUES('linked', ?)", ("store" if from_store else "memory",))
 
 
 def book_reports(db) -> None:
@@ -340,9 +361,9 @@ def summary(db) -> dict:
     return out
 
 
-def entity_nodes(entities: dict, remap: dict, counts, roles: dict):
+def entity_nodes(entities: dict, remap: dict, counts, roles):
     """The nodes rows of the linked entities, in the linking's order (``counts``: node id ->
-    (reports, mentions), a dict or what has ``get``)."""
+    (reports, mentions), ``roles``: node id -> roles; dicts or what has ``get``)."""
     for key, ent in entities.items():
         if ent["label"] == "DATE":
             continue
@@ -356,8 +377,8 @@ def entity_nodes(entities: dict, remap: dict, counts, roles: dict):
                 node[x] = str(a[x])
         if a.get("parent_id"):
             node["parent_id"] = node_id(remap.get(a["parent_id"], a["parent_id"]))
-        if roles.get(key):
-            node["roles"] = "|".join(sorted(roles[key]))
+        if role := roles.get(key):
+            node["roles"] = "|".join(sorted(role))
         yield key, node["type"], node["name"], json.dumps(node, ensure_ascii=False), nr, nm
 
 

@@ -30,14 +30,16 @@ when anything does not add up.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
 import zlib
 from pathlib import Path
 
+from . import linkstore
 from .assemble import (EDGES, EV_COLS, GAP, ORDERED, PARENTS, STAGED, alias_rows, book_reports, entity_nodes,
-                       index_format, member_roles, stage_rows, summary)
+                       index_format, mirror_linking, stage_rows, summary)
 from .graph import DOC_COLS, node_id
 
 MAX_SHARE = 0.25  # more reports than this share made again: the index is made whole
@@ -108,16 +110,27 @@ def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, re
     old = {k for (k,) in db.execute("SELECT k FROM rep")}
     now = set(keys)
     remake = (fresh & now) | (now - old)
-    # keys whose node id moved: every report that uses one is made again
-    moved = [(key, new) for key, was in db.execute("SELECT key, id FROM keymap").fetchall()
-             for new in (node_id(remap.get(key, key)),) if new != was]
+    db.execute("ATTACH DATABASE ? AS s", (str(store),))
+    db.create_function("node_id", 1, node_id, deterministic=True)
+    mirrored = isinstance(entities, linkstore.Entities) and db.execute(
+        "SELECT v FROM index_meta WHERE k = 'linked'").fetchone() == ("store",)
+    # keys whose node id moved: every report that uses one is made again (with the linking
+    # mirrored, only the keys whose final key differs from the mirror's are looked at)
+    if mirrored:
+        rkeys = sorted(k for (k,) in db.execute(
+            """SELECT r.key FROM s.lk_remap r LEFT JOIN link_remap c USING(key) WHERE c.final IS NOT r.final
+               UNION SELECT c.key FROM link_remap c WHERE NOT EXISTS (SELECT 1 FROM s.lk_remap r WHERE r.key = c.key)"""))
+        was_ids = [r for i in range(0, len(rkeys), 500) for r in db.execute(
+            f"SELECT key, id FROM keymap WHERE key IN ({_marks(rkeys[i:i + 500])})", rkeys[i:i + 500])]
+    else:
+        rkeys, was_ids = None, db.execute("SELECT key, id FROM keymap").fetchall()
+    moved = [(key, new) for key, was in was_ids for new in (node_id(remap.get(key, key)),) if new != was]
     db.execute("CREATE TEMP TABLE t_moved(key TEXT PRIMARY KEY)")
     db.executemany("INSERT INTO t_moved VALUES(?)", ((k,) for k, _ in moved))
     remake |= {k for (k,) in db.execute("SELECT DISTINCT k FROM keyuse WHERE key IN (SELECT key FROM t_moved)")} & now
     gone = (old - now) | (remake & old)
     if len(remake) + len(old - now) > MAX_SHARE * max(len(keys), 1):
         raise Unsafe(f"{len(remake)} of {len(keys)} reports to make again, {len(old - now)} gone")
-    db.execute("ATTACH DATABASE ? AS s", (str(store),))
     db.execute("BEGIN")
     touched = _delete(db, gone)
     db.execute("CREATE TEMP TABLE ord(k TEXT PRIMARY KEY, o INTEGER)")
@@ -138,7 +151,7 @@ def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, re
                        JOIN s.r_report r USING(k)""").fetchall()
     db.executemany("INSERT INTO me_dropped VALUES(?,?,?)", me)  # moved to mention_edges once nodes are known
     counted = touched["counted"] | {d for _, d, _ in me}
-    added, removed, changed = _nodes(db, entities, remap, counted, touched["local"])
+    added, removed, changed = _nodes(db, entities, remap, counted, touched, rkeys)
     _mention_edges(db, counted | added | removed)
     triples = touched["triples"] | _evidence(db, added, removed)
     _edges(db, triples)
@@ -172,7 +185,9 @@ def _delete(db, gone: set[str]) -> dict:
     db.execute("INSERT OR IGNORE INTO t_docs SELECT doc_id FROM kdocs WHERE k IN (SELECT k FROM t_gone)")
     db.execute("CREATE TEMP TABLE t_rids(rid TEXT PRIMARY KEY)")
     db.execute("INSERT OR IGNORE INTO t_rids SELECT rid FROM rep WHERE k IN (SELECT k FROM t_gone)")
-    touched["triples"] = set(db.execute("SELECT src, dst, typ FROM evidence WHERE doc_id IN (SELECT doc_id FROM t_docs)"))
+    touched["triples"] = set(db.execute("""SELECT src, dst, typ FROM evidence WHERE doc_id IN (SELECT doc_id FROM t_docs)
+                                           UNION SELECT src, dst, typ FROM ev_dropped
+                                           WHERE doc_id IN (SELECT doc_id FROM t_docs)"""))
     touched["counted"] = {d for (d,) in db.execute(
         """SELECT dst FROM mention_edges WHERE src IN (SELECT rid FROM t_rids)
            UNION SELECT dst FROM me_dropped WHERE src IN (SELECT rid FROM t_rids)""")}
@@ -244,11 +259,12 @@ def _sections(db) -> None:
                            ((s, *r) for s, r in zip(spread(lo[0] if lo else 0, hi[0] if hi else None, len(rs)), rs)))
 
 
-def _nodes(db, entities: dict, remap: dict, counted: set[str], local_gone: set[str]):
+def _nodes(db, entities: dict, remap: dict, counted: set[str], touched: dict, rkeys: list[str] | None):
     """The nodes table made what a full build makes: the local nodes (reports, claims,
     dates) of the reports gone deleted and those of the reports made again inserted, the
     counts of the date and claim nodes counted again, the entity nodes that differ from
     the linking's written. Returns the node ids (added, removed, changed)."""
+    local_gone = touched["local"]
     new_local = {i for (i,) in db.execute("SELECT id FROM local_nodes WHERE k IN (SELECT k FROM ord)")}
     cand = sorted(local_gone | new_local)
     before = _present(db, cand)
@@ -267,14 +283,19 @@ def _nodes(db, entities: dict, remap: dict, counted: set[str], local_gone: set[s
     db.executemany("""UPDATE nodes SET n_reports = ?, n_mentions = ? WHERE id = ? AND type IN ('Date', 'Claim')""",
                    ((*_count(db, i), i) for i in sorted(counted | new_local | set(kept))))
     # the entity nodes: the linking's against the index's
-    have = {r[0]: r for r in db.execute(
-        "SELECT id, type, name, attrs, n_reports, n_mentions FROM nodes WHERE type NOT IN ('Report', 'Claim', 'Date')")}
-    counts = Counts(db, counted, have)
+    members = {s for s, _, t in touched["triples"] if t == "MEMBER_OF"} | {
+        s for (s,) in db.execute("SELECT DISTINCT src FROM ev WHERE typ = 'MEMBER_OF'")}
+    counts, roles = Counts(db, counted), Roles(db)
+    if rkeys is None:  # every entity compared
+        have = {r[0]: r for r in db.execute(f"SELECT {NODE_COLS} FROM nodes WHERE type NOT IN {LOCAL_TYPES}")}
+        rows = entity_nodes(entities, remap, counts, roles)
+    else:  # those the linking changed, and those whose counts or roles may have
+        ids = _linked_changes(db, rkeys) | counted | members
+        have = {r[0]: r for i in _chunks(sorted(ids)) for r in db.execute(
+            f"SELECT {NODE_COLS} FROM nodes WHERE type NOT IN {LOCAL_TYPES} AND id IN ({_marks(i)})", i)}
+        rows = entity_nodes(_linked(db, sorted(ids), remap), remap, counts, roles)
     seen = set()
-    roles = member_roles(db)
-    for src, role in db.execute("SELECT src, role FROM ev WHERE typ = 'MEMBER_OF' AND role != ''"):
-        roles[src].add(role)  # the evidence of the reports made again, not placed yet
-    for r in entity_nodes(entities, remap, counts, roles):
+    for r in rows:
         seen.add(r[0])
         was = have.get(r[0])
         if was != r:
@@ -288,20 +309,82 @@ def _nodes(db, entities: dict, remap: dict, counted: set[str], local_gone: set[s
         db.execute("DELETE FROM nodes WHERE id = ?", (i,))
         removed.add(i)
         changed.add(i)
+    if rkeys is None:
+        mirror_linking(db, entities)
     return added, removed, changed
+
+
+NODE_COLS = "id, type, name, attrs, n_reports, n_mentions"
+LOCAL_TYPES = "('Report', 'Claim', 'Date')"
+
+
+def _chunks(xs: list, n: int = 500):
+    return (xs[i:i + n] for i in range(0, len(xs), n))
+
+
+def _linked_changes(db, rkeys: list[str]) -> set[str]:
+    """The node ids of the entities the store's linking changed since the index's mirror of
+    it (added, gone, other data, a parent key whose final key moved); the mirror updated."""
+    rows = db.execute("""SELECT e.root, node_id(e.final) FROM s.lk_ent e LEFT JOIN link_ent c ON c.root = e.root
+                         WHERE c.final IS NOT e.final OR c.data IS NOT e.data
+                         UNION SELECT c.root, c.nid FROM link_ent c LEFT JOIN s.lk_ent e ON e.root = c.root
+                         WHERE e.final IS NOT c.final OR e.data IS NOT c.data""").fetchall()
+    ids = {nid for _, nid in rows}
+    roots = sorted({r for r, _ in rows})
+    for part in _chunks(roots):
+        ids |= {nid for (nid,) in db.execute(f"SELECT nid FROM link_ent WHERE root IN ({_marks(part)})", part)}
+        db.execute(f"DELETE FROM link_ent WHERE root IN ({_marks(part)})", part)
+        db.execute(f"""INSERT INTO link_ent SELECT root, final, node_id(final), json_extract(data, '$.attrs.parent_id'),
+                       data FROM s.lk_ent WHERE root IN ({_marks(part)})""", part)
+    for part in _chunks(rkeys):
+        ids |= {nid for (nid,) in db.execute(f"SELECT nid FROM link_ent WHERE pkey IN ({_marks(part)})", part)}
+        db.execute(f"DELETE FROM link_remap WHERE key IN ({_marks(part)})", part)
+        db.execute(f"INSERT INTO link_remap SELECT key, final FROM s.lk_remap WHERE key IN ({_marks(part)})", part)
+    return ids
+
+
+def _linked(db, ids: list[str], remap) -> dict:
+    """The linked entities (final key -> entity, as pipeline.linkstore.Entities gives them)
+    of the node ids ``ids``, from the mirror."""
+    out = {}
+    for part in _chunks(ids):
+        for final, data in db.execute(f"SELECT final, data FROM link_ent WHERE nid IN ({_marks(part)}) ORDER BY root",
+                                      part):
+            m = json.loads(data)
+            p = m["attrs"].get("parent_id")
+            if p:
+                m["attrs"]["parent_id"] = remap.get(p, p)
+            out[final] = m
+    return out
 
 
 class Counts:
     """(reports, mentions) of a node: counted again for the ids a change touched, else as
     the index has them."""
 
-    def __init__(self, db, counted: set[str], have: dict):
-        self.db, self.counted, self.have = db, counted, have
+    def __init__(self, db, counted: set[str]):
+        self.db, self.counted = db, counted
 
     def get(self, nid: str, default=(0, 0)):
-        if nid in self.counted or nid not in self.have:
-            return _count(self.db, nid)
-        return self.have[nid][4], self.have[nid][5]
+        if nid not in self.counted:
+            row = self.db.execute("SELECT n_reports, n_mentions FROM nodes WHERE id = ?", (nid,)).fetchone()
+            if row is not None:
+                return row
+        return _count(self.db, nid)
+
+
+class Roles:
+    """The roles of a member: its MEMBER_OF evidence in the index, set aside, or of the
+    reports made again (not placed yet)."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def get(self, nid: str, default=None):
+        return {r for (r,) in self.db.execute(
+            """SELECT role FROM evidence WHERE src = ? AND typ = 'MEMBER_OF' AND role != ''
+               UNION SELECT role FROM ev_dropped WHERE src = ? AND typ = 'MEMBER_OF' AND role != ''
+               UNION SELECT role FROM ev WHERE src = ? AND typ = 'MEMBER_OF' AND role != ''""", (nid, nid, nid))} or default
 
 
 def _count(db, nid: str) -> tuple[int, int]:
@@ -411,7 +494,7 @@ def dump(path: Path):
                                       JOIN evidence e ON e.seq = x.first ORDER BY x.src, x.dst, x.typ""").fetchall()
         out["ev_dropped"] = db.execute(f"SELECT {_q(EV_COLS)} FROM ev_dropped ORDER BY {_q(EV_KEY)}, n").fetchall()
         for t in ("nodes", "mention_edges", "me_dropped", "keymap", "report_ids", "parents", "aliases", "rep",
-                  "kdocs", "ktexts", "keyuse", "local_nodes", "index_meta"):
+                  "kdocs", "ktexts", "keyuse", "local_nodes", "index_meta", "link_ent", "link_remap"):
             width = len(db.execute(f'SELECT * FROM "{t}" LIMIT 0').description)
             out[t] = db.execute(f'SELECT * FROM "{t}" ORDER BY {", ".join(map(str, range(1, width + 1)))}').fetchall()
         return out
