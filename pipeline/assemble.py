@@ -22,6 +22,7 @@ whatever order the workers delivered the reports.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import zlib
@@ -29,7 +30,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterable
 
-from . import link
+from . import link, linkstore
 from .graph import CLAIM_COLS, DOC_COLS, MENTION_COLS, doc_row, line_at, node_id, num, phase
 
 INDEX = "index.sqlite"
@@ -71,7 +72,24 @@ SCHEMA = ";\n".join([
     _table("evidence", EV_COLS),
     "CREATE TABLE nodes(id TEXT PRIMARY KEY, type TEXT, name TEXT, attrs TEXT, n_reports INTEGER, n_mentions INTEGER)",
     "CREATE TABLE mention_edges(src TEXT, dst TEXT, count INTEGER)",
+    # what a patch of the index (pipeline/indexpatch.py) needs: each report's key, node,
+    # rows and keys; the evidence and mention counts whose ends have no node (yet)
+    "CREATE TABLE rep(k TEXT PRIMARY KEY, rid TEXT, ok INTEGER, n_sections INTEGER) WITHOUT ROWID",
+    "CREATE TABLE kdocs(k TEXT, n INTEGER, doc_id TEXT, PRIMARY KEY(k, n)) WITHOUT ROWID",
+    "CREATE TABLE ktexts(k TEXT, n INTEGER, doc_id TEXT, PRIMARY KEY(k, n)) WITHOUT ROWID",
+    "CREATE TABLE keyuse(key TEXT, k TEXT, PRIMARY KEY(key, k)) WITHOUT ROWID",
+    "CREATE TABLE local_nodes(k TEXT, id TEXT, PRIMARY KEY(k, id)) WITHOUT ROWID",
+    f"CREATE TABLE ev_dropped(n INTEGER, {_q(EV_COLS)})",
+    "CREATE TABLE me_dropped(src TEXT, dst TEXT, count INTEGER)",
+    "CREATE TABLE index_meta(k TEXT PRIMARY KEY, v TEXT)",
+    "CREATE TABLE link_ent(root TEXT PRIMARY KEY, final TEXT, nid TEXT, pkey TEXT, data TEXT) WITHOUT ROWID",
+    "CREATE TABLE link_remap(key TEXT PRIMARY KEY, final TEXT) WITHOUT ROWID",
+    "CREATE INDEX link_ent_nid ON link_ent(nid)",
+    "CREATE INDEX link_ent_pkey ON link_ent(pkey)",
 ]) + ";"
+# a full build numbers the rows of each table GAP apart (seq = rank x GAP), so that a patch
+# can place new rows between them
+GAP = 1 << 32
 
 
 def _date_precision(iso: str) -> str:
@@ -193,59 +211,38 @@ def assemble(store: Path, keys: list[str], link_records: Iterable[dict], path: P
     file order). ``texts(k, doc_id, text_or_None)`` is given each cleaned text (None:
     unchanged, to be taken from the previous output set when it has it). Returns counts
     for the build's summary."""
-    with phase("link"):
-        entities, remap = link_records.link() if hasattr(link_records, "link") else link.merge_entities(link_records)
+    entities, remap = link_all(link_records)
     with phase("index"):
-        return _assemble(store, keys, entities, remap, path, texts)
+        return make_index(store, keys, entities, remap, path, texts)
 
 
-def _assemble(store: Path, keys: list[str], entities: dict, remap: dict, path: Path, texts) -> dict:
+def link_all(link_records) -> tuple[dict, dict]:
+    """(entities, key -> final key) of the linking, timed as the build's link phase."""
+    with phase("link"):
+        return link_records.link() if hasattr(link_records, "link") else link.merge_entities(link_records)
+
+
+def make_index(store: Path, keys: list[str], entities: dict, remap: dict, path: Path, texts) -> dict:
     db = open_new(path)
     db.execute("ATTACH DATABASE ? AS s", (str(store),))
     db.execute("CREATE TEMP TABLE ord(k TEXT PRIMARY KEY, o INTEGER)")
     db.executemany("INSERT INTO ord VALUES(?, ?)", ((k, o) for o, k in enumerate(keys)))
-    # every key a report used -> the node id of its entity after linking
-    db.execute("CREATE TEMP TABLE ids(key TEXT PRIMARY KEY, id TEXT)")
-    keyset = db.execute("""SELECT ref FROM s.r_mentions JOIN ord USING(k) WHERE mapped = 1
-                           UNION SELECT subject_id FROM s.r_claims JOIN ord USING(k) WHERE subject_id != ''
-                           UNION SELECT src FROM s.r_ev JOIN ord USING(k) WHERE src_mapped = 1
-                           UNION SELECT dst FROM s.r_ev JOIN ord USING(k) WHERE dst_mapped = 1""").fetchall()
-    db.executemany("INSERT INTO ids VALUES(?, ?)", ((key, node_id(remap.get(key, key))) for (key,) in keyset))
-    # kept in the index: a rebuild compares it to find the rows whose ids moved (pipeline/splice.py)
-    db.execute("CREATE TABLE keymap(key TEXT PRIMARY KEY, id TEXT) WITHOUT ROWID")
-    db.execute("INSERT INTO keymap SELECT key, id FROM ids ORDER BY key")
     db.execute("BEGIN")
-    db.execute(f"""INSERT INTO documents({_q(DOC_COLS)}) SELECT {_q(DOC_COLS)} FROM s.r_docs JOIN ord USING(k)
-                   ORDER BY ord.o, n""")
-    db.execute("""CREATE TEMP TABLE m AS SELECT ord.o AS o, m.n AS n, m.k AS k, m.doc_id, m.label, m.text, m.start,
-                         m."end", m.norm, CASE WHEN m.mapped = 1 THEN coalesce(ids.id, '') ELSE m.ref END AS entity_id
-                  FROM s.r_mentions m JOIN ord USING(k) LEFT JOIN ids ON m.mapped = 1 AND ids.key = m.ref""")
-    # the tables' rows are stored in their final order (ties: the order read), so that
-    # writing them is one sequential scan
-    db.execute(f"""INSERT INTO mentions({_q(MENTION_COLS)}) SELECT {_q(MENTION_COLS)} FROM m
-                   ORDER BY doc_id, start, "end", label, o, n""")
-    cols = [c for c in LOCAL_CLAIM_COLS if c != "subject_id"]
-    db.execute(f"""INSERT INTO claims({_q(cols)}, subject_id, subject_name)
-                   SELECT {', '.join('c.' + c for c in _q(cols).split(', '))},
-                          CASE WHEN c.subject_id != '' THEN ids.id ELSE '' END, ''
-                   FROM s.r_claims c JOIN ord USING(k) LEFT JOIN ids ON ids.key = c.subject_id
-                   ORDER BY c.doc_id, c.start, c."end", ord.o, c.n""")
-    # evidence: keys mapped; a relation of an entity to itself dropped; what one section
-    # says twice (same ends, type, place and attributes) kept once
-    db.execute("""CREATE TEMP TABLE ev AS SELECT ord.o AS o, e.n AS n, e.k AS k,
-                         CASE WHEN e.src_mapped = 1 THEN a.id ELSE e.src END AS src,
-                         CASE WHEN e.dst_mapped = 1 THEN b.id ELSE e.dst END AS dst,
-                         e.typ, e.doc_id, e.start, e."end", e.sentence, e.role, e.basis, e.confidence, e.date
-                  FROM s.r_ev e JOIN ord USING(k) LEFT JOIN ids a ON e.src_mapped = 1 AND a.key = e.src
-                  LEFT JOIN ids b ON e.dst_mapped = 1 AND b.key = e.dst""")
-    db.execute("DELETE FROM ev WHERE src = dst")
-    roles: dict[str, set[str]] = defaultdict(set)
-    for src, role in db.execute("SELECT src, role FROM ev WHERE typ = 'MEMBER_OF' AND role != ''"):
-        roles[src].add(role)
-    db.execute(f"""INSERT INTO evidence({_q(EV_COLS)}) SELECT {_q(EV_COLS)} FROM (
-                     SELECT *, row_number() OVER (PARTITION BY k, src, dst, typ, doc_id, start, "end", role, basis,
-                                                  confidence, date ORDER BY n) AS rn FROM ev)
-                   WHERE rn = 1 ORDER BY typ, src, dst, doc_id, start, "end", o, n""")
+    book_reports(db)
+    # every key a report used -> the node id of its entity after linking; kept in the index:
+    # a rebuild compares it to find the rows whose ids moved (pipeline/splice.py, indexpatch.py)
+    db.execute("CREATE TABLE keymap(key TEXT PRIMARY KEY, id TEXT) WITHOUT ROWID")
+    db.executemany("INSERT INTO keymap VALUES(?, ?)", ((key, node_id(remap.get(key, key))) for (key,) in
+                                                       db.execute("SELECT DISTINCT key FROM keyuse").fetchall()))
+    stage_rows(db, "keymap")
+    # the tables' rows are stored in their final order (ties: the order read), GAP apart,
+    # so that writing them is one sequential scan
+    db.execute(f"""INSERT INTO documents(seq, {_q(DOC_COLS)})
+                   SELECT row_number() OVER (ORDER BY ord.o, n) * {GAP}, {_q(DOC_COLS)}
+                   FROM s.r_docs JOIN ord USING(k) ORDER BY ord.o, n""")
+    for table, cols, order in ORDERED:
+        db.execute(f"""INSERT INTO {table}(seq, {_q(cols)}) SELECT row_number() OVER (ORDER BY {order}) * {GAP},
+                       {_q(cols)} FROM {STAGED[table]} ORDER BY {order}""")
     # mentions per report and node
     db.execute("""INSERT INTO mention_edges SELECT r.rid, x.entity_id, x.c FROM
                     (SELECT k, entity_id, count(*) AS c FROM m WHERE entity_id != '' GROUP BY k, entity_id) x
@@ -256,27 +253,117 @@ def _assemble(store: Path, keys: list[str], entities: dict, remap: dict, path: P
                   FROM s.r_nodes n JOIN ord USING(k) ORDER BY ord.o, n.id""")
     db.executemany("UPDATE nodes SET n_reports = ?, n_mentions = ? WHERE id = ? AND type IN ('Date', 'Claim')",
                    ((nr, nm, t) for t, (nr, nm) in counts.items()))
-    db.executemany("INSERT OR REPLACE INTO nodes VALUES(?,?,?,?,?,?)", _entity_nodes(entities, remap, counts, roles))
-    db.execute("COMMIT")
+    db.executemany("INSERT OR REPLACE INTO nodes VALUES(?,?,?,?,?,?)",
+                   entity_nodes(entities, remap, counts, member_roles(db)))
     # the file each report node stands for, for the queries
     db.execute("""CREATE TABLE report_ids AS SELECT r.rid, d.doc_id FROM s.r_report r JOIN ord USING(k)
                   JOIN s.r_docs d ON d.k = r.k AND d.n = 0 WHERE r.ok = 1 ORDER BY ord.o""")
+    db.execute("INSERT INTO index_meta VALUES('format', ?)", (index_format(),))
+    mirror_linking(db, entities)
+    db.execute("COMMIT")
     out = {"files": len(keys)}
-    out["reports"], out["sections"] = db.execute(
-        "SELECT count(*), coalesce(sum(n_sections), 0) FROM s.r_report JOIN ord USING(k) WHERE ok = 1").fetchone()
     for k, doc_id, blob in db.execute("SELECT k, doc_id, text FROM s.r_texts JOIN ord USING(k) ORDER BY ord.o, n"):
         texts(k, doc_id, lambda blob=blob: zlib.decompress(blob).decode("utf-8"))
     db.execute("DETACH DATABASE s")
     finish(db)
-    out["entities"] = db.execute("SELECT count(*) FROM nodes WHERE type NOT IN ('Report', 'Claim')").fetchone()[0]
-    out["edges"] = db.execute("SELECT (SELECT count(*) FROM edges) + (SELECT count(*) FROM mention_edges)").fetchone()[0]
+    out.update(summary(db))
     db.close()
     return out
 
 
+# the staged rows (temp tables m and ev) -> the index tables, in their final order
+ORDERED = (("mentions", MENTION_COLS, 'doc_id, start, "end", label, o, n'),
+           ("claims", CLAIM_COLS, 'doc_id, start, "end", o, n'),
+           ("evidence", EV_COLS, 'typ, src, dst, doc_id, start, "end", o, n'))
+# evidence: what one section says twice (same ends, type, place and attributes) kept once
+STAGED = {"mentions": "m", "claims": "c",
+          "evidence": """(SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY k, src, dst, typ, doc_id, start, "end",
+                          role, basis, confidence, date ORDER BY n) AS rn FROM ev) WHERE rn = 1)"""}
 
-def _entity_nodes(entities: dict, remap: dict, counts: dict, roles: dict):
-    """The nodes rows of the linked entities, in the linking's order."""
+
+def index_format() -> str:
+    """What a patch needs the previous index to have been made by: this module's and the
+    patch's code."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update(Path(__file__).with_name("indexpatch.py").read_bytes())
+    return h.hexdigest()[:24]
+
+
+def mirror_linking(db, entities) -> None:
+    """A copy of the linking's results (the store's ``lk_ent`` and ``lk_remap``) in the index,
+    with each entity's node id and parent key, when the entities were read from the store:
+    a patch compares the next linking's with it, in SQL, to find the entities that changed
+    (``index_meta`` 'linked': 'store'; else 'memory', and a patch compares every entity)."""
+    db.create_function("node_id", 1, node_id, deterministic=True)
+    from_store = isinstance(entities, linkstore.Entities)
+    db.execute("DELETE FROM link_ent")
+    db.execute("DELETE FROM link_remap")
+    if from_store:
+        db.execute("""INSERT INTO link_ent SELECT root, final, node_id(final), json_extract(data, '$.attrs.parent_id'), data
+                      FROM s.lk_ent ORDER BY root""")
+        db.execute("INSERT INTO link_remap SELECT key, final FROM s.lk_remap ORDER BY key")
+    db.execute("INSERT OR REPLACE INTO index_meta VALUES('linked', ?)", ("store" if from_store else "memory",))
+
+
+def book_reports(db) -> None:
+    """The bookkeeping rows of the reports in ``ord`` (their key, node, sections, texts,
+    keys used and local nodes), from the attached store ``s``."""
+    db.execute("INSERT INTO rep SELECT k, rid, ok, n_sections FROM s.r_report JOIN ord USING(k) ORDER BY k")
+    db.execute("INSERT INTO kdocs SELECT k, n, doc_id FROM s.r_docs JOIN ord USING(k) ORDER BY k, n")
+    db.execute("INSERT INTO ktexts SELECT k, n, doc_id FROM s.r_texts JOIN ord USING(k) ORDER BY k, n")
+    db.execute("""INSERT INTO keyuse SELECT DISTINCT key, k FROM (
+                    SELECT ref AS key, k FROM s.r_mentions JOIN ord USING(k) WHERE mapped = 1
+                    UNION SELECT subject_id, k FROM s.r_claims JOIN ord USING(k) WHERE subject_id != ''
+                    UNION SELECT src, k FROM s.r_ev JOIN ord USING(k) WHERE src_mapped = 1
+                    UNION SELECT dst, k FROM s.r_ev JOIN ord USING(k) WHERE dst_mapped = 1) ORDER BY key, k""")
+    db.execute("INSERT OR IGNORE INTO local_nodes SELECT k, id FROM s.r_nodes JOIN ord USING(k) ORDER BY k, id")
+
+
+def stage_rows(db, ids: str) -> None:
+    """Temp tables ``m``, ``c`` and ``ev``: the mentions, claims and evidence of the reports
+    in ``ord`` with their keys mapped by the table ``ids`` (key, id); a relation of an entity
+    to itself dropped."""
+    db.execute("DROP TABLE IF EXISTS temp.m")
+    db.execute("DROP TABLE IF EXISTS temp.c")
+    db.execute("DROP TABLE IF EXISTS temp.ev")
+    db.execute(f"""CREATE TEMP TABLE m AS SELECT ord.o AS o, m.n AS n, m.k AS k, m.doc_id, m.label, m.text, m.start,
+                         m."end", m.norm, CASE WHEN m.mapped = 1 THEN coalesce(ids.id, '') ELSE m.ref END AS entity_id
+                  FROM s.r_mentions m JOIN ord USING(k) LEFT JOIN {ids} ids ON m.mapped = 1 AND ids.key = m.ref""")
+    cols = [c for c in LOCAL_CLAIM_COLS if c != "subject_id"]
+    db.execute(f"""CREATE TEMP TABLE c AS SELECT ord.o AS o, c.n AS n, c.k AS k,
+                          {', '.join('c.' + c for c in _q(cols).split(', '))},
+                          CASE WHEN c.subject_id != '' THEN ids.id ELSE '' END AS subject_id, '' AS subject_name
+                   FROM s.r_claims c JOIN ord USING(k) LEFT JOIN {ids} ids ON ids.key = c.subject_id""")
+    db.execute(f"""CREATE TEMP TABLE ev AS SELECT ord.o AS o, e.n AS n, e.k AS k,
+                         CASE WHEN e.src_mapped = 1 THEN a.id ELSE e.src END AS src,
+                         CASE WHEN e.dst_mapped = 1 THEN b.id ELSE e.dst END AS dst,
+                         e.typ, e.doc_id, e.start, e."end", e.sentence, e.role, e.basis, e.confidence, e.date
+                  FROM s.r_ev e JOIN ord USING(k) LEFT JOIN {ids} a ON e.src_mapped = 1 AND a.key = e.src
+                  LEFT JOIN {ids} b ON e.dst_mapped = 1 AND b.key = e.dst""")
+    db.execute("DELETE FROM ev WHERE src = dst")
+
+
+def member_roles(db) -> dict[str, set[str]]:
+    """The roles of each member (MEMBER_OF evidence, its ends described or not)."""
+    roles: dict[str, set[str]] = defaultdict(set)
+    for src, role in db.execute("""SELECT src, role FROM evidence WHERE typ = 'MEMBER_OF' AND role != ''
+                                   UNION ALL SELECT src, role FROM ev_dropped WHERE typ = 'MEMBER_OF' AND role != ''"""):
+        roles[src].add(role)
+    return roles
+
+
+def summary(db) -> dict:
+    """The counts of the build's summary, from the index."""
+    out = dict(zip(("reports", "sections"), db.execute(
+        "SELECT count(*), coalesce(sum(n_sections), 0) FROM rep WHERE ok = 1").fetchone()))
+    out["entities"] = db.execute("SELECT count(*) FROM nodes WHERE type NOT IN ('Report', 'Claim')").fetchone()[0]
+    out["edges"] = db.execute("SELECT (SELECT count(*) FROM edges) + (SELECT count(*) FROM mention_edges)").fetchone()[0]
+    return out
+
+
+def entity_nodes(entities: dict, remap: dict, counts, roles):
+    """The nodes rows of the linked entities, in the linking's order (``counts``: node id ->
+    (reports, mentions), ``roles``: node id -> roles; dicts or what has ``get``)."""
     for key, ent in entities.items():
         if ent["label"] == "DATE":
             continue
@@ -290,27 +377,47 @@ def _entity_nodes(entities: dict, remap: dict, counts: dict, roles: dict):
                 node[x] = str(a[x])
         if a.get("parent_id"):
             node["parent_id"] = node_id(remap.get(a["parent_id"], a["parent_id"]))
-        if roles.get(key):
-            node["roles"] = "|".join(sorted(roles[key]))
+        if role := roles.get(key):
+            node["roles"] = "|".join(sorted(role))
         yield key, node["type"], node["name"], json.dumps(node, ensure_ascii=False), nr, nm
+
+
+# an organisation's or place's place: its first LOCATED_IN, else a place's parent
+PARENTS = """SELECT id, coalesce(
+    (SELECT min(e.dst) FROM edges e WHERE e.src = nodes.id AND e.typ = 'LOCATED_IN'),
+    CASE WHEN type = 'Place' THEN nullif(json_extract(attrs, '$.parent_id'), '') END) AS parent
+  FROM nodes WHERE type IN ('Organization', 'Place')"""
+# an edge: one per source, target and type, its first piece of evidence and weight
+EDGES = """SELECT src, dst, typ, count(*) AS weight, min(seq) AS first, group_concat(DISTINCT nullif(role, '')) AS roles
+           FROM evidence"""
+
+
+def alias_rows(rows):
+    """(alias, id) of each (id, name, attrs) node row."""
+    return ((a, nid) for nid, name, attrs in rows
+            for a in sorted({name, *filter(None, json.loads(attrs).get("aliases", "").split("|"))}))
 
 
 def finish(db) -> None:
     """Edges (one per source, target and type, its first piece of evidence and weight),
     and the indexes the queries use."""
-    db.executescript("""
+    db.executescript(f"""
         CREATE INDEX ev_src ON evidence(src, dst, typ);
         CREATE INDEX ev_dst ON evidence(dst, typ, src);
-        -- evidence whose ends were never described (e.g. a relation to an entity whose report failed)
+        -- where a patch places a new piece of evidence
+        CREATE INDEX ev_key ON evidence(typ, src, dst, doc_id, start, "end");
+        -- evidence whose ends were never described (e.g. a relation to an entity whose report
+        -- failed): kept aside, so that a patch brings it back when a node appears
+        INSERT INTO ev_dropped SELECT seq, {_q(EV_COLS)} FROM evidence
+          WHERE src NOT IN (SELECT id FROM nodes) OR dst NOT IN (SELECT id FROM nodes);
         DELETE FROM evidence WHERE src NOT IN (SELECT id FROM nodes) OR dst NOT IN (SELECT id FROM nodes);
+        INSERT INTO me_dropped SELECT * FROM mention_edges WHERE dst NOT IN (SELECT id FROM nodes);
         DELETE FROM mention_edges WHERE dst NOT IN (SELECT id FROM nodes);
         -- evidence is stored by (type, source, target, report, offsets): an edge's first
         -- piece is its lowest seq
-        CREATE TABLE edges AS
-          SELECT src, dst, typ, count(*) AS weight, min(seq) AS first,
-                 group_concat(DISTINCT nullif(role, '')) AS roles
-          FROM evidence GROUP BY src, dst, typ;
-        CREATE INDEX edges_src ON edges(src, dst, typ);
+        CREATE TABLE edges(src TEXT, dst TEXT, typ TEXT, weight INTEGER, first INTEGER, roles TEXT,
+                           PRIMARY KEY(src, dst, typ)) WITHOUT ROWID;
+        INSERT INTO edges {EDGES} GROUP BY src, dst, typ;
         CREATE INDEX edges_dst ON edges(dst, typ);
         CREATE INDEX me_src ON mention_edges(src, dst);
         CREATE INDEX me_dst ON mention_edges(dst);
@@ -322,18 +429,22 @@ def finish(db) -> None:
         CREATE INDEX nodes_name ON nodes(name);
         CREATE INDEX claims_subject ON claims(subject_id);
         CREATE INDEX report_ids_rid ON report_ids(rid);
-        -- an organisation's or place's place: its first LOCATED_IN, else a place's parent
-        CREATE TABLE parents AS SELECT id, coalesce(
-            (SELECT min(e.dst) FROM edges e WHERE e.src = nodes.id AND e.typ = 'LOCATED_IN'),
-            CASE WHEN type = 'Place' THEN nullif(json_extract(attrs, '$.parent_id'), '') END) AS parent
-          FROM nodes WHERE type IN ('Organization', 'Place');
+        CREATE TABLE parents AS {PARENTS};
+        CREATE INDEX parents_id ON parents(id);
         CREATE INDEX parents_parent ON parents(parent);
         CREATE TABLE aliases(alias TEXT, id TEXT);
         CREATE INDEX aliases_alias ON aliases(alias);
+        CREATE INDEX aliases_id ON aliases(id);
+        -- a patch's look-ups
+        CREATE INDEX keyuse_k ON keyuse(k);
+        CREATE INDEX local_nodes_id ON local_nodes(id);
+        CREATE INDEX evd_doc ON ev_dropped(doc_id);
+        CREATE INDEX evd_src ON ev_dropped(src);
+        CREATE INDEX evd_dst ON ev_dropped(dst);
+        CREATE INDEX med_src ON me_dropped(src);
+        CREATE INDEX med_dst ON me_dropped(dst);
     """)
     db.execute("BEGIN")
     rows = db.execute("SELECT id, name, attrs FROM nodes WHERE type NOT IN ('Report', 'Claim')")
-    db.executemany("INSERT INTO aliases VALUES(?,?)",
-                   ((a, nid) for nid, name, attrs in rows.fetchall()
-                    for a in sorted({name, *filter(None, json.loads(attrs).get("aliases", "").split("|"))})))
+    db.executemany("INSERT INTO aliases VALUES(?,?)", alias_rows(rows.fetchall()))
     db.execute("COMMIT")

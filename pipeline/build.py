@@ -34,7 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import assemble, extract, graph, ingest, membound, splice, store as store_mod
+from . import assemble, extract, graph, indexpatch, ingest, membound, splice, store as store_mod
 from .inputs import Entry, UsageError, scan
 from .util import code_fingerprint, die_with_parent, touch, write_atomic
 
@@ -494,8 +494,12 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
         cleaned.mkdir(parents=True, exist_ok=True)
         before = previous / "tables" / "cleaned" if previous is not None else None
 
-        def text(k: str, doc_id: str, get) -> None:
+        def text(k: str, doc_id: str, get, unchanged: bool = False) -> None:
             name = f"{doc_id}.txt"
+            if unchanged and before is not None:  # a report the index patch did not make again
+                with contextlib.suppress(OSError):
+                    os.link(before / name, cleaned / name)
+                    return
             data = get().encode("utf-8")
             if k in fresh:
                 fresh_docs.add(doc_id)
@@ -506,8 +510,16 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
                         os.link(old, cleaned / name)
                         return
             write_atomic(cleaned / name, data, durable=False)
-        return assemble.assemble(st.path, [e.key for e in entries], st.link_records([e.key for e in reports]),
-                                 gen / assemble.INDEX, text)
+        keys = [e.key for e in entries]
+        entities, remap = assemble.link_all(st.link_records([e.key for e in reports]))
+        with graph.phase("index"):
+            # the previous index patched by the delta; made whole when that is not safe
+            counts, why = indexpatch.patch(previous / assemble.INDEX if previous is not None else None, st.path,
+                                           keys, fresh, entities, remap, gen / assemble.INDEX, text)
+            if counts is None:
+                counts = assemble.make_index(st.path, keys, entities, remap, gen / assemble.INDEX, text)
+        graph.PHASES.append({"phase": "index-patch", "s": 0, "patched": counts.pop("patched", None), "why_whole": why})
+        return counts
     counts = write_set(out, fill, allow_empty=allow_empty, writer=lambda gen, prev: splice.Writer(
         gen / assemble.INDEX, gen, prev, fresh_docs, rows_version))
     graph.PHASES.insert(0, {"phase": "extract", "s": round(t_assembly - t_extract, 3), "reports": len(todo)})

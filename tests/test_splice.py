@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
-from pipeline import build, splice
+from pipeline import build, indexpatch, splice
 
 from .conftest import RAW, SEEDS, read_table
 from .trees import same_outputs
@@ -61,17 +60,8 @@ def spliced(out: Path) -> tuple[str, str]:
 
 
 def index_dump(out: Path) -> dict[str, list[tuple]]:
-    """Every table of the index, its rows in order."""
-    db = sqlite3.connect(f"file:{build.current_set(out) / 'index.sqlite'}?mode=ro", uri=True)
-    try:
-        names = [n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        out = {}
-        for n in names:
-            width = len(db.execute(f'SELECT * FROM "{n}" LIMIT 0').description)
-            out[n] = db.execute(f'SELECT * FROM "{n}" ORDER BY {", ".join(map(str, range(1, width + 1)))}').fetchall()
-        return out
-    finally:
-        db.close()
+    """Every table of the index, its rows in order (pipeline.indexpatch.dump)."""
+    return indexpatch.dump(build.current_set(out) / "index.sqlite")
 
 
 def same_as_full(inputs: Path, out: Path, full: Path) -> None:
