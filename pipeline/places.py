@@ -21,7 +21,7 @@ from . import names as org_names
 from .gazetteer import Division
 # BUREAU_FAMILY, ROAD_AFTER, GEO_AFTER and segment are read from here by duplicates.py and linkeval.py
 from .orgkeys import (BUREAU_FAMILY, GEO_AFTER, PARTY_LEAD, ROAD_AFTER, campus_division, fits_setting,  # noqa: F401
-                      org_key, segment)
+                      home_town, org_key, segment)
 from .doc import Mention, Relation, found, sentence_of, text_of
 
 # the first characters of a section: its lead, where a report says where it is set
@@ -51,6 +51,7 @@ class Resolver:
         # unambiguous divisions the section names anywhere give context to the others
         self.known: list[str] = []
         self.named: frozenset[str] = frozenset()
+        self.full: frozenset[str] = frozenset()     # cities and counties written in full
         for n in names:
             divs = self.gaz.lookup(n)
             if len(divs) == 1:
@@ -156,6 +157,7 @@ class PlaceResolver:
 
         # places first: they are the context for everything else
         place_divs: dict[int, list[Division]] = {}
+        short: list[tuple[Mention, float]] = []    # a county written by its short name alone
         for m in ms:
             if m.label in ("PLACE", "ORG"):
                 chain = res.chain(m.text)
@@ -164,6 +166,9 @@ class PlaceResolver:
                     w = (1 if m.label == "PLACE" else 0.5) * (LEAD_WEIGHT if m.start < LEAD else 1)
                     if m.label == "ORG" and _outlet(m):
                         w *= OUTLET_FACTOR   # 兰州晚报 reports on 靖远县 too: where it is, not where the report is set
+                    if _short_county(m.text, chain):
+                        short.append((m, w))
+                        continue
                     if w > 0:
                         weights[chain[-1].code] += w
                     if m.label == "PLACE":
@@ -171,6 +176,19 @@ class PlaceResolver:
         src = ctx.get("source", "")
         for d in res.chain(src):
             weights[d.code] += 1
+        # a county's short name that is also a town of the county the rest of the report is
+        # set in (东海 in a 丰泽区 report: 东海街道, not 连云港's 东海县) is that town
+        first = context_place(weights, named) if short else []
+        for m, w in short:
+            chain = place_divs[id(m)]
+            town = home_town(chain[0].alias, first) if chain[0].code not in first else None
+            if town is not None:
+                place_divs[id(m)] = [town] if m.label == "PLACE" else []
+                chain = [town]
+            if w > 0:
+                weights[chain[-1].code] += w
+            if m.label == "PLACE":
+                named[chain[-1].code] += w
         path = context_place(weights, named)
         # the division the report's web address names (www.qingtian.gov.cn: 青田县) sets a
         # report whose text settles no setting (no place, or a tie), and narrows one the text
@@ -183,6 +201,7 @@ class PlaceResolver:
             path = context_place(weights, named)
         # the divisions the section names (read by org_key: 洛阳镇 keeps 洛阳高级中学 at home)
         res.named = frozenset(res.known) | {d.code for ch in place_divs.values() for d in ch}
+        res.full = _written_in_full(ms, place_divs)
         doc._.place_context = {"path": path, "names": [gaz.divisions[c].name for c in path]}
 
         for m in ms:
@@ -276,12 +295,14 @@ class PlaceResolver:
         if parent is None and chain and VILLAGE.search(rest) and chain[-1].level in ("county", "town") \
                 and m.text[covered[len(chain) - 1][0]:end] == chain[-1].name:
             parent = chain[-1]   # 水城区红桥街道: a street the gazetteer lists under another county only
+        if parent is None and chain and _zone_end().search(rest) and chain[-1].level in ("province", "city", "county"):
+            parent = chain[-1]   # 成都经开区: a zone of 成都市 the table does not list
         level = "station" if re.search(r"(站|机场)$", m.text) else \
             "village" if re.search(r"(村|社区|城区|街道|镇|乡)$", m.text) else "place"
         if parent is None:
             m.key, m.norm = f"place:?/{m.text}", m.text
             _entity(entities, m.key, "PLACE", m.text, m.text, {"level": level if level != "place" else ""})
-            home = _village_home(m.text, (doc._.place_context or {}).get("path", []))
+            home = _village_home(m.text, path) or ("" if chain else _zone_home(m.text, path))
             if home:   # 紫甸村 in a report set in one county: a village of that county
                 s, e = sentence_of(doc, m.start)
                 self._division(doc, m, gaz.divisions[home], entities, relations, mentioned=False)
@@ -317,7 +338,7 @@ class PlaceResolver:
         lead = PARTY_LEAD.match(m.text)
         name = m.text[lead.end():] if lead and not chain else m.text
         chain = res.chain(name) if name != m.text else chain
-        if chain and not fits_setting(name, chain, path, res.named):
+        if chain and not fits_setting(name, chain, path, res.named, res.full):
             chain = []
         m.key, anchor, basis = org_key(name, m.attrs, chain, path, doc._.doc_id or "", res.named)
         if name != m.text and lead.group(0) in ("共青团", "团"):     # the League's committee, not the party's
@@ -463,6 +484,47 @@ def _village_home(name: str, path: list[str]) -> str:
         if gaz.divisions[code].level == "county":
             return code
     return ""
+
+
+@functools.lru_cache(maxsize=None)
+def _zone_end() -> re.Pattern:
+    return re.compile("(?:" + rules.alternation(rules.items("place_zones.txt")) + ")$")
+
+
+def _zone_home(name: str, path: list[str]) -> str:
+    """The city a zone the table does not hold lies in (rules/place_zones.txt: 新区, 开发区,
+    管理区 …) when the report's setting stops at a city or a municipality (a zone of a
+    county's report is the county's: _village_home); '' otherwise."""
+    if not path or len(name) < 3 or not _zone_end().search(name) or re.search(r"(省|市|县|旗|盟)", name):
+        return ""
+    gaz = gazetteer.get()
+    last = gaz.divisions[path[-1]]
+    if last.level == "city" or (last.level == "province" and last.name.endswith("市")):
+        return last.code
+    return ""
+
+
+def _written_in_full(ms: list[Mention], place_divs: dict[int, list[Division]]) -> frozenset[str]:
+    """The cities and counties the section's mentions write with their full name (蕲春县,
+    凭祥市), not their short one."""
+    gaz = gazetteer.get()
+    out = set()
+    for m in ms:
+        chain = place_divs.get(id(m)) or []
+        segs = segment(m.text)
+        if segs and m.text[:segs[0][1]] in ("中国", "中华人民共和国") and not (chain and chain[0].code == "world/中国"):
+            segs = segs[1:]     # 中国北京: chain() skipped 中国
+        for (a, b), d in zip(segs, chain):
+            if d.level in ("city", "county") and d.name != d.alias and m.text[a:b] == d.name:
+                out.add(d.code)
+    return frozenset(out)
+
+
+def _short_county(text: str, chain: list[Division]) -> bool:
+    """A name starting with one county's short name and no other division (东海, 东海小学)."""
+    d = chain[0]
+    return len(chain) == 1 and d.level == "county" and d.alias != d.name and text.startswith(d.alias) \
+        and not text.startswith(d.name)
 
 
 def _hint_names(hint: str) -> list[str]:

@@ -1,0 +1,75 @@
+"""LOCATED_IN for organisations and places whose own name does not say where they are, or
+says it by a short name (issue 9, the sixth pass): relative names (县教育体育局, 自治区教研室)
+at the report's division of that level, an autonomous prefecture written 红河州, schools
+named by a county's short name, outlets named by a place, zones that are no division, and a
+county's short name that is a town of the report's own county. Sentences written here."""
+from __future__ import annotations
+
+from pipeline import gazetteer
+from pipeline.nlp import found
+
+
+def placed(analyse, text, name, **context):
+    """{(target, confidence)} of the LOCATED_IN links of the entity written ``name``."""
+    doc = analyse(text, pub_date="2023-02-01", **context)
+    keys = {m.key for m in found(doc) if m.text == name}
+    assert keys, f"{name} not found"
+    return {(r.target, r.attrs.get("confidence")) for r in doc._.relations
+            if r.type == "LOCATED_IN" and r.source in keys}
+
+
+def test_an_autonomous_prefecture_written_with_zhou():
+    gaz = gazetteer.get()
+    assert [d.code for d in gaz.lookup("红河州")] == ["532500"]
+    assert [d.code for d in gaz.lookup("黔东南州")] == ["522600"]
+
+
+def test_a_relative_name_is_the_reports_division_of_its_level(analyse):
+    text = "云南省红河州泸西县召开教育工作会议。县教育体育局局长张明出席。"
+    assert placed(analyse, text, "县教育体育局") == {("place:532527", "inferred")}
+    text = "近日,桃源县召开教育工作会议。县卫生健康局负责人参加。市教育局副局长李四指导。"
+    assert placed(analyse, text, "县卫生健康局") == {("place:430725", "inferred")}
+    assert placed(analyse, text, "市教育局") == {("place:430700", "inferred")}
+
+
+def test_a_level_word_where_the_setting_stops_above_it(analyse):
+    # 中国 as heavy as 广西: no setting, but one region named
+    text = ("中国教育报讯 中国各地积极推进。广西壮族自治区教研室专家到南宁、柳州调研。中国的教育事业在发展。"
+            "自治区教研室主任李华指出,中国要加强教研。")
+    assert placed(analyse, text, "自治区教研室") == {("place:450000", "inferred")}
+    # a 市 named only in comparison, outside the report's province, is not its 市
+    text = "我市位于浙江省的沿海区域,海岸线长度是上海的两倍。浙江省海洋经济发展迅速。市委市政府欢迎投资。"
+    doc = analyse(text, pub_date="2023-02-01")
+    assert not any(r.type == "LOCATED_IN" and "310000" in r.target and r.source.startswith("org:")
+                   for r in doc._.relations)
+
+
+def test_a_school_named_by_a_county_the_report_writes_in_full(analyse):
+    text = "中国教育报讯 中国各地推进课后服务。蕲春县教育局组织活动,蕲春六中、蕲春三小参加。中国的学校都在行动。中国北京的专家到场。"
+    assert placed(analyse, text, "蕲春六中") == {("place:421126", "stated")}
+    # the county not written in full: a short name alone is not taken in a report set nowhere
+    text = "中国教育报讯 中国各地推进课后服务。蕲春六中参加。中国的学校都在行动。中国北京的专家到场。"
+    assert placed(analyse, text, "蕲春六中") == set()
+
+
+def test_outlets_named_by_their_place(analyse):
+    text = "湖北省黄冈市召开会议,黄冈日报、黄冈网、湖北新闻网记者到场。"
+    assert placed(analyse, text, "黄冈日报") == {("place:421100", "stated")}
+    assert placed(analyse, text, "湖北新闻网") == {("place:420000", "stated")}
+
+
+def test_a_zone_that_is_no_division(analyse):
+    text = "四川省成都市召开会议。成都经开区、白鹭湾园区代表参加。"
+    assert placed(analyse, text, "成都经开区") == {("place:510100", "stated")}
+    assert placed(analyse, text, "白鹭湾园区") == {("place:510100", "inferred")}     # the report's city
+    text = "北京市海淀区召开会议。雄安新区的学校代表参加。"       # a zone of another province
+    assert placed(analyse, text, "雄安新区") == {("place:130000", "stated")}
+
+
+def test_a_county_name_that_is_a_town_of_the_reports_county(analyse):
+    text = "福建省泉州市丰泽区召开会议。东海的学校代表参加,东海小学校长发言。"
+    assert placed(analyse, text, "东海") == {("place:350503", "stated")}
+    assert placed(analyse, text, "东海小学") == {("place:350503/东海街道", "inferred")}
+    text = "江苏省连云港市召开会议。东海的学校代表参加。"     # no such town: the county
+    assert placed(analyse, text, "东海") == {("place:320700", "stated")}
+
