@@ -115,10 +115,11 @@ class Gazetteer:
                     city = code
                     continue
                 d = Division(code, name, aliases[0] if aliases else name, level, parent)
-                if level == "city" and name.endswith("自治州"):
-                    # an autonomous prefecture is written with its short name and 州:
-                    # 红河州, 黔东南州 (红河哈尼族彝族自治州); the table lists only 红河
-                    aliases += [a + "州" for a in aliases if len(a) >= 2 and not a.endswith("州")]
+                for full, word in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+                    if name.endswith(full) and level in ("city", "county"):
+                        # an autonomous prefecture or county is written with its short name and
+                        # level word: 红河州, 琼中县 (红河哈尼族彝族自治州); the table lists only 红河
+                        aliases += [a + word for a in aliases if len(a) >= 2 and not a.endswith(word)]
                 self._add(d, aliases)
                 if depth == 0:
                     prov = city = code

@@ -32,6 +32,8 @@ OUTLET_FACTOR = 0.0
 # the weight of the division a report's web address names (pipeline/placeurl.py)
 URL_WEIGHT = 2
 # a place the gazetteer may not know whose name says it lies inside one county
+# a school of a company, factory, university or hospital (its name holds its owner's)
+UNIT_SCHOOL = re.compile(r"(公司|厂|大学|学院|医院|研究院|研究所)")
 VILLAGE = re.compile(r"(?:村|社区|小组|组|屯|寨|街道|镇|乡)$")
 
 
@@ -360,6 +362,13 @@ class PlaceResolver:
             m.attrs["unit_word"] = m.text[len(inner):]
         if not anchor and (m.attrs.get("kind") == "media" or re.search(r"(网|报|台|新闻|频道)$", m.text)):
             anchor, basis = outlet_province(m.text), "province in the outlet's name"
+        # a school named with its city (吉安二中, 北京市同文中学) in a report set in one district
+        # of that city is that district's; its key keeps the city (one node across reports).
+        # Not a company's or a university's school (济南二机床集团有限公司幼儿园): the city's
+        inner = _district_in_setting(anchor, path) if basis == "name" and attrs["kind"] in ("school", "kindergarten") \
+            and not UNIT_SCHOOL.search(m.text) else ""
+        if inner:
+            anchor, basis = inner, "name and report context"
         if anchor and anchor in gaz.divisions:
             d = gaz.divisions[anchor]
             s, e = sentence_of(doc, m.start)
@@ -502,6 +511,17 @@ def _zone_home(name: str, path: list[str]) -> str:
     if last.level == "city" or (last.level == "province" and last.name.endswith("市")):
         return last.code
     return ""
+
+
+def _district_in_setting(anchor: str, path: list[str]) -> str:
+    """The county-level division of the report's setting inside ``anchor`` when that is a
+    city or a municipality, else ''."""
+    gaz = gazetteer.get()
+    d = gaz.divisions.get(anchor)
+    if d is None or not (d.level == "city" or d.level == "province" and d.name.endswith("市")):
+        return ""
+    inner = [c for c in path if gaz.divisions[c].parent == anchor and gaz.divisions[c].level == "county"]
+    return inner[0] if inner else ""
 
 
 def _written_in_full(ms: list[Mention], place_divs: dict[int, list[Division]]) -> frozenset[str]:

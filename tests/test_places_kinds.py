@@ -18,10 +18,13 @@ def placed(analyse, text, name, **context):
             if r.type == "LOCATED_IN" and r.source in keys}
 
 
-def test_an_autonomous_prefecture_written_with_zhou():
+def test_an_autonomous_prefecture_or_county_written_with_its_level_word(analyse):
     gaz = gazetteer.get()
     assert [d.code for d in gaz.lookup("红河州")] == ["532500"]
     assert [d.code for d in gaz.lookup("黔东南州")] == ["522600"]
+    assert [d.code for d in gaz.lookup("琼中县")] == ["469030"]      # 琼中黎族苗族自治县
+    text = "海南省琼中县红毛镇番响村的孩子们上学了。"
+    assert placed(analyse, text, "海南省琼中县红毛镇番响村") == {("place:469030/红毛镇", "stated")}
 
 
 def test_a_relative_name_is_the_reports_division_of_its_level(analyse):
@@ -73,3 +76,10 @@ def test_a_county_name_that_is_a_town_of_the_reports_county(analyse):
     text = "江苏省连云港市召开会议。东海的学校代表参加。"     # no such town: the county
     assert placed(analyse, text, "东海") == {("place:320700", "stated")}
 
+
+
+def test_a_school_named_by_its_city_in_a_report_on_one_district(analyse):
+    text = "北京市石景山区教委召开会议。石景山区各校校长参加,北京市同文中学校长发言。石景山区教育系统表彰先进。"
+    assert placed(analyse, text, "北京市同文中学") == {("place:110107", "inferred")}
+    text = "北京市教委召开会议。北京市同文中学校长发言。"     # a report on the city: the city
+    assert placed(analyse, text, "北京市同文中学") == {("place:110000", "stated")}
