@@ -168,6 +168,8 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
             basis = "level word and report context (the one division of its level named)" if anchor else ""
     elif path and kind in LOCAL_KINDS and not path[0].startswith("world/") and not as_written:
         anchor, basis = local_anchor(path), "report context"
+        if BARE_ZONE.match(text):   # 经开区管委会 in a 章贡区 report: the city's zone, not the district's
+            anchor = zone_anchor(path)
     if anchor and committee(core, gaz.divisions[anchor]):
         return f"org:{anchor}:{committee(core, gaz.divisions[anchor])}", anchor, basis
     generic = owned or org_names.is_generic(core)
@@ -283,6 +285,21 @@ def home_town(short: str, path: list[str]) -> Division | None:
     hits = [c for c in gaz.children.get(county, ()) if gaz.divisions[c].level == "town"
             and gaz.divisions[c].name in names]
     return gaz.divisions[hits[0]] if len(hits) == 1 else None
+
+
+# an organisation named by a bare zone word (经开区管委会, 高新区教育局): a zone of the city
+BARE_ZONE = re.compile(r"^(?:经开区|高新区|开发区|经济技术开发区|高新技术产业开发区|经济开发区)(?=.)")
+
+
+def zone_anchor(path: list[str]) -> str:
+    """Where an organisation of the city's zone lies: the report's county when that is itself a
+    zone (徐州经济技术开发区), else the city (or municipality) the county is in."""
+    gaz = gazetteer.get()
+    anchor = local_anchor(path)
+    d = gaz.divisions[anchor]
+    if d.level != "county" or d.code[4:5] == "7" or re.search(r"(开发区|新区|园区|管理区|试验区|示范区)$", d.name):
+        return anchor
+    return d.parent or anchor
 
 
 def local_anchor(path: list[str]) -> str:

@@ -65,6 +65,9 @@ def test_a_zone_that_is_no_division(analyse):
     text = "四川省成都市召开会议。成都经开区、白鹭湾园区代表参加。"
     assert placed(analyse, text, "成都经开区") == {("place:510100", "stated")}
     assert placed(analyse, text, "白鹭湾园区") == {("place:510100", "inferred")}     # the report's city
+    # an organisation of the city's zone, in a report on one of its districts: the city's
+    text = "江西省赣州市章贡区召开会议。章贡区教育局、经开区管委会代表参加。"
+    assert placed(analyse, text, "经开区管委会") == {("place:360700", "inferred")}
     text = "北京市海淀区召开会议。雄安新区的学校代表参加。"       # a zone of another province
     assert placed(analyse, text, "雄安新区") == {("place:130000", "stated")}
 
