@@ -66,6 +66,7 @@ class Gazetteer:
         self.by_name: dict[str, list[str]] = {}
         self._load_china()
         self._load_changes()
+        self._load_short_names()
         self._load_world()
         self.prefixes = {n[:i] for n in self.by_name for i in range(1, len(n) + 1)}
         self.bigrams = {n[:2] for n in self.by_name}
@@ -153,6 +154,15 @@ class Gazetteer:
             for n in old_names[-2:]:
                 if n not in self.by_name and len(n) >= 2:
                     self.by_name[n] = [target[0]]
+
+    def _load_short_names(self):
+        """Short names of cities news writes (哈市: rules/place_short_names.tsv)."""
+        for row in rules.table("place_short_names.tsv"):
+            if len(row) < 2 or row[0] in self.by_name:
+                continue
+            codes = [c for c in self.by_name.get(row[1], []) if self.divisions[c].name == row[1]]
+            if len(codes) == 1:
+                self.by_name[row[0]] = codes
 
     def _load_world(self):
         try:
@@ -252,6 +262,7 @@ def _cache_path() -> Path:
         st = p.stat() if p.exists() else None
         h.update(f"{name}:{st.st_size if st else 0}:{st.st_mtime_ns if st else 0}".encode())
     h.update((rules.RULES_DIR / "place_alias_stop.txt").read_bytes())
+    h.update((rules.RULES_DIR / "place_short_names.tsv").read_bytes())
     h.update(Path(__file__).read_bytes())
     return cache_dir() / f"gazetteer-{h.hexdigest()[:16]}.pickle"
 

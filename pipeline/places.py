@@ -32,6 +32,8 @@ OUTLET_FACTOR = 0.0
 # the weight of the division a report's web address names (pipeline/placeurl.py)
 URL_WEIGHT = 2
 # a place the gazetteer may not know whose name says it lies inside one county
+# the urban area of a city or county (大悟城区, 大悟县城)
+URBAN_AREA = ("城区", "县城", "主城区", "老城区", "市区", "城")
 # a school of a company, factory, university or hospital (its name holds its owner's)
 UNIT_SCHOOL = re.compile(r"(公司|厂|大学|学院|医院|研究院|研究所)")
 VILLAGE = re.compile(r"(?:村|社区|小组|组|屯|寨|街道|镇|乡)$")
@@ -297,6 +299,8 @@ class PlaceResolver:
         if parent is None and chain and VILLAGE.search(rest) and chain[-1].level in ("county", "town") \
                 and m.text[covered[len(chain) - 1][0]:end] == chain[-1].name:
             parent = chain[-1]   # 水城区红桥街道: a street the gazetteer lists under another county only
+        if parent is None and chain and rest in URBAN_AREA and chain[-1].level in ("city", "county"):
+            parent = chain[-1]   # 大悟城区, 大悟县城: the urban area of 大悟县
         if parent is None and chain and _zone_end().search(rest) and chain[-1].level in ("province", "city", "county"):
             parent = chain[-1]   # 成都经开区: a zone of 成都市 the table does not list
         level = "station" if re.search(r"(站|机场)$", m.text) else \

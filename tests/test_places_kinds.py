@@ -86,3 +86,10 @@ def test_a_school_named_by_its_city_in_a_report_on_one_district(analyse):
     assert placed(analyse, text, "北京市同文中学") == {("place:110107", "inferred")}
     text = "北京市教委召开会议。北京市同文中学校长发言。"     # a report on the city: the city
     assert placed(analyse, text, "北京市同文中学") == {("place:110000", "stated")}
+
+
+def test_a_citys_news_short_name_and_a_countys_urban_area(analyse):
+    text = "黑龙江省哈尔滨市召开会议。哈市教育局局长发言。哈市各校参加。"
+    assert placed(analyse, text, "哈市教育局") == {("place:230100", "stated")}
+    text = "湖北省孝感市大悟县召开会议。大悟城区的学校参加。"
+    assert placed(analyse, text, "大悟城区") == {("place:420922", "stated")}
