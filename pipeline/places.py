@@ -173,6 +173,8 @@ class PlaceResolver:
                     if _short_county(m.text, chain):
                         short.append((m, w))
                         continue
+                    if m.label == "PLACE":    # 齐齐哈尔市扎龙: the town 扎龙镇 sets the report
+                        chain = chain + [t for t in [_town_after(m.text, chain)] if t is not None]
                     if w > 0:
                         weights[chain[-1].code] += w
                     if m.label == "PLACE":
@@ -289,6 +291,9 @@ class PlaceResolver:
             covered = covered[1:]     # 中国北京: chain() skipped 中国
         end = covered[len(chain) - 1][1] if chain else 0
         rest = m.text[end:]
+        town = _town_after(m.text, chain)
+        if town is not None:    # 齐齐哈尔市扎龙: 扎龙镇 of 铁锋区, inside 齐齐哈尔市
+            chain, rest = chain + [town], ""
         if chain and not rest:  # a division, or a chain of them
             d = chain[-1]
             m.key, m.norm = d.key, gaz.full_name(d.code)
@@ -473,6 +478,29 @@ def town_by_short_name(name: str, named) -> Division | None:
     hits = {c for c in named if c in gaz.divisions and gaz.divisions[c].level == "town"
             and gaz.divisions[c].name in {name + w for w in TOWN_WORDS}}
     return gaz.divisions[hits.pop()] if len(hits) == 1 else None
+
+
+def _town_after(text: str, chain: list[Division]) -> Division | None:
+    """The town a place's name ends with by its short name after the divisions that hold it
+    (齐齐哈尔市扎龙: 扎龙镇), else None."""
+    covered = segment(text)
+    if not chain or len(chain) != len(covered):
+        return None
+    return town_inside(chain[-1].code, text[covered[-1][1]:])
+
+
+def town_inside(code: str, short: str) -> Division | None:
+    """The one town or street inside the city or county ``code`` whose name is ``short`` with
+    its level word (扎龙 in 齐齐哈尔市: 扎龙镇), else None."""
+    gaz = gazetteer.get()
+    d = gaz.divisions.get(code)
+    if d is None or d.level not in ("city", "county") or len(short) < 2 or short.endswith(TOWN_WORDS):
+        return None
+    names = {short + w for w in TOWN_WORDS}
+    counties = [code] if d.level == "county" else gaz.children.get(code, [])
+    hits = [t for c in counties for t in gaz.children.get(c, ()) if gaz.divisions[t].level == "town"
+            and gaz.divisions[t].name in names]
+    return gaz.divisions[hits[0]] if len(hits) == 1 else None
 
 
 @functools.lru_cache(maxsize=None)

@@ -93,3 +93,11 @@ def test_a_citys_news_short_name_and_a_countys_urban_area(analyse):
     assert placed(analyse, text, "哈市教育局") == {("place:230100", "stated")}
     text = "湖北省孝感市大悟县召开会议。大悟城区的学校参加。"
     assert placed(analyse, text, "大悟城区") == {("place:420922", "stated")}
+
+
+def test_a_town_named_by_its_short_name_after_its_city(analyse):
+    text = "这里是位于齐齐哈尔市扎龙腹地的扎龙中心学校。初夏时节,校园凉爽惬意。"
+    assert placed(analyse, text, "齐齐哈尔市扎龙") == {("place:230204", "stated")}      # 扎龙镇, 铁锋区
+    assert placed(analyse, text, "扎龙中心学校") == {("place:230204/扎龙镇", "inferred")}
+    text = "这里是位于齐齐哈尔市腹地的扎龙中心学校。"      # no town named: the city
+    assert placed(analyse, text, "扎龙中心学校") == {("place:230200", "inferred")}
