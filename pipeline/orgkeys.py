@@ -169,7 +169,10 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
     elif path and kind in LOCAL_KINDS and not path[0].startswith("world/") and not as_written:
         anchor, basis = local_anchor(path), "report context"
         if BARE_ZONE.match(text):   # 经开区管委会 in a 章贡区 report: the city's zone, not the district's
-            anchor = zone_anchor(path)
+            anchor = zone_anchor(path, bare_zone(text))
+            basis = basis if anchor else ""
+            if anchor and gaz.divisions[anchor].level == "county":   # 经开区教体局: 徐州经济技术开发区's 教体局
+                core = org_names.expand_short(org_core(text[len(bare_zone(text)):], 0))
     if anchor and committee(core, gaz.divisions[anchor]):
         return f"org:{anchor}:{committee(core, gaz.divisions[anchor])}", anchor, basis
     generic = owned or org_names.is_generic(core)
@@ -287,19 +290,82 @@ def home_town(short: str, path: list[str]) -> Division | None:
     return gaz.divisions[hits[0]] if len(hits) == 1 else None
 
 
+TOWN_WORDS = ("街道", "镇", "乡")
+
+
+def town_by_short_name(name: str, named) -> Division | None:
+    """The one town or street of the divisions a section names (``named``: codes) whose name
+    is ``name`` with its level word (容桂 for 容桂街道, 城关 for 城关镇), else None."""
+    gaz = gazetteer.get()
+    if len(name) < 2 or name.endswith(TOWN_WORDS):
+        return None
+    hits = {c for c in named if c in gaz.divisions and gaz.divisions[c].level == "town"
+            and gaz.divisions[c].name in {name + w for w in TOWN_WORDS}}
+    return gaz.divisions[hits.pop()] if len(hits) == 1 else None
+
+
+def town_after(text: str, chain: list[Division]) -> Division | None:
+    """The town a place's name ends with by its short name after the divisions that hold it
+    (齐齐哈尔市扎龙: 扎龙镇), else None."""
+    covered = segment(text)
+    if not chain or len(chain) != len(covered):
+        return None
+    return town_inside(chain[-1].code, text[covered[-1][1]:])
+
+
+def town_inside(code: str, short: str) -> Division | None:
+    """The one town or street inside the city or county ``code`` whose name is ``short`` with
+    its level word (扎龙 in 齐齐哈尔市: 扎龙镇), else None."""
+    gaz = gazetteer.get()
+    d = gaz.divisions.get(code)
+    if d is None or d.level not in ("city", "county") or len(short) < 2 or short.endswith(TOWN_WORDS):
+        return None
+    names = {short + w for w in TOWN_WORDS}
+    counties = [code] if d.level == "county" else gaz.children.get(code, [])
+    hits = [t for c in counties for t in gaz.children.get(c, ()) if gaz.divisions[t].level == "town"
+            and gaz.divisions[t].name in names]
+    return gaz.divisions[hits[0]] if len(hits) == 1 else None
+
+
 # an organisation named by a bare zone word (经开区管委会, 高新区教育局): a zone of the city
 BARE_ZONE = re.compile(r"^(?:经开区|高新区|开发区|经济技术开发区|高新技术产业开发区|经济开发区)(?=.)")
+# a bare zone word and the spellings of its kind in the division table
+ZONE_KINDS = {"经开区": ("经开区", "经济技术开发区"), "经济技术开发区": ("经开区", "经济技术开发区"),
+              "经济开发区": ("经济开发区",), "开发区": ("开发区",),
+              "高新区": ("高新区", "高新技术产业开发区"), "高新技术产业开发区": ("高新区", "高新技术产业开发区")}
 
 
-def zone_anchor(path: list[str]) -> str:
-    """Where an organisation of the city's zone lies: the report's county when that is itself a
-    zone (徐州经济技术开发区), else the city (or municipality) the county is in."""
+def bare_zone(text: str) -> str:
+    """The bare zone word a name starts with (高新区教育局, 经开区: a zone of the report's
+    city, not of whichever city the table lists first), else ''."""
+    return next((w for w in sorted(ZONE_KINDS, key=len, reverse=True) if text.startswith(w)), "")
+
+
+def zone_anchor(path: list[str], word: str = "") -> str:
+    """Where a zone named by a bare zone word, or an organisation of it, lies: the table's one
+    zone of that kind (``word``: 高新区, 经开区) inside the report's city (济宁 …高新区:
+    济宁高新技术产业开发区); else the report's county when that is itself a zone (徐州经济技术
+    开发区), else the city (or municipality) the report is set in; '' when the setting
+    reaches no city."""
     gaz = gazetteer.get()
+    if not path or path[-1].startswith("world/"):
+        return ""
     anchor = local_anchor(path)
     d = gaz.divisions[anchor]
-    if d.level != "county" or d.code[4:5] == "7" or re.search(r"(开发区|新区|园区|管理区|试验区|示范区)$", d.name):
+    if d.level == "province" and not d.name.endswith("市"):
+        return ""
+    own = d.level == "county" and (d.code[4:5] == "7" or re.search(r"(开发区|新区|园区|管理区|试验区|示范区)$", d.name))
+    city = d.parent if d.level == "county" else d.code if d.level in ("city", "province") else ""
+    if d.level == "town":
+        county = gaz.divisions[d.parent]
+        city = county.parent
+    names = ZONE_KINDS.get(word, ())
+    hits = {c for n in names for c in gaz.by_name.get(n, ()) if c in gaz.divisions and gaz.divisions[c].parent == city}
+    if len(hits) == 1:
+        return hits.pop()
+    if own:
         return anchor
-    return d.parent or anchor
+    return city or anchor
 
 
 def local_anchor(path: list[str]) -> str:

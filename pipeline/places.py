@@ -20,8 +20,8 @@ from . import gazetteer, placeurl, rules
 from . import names as org_names
 from .gazetteer import Division
 # BUREAU_FAMILY, ROAD_AFTER, GEO_AFTER and segment are read from here by duplicates.py and linkeval.py
-from .orgkeys import (BUREAU_FAMILY, GEO_AFTER, PARTY_LEAD, ROAD_AFTER, campus_division, fits_setting,  # noqa: F401
-                      home_town, org_key, segment)
+from .orgkeys import (BUREAU_FAMILY, GEO_AFTER, PARTY_LEAD, ROAD_AFTER, bare_zone, campus_division,  # noqa: F401
+                      fits_setting, home_town, org_key, segment, town_after, town_by_short_name, zone_anchor)
 from .doc import Mention, Relation, found, sentence_of, text_of
 
 # the first characters of a section: its lead, where a report says where it is set
@@ -95,6 +95,8 @@ class Resolver:
         segs = segment(text)
         if len(segs) > 1 and text[:segs[0][1]] in ("中国", "中华人民共和国"):
             segs = segs[1:]   # 中国北京: 北京, a division of China
+        if segs and segs[0][0] == 0 and bare_zone(text) and len(bare_zone(text)) >= segs[0][1]:
+            return out        # 高新区 alone: the zone of the report's city (zone_anchor), not of one the table holds
         for a, b in segs:
             if ROAD_AFTER.match(text, b):
                 break
@@ -174,7 +176,7 @@ class PlaceResolver:
                         short.append((m, w))
                         continue
                     if m.label == "PLACE":    # 齐齐哈尔市扎龙: the town 扎龙镇 sets the report
-                        chain = chain + [t for t in [_town_after(m.text, chain)] if t is not None]
+                        chain = chain + [t for t in [town_after(m.text, chain)] if t is not None]
                     if w > 0:
                         weights[chain[-1].code] += w
                     if m.label == "PLACE":
@@ -270,6 +272,19 @@ class PlaceResolver:
         if len(chain) == 1 and chain[0].level == "town" and path and path[0][:2] != chain[0].code[:2] \
                 and not path[0].startswith("world/"):
             chain = []    # 永红乡 alone in a 虎林 report: not the table's only 永红乡, in 四川
+        zone = zone_anchor(path, m.text) if not chain and bare_zone(m.text) == m.text else ""
+        if zone and gaz.divisions[zone].level == "county":     # 高新区 in a 济宁 report: 济宁高新技术产业开发区
+            m.key, m.norm = gaz.divisions[zone].key, gaz.full_name(zone)
+            self._division(doc, m, gaz.divisions[zone], entities, relations)
+            return
+        if zone:     # 高新区 in a 绵阳 report: a zone of 绵阳市 the table does not hold
+            m.key, m.norm = f"place:{zone}/{m.text}", gaz.full_name(zone) + m.text
+            self._division(doc, m, gaz.divisions[zone], entities, relations, mentioned=False)
+            _entity(entities, m.key, "PLACE", m.text, m.norm, {"level": "place", "parent_id": gaz.divisions[zone].key})
+            s, e = sentence_of(doc, m.start)
+            relations.append(Relation("LOCATED_IN", m.key, gaz.divisions[zone].key, s, e,
+                                      {"basis": "report context", "confidence": "inferred"}))
+            return
         town = town_by_short_name(m.text, named) if not chain else None
         if town is not None:   # 容桂 in a report naming 容桂街道: that street
             m.key, m.norm = town.key, gaz.full_name(town.code)
@@ -291,7 +306,7 @@ class PlaceResolver:
             covered = covered[1:]     # 中国北京: chain() skipped 中国
         end = covered[len(chain) - 1][1] if chain else 0
         rest = m.text[end:]
-        town = _town_after(m.text, chain)
+        town = town_after(m.text, chain)
         if town is not None:    # 齐齐哈尔市扎龙: 扎龙镇 of 铁锋区, inside 齐齐哈尔市
             chain, rest = chain + [town], ""
         if chain and not rest:  # a division, or a chain of them
@@ -464,43 +479,6 @@ def _unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
                 for r in relations:
                     if r.source == old:
                         r.source = new
-
-
-TOWN_WORDS = ("街道", "镇", "乡")
-
-
-def town_by_short_name(name: str, named) -> Division | None:
-    """The one town or street of the divisions a section names (``named``: codes) whose name
-    is ``name`` with its level word (容桂 for 容桂街道, 城关 for 城关镇), else None."""
-    gaz = gazetteer.get()
-    if len(name) < 2 or name.endswith(TOWN_WORDS):
-        return None
-    hits = {c for c in named if c in gaz.divisions and gaz.divisions[c].level == "town"
-            and gaz.divisions[c].name in {name + w for w in TOWN_WORDS}}
-    return gaz.divisions[hits.pop()] if len(hits) == 1 else None
-
-
-def _town_after(text: str, chain: list[Division]) -> Division | None:
-    """The town a place's name ends with by its short name after the divisions that hold it
-    (齐齐哈尔市扎龙: 扎龙镇), else None."""
-    covered = segment(text)
-    if not chain or len(chain) != len(covered):
-        return None
-    return town_inside(chain[-1].code, text[covered[-1][1]:])
-
-
-def town_inside(code: str, short: str) -> Division | None:
-    """The one town or street inside the city or county ``code`` whose name is ``short`` with
-    its level word (扎龙 in 齐齐哈尔市: 扎龙镇), else None."""
-    gaz = gazetteer.get()
-    d = gaz.divisions.get(code)
-    if d is None or d.level not in ("city", "county") or len(short) < 2 or short.endswith(TOWN_WORDS):
-        return None
-    names = {short + w for w in TOWN_WORDS}
-    counties = [code] if d.level == "county" else gaz.children.get(code, [])
-    hits = [t for c in counties for t in gaz.children.get(c, ()) if gaz.divisions[t].level == "town"
-            and gaz.divisions[t].name in names]
-    return gaz.divisions[hits[0]] if len(hits) == 1 else None
 
 
 @functools.lru_cache(maxsize=None)

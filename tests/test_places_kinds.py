@@ -101,3 +101,14 @@ def test_a_town_named_by_its_short_name_after_its_city(analyse):
     assert placed(analyse, text, "扎龙中心学校") == {("place:230204/扎龙镇", "inferred")}
     text = "这里是位于齐齐哈尔市腹地的扎龙中心学校。"      # no town named: the city
     assert placed(analyse, text, "扎龙中心学校") == {("place:230200", "inferred")}
+
+
+def test_a_bare_zone_word_is_the_zone_of_the_reports_city(analyse):
+    # no zone of 绵阳 in the table: the city, never 成都's 高新区 (the table's 高新区 of 四川)
+    text = "四川省绵阳市召开会议。高新区、经开区代表参加。高新区教育局局长发言。"
+    assert placed(analyse, text, "高新区") == {("place:510700", "inferred")}
+    assert placed(analyse, text, "高新区教育局") == {("place:510700", "inferred")}
+    # the table's one zone of that kind in the city
+    text = "浙江省温州市召开会议。经开区代表参加。"
+    doc = analyse(text, pub_date="2023-02-01")
+    assert {m.key for m in found(doc) if m.text == "经开区"} == {"place:330371"}
