@@ -37,7 +37,15 @@ def plausible(text: str, s: int, e: int) -> bool:
         abbr = lexicon.place_abbreviations().words
         full = abbr.get(name)
         return bool(full) and (full.endswith(("省", "自治区")) or text[s - 1:s] in abbr or text[e:e + 1] in abbr)
+    if any(text.startswith(w, e) for w in _not_before().get(name, ())):
+        return False      # 中华 + 民族: no place (rules/place_not_before.tsv)
     return bool(lexicon.CJK_RE.search(name)) and not any(c in "，。；：！？、,;:!?" for c in name)
+
+
+@functools.lru_cache(maxsize=None)
+def _not_before() -> dict[str, tuple[str, ...]]:
+    """rules/place_not_before.tsv: a name -> the words after it that make it no place."""
+    return {row[0]: tuple(w for w in row[1].split("|") if w) for row in rules.table("place_not_before.tsv") if len(row) > 1}
 
 
 def division_chain(name: str) -> bool:
