@@ -125,6 +125,9 @@ def context_place(weights: dict[str, float], named: dict[str, float] | None = No
     path, node = [], ""
     while True:
         kids = [c for c in total if gaz.divisions.get(c) and gaz.divisions[c].parent == node]
+        abroad = [c for c in kids if c.startswith("world/") and c != "world/中国"]
+        if not node and sum(total[c] for c in abroad) < sum(total[c] for c in kids if c not in abroad):
+            kids = [c for c in kids if c not in abroad]    # 越南 named in a report on a school at its border
         if not kids:
             break
         kids.sort(key=lambda c: (-total[c], c))

@@ -112,3 +112,12 @@ def test_a_bare_zone_word_is_the_zone_of_the_reports_city(analyse):
     text = "浙江省温州市召开会议。经开区代表参加。"
     doc = analyse(text, pub_date="2023-02-01")
     assert {m.key for m in found(doc) if m.text == "经开区"} == {"place:330371"}
+
+
+def test_a_foreign_country_named_more_than_one_province_sets_no_report_it_does_not_outweigh(analyse):
+    text = ("隘口小学校长钟绍智每天清晨都站在校门口。学校位于广西壮族自治区凭祥市友谊镇隘口村,距边境不到1公里。"
+            "翻过山,另一边就是越南。越南的孩子也来上学。这里比中国北京早天亮。凭祥市教育局支持学校发展。")
+    assert placed(analyse, text, "隘口小学") == {("place:451481/友谊镇", "inferred")}
+    text = "越南的学生来到越南河内参观。越南的学校很多。越南教育部官员说,广西的学生也来了。"   # abroad outweighs
+    doc = analyse(text, pub_date="2023-02-01")
+    assert doc._.place_context["path"][:1] == ["world/越南"]
