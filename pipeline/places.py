@@ -36,6 +36,8 @@ URL_WEIGHT = 2
 URBAN_AREA = ("城区", "县城", "主城区", "老城区", "市区", "城")
 # a school of a company, factory, university or hospital (its name holds its owner's)
 UNIT_SCHOOL = re.compile(r"(公司|厂|大学|学院|医院|研究院|研究所)")
+# a school's short name by its number (吉安二中, 屏边六中, 城关三小)
+NUMBERED_SCHOOL = re.compile(r"[一二三四五六七八九十]{1,3}[中小]$")
 VILLAGE = re.compile(r"(?:村|社区|小组|组|屯|寨|街道|镇|乡)$")
 
 
@@ -392,7 +394,8 @@ class PlaceResolver:
         # a school named with its city (吉安二中, 北京市同文中学) in a report set in one district
         # of that city is that district's; its key keeps the city (one node across reports).
         # Not a company's or a university's school (济南二机床集团有限公司幼儿园): the city's
-        inner = _district_in_setting(anchor, path) if basis == "name" and attrs["kind"] in ("school", "kindergarten") \
+        school = attrs["kind"] in ("school", "kindergarten") or bool(NUMBERED_SCHOOL.search(m.text))
+        inner = _district_in_setting(anchor, path) if basis == "name" and school \
             and not UNIT_SCHOOL.search(m.text) else ""
         if inner:
             anchor, basis = inner, "name and report context"
@@ -533,7 +536,8 @@ def _district_in_setting(anchor: str, path: list[str]) -> str:
     d = gaz.divisions.get(anchor)
     if d is None or not (d.level == "city" or d.level == "province" and d.name.endswith("市")):
         return ""
-    inner = [c for c in path if gaz.divisions[c].parent == anchor and gaz.divisions[c].level == "county"]
+    inner = [c for c in path if gaz.divisions[c].parent == anchor and gaz.divisions[c].level == "county"
+             and gaz.divisions[c].name.endswith("区")]
     return inner[0] if inner else ""
 
 

@@ -121,3 +121,11 @@ def test_a_foreign_country_named_more_than_one_province_sets_no_report_it_does_n
     text = "越南的学生来到越南河内参观。越南的学校很多。越南教育部官员说,广西的学生也来了。"   # abroad outweighs
     doc = analyse(text, pub_date="2023-02-01")
     assert doc._.place_context["path"][:1] == ["world/越南"]
+
+
+def test_a_citys_numbered_school_in_a_report_on_one_of_its_districts(analyse):
+    text = "江西省吉安市吉州区召开会议。吉州区教育局组织活动,吉安二中、吉安八中参加。吉州区各校积极响应。"
+    assert placed(analyse, text, "吉安二中") == {("place:360802", "inferred")}
+    # a report on a county of the city: the city's school, not the county's
+    text = "山西省太原市阳曲县召开会议。阳曲县教育局组织活动,太原五中的老师参加。阳曲县各校积极响应。"
+    assert placed(analyse, text, "太原五中") == {("place:140100", "stated")}
