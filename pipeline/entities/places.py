@@ -231,7 +231,9 @@ def chain_before(text: str, m: Mention) -> int:
     inner = gaz.lookup(text[m.start:first])
     for k in range(max(0, m.start - 10), m.start - 1):
         head = text[k:m.start]
-        if not (_full_name(head) and division_chain(head)):
+        # a province's short name opens a chain too (广西 + 北流: 广西北流, 四川广元朝天区)
+        province = any(d.level == "province" and d.alias == head for d in gaz.lookup(head))
+        if not (_full_name(head) and division_chain(head) or province):
             continue
         outer = {d.code for d in gaz.lookup(head)}
         if any(outer & (gaz.ancestors(d.code) | {d.code}) for d in inner if d.code not in outer):
