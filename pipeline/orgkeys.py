@@ -83,6 +83,8 @@ def named_level(named, word: str, path=()) -> str:
             ok = d.level == "city" and d.name.endswith(word)
         elif word in ("县", "旗", "区"):
             ok = d.level == "county" and d.name.endswith(word)
+        elif word in ("镇", "乡"):    # 乡中心小学 in a report naming 若笠乡 once, below its lead
+            ok = d.level == "town" and d.name.endswith(word)
         else:
             ok = False
         if ok:

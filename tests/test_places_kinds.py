@@ -129,3 +129,11 @@ def test_a_citys_numbered_school_in_a_report_on_one_of_its_districts(analyse):
     # a report on a county of the city: the city's school, not the county's
     text = "山西省太原市阳曲县召开会议。阳曲县教育局组织活动,太原五中的老师参加。阳曲县各校积极响应。"
     assert placed(analyse, text, "太原五中") == {("place:140100", "stated")}
+
+
+def test_a_town_level_word_where_the_setting_stops_at_the_county(analyse):
+    filler = "会议强调,要办好人民满意的教育,推动教育高质量发展。" * 8     # the town named below the lead
+    text = "甘肃省白银市靖远县召开会议。县教育局局长发言。" + filler + "记者来到若笠乡。乡中心小学校长王某介绍情况。"
+    doc = analyse(text, pub_date="2023-02-01")
+    assert doc._.place_context["path"][-1] == "620421"
+    assert placed(analyse, text, "乡中心小学") == {("place:620421/若笠乡", "inferred")}
