@@ -66,6 +66,7 @@ class Gazetteer:
         self.by_name: dict[str, list[str]] = {}
         self._load_china()
         self._load_changes()
+        self._load_short_names()
         self._load_world()
         self.prefixes = {n[:i] for n in self.by_name for i in range(1, len(n) + 1)}
         self.bigrams = {n[:2] for n in self.by_name}
@@ -115,6 +116,11 @@ class Gazetteer:
                     city = code
                     continue
                 d = Division(code, name, aliases[0] if aliases else name, level, parent)
+                for full, word in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+                    if name.endswith(full) and level in ("city", "county"):
+                        # an autonomous prefecture or county is written with its short name and
+                        # level word: 红河州, 琼中县 (红河哈尼族彝族自治州); the table lists only 红河
+                        aliases += [a + word for a in aliases if len(a) >= 2 and not a.endswith(word)]
                 self._add(d, aliases)
                 if depth == 0:
                     prov = city = code
@@ -148,6 +154,15 @@ class Gazetteer:
             for n in old_names[-2:]:
                 if n not in self.by_name and len(n) >= 2:
                     self.by_name[n] = [target[0]]
+
+    def _load_short_names(self):
+        """Short names of cities news writes (哈市: rules/place_short_names.tsv)."""
+        for row in rules.table("place_short_names.tsv"):
+            if len(row) < 2 or row[0] in self.by_name:
+                continue
+            codes = [c for c in self.by_name.get(row[1], []) if self.divisions[c].name == row[1]]
+            if len(codes) == 1:
+                self.by_name[row[0]] = codes
 
     def _load_world(self):
         try:
@@ -247,6 +262,7 @@ def _cache_path() -> Path:
         st = p.stat() if p.exists() else None
         h.update(f"{name}:{st.st_size if st else 0}:{st.st_mtime_ns if st else 0}".encode())
     h.update((rules.RULES_DIR / "place_alias_stop.txt").read_bytes())
+    h.update((rules.RULES_DIR / "place_short_names.tsv").read_bytes())
     h.update(Path(__file__).read_bytes())
     return cache_dir() / f"gazetteer-{h.hexdigest()[:16]}.pickle"
 

@@ -58,6 +58,40 @@ def level_division(path: list[str], ch: str) -> str:
     return ""
 
 
+def named_level(named, word: str, path=()) -> str:
+    """The one division of the level a bare level word says (县, 市, 区, 省, 自治区 …) among
+    the divisions a section names (``named``: codes), for a report whose setting does not
+    reach that level (a tie, or 中国 as heavy as the province): 自治区教研室 in a report
+    naming 广西 and no other region is 广西's. A city and a county-level 市 inside it both
+    named is two: '' when none or several, nothing guessed. Only a division inside the
+    setting ``path`` reaches counts (上海 named in comparison in a report set in 浙江省 is
+    not its 市)."""
+    gaz = gazetteer.get()
+    within = path[-1] if path and not path[-1].startswith("world/") else ""
+    fits = []
+    for code in named:
+        d = gaz.divisions.get(code)
+        if d is None or within and within not in gaz.ancestors(code):
+            continue
+        if word == "自治区":
+            ok = d.level == "province" and d.name.endswith("自治区")
+        elif word == "省":
+            ok = d.level == "province" and d.name.endswith("省")
+        elif word == "市":
+            ok = d.level in ("province", "city", "county") and d.name.endswith("市")
+        elif word in ("州", "盟"):
+            ok = d.level == "city" and d.name.endswith(word)
+        elif word in ("县", "旗", "区"):
+            ok = d.level == "county" and d.name.endswith(word)
+        elif word in ("镇", "乡"):    # 乡中心小学 in a report naming 若笠乡 once, below its lead
+            ok = d.level == "town" and d.name.endswith(word)
+        else:
+            ok = False
+        if ok:
+            fits.append(code)
+    return fits[0] if len(fits) == 1 else ""
+
+
 def org_core(text: str, prefix_len: int) -> str:
     """An organisation's name without its place prefix, with one spelling per bureau."""
     core = text[prefix_len:]
@@ -131,8 +165,16 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
     level_word = lead in LEVEL_CHARS and len(text) > 1 and text[1:2] not in ("民", "场")
     if level_word:
         anchor, basis = level_division(path, lead), "level word and report context"
+        if not anchor:   # no setting at that level: the one division of that level the section names
+            anchor = named_level(named, auto.group(0) if auto else lead, path)
+            basis = "level word and report context (the one division of its level named)" if anchor else ""
     elif path and kind in LOCAL_KINDS and not path[0].startswith("world/") and not as_written:
         anchor, basis = local_anchor(path), "report context"
+        if BARE_ZONE.match(text):   # 经开区管委会 in a 章贡区 report: the city's zone, not the district's
+            anchor = zone_anchor(path, bare_zone(text))
+            basis = basis if anchor else ""
+            if anchor and gaz.divisions[anchor].level == "county":   # 经开区教体局: 徐州经济技术开发区's 教体局
+                core = org_names.expand_short(org_core(text[len(bare_zone(text)):], 0))
     if anchor and committee(core, gaz.divisions[anchor]):
         return f"org:{anchor}:{committee(core, gaz.divisions[anchor])}", anchor, basis
     generic = owned or org_names.is_generic(core)
@@ -212,21 +254,120 @@ def drop_level(core: str, d: Division) -> str:
 LOCAL_KINDS = {"school", "kindergarten", "bureau", "government", "party", "team", "unit", "hospital", "other"}
 
 
-def fits_setting(text: str, chain: list[Division], path: list[str], named=frozenset()) -> bool:
+def fits_setting(text: str, chain: list[Division], path: list[str], named=frozenset(), full=frozenset()) -> bool:
     """A short place name inside an organisation's name (桃园 in 桃园小学) is taken only when
     it agrees with the report's own setting: the same province, or written in full.
     ``named`` holds the divisions the section names: a town of the same short name there
-    (洛阳镇 in 常州) wins over a province's or city's short name (洛阳市)."""
+    (洛阳镇 in 常州) wins over a province's or city's short name (洛阳市). ``full`` holds the
+    cities and counties the section writes with their full name: a short name of one of
+    them, or a town inside one, is taken whatever the setting (蕲春六中 in a report that
+    writes 蕲春县教育局; 友谊镇隘口小学 in one that writes 凭祥市)."""
     first = chain[0]
     if text.startswith(first.name) and first.name != first.alias:
         return True       # written in full (桃园市...), whatever the setting
     gaz = gazetteer.get()
+    if (first.code in full or first.level == "town" and any(c in full for c in gaz.ancestors(first.code))) and \
+            home_town(first.alias, path) is None:
+        return True
+    if first.level == "county" and home_town(first.alias, path) is not None:
+        return False      # 东海小学 in a report on a county with a 东海镇: that town's, not 东海县's
     homonym = any(c != first.code and c in gaz.divisions and gaz.divisions[c].name.startswith(first.alias)
                   for c in named)
     if first.level in ("province", "city") and len(first.alias) >= 2 and not first.code.startswith("71") \
             and text.startswith(first.alias) and not homonym:
         return True       # 上海复兴高级中学, 北京清华附中: a province's or a city's own short name
     return bool(path) and first.code[:2] == path[0][:2]
+
+
+def home_town(short: str, path: list[str]) -> Division | None:
+    """The one town or street of the report's own county (the finest county of ``path``)
+    named ``short`` or ``short`` with its level word (东海 for 东海街道), else None."""
+    gaz = gazetteer.get()
+    county = next((c for c in reversed(path) if gaz.divisions[c].level == "county"), "")
+    if not county or len(short) < 2:
+        return None
+    names = {short, short + "镇", short + "乡", short + "街道"}
+    hits = [c for c in gaz.children.get(county, ()) if gaz.divisions[c].level == "town"
+            and gaz.divisions[c].name in names]
+    return gaz.divisions[hits[0]] if len(hits) == 1 else None
+
+
+TOWN_WORDS = ("街道", "镇", "乡")
+
+
+def town_by_short_name(name: str, named) -> Division | None:
+    """The one town or street of the divisions a section names (``named``: codes) whose name
+    is ``name`` with its level word (容桂 for 容桂街道, 城关 for 城关镇), else None."""
+    gaz = gazetteer.get()
+    if len(name) < 2 or name.endswith(TOWN_WORDS):
+        return None
+    hits = {c for c in named if c in gaz.divisions and gaz.divisions[c].level == "town"
+            and gaz.divisions[c].name in {name + w for w in TOWN_WORDS}}
+    return gaz.divisions[hits.pop()] if len(hits) == 1 else None
+
+
+def town_after(text: str, chain: list[Division]) -> Division | None:
+    """The town a place's name ends with by its short name after the divisions that hold it
+    (齐齐哈尔市扎龙: 扎龙镇), else None."""
+    covered = segment(text)
+    if not chain or len(chain) != len(covered):
+        return None
+    return town_inside(chain[-1].code, text[covered[-1][1]:])
+
+
+def town_inside(code: str, short: str) -> Division | None:
+    """The one town or street inside the city or county ``code`` whose name is ``short`` with
+    its level word (扎龙 in 齐齐哈尔市: 扎龙镇), else None."""
+    gaz = gazetteer.get()
+    d = gaz.divisions.get(code)
+    if d is None or d.level not in ("city", "county") or len(short) < 2 or short.endswith(TOWN_WORDS):
+        return None
+    names = {short + w for w in TOWN_WORDS}
+    counties = [code] if d.level == "county" else gaz.children.get(code, [])
+    hits = [t for c in counties for t in gaz.children.get(c, ()) if gaz.divisions[t].level == "town"
+            and gaz.divisions[t].name in names]
+    return gaz.divisions[hits[0]] if len(hits) == 1 else None
+
+
+# an organisation named by a bare zone word (经开区管委会, 高新区教育局): a zone of the city
+BARE_ZONE = re.compile(r"^(?:经开区|高新区|开发区|经济技术开发区|高新技术产业开发区|经济开发区)(?=.)")
+# a bare zone word and the spellings of its kind in the division table
+ZONE_KINDS = {"经开区": ("经开区", "经济技术开发区"), "经济技术开发区": ("经开区", "经济技术开发区"),
+              "经济开发区": ("经济开发区",), "开发区": ("开发区",),
+              "高新区": ("高新区", "高新技术产业开发区"), "高新技术产业开发区": ("高新区", "高新技术产业开发区")}
+
+
+def bare_zone(text: str) -> str:
+    """The bare zone word a name starts with (高新区教育局, 经开区: a zone of the report's
+    city, not of whichever city the table lists first), else ''."""
+    return next((w for w in sorted(ZONE_KINDS, key=len, reverse=True) if text.startswith(w)), "")
+
+
+def zone_anchor(path: list[str], word: str = "") -> str:
+    """Where a zone named by a bare zone word, or an organisation of it, lies: the table's one
+    zone of that kind (``word``: 高新区, 经开区) inside the report's city (济宁 …高新区:
+    济宁高新技术产业开发区); else the report's county when that is itself a zone (徐州经济技术
+    开发区), else the city (or municipality) the report is set in; '' when the setting
+    reaches no city."""
+    gaz = gazetteer.get()
+    if not path or path[-1].startswith("world/"):
+        return ""
+    anchor = local_anchor(path)
+    d = gaz.divisions[anchor]
+    if d.level == "province" and not d.name.endswith("市"):
+        return ""
+    own = d.level == "county" and (d.code[4:5] == "7" or re.search(r"(开发区|新区|园区|管理区|试验区|示范区)$", d.name))
+    city = d.parent if d.level == "county" else d.code if d.level in ("city", "province") else ""
+    if d.level == "town":
+        county = gaz.divisions[d.parent]
+        city = county.parent
+    names = ZONE_KINDS.get(word, ())
+    hits = {c for n in names for c in gaz.by_name.get(n, ()) if c in gaz.divisions and gaz.divisions[c].parent == city}
+    if len(hits) == 1:
+        return hits.pop()
+    if own:
+        return anchor
+    return city or anchor
 
 
 def local_anchor(path: list[str]) -> str:

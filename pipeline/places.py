@@ -20,8 +20,8 @@ from . import gazetteer, placeurl, rules
 from . import names as org_names
 from .gazetteer import Division
 # BUREAU_FAMILY, ROAD_AFTER, GEO_AFTER and segment are read from here by duplicates.py and linkeval.py
-from .orgkeys import (BUREAU_FAMILY, GEO_AFTER, PARTY_LEAD, ROAD_AFTER, campus_division, fits_setting,  # noqa: F401
-                      org_key, segment)
+from .orgkeys import (BUREAU_FAMILY, GEO_AFTER, PARTY_LEAD, ROAD_AFTER, bare_zone, campus_division,  # noqa: F401
+                      fits_setting, home_town, org_key, segment, town_after, town_by_short_name, zone_anchor)
 from .doc import Mention, Relation, found, sentence_of, text_of
 
 # the first characters of a section: its lead, where a report says where it is set
@@ -32,6 +32,12 @@ OUTLET_FACTOR = 0.0
 # the weight of the division a report's web address names (pipeline/placeurl.py)
 URL_WEIGHT = 2
 # a place the gazetteer may not know whose name says it lies inside one county
+# the urban area of a city or county (大悟城区, 大悟县城)
+URBAN_AREA = ("城区", "县城", "主城区", "老城区", "市区", "城")
+# a school of a company, factory, university or hospital (its name holds its owner's)
+UNIT_SCHOOL = re.compile(r"(公司|厂|大学|学院|医院|研究院|研究所)")
+# a school's short name by its number (吉安二中, 屏边六中, 城关三小)
+NUMBERED_SCHOOL = re.compile(r"[一二三四五六七八九十]{1,3}[中小]$")
 VILLAGE = re.compile(r"(?:村|社区|小组|组|屯|寨|街道|镇|乡)$")
 
 
@@ -51,6 +57,7 @@ class Resolver:
         # unambiguous divisions the section names anywhere give context to the others
         self.known: list[str] = []
         self.named: frozenset[str] = frozenset()
+        self.full: frozenset[str] = frozenset()     # cities and counties written in full
         for n in names:
             divs = self.gaz.lookup(n)
             if len(divs) == 1:
@@ -90,6 +97,8 @@ class Resolver:
         segs = segment(text)
         if len(segs) > 1 and text[:segs[0][1]] in ("中国", "中华人民共和国"):
             segs = segs[1:]   # 中国北京: 北京, a division of China
+        if segs and segs[0][0] == 0 and bare_zone(text) and len(bare_zone(text)) >= segs[0][1]:
+            return out        # 高新区 alone: the zone of the report's city (zone_anchor), not of one the table holds
         for a, b in segs:
             if ROAD_AFTER.match(text, b):
                 break
@@ -118,6 +127,9 @@ def context_place(weights: dict[str, float], named: dict[str, float] | None = No
     path, node = [], ""
     while True:
         kids = [c for c in total if gaz.divisions.get(c) and gaz.divisions[c].parent == node]
+        abroad = [c for c in kids if c.startswith("world/") and c != "world/中国"]
+        if not node and sum(total[c] for c in abroad) < sum(total[c] for c in kids if c not in abroad):
+            kids = [c for c in kids if c not in abroad]    # 越南 named in a report on a school at its border
         if not kids:
             break
         kids.sort(key=lambda c: (-total[c], c))
@@ -156,6 +168,7 @@ class PlaceResolver:
 
         # places first: they are the context for everything else
         place_divs: dict[int, list[Division]] = {}
+        short: list[tuple[Mention, float]] = []    # a county written by its short name alone
         for m in ms:
             if m.label in ("PLACE", "ORG"):
                 chain = res.chain(m.text)
@@ -164,6 +177,11 @@ class PlaceResolver:
                     w = (1 if m.label == "PLACE" else 0.5) * (LEAD_WEIGHT if m.start < LEAD else 1)
                     if m.label == "ORG" and _outlet(m):
                         w *= OUTLET_FACTOR   # 兰州晚报 reports on 靖远县 too: where it is, not where the report is set
+                    if _short_county(m.text, chain):
+                        short.append((m, w))
+                        continue
+                    if m.label == "PLACE":    # 齐齐哈尔市扎龙: the town 扎龙镇 sets the report
+                        chain = chain + [t for t in [town_after(m.text, chain)] if t is not None]
                     if w > 0:
                         weights[chain[-1].code] += w
                     if m.label == "PLACE":
@@ -171,6 +189,19 @@ class PlaceResolver:
         src = ctx.get("source", "")
         for d in res.chain(src):
             weights[d.code] += 1
+        # a county's short name that is also a town of the county the rest of the report is
+        # set in (东海 in a 丰泽区 report: 东海街道, not 连云港's 东海县) is that town
+        first = context_place(weights, named) if short else []
+        for m, w in short:
+            chain = place_divs[id(m)]
+            town = home_town(chain[0].alias, first) if chain[0].code not in first else None
+            if town is not None:
+                place_divs[id(m)] = [town] if m.label == "PLACE" else []
+                chain = [town]
+            if w > 0:
+                weights[chain[-1].code] += w
+            if m.label == "PLACE":
+                named[chain[-1].code] += w
         path = context_place(weights, named)
         # the division the report's web address names (www.qingtian.gov.cn: 青田县) sets a
         # report whose text settles no setting (no place, or a tie), and narrows one the text
@@ -183,6 +214,7 @@ class PlaceResolver:
             path = context_place(weights, named)
         # the divisions the section names (read by org_key: 洛阳镇 keeps 洛阳高级中学 at home)
         res.named = frozenset(res.known) | {d.code for ch in place_divs.values() for d in ch}
+        res.full = _written_in_full(ms, place_divs)
         doc._.place_context = {"path": path, "names": [gaz.divisions[c].name for c in path]}
 
         for m in ms:
@@ -245,6 +277,19 @@ class PlaceResolver:
         if len(chain) == 1 and chain[0].level == "town" and path and path[0][:2] != chain[0].code[:2] \
                 and not path[0].startswith("world/"):
             chain = []    # 永红乡 alone in a 虎林 report: not the table's only 永红乡, in 四川
+        zone = zone_anchor(path, m.text) if not chain and bare_zone(m.text) == m.text else ""
+        if zone and gaz.divisions[zone].level == "county":     # 高新区 in a 济宁 report: 济宁高新技术产业开发区
+            m.key, m.norm = gaz.divisions[zone].key, gaz.full_name(zone)
+            self._division(doc, m, gaz.divisions[zone], entities, relations)
+            return
+        if zone:     # 高新区 in a 绵阳 report: a zone of 绵阳市 the table does not hold
+            m.key, m.norm = f"place:{zone}/{m.text}", gaz.full_name(zone) + m.text
+            self._division(doc, m, gaz.divisions[zone], entities, relations, mentioned=False)
+            _entity(entities, m.key, "PLACE", m.text, m.norm, {"level": "place", "parent_id": gaz.divisions[zone].key})
+            s, e = sentence_of(doc, m.start)
+            relations.append(Relation("LOCATED_IN", m.key, gaz.divisions[zone].key, s, e,
+                                      {"basis": "report context", "confidence": "inferred"}))
+            return
         town = town_by_short_name(m.text, named) if not chain else None
         if town is not None:   # 容桂 in a report naming 容桂街道: that street
             m.key, m.norm = town.key, gaz.full_name(town.code)
@@ -266,6 +311,9 @@ class PlaceResolver:
             covered = covered[1:]     # 中国北京: chain() skipped 中国
         end = covered[len(chain) - 1][1] if chain else 0
         rest = m.text[end:]
+        town = town_after(m.text, chain)
+        if town is not None:    # 齐齐哈尔市扎龙: 扎龙镇 of 铁锋区, inside 齐齐哈尔市
+            chain, rest = chain + [town], ""
         if chain and not rest:  # a division, or a chain of them
             d = chain[-1]
             m.key, m.norm = d.key, gaz.full_name(d.code)
@@ -276,12 +324,16 @@ class PlaceResolver:
         if parent is None and chain and VILLAGE.search(rest) and chain[-1].level in ("county", "town") \
                 and m.text[covered[len(chain) - 1][0]:end] == chain[-1].name:
             parent = chain[-1]   # 水城区红桥街道: a street the gazetteer lists under another county only
+        if parent is None and chain and rest in URBAN_AREA and chain[-1].level in ("city", "county"):
+            parent = chain[-1]   # 大悟城区, 大悟县城: the urban area of 大悟县
+        if parent is None and chain and _zone_end().search(rest) and chain[-1].level in ("province", "city", "county"):
+            parent = chain[-1]   # 成都经开区: a zone of 成都市 the table does not list
         level = "station" if re.search(r"(站|机场)$", m.text) else \
             "village" if re.search(r"(村|社区|城区|街道|镇|乡)$", m.text) else "place"
         if parent is None:
             m.key, m.norm = f"place:?/{m.text}", m.text
             _entity(entities, m.key, "PLACE", m.text, m.text, {"level": level if level != "place" else ""})
-            home = _village_home(m.text, (doc._.place_context or {}).get("path", []))
+            home = _village_home(m.text, path) or ("" if chain else _zone_home(m.text, path))
             if home:   # 紫甸村 in a report set in one county: a village of that county
                 s, e = sentence_of(doc, m.start)
                 self._division(doc, m, gaz.divisions[home], entities, relations, mentioned=False)
@@ -317,7 +369,7 @@ class PlaceResolver:
         lead = PARTY_LEAD.match(m.text)
         name = m.text[lead.end():] if lead and not chain else m.text
         chain = res.chain(name) if name != m.text else chain
-        if chain and not fits_setting(name, chain, path, res.named):
+        if chain and not fits_setting(name, chain, path, res.named, res.full):
             chain = []
         m.key, anchor, basis = org_key(name, m.attrs, chain, path, doc._.doc_id or "", res.named)
         if name != m.text and lead.group(0) in ("共青团", "团"):     # the League's committee, not the party's
@@ -339,6 +391,14 @@ class PlaceResolver:
             m.attrs["unit_word"] = m.text[len(inner):]
         if not anchor and (m.attrs.get("kind") == "media" or re.search(r"(网|报|台|新闻|频道)$", m.text)):
             anchor, basis = outlet_province(m.text), "province in the outlet's name"
+        # a school named with its city (吉安二中, 北京市同文中学) in a report set in one district
+        # of that city is that district's; its key keeps the city (one node across reports).
+        # Not a company's or a university's school (济南二机床集团有限公司幼儿园): the city's
+        school = attrs["kind"] in ("school", "kindergarten") or bool(NUMBERED_SCHOOL.search(m.text))
+        inner = _district_in_setting(anchor, path) if basis == "name" and school \
+            and not UNIT_SCHOOL.search(m.text) else ""
+        if inner:
+            anchor, basis = inner, "name and report context"
         if anchor and anchor in gaz.divisions:
             d = gaz.divisions[anchor]
             s, e = sentence_of(doc, m.start)
@@ -427,20 +487,6 @@ def _unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
                         r.source = new
 
 
-TOWN_WORDS = ("街道", "镇", "乡")
-
-
-def town_by_short_name(name: str, named) -> Division | None:
-    """The one town or street of the divisions a section names (``named``: codes) whose name
-    is ``name`` with its level word (容桂 for 容桂街道, 城关 for 城关镇), else None."""
-    gaz = gazetteer.get()
-    if len(name) < 2 or name.endswith(TOWN_WORDS):
-        return None
-    hits = {c for c in named if c in gaz.divisions and gaz.divisions[c].level == "town"
-            and gaz.divisions[c].name in {name + w for w in TOWN_WORDS}}
-    return gaz.divisions[hits.pop()] if len(hits) == 1 else None
-
-
 @functools.lru_cache(maxsize=None)
 def _geo_province() -> dict[str, str]:
     """rules/places_extra.tsv: a named place -> the one province that holds it, if given."""
@@ -463,6 +509,59 @@ def _village_home(name: str, path: list[str]) -> str:
         if gaz.divisions[code].level == "county":
             return code
     return ""
+
+
+@functools.lru_cache(maxsize=None)
+def _zone_end() -> re.Pattern:
+    return re.compile("(?:" + rules.alternation(rules.items("place_zones.txt")) + ")$")
+
+
+def _zone_home(name: str, path: list[str]) -> str:
+    """The city a zone the table does not hold lies in (rules/place_zones.txt: 新区, 开发区,
+    管理区 …) when the report's setting stops at a city or a municipality (a zone of a
+    county's report is the county's: _village_home); '' otherwise."""
+    if not path or len(name) < 3 or not _zone_end().search(name) or re.search(r"(省|市|县|旗|盟)", name):
+        return ""
+    gaz = gazetteer.get()
+    last = gaz.divisions[path[-1]]
+    if last.level == "city" or (last.level == "province" and last.name.endswith("市")):
+        return last.code
+    return ""
+
+
+def _district_in_setting(anchor: str, path: list[str]) -> str:
+    """The county-level division of the report's setting inside ``anchor`` when that is a
+    city or a municipality, else ''."""
+    gaz = gazetteer.get()
+    d = gaz.divisions.get(anchor)
+    if d is None or not (d.level == "city" or d.level == "province" and d.name.endswith("市")):
+        return ""
+    inner = [c for c in path if gaz.divisions[c].parent == anchor and gaz.divisions[c].level == "county"
+             and gaz.divisions[c].name.endswith("区")]
+    return inner[0] if inner else ""
+
+
+def _written_in_full(ms: list[Mention], place_divs: dict[int, list[Division]]) -> frozenset[str]:
+    """The cities and counties the section's mentions write with their full name (蕲春县,
+    凭祥市), not their short one."""
+    gaz = gazetteer.get()
+    out = set()
+    for m in ms:
+        chain = place_divs.get(id(m)) or []
+        segs = segment(m.text)
+        if segs and m.text[:segs[0][1]] in ("中国", "中华人民共和国") and not (chain and chain[0].code == "world/中国"):
+            segs = segs[1:]     # 中国北京: chain() skipped 中国
+        for (a, b), d in zip(segs, chain):
+            if d.level in ("city", "county") and d.name != d.alias and m.text[a:b] == d.name:
+                out.add(d.code)
+    return frozenset(out)
+
+
+def _short_county(text: str, chain: list[Division]) -> bool:
+    """A name starting with one county's short name and no other division (东海, 东海小学)."""
+    d = chain[0]
+    return len(chain) == 1 and d.level == "county" and d.alias != d.name and text.startswith(d.alias) \
+        and not text.startswith(d.name)
 
 
 def _hint_names(hint: str) -> list[str]:

@@ -37,7 +37,15 @@ def plausible(text: str, s: int, e: int) -> bool:
         abbr = lexicon.place_abbreviations().words
         full = abbr.get(name)
         return bool(full) and (full.endswith(("省", "自治区")) or text[s - 1:s] in abbr or text[e:e + 1] in abbr)
+    if any(text.startswith(w, e) for w in _not_before().get(name, ())):
+        return False      # 中华 + 民族: no place (rules/place_not_before.tsv)
     return bool(lexicon.CJK_RE.search(name)) and not any(c in "，。；：！？、,;:!?" for c in name)
+
+
+@functools.lru_cache(maxsize=None)
+def _not_before() -> dict[str, tuple[str, ...]]:
+    """rules/place_not_before.tsv: a name -> the words after it that make it no place."""
+    return {row[0]: tuple(w for w in row[1].split("|") if w) for row in rules.table("place_not_before.tsv") if len(row) > 1}
 
 
 def division_chain(name: str) -> bool:
@@ -223,7 +231,9 @@ def chain_before(text: str, m: Mention) -> int:
     inner = gaz.lookup(text[m.start:first])
     for k in range(max(0, m.start - 10), m.start - 1):
         head = text[k:m.start]
-        if not (_full_name(head) and division_chain(head)):
+        # a province's short name opens a chain too (广西 + 北流: 广西北流, 四川广元朝天区)
+        province = any(d.level == "province" and d.alias == head for d in gaz.lookup(head))
+        if not (_full_name(head) and division_chain(head) or province):
             continue
         outer = {d.code for d in gaz.lookup(head)}
         if any(outer & (gaz.ancestors(d.code) | {d.code}) for d in inner if d.code not in outer):
