@@ -43,3 +43,43 @@ def test_the_web_editor_of_the_page_is_no_member_of_the_reports_source(analyse):
     text = "华声在线7月22日讯(通讯员 蒋红斌 杨波)7月22日上午，衡阳市酃湖乡中心学校举行揭牌仪式。"
     got = members(analyse, text, source="华声在线")
     assert {("蒋红斌", "华声在线", "通讯员"), ("杨波", "华声在线", "通讯员")} <= got
+
+
+def test_teachers_listed_after_their_school_and_the_school_that_sets_the_scene(analyse):
+    got = members(analyse, "北京景山教育集团的骨干教师李明华、王晓燕、张志强来到凉山州昭觉县开展支教。")
+    assert got == {(p, "北京景山教育集团", "骨干教师") for p in ("李明华", "王晓燕", "张志强")}
+    got = members(analyse, "同为双坪中学首批特岗教师的徐本华，家在赫章县城近郊。")
+    assert got == {("徐本华", "双坪中学", "首批特岗教师")}
+    # two names of one school joined by 和, no post written
+    got = members(analyse, "陕西镇巴县碾子镇中心小学的吴杰功和姚怀林两位党员又出发了。")
+    assert {p for p, _, _ in got} == {"吴杰功", "姚怀林"}
+    # the clause before names the school the teacher works in; two other schools in the report
+    text = "育才中学和实验小学结对帮扶。在红星村小学，常驻老师李明华每天都要给孩子们上课。"
+    assert ("李明华", "红星村小学", "常驻老师") in members(analyse, text)
+    text = "育才中学和实验小学结对帮扶。红星村小学里，常驻老师李明华每天都要上课。"
+    assert ("李明华", "红星村小学", "常驻老师") in members(analyse, text)
+    # a clause that names the school as a place visited by someone else sets no scene
+    text = "育才中学和实验小学结对帮扶。李明华说，在红星村小学，老师们很辛苦。"
+    assert not any(p == "李明华" for p, _, _ in members(analyse, text))
+
+
+def test_two_posts_after_a_name_give_both_links(analyse):
+    got = members(analyse, "王晓燕是红星幼儿园党支部书记、园长。")
+    assert got == {("王晓燕", "红星幼儿园党支部", "党支部书记"), ("王晓燕", "红星幼儿园", "园长")}
+    got = members(analyse, "刘磊 深圳市第三人民医院党委书记、院长，主任医师")
+    assert got == {("刘磊", "深圳市第三人民医院党委", "党委书记"), ("刘磊", "深圳市第三人民医院", "院长")}
+    # the run of posts goes on into another person's post: no link for the name before it
+    got = members(analyse, "张孝田，湘潭市第一人民医院重症医学科主任、副主任医师易钊泉参加。")
+    assert not any(p == "张孝田" for p, _, _ in got)
+
+
+def test_a_schools_supervisor_and_a_village_party_branch(analyse):
+    assert members(analyse, "红星小学专职督学李明华对学校进行了督导。") == {("李明华", "红星小学", "专职督学")}
+    got = members(analyse, "据红旗村支部书记王建国介绍，学校建于1990年。")
+    assert got == {("王建国", "红旗村支部", "书记")}
+    got = members(analyse, "河南省新县八里畈镇丁李湾村党支部副书记王建国说。")
+    assert got == {("王建国", "河南省新县八里畈镇丁李湾村党支部", "副书记")}
+    # no village before the branch word: no organisation is made up
+    assert members(analyse, "村支部书记王建国带领村民修路。") == set()
+    got = members(analyse, "沙垚副研究员、浙江长兴传媒集团总编辑王晓伟等受聘成为特约研究员。")
+    assert ("王晓伟", "浙江长兴传媒集团", "总编辑") in got

@@ -74,3 +74,33 @@ def sentence_org_of_kind(text: str, p: Mention, role: str, orgs: list[Mention],
     if len(of_kind) != 1:
         return []
     return [(next(iter(of_kind.values())), role, f"the sentence's one {kind}")]
+
+
+SCHOOL_KINDS = ("school", "kindergarten", "university")
+# the clause before a name's clause that sets the scene in one school: 在红星村小学，/ 记者
+#来到红星村小学，/ 红星村小学里，
+SCENE_BEFORE = re.compile(r"(?:^|在|来到|走进|走访)$")
+SCENE_AFTER = re.compile(r"(?:里|内|中|里面)?")
+
+
+def scene_school(text: str, p: Mention, role: str, orgs: list[Mention], persons: list[Mention],
+                 span: tuple[int, int]) -> list[tuple[Mention, str, str]]:
+    """常驻老师李明华 / 王建国校长 opening the clause after one that sets the scene in a school
+    (在红星村小学，常驻老师李明华每天都要上课; 记者来到红星村小学，王建国校长正在上课): a teacher's or a
+    head's post of that school."""
+    kind = roles().get(base_role(role), ("",))[0] if role else ""
+    if kind != "staff" and cue_pairs("role_org").get(base_role(role)) not in SCHOOL_KINDS:
+        return []
+    s, _ = span
+    cut = max(text.rfind(c, s, p.start) for c in "，,")
+    if cut < 0 or p.start - cut - 1 > 8 or re.search(r"[^\u3400-\u9fff]", text[cut + 1:p.start]):
+        return []        # the name (after its role) opens its clause
+    prev = max(s, max(text.rfind(c, s, cut) for c in "，,；;") + 1)
+    inside = [o for o in orgs if prev <= o.start and o.end <= cut]
+    if any(prev <= q.start < cut for q in persons) or len(inside) != 1:
+        return []
+    o = inside[0]
+    if o.attrs.get("kind") not in SCHOOL_KINDS or o.attrs.get("parent_key") \
+            or not SCENE_BEFORE.search(text[prev:o.start].strip()) or not SCENE_AFTER.fullmatch(text[o.end:cut]):
+        return []
+    return [(o, role, "the school the clause before sets the scene in")]

@@ -39,6 +39,8 @@ BLANK = " \t\u3000:："
 VIA_ANAPHOR = "该校/该局 before the role: the one named last before"
 ANAPHOR_KINDS = {"school": ("school", "university", "kindergarten")}
 DESCRIPTOR_BEFORE = re.compile(r"[、，,]\s*[\u3400-\u9fff\d]{1,10}?(?:援疆|援藏|挂职|帮扶|驻村|支教)干部")
+# where a run of posts after a name ends (王晓燕，红星幼儿园党支部书记、园长，…)
+RUN_ENDS = re.compile(r"[，,。；;）)！!？?\s]|$")
 # what follows a name that a list of names goes on after (…张瑞,王小虎以及机关各处室负责同志)
 LIST_GOES_ON = re.compile(r"[，,、]|等|以及|及|和|同志")
 
@@ -257,7 +259,7 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
     return a, (min(ends) if ends else len(text))
 
 
-def _after(text: str, p: Mention, e: int, org_start: dict, person_start: set) -> tuple[Mention, str] | None:
+def _after(text: str, p: Mention, e: int, org_start: dict, person_start: set) -> tuple[Mention, tuple] | None:
     """``name + org + role``: 黄兴君（辛集市教育局局长）, 黄兴君，辛集市教育局局长 (not after a
     name with a post of its own before it: 副教授刘煜亮，青海省人民医院护士X is the next item
     of a list)."""
@@ -268,15 +270,33 @@ def _after(text: str, p: Mention, e: int, org_start: dict, person_start: set) ->
     if o is None:
         return None
     k = o.end
-    for r in _role_words():
-        if text.startswith(r, k):
-            return (o, r) if _closes(text, k + len(r), person_start) else None
+    run, end = _role_run(text, k)
+    if len(run) > 1 and not RUN_ENDS.match(text, end):
+        return None       # 重症医学科主任、副主任医师易钊泉: the run goes on into another's post
+    if run:
+        return (o, run) if _closes(text, end, person_start) else None
     m = re.match(rf"([\u3400-\u9fff]{{1,6}}?(?:{cue_alternation('office', longest_first=False)}))", text[k:k + 8])
     if m:
         for r in _role_words():
             if text.startswith(r, k + m.end()):
-                return (o, m.group(1) + r) if _closes(text, k + m.end() + len(r), person_start) else None
+                return (o, (m.group(1) + r,)) if _closes(text, k + m.end() + len(r), person_start) else None
     return None
+
+
+def _role_run(text: str, k: int) -> tuple[tuple[str, ...], int]:
+    """The roles written from ``k`` one after another, kept apart by 、 (党支部书记、园长):
+    (the roles, where the last ends); ((), k) where no role starts there."""
+    run: list[str] = []
+    while True:
+        r = next((r for r in _role_words() if text.startswith(r, k)), "")
+        if not r:
+            break
+        run.append(r)
+        k += len(r)
+        if text[k:k + 1] != "、" or not any(text.startswith(x, k + 1) for x in _role_words()):
+            break
+        k += 1
+    return tuple(run), k
 
 
 def _closes(text: str, pos: int, person_start: set) -> bool:
@@ -289,7 +309,7 @@ def _closes(text: str, pos: int, person_start: set) -> bool:
     return j not in person_start and text[pos:pos + 1] not in ("、", "的")
 
 
-def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[Mention]) -> tuple[Mention, str] | None:
+def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[Mention]) -> tuple[Mention, tuple] | None:
     """``name ... 是 org role``: 赵德春今年44岁，是官渡口镇中心小学老师 (the name opens its
     clause run, no other name comes between, and the role closes the organisation)."""
     m = re.compile(r"[^。；;！？!?]{0,16}?是").match(text, p.end, e)
@@ -301,11 +321,14 @@ def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[M
     if o is None:
         return None
     k = o.end + (1 if text[o.end:o.end + 1] == "的" else 0)
+    run, end = _role_run(text, k)
+    if len(run) > 1:       # 王晓燕是红星幼儿园党支部书记、园长
+        return (o, run) if RUN_ENDS.match(text, end) else None
     for n in range(4):     # a subject before a teacher's role stays in it: 语文老师
         for r in sorted(roles(), key=len, reverse=True):
             if text.startswith(r, k + n) and roles()[r][0] != "other" and (n == 0 or roles()[r][0] == "staff") \
                     and re.fullmatch(r"[\u3400-\u9fff]*", text[k:k + n]):
-                return (o, text[k:k + n] + r) if text[k + n + len(r):k + n + len(r) + 1] not in ("的", "、") else None
+                return (o, (text[k:k + n] + r,)) if text[k + n + len(r):k + n + len(r) + 1] not in ("的", "、") else None
     return None
 
 
@@ -359,6 +382,10 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         s, e = sentence_of(doc, p.start)
         chain = Chain(text, s, org_end, person_end, orgs)
         links, pending, runs_into = chain.read(p.start)
+        if not links and not pending and runs_into is None and text[p.start - 1:p.start] == "的" \
+                and p.start - 1 not in org_end:
+            # 同为双坪中学首批特岗教师的徐本华: the posts written before 的 and the name
+            links = chain.read(p.start - 1)[0]
         described = DESCRIPTOR_BEFORE.search(text, max(s, p.start - 14), p.start)
         if not links and not pending and described and described.end() == p.start:
             # 巴楚二中副校长、静安区第十批援疆干部李明宇: the posts before what describes the name
@@ -386,7 +413,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
                     or _is_org_role(text, p, e, org_start, persons) \
                     or _serves(text, p, e, org_start, persons)
                 if aft:
-                    got = [(aft[0], aft[1], "organisation and role after the name")]
+                    got = [(aft[0], r, "organisation and role after the name")
+                           for r in (aft[1] if isinstance(aft[1], tuple) else (aft[1],))]
         if not got:
             # a name right after another in a list with no post of its own: 记者 王五 李六
             k = p.start
@@ -397,6 +425,11 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             q = person_end.get(k)
             if q is not None and q.start in posts and k < p.start and not _name_role(text, p):
                 got = [(o, r, "listed after a name with its organisation") for o, r in posts[q.start]]
+            q = person_end.get(p.start - 1)
+            if not got and q is not None and text[p.start - 1] in "和与及" and q.start in posts \
+                    and all(r == "" for _, r in posts[q.start]) and not _name_role(text, p):
+                # 碾子镇中心小学的吴杰功和姚怀林: two names of one organisation, with no post
+                got = [(o, "", "listed after a name with its organisation") for o, _ in posts[q.start]]
         conf = "stated"
         if not got and text[p.start - 1:p.start] == "的" and org_end.get(p.start - 1) is not None \
                 and not _name_role(text, p):
@@ -417,6 +450,9 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             got = inferred_posts.sentence_org_of_kind(text, p, pending[-1] if pending else _name_role(text, p), orgs,
                                                       persons, (s, e))
             conf = "inferred"
+        if not got and (pending or _name_role(text, p)):
+            got = inferred_posts.scene_school(text, p, pending[-1] if pending else _name_role(text, p), orgs,
+                                              persons, (s, e))
         if got and all(g[2] == VIA_ANAPHOR for g in got):
             conf = "inferred"
         # 本报 is no name of a medium, 本报11月18日 (a dateline read into the name) no organisation
