@@ -104,3 +104,39 @@ def scene_school(text: str, p: Mention, role: str, orgs: list[Mention], persons:
             or not SCENE_BEFORE.search(text[prev:o.start].strip()) or not SCENE_AFTER.fullmatch(text[o.end:cut]):
         return []
     return [(o, role, "the school the clause before sets the scene in")]
+
+
+GOVERNMENT_END = re.compile(r"(?:人民政府|政府)$")
+
+
+def government_of_level(role: str, orgs: list[Mention], span: tuple[int, int], text: str) -> list[tuple[Mention, str, str]]:
+    """副县长刘长洲 / 党委副书记、镇长马超 / 庐阳区三十岗乡副乡长徐照红 with no government
+    written with the post: a government head's post (rules/relations.tsv ``role_org``) is of
+    the one government of that level the report names (小孟镇人民政府, written short or in
+    full), for a county or a higher level only where the sentence names it (进一步加强林口县
+    人民政府与X合作，…副县长刘长洲): a 副区长 of a report that names 区政府 elsewhere is
+    often of no link in train/'s gold."""
+    base = base_role(role)
+
+    def roles_after(o: Mention) -> bool:     # 县政府副县长王烨: the government of another's post
+        return any(text.startswith(r, o.end) for r in roles() if len(r) >= 2)
+    if cue_pairs("role_org").get(base) != "government":
+        return []
+    level = base.replace("常务", "").lstrip("副")[:1]      # 县 of 副县长
+    stems: dict[str, list[Mention]] = {}
+    for o in orgs:
+        m = GOVERNMENT_END.search(o.text)
+        stem = o.text[:m.start()] if m else ""
+        if stem.endswith(level) and not o.attrs.get("parent_key") \
+                and (level in "乡镇" or span[0] <= o.start < span[1] and not roles_after(o)):
+            stems.setdefault(stem, []).append(o)
+    # 小孟镇政府 and 小孟镇人民政府 are 济宁市兖州区小孟镇人民政府 written short
+    full = [st for st in stems if not any(x != st and x.endswith(st) for x in stems)]
+    if len(full) != 1:
+        return []
+    named = stems[full[0]] + [o for st in stems if st != full[0] for o in stems[st]]
+    counts: dict[str, int] = {}
+    for o in named:
+        counts[o.key] = counts.get(o.key, 0) + 1
+    best = max(named, key=lambda o: (counts[o.key], len(o.text)))
+    return [(best, role, f"the only {level} government the report names")]

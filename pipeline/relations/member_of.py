@@ -462,6 +462,14 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             posts[p.start] = [(o, r) for o, r, _ in got]
         for org, role, basis in got:
             out.extend(_links(p, org, role, (s, e), basis, entities, conf))
+        # 汉阴县委副书记、县长周永鑫; 党委副书记、镇长马超: a government head's post the chain
+        # read but no organisation took is of the report's one government of that level
+        placed = {r for _, r, _ in got}
+        for r in [r for _, rs, _ in links for r in rs] + pending:
+            if r not in placed:
+                for org, role, basis in inferred_posts.government_of_level(r, orgs, (s, e), text):
+                    placed.add(r)
+                    out.extend(_links(p, org, role, (s, e), basis, entities, "inferred"))
     return out
 
 
