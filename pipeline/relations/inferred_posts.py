@@ -44,11 +44,18 @@ def only_org_of_kind(orgs: list[Mention], r: str) -> list[tuple[Mention, str, st
     if not kind or roles().get(r, ("",))[0] == "staff" or kind == "government":
         return []         # 张桂梅老师 in a report on one school may teach anywhere: only heads
                           # (副区长 with a 区政府 named elsewhere: only in the same sentence)
-    of_kind = {o.key: o for o in orgs if o.attrs.get("kind") == kind and not o.attrs.get("parent_key")
-               and fits_kind(r, o)}
+    of_kind = written_short({o.key: o for o in orgs if o.attrs.get("kind") == kind and not o.attrs.get("parent_key")
+                             and fits_kind(r, o)})
     if len(of_kind) != 1:
         return []
     return [(next(iter(of_kind.values())), r, f"the only {kind} the report names")]
+
+
+def written_short(of_kind: dict[str, Mention]) -> dict[str, Mention]:
+    """The organisations less those whose name ends another's, longer one (地区特殊教育学校
+    of 和田地区特殊教育学校: the same school written short)."""
+    return {k: o for k, o in of_kind.items()
+            if not any(x.key != k and len(x.text) > len(o.text) and x.text.endswith(o.text) for x in of_kind.values())}
 
 
 def sentence_org_of_kind(text: str, p: Mention, role: str, orgs: list[Mention],
