@@ -90,7 +90,9 @@ def outlets(text: str, source: str) -> list[Mention]:
 
 
 def _source_parts(src: str) -> list[str]:
-    parts = [p.strip() for p in re.split(r"[-—|()（）/]", src or "") if p.strip()]
+    # 头条@云播大悟: the account, not the platform it is on
+    parts = [re.split(r"[@＠]", p)[-1].strip() for p in re.split(r"[-—|()（）/]", src or "")]
+    parts = [p for p in parts if p]
     return [p for p in parts if len(p) >= 2 and lexicon.CJK_RE.search(p)]
 
 
@@ -205,7 +207,11 @@ def trim_verb(text: str, m: Mention, word_ends: dict) -> Mention:
 
 def cut_bracket(text: str, m: Mention) -> Mention:
     """A name does not hold an unclosed bracket or quote: 三联生活周刊(企鹅号 -> 三联生活周刊,
-    成都发布”微信公众号 -> 成都发布, “衡师附小基础教育联盟校 -> 衡师附小基础教育联盟校."""
+    成都发布”微信公众号 -> 成都发布, “衡师附小基础教育联盟校 -> 衡师附小基础教育联盟校; nor the
+    platform an account is on: 头条@云播大悟 -> 云播大悟."""
+    k = max(m.text.rfind("@"), m.text.rfind("＠"))
+    if k >= 0 and len(m.text) - k - 1 >= 2:
+        m = Mention(m.label, m.start + k + 1, m.end, m.text[k + 1:], attrs=dict(m.attrs))
     for op, cl in (("(", ")"), ("（", "）"), ("“", "”"), ("《", "》")):
         if m.text.startswith(op) and cl not in m.text and len(m.text) >= 3:   # “衡师附小联盟校
             m = Mention(m.label, m.start + 1, m.end, m.text[1:], attrs=dict(m.attrs))
