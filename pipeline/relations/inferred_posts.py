@@ -37,13 +37,14 @@ def post_of_only_unit(pending: list[str], orgs: list[Mention]):
     return out
 
 
-def only_org_of_kind(orgs: list[Mention], r: str) -> list[tuple[Mention, str, str]]:
+def only_org_of_kind(orgs: list[Mention], r: str, staff_ok: bool = False) -> list[tuple[Mention, str, str]]:
     """张玲校长 / 吕文杰局长 / 校长沈宵 (``r``: the role written before or after the name) where
     the section names exactly one school / bureau."""
     kind = cue_pairs("role_org").get(r)
-    if not kind or roles().get(r, ("",))[0] == "staff" or kind == "government":
-        return []         # 张桂梅老师 in a report on one school may teach anywhere: only heads
-                          # (副区长 with a 区政府 named elsewhere: only in the same sentence)
+    if not kind or kind == "government" or roles().get(r, ("",))[0] == "staff" and not staff_ok:
+        return []         # 陕西省旬邑县的教师X in a report on one school teaches elsewhere: a teacher
+                          # only where the caller saw no place written with the post
+                          # (副区长 with a 区政府 named elsewhere: government_of_level)
     of_kind = written_short({o.key: o for o in orgs if o.attrs.get("kind") == kind and not o.attrs.get("parent_key")
                              and fits_kind(r, o)})
     if len(of_kind) != 1:

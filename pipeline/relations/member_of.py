@@ -444,7 +444,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             got = inferred_posts.office_of_only_bureau(pending, orgs) or inferred_posts.post_of_only_unit(pending, orgs)
             conf = "inferred" if got else conf
         if not got:
-            got = inferred_posts.only_org_of_kind(orgs, pending[-1] if pending else _name_role(text, p))
+            r = pending[-1] if pending else _name_role(text, p)
+            got = inferred_posts.only_org_of_kind(orgs, r, staff_ok=not pending or not _place_before(text, p.start - len(r), ms))
             conf = "inferred"
         if not got:
             got = inferred_posts.sentence_org_of_kind(text, p, pending[-1] if pending else _name_role(text, p), orgs,
@@ -471,6 +472,12 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
                     placed.add(r)
                     out.extend(_links(p, org, role, (s, e), basis, entities, "inferred"))
     return out
+
+
+def _place_before(text: str, pos: int, ms: list[Mention]) -> bool:
+    """A place written right before a post (陕西省旬邑县的教师): the post is of that place."""
+    pos -= 1 if text[pos - 1:pos] == "的" else 0
+    return any(m.label == "PLACE" and m.end == pos for m in ms)
 
 
 def _dept_of(role: str) -> str:
