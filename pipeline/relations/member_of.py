@@ -158,8 +158,8 @@ class Chain:
             a = b - len(word)
             if a < self.s or not text.startswith(word, a):
                 continue
-            if len(word) == 1 and a > self.s and re.match(r"[\u3400-\u9fff]", text[a - 1]):
-                continue       # 校 alone (校党委书记李长生), not the end of 学校/分校
+            if not word.startswith("该") and a > self.s and re.match(r"[\u3400-\u9fff]", text[a - 1]):
+                continue       # 校 alone (校党委书记李长生), not the end of 学校/分校 (学院 not of 材料学院)
             kinds = ANAPHOR_KINDS.get(kind, (kind,))
             before = [o for o in self.orgs if o.end <= a and o.attrs.get("kind") in kinds and not o.attrs.get("parent_key")]
             if not before:
@@ -168,6 +168,8 @@ class Chain:
             s, e = _sentence_around(text, last.start)
             if any(o.key != last.key and s <= o.start < e for o in before):
                 return None    # 甲校和乙校…该校: which one is not said
+            # 地区特殊教育学校 named last is 和田地区特殊教育学校 written short
+            last = max((o for o in before if o.text.endswith(last.text)), key=lambda o: (len(o.text), o.end))
             return last, a
         return None
 
