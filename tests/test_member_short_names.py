@@ -11,5 +11,5 @@ def test_a_school_written_short_is_still_the_reports_one_school(analyse):
             "副校长买吐送•阿不力孜介绍说，学校开设了职业课程。")
     assert ("买吐送•阿不力孜", "和田地区特殊教育学校", "副校长") in members(analyse, text)
     # two schools of which neither is the other written short: no school is the head's
-    text = "和田地区特殊教育学校有学生300人。墨玉县第一小学建于1995年。副校长买吐送•阿不力孜介绍说，学校开设了职业课程。"
+    text = "和田地区特殊教育学校和墨玉县第一小学建于1995年。副校长买吐送•阿不力孜介绍说，学校开设了职业课程。"
     assert not any(p == "买吐送•阿不力孜" for p, _, _ in members(analyse, text))

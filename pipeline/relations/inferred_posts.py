@@ -148,3 +148,42 @@ def government_of_level(role: str, orgs: list[Mention], span: tuple[int, int], t
         counts[o.key] = counts.get(o.key, 0) + 1
     best = max(named, key=lambda o: (counts[o.key], len(o.text)))
     return [(best, role, f"the only {level} government the report names")]
+
+
+LAST_SCHOOL_WITHIN = 240     # characters back from the post to the school named last
+VENUE_AFTER = re.compile(r"(?:\d+楼|\S{0,3}楼)?(?:会议室|报告厅|礼堂|多功能厅|会议厅|大厅|演播厅|体育馆)")
+
+
+def school_named_last(text: str, p: Mention, role: str, orgs: list[Mention], persons: list[Mention],
+                      span: tuple[int, int]) -> list[tuple[Mention, str, str]]:
+    """副校长乌格德勒呼 / 校长沈宵 opening a clause with no school written (在实地考察科右前旗第五中学
+    的过程中，…。副校长乌格德勒呼在介绍中指出): a head's post (not a teacher's) of the school
+    named last before it, a few lines up at most, where that school's sentence names no other
+    one and no other person's post of that kind stands between."""
+    kind = cue_pairs("role_org").get(base_role(role)) if role else None
+    if kind not in SCHOOL_KINDS or roles().get(base_role(role), ("",))[0] != "lead":
+        return []
+    s, _ = span
+    k = p.start - len(role)
+    if not text.startswith(role, k) or k > s and text[k - 1] not in "，,。；;\n ":
+        return []        # the post (written before the name) opens its clause
+    before = [o for o in orgs if o.end <= k and k - o.end <= LAST_SCHOOL_WITHIN
+              and o.attrs.get("kind") in SCHOOL_KINDS and not o.attrs.get("parent_key")]
+    if not before:
+        return []
+    last = max(before, key=lambda o: o.end)
+    if last.attrs.get("kind") != kind or VENUE_AFTER.match(text, last.end):
+        return []        # 在附属实验中学会议室召开座谈会。副校长X: a meeting's venue, not his school
+    ls, le = sentence_span(text, last.start)
+    if any(o.key != last.key and ls <= o.start < le for o in before) \
+            or any(last.end <= q.start < p.start for q in persons):
+        return []
+    return [(last, role, "the school named last before the post")]
+
+
+def sentence_span(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around a position: from after the last 。！？ or line break before it to
+    the next one."""
+    s = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in "。！？!?\n") if i >= 0]
+    return s, (min(ends) + 1 if ends else len(text))

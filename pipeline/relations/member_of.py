@@ -456,6 +456,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         if not got and (pending or _name_role(text, p)):
             got = inferred_posts.scene_school(text, p, pending[-1] if pending else _name_role(text, p), orgs,
                                               persons, (s, e))
+        if not got and (pending or _name_role(text, p)) and len(pending) <= 1:
+            got = inferred_posts.school_named_last(text, p, pending[-1] if pending else "", orgs, persons, (s, e))
         if got and all(g[2] == VIA_ANAPHOR for g in got):
             conf = "inferred"
         # 本报 is no name of a medium, 本报11月18日 (a dateline read into the name) no organisation
