@@ -187,3 +187,13 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
     s = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
     ends = [i for i in (text.find(c, pos) for c in "。！？!?\n") if i >= 0]
     return s, (min(ends) + 1 if ends else len(text))
+
+
+def in_full(o: Mention, orgs: list[Mention]) -> Mention:
+    """An organisation written short (大同教育集团) where the report names one longer one that
+    ends with it (上海黄浦区大同教育集团, no unit of another): that one; else itself."""
+    if len(o.text) < 4 or o.attrs.get("parent_key"):
+        return o
+    longer = {x.key: x for x in orgs if x.key != o.key and len(x.text) > len(o.text) and x.text.endswith(o.text)
+              and not x.attrs.get("parent_key")}
+    return next(iter(longer.values())) if len(longer) == 1 else o
