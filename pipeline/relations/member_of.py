@@ -36,6 +36,7 @@ from . import bylines, inferred_posts
 from .common import cue_alternation, cue_pairs, cues, ends_with_pattern, ensure_org, fits_kind, relation, role_kind, roles
 
 BLANK = " \t\u3000:："
+ORG_TYPE_END = re.compile(r"[局厅委办处科股室院校部会所站队组团社馆园府]$")
 VIA_ANAPHOR = "该校/该局 before the role: the one named last before"
 ANAPHOR_KINDS = {"school": ("school", "university", "kindergarten")}
 DESCRIPTOR_BEFORE = re.compile(r"[、，,]\s*[\u3400-\u9fff\d]{1,10}?(?:援疆|援藏|挂职|帮扶|驻村|支教)干部")
@@ -173,6 +174,24 @@ class Chain:
             return last, a
         return None
 
+    def _free_word_in_run(self, k: int) -> str:
+        """The words (2 to 4 characters, no role, organisation or name in them) between a 、
+        that ends an earlier post and a role (、河北招生负责人, 、政府副县长): read with the role."""
+        text = self.text
+        for n in range(2, 5):
+            j = k - n
+            if j - 1 <= self.s or text[j - 1] != "、":
+                continue
+            word = text[j:k]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", word) or any(i in self.org_end or i in self.person_end
+                                                                  for i in range(j, k + 1)):
+                return ""
+            if _roles_ending_at(text, j - 1, self.s) and not any(word.endswith(r) for r in _role_words()) \
+                    and not ORG_TYPE_END.search(word):      # 、教育局局长: a body's name, not a free word
+                return word
+            return ""
+        return ""
+
     def read(self, pos: int) -> tuple[list[tuple[Mention, list[str], bool]], list[str], Mention | None]:
         """(organisation, its roles and whether an anaphor (该校) named it; roles with no
         organisation; a person the chain runs into: 校长张三、副校长李四)."""
@@ -227,6 +246,8 @@ class Chain:
                 office = bare = _bare_office_before(text, pos - len(chosen), s) or _unit_before(text, pos - len(chosen), s)
                 if not bare:     # 市委常委、常务副市长魏启生: the qualifier stays in the role
                     chosen = _qualifier_before(text, pos - len(chosen), s) + chosen
+                if not bare:     # X大学医学部博士生导师、河北招生负责人Y: a free word in a run stays in the role
+                    chosen = self._free_word_in_run(pos - len(chosen)) + chosen
             if after_comma and org is None:
                 break                # a comma ends the chain unless an organisation follows
             pos -= len(chosen) + len(bare)
