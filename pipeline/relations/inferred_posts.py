@@ -60,10 +60,13 @@ def written_short(of_kind: dict[str, Mention]) -> dict[str, Mention]:
 
 
 def sentence_org_of_kind(text: str, p: Mention, role: str, orgs: list[Mention],
-                         persons: list[Mention], span: tuple[int, int]) -> list[tuple[Mention, str, str]]:
+                         persons: list[Mention], span: tuple[int, int],
+                         posted: dict | None = None) -> list[tuple[Mention, str, str]]:
     """校长章站亮 / 章站亮校长 in a sentence that names exactly one school (and no other
     person with a post of that kind): the sentence's one organisation of the kind the role
-    belongs to (rules/relations.tsv ``role_org``)."""
+    belongs to (rules/relations.tsv ``role_org``). A name between that holds a teacher's post
+    of that organisation (``posted``: mention start -> organisation keys) does not stand in
+    the way (紫岩小学张勇老师接到校长谭克的电话); one with a head's post does (X局副局长A，Y局局长B)."""
     table = cue_pairs("role_org")
     kind = table.get(base_role(role)) if role else None
     if not kind:
@@ -77,7 +80,8 @@ def sentence_org_of_kind(text: str, p: Mention, role: str, orgs: list[Mention],
     e = p.end + cut.start() if cut else e
     of_kind = {o.key: o for o in orgs if s <= o.start and o.end <= e and o.attrs.get("kind") == kind
                and not o.attrs.get("parent_key") and fits_kind(role, o)
-               and not any(q is not p and min(o.end, p.end) <= q.start < max(o.start, p.start) for q in persons)
+               and not any(q is not p and min(o.end, p.end) <= q.start < max(o.start, p.start)
+                           and o.key not in (posted or {}).get(q.start, ()) for q in persons)
                and not (o.start > p.end and re.search(r"[“\"「]", text[p.end:o.start]))}   # …的电话:“走,我们到齐天小学
     if len(of_kind) != 1:
         return []

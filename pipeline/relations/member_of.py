@@ -472,7 +472,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             conf = "inferred"
         if not got:
             got = inferred_posts.sentence_org_of_kind(text, p, pending[-1] if pending else _name_role(text, p), orgs,
-                                                      persons, (s, e))
+                                                      persons, (s, e), {k: {o.key for o, r in v if role_kind(r) == "staff"}
+                                                                        for k, v in posts.items()})
             conf = "inferred"
         if not got and (pending or _name_role(text, p)):
             got = inferred_posts.scene_school(text, p, pending[-1] if pending else _name_role(text, p), orgs,
