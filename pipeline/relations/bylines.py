@@ -49,7 +49,7 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list
                     role = m.group(0)
             if role in cues("editor_credit") and o.attrs.get("kind") != "media" and source not in (o.text, o.norm):
                 break     # 标签:某某大学 责编:赵纳: the page's editor, not the university's
-            return [(o, role, "byline of the medium")]
+            return [(_paper_of_pair(text, o, orgs), role, "byline of the medium")]
     # 本报记者 王五 / 本报讯（记者 王五）/ 记者 王五 通讯员 李六 / 编辑:赵七 on a line of
     # its own or in brackets: the paper is the one medium the report names
     lead = text[max(a, p.start - 40):p.start]
@@ -71,6 +71,15 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list
     if len(own) == 1:
         return [(next(iter(own.values())), role, SOURCE_MEDIUM)]
     return []
+
+
+def _paper_of_pair(text: str, o: Mention, orgs: list[Mention]) -> Mention:
+    """Of a paper and its site joined by a dash (中国教育报-中国教育新闻网讯(记者X)), the paper
+    the reporters write for; else the medium itself."""
+    if o.text.endswith("报") or text[o.start - 1:o.start] not in ("-", "—"):
+        return o
+    paper = next((x for x in orgs if x.end == o.start - 1 and x.attrs.get("kind") == "media" and x.text.endswith("报")), None)
+    return paper or o
 
 
 # 本报记者 张三 李四 / （综合本报记者游仪、戴林峰报道） / 本报记者 张三 实习生 李四: the names up to
