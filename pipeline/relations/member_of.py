@@ -466,7 +466,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         if not got and pending:
             got = inferred_posts.office_of_only_bureau(pending, orgs) or inferred_posts.post_of_only_unit(pending, orgs)
             conf = "inferred" if got else conf
-        if not got:
+        if not got and not text.endswith("代表", 0, p.start):     # 优秀学校代表马小超校长: which school is not said
             r = pending[-1] if pending else _name_role(text, p)
             got = inferred_posts.only_org_of_kind(orgs, r, staff_ok=not pending or not _place_before(text, p.start - len(r), ms))
             conf = "inferred"
