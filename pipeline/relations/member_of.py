@@ -422,6 +422,12 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             mine = pending or [r for _, r in prev][:1]
             got = [(prev[0][0], r, "listed after a name with its organisation") for r in mine
                    if fits_kind(r, prev[0][0]) and (not _dept_of(r) or _has_depts(prev[0][0]))]
+            if not got and mine and _dept_of(mine[-1]):
+                # 县委书记A、…、共青团县委书记B、组织部副部长C: the department of the list's
+                # party committee named last before, not of the 共青团's
+                owners = [o for k in sorted(posts) if s <= k < runs_into.start for o, _ in posts[k]
+                          if _has_depts(o) and o.text.endswith("委")]
+                got = [(owners[-1], mine[-1], "listed after a name with its organisation")] if owners else []
         if not got:
             before = org_end.get(p.start) or (org_end.get(p.start - 1) if text[p.start - 1:p.start] in " \u3000的" else None)
             r = _name_role(text, p)
