@@ -42,7 +42,7 @@ def plausible(text: str, s: int, e: int) -> bool:
     if not _NAME.fullmatch(name):
         return False
     words, ends = stop_words()
-    if name in words or (ends and name.endswith(ends)):
+    if name in words or (ends and name.endswith(ends)) or name[0] in _NO_SURNAME:
         return False
     # a role (责任编辑), or a word jieba's dictionary knows as something else (纪检组)
     if lexicon.roles().words.get(name) or name.endswith(_long_roles()):
@@ -56,6 +56,8 @@ def plausible(text: str, s: int, e: int) -> bool:
 
 
 _RUN_ON = frozenset({"主义", "思想", "理论", "学说"})
+# particles no name starts with (记者了解到, 文汇报记者的步伐)
+_NO_SURNAME = frozenset("的了着地得")
 
 
 _COUNT = re.compile(r"[一二三四五六七八九十两]+(?=[人名位个])")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Mention
-from .common import cue_alternation
+from .common import cue_alternation, cues
 
 ONE_MEDIUM = "byline of the report's one medium"
 SOURCE_MEDIUM = "byline of the report's source, among several media"
@@ -27,6 +27,8 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list
     """A reporter or editor in a byline: 红网讯(通讯员 欧满清 卢辉平), 来源:华声在线 作者:雷春华;
     an editor on a line of a 来源/作者/编辑 block (来源:红网 / 作者:杨斌 / 编辑:杨雁霞)."""
     a, _ = line(text, p.start)
+    if re.search(rf"(?:{cue_alternation('page_editor')})[\s:：]*$", text[a:p.start]):
+        return []       # 网络编辑:王五: the page's web editor, of a site the report does not name
     block = _source_block(text, p, orgs)
     if block:
         return block
@@ -45,21 +47,64 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list
             for m in re.finditer(rf"{words}", gap):
                 if m.group(0) not in ("讯", "电", "消息", "报道", "来源", "文", "图"):
                     role = m.group(0)
-            return [(o, role, "byline of the medium")]
+            if role in cues("editor_credit") and o.attrs.get("kind") != "media" and source not in (o.text, o.norm):
+                break     # 标签:某某大学 责编:赵纳: the page's editor, not the university's
+            return [(_paper_of_pair(text, o, orgs), role, "byline of the medium")]
     # 本报记者 王五 / 本报讯（记者 王五）/ 记者 王五 通讯员 李六 / 编辑:赵七 on a line of
     # its own or in brackets: the paper is the one medium the report names
-    lead = text[max(a, p.start - 20):p.start]
-    m = re.search(rf"(?:本报|本网|本台)(?:讯)?[\s(（]*({words})?[\s:：]*(?:[\u3400-\u9fff]{{2,3}}\s+)*$", lead)
-    role = (m.group(1) or "记者") if m else _staff_byline(text[a:p.start]) if byline_name_ends(text, p) else ""
-    media = {o.key: o for o in orgs if o.attrs.get("kind") == "media"}
-    if role and len(media) == 1:
+    lead = text[max(a, p.start - 40):p.start]
+    m = OWN_STAFF.search(lead)
+    role = _last_staff_word(m.group(0)) if m else _staff_byline(text[a:p.start]) if byline_name_ends(text, p) else ""
+    if not role:
+        return []
+    media = _own_kind({o.key: o for o in orgs if o.attrs.get("kind") == "media"}, m.group(0) if m else "", True)
+    # the report's source line names its outlet (来源:大河报), whatever other media it cites
+    named = {o.key: o for o in orgs if source and source in (o.text, o.norm) and o.key not in media
+             and o.attrs.get("kind", "other") == "other"}
+    if len(media) == 1 and not named:
         return [(next(iter(media.values())), role, ONE_MEDIUM)]
     # several media named: the report's own source (来源:三峡日报), where the text names it
     own = {o.key: o for o in media.values() if REPOSTED_FROM.search(text[max(0, o.start - 8):o.start])}   # 本文转自:黑龙江日报
-    own = own or {o.key: o for o in media.values() if source and source in (o.text, o.norm)}
-    if role and len(own) == 1:
+    own = own or {o.key: o for o in media.values() if source and source in (o.text, o.norm)} or named
+    # a source line naming a site and its paper (来源:人民网-人民日报): 本报 is the paper
+    own = own or _own_kind({o.key: o for o in media.values() if source and o.text in source}, m.group(0) if m else "")
+    if len(own) == 1:
         return [(next(iter(own.values())), role, SOURCE_MEDIUM)]
     return []
+
+
+def _paper_of_pair(text: str, o: Mention, orgs: list[Mention]) -> Mention:
+    """Of a paper and its site joined by a dash (中国教育报-中国教育新闻网讯(记者X)), the paper
+    the reporters write for; else the medium itself."""
+    if o.text.endswith("报") or text[o.start - 1:o.start] not in ("-", "—"):
+        return o
+    paper = next((x for x in orgs if x.end == o.start - 1 and x.attrs.get("kind") == "media" and x.text.endswith("报")), None)
+    return paper or o
+
+
+# 本报记者 张三 李四 / （综合本报记者游仪、戴林峰报道） / 本报记者 张三 实习生 李四: the names up to
+# this one, each kept apart by a space or a list mark
+OWN_STAFF = re.compile(r"(?:本报|本网|本台)(?:讯)?[\s(（]*(?:[\u3400-\u9fff]{2,4}[\s、]+)*[\u3400-\u9fff]{0,5}[\s:：]*$")
+OWN_SUFFIX = {"本报": "报", "本网": "网", "本台": "台"}
+
+
+def _last_staff_word(lead: str) -> str:
+    """The last staff word of a 本报 byline before the name (本报记者 张三 实习生 -> 实习生);
+    记者 where none is written (本报讯 张三)."""
+    found = [w.group(0) for w in re.finditer(cue_alternation("byline", "staff_byline"), lead[2:])
+             if w.group(0) not in ("讯", "电", "消息", "报道", "来源", "文", "图")]
+    return found[-1] if found else "记者"
+
+
+def _own_kind(media: dict, lead: str, anywhere: bool = False) -> dict:
+    """Of the media a source line names, the one 本报/本网/本台 stands for: the paper's name
+    ends in 报, the site's in 网, the station's in 台 (``anywhere``: holds that word, of
+    any number of media: 本报 is never the one site the report names)."""
+    own = next((w for w in OWN_SUFFIX if lead.startswith(w)), "")
+    if not own or len(media) < 2 and not anywhere:
+        return media
+    return {k: o for k, o in media.items()
+            if (OWN_SUFFIX[own] in o.text if anywhere else o.text.endswith(OWN_SUFFIX[own]))}
 
 
 def _credit(text: str, p: Mention, orgs: list[Mention], a: int) -> list[tuple[Mention, str, str]]:

@@ -36,9 +36,12 @@ from . import bylines, inferred_posts
 from .common import cue_alternation, cue_pairs, cues, ends_with_pattern, ensure_org, fits_kind, relation, role_kind, roles
 
 BLANK = " \t\u3000:："
+ORG_TYPE_END = re.compile(r"[局厅委办处科股室院校部会所站队组团社馆园府]$")
 VIA_ANAPHOR = "该校/该局 before the role: the one named last before"
 ANAPHOR_KINDS = {"school": ("school", "university", "kindergarten")}
 DESCRIPTOR_BEFORE = re.compile(r"[、，,]\s*[\u3400-\u9fff\d]{1,10}?(?:援疆|援藏|挂职|帮扶|驻村|支教)干部")
+# where a run of posts after a name ends (王晓燕，红星幼儿园党支部书记、园长，…)
+RUN_ENDS = re.compile(r"[，,。；;）)！!？?\s]|$")
 # what follows a name that a list of names goes on after (…张瑞,王小虎以及机关各处室负责同志)
 LIST_GOES_ON = re.compile(r"[，,、]|等|以及|及|和|同志")
 
@@ -156,8 +159,8 @@ class Chain:
             a = b - len(word)
             if a < self.s or not text.startswith(word, a):
                 continue
-            if len(word) == 1 and a > self.s and re.match(r"[\u3400-\u9fff]", text[a - 1]):
-                continue       # 校 alone (校党委书记李长生), not the end of 学校/分校
+            if not word.startswith("该") and a > self.s and re.match(r"[\u3400-\u9fff]", text[a - 1]):
+                continue       # 校 alone (校党委书记李长生), not the end of 学校/分校 (学院 not of 材料学院)
             kinds = ANAPHOR_KINDS.get(kind, (kind,))
             before = [o for o in self.orgs if o.end <= a and o.attrs.get("kind") in kinds and not o.attrs.get("parent_key")]
             if not before:
@@ -166,8 +169,28 @@ class Chain:
             s, e = _sentence_around(text, last.start)
             if any(o.key != last.key and s <= o.start < e for o in before):
                 return None    # 甲校和乙校…该校: which one is not said
+            # 地区特殊教育学校 named last is 和田地区特殊教育学校 written short
+            last = max((o for o in before if o.text.endswith(last.text)), key=lambda o: (len(o.text), o.end))
             return last, a
         return None
+
+    def _free_word_in_run(self, k: int) -> str:
+        """The words (2 to 4 characters, no role, organisation or name in them) between a 、
+        that ends an earlier post and a role (、河北招生负责人, 、政府副县长): read with the role."""
+        text = self.text
+        for n in range(2, 5):
+            j = k - n
+            if j - 1 <= self.s or text[j - 1] != "、":
+                continue
+            word = text[j:k]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", word) or any(i in self.org_end or i in self.person_end
+                                                                  for i in range(j, k + 1)):
+                return ""
+            if _roles_ending_at(text, j - 1, self.s) and not any(word.endswith(r) for r in _role_words()) \
+                    and not ORG_TYPE_END.search(word):      # 、教育局局长: a body's name, not a free word
+                return word
+            return ""
+        return ""
 
     def read(self, pos: int) -> tuple[list[tuple[Mention, list[str], bool]], list[str], Mention | None]:
         """(organisation, its roles and whether an anaphor (该校) named it; roles with no
@@ -223,6 +246,8 @@ class Chain:
                 office = bare = _bare_office_before(text, pos - len(chosen), s) or _unit_before(text, pos - len(chosen), s)
                 if not bare:     # 市委常委、常务副市长魏启生: the qualifier stays in the role
                     chosen = _qualifier_before(text, pos - len(chosen), s) + chosen
+                if not bare:     # X大学医学部博士生导师、河北招生负责人Y: a free word in a run stays in the role
+                    chosen = self._free_word_in_run(pos - len(chosen)) + chosen
             if after_comma and org is None:
                 break                # a comma ends the chain unless an organisation follows
             pos -= len(chosen) + len(bare)
@@ -257,7 +282,7 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
     return a, (min(ends) if ends else len(text))
 
 
-def _after(text: str, p: Mention, e: int, org_start: dict, person_start: set) -> tuple[Mention, str] | None:
+def _after(text: str, p: Mention, e: int, org_start: dict, person_start: set) -> tuple[Mention, tuple] | None:
     """``name + org + role``: 黄兴君（辛集市教育局局长）, 黄兴君，辛集市教育局局长 (not after a
     name with a post of its own before it: 副教授刘煜亮，青海省人民医院护士X is the next item
     of a list)."""
@@ -268,15 +293,33 @@ def _after(text: str, p: Mention, e: int, org_start: dict, person_start: set) ->
     if o is None:
         return None
     k = o.end
-    for r in _role_words():
-        if text.startswith(r, k):
-            return (o, r) if _closes(text, k + len(r), person_start) else None
+    run, end = _role_run(text, k)
+    if len(run) > 1 and not RUN_ENDS.match(text, end):
+        return None       # 重症医学科主任、副主任医师易钊泉: the run goes on into another's post
+    if run:
+        return (o, run) if _closes(text, end, person_start) else None
     m = re.match(rf"([\u3400-\u9fff]{{1,6}}?(?:{cue_alternation('office', longest_first=False)}))", text[k:k + 8])
     if m:
         for r in _role_words():
             if text.startswith(r, k + m.end()):
-                return (o, m.group(1) + r) if _closes(text, k + m.end() + len(r), person_start) else None
+                return (o, (m.group(1) + r,)) if _closes(text, k + m.end() + len(r), person_start) else None
     return None
+
+
+def _role_run(text: str, k: int) -> tuple[tuple[str, ...], int]:
+    """The roles written from ``k`` one after another, kept apart by 、 (党支部书记、园长):
+    (the roles, where the last ends); ((), k) where no role starts there."""
+    run: list[str] = []
+    while True:
+        r = next((r for r in _role_words() if text.startswith(r, k)), "")
+        if not r:
+            break
+        run.append(r)
+        k += len(r)
+        if text[k:k + 1] != "、" or not any(text.startswith(x, k + 1) for x in _role_words()):
+            break
+        k += 1
+    return tuple(run), k
 
 
 def _closes(text: str, pos: int, person_start: set) -> bool:
@@ -289,7 +332,7 @@ def _closes(text: str, pos: int, person_start: set) -> bool:
     return j not in person_start and text[pos:pos + 1] not in ("、", "的")
 
 
-def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[Mention]) -> tuple[Mention, str] | None:
+def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[Mention]) -> tuple[Mention, tuple] | None:
     """``name ... 是 org role``: 赵德春今年44岁，是官渡口镇中心小学老师 (the name opens its
     clause run, no other name comes between, and the role closes the organisation)."""
     m = re.compile(r"[^。；;！？!?]{0,16}?是").match(text, p.end, e)
@@ -301,11 +344,14 @@ def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[M
     if o is None:
         return None
     k = o.end + (1 if text[o.end:o.end + 1] == "的" else 0)
+    run, end = _role_run(text, k)
+    if len(run) > 1:       # 王晓燕是红星幼儿园党支部书记、园长
+        return (o, run) if RUN_ENDS.match(text, end) else None
     for n in range(4):     # a subject before a teacher's role stays in it: 语文老师
         for r in sorted(roles(), key=len, reverse=True):
             if text.startswith(r, k + n) and roles()[r][0] != "other" and (n == 0 or roles()[r][0] == "staff") \
                     and re.fullmatch(r"[\u3400-\u9fff]*", text[k:k + n]):
-                return (o, text[k:k + n] + r) if text[k + n + len(r):k + n + len(r) + 1] not in ("的", "、") else None
+                return (o, (text[k:k + n] + r,)) if text[k + n + len(r):k + n + len(r) + 1] not in ("的", "、") else None
     return None
 
 
@@ -359,6 +405,10 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         s, e = sentence_of(doc, p.start)
         chain = Chain(text, s, org_end, person_end, orgs)
         links, pending, runs_into = chain.read(p.start)
+        if not links and not pending and runs_into is None and text[p.start - 1:p.start] == "的" \
+                and p.start - 1 not in org_end:
+            # 同为双坪中学首批特岗教师的徐本华: the posts written before 的 and the name
+            links = chain.read(p.start - 1)[0]
         described = DESCRIPTOR_BEFORE.search(text, max(s, p.start - 14), p.start)
         if not links and not pending and described and described.end() == p.start:
             # 巴楚二中副校长、静安区第十批援疆干部李明宇: the posts before what describes the name
@@ -372,6 +422,12 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             mine = pending or [r for _, r in prev][:1]
             got = [(prev[0][0], r, "listed after a name with its organisation") for r in mine
                    if fits_kind(r, prev[0][0]) and (not _dept_of(r) or _has_depts(prev[0][0]))]
+            if not got and mine and _dept_of(mine[-1]):
+                # 县委书记A、…、共青团县委书记B、组织部副部长C: the department of the list's
+                # party committee named last before, not of the 共青团's
+                owners = [o for k in sorted(posts) if s <= k < runs_into.start for o, _ in posts[k]
+                          if _has_depts(o) and o.text.endswith("委")]
+                got = [(owners[-1], mine[-1], "listed after a name with its organisation")] if owners else []
         if not got:
             before = org_end.get(p.start) or (org_end.get(p.start - 1) if text[p.start - 1:p.start] in " \u3000的" else None)
             r = _name_role(text, p)
@@ -386,7 +442,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
                     or _is_org_role(text, p, e, org_start, persons) \
                     or _serves(text, p, e, org_start, persons)
                 if aft:
-                    got = [(aft[0], aft[1], "organisation and role after the name")]
+                    got = [(aft[0], r, "organisation and role after the name")
+                           for r in (aft[1] if isinstance(aft[1], tuple) else (aft[1],))]
         if not got:
             # a name right after another in a list with no post of its own: 记者 王五 李六
             k = p.start
@@ -397,6 +454,11 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             q = person_end.get(k)
             if q is not None and q.start in posts and k < p.start and not _name_role(text, p):
                 got = [(o, r, "listed after a name with its organisation") for o, r in posts[q.start]]
+            q = person_end.get(p.start - 1)
+            if not got and q is not None and text[p.start - 1] in "和与及" and q.start in posts \
+                    and all(r == "" for _, r in posts[q.start]) and not _name_role(text, p):
+                # 碾子镇中心小学的吴杰功和姚怀林: two names of one organisation, with no post
+                got = [(o, "", "listed after a name with its organisation") for o, _ in posts[q.start]]
         conf = "stated"
         if not got and text[p.start - 1:p.start] == "的" and org_end.get(p.start - 1) is not None \
                 and not _name_role(text, p):
@@ -410,22 +472,46 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         if not got and pending:
             got = inferred_posts.office_of_only_bureau(pending, orgs) or inferred_posts.post_of_only_unit(pending, orgs)
             conf = "inferred" if got else conf
-        if not got:
-            got = inferred_posts.only_org_of_kind(orgs, pending[-1] if pending else _name_role(text, p))
+        if not got and not text.endswith("代表", 0, p.start):     # 优秀学校代表马小超校长: which school is not said
+            r = pending[-1] if pending else _name_role(text, p)
+            got = inferred_posts.only_org_of_kind(orgs, r, staff_ok=not pending or not _place_before(text, p.start - len(r), ms))
             conf = "inferred"
         if not got:
             got = inferred_posts.sentence_org_of_kind(text, p, pending[-1] if pending else _name_role(text, p), orgs,
-                                                      persons, (s, e))
+                                                      persons, (s, e), {k: {o.key for o, r in v if role_kind(r) == "staff"}
+                                                                        for k, v in posts.items()})
             conf = "inferred"
+        if not got and (pending or _name_role(text, p)):
+            got = inferred_posts.scene_school(text, p, pending[-1] if pending else _name_role(text, p), orgs,
+                                              persons, (s, e))
+        if not got and (pending or _name_role(text, p)) and len(pending) <= 1:
+            got = inferred_posts.school_named_last(text, p, pending[-1] if pending else "", orgs, persons, (s, e))
         if got and all(g[2] == VIA_ANAPHOR for g in got):
             conf = "inferred"
         # 本报 is no name of a medium, 本报11月18日 (a dateline read into the name) no organisation
-        got = [g for g in got if not g[0].text.startswith(OWN_OUTLET) and not re.search(r"\d", g[0].text)]
+        got = [g for g in got if not g[0].text.startswith(OWN_OUTLET) and not re.search(r"\d", g[0].text)
+               and g[1] not in cues("page_editor")]     # 来源:人民日报 网络编辑:X: the page's editor
+        # 大同教育集团理事长X after 上海黄浦区大同教育集团: the body the report names in full
+        got = [(inferred_posts.in_full(o, orgs), r, b) for o, r, b in got]
         if got:
             posts[p.start] = [(o, r) for o, r, _ in got]
         for org, role, basis in got:
             out.extend(_links(p, org, role, (s, e), basis, entities, conf))
+        # 汉阴县委副书记、县长周永鑫; 党委副书记、镇长马超: a government head's post the chain
+        # read but no organisation took is of the report's one government of that level
+        placed = {r for _, r, _ in got}
+        for r in [r for _, rs, _ in links for r in rs] + pending:
+            if r not in placed:
+                for org, role, basis in inferred_posts.government_of_level(r, orgs, (s, e), text):
+                    placed.add(r)
+                    out.extend(_links(p, org, role, (s, e), basis, entities, "inferred"))
     return out
+
+
+def _place_before(text: str, pos: int, ms: list[Mention]) -> bool:
+    """A place written right before a post (陕西省旬邑县的教师): the post is of that place."""
+    pos -= 1 if text[pos - 1:pos] == "的" else 0
+    return any(m.label == "PLACE" and m.end == pos for m in ms)
 
 
 def _dept_of(role: str) -> str:
