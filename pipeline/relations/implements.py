@@ -20,6 +20,7 @@ from .common import INFERRED, cue_alternation, cue_pairs, cues, full_unit, relat
 NOT_ACTORS = ("media",)
 PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
 QUOTED = re.compile(r"[“\"「『‘][^“”\"「」『』‘’\n]*[”\"」』’]")
+SPEECH_OPENS = re.compile(r"\s*“[^”]{0,30}[，,]")   # a sentence that is reported speech (“今年9月1日开始，学校开展…)
 FOCUS = re.compile(r"[，,]?(?:特别是|尤其是|其中)")
 # a person who speaks (X局工作人员张三介绍): what follows is reported speech
 SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:感叹|感慨|激动地|笑着|自豪地|动情地)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆)")
@@ -128,7 +129,8 @@ def _bare_unit_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Ment
     return next(iter(full.values())) if len(full) == 1 else None
 
 
-def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessive: bool = False) -> Mention | None:
+def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessive: bool = False,
+                     title: str = "") -> Mention | None:
     """学校开展课后延时服务 / 该局启动…: a clause opening with an anaphor (rules/relations.tsv
     ``anaphor``) and naming no organisation before ``pos`` stands for the last organisation
     of that kind the report named before it."""
@@ -146,7 +148,7 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
     if last is None:
         return None
     a = s + last.start(1)
-    if text.count("“", s, a) > text.count("”", s, a):
+    if text.count("“", s, a) > text.count("”", s, a) and not SPEECH_OPENS.match(text, s):
         return None       # inside a quoted slogan (“政府引领，学校主导”)
     if any(a < o.start < pos and not _quoted(text, s, o) for o in orgs) or re.search(r"[，,；;：:]", text[s + last.end(1):pos]) and \
             re.search(r"[，,；;：:]\s*(?:" + cue_alternation("subject", longest_first=False) + ")", text[s + last.end(1):pos]):
@@ -160,12 +162,30 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
                 k = _fullest(o, orgs).key if possessive else o.key
                 counts[k] = counts.get(k, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
+        main = main_org(text, orgs, kind, title) if len(ranked) > 1 and not possessive else None
+        if main is not None:
+            return main   # the school the report is about (its title's, or the one named far more often)
         if not ranked or len(ranked) > 1 and not (possessive and ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]):
             return None   # 学校 in a report naming several schools may mean schools in general
         if len(ranked) > 1:   # 学校的: the school the report names far more often than any other
             top = max(counts, key=lambda k: (counts[k], k))
             return next((_fullest(o, orgs) for o in before if _fullest(o, orgs).key == top), None)
     return _fullest(before[-1], orgs) if before else None
+
+
+def main_org(text: str, orgs: list[Mention], kind: str, title: str = "") -> Mention | None:
+    """The organisation of ``kind`` the report is about: the one organisation its title
+    names (the heading, or the text's first line when short), in its fullest spelling; none
+    when the title names none or several, or one of another kind. How often the report
+    names a school says less: a report about a bureau names its schools too."""
+    first = text.lstrip().split("\n", 1)[0]
+    if len(first) > 40 or re.search(r"[。；;]", first):
+        first = ""        # a first line that is a paragraph is no heading
+    in_title = {_fullest(o, orgs).key: _fullest(o, orgs) for o in orgs
+                if not o.attrs.get("parent_key") and o.attrs.get("kind") not in NOT_ACTORS
+                and (o.text in title or first and o.text in first)}
+    one = next(iter(in_title.values())) if len(in_title) == 1 else None
+    return one if one is not None and one.attrs.get("kind") == kind else None
 
 
 def _fullest(o: Mention | None, orgs: list[Mention]) -> Mention | None:
@@ -264,6 +284,7 @@ def sentence_subjects(text: str, orgs: list[Mention], spans: list[tuple[int, int
 def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
     persons = [m for m in ms if m.label == "PERSON"]
+    title = (doc._.context or {}).get("title", "") or ""
     out: list[Relation] = []
     for mm in sorted((m for m in ms if m.label == "MEASURE"), key=lambda m: m.start):
         s, e = sentence_of(doc, mm.start)
@@ -289,7 +310,7 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
             actor = _bare_unit_subject(text, orgs, s, mm.start)
             basis, conf = "unit named without its owner: the report's one unit of that name", INFERRED
         if actor is None:
-            actor = _anaphor_subject(text, orgs, s, mm.start)
+            actor = _anaphor_subject(text, orgs, s, mm.start, title=title)
             basis, conf = "该校/学校/该局: the last organisation of that kind named before", INFERRED
         if actor is None:
             actor = _anaphor_subject(text, orgs, s, mm.start, possessive=True)
