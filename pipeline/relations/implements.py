@@ -188,6 +188,46 @@ def main_org(text: str, orgs: list[Mention], kind: str, title: str = "") -> Ment
     return one if one is not None and one.attrs.get("kind") == kind else None
 
 
+def _own_cues(kind: str) -> tuple[str, ...]:
+    return tuple(row[1] for row in rules.table("implements.tsv") if row[0] == kind and len(row) > 1)
+
+
+PLACE_SUFFIX = re.compile(r"(?:市|县|区|省|自治州|自治县|自治区|旗|盟|州)$")
+
+
+def _place_bureau(text: str, ms: list[Mention], orgs: list[Mention], s: int, pos: int) -> Mention | None:
+    """光明区将实现集团化办学全覆盖: a clause opening with a place, the place followed by a verb
+    of doing (rules/implements.tsv ``place_verb``), and no organisation or person between
+    it and the measure; the actor is the one education bureau of that place the report
+    names (光明区教育局: ``place_body``). None when the report names none or several."""
+    places = [p for p in ms if p.label == "PLACE" and s <= p.start and p.end <= pos]
+    if not places:
+        return None
+    p = places[-1]
+    if any(p.start < m.start < pos for m in ms if m.label in ("ORG", "PERSON")):
+        return None
+    clause_open = max(text.rfind(c, s, p.start) for c in "，,；;：:")
+    head = text[max(s, clause_open + 1):p.start].strip()
+    if head and not (head.startswith(cues("lead_in")) or re.fullmatch(r"(?:近年来|目前|今年|下一步|同时|此外|未来|如今)", head)):
+        return None       # 见证丛台区集团化办学 / 赴新疆慰问: the place is no subject
+    between = text[p.end:pos]
+    if re.search(r"[。；;]", between) or not between.startswith(_own_cues("place_verb")) or \
+            any(c.strip().startswith(cues("subject")) for c in re.split(r"[，,：:]", between)[1:]):
+        return None
+    stem = PLACE_SUFFIX.sub("", p.text)
+    bodies = "|".join(map(re.escape, _own_cues("place_body"))) or "(?!)"
+    found_ = {}
+    for o in orgs:
+        f = _fullest(o, orgs)
+        if f.attrs.get("parent_key") or f.attrs.get("kind") in NOT_ACTORS:
+            continue
+        name = f.text
+        if (name.startswith(p.text) or len(stem) >= 2 and name.startswith(stem)) and \
+                re.fullmatch(rf"(?:{re.escape(p.text)}|{re.escape(stem)})(?:{bodies})", name):
+            found_[f.key] = f
+    return next(iter(found_.values())) if len(found_) == 1 else None
+
+
 def _fullest(o: Mention | None, orgs: list[Mention]) -> Mention | None:
     """The fullest spelling the report gives the organisation an anaphor stands for
     (红星海学校 written earlier as 开发区红星海学校): the longest name of that kind ending
@@ -315,6 +355,9 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         if actor is None:
             actor = _anaphor_subject(text, orgs, s, mm.start, possessive=True)
             basis, conf = "学校的/该校的 before the measure: the school the report names", INFERRED
+        if actor is None:
+            actor = _place_bureau(text, ms, orgs, s, mm.start)
+            basis, conf = "a place named as the actor: the report's education bureau of that place", INFERRED
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
         found_ = [(one, basis, conf, (s, e)) for one in (group if group and actor is group[0] else [actor] if actor else [])]
         # 由教育部主办，安庆师范大学承办的“国培计划”: every organiser named with 主办/承办
