@@ -23,12 +23,12 @@ QUOTED = re.compile(r"[“\"「『‘][^“”\"「」『』‘’\n]*[”\"」�
 SPEECH_OPENS = re.compile(r"\s*“[^”]{0,30}[，,]")   # a sentence that is reported speech (“今年9月1日开始，学校开展…)
 FOCUS = re.compile(r"[，,]?(?:特别是|尤其是|其中)")
 # a person who speaks (X局工作人员张三介绍): what follows is reported speech
-SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:感叹|感慨|激动地|笑着|自豪地|动情地)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆)")
+SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:感叹|感慨|激动地|笑着|自豪地|动情地)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆|就)")
 
 
 def _is_object(text: str, o: Mention, s: int) -> bool:
     before = text[max(s, o.start - 4):o.start]
-    return any(before.endswith(w) for w in cues("object"))
+    return any(before.endswith(w) for w in cues("object") + _own_cues("object"))
 
 
 def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Mention] = ()) -> list[Mention]:
@@ -51,10 +51,15 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []         # X局充分肯定…工作: the organisation judges the work, others do it
         if text.count("《", s, o.start) > text.count("》", s, o.start) and "》" in between:
             continue          # 组织学习《X办公厅关于…的通知》: the issuer of a title read out
+        if text.count("(", s, o.start) + text.count("（", s, o.start) > \
+                text.count(")", s, o.start) + text.count("）", s, o.start) and re.search(r"[)）]", between):
+            continue          # 龙坪家园(原龙坪煤矿棚改房): an aside in brackets
         if _quoted(text, s, o):
             continue          # “红星海娃讲将军的故事”: a name inside the quotes of another
         if _of_a_person(text, o, persons):
             continue          # 七星关区教育科技局营养办工作人员葛娣介绍: a person's organisation
+        if between.startswith(_own_cues("modifier")) or re.match(r"[一二三四五六七八九\d]+年级", between):
+            continue          # 威远县实验小学二年级的学生…: the organisation qualifies a noun
         if _is_object(text, o, s) and not _listed_after(text, cands, i):
             continue
         # a possessive (X的Y) is no subject, nor a list member before another organisation
@@ -97,7 +102,7 @@ def _quoted(text: str, s: int, o: Mention) -> bool:
 def _of_a_person(text: str, o: Mention, persons: list[Mention]) -> bool:
     """Whether the organisation only says where a person named right after it works, and
     that person speaks (X局工作人员张三介绍, X中学校长李四说): the organisation does not act."""
-    return any(0 <= q.start - o.end <= 10 and re.fullmatch(r"[\u3400-\u9fff]*", text[o.end:q.start])
+    return any(0 <= q.start - o.end <= 12 and re.fullmatch(r"[\u3400-\u9fff、]*", text[o.end:q.start])
                and SPEAKS.match(text, q.end) for q in persons)
 
 
