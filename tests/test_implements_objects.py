@@ -54,3 +54,14 @@ def test_an_aside_in_brackets_is_no_actor(analyse):
 def test_an_official_who_speaks_on_a_topic(analyse):
     text = "会上，青山省乡村振兴局开发指导处处长、一级调研员马云就“百校联百县”行动实施方案进行了解读。"
     assert actors_of(implements(analyse, text), "百校联百县") == []
+
+
+def test_organisations_whose_directive_is_read_out_are_no_actors(analyse):
+    # 传达 X省委省政府…精神: two organisations written together, both objects of 传达
+    text = "会议传达青山省委省政府有关学生安全工作的指示精神，部署开展“防溺水专项督查”。"
+    assert actors_of(implements(analyse, text), "防溺水专项督查") == []
+
+
+def test_two_organisations_written_together_act_together(analyse):
+    text = "青山县委县政府全面推行“县管校聘”改革。"
+    assert len(actors_of(implements(analyse, text), "县管校聘")) == 2   # 青山县委 and (青山)县政府

@@ -108,7 +108,7 @@ def _of_a_person(text: str, o: Mention, persons: list[Mention]) -> bool:
 
 def _listed_after(text: str, cands: list[Mention], i: int) -> bool:
     """Whether cands[i] follows cands[i-1] in a list (A、B / A和B)."""
-    return i > 0 and re.fullmatch(r"[、和与及]", text[cands[i - 1].end:cands[i].start]) is not None
+    return i > 0 and re.fullmatch(r"[、和与及]?", text[cands[i - 1].end:cands[i].start]) is not None
 
 
 def _subject(text: str, orgs: list[Mention], s: int, e: int) -> Mention | None:
