@@ -65,3 +65,18 @@ def test_organisations_whose_directive_is_read_out_are_no_actors(analyse):
 def test_two_organisations_written_together_act_together(analyse):
     text = "青山县委县政府全面推行“县管校聘”改革。"
     assert len(actors_of(implements(analyse, text), "县管校聘")) == 2   # 青山县委 and (青山)县政府
+
+
+def test_a_list_item_with_an_owner_of_its_own(analyse):
+    text = ("全区现有教育部“国培计划”学员1人、自治区“天山英才”教育领军人才2人、"
+            "乌鲁木齐市“红山教育领航人”人才培养计划79人。")
+    got = implements(analyse, text)
+    assert actors_of(got, "天山英才") == []
+    assert actors_of(got, "红山教育领航人") == []
+
+
+def test_a_measure_inside_an_honour_has_no_actor(analyse):
+    text = "经审核，确定青山县松坞小学等16所学校为第二批省级“乡村温馨校园建设”典型案例学校。"
+    assert actors_of(implements(analyse, text), "乡村温馨校园建设") == []
+    text = "另有红星中学等3所学校被教育部确定为第二批“乡村温馨校园建设”典型案例学校。"
+    assert actors_of(implements(analyse, text), "乡村温馨校园建设") == []

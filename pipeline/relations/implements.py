@@ -31,7 +31,21 @@ def _is_object(text: str, o: Mention, s: int) -> bool:
     return any(before.endswith(w) for w in cues("object") + _own_cues("object"))
 
 
-def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Mention] = ()) -> list[Mention]:
+def _own_item(text: str, places: list[Mention], start: int, pos: int) -> bool:
+    """Whether the measure at ``pos`` stands in a list item after ``start`` that opens with
+    an owner of its own: a place or a level word (rules/implements.tsv ``item_owner``)
+    right after a list separator (、X市“Y”)."""
+    k = max(text.rfind(c, start, pos) for c in "、，,")
+    if k < 0:
+        return False
+    item = text[k + 1:pos]
+    if item.startswith(_own_cues("item_owner")):
+        return True
+    return any(p.start == k + 1 and re.fullmatch(r"[“\"]?", text[p.end:pos]) for p in places)
+
+
+def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Mention] = (),
+            ms_places: list[Mention] = ()) -> list[Mention]:
     """The organisations that are the subject for something written at ``pos``: the last
     one named before it that stands as no object, with the ones listed before it
     (普洱市委、市政府和全市教育系统聚焦…: 普洱市委 and 市政府)."""
@@ -58,6 +72,8 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             continue          # “红星海娃讲将军的故事”: a name inside the quotes of another
         if _of_a_person(text, o, persons):
             continue          # 七星关区教育科技局营养办工作人员葛娣介绍: a person's organisation
+        if _own_item(text, ms_places, o.end, pos):
+            return []         # 教育部X计划1人、自治区“天山英才”2人: a list item with an owner of its own
         if between.startswith(_own_cues("modifier")) or re.match(r"[一二三四五六七八九\d]+年级", between):
             continue          # 威远县实验小学二年级的学生…: the organisation qualifies a noun
         if _is_object(text, o, s) and not _listed_after(text, cands, i):
@@ -78,6 +94,13 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []
         return group
     return []
+
+
+def _honour(text: str, mm: Mention, s: int) -> bool:
+    """Whether the measure is named inside an honour given (为第二批省级X典型案例学校)."""
+    before = text[max(s, mm.start - 12):mm.start]
+    return re.search(r"为(?:第[一二三四五六七八九十\d]+批)?[^，,。；;、“”]{0,6}[“]?$", before) is not None and \
+        text[mm.end:mm.end + 8].lstrip("”\"工作").startswith(_own_cues("honour"))
 
 
 def _cited(text: str, pos: int) -> bool:
@@ -329,13 +352,16 @@ def sentence_subjects(text: str, orgs: list[Mention], spans: list[tuple[int, int
 def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
     persons = [m for m in ms if m.label == "PERSON"]
+    places = [m for m in ms if m.label == "PLACE"]
     title = (doc._.context or {}).get("title", "") or ""
     out: list[Relation] = []
     for mm in sorted((m for m in ms if m.label == "MEASURE"), key=lambda m: m.start):
         s, e = sentence_of(doc, mm.start)
+        if _honour(text, mm, s):
+            continue          # 确定X为第二批乡村温馨校园建设典型案例学校: an honour, not an act
         if _cited(text, mm.start):
             continue          # 按照《国家职业教育改革实施方案》要求: the ground of the work, not its act
-        group = _actors(text, orgs, s, mm.start, persons)
+        group = _actors(text, orgs, s, mm.start, persons, places)
         actor = group[0] if group else None
         basis, conf = "subject of the sentence", "stated"
         if actor is None and s > 0:
