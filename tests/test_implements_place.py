@@ -1,4 +1,5 @@
-"""IMPLEMENTS (issue 9, sixth pass), on sentences written here: a clause opening with a
+"""IMPLEMENTS (issue 9, sixth pass), on sentences written here: what a notice asks for
+(通知要求…) is done by the organisations said to issue it; a clause opening with a
 place followed by a verb of doing (光明区将实现集团化办学全覆盖) has as its actor the one
 education bureau of that place the report names (rules/implements.tsv)."""
 from __future__ import annotations
@@ -44,3 +45,17 @@ def test_two_bureaus_of_that_place_no_link(analyse):
 def test_a_place_then_no_verb_of_doing_gives_no_actor(analyse):
     got = implements(analyse, BUREAU + "会议指出，青山区的“集团化办学”成效明显。")
     assert [o for o, m, _ in got if m == "集团化办学"] == []
+
+
+NOTICE = "日前，青山省教育厅、卫健委对开学疫情防控工作提出要求。根据通知，开学后各校将开展师生核酸抽检。\n\n"
+
+
+def test_what_a_notice_asks_for_is_done_by_its_issuers(analyse):
+    got = implements(analyse, NOTICE + "通知要求，各地各校要严格落实“晨午检制度”。")
+    assert ("青山省教育厅", "晨午检制度", "inferred") in got
+    assert ("卫健委", "晨午检制度", "inferred") in got
+
+
+def test_a_notice_nobody_is_said_to_issue_gives_no_actor(analyse):
+    got = implements(analyse, "日前，青山省教育厅召开会议。\n\n通知要求，各地各校要严格落实“晨午检制度”。")
+    assert [o for o, m, _ in got if m == "晨午检制度"] == []

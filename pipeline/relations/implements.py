@@ -256,6 +256,31 @@ def _place_bureau(text: str, ms: list[Mention], orgs: list[Mention], s: int, pos
     return next(iter(found_.values())) if len(found_) == 1 else None
 
 
+def _notice_issuers(doc, text: str, orgs: list[Mention], persons: list[Mention], s: int,
+                    hops: int = 8) -> list[Mention]:
+    """通知要求，各地各校要严格实行X: a sentence opening with a document and what it says
+    (rules/implements.tsv ``notice_doc``, ``notice_says``) has as actors the organisations
+    that issued it: the subject of the nearest sentence before, at most ``hops`` back,
+    naming the issuing (``notice_issue``: 海南省教育厅、卫健委对…提出要求)."""
+    opens = text[s:s + 20].lstrip()
+    docs_ = "|".join(map(re.escape, sorted(_own_cues("notice_doc"), key=len, reverse=True)))
+    says = "|".join(map(re.escape, _own_cues("notice_says")))
+    if not docs_ or not re.match(rf"(?:根据|按照)?(?:{docs_})(?:{says})", opens):
+        return []
+    issue = re.compile("|".join(map(re.escape, sorted(_own_cues("notice_issue"), key=len, reverse=True))))
+    k = s
+    for _ in range(hops):
+        if k <= 0:
+            return []
+        ps, pe = sentence_of(doc, k - 1)
+        for m in issue.finditer(text, ps, pe):
+            got = _actors(text, orgs, ps, m.start(), persons)
+            if got:
+                return got
+        k = ps
+    return []
+
+
 def _fullest(o: Mention | None, orgs: list[Mention]) -> Mention | None:
     """The fullest spelling the report gives the organisation an anaphor stands for
     (红星海学校 written earlier as 开发区红星海学校): the longest name of that kind ending
@@ -389,6 +414,10 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         if actor is None:
             actor = _place_bureau(text, ms, orgs, s, mm.start)
             basis, conf = "a place named as the actor: the report's education bureau of that place", INFERRED
+        if actor is None and s > 0:
+            group = _notice_issuers(doc, text, orgs, persons, s)
+            actor = group[0] if group else None
+            basis, conf = "the issuers of the document the sentence quotes (通知要求…)", INFERRED
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
         found_ = [(one, basis, conf, (s, e)) for one in (group if group and actor is group[0] else [actor] if actor else [])]
         # 由教育部主办，安庆师范大学承办的“国培计划”: every organiser named with 主办/承办
