@@ -46,3 +46,13 @@ def test_xuexiao_in_reported_speech(analyse):
 def test_xuexiao_inside_a_quoted_slogan_is_no_subject(analyse):
     text = "青山县实验小学召开家长会。会上提出“政府引领，学校开展“阳光体育”活动”的口号。"
     assert [o for o, m, _ in implements(analyse, text) if m == "阳光体育"] == []
+
+
+def test_an_organisation_in_reported_speech_is_the_subject(analyse):
+    text = "“下一步，青山县教育局还将全面推行“县管校聘”改革，推动教师合理流动。”"
+    assert ("青山县教育局", "县管校聘", "stated") in implements(analyse, text)
+
+
+def test_an_organisation_inside_a_quoted_name_is_no_subject(analyse):
+    text = "学生们观看了“青山县教育局在行动”专题片，了解“县管校聘”改革。"
+    assert [o for o, m, _ in implements(analyse, text) if m == "县管校聘"] == []

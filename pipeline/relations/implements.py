@@ -118,8 +118,14 @@ def _cited(text: str, pos: int) -> bool:
 
 
 def _quoted(text: str, s: int, o: Mention) -> bool:
-    """Whether the organisation stands inside the quotes of a name (“红星海娃讲将军的故事”)."""
-    return text.count("“", s, o.start) > text.count("”", s, o.start)
+    """Whether the organisation stands inside the quotes of a name (“红星海娃讲将军的故事”):
+    not so in a sentence that is reported speech (“三江新区的诞生，是省委、省政府大力实施…),
+    whose opening quote comes first and holds a comma before the organisation."""
+    depth = text.count("“", s, o.start) - text.count("”", s, o.start)
+    if depth == 1 and SPEECH_OPENS.match(text, s):
+        first = text.index("“", s)
+        return "”" in text[first:o.start] or not re.search(r"[，,]", text[first:o.start])
+    return depth > 0
 
 
 def _of_a_person(text: str, o: Mention, persons: list[Mention]) -> bool:
