@@ -1,4 +1,5 @@
-"""IMPLEMENTS (issue 9, sixth pass), on sentences written here: what a notice asks for
+"""IMPLEMENTS (issue 9, sixth pass), on sentences written here: the organisation leading
+the work (X牵头, 在X的统一组织下); what a notice asks for
 (通知要求…) is done by the organisations said to issue it; a clause opening with a
 place followed by a verb of doing (光明区将实现集团化办学全覆盖) has as its actor the one
 education bureau of that place the report names (rules/implements.tsv)."""
@@ -59,3 +60,18 @@ def test_what_a_notice_asks_for_is_done_by_its_issuers(analyse):
 def test_a_notice_nobody_is_said_to_issue_gives_no_actor(analyse):
     got = implements(analyse, "日前，青山省教育厅召开会议。\n\n通知要求，各地各校要严格落实“晨午检制度”。")
     assert [o for o, m, _ in got if m == "晨午检制度"] == []
+
+
+def test_the_organisation_leading_the_work(analyse):
+    text = "青山县教育局牵头，县公安局、县交通局配合，开展“护学岗”行动。"
+    got = implements(analyse, text)
+    assert {o for o, m, _ in got if m == "护学岗"} == {"青山县教育局", "县公安局", "县交通局"}
+    got = implements(analyse, "在青山县教育局的统一组织下，积极开展“护学岗”行动。")
+    assert ("青山县教育局", "护学岗", "stated") in got
+
+
+def test_guidance_is_no_lead(analyse):
+    got = implements(analyse, "在青山县教育局的指导下，青山小学开展“护学岗”行动。")
+    assert {o for o, m, _ in got if m == "护学岗"} == {"青山小学"}
+    got = implements(analyse, "各校在青山县教育局统筹指导下，开展“护学岗”行动。")
+    assert [o for o, m, _ in got if o == "青山县教育局"] == []

@@ -344,6 +344,25 @@ NEXT_ORGANISERS = re.compile(r"\s*(?:(?:本次|此次|这次|该)?(?:活动|比�
 ORGANISER = re.compile(r"(?:联合|共同)?(?:主办|承办)")
 
 
+def _leaders(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
+    """The organisations a sentence names as leading its work before ``pos``: X牵头 (with the
+    ones listed before it), and 在X的(统一)组织下 (rules/implements.tsv ``lead``, ``under``)."""
+    lead = "|".join(map(re.escape, sorted(_own_cues("lead"), key=len, reverse=True))) or "(?!)"
+    under = "|".join(map(re.escape, _own_cues("under"))) or "(?!)"
+    cands = [o for o in orgs if s <= o.start and o.end <= pos and o.attrs.get("kind") not in NOT_ACTORS]
+    out: list[Mention] = []
+    for i, o in enumerate(cands):
+        if re.search(r"[。；;]", text[o.end:pos]) or _quoted(text, s, o):
+            continue
+        if re.match(rf"(?:{lead})(?![\u3400-\u9fff]*的)", text[o.end:o.end + 6]) or \
+                text[max(s, o.start - 1):o.start] == "在" and re.match(rf"的(?:统一)?(?:{under})下", text[o.end:o.end + 6]):
+            j = i
+            while j > 0 and _listed_after(text, cands, j):
+                j -= 1
+            out += [c for c in cands[j:i + 1] if c not in out]
+    return out
+
+
 def _organisers(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
     """The organisations a sentence names as organisers before ``pos``: each written right
     before 主办 / 承办 (联合主办), with the ones listed before it (A、B联合主办); 协办 and
@@ -426,6 +445,10 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
             basis, conf = "the issuers of the document the sentence quotes (通知要求…)", INFERRED
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
         found_ = [(one, basis, conf, (s, e)) for one in (group if group and actor is group[0] else [actor] if actor else [])]
+        # 青山县教育局牵头，县公安局配合，开展“护学岗”行动 / 在X的统一组织下，开展…: the leader
+        for one in _leaders(text, orgs, s, mm.start):
+            if all(one is not f[0] for f in found_):
+                found_.append((one, "the organisation leading the work (X牵头 / 在X的组织下)", "stated", (s, e)))
         # 由教育部主办，安庆师范大学承办的“国培计划”: every organiser named with 主办/承办
         for one in _organisers(text, orgs, s, mm.start):
             found_.append((one, "organiser of the measure (主办/承办)", "stated", (s, e)))
