@@ -56,3 +56,11 @@ def test_an_organisation_in_reported_speech_is_the_subject(analyse):
 def test_an_organisation_inside_a_quoted_name_is_no_subject(analyse):
     text = "学生们观看了“青山县教育局在行动”专题片，了解“县管校聘”改革。"
     assert [o for o, m, _ in implements(analyse, text) if m == "县管校聘"] == []
+
+
+def test_xuexiao_after_a_sentence_whose_subject_is_a_school(analyse):
+    text = ("红星中学与青山小学结为友好学校。青山小学于1978年建校，至今已走过40年。"
+            "为扩大传承，学校拟于12月开展“护学岗”行动。")
+    assert ("青山小学", "护学岗", "inferred") in implements(analyse, text)
+    text = "红星中学与青山小学结为友好学校。两校师生常来常往。为扩大传承，学校拟于12月开展“护学岗”行动。"
+    assert [o for o, m, _ in implements(analyse, text) if m == "护学岗"] == []

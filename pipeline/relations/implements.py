@@ -164,7 +164,7 @@ def _bare_unit_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Ment
 
 
 def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessive: bool = False,
-                     title: str = "") -> Mention | None:
+                     title: str = "", prev: Mention | None = None) -> Mention | None:
     """学校开展课后延时服务 / 该局启动…: a clause opening with an anaphor (rules/relations.tsv
     ``anaphor``) and naming no organisation before ``pos`` stands for the last organisation
     of that kind the report named before it."""
@@ -196,6 +196,9 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
                 k = _fullest(o, orgs).key if possessive else o.key
                 counts[k] = counts.get(k, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
+        if len(ranked) > 1 and not possessive and prev is not None and prev.attrs.get("kind") == kind \
+                and not prev.attrs.get("parent_key"):
+            return _fullest(prev, orgs)   # 镇雄县民族中学于1978年建校…。…，学校拟于…举行: the sentence before's subject
         main = main_org(text, orgs, kind, title) if len(ranked) > 1 and not possessive else None
         if main is not None:
             return main   # the school the report is about (its title's, or the one named far more often)
@@ -431,7 +434,15 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
             actor = _bare_unit_subject(text, orgs, s, mm.start)
             basis, conf = "unit named without its owner: the report's one unit of that name", INFERRED
         if actor is None:
-            actor = _anaphor_subject(text, orgs, s, mm.start, title=title)
+            prev = None
+            if s > 0 and text[s - 1] != "\n":
+                ps, pe = sentence_of(doc, s - 1)
+                prev = _subject(text, orgs, ps, pe)
+                if prev is not None and (text.startswith("的", prev.end) or len({
+                        _fullest(o, orgs).key for o in orgs if ps <= o.start < pe
+                        and o.attrs.get("kind") == prev.attrs.get("kind")}) > 1):
+                    prev = None   # 城关小学的老师来自东关小学 / two schools in it: no one subject
+            actor = _anaphor_subject(text, orgs, s, mm.start, title=title, prev=prev)
             basis, conf = "该校/学校/该局: the last organisation of that kind named before", INFERRED
         if actor is None:
             actor = _anaphor_subject(text, orgs, s, mm.start, possessive=True)
