@@ -20,17 +20,32 @@ from .common import INFERRED, cue_alternation, cue_pairs, cues, full_unit, relat
 NOT_ACTORS = ("media",)
 PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
 QUOTED = re.compile(r"[“\"「『‘][^“”\"「」『』‘’\n]*[”\"」』’]")
+SPEECH_OPENS = re.compile(r"\s*“[^”]{0,30}[，,]")   # a sentence that is reported speech (“今年9月1日开始，学校开展…)
 FOCUS = re.compile(r"[，,]?(?:特别是|尤其是|其中)")
 # a person who speaks (X局工作人员张三介绍): what follows is reported speech
-SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:感叹|感慨|激动地|笑着|自豪地|动情地)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆)")
+SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:感叹|感慨|激动地|笑着|自豪地|动情地)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆|就)")
 
 
 def _is_object(text: str, o: Mention, s: int) -> bool:
     before = text[max(s, o.start - 4):o.start]
-    return any(before.endswith(w) for w in cues("object"))
+    return any(before.endswith(w) for w in cues("object") + _own_cues("object"))
 
 
-def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Mention] = ()) -> list[Mention]:
+def _own_item(text: str, places: list[Mention], start: int, pos: int) -> bool:
+    """Whether the measure at ``pos`` stands in a list item after ``start`` that opens with
+    an owner of its own: a place or a level word (rules/implements.tsv ``item_owner``)
+    right after a list separator (、X市“Y”)."""
+    k = max(text.rfind(c, start, pos) for c in "、，,")
+    if k < 0:
+        return False
+    item = text[k + 1:pos]
+    if item.startswith(_own_cues("item_owner")):
+        return True
+    return any(p.start == k + 1 and re.fullmatch(r"[“\"]?", text[p.end:pos]) for p in places)
+
+
+def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Mention] = (),
+            ms_places: list[Mention] = ()) -> list[Mention]:
     """The organisations that are the subject for something written at ``pos``: the last
     one named before it that stands as no object, with the ones listed before it
     (普洱市委、市政府和全市教育系统聚焦…: 普洱市委 and 市政府)."""
@@ -50,10 +65,17 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []         # X局充分肯定…工作: the organisation judges the work, others do it
         if text.count("《", s, o.start) > text.count("》", s, o.start) and "》" in between:
             continue          # 组织学习《X办公厅关于…的通知》: the issuer of a title read out
+        if text.count("(", s, o.start) + text.count("（", s, o.start) > \
+                text.count(")", s, o.start) + text.count("）", s, o.start) and re.search(r"[)）]", between):
+            continue          # 龙坪家园(原龙坪煤矿棚改房): an aside in brackets
         if _quoted(text, s, o):
             continue          # “红星海娃讲将军的故事”: a name inside the quotes of another
         if _of_a_person(text, o, persons):
             continue          # 七星关区教育科技局营养办工作人员葛娣介绍: a person's organisation
+        if _own_item(text, ms_places, o.end, pos):
+            return []         # 教育部X计划1人、自治区“天山英才”2人: a list item with an owner of its own
+        if between.startswith(_own_cues("modifier")) or re.match(r"[一二三四五六七八九\d]+年级", between):
+            continue          # 威远县实验小学二年级的学生…: the organisation qualifies a noun
         if _is_object(text, o, s) and not _listed_after(text, cands, i):
             continue
         # a possessive (X的Y) is no subject, nor a list member before another organisation
@@ -74,6 +96,13 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
     return []
 
 
+def _honour(text: str, mm: Mention, s: int) -> bool:
+    """Whether the measure is named inside an honour given (为第二批省级X典型案例学校)."""
+    before = text[max(s, mm.start - 12):mm.start]
+    return re.search(r"为(?:第[一二三四五六七八九十\d]+批)?[^，,。；;、“”]{0,6}[“]?$", before) is not None and \
+        text[mm.end:mm.end + 8].lstrip("”\"工作").startswith(_own_cues("honour"))
+
+
 def _cited(text: str, pos: int) -> bool:
     """Whether the measure at ``pos`` is a title cited as the ground of the work, right
     after a `cite` word (按照《X》, 根据《X》和《Y》): the sentence's subject follows it rather
@@ -89,20 +118,26 @@ def _cited(text: str, pos: int) -> bool:
 
 
 def _quoted(text: str, s: int, o: Mention) -> bool:
-    """Whether the organisation stands inside the quotes of a name (“红星海娃讲将军的故事”)."""
-    return text.count("“", s, o.start) > text.count("”", s, o.start)
+    """Whether the organisation stands inside the quotes of a name (“红星海娃讲将军的故事”):
+    not so in a sentence that is reported speech (“三江新区的诞生，是省委、省政府大力实施…),
+    whose opening quote comes first and holds a comma before the organisation."""
+    depth = text.count("“", s, o.start) - text.count("”", s, o.start)
+    if depth == 1 and SPEECH_OPENS.match(text, s):
+        first = text.index("“", s)
+        return "”" in text[first:o.start] or not re.search(r"[，,]", text[first:o.start])
+    return depth > 0
 
 
 def _of_a_person(text: str, o: Mention, persons: list[Mention]) -> bool:
     """Whether the organisation only says where a person named right after it works, and
     that person speaks (X局工作人员张三介绍, X中学校长李四说): the organisation does not act."""
-    return any(0 <= q.start - o.end <= 10 and re.fullmatch(r"[\u3400-\u9fff]*", text[o.end:q.start])
+    return any(0 <= q.start - o.end <= 12 and re.fullmatch(r"[\u3400-\u9fff、]*", text[o.end:q.start])
                and SPEAKS.match(text, q.end) for q in persons)
 
 
 def _listed_after(text: str, cands: list[Mention], i: int) -> bool:
     """Whether cands[i] follows cands[i-1] in a list (A、B / A和B)."""
-    return i > 0 and re.fullmatch(r"[、和与及]", text[cands[i - 1].end:cands[i].start]) is not None
+    return i > 0 and re.fullmatch(r"[、和与及]?", text[cands[i - 1].end:cands[i].start]) is not None
 
 
 def _subject(text: str, orgs: list[Mention], s: int, e: int) -> Mention | None:
@@ -128,7 +163,8 @@ def _bare_unit_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Ment
     return next(iter(full.values())) if len(full) == 1 else None
 
 
-def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessive: bool = False) -> Mention | None:
+def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessive: bool = False,
+                     title: str = "", prev: Mention | None = None) -> Mention | None:
     """学校开展课后延时服务 / 该局启动…: a clause opening with an anaphor (rules/relations.tsv
     ``anaphor``) and naming no organisation before ``pos`` stands for the last organisation
     of that kind the report named before it."""
@@ -146,7 +182,7 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
     if last is None:
         return None
     a = s + last.start(1)
-    if text.count("“", s, a) > text.count("”", s, a):
+    if text.count("“", s, a) > text.count("”", s, a) and not SPEECH_OPENS.match(text, s):
         return None       # inside a quoted slogan (“政府引领，学校主导”)
     if any(a < o.start < pos and not _quoted(text, s, o) for o in orgs) or re.search(r"[，,；;：:]", text[s + last.end(1):pos]) and \
             re.search(r"[，,；;：:]\s*(?:" + cue_alternation("subject", longest_first=False) + ")", text[s + last.end(1):pos]):
@@ -160,12 +196,98 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
                 k = _fullest(o, orgs).key if possessive else o.key
                 counts[k] = counts.get(k, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
+        if len(ranked) > 1 and not possessive and prev is not None and prev.attrs.get("kind") == kind \
+                and not prev.attrs.get("parent_key"):
+            return _fullest(prev, orgs)   # 镇雄县民族中学于1978年建校…。…，学校拟于…举行: the sentence before's subject
+        main = main_org(text, orgs, kind, title) if len(ranked) > 1 and not possessive else None
+        if main is not None:
+            return main   # the school the report is about (its title's, or the one named far more often)
         if not ranked or len(ranked) > 1 and not (possessive and ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]):
             return None   # 学校 in a report naming several schools may mean schools in general
         if len(ranked) > 1:   # 学校的: the school the report names far more often than any other
             top = max(counts, key=lambda k: (counts[k], k))
             return next((_fullest(o, orgs) for o in before if _fullest(o, orgs).key == top), None)
     return _fullest(before[-1], orgs) if before else None
+
+
+def main_org(text: str, orgs: list[Mention], kind: str, title: str = "") -> Mention | None:
+    """The organisation of ``kind`` the report is about: the one organisation its title
+    names (the heading, or the text's first line when short), in its fullest spelling; none
+    when the title names none or several, or one of another kind. How often the report
+    names a school says less: a report about a bureau names its schools too."""
+    first = text.lstrip().split("\n", 1)[0]
+    if len(first) > 40 or re.search(r"[。；;]", first):
+        first = ""        # a first line that is a paragraph is no heading
+    in_title = {_fullest(o, orgs).key: _fullest(o, orgs) for o in orgs
+                if not o.attrs.get("parent_key") and o.attrs.get("kind") not in NOT_ACTORS
+                and (o.text in title or first and o.text in first)}
+    one = next(iter(in_title.values())) if len(in_title) == 1 else None
+    return one if one is not None and one.attrs.get("kind") == kind else None
+
+
+def _own_cues(kind: str) -> tuple[str, ...]:
+    return tuple(row[1] for row in rules.table("implements.tsv") if row[0] == kind and len(row) > 1)
+
+
+PLACE_SUFFIX = re.compile(r"(?:市|县|区|省|自治州|自治县|自治区|旗|盟|州)$")
+
+
+def _place_bureau(text: str, ms: list[Mention], orgs: list[Mention], s: int, pos: int) -> Mention | None:
+    """光明区将实现集团化办学全覆盖: a clause opening with a place, the place followed by a verb
+    of doing (rules/implements.tsv ``place_verb``), and no organisation or person between
+    it and the measure; the actor is the one education bureau of that place the report
+    names (光明区教育局: ``place_body``). None when the report names none or several."""
+    places = [p for p in ms if p.label == "PLACE" and s <= p.start and p.end <= pos]
+    if not places:
+        return None
+    p = places[-1]
+    if any(p.start < m.start < pos for m in ms if m.label in ("ORG", "PERSON")):
+        return None
+    clause_open = max(text.rfind(c, s, p.start) for c in "，,；;：:")
+    head = text[max(s, clause_open + 1):p.start].strip()
+    if head and not (head.startswith(cues("lead_in")) or re.fullmatch(r"(?:近年来|目前|今年|下一步|同时|此外|未来|如今)", head)):
+        return None       # 见证丛台区集团化办学 / 赴新疆慰问: the place is no subject
+    between = text[p.end:pos]
+    if re.search(r"[。；;]", between) or not between.startswith(_own_cues("place_verb")) or \
+            any(c.strip().startswith(cues("subject")) for c in re.split(r"[，,：:]", between)[1:]):
+        return None
+    stem = PLACE_SUFFIX.sub("", p.text)
+    bodies = "|".join(map(re.escape, _own_cues("place_body"))) or "(?!)"
+    found_ = {}
+    for o in orgs:
+        f = _fullest(o, orgs)
+        if f.attrs.get("parent_key") or f.attrs.get("kind") in NOT_ACTORS:
+            continue
+        name = f.text
+        if (name.startswith(p.text) or len(stem) >= 2 and name.startswith(stem)) and \
+                re.fullmatch(rf"(?:{re.escape(p.text)}|{re.escape(stem)})(?:{bodies})", name):
+            found_[f.key] = f
+    return next(iter(found_.values())) if len(found_) == 1 else None
+
+
+def _notice_issuers(doc, text: str, orgs: list[Mention], persons: list[Mention], s: int,
+                    hops: int = 8) -> list[Mention]:
+    """通知要求，各地各校要严格实行X: a sentence opening with a document and what it says
+    (rules/implements.tsv ``notice_doc``, ``notice_says``) has as actors the organisations
+    that issued it: the subject of the nearest sentence before, at most ``hops`` back,
+    naming the issuing (``notice_issue``: 海南省教育厅、卫健委对…提出要求)."""
+    opens = text[s:s + 20].lstrip()
+    docs_ = "|".join(map(re.escape, sorted(_own_cues("notice_doc"), key=len, reverse=True)))
+    says = "|".join(map(re.escape, _own_cues("notice_says")))
+    if not docs_ or not re.match(rf"(?:根据|按照)?(?:{docs_})(?:{says})", opens):
+        return []
+    issue = re.compile("|".join(map(re.escape, sorted(_own_cues("notice_issue"), key=len, reverse=True))))
+    k = s
+    for _ in range(hops):
+        if k <= 0:
+            return []
+        ps, pe = sentence_of(doc, k - 1)
+        for m in issue.finditer(text, ps, pe):
+            got = _actors(text, orgs, ps, m.start(), persons)
+            if got:
+                return got
+        k = ps
+    return []
 
 
 def _fullest(o: Mention | None, orgs: list[Mention]) -> Mention | None:
@@ -225,6 +347,25 @@ NEXT_ORGANISERS = re.compile(r"\s*(?:(?:本次|此次|这次|该)?(?:活动|比�
 ORGANISER = re.compile(r"(?:联合|共同)?(?:主办|承办)")
 
 
+def _leaders(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
+    """The organisations a sentence names as leading its work before ``pos``: X牵头 (with the
+    ones listed before it), and 在X的(统一)组织下 (rules/implements.tsv ``lead``, ``under``)."""
+    lead = "|".join(map(re.escape, sorted(_own_cues("lead"), key=len, reverse=True))) or "(?!)"
+    under = "|".join(map(re.escape, _own_cues("under"))) or "(?!)"
+    cands = [o for o in orgs if s <= o.start and o.end <= pos and o.attrs.get("kind") not in NOT_ACTORS]
+    out: list[Mention] = []
+    for i, o in enumerate(cands):
+        if re.search(r"[。；;]", text[o.end:pos]) or _quoted(text, s, o):
+            continue
+        if re.match(rf"(?:{lead})(?![\u3400-\u9fff]*的)", text[o.end:o.end + 6]) or \
+                text[max(s, o.start - 1):o.start] == "在" and re.match(rf"的(?:统一)?(?:{under})下", text[o.end:o.end + 6]):
+            j = i
+            while j > 0 and _listed_after(text, cands, j):
+                j -= 1
+            out += [c for c in cands[j:i + 1] if c not in out]
+    return out
+
+
 def _organisers(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
     """The organisations a sentence names as organisers before ``pos``: each written right
     before 主办 / 承办 (联合主办), with the ones listed before it (A、B联合主办); 协办 and
@@ -264,12 +405,16 @@ def sentence_subjects(text: str, orgs: list[Mention], spans: list[tuple[int, int
 def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     orgs = sorted((m for m in ms if m.label == "ORG" and m.key), key=lambda m: m.start)
     persons = [m for m in ms if m.label == "PERSON"]
+    places = [m for m in ms if m.label == "PLACE"]
+    title = (doc._.context or {}).get("title", "") or ""
     out: list[Relation] = []
     for mm in sorted((m for m in ms if m.label == "MEASURE"), key=lambda m: m.start):
         s, e = sentence_of(doc, mm.start)
+        if _honour(text, mm, s):
+            continue          # 确定X为第二批乡村温馨校园建设典型案例学校: an honour, not an act
         if _cited(text, mm.start):
             continue          # 按照《国家职业教育改革实施方案》要求: the ground of the work, not its act
-        group = _actors(text, orgs, s, mm.start, persons)
+        group = _actors(text, orgs, s, mm.start, persons, places)
         actor = group[0] if group else None
         basis, conf = "subject of the sentence", "stated"
         if actor is None and s > 0:
@@ -289,13 +434,32 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
             actor = _bare_unit_subject(text, orgs, s, mm.start)
             basis, conf = "unit named without its owner: the report's one unit of that name", INFERRED
         if actor is None:
-            actor = _anaphor_subject(text, orgs, s, mm.start)
+            prev = None
+            if s > 0 and text[s - 1] != "\n":
+                ps, pe = sentence_of(doc, s - 1)
+                prev = _subject(text, orgs, ps, pe)
+                if prev is not None and (text.startswith("的", prev.end) or len({
+                        _fullest(o, orgs).key for o in orgs if ps <= o.start < pe
+                        and o.attrs.get("kind") == prev.attrs.get("kind")}) > 1):
+                    prev = None   # 城关小学的老师来自东关小学 / two schools in it: no one subject
+            actor = _anaphor_subject(text, orgs, s, mm.start, title=title, prev=prev)
             basis, conf = "该校/学校/该局: the last organisation of that kind named before", INFERRED
         if actor is None:
             actor = _anaphor_subject(text, orgs, s, mm.start, possessive=True)
             basis, conf = "学校的/该校的 before the measure: the school the report names", INFERRED
+        if actor is None:
+            actor = _place_bureau(text, ms, orgs, s, mm.start)
+            basis, conf = "a place named as the actor: the report's education bureau of that place", INFERRED
+        if actor is None and s > 0:
+            group = _notice_issuers(doc, text, orgs, persons, s)
+            actor = group[0] if group else None
+            basis, conf = "the issuers of the document the sentence quotes (通知要求…)", INFERRED
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
         found_ = [(one, basis, conf, (s, e)) for one in (group if group and actor is group[0] else [actor] if actor else [])]
+        # 青山县教育局牵头，县公安局配合，开展“护学岗”行动 / 在X的统一组织下，开展…: the leader
+        for one in _leaders(text, orgs, s, mm.start):
+            if all(one is not f[0] for f in found_):
+                found_.append((one, "the organisation leading the work (X牵头 / 在X的组织下)", "stated", (s, e)))
         # 由教育部主办，安庆师范大学承办的“国培计划”: every organiser named with 主办/承办
         for one in _organisers(text, orgs, s, mm.start):
             found_.append((one, "organiser of the measure (主办/承办)", "stated", (s, e)))
