@@ -115,8 +115,14 @@ def _import_components() -> None:
 
 
 @functools.lru_cache(maxsize=None)
-def load(config_path: str | None = None) -> Language:
-    """The configured pipeline (cached per process)."""
+def load(config_path: str | None = None, *, lexical: bool = True) -> Language:
+    """The configured pipeline (cached per process).
+
+    ``lexical=False`` is the build's copy (pipeline/extract.py): its vocabulary leaves out
+    spaCy's lexical attributes (``like_num``, ``shape``, ``lower``, ``is_alpha`` ...),
+    which spaCy otherwise works out for every word the first time it sees it (a fifth of
+    the tokenizer's time on new text: a real corpus keeps bringing new words). No stage
+    reads them; the tokens, the stages and their results are the same."""
     _import_components()
     config = spacy.util.load_config(Path(config_path) if config_path else CONFIG_PATH)
     with quiet():
@@ -127,6 +133,8 @@ def load(config_path: str | None = None) -> Language:
     # spaCy's 1M-character limit guards the memory of its parser and tagger, which this
     # pipeline does not have; a report's size is bounded by --max-mb instead
     nlp.max_length = 10 ** 9
+    if not lexical:
+        nlp.vocab.lex_attr_getters = {}
     return nlp
 
 

@@ -101,3 +101,18 @@ def test_warm_loads_what_the_first_reports_would():
     assert "cn2an" in sys.modules
     doc = nlp_mod.run(nlp_mod.load(), "全区共有中小学一百二十三所。", doc_id="t", context={})
     assert [m.norm for m in nlp_mod.found(doc) if m.label == "NUMBER"] == ["123"]
+
+
+def test_build_copy_without_lexical_attributes_finds_the_same():
+    full, build = nlp_mod.load(), nlp_mod.load(lexical=False)
+    assert build is not full and not build.vocab.lex_attr_getters
+    ctx = {"pub_date": "2020-03-05", "anchor_year": 2020, "authors": ["许光海"], "title": "城南区教育局召开会议"}
+    a = nlp_mod.run(full, TEXT, doc_id="t", context=dict(ctx), skip=extract.BUILD_SKIPS)
+    b = nlp_mod.run(build, TEXT, doc_id="t", context=dict(ctx), skip=extract.BUILD_SKIPS)
+    assert [(t.idx, t.text) for t in a] == [(t.idx, t.text) for t in b]
+    key = lambda m: (m.start, m.end, m.label)  # noqa: E731
+    assert sorted(nlp_mod.found(a), key=key) == sorted(nlp_mod.found(b), key=key)
+    assert len(nlp_mod.found(a)) >= 10
+    assert a._.claims == b._.claims and a._.relations == b._.relations
+    # the library's pipeline keeps spaCy's lexical attributes
+    assert [t.like_num for t in full("全区38所学校") if t.text == "38"] == [True]
