@@ -47,7 +47,7 @@ def _child(mode: str, folder: str, out: str, workers: int) -> None:
     if mode in ("entities", "lac"):
         secs, chars = _stage(mode, [s.text for p in files for s in ingest.read_report(p).sections])
     elif mode in ("tokenise", "tokenise-ours"):
-        nlp = nlp_mod.blank() if mode == "tokenise" else nlp_mod.load()
+        nlp = nlp_mod.blank() if mode == "tokenise" else nlp_mod.load(lexical=False)  # the build's
         texts = [ingest.read_report(p).text for p in files]
         nlp("预热。")
         t0 = time.perf_counter()
@@ -58,7 +58,7 @@ def _child(mode: str, folder: str, out: str, workers: int) -> None:
         chars = sum(len(t) for t in texts)
     else:
         from . import extract, gazetteer
-        nlp_mod.load()
+        nlp_mod.load(lexical=False)
         gazetteer.get()
         extract.extract_report(files[0])  # warm every table
         shutil.rmtree(out, ignore_errors=True)
@@ -89,7 +89,7 @@ def _stage(mode: str, texts: list[str]) -> tuple[float, int]:
             lac.run(s)
         return time.perf_counter() - t0, chars
     from .entities import find_entities
-    nlp = nlp_mod.load()
+    nlp = nlp_mod.load(lexical=False)
     docs = []
     for t in texts:
         doc = nlp.make_doc(t)

@@ -18,6 +18,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import segmenter
 from .util import PACKAGE_DIR, quiet
 
 CONFIG_PATH = PACKAGE_DIR / "config.cfg"
@@ -40,10 +41,10 @@ class ZhSentences:
         idx = numpy.asarray(doc.to_array(IDX)).reshape(-1)
         flags = numpy.full((len(doc), 1), -1, dtype="int32").astype("uint64")
         flags[0, 0] = 1
-        for s, _ in spans:
-            k = int(numpy.searchsorted(idx, s, side="right")) - 1
-            if k > 0:
-                flags[k, 0] = 1
+        if spans:  # the token holding each sentence's start: one search for all of them
+            k = numpy.searchsorted(idx, numpy.fromiter((s for s, _ in spans), dtype=idx.dtype, count=len(spans)),
+                                   side="right") - 1
+            flags[k[k > 0], 0] = 1
         doc.from_array([SENT_START], flags)
         return doc
 
@@ -114,18 +115,26 @@ def _import_components() -> None:
 
 
 @functools.lru_cache(maxsize=None)
-def load(config_path: str | None = None) -> Language:
-    """The configured pipeline (cached per process)."""
+def load(config_path: str | None = None, *, lexical: bool = True) -> Language:
+    """The configured pipeline (cached per process).
+
+    ``lexical=False`` is the build's copy (pipeline/extract.py): its vocabulary leaves out
+    spaCy's lexical attributes (``like_num``, ``shape``, ``lower``, ``is_alpha`` ...),
+    which spaCy otherwise works out for every word the first time it sees it (a fifth of
+    the tokenizer's time on new text: a real corpus keeps bringing new words). No stage
+    reads them; the tokens, the stages and their results are the same."""
     _import_components()
     config = spacy.util.load_config(Path(config_path) if config_path else CONFIG_PATH)
     with quiet():
-        nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
         import jieba
         jieba.setLogLevel(60)
-        jieba.initialize()
+        segmenter.initialize_jieba()
+        nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     # spaCy's 1M-character limit guards the memory of its parser and tagger, which this
     # pipeline does not have; a report's size is bounded by --max-mb instead
     nlp.max_length = 10 ** 9
+    if not lexical:
+        nlp.vocab.lex_attr_getters = {}
     return nlp
 
 

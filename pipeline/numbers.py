@@ -140,7 +140,9 @@ class NumberRecognizer:
         claims = []
         for start, _, kind, m in raw:
             a, b = m.start(), m.end()
-            if any(x < b and a < y for x, y in taken):
+            # taken holds spans that do not overlap, in the order of their starts (raw's
+            # order), so their ends rise too: only the last one can reach past a
+            if taken and taken[-1][1] > a:
                 continue
             try:
                 c = self._claim(doc, kind, m, busy, quotes)

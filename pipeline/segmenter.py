@@ -15,6 +15,9 @@ make it faster here; none changes a token:
 """
 from __future__ import annotations
 
+import marshal
+import os
+import tempfile
 from itertools import accumulate, compress
 from math import log
 
@@ -24,6 +27,32 @@ from spacy.lang.zh import ChineseTokenizer, Segmenter
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
+
+
+def initialize_jieba(dt: jieba.Tokenizer | None = None) -> None:
+    """``jieba.initialize()``, in a fifth of the time where jieba's dictionary cache is in
+    place: jieba reads its cache (``jieba.cache`` in the temporary folder, its dictionary
+    as a marshalled dict) with ``marshal.load`` from the open file, which reads it in small
+    pieces (some 1 s for the 9 MB); here the same file is read whole, then unmarshalled
+    (0.2 s). The same file and the same steps as jieba's for its default dictionary, so
+    the same dictionary; any other case (a dictionary of one's own, no cache yet, a cache
+    that does not load) is left to jieba. ``dt``: jieba's default tokenizer unless given."""
+    dt = jieba.dt if dt is None else dt
+    if dt.initialized:
+        return
+    if dt.dictionary == jieba.DEFAULT_DICT:
+        cache = os.path.join(dt.tmp_dir or tempfile.gettempdir(), dt.cache_file or "jieba.cache")
+        try:
+            with open(cache, "rb") as f:
+                freq, total = marshal.loads(f.read())
+        except Exception:  # no cache yet, or one jieba would not read either: jieba's way
+            freq = None
+        if isinstance(freq, dict):
+            with dt.lock:
+                if not dt.initialized:
+                    dt.FREQ, dt.total, dt.initialized = freq, total, True
+            return
+    dt.initialize()
 
 
 _UNSEEN = object()  # not looked up yet
@@ -195,6 +224,9 @@ class JiebaTokenizer(ChineseTokenizer):
     one-pass alignment. Also records every token's (start, end, text) for the stages."""
 
     def __init__(self, vocab, segmenter: str = "jieba"):
+        if segmenter == "jieba":  # before spaCy's tokenizer has jieba initialise itself
+            jieba.setLogLevel(60)
+            initialize_jieba()
         super().__init__(vocab, segmenter=segmenter)
         self._fast = None
 

@@ -362,6 +362,8 @@ def _code(tok: str) -> int | None:
 
 def _keys(value: str, k: int) -> list[int]:
     """The codes of a character feature's value made of k characters (a bound is one)."""
+    if len(value) == k:  # k plain characters (nearly every value): what the cuts below give
+        return [ord(value)] if k == 1 else [ord(value[0]) * _CODES + ord(value[1])]
     if k == 1:
         c = _code(value)
         return [] if c is None else [c]

@@ -14,7 +14,7 @@ import marshal
 import re
 from dataclasses import dataclass
 
-from .. import gazetteer, rules
+from .. import gazetteer, rules, segmenter
 from ..util import cached
 
 CJK_RE = re.compile(r"[\u3400-\u9fff]")
@@ -38,14 +38,23 @@ class WordList:
 
     def match_at(self, text: str, i: int) -> tuple[int, object] | None:
         """The longest word starting at ``i``: (end, value), or None."""
-        if text[i] not in self.firsts:
+        lengths = self._lengths_by_first.get(text[i])
+        if lengths is None:
             return None
         words = self.words
-        for L in self.lengths:
+        for L in lengths:  # only the lengths of the words that begin with this character
             v = words.get(text[i:i + L])
             if v is not None and i + L <= len(text):
                 return i + L, v
         return None
+
+    @functools.cached_property
+    def _lengths_by_first(self) -> dict[str, tuple[int, ...]]:
+        """first character -> the lengths of the words it begins, longest first."""
+        by: dict[str, set[int]] = {}
+        for w in self.words:
+            by.setdefault(w[0], set()).add(len(w))
+        return {c: tuple(sorted(ls, reverse=True)) for c, ls in by.items()}
 
     @functools.cached_property
     def _firsts_re(self) -> re.Pattern:
@@ -73,7 +82,7 @@ class WordList:
 def _jieba():
     import jieba
     jieba.setLogLevel(60)
-    jieba.initialize()
+    segmenter.initialize_jieba()
     return jieba.dt.FREQ, _word_tags(jieba.dt)
 
 

@@ -19,6 +19,10 @@ _WIDE_SPACE_NOT_TAB = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 # full-width letters, digits and the signs that belong to numbers; Chinese punctuation stays
 HALF_WIDTH = {c: chr(c - 0xFEE0) for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B))
               + list(range(0xFF41, 0xFF5B)) + [0xFF05, 0xFF0E, 0xFF0B, 0xFF0D, 0xFF0F, 0xFF20]}
+# any character HALF_WIDTH changes: a text without one is left as it is (translate with a
+# dict looks every character up in Python; most texts have no full-width letter at all)
+_FULL_WIDTH = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(HALF_WIDTH)) + "]")
+_INDENT = re.compile(r"^[ \t]+\S")
 
 
 _ENTITY = re.compile(r"&(?:[a-z]{2,8}|#\d{2,6});")
@@ -31,7 +35,7 @@ def normalise_chars(text: str, keep_tabs: bool = False) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     text = (_WIDE_SPACE_NOT_TAB if keep_tabs else _WIDE_SPACE).sub(" ", text)
-    return text.translate(HALF_WIDTH)
+    return text.translate(HALF_WIDTH) if _FULL_WIDTH.search(text) else text
 
 
 @functools.lru_cache(maxsize=None)
@@ -48,6 +52,9 @@ def _is_cjkish(ch: str) -> bool:
     return bool(CJK_RE.match(ch)) or ch in PUNCT
 
 
+_PUNCT_RE = re.compile(f"[{re.escape(PUNCT)}]")
+
+
 def fix_spaces(line: str) -> str:
     """Remove the spaces that split words: letter-spaced runs (``抗 疫 一 线``), padded
     two-character names (``马 浩``) and spaces between digits and Chinese (``2 月 1 日``).
@@ -58,8 +65,8 @@ def fix_spaces(line: str) -> str:
     cores = [t.strip(PUNCT) for t in tokens]
     single = [len(c) == 1 and bool(CJK_RE.match(c)) for c in cores]
     # the Chinese run at a token's end / start (漆 in "增强。(漆", 瑶 in "瑶)")
-    tails = [re.split(f"[{re.escape(PUNCT)}]", t)[-1] for t in tokens]
-    heads = [re.split(f"[{re.escape(PUNCT)}]", t)[0] for t in tokens]
+    tails = [_PUNCT_RE.split(t)[-1] for t in tokens]
+    heads = [_PUNCT_RE.split(t)[0] for t in tokens]
     letter_spaced = len(tokens) >= 4 and sum(single) >= 0.6 * len(tokens)
     out = [tokens[0]]
     for i in range(1, len(tokens)):
@@ -80,7 +87,7 @@ def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
     cms: list[str] = []
     gap = 0
     for raw_line in raw.split("\n"):
-        indent = bool(re.match(r"^[ \t]+\S", raw_line))
+        indent = bool(_INDENT.match(raw_line))
         line = raw_line.strip()
         if any(r.fullmatch(line) for r in rx["cms"]):
             cms.append(line)

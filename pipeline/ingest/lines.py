@@ -96,12 +96,16 @@ def is_date_line(text: str) -> bool:
     return len(rest) <= 20
 
 
+_CLOCK_OR_SEP = re.compile(r"\d{1,2}:\d{2}(:\d{2})?|[|｜丨\s]|Mon|Tue|Wed|Thu|Fri|Sat|Sun")
+
+
 def is_metadata_line(text: str) -> bool:
+    """A header field (发布时间：..., 来源：...) or a line of dates and times."""
     p = meta_patterns()
     if p["label"].search(text):
         return True
     rest = DATE_RE.sub("", text)
-    rest = re.sub(r"\d{1,2}:\d{2}(:\d{2})?|[|｜丨\s]|Mon|Tue|Wed|Thu|Fri|Sat|Sun", "", rest)
+    rest = _CLOCK_OR_SEP.sub("", rest)
     return rest != text.replace(" ", "") and len(rest) <= 12
 
 
