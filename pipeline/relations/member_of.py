@@ -52,6 +52,12 @@ def _role_words() -> tuple[str, ...]:
                         key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=None)
+def _roles_longest_first() -> tuple[str, ...]:
+    """Every role word that makes a membership (after-only ones included), longest first."""
+    return tuple(r for r in sorted(roles(), key=len, reverse=True) if roles()[r][0] != "other")
+
+
 def _roles_ending_at(text: str, pos: int, lo: int) -> list[str]:
     """Role words ending at ``pos`` (longest first); a deputy's role the list does not spell
     out (副站长, 副组长) comes before the role it is made of."""
@@ -348,7 +354,7 @@ def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[M
     if len(run) > 1:       # 王晓燕是红星幼儿园党支部书记、园长
         return (o, run) if RUN_ENDS.match(text, end) else None
     for n in range(4):     # a subject before a teacher's role stays in it: 语文老师
-        for r in sorted(roles(), key=len, reverse=True):
+        for r in _roles_longest_first():
             if text.startswith(r, k + n) and roles()[r][0] != "other" and (n == 0 or roles()[r][0] == "staff") \
                     and re.fullmatch(r"[\u3400-\u9fff]*", text[k:k + n]):
                 return (o, (text[k:k + n] + r,)) if text[k + n + len(r):k + n + len(r) + 1] not in ("的", "、") else None
@@ -373,7 +379,7 @@ def _serves(text: str, p: Mention, e: int, org_start: dict, persons: list[Mentio
                 return o, ""
             continue
         rest = rest[1:] if rest.startswith("的") else rest
-        for r in sorted(roles(), key=len, reverse=True):
+        for r in _roles_longest_first():
             if rest.startswith(r) and roles()[r][0] != "other":
                 return o, r
         return None
@@ -382,7 +388,7 @@ def _serves(text: str, p: Mention, e: int, org_start: dict, persons: list[Mentio
 
 def _name_role(text: str, p: Mention) -> str:
     """A role written right after a name: 张玲校长."""
-    for r in sorted(roles(), key=len, reverse=True):
+    for r in _roles_longest_first():
         if text.startswith(r, p.end) and roles()[r][0] != "other":
             return r
     return ""
