@@ -315,8 +315,10 @@ class MeasureRecognizer:
         dates = {(m.start, m.end) for m in ms if m.label == "DATE"}   # “除夕”防疫宣传版 names a day
         out: list[Mention] = []
 
-        def add(a: int, b: int, written: str, how: str, quoted: bool = False):
-            if any(x < b and a < y and not (quoted and (x, y) in places and a <= x and y <= b and (x, y) != (a, b)) for x, y in names_taken) \
+        def add(a: int, b: int, written: str, how: str, quoted: bool = False, titled: bool = False):
+            # a place inside a quoted name, any name inside a document's title (titled) does not stop it
+            if any(x < b and a < y and not ((quoted and (x, y) in places or titled) and a <= x and y <= b and (x, y) != (a, b))
+                   for x, y in names_taken) \
                     or any(o.start < b and a < o.end for o in out):
                 return
             plain = _plain(written)
@@ -381,7 +383,9 @@ class MeasureRecognizer:
             if _cue_patterns()["document_verb"].search(before) or listed >= 0 and re.fullmatch(r"[和、及与]", text[listed:m.start()]):
                 name = re.sub(r"[（(][^）)]*[）)]?$", "", m.group(1))
                 # the place a title names (《定兴县尊师重教十项措施》) stays in it
-                add(m.start(1), m.start(1) + len(name), name, "plan named as a document after a verb", quoted=True)
+                # so does a body it names (《关于成立…教育集团…的决定》), unless it honours (表彰…先进…的决定)
+                add(m.start(1), m.start(1) + len(name), name, "plan named as a document after a verb", quoted=True,
+                    titled=not lex["not_inside"].search(name))
                 listed = m.end()
         # the lexicon, anywhere but inside a relationship or a title (师徒结对帮扶关系,
         # 近视防控示范县: rules/measure_cues.tsv ``lexicon_not_after``)

@@ -36,3 +36,12 @@ def test_campus_football_is_a_known_programme(analyse):
 def test_a_task_or_a_phrase_running_over_a_lexicon_name_is_not_taken(analyse):
     got = measures(analyse, "科学推进集团化办学和学区制管理、切实加强教师队伍建设。还享受组团式教育、内地西藏班政策等。")
     assert "加强教师队伍建设" not in got and "还享受组团式教育" not in got and "组团式教育" in got
+
+
+def test_a_decision_read_out_is_a_measure_though_it_names_a_body(analyse):
+    got = measures(analyse, "局长张振江宣读《关于成立丛台区荀子实验小学教育集团及对全区中小学教育集团进行重新布局调整的决定》。")
+    assert "关于成立丛台区荀子实验小学教育集团及对全区中小学教育集团进行重新布局调整的决定" in got
+
+
+def test_a_decision_that_honours_is_no_measure(analyse):
+    assert measures(analyse, "邓进林宣读了《城郊乡人民政府关于表彰教育系统先进集体和先进个人的决定》。") == set()
