@@ -40,6 +40,7 @@ def lexicon():
     verbs = rules.alternation(cues["verb"])
     suffixes = rules.alternation(cues["suffix"])
     named = rules.alternation(cues["named"])
+    ends = rules.alternation(cues["named"] + cues.get("model_end", []) + cues.get("list_end", []))
     return {
         "canon": canon, "category": category, "stop": stop, "keep": set(cues["keep"]),
         "lex_re": re.compile("|".join(re.escape(n) for n in sorted(set(canon) | set(canon.values()), key=len, reverse=True))),
@@ -63,6 +64,13 @@ def lexicon():
                                    rf"|(?:{rules.alternation(cues.get('unquoted_inside', []))})"),
         # what may follow “X”的 when X is a measure (“党风带师风”的工作机制)
         "after_de": re.compile(rf"(?:{suffixes}|{rules.alternation(cues.get('model_end', ['机制']) + cues.get('after_de', []))})"),
+        "list_ending": re.compile(rf"(?:{ends})"),
+        "list_ending_end": re.compile(rf"(?:{ends})$"),
+        "list_not_end": re.compile(rf"(?:{rules.alternation(cues.get('list_not_end', []))})$"),
+        "list_lead": re.compile(rf"(?:{rules.alternation(cues.get('list_lead', ['如']))})"),
+        # one more name of a list after a taken one: 、联控联保制 / 和控辍保学劝返制 (up to the list's end)
+        "list_item": re.compile(rf"(?:以及|[、和及与])(?P<name>[\u3400-\u9fff0-9A-Za-z+]{{2,16}}?(?:{ends}))"
+                                r"(?=$|[、和及与，,。；;等）)\s！？])"),
         "system": re.compile(rf"(?:{verbs})(?:了)?(?P<name>[\u3400-\u9fff和及与]{{2,16}}?(?:{named}))(?!度|[\u3400-\u9fff]?(?:{named}))"),
     }
 
@@ -250,6 +258,51 @@ def rule_unquoted(lex: dict, text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def list_siblings(lex: dict, text: str, taken: list[tuple[int, int, bool]]) -> list[tuple[int, int, str]]:
+    """Unquoted names of one list (joined by 、 和 及 与) next to a taken measure, when the
+    taken one and each new one end like an initiative (`named`, `model_end` or `list_end`
+    of rules/measure_cues.tsv): they share its reading. A name before the taken one starts
+    after punctuation, a particle or a verb (a `list_lead` word such as 如 is no part of
+    it). Repeated until the list is used up; (start, end, name) of each new name."""
+    item = lex["list_item"]
+    out: list[tuple[int, int, str]] = []
+    lexical = {(a, b): by_lexicon for a, b, by_lexicon in taken}
+    spans = sorted(lexical)
+    seen = set(spans)
+    while spans:
+        a, b = spans.pop(0)
+        if not lex["list_ending"].search(text, max(a, b - 6), b):
+            continue
+        found_here = []
+        m = item.match(text, b)      # a name after: 、联控联保制
+        if m:
+            found_here.append((m.start("name"), m.end("name")))
+        if a > 1 and text[a - 1] in "、":       # a name before: 蒙古作文大赛、
+            e = a - 1
+            s = _name_start(text, e, lex)
+            s = lex["list_lead"].match(text, s, e).end() if lex["list_lead"].match(text, s, e) else s
+            if lex["list_ending_end"].search(text[s:e]):
+                found_here.append((s, e))
+        for s, e in found_here:
+            lv = _cue_patterns()["lead_verb"].match(text[s:e])
+            s += lv.end() if lv else 0       # 、完善…: the verb before a name is no part of it
+            name = text[s:e]
+            # a lexicon name opening it (控辍保学 of 控辍保学劝返制) gives way to the longer name;
+            # a task of a list of tasks (加强教师队伍建设: `list_not_end`) is no name
+            head = name[:lex["list_ending_end"].search(name).start()]
+            if (s, e) in seen or len(name) < 4 or name in lex["stop"] or _generic(name) \
+                    or not _cue_patterns()["generic"].sub("", head) \
+                    or lex["unquoted_not"].search(name) or lex["not_inside"].search(name) \
+                    or lex["list_not_end"].search(name) \
+                    or any(x < e and s < y and not (s == x and y <= e and lexical[x, y]) for x, y in seen):
+                continue
+            seen.add((s, e))
+            lexical[s, e] = False
+            spans.append((s, e))
+            out.append((s, e, name))
+    return sorted(out)
+
+
 class MeasureRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
@@ -262,8 +315,10 @@ class MeasureRecognizer:
         dates = {(m.start, m.end) for m in ms if m.label == "DATE"}   # “除夕”防疫宣传版 names a day
         out: list[Mention] = []
 
-        def add(a: int, b: int, written: str, how: str, quoted: bool = False):
-            if any(x < b and a < y and not (quoted and (x, y) in places and a <= x and y <= b and (x, y) != (a, b)) for x, y in names_taken) \
+        def add(a: int, b: int, written: str, how: str, quoted: bool = False, titled: bool = False):
+            # a place inside a quoted name, any name inside a document's title (titled) does not stop it
+            if any(x < b and a < y and not ((quoted and (x, y) in places or titled) and a <= x and y <= b and (x, y) != (a, b))
+                   for x, y in names_taken) \
                     or any(o.start < b and a < o.end for o in out):
                 return
             plain = _plain(written)
@@ -328,13 +383,20 @@ class MeasureRecognizer:
             if _cue_patterns()["document_verb"].search(before) or listed >= 0 and re.fullmatch(r"[和、及与]", text[listed:m.start()]):
                 name = re.sub(r"[（(][^）)]*[）)]?$", "", m.group(1))
                 # the place a title names (《定兴县尊师重教十项措施》) stays in it
-                add(m.start(1), m.start(1) + len(name), name, "plan named as a document after a verb", quoted=True)
+                # so does a body it names (《关于成立…教育集团…的决定》), unless it honours (表彰…先进…的决定)
+                add(m.start(1), m.start(1) + len(name), name, "plan named as a document after a verb", quoted=True,
+                    titled=not lex["not_inside"].search(name))
                 listed = m.end()
         # the lexicon, anywhere but inside a relationship or a title (师徒结对帮扶关系,
         # 近视防控示范县: rules/measure_cues.tsv ``lexicon_not_after``)
         for m in lex["lex_re"].finditer(text):
             if not lex["lexicon_not_after"].match(text, m.end()):
                 add(m.start(), m.end(), m.group(0), "lexicon")
+        # the other names of a list one of whose names was taken (举办蒙古作文大赛、蒙古语诗歌朗诵大赛,
+        # 建立控辍保学目标责任制、联控联保制和控辍保学劝返制)
+        for a, b, name in list_siblings(lex, text, [(o.start, o.end, o.attrs["found_by"] == "lexicon") for o in out]):
+            out[:] = [o for o in out if not (a <= o.start and o.end <= b and o.attrs["found_by"] == "lexicon")]
+            add(a, b, name, "named in a list with a measure")
         for o in out:
             if o.attrs.get("also"):
                 o.attrs["also"] = list(o.attrs["also"])
