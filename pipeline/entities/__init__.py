@@ -170,6 +170,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = [orgs.trim_joiner(text, m, org_ends) if m.label == "ORG" else m for m in ms]
     ms = _add(ms, orgs.known_bodies(text, words))
     ms = _add(ms, orgs.level_bodies(text, words))
+    ms = _add(ms, orgs.school_abbrevs(text, words))  # 泉州五中, 《成都发布》
     ms = _add(ms, orgs.outlets(text, context.get("source", "")))
     ms = _dateline(ms, orgs.dateline_outlets(text))
     ms = _add(ms, people.bylined(text, context))
