@@ -329,6 +329,26 @@ def _level_bodies() -> lexicon.WordList:
     return lexicon.WordList.of({w: True for w in rules.items("org_level_bodies.txt")})
 
 
+_INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
+
+
+def _match_spaced(text: str, i: int) -> int:
+    """The end of a level body written with a space inside (市委教育 工委, a line broken in the
+    page the text comes from), 0 where it has none or no body matches."""
+    window = text[i:i + 16]
+    if not _INNER_SPACE.search(window):
+        return 0
+    squeezed, pos = [], []
+    for k, ch in enumerate(window):
+        if not (ch in " \u3000" and _INNER_SPACE.match(window, k)):
+            squeezed.append(ch)
+            pos.append(k)
+    hit = _level_bodies().match_at("".join(squeezed), 0)
+    if not hit or hit[0] < 2 or " " not in window[:pos[hit[0] - 1]] and "\u3000" not in window[:pos[hit[0] - 1]]:
+        return 0
+    return i + pos[hit[0] - 1] + 1
+
+
 def level_bodies(text: str, words) -> list[Mention]:
     """A place's own bodies named by a level word alone (rules/org_level_bodies.txt):
     ``汉阴县委、县政府``, ``省人大常委会副主任``, ``县委宣传部部长``. The level word starts a word
@@ -341,9 +361,9 @@ def level_bodies(text: str, words) -> list[Mention]:
         if ch not in LEVEL_WORDS or s + 1 >= len(text):
             continue
         hit = _level_bodies().match_at(text, s + 1)
-        if not hit:
+        e = max(hit[0] if hit else 0, _match_spaced(text, s + 1))
+        if not e:
             continue
-        e = hit[0]
         if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not lexicon.roles().match_at(text, e):
             continue
         if s > 0 and text[s - 1] in _NOT_BEFORE_LEVEL or re.search(r"[（(][省市县区州旗][)）]$", text[max(0, s - 3):s]):
