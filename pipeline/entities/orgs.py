@@ -252,8 +252,16 @@ def join_units(text: str, orgs: list[Mention]) -> list[Mention]:
             if text.startswith(u, o.end) and not o.text.endswith(u):
                 o = Mention("ORG", o.start, o.end + len(u), text[o.start:o.end + len(u)], attrs={})
                 break
+        team = _TEAM.match(text, o.end)
+        if team and not _NOT_IN_TEAM.search(team.group(1)) and kind_of(o.text)[0] != "other":
+            o = Mention("ORG", o.start, team.end(), text[o.start:team.end()], attrs={})
         out.append(o)
     return out
+
+
+# a body's team written right after it: 槐荫区教体局 + 疫情处置工作领导小组 (+ 办公室)
+_TEAM = re.compile(r"([\u4e00-\u9fff“”]{2,12}?)(工作领导小组|领导小组|工作指挥部|指挥部)(办公室)?")
+_NOT_IN_TEAM = re.compile(r"[的与及、是在为对向从到将由据经请让被把给了着等说有和或各该本我其均即已]|成立|组建|设立|专门|调整")
 
 
 def _unit_like(name: str) -> bool:
