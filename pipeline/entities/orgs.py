@@ -205,6 +205,19 @@ def trim_verb(text: str, m: Mention, word_ends: dict) -> Mention:
     return m
 
 
+_BUREAU_END = re.compile(r"(局|厅|教委|教育工委)(学校|中小学|中学|小学|学生|班级)$")
+
+
+def cut_bureau_schools(m: Mention) -> Mention:
+    """区教育局学校班级学生四级互联防疫网: schools (or classes, pupils) written right after a
+    bureau in a list without separators are not part of its name: 区教育局."""
+    hit = _BUREAU_END.search(m.text)
+    if hit and hit.start(2) >= 3 and kind_of(m.text[:hit.start(2)])[0] in ("bureau", "government"):
+        k = hit.start(2)
+        return Mention(m.label, m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))
+    return m
+
+
 def cut_bracket(text: str, m: Mention) -> Mention:
     """A name does not hold an unclosed bracket or quote: 三联生活周刊(企鹅号 -> 三联生活周刊,
     成都发布”微信公众号 -> 成都发布, “衡师附小基础教育联盟校 -> 衡师附小基础教育联盟校; nor the
