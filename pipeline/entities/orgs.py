@@ -643,3 +643,54 @@ def school_abbrevs(text: str, words) -> list[Mention]:
         if division_chain(hit.group(1)):
             out.append(Mention("ORG", k, hit.end(1) + 2, text[k:hit.end(1) + 2], attrs={"kind": "media"}))
     return out
+
+
+_LIST_KINDS = ("school", "kindergarten", "unit", "research", "bureau", "hospital")
+_SEP_AFTER_ITEM = frozenset("、，,。；;等和及与")
+
+
+def list_siblings(text: str, words, ms: list[Mention]) -> list[Mention]:
+    """An organisation in a list of its kind the model left out: ``对糜滩教管中心、三滩教管中心、
+    兴隆教管中心``. The item next to a found one (across a 、) that ends in the same type word
+    is an organisation too: the item before it from the earliest word start after a joining
+    word or a separator; the item after it up to the type word, where a separator follows."""
+    starts = {a for a, _ in words}
+    busy = bytearray(len(text))
+    for m in ms:
+        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for m in ms:
+        if m.label != "ORG":
+            continue
+        kind, typ = kind_of(m.text)
+        if kind not in _LIST_KINDS or len(typ) < 2 or len(m.text) - len(typ) < 2:
+            continue
+        # the item before: ...X typ、 m
+        e = m.start
+        while e > 0 and text[e - 1] in " \u3000":
+            e -= 1
+        if e > 0 and text[e - 1] == "、" and text[:e - 1].endswith(typ) and not busy[e - 2]:
+            end = e - 1
+            k = end - len(typ)
+            first = None
+            while k > 0 and end - k < 12 and lexicon.is_cjk(text[k - 1]) and not busy[k - 1] \
+                    and not _NOT_IN_POST_ORG.match(text[k - 1]):
+                k -= 1
+                if k in starts and end - k == len(m.text):    # items of one shape: 糜滩教管中心、三滩教管中心
+                    first = k
+            if first is not None:
+                out.append(Mention("ORG", first, end, text[first:end], attrs={}))
+        # the item after: m、 X typ (、，。)
+        s = m.end
+        if s < len(text) and text[s] == "、":
+            s += 1
+            while s < len(text) and text[s] in " \u3000":
+                s += 1
+            k = text.find(typ, s, s + 12)
+            if k - s >= 2 and k + len(typ) < len(text) and text[k + len(typ)] in _SEP_AFTER_ITEM \
+                    and not any(busy[s:k + len(typ)]) and not _NOT_IN_POST_ORG.search(text[s:k]) \
+                    and all(lexicon.is_cjk(c) for c in text[s:k]):
+                out.append(Mention("ORG", s, k + len(typ), text[s:k + len(typ)], attrs={}))
+    # a name of its own before the type word, not a common word (测试中心、网络中心 are facilities)
+    return [m for m in out if not category(m.text) and m.text not in lexicon.generic_orgs()
+            and not lexicon.known(m.text[:len(m.text) - len(kind_of(m.text)[1])])]
