@@ -139,11 +139,15 @@ def _categories() -> frozenset[str]:
     return frozenset(rules.items("org_categories.txt"))
 
 
+# 县(区)教育局, 县（市、区）政府: the body of every county and district, no one body
+_EVERY_LEVEL = re.compile(r"^[省市县区州旗][(（][省市县区州旗、]+[)）]")
+
+
 def category(name: str) -> bool:
     """全国小学, 大安区小学, 城乡中小学校: a category word after nothing but places, level
     words and generic words (rules/org_categories.txt, rules/entity_stop.txt)."""
     cats = _categories()
-    if name in cats:
+    if name in cats or _EVERY_LEVEL.match(name):
         return True
     for k in range(len(name) - 1, 0, -1):
         if name[k:] in cats:
@@ -265,6 +269,9 @@ def join_units(text: str, orgs: list[Mention]) -> list[Mention]:
             if text.startswith(u, o.end) and not o.text.endswith(u):
                 o = Mention("ORG", o.start, o.end + len(u), text[o.start:o.end + len(u)], attrs={})
                 break
+        group = _GROUP.match(text, o.end)
+        if group and kind_of(o.text)[0] != "other":     # 光明区东周小学(集团)
+            o = Mention("ORG", o.start, group.end(), text[o.start:group.end()], attrs={})
         team = _TEAM.match(text, o.end)
         if team and not _NOT_IN_TEAM.search(team.group(1)) and kind_of(o.text)[0] != "other":
             o = Mention("ORG", o.start, team.end(), text[o.start:team.end()], attrs={})
@@ -272,6 +279,8 @@ def join_units(text: str, orgs: list[Mention]) -> list[Mention]:
     return out
 
 
+# a school's group in brackets after its name; not a company's (欣龙控股（集团）股份有限公司)
+_GROUP = re.compile(r"[(（]集团[)）](?![股有公])")
 # a body's team written right after it: 槐荫区教体局 + 疫情处置工作领导小组 (+ 办公室)
 _TEAM = re.compile(r"([\u4e00-\u9fff“”]{2,12}?)(工作领导小组|领导小组|工作指挥部|指挥部)(办公室)?")
 _NOT_IN_TEAM = re.compile(r"[的与及、是在为对向从到将由据经请让被把给了着等说有和或各该本我其均即已]|成立|组建|设立|专门|调整")
