@@ -2,11 +2,11 @@
 (泉州五中, 朝天区二小), a government's media account in quotes (《成都发布》)."""
 from __future__ import annotations
 
-from pipeline.entities import orgs
+from pipeline.entities import org_shapes
 
 
 def names(text: str) -> set[str]:
-    return {m.text for m in orgs.school_abbrevs(text, [])}
+    return {m.text for m in org_shapes.school_abbrevs(text, [])}
 
 
 def test_school_by_place_and_number():

@@ -3,11 +3,11 @@ are not part of the bureau's name."""
 from __future__ import annotations
 
 from pipeline.doc import Mention
-from pipeline.entities import orgs
+from pipeline.entities import org_shapes
 
 
 def cut(name: str) -> str:
-    return orgs.cut_bureau_schools(Mention("ORG", 0, len(name), name)).text
+    return org_shapes.cut_bureau_schools(Mention("ORG", 0, len(name), name)).text
 
 
 def test_bureau_then_schools():
