@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from .. import rules
 from ..doc import Mention, found, sentence_spans, text_of, token_spans
-from . import lexicon, model as model_mod, orgs, people, places
+from . import lexicon, model as model_mod, org_shapes, orgs, people, places
 
 __all__ = ["EntityRecognizer", "find_entities", "word_spans", "known", "pos"]
 
@@ -159,7 +159,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
         if m is not None:
             m = orgs.cut_bracket(text, m)
             if m.label == "ORG":
-                m = orgs.trim_verb(text, m, word_from)
+                m = orgs.trim_verb(text, org_shapes.cut_bureau_schools(m), word_from)
         for part in (orgs.split_joined(text, m) if m is not None and lab == "ORG" else [m]):
             if part is not None and part.label == "ORG" and (places.division_chain(part.text)
                                                               or places.station(part.text)):
@@ -170,6 +170,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = [orgs.trim_joiner(text, m, org_ends) if m.label == "ORG" else m for m in ms]
     ms = _add(ms, orgs.known_bodies(text, words))
     ms = _add(ms, orgs.level_bodies(text, words))
+    ms = _add(ms, org_shapes.school_abbrevs(text, words))  # 泉州五中, 《成都发布》
     ms = _add(ms, orgs.outlets(text, context.get("source", "")))
     ms = _dateline(ms, orgs.dateline_outlets(text))
     ms = _add(ms, people.bylined(text, context))
@@ -184,6 +185,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     org_ms = orgs.join_units(text, [m for m in ms if m.label == "ORG"])
     ms = [m for m in ms if m.label != "ORG" and not any(_overlaps(m, o) for o in org_ms)] + org_ms
     ms = orgs.join_campuses(text, ms, ends)
+    ms = _add(ms, org_shapes.list_siblings(text, words, ms))   # 糜滩教管中心、三滩教管中心
     ms += orgs.bare_bodies(text, words, ms)
     posts = orgs.before_posts(text, words, ms)      # 兰州大学 of 兰州大学校长严纯华
     ms = [m for m in ms if m.label != "PLACE" or not any(_overlaps(m, o) for o in posts)] + posts

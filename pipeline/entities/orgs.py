@@ -139,11 +139,15 @@ def _categories() -> frozenset[str]:
     return frozenset(rules.items("org_categories.txt"))
 
 
+# 县(区)教育局, 县（市、区）政府: the body of every county and district, no one body
+_EVERY_LEVEL = re.compile(r"^[省市县区州旗][(（][省市县区州旗、]+[)）]")
+
+
 def category(name: str) -> bool:
     """全国小学, 大安区小学, 城乡中小学校: a category word after nothing but places, level
     words and generic words (rules/org_categories.txt, rules/entity_stop.txt)."""
     cats = _categories()
-    if name in cats:
+    if name in cats or _EVERY_LEVEL.match(name):
         return True
     for k in range(len(name) - 1, 0, -1):
         if name[k:] in cats:
@@ -252,8 +256,21 @@ def join_units(text: str, orgs: list[Mention]) -> list[Mention]:
             if text.startswith(u, o.end) and not o.text.endswith(u):
                 o = Mention("ORG", o.start, o.end + len(u), text[o.start:o.end + len(u)], attrs={})
                 break
+        group = _GROUP.match(text, o.end)
+        if group and kind_of(o.text)[0] != "other":     # 光明区东周小学(集团)
+            o = Mention("ORG", o.start, group.end(), text[o.start:group.end()], attrs={})
+        team = _TEAM.match(text, o.end)
+        if team and not _NOT_IN_TEAM.search(team.group(1)) and kind_of(o.text)[0] != "other":
+            o = Mention("ORG", o.start, team.end(), text[o.start:team.end()], attrs={})
         out.append(o)
     return out
+
+
+# a school's group in brackets after its name; not a company's (欣龙控股（集团）股份有限公司)
+_GROUP = re.compile(r"[(（]集团[)）](?![股有公])")
+# a body's team written right after it: 槐荫区教体局 + 疫情处置工作领导小组 (+ 办公室)
+_TEAM = re.compile(r"([\u4e00-\u9fff“”]{2,12}?)(工作领导小组|领导小组|工作指挥部|指挥部)(办公室)?")
+_NOT_IN_TEAM = re.compile(r"[的与及、是在为对向从到将由据经请让被把给了着等说有和或各该本我其均即已]|成立|组建|设立|专门|调整")
 
 
 def _unit_like(name: str) -> bool:
@@ -329,6 +346,26 @@ def _level_bodies() -> lexicon.WordList:
     return lexicon.WordList.of({w: True for w in rules.items("org_level_bodies.txt")})
 
 
+_INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
+
+
+def _match_spaced(text: str, i: int) -> int:
+    """The end of a level body written with a space inside (市委教育 工委, a line broken in the
+    page the text comes from), 0 where it has none or no body matches."""
+    window = text[i:i + 16]
+    if not _INNER_SPACE.search(window):
+        return 0
+    squeezed, pos = [], []
+    for k, ch in enumerate(window):
+        if not (ch in " \u3000" and _INNER_SPACE.match(window, k)):
+            squeezed.append(ch)
+            pos.append(k)
+    hit = _level_bodies().match_at("".join(squeezed), 0)
+    if not hit or hit[0] < 2 or " " not in window[:pos[hit[0] - 1]] and "\u3000" not in window[:pos[hit[0] - 1]]:
+        return 0
+    return i + pos[hit[0] - 1] + 1
+
+
 def level_bodies(text: str, words) -> list[Mention]:
     """A place's own bodies named by a level word alone (rules/org_level_bodies.txt):
     ``汉阴县委、县政府``, ``省人大常委会副主任``, ``县委宣传部部长``. The level word starts a word
@@ -341,9 +378,9 @@ def level_bodies(text: str, words) -> list[Mention]:
         if ch not in LEVEL_WORDS or s + 1 >= len(text):
             continue
         hit = _level_bodies().match_at(text, s + 1)
-        if not hit:
+        e = max(hit[0] if hit else 0, _match_spaced(text, s + 1))
+        if not e:
             continue
-        e = hit[0]
         if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not lexicon.roles().match_at(text, e):
             continue
         if s > 0 and text[s - 1] in _NOT_BEFORE_LEVEL or re.search(r"[（(][省市县区州旗][)）]$", text[max(0, s - 3):s]):
@@ -568,3 +605,4 @@ def _village_branch(text: str, pos: int, starts: set, busy: dict) -> Mention | N
         if start is None:
             return None
     return Mention("ORG", start, m.end(2), text[start:m.end(2)], attrs={})
+
