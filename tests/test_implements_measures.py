@@ -6,16 +6,11 @@ from __future__ import annotations
 
 from pipeline.nlp import found
 
+from .implements_links import implements_links
+
 
 def implements(analyse, text):
-    doc = analyse(text, pub_date="2021-03-01")
-    names = {}
-    for m in found(doc):
-        names.setdefault(m.key, m.text)
-    for k, rec in (doc._.entities or {}).items():
-        names.setdefault(k, rec["name"])
-    return [(names.get(r.source, r.source), (doc._.entities or {}).get(r.target, {}).get("name", r.target),
-             r.attrs["basis"], r.attrs["confidence"]) for r in doc._.relations if r.type == "IMPLEMENTS"]
+    return list((s, t, a["basis"], a["confidence"]) for s, t, a in implements_links(analyse, text))
 
 
 def measures(analyse, text):

@@ -5,18 +5,11 @@ aside in brackets, and the organisation of an official who speaks on a topic (X�
 调研员张三就…进行解读)."""
 from __future__ import annotations
 
-from pipeline.nlp import found
+from .implements_links import implements_links
 
 
 def implements(analyse, text):
-    doc = analyse(text, pub_date="2021-03-01")
-    names = {}
-    for m in found(doc):
-        names.setdefault(m.key, m.text)
-    for k, rec in (doc._.entities or {}).items():
-        names.setdefault(k, rec["name"])
-    return {(names.get(r.source, r.source), (doc._.entities or {}).get(r.target, {}).get("name", r.target))
-            for r in doc._.relations if r.type == "IMPLEMENTS"}
+    return set((s, t) for s, t, a in implements_links(analyse, text))
 
 
 def actors_of(got, measure):

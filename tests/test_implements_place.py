@@ -5,18 +5,11 @@ place followed by a verb of doing (光明区将实现集团化办学全覆盖) h
 education bureau of that place the report names (rules/implements.tsv)."""
 from __future__ import annotations
 
-from pipeline.nlp import found
+from .implements_links import implements_links
 
 
 def implements(analyse, text):
-    doc = analyse(text, pub_date="2021-03-01")
-    names = {}
-    for m in found(doc):
-        names.setdefault(m.key, m.text)
-    for k, rec in (doc._.entities or {}).items():
-        names.setdefault(k, rec["name"])
-    return {(names.get(r.source, r.source), (doc._.entities or {}).get(r.target, {}).get("name", r.target),
-             r.attrs["confidence"]) for r in doc._.relations if r.type == "IMPLEMENTS"}
+    return set((s, t, a["confidence"]) for s, t, a in implements_links(analyse, text))
 
 
 BUREAU = "青山区教育局召开全区教育工作会议。"

@@ -3,18 +3,11 @@ report naming several schools stands for the school its title names; a sentence 
 reported speech (“今年9月1日开始，学校开展…) still reads 学校 as its subject."""
 from __future__ import annotations
 
-from pipeline.nlp import found
+from .implements_links import implements_links
 
 
 def implements(analyse, text, **context):
-    doc = analyse(text, pub_date="2021-03-01", **context)
-    names = {}
-    for m in found(doc):
-        names.setdefault(m.key, m.text)
-    for k, rec in (doc._.entities or {}).items():
-        names.setdefault(k, rec["name"])
-    return {(names.get(r.source, r.source), (doc._.entities or {}).get(r.target, {}).get("name", r.target),
-             r.attrs["confidence"]) for r in doc._.relations if r.type == "IMPLEMENTS"}
+    return set((s, t, a["confidence"]) for s, t, a in implements_links(analyse, text, **context))
 
 
 SCHOOLS = ("青山县实验小学与红星中学结对帮扶，两校教师常来常往。"

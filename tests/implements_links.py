@@ -1,0 +1,17 @@
+"""What the IMPLEMENTS tests read off a sentence written in them: each link as (the
+organisation's name as written, the measure's name, the link's attributes)."""
+from __future__ import annotations
+
+from pipeline.nlp import found
+
+
+def implements_links(analyse, text, **context):
+    doc = analyse(text, pub_date="2021-03-01", **context)
+    entities = doc._.entities or {}
+    names = {}
+    for m in found(doc):
+        names.setdefault(m.key, m.text)
+    for k, rec in entities.items():
+        names.setdefault(k, rec["name"])
+    return [(names.get(r.source, r.source), entities.get(r.target, {}).get("name", r.target), r.attrs)
+            for r in doc._.relations if r.type == "IMPLEMENTS"]
