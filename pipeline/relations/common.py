@@ -29,8 +29,9 @@ def roles() -> dict[str, tuple[str, bool]]:
 
 
 @functools.lru_cache(maxsize=None)
-def cues(kind: str) -> tuple[str, ...]:
-    return tuple(row[1] for row in rules.table("relations.tsv") if row[0] == kind and len(row) > 1)
+def cues(kind: str, table: str = "relations.tsv") -> tuple[str, ...]:
+    """The words of one kind in a cue table of rules/ (relations.tsv, implements.tsv)."""
+    return tuple(row[1] for row in rules.table(table) if row[0] == kind and len(row) > 1)
 
 
 @functools.lru_cache(maxsize=None)

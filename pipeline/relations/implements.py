@@ -28,7 +28,7 @@ SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:感叹|感慨|激动地
 
 def _is_object(text: str, o: Mention, s: int) -> bool:
     before = text[max(s, o.start - 4):o.start]
-    return any(before.endswith(w) for w in cues("object") + _own_cues("object"))
+    return any(before.endswith(w) for w in cues("object") + cues("object", "implements.tsv"))
 
 
 def _own_item(text: str, places: list[Mention], start: int, pos: int) -> bool:
@@ -39,7 +39,7 @@ def _own_item(text: str, places: list[Mention], start: int, pos: int) -> bool:
     if k < 0:
         return False
     item = text[k + 1:pos]
-    if item.startswith(_own_cues("item_owner")):
+    if item.startswith(cues("item_owner", "implements.tsv")):
         return True
     return any(p.start == k + 1 and re.fullmatch(r"[“\"]?", text[p.end:pos]) for p in places)
 
@@ -74,7 +74,7 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             continue          # 七星关区教育科技局营养办工作人员葛娣介绍: a person's organisation
         if _own_item(text, ms_places, o.end, pos):
             return []         # 教育部X计划1人、自治区“天山英才”2人: a list item with an owner of its own
-        if between.startswith(_own_cues("modifier")) or re.match(r"[一二三四五六七八九\d]+年级", between):
+        if between.startswith(cues("modifier", "implements.tsv")) or re.match(r"[一二三四五六七八九\d]+年级", between):
             continue          # 威远县实验小学二年级的学生…: the organisation qualifies a noun
         if _is_object(text, o, s) and not _listed_after(text, cands, i):
             continue
@@ -100,7 +100,7 @@ def _honour(text: str, mm: Mention, s: int) -> bool:
     """Whether the measure is named inside an honour given (为第二批省级X典型案例学校)."""
     before = text[max(s, mm.start - 12):mm.start]
     return re.search(r"为(?:第[一二三四五六七八九十\d]+批)?[^，,。；;、“”]{0,6}[“]?$", before) is not None and \
-        text[mm.end:mm.end + 8].lstrip("”\"工作").startswith(_own_cues("honour"))
+        text[mm.end:mm.end + 8].lstrip("”\"工作").startswith(cues("honour", "implements.tsv"))
 
 
 def _cited(text: str, pos: int) -> bool:
@@ -225,10 +225,6 @@ def main_org(text: str, orgs: list[Mention], kind: str, title: str = "") -> Ment
     return one if one is not None and one.attrs.get("kind") == kind else None
 
 
-def _own_cues(kind: str) -> tuple[str, ...]:
-    return tuple(row[1] for row in rules.table("implements.tsv") if row[0] == kind and len(row) > 1)
-
-
 PLACE_SUFFIX = re.compile(r"(?:市|县|区|省|自治州|自治县|自治区|旗|盟|州)$")
 
 
@@ -248,11 +244,11 @@ def _place_bureau(text: str, ms: list[Mention], orgs: list[Mention], s: int, pos
     if head and not (head.startswith(cues("lead_in")) or re.fullmatch(r"(?:近年来|目前|今年|下一步|同时|此外|未来|如今)", head)):
         return None       # 见证丛台区集团化办学 / 赴新疆慰问: the place is no subject
     between = text[p.end:pos]
-    if re.search(r"[。；;]", between) or not between.startswith(_own_cues("place_verb")) or \
+    if re.search(r"[。；;]", between) or not between.startswith(cues("place_verb", "implements.tsv")) or \
             any(c.strip().startswith(cues("subject")) for c in re.split(r"[，,：:]", between)[1:]):
         return None
     stem = PLACE_SUFFIX.sub("", p.text)
-    bodies = "|".join(map(re.escape, _own_cues("place_body"))) or "(?!)"
+    bodies = "|".join(map(re.escape, cues("place_body", "implements.tsv"))) or "(?!)"
     found_ = {}
     for o in orgs:
         f = _fullest(o, orgs)
@@ -272,11 +268,11 @@ def _notice_issuers(doc, text: str, orgs: list[Mention], persons: list[Mention],
     that issued it: the subject of the nearest sentence before, at most ``hops`` back,
     naming the issuing (``notice_issue``: 海南省教育厅、卫健委对…提出要求)."""
     opens = text[s:s + 20].lstrip()
-    docs_ = "|".join(map(re.escape, sorted(_own_cues("notice_doc"), key=len, reverse=True)))
-    says = "|".join(map(re.escape, _own_cues("notice_says")))
+    docs_ = "|".join(map(re.escape, sorted(cues("notice_doc", "implements.tsv"), key=len, reverse=True)))
+    says = "|".join(map(re.escape, cues("notice_says", "implements.tsv")))
     if not docs_ or not re.match(rf"(?:根据|按照)?(?:{docs_})(?:{says})", opens):
         return []
-    issue = re.compile("|".join(map(re.escape, sorted(_own_cues("notice_issue"), key=len, reverse=True))))
+    issue = re.compile("|".join(map(re.escape, sorted(cues("notice_issue", "implements.tsv"), key=len, reverse=True))))
     k = s
     for _ in range(hops):
         if k <= 0:
@@ -350,8 +346,8 @@ ORGANISER = re.compile(r"(?:联合|共同)?(?:主办|承办)")
 def _leaders(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
     """The organisations a sentence names as leading its work before ``pos``: X牵头 (with the
     ones listed before it), and 在X的(统一)组织下 (rules/implements.tsv ``lead``, ``under``)."""
-    lead = "|".join(map(re.escape, sorted(_own_cues("lead"), key=len, reverse=True))) or "(?!)"
-    under = "|".join(map(re.escape, _own_cues("under"))) or "(?!)"
+    lead = "|".join(map(re.escape, sorted(cues("lead", "implements.tsv"), key=len, reverse=True))) or "(?!)"
+    under = "|".join(map(re.escape, cues("under", "implements.tsv"))) or "(?!)"
     cands = [o for o in orgs if s <= o.start and o.end <= pos and o.attrs.get("kind") not in NOT_ACTORS]
     out: list[Mention] = []
     for i, o in enumerate(cands):
