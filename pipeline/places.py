@@ -49,7 +49,7 @@ def _public_people() -> frozenset[str]:
 class Resolver:
     """Resolves division names within one section, using what the section says."""
 
-    def __init__(self, hint: str, names: list[str]):
+    def __init__(self, hint: str, names: list[str], seats: tuple[str, ...] = ()):
         self.gaz = gazetteer.get()
         self.hint_codes: set[str] = set()
         for a, b in segment(hint) or []:
@@ -62,6 +62,11 @@ class Resolver:
             divs = self.gaz.lookup(n)
             if len(divs) == 1:
                 self.known.append(divs[0].code)
+        # the seats of the known bodies the section names (同济大学: 上海市) settle a name of
+        # several divisions as the places the section names do (普陀区: 上海's, not 舟山's);
+        # they are no place the section names (not in ``named``)
+        self.seats: list[str] = [c for c in seats if c in self.gaz.divisions]
+        self.by_seat: set[str] = set()
 
     def resolve(self, name: str, parent: Division | None = None) -> Division | None:
         divs = self.gaz.lookup(name)
@@ -71,20 +76,31 @@ class Resolver:
                 divs = inside
         if len(divs) <= 1:
             return divs[0] if divs else None
+        got = self.pick(divs, self.known)
+        if got is None and self.seats:
+            got = self.pick(divs, self.known + self.seats, outer=False)
+            if got is not None:      # settled by a known body's seat only: no weight in the setting
+                self.by_seat.add(got.code)
+        return got
+
+    def pick(self, divs: list[Division], known: list[str], outer: bool = True) -> Division | None:
+        """The one of several divisions of a name the section's hint and ``known`` codes point to."""
         scored = []
         for d in divs:
             anc = self.gaz.ancestors(d.code) | {d.code}
             score = 3 * sum(1 for h in self.hint_codes if h in anc or d.code in self.gaz.ancestors(h))
-            score += sum(1 for k in self.known if k in anc or d.code in self.gaz.ancestors(k))
+            score += sum(1 for k in known if k in anc or d.code in self.gaz.ancestors(k))
             scored.append((score, d))
         scored.sort(key=lambda x: -x[0])
         if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return scored[0][1]
+        if not outer:
+            return None
         # a short name of a city and of a county inside it (长沙: 长沙市, 长沙县) is the city,
         # which holds both
-        outer = [d for d in divs if all(o.code == d.code or d.code in self.gaz.ancestors(o.code) for o in divs)]
-        if len(outer) == 1 and scored[0][0] == scored[-1][0]:
-            return outer[0]
+        top = [d for d in divs if all(o.code == d.code or d.code in self.gaz.ancestors(o.code) for o in divs)]
+        if len(top) == 1 and scored[0][0] == scored[-1][0]:
+            return top[0]
         # a former name or a short name may still point to one province/city: keep that level
         return None
 
@@ -156,7 +172,8 @@ class PlaceResolver:
         names = [text[m.start + a:m.start + b] for m in ms if m.label in ("PLACE", "ORG")
                  for a, b in segment(m.text)]
         hint = ctx.get("place_hint", "") or ""
-        res = Resolver(hint + " " + ctx.get("title", ""), names + [n for n in _hint_names(hint)])
+        res = Resolver(hint + " " + ctx.get("title", ""), names + [n for n in _hint_names(hint)],
+                       tuple(known_seat(m.text) for m in ms if m.label == "ORG" and known_seat(m.text)))
         entities: dict[str, dict] = {}
         relations: list[Relation] = []
         weights: dict[str, float] = defaultdict(float)
@@ -182,6 +199,8 @@ class PlaceResolver:
                         continue
                     if m.label == "PLACE":    # 齐齐哈尔市扎龙: the town 扎龙镇 sets the report
                         chain = chain + [t for t in [town_after(m.text, chain)] if t is not None]
+                    if any(d.code in res.by_seat for d in chain):
+                        w = 0      # 普陀区 settled by 同济大学's seat: placed, but sets no county
                     if w > 0:
                         weights[chain[-1].code] += w
                     if m.label == "PLACE":
@@ -377,6 +396,9 @@ class PlaceResolver:
         inner = campus_division(m.text, anchor)
         if inner:     # 广东理工学院鼎湖校区: the campus is in 鼎湖区, inside its school's place
             anchor, basis = inner, "campus named by its division"
+        home = geo_home(name) if basis in ("", "report context") else ""
+        if home and not (anchor in gaz.divisions and (anchor == home or home in gaz.ancestors(anchor))):
+            anchor, basis = home, "named place of one province"   # 南疆职业技能培训实训基地 in a 浙江 report: 新疆's
         attrs = {"kind": m.attrs.get("kind") or "other"}
         if anchor and "/" not in anchor:
             attrs["adcode"] = anchor
@@ -405,6 +427,24 @@ class PlaceResolver:
             self._division(doc, m, d, entities, relations, mentioned=False)
             relations.append(Relation("LOCATED_IN", m.key, d.key, s, e,
                                       {"basis": basis, "confidence": "inferred" if "context" in basis else "stated"}))
+
+
+def geo_home(text: str) -> str:
+    """The province of a region, mountain or river of one province (rules/places_extra.tsv)
+    an organisation's name starts with (南疆职业技能培训实训基地: 新疆), else ''."""
+    gaz = gazetteer.get()
+    for k in range(len(text) - 1, 1, -1):
+        home = _geo_province().get(text[:k], "")
+        if home in gaz.divisions:
+            return home
+    return ""
+
+
+def known_seat(text: str) -> str:
+    """The seat of a body known by name (rules/org_known.tsv) that ``text`` is or is a unit
+    of (同济大学附属中学: 上海市), else ''."""
+    hit = org_names.full_name(text) or org_names.known_prefix(text)
+    return hit[1] if hit and hit[1] else ""
 
 
 def _outlet(m: Mention) -> bool:
