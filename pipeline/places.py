@@ -343,6 +343,9 @@ class PlaceResolver:
         if parent is None and chain and VILLAGE.search(rest) and chain[-1].level in ("county", "town") \
                 and m.text[covered[len(chain) - 1][0]:end] == chain[-1].name:
             parent = chain[-1]   # 水城区红桥街道: a street the gazetteer lists under another county only
+        if parent is None and chain and len(chain) < len(covered) and _local_end().search(rest) \
+                and not re.search(r"(省|市|县|旗|盟)", rest[:-1]):
+            parent = chain[-1]   # 江西萍乡武功山, 湖南张家界天门山: a mountain written after its divisions (武功, 天门 no division of them)
         if parent is None and chain and rest in URBAN_AREA and chain[-1].level in ("city", "county"):
             parent = chain[-1]   # 大悟城区, 大悟县城: the urban area of 大悟县
         if parent is None and chain and _zone_end().search(rest) and chain[-1].level in ("province", "city", "county"):
@@ -427,6 +430,31 @@ class PlaceResolver:
             self._division(doc, m, d, entities, relations, mentioned=False)
             relations.append(Relation("LOCATED_IN", m.key, d.key, s, e,
                                       {"basis": basis, "confidence": "inferred" if "context" in basis else "stated"}))
+
+
+def units_placed_with_parents(relations: list[Relation]) -> list[Relation]:
+    """LOCATED_IN for an organisation the text places only as a unit of another (教育学院,
+    a PART_OF of 安庆师范大学 in 安庆市): the place of its organisation, evidenced by the
+    sentence that ties them; never over a place of its own. Read by the relation stage
+    once PART_OF is known."""
+    where: dict[str, Relation] = {}
+    for r in relations:
+        if r.type == "LOCATED_IN" and r.source.startswith("org:"):
+            where.setdefault(r.source, r)
+    out: list[Relation] = []
+    for _ in range(3):       # a branch of a unit of a university: one step at a time
+        added = False
+        for r in relations:
+            if r.type != "PART_OF" or r.source in where or r.target not in where or r.source == r.target:
+                continue
+            new = Relation("LOCATED_IN", r.source, where[r.target].target, r.start, r.end,
+                           {"basis": "place of its organisation", "confidence": "inferred"})
+            where[r.source] = new
+            out.append(new)
+            added = True
+        if not added:
+            break
+    return out
 
 
 def geo_home(text: str) -> str:

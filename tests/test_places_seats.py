@@ -28,3 +28,42 @@ def test_an_organisation_named_after_a_region_of_one_province(analyse):
     assert got == {"place:650000"}        # 新疆's, not the report's 金华市
     got, _ = located(analyse, text, "金华市教育局")
     assert got == {"place:330700"}
+
+
+def test_a_mountain_written_after_its_divisions_lies_in_the_last_of_them(analyse):
+    # 武功 and 天门 are divisions elsewhere (武功县, 天门市), not of 萍乡 or 张家界
+    text = "近日，萍乡市安源区教育局组织学生到江西萍乡武功山开展研学活动。"
+    got, _ = located(analyse, text, "江西萍乡武功山")
+    assert got == {"place:360300"}
+    text = "近日，学生们来到湖南张家界天门山开展研学。张家界市永定区教育局参加。"
+    got, _ = located(analyse, text, "湖南张家界天门山")
+    assert got == {"place:430800"}
+
+
+def test_a_unit_is_placed_where_its_organisation_is(analyse):
+    text = ("培训班在安庆师范大学举行开班典礼。会议由教师教育中心主任吴云助主持,安庆师范大学的张群副校长致欢迎词,"
+            "教育学院院长曹长德教授参加。")
+    doc = analyse(text, pub_date="2020-05-01")
+    parts = {(r.source, r.target) for r in doc._.relations if r.type == "PART_OF"}
+    placed = {r.source: r.target for r in doc._.relations if r.type == "LOCATED_IN"}
+    for unit in ("org::教师教育中心", "org::教育学院"):
+        if (unit, "org:340800:安庆师范大学") in parts:
+            assert placed.get(unit) == "place:340800"
+    assert ("org::教育学院", "org:340800:安庆师范大学") in parts
+    # a unit of an organisation with no place stays unplaced
+    doc = analyse("东北农业大学马克思主义学院召开会议。马克思主义学院党委书记讲话。", pub_date="2020-05-01")
+    assert not any(r.type == "LOCATED_IN" and "马克思主义学院" in r.source and r.source.startswith("org::")
+                   for r in doc._.relations)
+
+
+def test_units_take_their_organisations_place_step_by_step():
+    from pipeline.doc import Relation
+    from pipeline.places import units_placed_with_parents
+    rels = [Relation("LOCATED_IN", "org:340800:安庆师范大学", "place:340800", 0, 9),
+            Relation("PART_OF", "org::教育学院", "org:340800:安庆师范大学", 10, 20),
+            Relation("PART_OF", "org::教育学院党委", "org::教育学院", 10, 20),
+            Relation("LOCATED_IN", "org:340100:附属中学", "place:340100", 0, 9),
+            Relation("PART_OF", "org:340100:附属中学", "org:340800:安庆师范大学", 10, 20)]
+    got = {(r.source, r.target) for r in units_placed_with_parents(rels)}
+    # a unit with a place of its own keeps it
+    assert got == {("org::教育学院", "place:340800"), ("org::教育学院党委", "place:340800")}
