@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, placeurl, rules
+from .placeorgs import geo_home, geo_province, known_seat, same_org_in_full
 from . import names as org_names
 from .gazetteer import Division
 # BUREAU_FAMILY, ROAD_AFTER, GEO_AFTER and segment are read from here by duplicates.py and linkeval.py
@@ -236,12 +237,13 @@ class PlaceResolver:
         res.full = _written_in_full(ms, place_divs)
         doc._.place_context = {"path": path, "names": [gaz.divisions[c].name for c in path]}
 
+        bases: dict[int, str] = {}     # how each organisation was placed (its LOCATED_IN basis)
         for m in ms:
             chain = place_divs.get(id(m), [])
             if m.label == "PLACE":
                 self._place(doc, m, chain, entities, relations, res.named)
             elif m.label == "ORG":
-                self._org(doc, m, chain, path, entities, relations, res)
+                bases[id(m)] = self._org(doc, m, chain, path, entities, relations, res)
             elif m.label == "PERSON":
                 # one node per person named in this section; linking joins the sections'
                 # nodes of one person on evidence (pipeline/link.py). Public figures are
@@ -256,6 +258,7 @@ class PlaceResolver:
                 outlet = role if not outlet or outlet in org_names.OWN_OUTLET else outlet
                 _entity(entities, m.key, "PERSON", m.text, m.text, {"outlet": outlet} if role else {})
         _same_place_in_full(ms, entities, relations)
+        same_org_in_full(ms, bases, entities, relations)
         _unify_orgs(ms, entities, relations)
         # short forms take the key of their full name (锦小 -> 锦官新城小学)
         by_text = {}
@@ -317,7 +320,7 @@ class PlaceResolver:
         if m.attrs.get("level"):  # a mountain, river or region from rules/places_extra.tsv
             m.key, m.norm = f"place:geo/{m.text}", m.text
             _entity(entities, m.key, "PLACE", m.text, m.text, {"level": m.attrs["level"]})
-            home = _geo_province().get(m.text, "")
+            home = geo_province().get(m.text, "")
             if home in gaz.divisions:    # 南疆, 泰山: inside one province
                 s, e = sentence_of(doc, m.start)
                 self._division(doc, m, gaz.divisions[home], entities, relations, mentioned=False)
@@ -386,7 +389,8 @@ class PlaceResolver:
                 relations.append(Relation("LOCATED_IN", x.key, chain[i - 1].key, s, e,
                                           {"basis": "administrative division", "confidence": "stated"}))
 
-    def _org(self, doc, m: Mention, chain: list[Division], path: list[str], entities, relations, res):
+    def _org(self, doc, m: Mention, chain: list[Division], path: list[str], entities, relations, res) -> str:
+        """Keys and places an organisation; returns how it was placed ('' when it was not)."""
         gaz = gazetteer.get()
         lead = PARTY_LEAD.match(m.text)
         name = m.text[lead.end():] if lead and not chain else m.text
@@ -430,49 +434,8 @@ class PlaceResolver:
             self._division(doc, m, d, entities, relations, mentioned=False)
             relations.append(Relation("LOCATED_IN", m.key, d.key, s, e,
                                       {"basis": basis, "confidence": "inferred" if "context" in basis else "stated"}))
-
-
-def units_placed_with_parents(relations: list[Relation]) -> list[Relation]:
-    """LOCATED_IN for an organisation the text places only as a unit of another (教育学院,
-    a PART_OF of 安庆师范大学 in 安庆市): the place of its organisation, evidenced by the
-    sentence that ties them; never over a place of its own. Read by the relation stage
-    once PART_OF is known."""
-    where: dict[str, Relation] = {}
-    for r in relations:
-        if r.type == "LOCATED_IN" and r.source.startswith("org:"):
-            where.setdefault(r.source, r)
-    out: list[Relation] = []
-    for _ in range(3):       # a branch of a unit of a university: one step at a time
-        added = False
-        for r in relations:
-            if r.type != "PART_OF" or r.source in where or r.target not in where or r.source == r.target:
-                continue
-            new = Relation("LOCATED_IN", r.source, where[r.target].target, r.start, r.end,
-                           {"basis": "place of its organisation", "confidence": "inferred"})
-            where[r.source] = new
-            out.append(new)
-            added = True
-        if not added:
-            break
-    return out
-
-
-def geo_home(text: str) -> str:
-    """The province of a region, mountain or river of one province (rules/places_extra.tsv)
-    an organisation's name starts with (南疆职业技能培训实训基地: 新疆), else ''."""
-    gaz = gazetteer.get()
-    for k in range(len(text) - 1, 1, -1):
-        home = _geo_province().get(text[:k], "")
-        if home in gaz.divisions:
-            return home
-    return ""
-
-
-def known_seat(text: str) -> str:
-    """The seat of a body known by name (rules/org_known.tsv) that ``text`` is or is a unit
-    of (同济大学附属中学: 上海市), else ''."""
-    hit = org_names.full_name(text) or org_names.known_prefix(text)
-    return hit[1] if hit and hit[1] else ""
+            return basis
+        return ""
 
 
 def _outlet(m: Mention) -> bool:
@@ -553,12 +516,6 @@ def _unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
                 for r in relations:
                     if r.source == old:
                         r.source = new
-
-
-@functools.lru_cache(maxsize=None)
-def _geo_province() -> dict[str, str]:
-    """rules/places_extra.tsv: a named place -> the one province that holds it, if given."""
-    return {row[0]: row[2] for row in rules.table("places_extra.tsv") if len(row) > 2 and row[2]}
 
 
 @functools.lru_cache(maxsize=None)

@@ -58,7 +58,7 @@ def test_a_unit_is_placed_where_its_organisation_is(analyse):
 
 def test_units_take_their_organisations_place_step_by_step():
     from pipeline.doc import Relation
-    from pipeline.places import units_placed_with_parents
+    from pipeline.placeorgs import units_placed_with_parents
     rels = [Relation("LOCATED_IN", "org:340800:安庆师范大学", "place:340800", 0, 9),
             Relation("PART_OF", "org::教育学院", "org:340800:安庆师范大学", 10, 20),
             Relation("PART_OF", "org::教育学院党委", "org::教育学院", 10, 20),
@@ -67,3 +67,25 @@ def test_units_take_their_organisations_place_step_by_step():
     got = {(r.source, r.target) for r in units_placed_with_parents(rels)}
     # a unit with a place of its own keeps it
     assert got == {("org::教育学院", "place:340800"), ("org::教育学院党委", "place:340800")}
+
+
+def test_a_school_written_alone_is_the_one_written_with_its_places(analyse):
+    # a report on schools of two counties: 大红村小学 is 栾川县's, though the report is set in 竹山县
+    text = ("栾川县三川镇大红村小学只有12名学生。竹山县官渡镇中心学校距离较远。竹山县教育局表示，竹山县宝丰镇桂花小学已改造完成。"
+            "竹山县多所学校参与。大红村小学的老师说，桂花小学也有变化。")
+    doc = analyse(text, pub_date="2020-05-01")
+    keys = {m.key for m in found(doc) if m.text in ("大红村小学", "栾川县三川镇大红村小学")}
+    assert keys == {"org:410324/三川镇:大红村小学"}
+    placed = {r.target for r in doc._.relations if r.type == "LOCATED_IN" and r.source in keys}
+    assert placed == {"place:410324/三川镇"}
+    # written alone only: the report's own county
+    doc = analyse("竹山县教育局表示，竹山县多所学校参与。大红村小学的老师说，变化很大。", pub_date="2020-05-01")
+    keys = {m.key for m in found(doc) if m.text == "大红村小学"}
+    assert {r.target for r in doc._.relations if r.type == "LOCATED_IN" and r.source in keys} == {"place:420323"}
+
+
+def test_a_full_name_with_a_coarser_place_leaves_the_finer_one(analyse):
+    text = "六安市裕安区教育局组织检查。六安市城北小学参加。裕安区各校参与，城北小学表现突出。"
+    doc = analyse(text, pub_date="2020-05-01")
+    keys = {m.key for m in found(doc) if m.text == "城北小学"}
+    assert {r.target for r in doc._.relations if r.type == "LOCATED_IN" and r.source in keys} == {"place:341503"}

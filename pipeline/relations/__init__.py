@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..doc import found, text_of
-from ..places import units_placed_with_parents
+from ..placeorgs import units_placed_with_parents
 from . import implements, member_of, part_of
 
 
