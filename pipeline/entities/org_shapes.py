@@ -117,9 +117,10 @@ def list_siblings(text: str, words, ms: list[Mention]) -> list[Mention]:
 
 
 # an office of a bureau written right after it, before its head's post or a grade:
-# 省教育厅中小学党建处副处长, 南充市教育和体育局师培科科长, 省市场监管局餐饮处一级调研员
-_OFFICE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(处|科|股)(?=(?:副)?(?:处|科|股)长|[一二三四]级|调研员|"
-                     r"[\u4e00-\u9fff]{2,3}(?:副)?(?:处|科|股)长)")
+# 省教育厅中小学党建处副处长, 区教科体局政工股股长, 省市场监管局餐饮处一级调研员. Not a 科:
+# ANNOTATION.md reads 槐荫区教体局成教科科长 as the bureau and the role 成教科科长
+_OFFICE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(处|股)(?=(?:副)?(?:处|股)长|[一二三四]级|调研员|"
+                     r"[\u4e00-\u9fff]{2,3}(?:副)?(?:处|股)长)")
 # words of a bureau's offices in general, not of one office (各科室, 相关股室, 领导班子成员)
 _NOT_OFFICE = re.compile(r"[各的和与及、]|相关|机关|领导|班子|成员|所属|下属")
 _BUREAU_KINDS = ("bureau", "government", "party")
