@@ -6,17 +6,43 @@ section also writes alone, and the place of a unit's organisation."""
 from __future__ import annotations
 
 import functools
+import re
 
 from . import gazetteer, rules
 from . import names as org_names
 from .doc import Mention, Relation
-from .orgkeys import segment
+from .gazetteer import Division
+from .orgkeys import segment, town_by_short_name
 
 
 @functools.lru_cache(maxsize=None)
 def geo_province() -> dict[str, str]:
     """rules/places_extra.tsv: a named place -> the one province that holds it, if given."""
     return {row[0]: row[2] for row in rules.table("places_extra.tsv") if len(row) > 2 and row[2]}
+
+
+# the kinds of named places that win over a division's short name out of its province (太湖,
+# not 太湖县); a sea's name is also a town's (东海街道 of 丰泽区), read by the place stage
+GEO_OVER_SHORT_NAMES = ("lake", "mountain")
+
+
+@functools.lru_cache(maxsize=None)
+def geo_levels() -> dict[str, str]:
+    """rules/places_extra.tsv: a named place (region, mountain, river, lake) -> its level."""
+    return {row[0]: row[1] for row in rules.table("places_extra.tsv") if len(row) > 1}
+
+
+def geo_names(names) -> frozenset[str]:
+    """The names among a section's ``names`` that are a region's, mountain's or lake's of
+    rules/places_extra.tsv (a lake or a mountain) and a division's short name only (太湖: the lake, and 太湖县 of 安徽
+    by its short name), where no other name of the section lies in that division's province:
+    the lake, not the county (太湖 in a 无锡 report)."""
+    gaz = gazetteer.get()
+    geo = {n for n in names if geo_levels().get(n) in GEO_OVER_SHORT_NAMES and all(d.name != n for d in gaz.lookup(n))}
+    if not geo:
+        return frozenset()
+    provinces = {d.code[:2] for n in names if n not in geo for d in gaz.lookup(n) if len(gaz.lookup(n)) == 1}
+    return frozenset(n for n in geo if not any(d.code[:2] in provinces for d in gaz.lookup(n)))
 
 
 def known_seat(text: str) -> str:
@@ -107,3 +133,60 @@ def _placed(relations: list, key: str) -> str:
 def _coarser(a: str, b: str) -> bool:
     """Division ``a`` holds division ``b`` (or is it)."""
     return bool(a and b) and (a == b or a in gazetteer.get().ancestors(b))
+
+
+def named_town_of(name: str, named) -> Division | None:
+    """The one town or street the section names whose short name an organisation's name
+    starts with (洛阳高级中学 beside 洛阳镇), else None."""
+    segs = segment(name)
+    return town_by_short_name(name[:segs[0][1]], named) if segs and segs[0][0] == 0 else None
+
+
+def with_setting(code: str, path: list[str]) -> str:
+    """``code`` where the report's setting agrees with it (holds it, or reaches no place);
+    else the finest division holding both (a town of 常州 named in a 无锡 report: 江苏省)."""
+    gaz = gazetteer.get()
+    if not path or path[-1].startswith("world/") or path[-1] == code or path[-1] in gaz.ancestors(code):
+        return code
+    mine = [code] + list(gaz.ancestors(code))
+    return next((c for c in reversed(path) if c in mine), "")
+
+
+@functools.lru_cache(maxsize=None)
+def local_end() -> re.Pattern:
+    return re.compile("(?:" + rules.alternation(rules.items("place_local.txt")) + ")$")
+
+
+def village_home(name: str, path: list[str]) -> str:
+    """The county a village, community, road, mountain or zone the gazetteer does not know
+    belongs to (rules/place_local.txt: the endings of places inside one county): the
+    report's own county, when its setting reaches one; else its city, when it stops at one (a
+    landmark of a report set in 无锡市); nothing above that."""
+    if not path or len(name) < 2 or not local_end().search(name) or re.search(r"(省|市|县|区|旗|盟)", name[:-1]):
+        return ""
+    gaz = gazetteer.get()
+    for code in reversed(path):
+        if gaz.divisions[code].level == "county":
+            return code
+    last = gaz.divisions[path[-1]]     # a report set in a city: that city (惠山古镇 in a 无锡 report)
+    if last.level == "city" or (last.level == "province" and last.name.endswith("市")):
+        return last.code
+    return ""
+
+
+@functools.lru_cache(maxsize=None)
+def zone_end() -> re.Pattern:
+    return re.compile("(?:" + rules.alternation(rules.items("place_zones.txt")) + ")$")
+
+
+def zone_home(name: str, path: list[str]) -> str:
+    """The city a zone the table does not hold lies in (rules/place_zones.txt: 新区, 开发区,
+    管理区 …) when the report's setting stops at a city or a municipality (a zone of a
+    county's report is the county's: _village_home); '' otherwise."""
+    if not path or len(name) < 3 or not zone_end().search(name) or re.search(r"(省|市|县|旗|盟)", name):
+        return ""
+    gaz = gazetteer.get()
+    last = gaz.divisions[path[-1]]
+    if last.level == "city" or (last.level == "province" and last.name.endswith("市")):
+        return last.code
+    return ""

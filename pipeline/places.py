@@ -17,7 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, placeurl, rules
-from .placeorgs import geo_home, geo_province, known_seat, same_org_in_full
+from .placeorgs import (geo_home, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
+                        local_end, village_home, with_setting, zone_end, zone_home)
 from . import names as org_names
 from .gazetteer import Division
 # BUREAU_FAMILY, ROAD_AFTER, GEO_AFTER and segment are read from here by duplicates.py and linkeval.py
@@ -59,7 +60,10 @@ class Resolver:
         self.known: list[str] = []
         self.named: frozenset[str] = frozenset()
         self.full: frozenset[str] = frozenset()     # cities and counties written in full
+        self.geo = geo_names(names)    # 太湖 the lake, not 太湖县, in a report naming nothing of 安徽
         for n in names:
+            if n in self.geo:
+                continue
             divs = self.gaz.lookup(n)
             if len(divs) == 1:
                 self.known.append(divs[0].code)
@@ -112,6 +116,8 @@ class Resolver:
         建华 is no division of 鹿城区, so not 齐齐哈尔's 建华区)."""
         out: list[Division] = []
         segs = segment(text)
+        if segs and segs[0][0] == 0 and text[:segs[0][1]] in self.geo:
+            return out        # 太湖, 太湖流域: the lake's
         if len(segs) > 1 and text[:segs[0][1]] in ("中国", "中华人民共和国"):
             segs = segs[1:]   # 中国北京: 北京, a division of China
         if segs and segs[0][0] == 0 and bare_zone(text) and len(bare_zone(text)) >= segs[0][1]:
@@ -317,9 +323,10 @@ class PlaceResolver:
             m.key, m.norm = town.key, gaz.full_name(town.code)
             self._division(doc, m, town, entities, relations)
             return
-        if m.attrs.get("level"):  # a mountain, river or region from rules/places_extra.tsv
+        level = m.attrs.get("level") or ("" if chain else geo_levels().get(m.text, ""))
+        if level:  # a mountain, river or region from rules/places_extra.tsv
             m.key, m.norm = f"place:geo/{m.text}", m.text
-            _entity(entities, m.key, "PLACE", m.text, m.text, {"level": m.attrs["level"]})
+            _entity(entities, m.key, "PLACE", m.text, m.text, {"level": level})
             home = geo_province().get(m.text, "")
             if home in gaz.divisions:    # 南疆, 泰山: inside one province
                 s, e = sentence_of(doc, m.start)
@@ -346,19 +353,19 @@ class PlaceResolver:
         if parent is None and chain and VILLAGE.search(rest) and chain[-1].level in ("county", "town") \
                 and m.text[covered[len(chain) - 1][0]:end] == chain[-1].name:
             parent = chain[-1]   # 水城区红桥街道: a street the gazetteer lists under another county only
-        if parent is None and chain and len(chain) < len(covered) and _local_end().search(rest) \
+        if parent is None and chain and len(chain) < len(covered) and local_end().search(rest) \
                 and not re.search(r"(省|市|县|旗|盟)", rest[:-1]):
             parent = chain[-1]   # 江西萍乡武功山, 湖南张家界天门山: a mountain written after its divisions (武功, 天门 no division of them)
         if parent is None and chain and rest in URBAN_AREA and chain[-1].level in ("city", "county"):
             parent = chain[-1]   # 大悟城区, 大悟县城: the urban area of 大悟县
-        if parent is None and chain and _zone_end().search(rest) and chain[-1].level in ("province", "city", "county"):
+        if parent is None and chain and zone_end().search(rest) and chain[-1].level in ("province", "city", "county"):
             parent = chain[-1]   # 成都经开区: a zone of 成都市 the table does not list
         level = "station" if re.search(r"(站|机场)$", m.text) else \
             "village" if re.search(r"(村|社区|城区|街道|镇|乡)$", m.text) else "place"
         if parent is None:
             m.key, m.norm = f"place:?/{m.text}", m.text
             _entity(entities, m.key, "PLACE", m.text, m.text, {"level": level if level != "place" else ""})
-            home = _village_home(m.text, path) or ("" if chain else _zone_home(m.text, path))
+            home = village_home(m.text, path) or ("" if chain else zone_home(m.text, path))
             if home:   # 紫甸村 in a report set in one county: a village of that county
                 s, e = sentence_of(doc, m.start)
                 self._division(doc, m, gaz.divisions[home], entities, relations, mentioned=False)
@@ -403,6 +410,10 @@ class PlaceResolver:
         inner = campus_division(m.text, anchor)
         if inner:     # 广东理工学院鼎湖校区: the campus is in 鼎湖区, inside its school's place
             anchor, basis = inner, "campus named by its division"
+        if basis in ("", "report context") and not chain:
+            town = named_town_of(name, res.named)
+            if town is not None:       # 洛阳高级中学 beside 洛阳镇: that town's school, not 洛阳市's
+                anchor, basis = with_setting(town.code, path), "a town named in the report context"
         home = geo_home(name) if basis in ("", "report context") else ""
         if home and not (anchor in gaz.divisions and (anchor == home or home in gaz.ancestors(anchor))):
             anchor, basis = home, "named place of one province"   # 南疆职业技能培训实训基地 in a 浙江 report: 新疆's
@@ -516,42 +527,6 @@ def _unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
                 for r in relations:
                     if r.source == old:
                         r.source = new
-
-
-@functools.lru_cache(maxsize=None)
-def _local_end() -> re.Pattern:
-    return re.compile("(?:" + rules.alternation(rules.items("place_local.txt")) + ")$")
-
-
-def _village_home(name: str, path: list[str]) -> str:
-    """The county a village, community, road, mountain or zone the gazetteer does not know
-    belongs to (rules/place_local.txt: the endings of places inside one county): the
-    report's own county, when its setting reaches one (no guess above that)."""
-    if not path or len(name) < 2 or not _local_end().search(name) or re.search(r"(省|市|县|区|旗|盟)", name[:-1]):
-        return ""
-    gaz = gazetteer.get()
-    for code in reversed(path):
-        if gaz.divisions[code].level == "county":
-            return code
-    return ""
-
-
-@functools.lru_cache(maxsize=None)
-def _zone_end() -> re.Pattern:
-    return re.compile("(?:" + rules.alternation(rules.items("place_zones.txt")) + ")$")
-
-
-def _zone_home(name: str, path: list[str]) -> str:
-    """The city a zone the table does not hold lies in (rules/place_zones.txt: 新区, 开发区,
-    管理区 …) when the report's setting stops at a city or a municipality (a zone of a
-    county's report is the county's: _village_home); '' otherwise."""
-    if not path or len(name) < 3 or not _zone_end().search(name) or re.search(r"(省|市|县|旗|盟)", name):
-        return ""
-    gaz = gazetteer.get()
-    last = gaz.divisions[path[-1]]
-    if last.level == "city" or (last.level == "province" and last.name.endswith("市")):
-        return last.code
-    return ""
 
 
 def _district_in_setting(anchor: str, path: list[str]) -> str:
