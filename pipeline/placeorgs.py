@@ -190,3 +190,18 @@ def zone_home(name: str, path: list[str]) -> str:
     if last.level == "city" or (last.level == "province" and last.name.endswith("市")):
         return last.code
     return ""
+
+
+# a province's own bodies written without their province: 省教育厅, 自治区教育厅, 教育厅新闻办
+PROVINCE_BODY = re.compile(r"^(?:省|自治区)(?!级|内|外|市)|^教育厅")
+
+
+def site_body(name: str, site) -> str:
+    """The province of a report published on that province's government site (``site``:
+    the divisions its address names, pipeline/placeurl.py) whose body ``name`` is written
+    without its province (省教育厅, 教育厅新闻办 on jyt.henan.gov.cn: 河南省), else ''."""
+    if not PROVINCE_BODY.search(name):
+        return ""
+    gaz = gazetteer.get()
+    provinces = [c for c in site if c in gaz.divisions and gaz.divisions[c].level == "province"]
+    return provinces[0] if len(provinces) == 1 else ""

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, placeurl, rules
-from .placeorgs import (geo_home, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
+from .placeorgs import (geo_home, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full, site_body,
                         local_end, village_home, with_setting, zone_end, zone_home)
 from . import names as org_names
 from .gazetteer import Division
@@ -72,6 +72,7 @@ class Resolver:
         # they are no place the section names (not in ``named``)
         self.seats: list[str] = [c for c in seats if c in self.gaz.divisions]
         self.by_seat: set[str] = set()
+        self.site: tuple[str, ...] = ()     # the divisions the report's government site names
 
     def resolve(self, name: str, parent: Division | None = None) -> Division | None:
         divs = self.gaz.lookup(name)
@@ -233,6 +234,7 @@ class PlaceResolver:
         # report whose text settles no setting (no place, or a tie), and narrows one the text
         # sets coarser (大连市 in the text of a 金普新区 site); it never overrides the text
         url_codes = placeurl.url_divisions(ctx.get("url") or "", set(weights) | set(res.known))
+        res.site = tuple(url_codes)   # the government's own site: its 省教育厅 is its own
         url_codes = [c for c in url_codes if not path or path[-1] in gaz.ancestors(c)]
         for code in url_codes:
             weights[code] += URL_WEIGHT
@@ -410,6 +412,12 @@ class PlaceResolver:
         inner = campus_division(m.text, anchor)
         if inner:     # 广东理工学院鼎湖校区: the campus is in 鼎湖区, inside its school's place
             anchor, basis = inner, "campus named by its division"
+        own = site_body(name, res.site) if name == m.text and (basis in ("", "report context") or
+                                                                basis.startswith("level word")) else ""
+        if own and own != anchor:    # 省教育厅 on jyt.henan.gov.cn: 河南省's, whatever else the text names
+            site_path = [d.code for d in gaz.chain(own)]
+            m.key, anchor, _ = org_key(name, m.attrs, chain, site_path, doc._.doc_id or "", res.named)
+            basis = "level word and the report's government site"
         if basis in ("", "report context") and not chain:
             town = named_town_of(name, res.named)
             if town is not None:       # 洛阳高级中学 beside 洛阳镇: that town's school, not 洛阳市's

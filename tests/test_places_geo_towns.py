@@ -31,3 +31,17 @@ def test_a_school_named_after_a_town_the_report_names(analyse):
     text = "常州市武进区教育局组织学生到洛阳镇参观。洛阳高级中学的学生也参加了活动。"
     got, _, _ = located(analyse, text, "洛阳高级中学")
     assert got == {"place:320412/洛阳镇"}
+
+
+def test_a_provinces_body_on_its_own_government_site(analyse):
+    text = ("来源:教育厅新闻办。全国校园足球内地西藏班、新疆班比赛在郑州落下帷幕,西藏拉萨、新疆喀什的学生参赛。"
+            "省教育厅获得优秀组织奖。西藏班、新疆班学生表现突出。")
+    site = "http://jyt.henan.gov.cn/2022/04-25/2438345.html"
+    doc = analyse(text, pub_date="2019-11-18", url=site)
+    keys = {m.key for m in found(doc) if m.text == "省教育厅"}
+    assert keys == {"org:410000:河南省教育厅"}
+    assert {r.target for r in doc._.relations if r.type == "LOCATED_IN" and r.source in keys} == {"place:410000"}
+    # no government site: the province the text settles, if any; never 河南
+    doc = analyse(text, pub_date="2019-11-18")
+    keys = {m.key for m in found(doc) if m.text == "省教育厅"}
+    assert "org:410000:河南省教育厅" not in keys
