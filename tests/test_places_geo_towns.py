@@ -45,3 +45,13 @@ def test_a_provinces_body_on_its_own_government_site(analyse):
     doc = analyse(text, pub_date="2019-11-18")
     keys = {m.key for m in found(doc) if m.text == "省教育厅"}
     assert "org:410000:河南省教育厅" not in keys
+
+
+def test_an_autonomous_regions_body_written_with_qu_alone(analyse):
+    doc = analyse("西藏自治区召开会议，区教育厅、区党委组织部有关负责同志参加。拉萨市各学校参与。", pub_date="2020-05-01")
+    keys = {m.text: m.key for m in found(doc)}
+    assert keys["区教育厅"] == "org:540000:西藏自治区教育厅"
+    assert keys["区党委组织部"] == "org:540000:西藏自治区党委组织部"
+    # a district's own bodies stay the district's; no 厅 of a province that is no region
+    doc = analyse("近日，成都市武侯区教育局召开会议，区委组织部有关负责同志参加。", pub_date="2020-05-01")
+    assert {m.text: m.key for m in found(doc)}["区委组织部"] == "org:510107:武侯区委组织部"
