@@ -163,10 +163,15 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
     core = org_names.expand_short(org_core(text[auto.end():] if auto else text, 0))
     lead = LEVEL_OF_AUTONOMOUS[auto.group(0)] if auto else text[:1]
     level_word = lead in LEVEL_CHARS and len(text) > 1 and text[1:2] not in ("民", "场")
+    region = level_word and not auto and bool(REGION_BODY.match(text))
+    if region:
+        lead = "省"    # 区教育厅, 区党委 in a report on Tibet: 自治区's (a district has no 厅, and its 区委)
     if level_word:
         anchor, basis = level_division(path, lead), "level word and report context"
+        if region and anchor and not gaz.divisions[anchor].name.endswith("自治区"):
+            anchor = ""
         if not anchor:   # no setting at that level: the one division of that level the section names
-            anchor = named_level(named, auto.group(0) if auto else lead, path)
+            anchor = named_level(named, "自治区" if region else auto.group(0) if auto else lead, path)
             basis = "level word and report context (the one division of its level named)" if anchor else ""
     elif path and kind in LOCAL_KINDS and not path[0].startswith("world/") and not as_written:
         anchor, basis = local_anchor(path), "report context"
@@ -236,6 +241,8 @@ def name_chain(text: str, chain: list[Division], as_written: bool,
 
 
 AUTONOMOUS_LEAD = re.compile(r"^自治(区|州|县|旗)(?=.)")
+# an autonomous region's body written with 区 alone: its departments (厅) and its party committee
+REGION_BODY = re.compile(r"^区(?:[\u4e00-\u9fff]{1,8}厅|党委)")
 LEVEL_OF_AUTONOMOUS = {"自治区": "省", "自治州": "州", "自治县": "县", "自治旗": "旗"}
 # words that start with a level character and are no level word (北京 + 市场监管局)
 NOT_LEVEL = ("市场", "市民", "市政", "区域", "县城", "州立", "省级", "市级", "县级", "区级")

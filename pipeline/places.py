@@ -17,6 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, placeurl, rules
+from .placeorgs import (geo_home, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full, site_body,
+                        local_end, village_home, with_setting, zone_end, zone_home)
 from . import names as org_names
 from .gazetteer import Division
 # BUREAU_FAMILY, ROAD_AFTER, GEO_AFTER and segment are read from here by duplicates.py and linkeval.py
@@ -49,7 +51,7 @@ def _public_people() -> frozenset[str]:
 class Resolver:
     """Resolves division names within one section, using what the section says."""
 
-    def __init__(self, hint: str, names: list[str]):
+    def __init__(self, hint: str, names: list[str], seats: tuple[str, ...] = ()):
         self.gaz = gazetteer.get()
         self.hint_codes: set[str] = set()
         for a, b in segment(hint) or []:
@@ -58,10 +60,19 @@ class Resolver:
         self.known: list[str] = []
         self.named: frozenset[str] = frozenset()
         self.full: frozenset[str] = frozenset()     # cities and counties written in full
+        self.geo = geo_names(names)    # 太湖 the lake, not 太湖县, in a report naming nothing of 安徽
         for n in names:
+            if n in self.geo:
+                continue
             divs = self.gaz.lookup(n)
             if len(divs) == 1:
                 self.known.append(divs[0].code)
+        # the seats of the known bodies the section names (同济大学: 上海市) settle a name of
+        # several divisions as the places the section names do (普陀区: 上海's, not 舟山's);
+        # they are no place the section names (not in ``named``)
+        self.seats: list[str] = [c for c in seats if c in self.gaz.divisions]
+        self.by_seat: set[str] = set()
+        self.site: tuple[str, ...] = ()     # the divisions the report's government site names
 
     def resolve(self, name: str, parent: Division | None = None) -> Division | None:
         divs = self.gaz.lookup(name)
@@ -71,20 +82,31 @@ class Resolver:
                 divs = inside
         if len(divs) <= 1:
             return divs[0] if divs else None
+        got = self.pick(divs, self.known)
+        if got is None and self.seats:
+            got = self.pick(divs, self.known + self.seats, outer=False)
+            if got is not None:      # settled by a known body's seat only: no weight in the setting
+                self.by_seat.add(got.code)
+        return got
+
+    def pick(self, divs: list[Division], known: list[str], outer: bool = True) -> Division | None:
+        """The one of several divisions of a name the section's hint and ``known`` codes point to."""
         scored = []
         for d in divs:
             anc = self.gaz.ancestors(d.code) | {d.code}
             score = 3 * sum(1 for h in self.hint_codes if h in anc or d.code in self.gaz.ancestors(h))
-            score += sum(1 for k in self.known if k in anc or d.code in self.gaz.ancestors(k))
+            score += sum(1 for k in known if k in anc or d.code in self.gaz.ancestors(k))
             scored.append((score, d))
         scored.sort(key=lambda x: -x[0])
         if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return scored[0][1]
+        if not outer:
+            return None
         # a short name of a city and of a county inside it (长沙: 长沙市, 长沙县) is the city,
         # which holds both
-        outer = [d for d in divs if all(o.code == d.code or d.code in self.gaz.ancestors(o.code) for o in divs)]
-        if len(outer) == 1 and scored[0][0] == scored[-1][0]:
-            return outer[0]
+        top = [d for d in divs if all(o.code == d.code or d.code in self.gaz.ancestors(o.code) for o in divs)]
+        if len(top) == 1 and scored[0][0] == scored[-1][0]:
+            return top[0]
         # a former name or a short name may still point to one province/city: keep that level
         return None
 
@@ -95,6 +117,8 @@ class Resolver:
         建华 is no division of 鹿城区, so not 齐齐哈尔's 建华区)."""
         out: list[Division] = []
         segs = segment(text)
+        if segs and segs[0][0] == 0 and text[:segs[0][1]] in self.geo:
+            return out        # 太湖, 太湖流域: the lake's
         if len(segs) > 1 and text[:segs[0][1]] in ("中国", "中华人民共和国"):
             segs = segs[1:]   # 中国北京: 北京, a division of China
         if segs and segs[0][0] == 0 and bare_zone(text) and len(bare_zone(text)) >= segs[0][1]:
@@ -156,7 +180,8 @@ class PlaceResolver:
         names = [text[m.start + a:m.start + b] for m in ms if m.label in ("PLACE", "ORG")
                  for a, b in segment(m.text)]
         hint = ctx.get("place_hint", "") or ""
-        res = Resolver(hint + " " + ctx.get("title", ""), names + [n for n in _hint_names(hint)])
+        res = Resolver(hint + " " + ctx.get("title", ""), names + [n for n in _hint_names(hint)],
+                       tuple(known_seat(m.text) for m in ms if m.label == "ORG" and known_seat(m.text)))
         entities: dict[str, dict] = {}
         relations: list[Relation] = []
         weights: dict[str, float] = defaultdict(float)
@@ -182,6 +207,8 @@ class PlaceResolver:
                         continue
                     if m.label == "PLACE":    # 齐齐哈尔市扎龙: the town 扎龙镇 sets the report
                         chain = chain + [t for t in [town_after(m.text, chain)] if t is not None]
+                    if any(d.code in res.by_seat for d in chain):
+                        w = 0      # 普陀区 settled by 同济大学's seat: placed, but sets no county
                     if w > 0:
                         weights[chain[-1].code] += w
                     if m.label == "PLACE":
@@ -207,6 +234,7 @@ class PlaceResolver:
         # report whose text settles no setting (no place, or a tie), and narrows one the text
         # sets coarser (大连市 in the text of a 金普新区 site); it never overrides the text
         url_codes = placeurl.url_divisions(ctx.get("url") or "", set(weights) | set(res.known))
+        res.site = tuple(url_codes)   # the government's own site: its 省教育厅 is its own
         url_codes = [c for c in url_codes if not path or path[-1] in gaz.ancestors(c)]
         for code in url_codes:
             weights[code] += URL_WEIGHT
@@ -217,12 +245,13 @@ class PlaceResolver:
         res.full = _written_in_full(ms, place_divs)
         doc._.place_context = {"path": path, "names": [gaz.divisions[c].name for c in path]}
 
+        bases: dict[int, str] = {}     # how each organisation was placed (its LOCATED_IN basis)
         for m in ms:
             chain = place_divs.get(id(m), [])
             if m.label == "PLACE":
                 self._place(doc, m, chain, entities, relations, res.named)
             elif m.label == "ORG":
-                self._org(doc, m, chain, path, entities, relations, res)
+                bases[id(m)] = self._org(doc, m, chain, path, entities, relations, res)
             elif m.label == "PERSON":
                 # one node per person named in this section; linking joins the sections'
                 # nodes of one person on evidence (pipeline/link.py). Public figures are
@@ -237,6 +266,7 @@ class PlaceResolver:
                 outlet = role if not outlet or outlet in org_names.OWN_OUTLET else outlet
                 _entity(entities, m.key, "PERSON", m.text, m.text, {"outlet": outlet} if role else {})
         _same_place_in_full(ms, entities, relations)
+        same_org_in_full(ms, bases, entities, relations)
         _unify_orgs(ms, entities, relations)
         # short forms take the key of their full name (锦小 -> 锦官新城小学)
         by_text = {}
@@ -295,10 +325,11 @@ class PlaceResolver:
             m.key, m.norm = town.key, gaz.full_name(town.code)
             self._division(doc, m, town, entities, relations)
             return
-        if m.attrs.get("level"):  # a mountain, river or region from rules/places_extra.tsv
+        level = m.attrs.get("level") or ("" if chain else geo_levels().get(m.text, ""))
+        if level:  # a mountain, river or region from rules/places_extra.tsv
             m.key, m.norm = f"place:geo/{m.text}", m.text
-            _entity(entities, m.key, "PLACE", m.text, m.text, {"level": m.attrs["level"]})
-            home = _geo_province().get(m.text, "")
+            _entity(entities, m.key, "PLACE", m.text, m.text, {"level": level})
+            home = geo_province().get(m.text, "")
             if home in gaz.divisions:    # 南疆, 泰山: inside one province
                 s, e = sentence_of(doc, m.start)
                 self._division(doc, m, gaz.divisions[home], entities, relations, mentioned=False)
@@ -324,16 +355,19 @@ class PlaceResolver:
         if parent is None and chain and VILLAGE.search(rest) and chain[-1].level in ("county", "town") \
                 and m.text[covered[len(chain) - 1][0]:end] == chain[-1].name:
             parent = chain[-1]   # 水城区红桥街道: a street the gazetteer lists under another county only
+        if parent is None and chain and len(chain) < len(covered) and local_end().search(rest) \
+                and not re.search(r"(省|市|县|旗|盟)", rest[:-1]):
+            parent = chain[-1]   # 江西萍乡武功山, 湖南张家界天门山: a mountain written after its divisions (武功, 天门 no division of them)
         if parent is None and chain and rest in URBAN_AREA and chain[-1].level in ("city", "county"):
             parent = chain[-1]   # 大悟城区, 大悟县城: the urban area of 大悟县
-        if parent is None and chain and _zone_end().search(rest) and chain[-1].level in ("province", "city", "county"):
+        if parent is None and chain and zone_end().search(rest) and chain[-1].level in ("province", "city", "county"):
             parent = chain[-1]   # 成都经开区: a zone of 成都市 the table does not list
         level = "station" if re.search(r"(站|机场)$", m.text) else \
             "village" if re.search(r"(村|社区|城区|街道|镇|乡)$", m.text) else "place"
         if parent is None:
             m.key, m.norm = f"place:?/{m.text}", m.text
             _entity(entities, m.key, "PLACE", m.text, m.text, {"level": level if level != "place" else ""})
-            home = _village_home(m.text, path) or ("" if chain else _zone_home(m.text, path))
+            home = village_home(m.text, path) or ("" if chain else zone_home(m.text, path))
             if home:   # 紫甸村 in a report set in one county: a village of that county
                 s, e = sentence_of(doc, m.start)
                 self._division(doc, m, gaz.divisions[home], entities, relations, mentioned=False)
@@ -364,7 +398,8 @@ class PlaceResolver:
                 relations.append(Relation("LOCATED_IN", x.key, chain[i - 1].key, s, e,
                                           {"basis": "administrative division", "confidence": "stated"}))
 
-    def _org(self, doc, m: Mention, chain: list[Division], path: list[str], entities, relations, res):
+    def _org(self, doc, m: Mention, chain: list[Division], path: list[str], entities, relations, res) -> str:
+        """Keys and places an organisation; returns how it was placed ('' when it was not)."""
         gaz = gazetteer.get()
         lead = PARTY_LEAD.match(m.text)
         name = m.text[lead.end():] if lead and not chain else m.text
@@ -377,6 +412,19 @@ class PlaceResolver:
         inner = campus_division(m.text, anchor)
         if inner:     # 广东理工学院鼎湖校区: the campus is in 鼎湖区, inside its school's place
             anchor, basis = inner, "campus named by its division"
+        own = site_body(name, res.site) if name == m.text and (basis in ("", "report context") or
+                                                                basis.startswith("level word")) else ""
+        if own and own != anchor:    # 省教育厅 on jyt.henan.gov.cn: 河南省's, whatever else the text names
+            site_path = [d.code for d in gaz.chain(own)]
+            m.key, anchor, _ = org_key(name, m.attrs, chain, site_path, doc._.doc_id or "", res.named)
+            basis = "level word and the report's government site"
+        if basis in ("", "report context") and not chain:
+            town = named_town_of(name, res.named)
+            if town is not None:       # 洛阳高级中学 beside 洛阳镇: that town's school, not 洛阳市's
+                anchor, basis = with_setting(town.code, path), "a town named in the report context"
+        home = geo_home(name) if basis in ("", "report context") else ""
+        if home and not (anchor in gaz.divisions and (anchor == home or home in gaz.ancestors(anchor))):
+            anchor, basis = home, "named place of one province"   # 南疆职业技能培训实训基地 in a 浙江 report: 新疆's
         attrs = {"kind": m.attrs.get("kind") or "other"}
         if anchor and "/" not in anchor:
             attrs["adcode"] = anchor
@@ -405,6 +453,8 @@ class PlaceResolver:
             self._division(doc, m, d, entities, relations, mentioned=False)
             relations.append(Relation("LOCATED_IN", m.key, d.key, s, e,
                                       {"basis": basis, "confidence": "inferred" if "context" in basis else "stated"}))
+            return basis
+        return ""
 
 
 def _outlet(m: Mention) -> bool:
@@ -485,48 +535,6 @@ def _unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
                 for r in relations:
                     if r.source == old:
                         r.source = new
-
-
-@functools.lru_cache(maxsize=None)
-def _geo_province() -> dict[str, str]:
-    """rules/places_extra.tsv: a named place -> the one province that holds it, if given."""
-    return {row[0]: row[2] for row in rules.table("places_extra.tsv") if len(row) > 2 and row[2]}
-
-
-@functools.lru_cache(maxsize=None)
-def _local_end() -> re.Pattern:
-    return re.compile("(?:" + rules.alternation(rules.items("place_local.txt")) + ")$")
-
-
-def _village_home(name: str, path: list[str]) -> str:
-    """The county a village, community, road, mountain or zone the gazetteer does not know
-    belongs to (rules/place_local.txt: the endings of places inside one county): the
-    report's own county, when its setting reaches one (no guess above that)."""
-    if not path or len(name) < 2 or not _local_end().search(name) or re.search(r"(省|市|县|区|旗|盟)", name[:-1]):
-        return ""
-    gaz = gazetteer.get()
-    for code in reversed(path):
-        if gaz.divisions[code].level == "county":
-            return code
-    return ""
-
-
-@functools.lru_cache(maxsize=None)
-def _zone_end() -> re.Pattern:
-    return re.compile("(?:" + rules.alternation(rules.items("place_zones.txt")) + ")$")
-
-
-def _zone_home(name: str, path: list[str]) -> str:
-    """The city a zone the table does not hold lies in (rules/place_zones.txt: 新区, 开发区,
-    管理区 …) when the report's setting stops at a city or a municipality (a zone of a
-    county's report is the county's: _village_home); '' otherwise."""
-    if not path or len(name) < 3 or not _zone_end().search(name) or re.search(r"(省|市|县|旗|盟)", name):
-        return ""
-    gaz = gazetteer.get()
-    last = gaz.divisions[path[-1]]
-    if last.level == "city" or (last.level == "province" and last.name.endswith("市")):
-        return last.code
-    return ""
 
 
 def _district_in_setting(anchor: str, path: list[str]) -> str:

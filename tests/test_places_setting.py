@@ -23,8 +23,11 @@ def located(analyse, text, name, **context):
 def test_a_road_or_mountain_the_table_does_not_hold_lies_in_the_reports_county(analyse):
     text = "吉林省延吉市教育局组织师生到友谊路开展志愿服务。延吉市各学校积极参与。"
     assert located(analyse, text, "友谊路") == {("place:222401", "inferred")}
-    # a report set in a city only: no county to put it in, nothing guessed
+    # a report set in a city only: the city, the finest division it settles (issue 9)
     text = "甘肃省兰州市教育局组织师生到友谊路开展志愿服务。兰州市各学校积极参与。"
+    assert located(analyse, text, "友谊路") == {("place:620100", "inferred")}
+    # a report set in a province only: nothing guessed
+    text = "甘肃省教育厅组织师生到友谊路开展志愿服务。甘肃省各学校积极参与。"
     assert located(analyse, text, "友谊路") == set()
 
 

@@ -8,12 +8,15 @@ tests; needs ../shared).
 --fold I/K keeps only fold I of K of the set (every K-th report from I, as
 ``pipeline.entities.training --fold`` holds out); --model builds with another entity model
 (the one trained without that fold gives a held-out figure with realistic mentions).
+The reports are copied into ``<out>-in/docs`` with one ``sources.tsv`` made of the set's
+crawler files (train's ``sources_t*.tsv``), so builds read addresses and dates as on dev.
 --errors lists, per report, the missed gold links (FN) and the wrong system links (FP) of
 member_of, part_of, implements, measures and located_in.
 """
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import shutil
 import subprocess
@@ -25,11 +28,15 @@ from pipeline import relscore  # noqa: E402
 
 
 def prepare(shared: Path, set_name: str, fold: str, scratch: Path) -> tuple[Path, Path]:
+    """The set's reports and gold (one fold of them with ``fold``) copied into ``scratch``,
+    with one ``sources.tsv`` (doc_id, url, pub_date) beside the reports combining the set's
+    crawler files (train's ``sources_t1..6.tsv``), so that every build reads the reports'
+    addresses and dates as a build of dev (whose ``sources.tsv`` sits above its reports) does."""
     docs, gold = shared / set_name / "docs", shared / set_name / "gold"
-    if not fold:
-        return docs, gold
-    i, k = (int(x) for x in fold.split("/"))
-    ids = sorted(p.name[:-len(".gold.json")] for p in gold.glob("*.gold.json"))[i::k]
+    ids = sorted(p.name[:-len(".gold.json")] for p in gold.glob("*.gold.json"))
+    if fold:
+        i, k = (int(x) for x in fold.split("/"))
+        ids = ids[i::k]
     d, g = scratch / "docs", scratch / "gold"
     for p in (d, g):
         shutil.rmtree(p, ignore_errors=True)
@@ -39,7 +46,27 @@ def prepare(shared: Path, set_name: str, fold: str, scratch: Path) -> tuple[Path
             shutil.copy(p, d / p.name)
         for p in gold.glob(doc + ".*"):
             shutil.copy(p, g / p.name)
+    write_sources(shared / set_name, set(ids), d / "sources.tsv")
     return d, g
+
+
+def write_sources(set_dir: Path, ids: set[str], out: Path) -> None:
+    """One sources.tsv (doc_id, url, pub_date) of the reports ``ids`` from every
+    ``sources*.tsv`` of a set's folder and of its docs/ folder (the first row of a report wins)."""
+    rows: dict[str, tuple[str, str]] = {}
+    for p in sorted(set_dir.glob("sources*.tsv")) + sorted((set_dir / "docs").glob("sources*.tsv")):
+        with open(p, encoding="utf-8-sig", newline="") as f:
+            for r in csv.DictReader(f, delimiter="\t"):
+                doc = (r.get("doc_id") or "").strip()
+                if doc in ids and doc not in rows:
+                    rows[doc] = ((r.get("url") or "").strip(), (r.get("pub_date") or "").strip())
+    if not rows:
+        return
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(["doc_id", "url", "pub_date"])
+        for doc in sorted(rows):
+            w.writerow([doc, *rows[doc]])
 
 
 def build(docs: Path, out: Path, model: str, measures: str = "") -> None:
@@ -114,7 +141,8 @@ def list_errors(gold_dir: Path, out: Path, kinds: set[str]) -> None:
             res = relscore.score_report(doc, g, S)
             for d in res["located_detail"]:
                 if d["verdict"] != "exact":
-                    lines.append(f"  LOC {d['verdict']:8} {d['entity']} gold {d['gold']} system {d['system'] or '-'}")
+                    lines.append(f"  LOC {d['verdict']:8} {d['entity']} gold {d['gold']} system {d['system'] or '-'}"
+                                 f"{'' if d['entity_id'] else ' [no entity]'}")
         if lines:
             print(doc)
             print("\n".join(lines))

@@ -186,6 +186,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = [m for m in ms if m.label != "ORG" and not any(_overlaps(m, o) for o in org_ms)] + org_ms
     ms = orgs.join_campuses(text, ms, ends)
     ms = _add(ms, org_shapes.list_siblings(text, words, ms))   # 糜滩教管中心、三滩教管中心
+    ms = _add(ms, org_shapes.bureau_offices(text, ms))         # 省教育厅中小学党建处(副处长)
     ms += orgs.bare_bodies(text, words, ms)
     posts = orgs.before_posts(text, words, ms)      # 兰州大学 of 兰州大学校长严纯华
     ms = [m for m in ms if m.label != "PLACE" or not any(_overlaps(m, o) for o in posts)] + posts

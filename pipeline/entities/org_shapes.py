@@ -2,7 +2,8 @@
 a school by a place's short name and its number (``泉州五中``, ``朝天区二小``), a government's
 media account in quotes (``《成都发布》``), the item of a list of organisations of one kind
 (``糜滩教管中心、三滩教管中心``), a bureau's name the model ran into the schools listed after
-it (``区教育局学校``)."""
+it (``区教育局学校``), an office of a bureau written onto it before its head's post
+(``省教育厅中小学党建处处长``)."""
 from __future__ import annotations
 
 import re
@@ -113,3 +114,27 @@ def list_siblings(text: str, words, ms: list[Mention]) -> list[Mention]:
     # a name of its own before the type word, not a common word (测试中心、网络中心 are facilities)
     return [m for m in out if not category(m.text) and m.text not in lexicon.generic_orgs()
             and not lexicon.known(m.text[:len(m.text) - len(kind_of(m.text)[1])])]
+
+
+# an office of a bureau written right after it, before its head's post or a grade:
+# 省教育厅中小学党建处副处长, 区教科体局政工股股长, 省市场监管局餐饮处一级调研员. Not a 科:
+# ANNOTATION.md reads 槐荫区教体局成教科科长 as the bureau and the role 成教科科长
+_OFFICE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(处|股)(?=(?:副)?(?:处|股)长|[一二三四]级|调研员|"
+                     r"[\u4e00-\u9fff]{2,3}(?:副)?(?:处|股)长)")
+# words of a bureau's offices in general, not of one office (各科室, 相关股室, 领导班子成员)
+_NOT_OFFICE = re.compile(r"[各的和与及、]|相关|机关|领导|班子|成员|所属|下属")
+_BUREAU_KINDS = ("bureau", "government", "party")
+
+
+def bureau_offices(text: str, ms: list[Mention]) -> list[Mention]:
+    """A bureau's office written right after the bureau, before its head's post: the office
+    is the organisation (``省教育厅中小学党建处``, ``区教体局政工股``), not the bureau alone."""
+    out = []
+    for m in ms:
+        if m.label != "ORG" or not m.text.endswith(("局", "厅", "教委", "委")) or kind_of(m.text)[0] not in _BUREAU_KINDS:
+            continue
+        hit = _OFFICE.match(text, m.end)
+        if hit is None or _NOT_OFFICE.search(hit.group(0)):
+            continue
+        out.append(Mention("ORG", m.start, hit.end(), text[m.start:hit.end()], attrs={}))
+    return out

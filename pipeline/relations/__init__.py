@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..doc import found, text_of
+from ..placeorgs import units_placed_with_parents
 from . import implements, member_of, part_of
 
 
@@ -29,6 +30,7 @@ class RelationExtractor:
         rels += member_of.find(doc, text, ms, entities)
         rels += part_of.find(doc, text, ms, entities)
         rels += implements.find(doc, text, ms)
+        rels += units_placed_with_parents(rels)    # a unit placed only by its organisation's place
         doc._.entities = entities
         doc._.relations = rels
         return doc

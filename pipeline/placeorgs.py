@@ -1,0 +1,207 @@
+"""Organisations and places placed by what the section says about them beside their own
+name (issue 9), read by the place stage (pipeline/places.py) and, for units, by the
+relation stage once PART_OF is known: the seat of a known body the section names, a
+region of one province an organisation is named after, the full spelling of a name the
+section also writes alone, and the place of a unit's organisation."""
+from __future__ import annotations
+
+import functools
+import re
+
+from . import gazetteer, rules
+from . import names as org_names
+from .doc import Mention, Relation
+from .gazetteer import Division
+from .orgkeys import segment, town_by_short_name
+
+
+@functools.lru_cache(maxsize=None)
+def geo_province() -> dict[str, str]:
+    """rules/places_extra.tsv: a named place -> the one province that holds it, if given."""
+    return {row[0]: row[2] for row in rules.table("places_extra.tsv") if len(row) > 2 and row[2]}
+
+
+# the kinds of named places that win over a division's short name out of its province (太湖,
+# not 太湖县); a sea's name is also a town's (东海街道 of 丰泽区), read by the place stage
+GEO_OVER_SHORT_NAMES = ("lake", "mountain")
+
+
+@functools.lru_cache(maxsize=None)
+def geo_levels() -> dict[str, str]:
+    """rules/places_extra.tsv: a named place (region, mountain, river, lake) -> its level."""
+    return {row[0]: row[1] for row in rules.table("places_extra.tsv") if len(row) > 1}
+
+
+def geo_names(names) -> frozenset[str]:
+    """The names among a section's ``names`` that are a region's, mountain's or lake's of
+    rules/places_extra.tsv (a lake or a mountain) and a division's short name only (太湖: the lake, and 太湖县 of 安徽
+    by its short name), where no other name of the section lies in that division's province:
+    the lake, not the county (太湖 in a 无锡 report)."""
+    gaz = gazetteer.get()
+    geo = {n for n in names if geo_levels().get(n) in GEO_OVER_SHORT_NAMES and all(d.name != n for d in gaz.lookup(n))}
+    if not geo:
+        return frozenset()
+    provinces = {d.code[:2] for n in names if n not in geo for d in gaz.lookup(n) if len(gaz.lookup(n)) == 1}
+    return frozenset(n for n in geo if not any(d.code[:2] in provinces for d in gaz.lookup(n)))
+
+
+def known_seat(text: str) -> str:
+    """The seat of a body known by name (rules/org_names.tsv) that ``text`` is or is a unit
+    of (同济大学附属中学: 上海市), else ''."""
+    hit = org_names.full_name(text) or org_names.known_prefix(text)
+    return hit[1] if hit and hit[1] else ""
+
+
+def units_placed_with_parents(relations: list[Relation]) -> list[Relation]:
+    """LOCATED_IN for an organisation the text places only as a unit of another (教育学院,
+    a PART_OF of 安庆师范大学 in 安庆市): the place of its organisation, evidenced by the
+    sentence that ties them; never over a place of its own. Read by the relation stage
+    once PART_OF is known."""
+    where: dict[str, Relation] = {}
+    for r in relations:
+        if r.type == "LOCATED_IN" and r.source.startswith("org:"):
+            where.setdefault(r.source, r)
+    out: list[Relation] = []
+    for _ in range(3):       # a branch of a unit of a university: one step at a time
+        added = False
+        for r in relations:
+            if r.type != "PART_OF" or r.source in where or r.target not in where or r.source == r.target:
+                continue
+            new = Relation("LOCATED_IN", r.source, where[r.target].target, r.start, r.end,
+                           {"basis": "place of its organisation", "confidence": "inferred"})
+            where[r.source] = new
+            out.append(new)
+            added = True
+        if not added:
+            break
+    return out
+
+
+def geo_home(text: str) -> str:
+    """The province of a region, mountain or river of one province (rules/places_extra.tsv)
+    an organisation's name starts with (南疆职业技能培训实训基地: 新疆), else ''."""
+    gaz = gazetteer.get()
+    for k in range(len(text) - 1, 1, -1):
+        home = geo_province().get(text[:k], "")
+        if home in gaz.divisions:
+            return home
+    return ""
+
+
+# how an organisation written with its places is placed: by what its name says
+NAMED_BASES = ("name", "name and report context", "seat of a known body")
+
+
+def same_org_in_full(ms: list[Mention], bases: dict[int, str], entities: dict, relations: list) -> None:
+    """An organisation written alone (大红村小学) that the section also writes after its places
+    (栾川县三川镇大红村小学) is that one, where the report's own setting (or nothing) placed
+    the short spelling: one entity, placed where its full name says (a report naming schools
+    of several counties)."""
+    full = [x for x in ms if x.label == "ORG" and bases.get(id(x)) in NAMED_BASES]
+    for m in ms:
+        if m.label != "ORG" or bases.get(id(m), "") not in ("", "report context"):
+            continue
+        keys = {x.key for x in full if len(x.text) > len(m.text) and x.text.endswith(m.text)
+                and places_only(x.text[:len(x.text) - len(m.text)])}
+        if len(keys) != 1 or m.key in keys:
+            continue
+        old, new = m.key, keys.pop()
+        if _coarser(_placed(relations, new), _placed(relations, old)):
+            continue      # 六安市城北小学 and 城北小学 in a 裕安区 report: the finer place stands
+        m.key = new
+        if new in entities:
+            m.norm = entities[new]["name"]
+            entities[new]["aliases"].add(m.text)
+        if not any(o.key == old for o in ms if o is not m):
+            entities.pop(old, None)
+            relations[:] = [r for r in relations if r.source != old]    # its placing by the report's setting
+
+
+def places_only(head: str) -> bool:
+    """A name's head made only of divisions' names (栾川县三川镇)."""
+    segs = segment(head)
+    return bool(segs) and segs[0][0] == 0 and segs[-1][1] == len(head) and \
+        all(a == b for (_, a), (b, _) in zip(segs, segs[1:]))
+
+
+def _placed(relations: list, key: str) -> str:
+    """The division code an entity's first LOCATED_IN points to ('' when none)."""
+    return next((r.target.removeprefix("place:") for r in relations
+                 if r.type == "LOCATED_IN" and r.source == key), "")
+
+
+def _coarser(a: str, b: str) -> bool:
+    """Division ``a`` holds division ``b`` (or is it)."""
+    return bool(a and b) and (a == b or a in gazetteer.get().ancestors(b))
+
+
+def named_town_of(name: str, named) -> Division | None:
+    """The one town or street the section names whose short name an organisation's name
+    starts with (洛阳高级中学 beside 洛阳镇), else None."""
+    segs = segment(name)
+    return town_by_short_name(name[:segs[0][1]], named) if segs and segs[0][0] == 0 else None
+
+
+def with_setting(code: str, path: list[str]) -> str:
+    """``code`` where the report's setting agrees with it (holds it, or reaches no place);
+    else the finest division holding both (a town of 常州 named in a 无锡 report: 江苏省)."""
+    gaz = gazetteer.get()
+    if not path or path[-1].startswith("world/") or path[-1] == code or path[-1] in gaz.ancestors(code):
+        return code
+    mine = [code] + list(gaz.ancestors(code))
+    return next((c for c in reversed(path) if c in mine), "")
+
+
+@functools.lru_cache(maxsize=None)
+def local_end() -> re.Pattern:
+    return re.compile("(?:" + rules.alternation(rules.items("place_local.txt")) + ")$")
+
+
+def village_home(name: str, path: list[str]) -> str:
+    """The county a village, community, road, mountain or zone the gazetteer does not know
+    belongs to (rules/place_local.txt: the endings of places inside one county): the
+    report's own county, when its setting reaches one; else its city, when it stops at one (a
+    landmark of a report set in 无锡市); nothing above that."""
+    if not path or len(name) < 2 or not local_end().search(name) or re.search(r"(省|市|县|区|旗|盟)", name[:-1]):
+        return ""
+    gaz = gazetteer.get()
+    for code in reversed(path):
+        if gaz.divisions[code].level == "county":
+            return code
+    last = gaz.divisions[path[-1]]     # a report set in a city: that city (惠山古镇 in a 无锡 report)
+    if last.level == "city" or (last.level == "province" and last.name.endswith("市")):
+        return last.code
+    return ""
+
+
+@functools.lru_cache(maxsize=None)
+def zone_end() -> re.Pattern:
+    return re.compile("(?:" + rules.alternation(rules.items("place_zones.txt")) + ")$")
+
+
+def zone_home(name: str, path: list[str]) -> str:
+    """The city a zone the table does not hold lies in (rules/place_zones.txt: 新区, 开发区,
+    管理区 …) when the report's setting stops at a city or a municipality (a zone of a
+    county's report is the county's: _village_home); '' otherwise."""
+    if not path or len(name) < 3 or not zone_end().search(name) or re.search(r"(省|市|县|旗|盟)", name):
+        return ""
+    gaz = gazetteer.get()
+    last = gaz.divisions[path[-1]]
+    if last.level == "city" or (last.level == "province" and last.name.endswith("市")):
+        return last.code
+    return ""
+
+
+# a province's own bodies written without their province: 省教育厅, 自治区教育厅, 教育厅新闻办
+PROVINCE_BODY = re.compile(r"^(?:省|自治区)(?!级|内|外|市)|^教育厅")
+
+
+def site_body(name: str, site) -> str:
+    """The province of a report published on that province's government site (``site``:
+    the divisions its address names, pipeline/placeurl.py) whose body ``name`` is written
+    without its province (省教育厅, 教育厅新闻办 on jyt.henan.gov.cn: 河南省), else ''."""
+    if not PROVINCE_BODY.search(name):
+        return ""
+    gaz = gazetteer.get()
+    provinces = [c for c in site if c in gaz.divisions and gaz.divisions[c].level == "province"]
+    return provinces[0] if len(provinces) == 1 else ""
