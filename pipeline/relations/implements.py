@@ -16,12 +16,12 @@ import re
 from .. import rules
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_alternation, cue_pairs, cues, full_unit, relation
+from .openings import FOCUS, after_lead_in, enumerated, paragraph_listed, section_subject
 
 NOT_ACTORS = ("media",)
 PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
 QUOTED = re.compile(r"[“\"「『‘][^“”\"「」『』‘’\n]*[”\"」』’]")
 SPEECH_OPENS = re.compile(r"\s*“[^”]{0,30}[，,]")   # a sentence that is reported speech (“今年9月1日开始，学校开展…)
-FOCUS = re.compile(r"[，,]?(?:特别是|尤其是|其中)")
 # a person who speaks (X局工作人员张三介绍): what follows is reported speech
 SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:感叹|感慨|激动地|笑着|自豪地|动情地)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆|就)")
 
@@ -136,16 +136,22 @@ def _of_a_person(text: str, o: Mention, persons: list[Mention]) -> bool:
 
 
 def _listed_after(text: str, cands: list[Mention], i: int) -> bool:
-    """Whether cands[i] follows cands[i-1] in a list (A、B / A和B)."""
-    return i > 0 and re.fullmatch(r"[、和与及]?", text[cands[i - 1].end:cands[i].start]) is not None
+    """Whether cands[i] follows cands[i-1] in a list (A、B / A和B) or as its partner in
+    the work (A会同B / A联合B: rules/implements.tsv ``partner``)."""
+    gap = text[cands[i - 1].end:cands[i].start]
+    return i > 0 and (re.fullmatch(r"[、和与及]?", gap) is not None or gap in cues("partner", "implements.tsv"))
 
 
 def _subject(text: str, orgs: list[Mention], s: int, e: int) -> Mention | None:
     """The subject a sentence opens with: an organisation at its start (after a date or a
-    short lead-in such as 近日, 今年以来)."""
+    short lead-in such as 近日, 今年以来, and after lead-in clauses ending at a comma:
+    今年以来，青山县教育局…)."""
+    body = text[s:e].lstrip(" \u3000\t")
+    k = s + len(text[s:e]) - len(body)
+    k += len(body) - len(after_lead_in(body, [], k))
     for o in orgs:
-        if s <= o.start < e and o.start - s <= 12 and not re.search(r"[，,。；]", text[s:o.start]) \
-                and not _is_object(text, o, s) and o.attrs.get("kind") not in NOT_ACTORS:
+        if k <= o.start < e and o.start - k <= 12 and not re.search(r"[，,。；]", text[k:o.start]) \
+                and not _is_object(text, o, k) and o.attrs.get("kind") not in NOT_ACTORS:
             return o
     return None
 
@@ -252,7 +258,10 @@ def _place_bureau(text: str, ms: list[Mention], orgs: list[Mention], s: int, pos
     found_ = {}
     for o in orgs:
         f = _fullest(o, orgs)
-        if f.attrs.get("parent_key") or f.attrs.get("kind") in NOT_ACTORS:
+        if f.attrs.get("parent_key") and f.attrs.get("parent_text"):
+            # 昆明市教育体育局党组, the bureau named only with its unit: the bureau itself
+            f = Mention("ORG", f.start, f.end, f.attrs["parent_text"], key=f.attrs["parent_key"], attrs={})
+        if f.attrs.get("parent_key") or o.attrs.get("kind") in NOT_ACTORS:
             continue
         name = f.text
         if (name.startswith(p.text) or len(stem) >= 2 and name.startswith(stem)) and \
@@ -319,23 +328,6 @@ def _paragraph_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s
             return None
         k = ps
     return None
-
-
-def _after_lead_in(opens: str, dates: list[tuple[int, int]], s: int) -> str:
-    """The opening of a sentence without its adverbial lead-in clauses (为…，/ 今年以来，/
-    a date，: rules/relations.tsv ``lead_in``), at most two, each ending at a comma and at
-    most 30 characters long: 为确保学生安全，积极开展… -> 积极开展…"""
-    k = 0
-    for _ in range(2):
-        m = re.match(r"[^，,。；;：:“”]{1,30}?[，,]\s*", opens[k:])
-        if not m:
-            break
-        clause = m.group(0)
-        if not (clause.startswith(cues("lead_in")) or any(a <= k + s < b for a, b in dates)
-                or re.match(r"[\d０-９]+(?:年|月|日)", clause)):
-            break
-        k += m.end()
-    return opens[k:]
 
 
 # the sentence after a measure names its organisers: 由A主办 / 本次活动以“…”为主题，由A主办
@@ -416,10 +408,17 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         if actor is None and s > 0:
             opens = text[s:mm.start].lstrip(" \u3000\t")
             lead = len(text[s:mm.start]) - len(opens)
-            opens = _after_lead_in(opens, [(d.start, d.end) for d in ms if d.label == "DATE"], s + lead)
+            opens = after_lead_in(opens, [(d.start, d.end) for d in ms if d.label == "DATE"], s + lead)
+            listed = enumerated(opens)
+            if listed:        # 一是全面落实…: an item of a list of what the subject did
+                opens = after_lead_in(opens[listed:], [], s)
             no_subject = not any(o for o in ms if s <= o.start < mm.start and o.label in ("ORG", "PERSON")) \
                 and not opens.startswith(cues("subject"))
-            if no_subject and opens.startswith(cues("carry")):
+            if no_subject and (listed or paragraph_listed(doc, text, s)) and \
+                    not opens.startswith(cues("carry")) and not opens.startswith(cues("anaphor_words", "implements.tsv")):
+                actor = section_subject(doc, text, [o for o in orgs if o.attrs.get("kind") not in NOT_ACTORS], ms, s)
+                basis, conf = "subject carried over: an item of a list of what the section's subject did", INFERRED
+            elif no_subject and opens.startswith(cues("carry")):
                 ps, pe = sentence_of(doc, s - 1)
                 actor = _subject(text, orgs, ps, pe)
                 basis, conf = "subject carried over from the sentence before", INFERRED

@@ -1,0 +1,99 @@
+"""How a sentence opens, for the IMPLEMENTS finder (pipeline/relations/implements.py):
+adverbial lead-in clauses before its verb (为…，/ 今年以来，), item marks of a list of what
+a section's subject did (一是 / 首先 / （二） / 2.), and the subject such a list carries over
+from the section it belongs to."""
+from __future__ import annotations
+
+import re
+
+from ..doc import Mention, sentence_of
+from .common import cues
+
+FOCUS = re.compile(r"[，,]?(?:特别是|尤其是|其中)")
+
+
+# an item of a list: 一是 / 首先 (rules/implements.tsv ``enumerator``), （一） / 1. / 一、
+ITEM_MARK = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.](?!\d))[，,：:]?")
+
+
+def enumerated(opens: str) -> int:
+    """How long the item mark opening a sentence is (0 when none): 一是 / 其次 / （二） / 2."""
+    m = ITEM_MARK.match(opens)
+    if m:
+        return m.end()
+    words = cue_alternation_of("enumerator")
+    m = re.match(rf"\s*(?:{words})[，,：:]?", opens)
+    return m.end() if m else 0
+
+
+def cue_alternation_of(kind: str) -> str:
+    """The cues of one kind of rules/implements.tsv as a regex alternation, longest first."""
+    return "|".join(map(re.escape, sorted(cues(kind, "implements.tsv"), key=len, reverse=True))) or "(?!)"
+
+
+def _paragraph_start(text: str, s: int) -> int:
+    return text.rfind("\n", 0, s) + 1
+
+
+def paragraph_listed(doc, text: str, s: int) -> bool:
+    """Whether the sentence at ``s`` stands in a paragraph that is an item of a list (its
+    first sentence opens with an item mark: 二是强化安全管理。全面落实…)."""
+    p = _paragraph_start(text, s)
+    return p < s and enumerated(text[p:sentence_of(doc, p)[1]]) > 0
+
+
+# what may stand before a sentence's subject without a comma: a date or a time word
+OPENING = re.compile(r"(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上)?(?:近日|日前|近期|近年来|今年以来|今年|目前|同时|此外|另外)?")
+
+
+def section_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: int,
+                    hops: int = 12) -> Mention | None:
+    """The subject of the section a list item belongs to (今年以来，青山县教育局多措并举…。
+    一是全面落实“一岗双责”制度。二是开展…): the nearest sentence before, at most ``hops``
+    back, that opens with an organisation, over the list's items (whose other names do not
+    count: 二是邀请县公安局民警到校…), into the paragraph before the list's first item and no
+    further. None when a sentence on the way opens with a subject of another kind (学校, 各地)
+    or names an actor outside the list's items."""
+    k = s
+    for _ in range(hops):
+        if k <= 0:
+            return None
+        if text[k - 1] == "\n":
+            if not enumerated(text[k:sentence_of(doc, k)[1]]):
+                return None   # the paragraph before is no list item: its own subject ends here
+            while k > 0 and text[k - 1] in "\n \u3000\t":
+                k -= 1
+            if k <= 0:
+                return None
+        ps, pe = sentence_of(doc, k - 1)
+        body = text[ps:pe].lstrip(" \u3000\t")
+        body = after_lead_in(body[enumerated(body):], [], ps)
+        head = pe - len(body)          # the body is what is left at the sentence's end
+        got = next((o for o in orgs if o.start == head + len(OPENING.match(body).group(0))), None)
+        if got is not None:
+            nxt = next((o for o in orgs if o.start > got.end and FOCUS.fullmatch(text[got.end:o.start])), None)
+            return nxt or got
+        if body.startswith(cues("subject")):
+            return None
+        item = enumerated(text[ps:pe]) or paragraph_listed(doc, text, ps)
+        if not item and any(ps <= m.start < pe and m.label in ("ORG", "PERSON") for m in ms):
+            return None
+        k = ps
+    return None
+
+
+def after_lead_in(opens: str, dates: list[tuple[int, int]], s: int) -> str:
+    """The opening of a sentence without its adverbial lead-in clauses (为…，/ 今年以来，/
+    a date，: rules/relations.tsv ``lead_in``), at most two, each ending at a comma and at
+    most 30 characters long: 为确保学生安全，积极开展… -> 积极开展…"""
+    k = 0
+    for _ in range(2):
+        m = re.match(r"[^，,。；;：:“”]{1,30}?[，,]\s*", opens[k:])
+        if not m:
+            break
+        clause = m.group(0)
+        if not (clause.startswith(cues("lead_in")) or any(a <= k + s < b for a, b in dates)
+                or re.match(r"[\d０-９]+(?:年|月|日)", clause)):
+            break
+        k += m.end()
+    return opens[k:]

@@ -1,0 +1,58 @@
+"""IMPLEMENTS (issue 9, seventh pass), on sentences written here: the items of a list of
+what a section's subject did (一是… / （一）…), a subject after a lead-in clause, a partner
+named with 会同, a place's bureau named only with its party group, and quoted sides of the
+work (“防控”和“教学”两手抓) that are no measures."""
+from __future__ import annotations
+
+from pipeline.nlp import found
+
+from .implements_links import implements_links
+
+
+def implements(analyse, text):
+    return {(o, m): (a["basis"], a["confidence"]) for o, m, a in implements_links(analyse, text)}
+
+
+def test_items_of_a_list_in_one_paragraph_carry_the_sections_subject(analyse):
+    text = "今年以来，青山县教育局多措并举推进平安校园建设。一是全面落实“一岗双责”制度；二是开展“清朗校园”专项行动。"
+    got = implements(analyse, text)
+    assert {("青山县教育局", "一岗双责制度"), ("青山县教育局", "清朗校园")} <= set(got)
+    assert got[("青山县教育局", "清朗校园")][1] == "inferred"
+
+
+def test_list_items_in_paragraphs_of_their_own_carry_the_subject_of_the_paragraph_before(analyse):
+    text = ("今年以来，青山县教育局多措并举推进平安校园建设。\n"
+            "（一）强化组织领导。成立工作专班，全面落实“一岗双责”制度。\n"
+            "（二）强化安全管理。邀请青山县公安局民警到校授课。开展“清朗校园”专项行动。")
+    got = implements(analyse, text)
+    assert {("青山县教育局", "一岗双责制度"), ("青山县教育局", "清朗校园")} <= set(got)
+    assert not [k for k in got if k[0] == "青山县公安局"]     # named in an item, as an object
+
+
+def test_a_list_after_a_source_has_no_subject(analyse):
+    text = "记者从青山县教育局获悉，全县多措并举。\n一是全面落实“一岗双责”制度。"
+    assert implements(analyse, text) == {}
+
+
+def test_a_new_paragraph_that_is_no_list_item_still_carries_no_subject(analyse):
+    text = "红光小学积极开展党史学习教育。\n组织学生开展“童心向党唱红歌”比赛。"
+    assert [m for _, m in implements(analyse, text) if m == "童心向党唱红歌"] == []
+
+
+def test_a_partner_named_with_huitong_carries_the_work_out_too(analyse):
+    got = implements(analyse, "青山县教育局会同县市场监管局开展校园食品安全专项整治行动。")
+    assert {o for o, _ in got} == {"青山县教育局", "县市场监管局"}
+    got = implements(analyse, "岚山县教体局联合县水利局到各村开展防溺水安全教育宣传活动。")
+    assert {o for o, _ in got} == {"岚山县教体局"}           # 联合: the partner goes along
+
+
+def test_a_place_acting_stands_for_its_bureau_named_only_with_its_party_group(analyse):
+    text = ("近年来昆明市始终坚持以人民为中心发展教育，以基础教育集团化办学为抓手，引进了23所名校。"
+            "昆明市教育体育局党组书记、局长穆仁早在发布会上表示。")
+    got = implements(analyse, text)
+    assert [(o, c) for (o, m), (_, c) in got.items() if m == "集团化办学"] == [("昆明市教育体育局", "inferred")]
+
+
+def test_quoted_sides_of_the_work_to_balance_are_no_measures(analyse):
+    doc = analyse("北流市教育局坚持“防控”和“教学”两手抓，认真做好延迟开学期间的管理服务工作。", pub_date="2021-03-01")
+    assert [m.norm for m in found(doc) if m.label == "MEASURE"] == []
