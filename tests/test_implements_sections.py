@@ -56,3 +56,20 @@ def test_a_place_acting_stands_for_its_bureau_named_only_with_its_party_group(an
 def test_quoted_sides_of_the_work_to_balance_are_no_measures(analyse):
     doc = analyse("北流市教育局坚持“防控”和“教学”两手抓，认真做好延迟开学期间的管理服务工作。", pub_date="2021-03-01")
     assert [m.norm for m in found(doc) if m.label == "MEASURE"] == []
+
+
+def test_a_measure_inside_a_title_talked_about_has_no_actor(analyse):
+    text = "青山大学党总支副书记石淳做了《青山市教育委员会关于推进中小学学区制管理的指导意见》的主题发言。"
+    assert [k for k in implements(analyse, text) if "学区制管理" in k[1]] == []
+
+
+def test_the_issuer_named_in_a_title_it_draws_up_carries_out_its_measure(analyse):
+    text = "青山财经大学研究制定了《青山财经大学定点帮扶盐津县“教育强基工程”实施方案》。"
+    assert ("青山财经大学", "教育强基工程") in implements(analyse, text)
+
+
+def test_work_a_visit_looks_at_is_not_carried_out_by_the_visitors(analyse):
+    text = "青山县教育局派员赴新疆和田地区，与有关学校开展教育援疆工作调研。"
+    assert implements(analyse, text) == {}
+    text = "青山县教育局派员赴新疆和田地区，与有关学校开展教育援疆工作。"
+    assert [o for o, _ in implements(analyse, text)] == ["青山县教育局"]

@@ -16,7 +16,7 @@ import re
 from .. import rules
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_alternation, cue_pairs, cues, full_unit, relation
-from .openings import FOCUS, after_lead_in, enumerated, paragraph_listed, section_subject
+from .openings import FOCUS, after_lead_in, cue_alternation_of, enumerated, paragraph_listed, section_subject
 
 NOT_ACTORS = ("media",)
 PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
@@ -63,8 +63,8 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []
         if re.search(f"(?:{cue_alternation('judge')})", between):
             return []         # X局充分肯定…工作: the organisation judges the work, others do it
-        if text.count("《", s, o.start) > text.count("》", s, o.start) and "》" in between:
-            continue          # 组织学习《X办公厅关于…的通知》: the issuer of a title read out
+        if text.count("《", s, o.start) > text.count("》", s, o.start) and ("》" in between or not _issued(text, s, o)):
+            continue          # 组织学习《X办公厅关于…的通知》, 做了《X关于…的意见》的发言: the issuer of a title read out
         if text.count("(", s, o.start) + text.count("（", s, o.start) > \
                 text.count(")", s, o.start) + text.count("）", s, o.start) and re.search(r"[)）]", between):
             continue          # 龙坪家园(原龙坪煤矿棚改房): an aside in brackets
@@ -94,6 +94,35 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []
         return group
     return []
+
+
+def _issued(text: str, s: int, o: Mention) -> bool:
+    """Whether the title the organisation stands in is one the sentence says is being
+    issued (研究制定了《X大学定点帮扶Y“教育强基工程”实施方案》: rules/implements.tsv
+    ``issue_title``), so that its issuer carries out the measures it names."""
+    opened = text.rfind("《", s, o.start)
+    return re.search(rf"(?:{cue_alternation_of('issue_title')})[了]?$", text[max(s, opened - 8):opened]) is not None
+
+
+def _inside_title(text: str, s: int, mm: Mention) -> bool:
+    """Whether the measure is part of a title (《北京市教育委员会关于推进中小学学区制管理的指导
+    意见》) that the sentence does not say is being issued (做了《A》和《B》的发言): the title
+    is talked about, and no one there carries the measure out."""
+    opened = text.rfind("《", s, mm.start)
+    if opened < 0 or text.rfind("》", s, mm.start) > opened or opened + 1 == mm.start and text.startswith("》", mm.end):
+        return False      # not inside a title, or the title is the measure (the plan named as a document)
+    k = opened
+    while text[k - 1:k] in ("和", "、", "及", "与") and text[k - 2:k - 1] == "》":
+        k = text.rfind("《", s, k - 2)      # 《A》和《B》: back to the first title of the list
+        if k < 0:
+            return False
+    return re.search(rf"(?:{cue_alternation_of('issue_title')})[了]?$", text[max(s, k - 8):k]) is None
+
+
+def _inspected(text: str, mm: Mention) -> bool:
+    """Whether the measure names only the work a visit looks at (开展…教育援疆工作调研:
+    rules/implements.tsv ``inspect_after``)."""
+    return text.startswith(cues("inspect_after", "implements.tsv"), mm.end)
 
 
 def _honour(text: str, mm: Mention, s: int) -> bool:
@@ -400,6 +429,10 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         s, e = sentence_of(doc, mm.start)
         if _honour(text, mm, s):
             continue          # 确定X为第二批乡村温馨校园建设典型案例学校: an honour, not an act
+        if _inside_title(text, s, mm):
+            continue          # 做了《X关于推进中小学学区制管理的指导意见》的发言: a title talked about
+        if _inspected(text, mm):
+            continue          # 与地方教育行政部门开展教育援疆工作调研: the work is looked at, not done
         if _cited(text, mm.start):
             continue          # 按照《国家职业教育改革实施方案》要求: the ground of the work, not its act
         group = _actors(text, orgs, s, mm.start, persons, places)
