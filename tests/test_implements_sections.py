@@ -73,3 +73,21 @@ def test_work_a_visit_looks_at_is_not_carried_out_by_the_visitors(analyse):
     assert implements(analyse, text) == {}
     text = "青山县教育局派员赴新疆和田地区，与有关学校开展教育援疆工作。"
     assert [o for o, _ in implements(analyse, text)] == ["青山县教育局"]
+
+
+def test_a_subject_named_after_an_opening_clause_of_doing(analyse):
+    text = "党建引领促发展。落实党建工作责任制，刘集镇中心小学坚持党建和教学同谋划、同部署。"
+    got = implements(analyse, text)
+    assert got.get(("刘集镇中心小学", "党建工作责任制")) == ("subject of the sentence, after its opening clause", "stated")
+    text = "党建引领促发展。落实党建工作责任制，刘集镇中心小学的老师们干劲十足。"
+    assert ("刘集镇中心小学", "党建工作责任制") not in implements(analyse, text)
+
+
+def test_organisations_that_jointly_put_out_a_measure(analyse):
+    text = "19日，由中央广播电视总台、教育部、国家语委联合推出的“中小学语文示范诵读库”在北京发布。"
+    assert {o for o, _ in implements(analyse, text)} == {"中央广播电视总台", "教育部", "国家语委"}
+
+
+def test_the_subject_stands_before_a_list_of_organisations_read_as_objects(analyse):
+    text = "作为央企，青山汽车集团有限公司坚决贯彻落实党中央、国务院决策部署，通过实施“赋能工程”助力脱贫。"
+    assert {o for o, _ in implements(analyse, text)} == {"青山汽车集团有限公司"}

@@ -16,7 +16,7 @@ import re
 from .. import rules
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_alternation, cue_pairs, cues, full_unit, relation
-from .openings import FOCUS, after_lead_in, cue_alternation_of, enumerated, paragraph_listed, section_subject
+from .openings import FOCUS, OPENING, after_lead_in, cue_alternation_of, enumerated, paragraph_listed, section_subject
 
 NOT_ACTORS = ("media",)
 PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
@@ -56,7 +56,10 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
         # 根据《教育部办公厅关于推进乡村温馨校园建设工作的通知》: a title cited as the ground
         # of the work; its issuer is not the one carrying out the measure named inside it
         cands = [o for o in cands if o.start < opened]
+    below = len(cands)
     for i in range(len(cands) - 1, -1, -1):
+        if i >= below:
+            continue          # a member of a list read as an object before
         o = cands[i]
         between = text[o.end:pos]
         if re.search(r"[。；;]", between) or len(re.sub(r"《[^》]*》", "《》", between)) > 100:   # titles count as one word
@@ -91,7 +94,8 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             i -= 1
             group.insert(0, cands[i])
         if _is_object(text, group[0], s):
-            return []
+            below = i         # 坚决贯彻落实党中央、国务院决策部署，…: an object list; the subject is before it
+            continue
         return group
     return []
 
@@ -117,6 +121,17 @@ def _inside_title(text: str, s: int, mm: Mention) -> bool:
         if k < 0:
             return False
     return re.search(rf"(?:{cue_alternation_of('issue_title')})[了]?$", text[max(s, k - 8):k]) is None
+
+
+def _later_subject(text: str, orgs: list[Mention], mm: Mention, e: int) -> Mention | None:
+    """落实党建工作责任制，刘集镇中心小学坚持…: a sentence opening with a clause of doing
+    that names no one has its subject at the head of the clause after it."""
+    m = re.compile(r"[^，,；;。：:“”]*[，,]\s*").match(text, mm.end)
+    if m is None:
+        return None
+    at = m.end() + len(OPENING.match(text, m.end()).group(0))
+    return next((o for o in orgs if o.start == at and o.end < e and o.attrs.get("kind") not in NOT_ACTORS
+                 and not text.startswith("的", o.end)), None)
 
 
 def _inspected(text: str, mm: Mention) -> bool:
@@ -361,7 +376,7 @@ def _paragraph_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s
 
 # the sentence after a measure names its organisers: 由A主办 / 本次活动以“…”为主题，由A主办
 NEXT_ORGANISERS = re.compile(r"\s*(?:(?:本次|此次|这次|该)?(?:活动|比赛|大赛|赛事|培训|项目)?(?:[^，,。；;]{0,30}[，,])?)由")
-ORGANISER = re.compile(r"(?:联合|共同)?(?:主办|承办)")
+ORGANISER = re.compile(r"(?:联合|共同)?(?:主办|承办|推出|发起)")
 
 
 def _leaders(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
@@ -385,7 +400,7 @@ def _leaders(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
 
 def _organisers(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
     """The organisations a sentence names as organisers before ``pos``: each written right
-    before 主办 / 承办 (联合主办), with the ones listed before it (A、B联合主办); 协办 and
+    before 主办 / 承办 / 推出 / 发起 (联合主办), with the ones listed before it (A、B联合推出的X); 协办 and
     指导 name helpers, not organisers."""
     cands = [o for o in orgs if s <= o.start and o.end <= pos]
     out: list[Mention] = []
@@ -447,7 +462,10 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
                 opens = after_lead_in(opens[listed:], [], s)
             no_subject = not any(o for o in ms if s <= o.start < mm.start and o.label in ("ORG", "PERSON")) \
                 and not opens.startswith(cues("subject"))
-            if no_subject and (listed or paragraph_listed(doc, text, s)) and \
+            later = _later_subject(text, orgs, mm, e) if no_subject and opens.startswith(cues("carry_verb")) else None
+            if later is not None:
+                actor, basis, conf = later, "subject of the sentence, after its opening clause", "stated"
+            elif no_subject and (listed or paragraph_listed(doc, text, s)) and \
                     not opens.startswith(cues("carry")) and not opens.startswith(cues("anaphor_words", "implements.tsv")):
                 actor = section_subject(doc, text, [o for o in orgs if o.attrs.get("kind") not in NOT_ACTORS], ms, s)
                 basis, conf = "subject carried over: an item of a list of what the section's subject did", INFERRED
