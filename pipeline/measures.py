@@ -317,7 +317,10 @@ class MeasureRecognizer:
 
         def add(a: int, b: int, written: str, how: str, quoted: bool = False, titled: bool = False):
             # a place inside a quoted name, any name inside a document's title (titled) does not stop it
-            if any(x < b and a < y and not ((quoted and (x, y) in places or titled) and a <= x and y <= b and (x, y) != (a, b))
+            # so does a school inside the quotes of a name (“红星海学校劳动教育”)
+            wrapped = text[a - 1:a] in "“「『‘" and text[b:b + 1] in "”」』’"
+            if any(x < b and a < y and not ((quoted and ((x, y) in places or wrapped) or titled)
+                                            and a <= x and y <= b and (x, y) != (a, b))
                    for x, y in names_taken) \
                     or any(o.start < b and a < o.end for o in out):
                 return

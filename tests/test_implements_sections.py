@@ -91,3 +91,11 @@ def test_organisations_that_jointly_put_out_a_measure(analyse):
 def test_the_subject_stands_before_a_list_of_organisations_read_as_objects(analyse):
     text = "作为央企，青山汽车集团有限公司坚决贯彻落实党中央、国务院决策部署，通过实施“赋能工程”助力脱贫。"
     assert {o for o, _ in implements(analyse, text)} == {"青山汽车集团有限公司"}
+
+
+def test_a_school_inside_the_quotes_of_a_name_does_not_stop_the_measure(analyse):
+    text = "调研组了解了学校的“党史党员说”“青山海学校劳动教育”等课程的开发情况。"
+    doc = analyse(text, pub_date="2021-03-01")
+    assert "青山海学校劳动教育" in {m.norm for m in found(doc) if m.label == "MEASURE"}
+    doc = analyse("青山海学校开设了劳动教育课程。", pub_date="2021-03-01")
+    assert [m.norm for m in found(doc) if m.label == "MEASURE" and "青山海学校" in m.norm] == []
