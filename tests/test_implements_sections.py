@@ -99,3 +99,19 @@ def test_a_school_inside_the_quotes_of_a_name_does_not_stop_the_measure(analyse)
     assert "青山海学校劳动教育" in {m.norm for m in found(doc) if m.label == "MEASURE"}
     doc = analyse("青山海学校开设了劳动教育课程。", pub_date="2021-03-01")
     assert [m.norm for m in found(doc) if m.label == "MEASURE" and "青山海学校" in m.norm] == []
+
+
+def test_the_report_naming_itself_wo_qu_stands_for_its_government(analyse):
+    text = ("丛台区荀子实验小学教育集团挂牌。丛台区政府副区长刘长珍出席。"
+            "一直以来，我区坚持以办人民满意的教育为宗旨，实现集团化办学全覆盖。")
+    assert implements(analyse, text).get(("丛台区政府", "集团化办学"), ("", ""))[1] == "inferred"
+
+
+def test_the_report_naming_itself_wo_xiao_stands_for_its_one_university(analyse):
+    text = "青山大学举办座谈会。今后，我校将继续深化校地合作，不断推进“实习支教”工作。"
+    assert set(implements(analyse, text)) == {("青山大学", "实习支教")}
+
+
+def test_wo_shi_in_reported_speech_has_no_actor(analyse):
+    text = "市政府办公室发布通知。魏启生指出，当前，我市正处在关键时期，纵深实施“一核三带”富民战略。"
+    assert implements(analyse, text) == {}

@@ -16,7 +16,8 @@ import re
 from .. import rules
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_alternation, cue_pairs, cues, full_unit, relation
-from .openings import FOCUS, OPENING, after_lead_in, cue_alternation_of, enumerated, paragraph_listed, section_subject
+from .openings import (FOCUS, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest, paragraph_listed,
+                       section_subject, we_subject)
 
 NOT_ACTORS = ("media",)
 PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
@@ -243,12 +244,12 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
         counts: dict[str, int] = {}
         for o in orgs:        # 学校的: one school however written (开发区红星海学校, 红星海学校)
             if o.attrs.get("kind") == kind and not o.attrs.get("parent_key"):
-                k = _fullest(o, orgs).key if possessive else o.key
+                k = fullest(o, orgs).key if possessive else o.key
                 counts[k] = counts.get(k, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
         if len(ranked) > 1 and not possessive and prev is not None and prev.attrs.get("kind") == kind \
                 and not prev.attrs.get("parent_key"):
-            return _fullest(prev, orgs)   # 镇雄县民族中学于1978年建校…。…，学校拟于…举行: the sentence before's subject
+            return fullest(prev, orgs)   # 镇雄县民族中学于1978年建校…。…，学校拟于…举行: the sentence before's subject
         main = main_org(text, orgs, kind, title) if len(ranked) > 1 and not possessive else None
         if main is not None:
             return main   # the school the report is about (its title's, or the one named far more often)
@@ -256,8 +257,8 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
             return None   # 学校 in a report naming several schools may mean schools in general
         if len(ranked) > 1:   # 学校的: the school the report names far more often than any other
             top = max(counts, key=lambda k: (counts[k], k))
-            return next((_fullest(o, orgs) for o in before if _fullest(o, orgs).key == top), None)
-    return _fullest(before[-1], orgs) if before else None
+            return next((fullest(o, orgs) for o in before if fullest(o, orgs).key == top), None)
+    return fullest(before[-1], orgs) if before else None
 
 
 def main_org(text: str, orgs: list[Mention], kind: str, title: str = "") -> Mention | None:
@@ -268,7 +269,7 @@ def main_org(text: str, orgs: list[Mention], kind: str, title: str = "") -> Ment
     first = text.lstrip().split("\n", 1)[0]
     if len(first) > 40 or re.search(r"[。；;]", first):
         first = ""        # a first line that is a paragraph is no heading
-    in_title = {_fullest(o, orgs).key: _fullest(o, orgs) for o in orgs
+    in_title = {fullest(o, orgs).key: fullest(o, orgs) for o in orgs
                 if not o.attrs.get("parent_key") and o.attrs.get("kind") not in NOT_ACTORS
                 and (o.text in title or first and o.text in first)}
     one = next(iter(in_title.values())) if len(in_title) == 1 else None
@@ -301,7 +302,7 @@ def _place_bureau(text: str, ms: list[Mention], orgs: list[Mention], s: int, pos
     bodies = "|".join(map(re.escape, cues("place_body", "implements.tsv"))) or "(?!)"
     found_ = {}
     for o in orgs:
-        f = _fullest(o, orgs)
+        f = fullest(o, orgs)
         if f.attrs.get("parent_key") and f.attrs.get("parent_text"):
             # 昆明市教育体育局党组, the bureau named only with its unit: the bureau itself
             f = Mention("ORG", f.start, f.end, f.attrs["parent_text"], key=f.attrs["parent_key"], attrs={})
@@ -337,17 +338,6 @@ def _notice_issuers(doc, text: str, orgs: list[Mention], persons: list[Mention],
                 return got
         k = ps
     return []
-
-
-def _fullest(o: Mention | None, orgs: list[Mention]) -> Mention | None:
-    """The fullest spelling the report gives the organisation an anaphor stands for
-    (红星海学校 written earlier as 开发区红星海学校): the longest name of that kind ending
-    with it."""
-    if o is None:
-        return None
-    longer = [m for m in orgs if m.text.endswith(o.text) and len(m.text) > len(o.text)
-              and m.attrs.get("kind") == o.attrs.get("kind") and not m.attrs.get("parent_key")]
-    return max(longer, key=lambda m: (len(m.text), -m.start)) if longer else o
 
 
 def _paragraph_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: int, hops: int = 3) -> Mention | None:
@@ -485,11 +475,14 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
                 ps, pe = sentence_of(doc, s - 1)
                 prev = _subject(text, orgs, ps, pe)
                 if prev is not None and (text.startswith("的", prev.end) or len({
-                        _fullest(o, orgs).key for o in orgs if ps <= o.start < pe
+                        fullest(o, orgs).key for o in orgs if ps <= o.start < pe
                         and o.attrs.get("kind") == prev.attrs.get("kind")}) > 1):
                     prev = None   # 城关小学的老师来自东关小学 / two schools in it: no one subject
             actor = _anaphor_subject(text, orgs, s, mm.start, title=title, prev=prev)
             basis, conf = "该校/学校/该局: the last organisation of that kind named before", INFERRED
+        if actor is None:
+            actor = we_subject(text, orgs, ms, s, mm.start, title)
+            basis, conf = "我校/我区…: the report's own organisation of that kind", INFERRED
         if actor is None:
             actor = _anaphor_subject(text, orgs, s, mm.start, possessive=True)
             basis, conf = "学校的/该校的 before the measure: the school the report names", INFERRED

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .. import rules
 from ..doc import Mention, sentence_of
 from .common import cues
 
@@ -97,3 +98,60 @@ def after_lead_in(opens: str, dates: list[tuple[int, int]], s: int) -> str:
             break
         k += m.end()
     return opens[k:]
+
+
+def fullest(o: Mention | None, orgs: list[Mention]) -> Mention | None:
+    """The fullest spelling the report gives the organisation an anaphor stands for
+    (红星海学校 written earlier as 开发区红星海学校): the longest name of that kind ending
+    with it."""
+    if o is None:
+        return None
+    longer = [m for m in orgs if m.text.endswith(o.text) and len(m.text) > len(o.text)
+              and m.attrs.get("kind") == o.attrs.get("kind") and not m.attrs.get("parent_key")]
+    return max(longer, key=lambda m: (len(m.text), -m.start)) if longer else o
+
+
+def we_subject(text: str, orgs: list[Mention], ms: list[Mention], s: int, pos: int, title: str = "") -> Mention | None:
+    """我校坚持开展… / 我区全面推行…: a clause opening with a word by which the report's own
+    organisation names itself (rules/implements.tsv ``we``), naming no one before ``pos``,
+    stands for that organisation: for 我校 / 我园 the one school of that kind the title names,
+    else the one the report names, else the one it names far more often than any other; for
+    我区 / 我县 / 我市 the report's one government of that level (丛台区政府), else its one
+    education bureau of that level. Not in reported speech (张三指出，当前我市…)."""
+    table = {row[1]: row[2] for row in rules.table("implements.tsv") if row[0] == "we" and len(row) > 2}
+    if not table:
+        return None
+    alt = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+    last = None
+    for last in re.finditer(rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:“”]{{0,10}}?[，,])?\s*({alt})(?=[\u3400-\u9fff])", text[s:pos]):
+        pass
+    if last is None:
+        return None
+    a = s + last.start(1)
+    if text.count("“", s, a) > text.count("”", s, a) or \
+            any(s <= m.start < pos and m.label == "PERSON" or a < m.start < pos and m.label == "ORG" for m in ms):
+        return None       # quoted or reported speech, or another organisation named after it
+    kind = table[last.group(1)]
+    own = {fullest(o, orgs).key: fullest(o, orgs) for o in orgs if not o.attrs.get("parent_key")}
+    if kind in ("区", "县", "市", "旗", "州", "镇", "省"):
+        bodies = "|".join(map(re.escape, cues("place_body", "implements.tsv"))) or "(?!)"
+        for pattern, want in ((rf"{kind}(?:人民)?政府$", "government"), (rf"{kind}(?:{bodies})$", "bureau")):
+            got = [o for o in own.values() if re.search(pattern, o.text)]
+            if len(got) == 1:
+                return got[0]
+            if got:
+                return None
+        return None
+    kinds = kind.split("|")
+    mine = [o for o in own.values() if o.attrs.get("kind") in kinds]
+    first = text.lstrip().split("\n", 1)[0][:40]
+    named = [o for o in mine if o.text in title or o.text in first]
+    if len(named) == 1:
+        return named[0]
+    if len(mine) == 1:
+        return mine[0]
+    counts = {o.key: sum(1 for m in orgs if fullest(m, orgs).key == o.key) for o in mine}
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]:
+        return max(mine, key=lambda o: (counts[o.key], o.key))
+    return None
