@@ -115,3 +115,12 @@ def test_the_report_naming_itself_wo_xiao_stands_for_its_one_university(analyse)
 def test_wo_shi_in_reported_speech_has_no_actor(analyse):
     text = "市政府办公室发布通知。魏启生指出，当前，我市正处在关键时期，纵深实施“一核三带”富民战略。"
     assert implements(analyse, text) == {}
+
+
+def test_what_a_meeting_did_goes_to_the_organisation_that_convened_it(analyse):
+    text = ("3月21日，省教育厅牵头召开防溺水工作联席会议。会议由处长赵克主持。"
+            "会议传达了有关精神，并专项部署开展“防范学生溺水专项督查”工作。")
+    got = implements(analyse, text)
+    assert got.get(("省教育厅", "防范学生溺水专项督查"), ("", ""))[1] == "inferred"
+    text = "3月21日，青山县教育局召开安全工作会议。会议要求，各学校要落实“日报告”制度。"
+    assert implements(analyse, text) == {}       # what others are to do

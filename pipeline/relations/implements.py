@@ -364,6 +364,31 @@ def _paragraph_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s
     return None
 
 
+def _conveners(doc, text: str, orgs: list[Mention], persons: list[Mention], s: int, pos: int,
+               hops: int = 6) -> list[Mention]:
+    """会议传达…，并专项部署开展X: a sentence opening with a meeting and what the meeting itself
+    did (rules/implements.tsv ``meeting``, ``meeting_does``; not 会议要求/指出, which say what
+    others are to do) has as actors the organisations that convened it: the subject before
+    ``convene`` (牵头召开, 组织召开 …) in the nearest sentence before, at most ``hops`` back."""
+    opens = text[s:pos].lstrip(" \u3000\t")
+    if not re.match(rf"(?:{cue_alternation_of('meeting')})(?:还|并|上)?(?:{cue_alternation_of('meeting_does')})", opens):
+        return []
+    if re.search(r"[，,；;]\s*(?:" + cue_alternation("subject", longest_first=False) + ")", text[s:pos]):
+        return []
+    convene = re.compile(cue_alternation_of("convene"))
+    k = s
+    for _ in range(hops):
+        if k <= 0:
+            return []
+        ps, pe = sentence_of(doc, k - 1)
+        for m in convene.finditer(text, ps, pe):
+            got = _actors(text, orgs, ps, m.start(), persons)
+            if got:
+                return got
+        k = ps
+    return []
+
+
 # the sentence after a measure names its organisers: 由A主办 / 本次活动以“…”为主题，由A主办
 NEXT_ORGANISERS = re.compile(r"\s*(?:(?:本次|此次|这次|该)?(?:活动|比赛|大赛|赛事|培训|项目)?(?:[^，,。；;]{0,30}[，,])?)由")
 ORGANISER = re.compile(r"(?:联合|共同)?(?:主办|承办|推出|发起)")
@@ -493,6 +518,10 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
             group = _notice_issuers(doc, text, orgs, persons, s)
             actor = group[0] if group else None
             basis, conf = "the issuers of the document the sentence quotes (通知要求…)", INFERRED
+        if actor is None and s > 0:
+            group = _conveners(doc, text, orgs, persons, s, mm.start)
+            actor = group[0] if group else None
+            basis, conf = "the meeting's convener: the sentence opens with what the meeting did (会议部署…)", INFERRED
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
         found_ = [(one, basis, conf, (s, e)) for one in (group if group and actor is group[0] else [actor] if actor else [])]
         # 青山县教育局牵头，县公安局配合，开展“护学岗”行动 / 在X的统一组织下，开展…: the leader
