@@ -325,7 +325,9 @@ class MeasureRecognizer:
                     or any(o.start < b and a < o.end for o in out):
                 return
             plain = _plain(written)
-            if len(plain) < 2 or plain in lex["stop"] or re.fullmatch(r"[\d\W]+", plain) or lex["institution"].search(plain):
+            formula = wrapped and re.fullmatch(r"\d+(?:\+\d+)+", plain) is not None   # “5+2”课后服务
+            if len(plain) < 2 or plain in lex["stop"] or re.fullmatch(r"[\d\W]+", plain) and not formula \
+                    or lex["institution"].search(plain):
                 return    # … or an institution (名师工作室, 重点实验室: ``institution`` of measure_cues.tsv)
             for canon in normalise(plain):
                 out.append(Mention("MEASURE", a, b, text[a:b], norm=canon, key=f"measure:{canon}",

@@ -124,3 +124,10 @@ def test_what_a_meeting_did_goes_to_the_organisation_that_convened_it(analyse):
     assert got.get(("省教育厅", "防范学生溺水专项督查"), ("", ""))[1] == "inferred"
     text = "3月21日，青山县教育局召开安全工作会议。会议要求，各学校要落实“日报告”制度。"
     assert implements(analyse, text) == {}       # what others are to do
+
+
+def test_a_quoted_formula_names_a_measure(analyse):
+    doc = analyse("红花岗区率先在全市开展以“1+1+N”菜单为基础的“5+2”课后服务。", pub_date="2021-03-01")
+    assert "5+2" in {m.norm for m in found(doc) if m.label == "MEASURE"}
+    doc = analyse("今年共有5+2名学生参赛，最后比分为3+2。", pub_date="2021-03-01")
+    assert [m for m in found(doc) if m.label == "MEASURE"] == []
