@@ -131,3 +131,10 @@ def test_a_quoted_formula_names_a_measure(analyse):
     assert "5+2" in {m.norm for m in found(doc) if m.label == "MEASURE"}
     doc = analyse("今年共有5+2名学生参赛，最后比分为3+2。", pub_date="2021-03-01")
     assert [m for m in found(doc) if m.label == "MEASURE"] == []
+
+
+def test_a_list_item_that_tells_no_deed_carries_no_subject(analyse):
+    text = "今年以来，青山县教育局多措并举推进平安校园建设。一是全面落实“一岗双责”制度；二是“清朗校园”专项行动成效明显。"
+    assert set(implements(analyse, text)) == {("青山县教育局", "一岗双责制度")}
+    text = "青山县教育局印发工作要点。\n（二）“资助育人”方式进一步拓展。各地认识到资助的意义。"
+    assert implements(analyse, text) == {}

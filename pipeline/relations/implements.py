@@ -364,6 +364,21 @@ def _paragraph_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s
     return None
 
 
+# a list item that tells a deed: an adverb or two, then a verb of doing (rules/implements.tsv
+# item_adverb, item_verb and rules/relations.tsv carry_verb): 进一步健全…, 全面落实…
+ITEM_DOES = re.compile(rf"(?:{cue_alternation_of('item_adverb')})*(?:{cue_alternation_of('item_verb')}|{cue_alternation('carry_verb')})")
+
+
+def _item_opening(text: str, s: int, pos: int, opens: str) -> str:
+    """How the list item holding ``pos`` opens: the sentence's opening, or, in a sentence of
+    items split by semicolons (一是…；二是…), the last clause's, without its item mark."""
+    semi = max(text.rfind("；", s, pos), text.rfind(";", s, pos))
+    if semi < 0:
+        return opens
+    clause = text[semi + 1:pos].lstrip(" \u3000\t")
+    return after_lead_in(clause[enumerated(clause):], [], semi + 1)
+
+
 def _conveners(doc, text: str, orgs: list[Mention], persons: list[Mention], s: int, pos: int,
                hops: int = 6) -> list[Mention]:
     """会议传达…，并专项部署开展X: a sentence opening with a meeting and what the meeting itself
@@ -480,6 +495,8 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
             later = _later_subject(text, orgs, mm, e) if no_subject and opens.startswith(cues("carry_verb")) else None
             if later is not None:
                 actor, basis, conf = later, "subject of the sentence, after its opening clause", "stated"
+            elif no_subject and (listed or paragraph_listed(doc, text, s)) and ITEM_DOES.match(_item_opening(text, s, mm.start, opens)) is None:
+                pass          # （二）资助育人方式进一步拓展 / 2、严禁…: an item that says no deed of the subject
             elif no_subject and (listed or paragraph_listed(doc, text, s)) and \
                     not opens.startswith(cues("carry")) and not opens.startswith(cues("anaphor_words", "implements.tsv")):
                 actor = section_subject(doc, text, [o for o in orgs if o.attrs.get("kind") not in NOT_ACTORS], ms, s)
