@@ -138,3 +138,11 @@ def test_a_list_item_that_tells_no_deed_carries_no_subject(analyse):
     assert set(implements(analyse, text)) == {("青山县教育局", "一岗双责制度")}
     text = "青山县教育局印发工作要点。\n（二）“资助育人”方式进一步拓展。各地认识到资助的意义。"
     assert implements(analyse, text) == {}
+
+
+def test_clauses_after_semicolons_that_tell_deeds_go_on_with_the_subject(analyse):
+    text = ("近年来，青山县教育局坚持立德树人根本任务，以提升教育质量为核心；深入实施“强校工程”，"
+            "全面推行“县管校聘”改革；各学校开展“书香校园”活动。")
+    got = implements(analyse, text)
+    assert {("青山县教育局", "强校工程"), ("青山县教育局", "县管校聘")} <= set(got)
+    assert ("青山县教育局", "书香校园") not in got        # 各学校: a subject of its own

@@ -369,6 +369,26 @@ def _paragraph_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s
 ITEM_DOES = re.compile(rf"(?:{cue_alternation_of('item_adverb')})*(?:{cue_alternation_of('item_verb')}|{cue_alternation('carry_verb')})")
 
 
+def _before_semicolons(text: str, orgs: list[Mention], ms: list[Mention], persons: list[Mention],
+                       places: list[Mention], s: int, pos: int) -> list[Mention]:
+    """青山县教育局坚持立德树人，以提升质量为核心；深入实施“强校工程”: a clause after a
+    semicolon that names no one and tells a deed (ITEM_DOES) goes on with the subject of
+    the clauses before it, over each semicolon back to the one that names it."""
+    k = pos
+    while True:
+        semi = max(text.rfind("；", s, k), text.rfind(";", s, k))
+        if semi < 0:
+            return []
+        clause = text[semi + 1:k].lstrip(" \u3000\t")
+        if any(semi < m.start < k and m.label in ("ORG", "PERSON", "PLACE") for m in ms) or \
+                ITEM_DOES.match(after_lead_in(clause[enumerated(clause):], [], semi + 1)) is None:
+            return []
+        got = _actors(text, orgs, s, semi, persons, places)
+        if got:
+            return got
+        k = semi
+
+
 def _item_opening(text: str, s: int, pos: int, opens: str) -> str:
     """How the list item holding ``pos`` opens: the sentence's opening, or, in a sentence of
     items split by semicolons (一是…；二是…), the last clause's, without its item mark."""
@@ -483,6 +503,10 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         group = _actors(text, orgs, s, mm.start, persons, places)
         actor = group[0] if group else None
         basis, conf = "subject of the sentence", "stated"
+        if actor is None:
+            group = _before_semicolons(text, orgs, ms, persons, places, s, mm.start)
+            actor = group[0] if group else None
+            basis, conf = "subject of the sentence, its clauses after semicolons telling its deeds", INFERRED
         if actor is None and s > 0:
             opens = text[s:mm.start].lstrip(" \u3000\t")
             lead = len(text[s:mm.start]) - len(opens)
