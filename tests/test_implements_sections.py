@@ -146,3 +146,12 @@ def test_clauses_after_semicolons_that_tell_deeds_go_on_with_the_subject(analyse
     got = implements(analyse, text)
     assert {("青山县教育局", "强校工程"), ("青山县教育局", "县管校聘")} <= set(got)
     assert ("青山县教育局", "书香校园") not in got        # 各学校: a subject of its own
+
+
+def test_what_a_plan_the_body_drew_up_says_goes_to_the_body(analyse):
+    text = "为做好开学工作，青山县教育局制定了开学工作方案。方案要求，各校要严格落实晨午检制度。"
+    assert implements(analyse, text).get(("青山县教育局", "晨午检制度"), ("", ""))[1] == "inferred"
+    text = "近日，青山县教育局制定了《开学工作方案》。根据方案，各校将实行“错峰上下学”制度。"
+    assert ("青山县教育局", "错峰上下学制度") in implements(analyse, text)
+    text = "青山县教育局召开会议。根据《国家职业教育改革实施方案》，各校将实行“学分银行”制度。"
+    assert ("青山县教育局", "学分银行制度") not in implements(analyse, text)

@@ -324,7 +324,7 @@ def _notice_issuers(doc, text: str, orgs: list[Mention], persons: list[Mention],
     opens = text[s:s + 20].lstrip()
     docs_ = "|".join(map(re.escape, sorted(cues("notice_doc", "implements.tsv"), key=len, reverse=True)))
     says = "|".join(map(re.escape, cues("notice_says", "implements.tsv")))
-    if not docs_ or not re.match(rf"(?:根据|按照)?(?:{docs_})(?:{says})", opens):
+    if not docs_ or not re.match(rf"(?:(?:根据|按照)?(?:{docs_})(?:{says})|(?:根据|按照|依据)(?:{docs_})(?:要求|规定|部署)?[，,])", opens):
         return []
     issue = re.compile("|".join(map(re.escape, sorted(cues("notice_issue", "implements.tsv"), key=len, reverse=True))))
     k = s
