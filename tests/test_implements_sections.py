@@ -155,3 +155,8 @@ def test_what_a_plan_the_body_drew_up_says_goes_to_the_body(analyse):
     assert ("青山县教育局", "错峰上下学制度") in implements(analyse, text)
     text = "青山县教育局召开会议。根据《国家职业教育改革实施方案》，各校将实行“学分银行”制度。"
     assert ("青山县教育局", "学分银行制度") not in implements(analyse, text)
+
+
+def test_a_committee_and_a_government_written_together_both_carry_the_measure_out(analyse):
+    text = "近年来，青山县委县政府高度重视教育工作，建立了“县级领导联系学校”制度。"
+    assert {o for o, _ in implements(analyse, text)} == {"青山县委", "县政府"}
