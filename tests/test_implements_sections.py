@@ -34,9 +34,19 @@ def test_a_list_after_a_source_has_no_subject(analyse):
     assert implements(analyse, text) == {}
 
 
-def test_a_new_paragraph_that_is_no_list_item_still_carries_no_subject(analyse):
+def test_a_new_paragraph_opening_with_a_deed_carries_the_reports_subject(analyse):
     text = "红光小学积极开展党史学习教育。\n组织学生开展“童心向党唱红歌”比赛。"
-    assert [m for _, m in implements(analyse, text) if m == "童心向党唱红歌"] == []
+    got = implements(analyse, text)
+    assert got.get(("红光小学", "童心向党唱红歌")) == (
+        "subject carried over: the subject the report last opened a sentence with", "inferred")
+
+
+def test_the_reports_subject_is_not_carried_past_a_person_a_place_or_an_anaphor(analyse):
+    for middle in ("校长李明介绍了经验。", "霸州市全面推进教育改革。", "参观了该校党建宣传栏。"):
+        text = "红光小学积极开展党史学习教育。\n" + middle + "\n组织学生开展“童心向党唱红歌”比赛。"
+        assert ("红光小学", "童心向党唱红歌") not in implements(analyse, text), middle
+    text = "武汉市江岸区教育系统积极应对疫情。\n利用网络平台开展“停课不停学”。"
+    assert implements(analyse, text) == {}          # a sector, no organisation
 
 
 def test_a_partner_named_with_huitong_carries_the_work_out_too(analyse):

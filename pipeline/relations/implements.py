@@ -17,7 +17,7 @@ from .. import rules
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_alternation, cue_pairs, cues, full_unit, relation
 from .openings import (FOCUS, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest, paragraph_listed,
-                       section_subject, we_subject)
+                       report_subject, section_subject, we_subject)
 
 NOT_ACTORS = ("media",)
 PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
@@ -389,6 +389,16 @@ def _before_semicolons(text: str, orgs: list[Mention], ms: list[Mention], person
         k = semi
 
 
+def _tells_a_deed(text: str, ms: list[Mention], s: int, pos: int) -> bool:
+    """Whether the sentence before ``pos`` opens with a deed (ITEM_DOES, after lead-in
+    clauses and an item mark: 全面落实…, 一是扎实开展…), so does its last clause after a
+    semicolon, and it names no one before ``pos``."""
+    opens = after_lead_in(text[s:pos].lstrip(" \u3000\t"), [], s)
+    opens = opens[enumerated(opens):]
+    return ITEM_DOES.match(opens) is not None and ITEM_DOES.match(_item_opening(text, s, pos, opens)) is not None and \
+        not any(s <= m.start < pos and m.label in ("ORG", "PERSON", "PLACE") for m in ms)
+
+
 def _item_opening(text: str, s: int, pos: int, opens: str) -> str:
     """How the list item holding ``pos`` opens: the sentence's opening, or, in a sentence of
     items split by semicolons (一是…；二是…), the last clause's, without its item mark."""
@@ -532,6 +542,9 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
             elif no_subject and opens.startswith(cues("carry_verb")):
                 actor = _paragraph_subject(doc, text, orgs, ms, s)
                 basis, conf = "subject carried over: the sentence opens with its verb", INFERRED
+        if actor is None and s > 0 and _tells_a_deed(text, ms, s, mm.start):
+            actor = report_subject(doc, text, [o for o in orgs if o.attrs.get("kind") not in NOT_ACTORS], ms, s)
+            basis, conf = "subject carried over: the subject the report last opened a sentence with", INFERRED
         if actor is None:
             actor = _bare_unit_subject(text, orgs, s, mm.start)
             basis, conf = "unit named without its owner: the report's one unit of that name", INFERRED

@@ -155,3 +155,35 @@ def we_subject(text: str, orgs: list[Mention], ms: list[Mention], s: int, pos: i
     if len(ranked) > 1 and ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]:
         return max(mine, key=lambda o: (counts[o.key], o.key))
     return None
+
+
+def report_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: int, hops: int = 40) -> Mention | None:
+    """全面落实“一岗双责”制度。 in a report whose section opened with 青山县教育局多措并举…: a
+    sentence that tells a deed and names no one goes on with the subject the report last
+    opened a sentence with, over paragraphs and over sentences naming no subject, at most
+    ``hops`` back. None when a sentence on the way opens with a subject of another kind
+    (学校, 各地), a person or a place (who then act), or the report names no such subject."""
+    k = s
+    for _ in range(hops):
+        while k > 0 and text[k - 1] in "\n \u3000\t":
+            k -= 1
+        if k <= 0:
+            return None
+        ps, pe = sentence_of(doc, k - 1)
+        body = text[ps:pe].lstrip(" \u3000\t")
+        body = after_lead_in(body[enumerated(body):], [], ps)
+        head = pe - len(body)
+        at = head + len(OPENING.match(body).group(0))
+        got = next((o for o in orgs if o.start == at), None)
+        if got is not None:
+            nxt = next((o for o in orgs if o.start > got.end and FOCUS.fullmatch(text[got.end:o.start])), None)
+            got = nxt or got
+            # 江岸区教育系统: a sector, no organisation (ANNOTATION.md) to carry the measures out
+            return None if got.text.endswith(cues("sector", "implements.tsv")) else got
+        clause_end = at + len(re.split(r"[，,；;：:]", text[at:pe], maxsplit=1)[0])
+        if body.startswith(cues("subject")) or any(at <= m.start < clause_end and m.label in ("PERSON", "PLACE") for m in ms):
+            return None       # 校长李明介绍… / 霸州市全面推进…: a person or a place acts there
+        if any(w in text[ps:pe] for w in cues("anaphor_words", "implements.tsv")):
+            return None       # 参观了该校党建宣传栏: the report turns to an organisation it names by anaphor
+        k = ps
+    return None
