@@ -170,3 +170,13 @@ def test_what_a_plan_the_body_drew_up_says_goes_to_the_body(analyse):
 def test_a_committee_and_a_government_written_together_both_carry_the_measure_out(analyse):
     text = "近年来，青山县委县政府高度重视教育工作，建立了“县级领导联系学校”制度。"
     assert {o for o, _ in implements(analyse, text)} == {"青山县委", "县政府"}
+
+
+def test_the_reports_subject_is_not_carried_into_someones_words(analyse):
+    text = "红光小学积极开展党史学习教育。\n校党支部书记在会上指出，今后要持续发力。\n组织学生开展“童心向党唱红歌”比赛。"
+    assert ("红光小学", "童心向党唱红歌") not in implements(analyse, text)
+
+
+def test_a_place_acting_stands_for_its_government_when_no_bureau_of_it_is_named(analyse):
+    text = "邯郸市丛台区政府副区长刘长珍出席。丛台区全面推行集团化办学。"
+    assert implements(analyse, text).get(("邯郸市丛台区政府", "集团化办学"), ("", ""))[1] == "inferred"

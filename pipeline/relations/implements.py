@@ -299,7 +299,16 @@ def _place_bureau(text: str, ms: list[Mention], orgs: list[Mention], s: int, pos
             any(c.strip().startswith(cues("subject")) for c in re.split(r"[，,：:]", between)[1:]):
         return None
     stem = PLACE_SUFFIX.sub("", p.text)
-    bodies = "|".join(map(re.escape, cues("place_body", "implements.tsv"))) or "(?!)"
+    got = _place_body(orgs, p.text, stem, cues("place_body", "implements.tsv"))
+    # a place whose report names no education bureau of it acts through its government
+    return got or _place_body(orgs, p.text, stem, cues("place_government", "implements.tsv"))
+
+
+def _place_body(orgs: list[Mention], place: str, stem: str, ends: tuple[str, ...]) -> Mention | None:
+    """The one organisation the report names as the place followed by one of ``ends``
+    (光明区教育局, 丛台区政府); None when it names none or several."""
+    bodies = "|".join(map(re.escape, ends)) or "(?!)"
+    p_text = place
     found_ = {}
     for o in orgs:
         f = fullest(o, orgs)
@@ -309,8 +318,9 @@ def _place_bureau(text: str, ms: list[Mention], orgs: list[Mention], s: int, pos
         if f.attrs.get("parent_key") or o.attrs.get("kind") in NOT_ACTORS:
             continue
         name = f.text
-        if (name.startswith(p.text) or len(stem) >= 2 and name.startswith(stem)) and \
-                re.fullmatch(rf"(?:{re.escape(p.text)}|{re.escape(stem)})(?:{bodies})", name):
+        # the place may follow the division above it (邯郸市丛台区政府 for 丛台区)
+        if re.fullmatch(rf"(?:[\u4e00-\u9fff]{{2,8}}?[省市州盟])?(?:{re.escape(p_text)}|{re.escape(stem)})(?:{bodies})", name) \
+                and (p_text in name or len(stem) >= 2):
             found_[f.key] = f
     return next(iter(found_.values())) if len(found_) == 1 else None
 
