@@ -180,3 +180,8 @@ def test_the_reports_subject_is_not_carried_into_someones_words(analyse):
 def test_a_place_acting_stands_for_its_government_when_no_bureau_of_it_is_named(analyse):
     text = "邯郸市丛台区政府副区长刘长珍出席。丛台区全面推行集团化办学。"
     assert implements(analyse, text).get(("邯郸市丛台区政府", "集团化办学"), ("", ""))[1] == "inferred"
+
+
+def test_the_reports_subject_is_not_carried_past_a_heading_of_another_section(analyse):
+    text = "红光小学积极开展党史学习教育。\n强化师德建设\n组织学生开展“童心向党唱红歌”比赛。"
+    assert ("红光小学", "童心向党唱红歌") not in implements(analyse, text)

@@ -157,12 +157,13 @@ def we_subject(text: str, orgs: list[Mention], ms: list[Mention], s: int, pos: i
     return None
 
 
-def report_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: int, hops: int = 15) -> Mention | None:
+def report_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: int, hops: int = 8) -> Mention | None:
     """全面落实“一岗双责”制度。 in a report whose section opened with 青山县教育局多措并举…: a
     sentence that tells a deed and names no one goes on with the subject the report last
     opened a sentence with, over paragraphs and over sentences naming no subject, at most
     ``hops`` back. None when a sentence on the way opens with a subject of another kind
-    (学校, 各地), a person or a place (who then act), names an organisation by anaphor,
+    (学校, 各地), a person or a place (who then act), names an organisation by anaphor, is
+    a heading line of another section,
     reports speech or a document's words (rules/implements.tsv ``speech``), or the report
     names no such subject."""
     k = s
@@ -187,6 +188,10 @@ def report_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: in
             return None       # 校长李明介绍… / 霸州市全面推进…: a person or a place acts there
         if any(w in text[ps:pe] for w in cues("anaphor_words", "implements.tsv")):
             return None       # 参观了该校党建宣传栏: the report turns to an organisation it names by anaphor
+        le = text.find("\n", ps)
+        line = text[text.rfind("\n", 0, ps) + 1:len(text) if le < 0 else le].strip()
+        if 0 < len(line) <= 40 and not re.search(r"[。！？；;]", line) and not enumerated(line):
+            return None       # 健全就近就便安置制度⏎: a heading of its own section
         if any(w in text[ps:pe] for w in cues("speech", "implements.tsv")) or text.count("“", ps, pe) > text.count("”", ps, pe):
             return None       # 张三指出，… / 《意见》提出，…: what follows is someone's words, not the subject's deeds
         k = ps
