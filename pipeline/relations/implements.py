@@ -16,8 +16,8 @@ import re
 from .. import rules
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_alternation, cue_pairs, cues, full_unit, relation
-from .openings import (FOCUS, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest, paragraph_listed,
-                       report_subject, section_subject, we_subject)
+from .openings import (FOCUS, ITEM_DOES, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest,
+                       item_opening, paragraph_listed, report_subject, section_subject, tells_a_deed, we_subject)
 
 NOT_ACTORS = ("media",)
 PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
@@ -374,11 +374,6 @@ def _paragraph_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s
     return None
 
 
-# a list item that tells a deed: an adverb or two, then a verb of doing (rules/implements.tsv
-# item_adverb, item_verb and rules/relations.tsv carry_verb): 进一步健全…, 全面落实…
-ITEM_DOES = re.compile(rf"(?:{cue_alternation_of('item_adverb')})*(?:{cue_alternation_of('item_verb')}|{cue_alternation('carry_verb')})")
-
-
 def _before_semicolons(text: str, orgs: list[Mention], ms: list[Mention], persons: list[Mention],
                        places: list[Mention], s: int, pos: int) -> list[Mention]:
     """青山县教育局坚持立德树人，以提升质量为核心；深入实施“强校工程”: a clause after a
@@ -397,26 +392,6 @@ def _before_semicolons(text: str, orgs: list[Mention], ms: list[Mention], person
         if got:
             return got
         k = semi
-
-
-def _tells_a_deed(text: str, ms: list[Mention], s: int, pos: int) -> bool:
-    """Whether the sentence before ``pos`` opens with a deed (ITEM_DOES, after lead-in
-    clauses and an item mark: 全面落实…, 一是扎实开展…), so does its last clause after a
-    semicolon, and it names no one before ``pos``."""
-    opens = after_lead_in(text[s:pos].lstrip(" \u3000\t"), [], s)
-    opens = opens[enumerated(opens):]
-    return ITEM_DOES.match(opens) is not None and ITEM_DOES.match(_item_opening(text, s, pos, opens)) is not None and \
-        not any(s <= m.start < pos and m.label in ("ORG", "PERSON", "PLACE") for m in ms)
-
-
-def _item_opening(text: str, s: int, pos: int, opens: str) -> str:
-    """How the list item holding ``pos`` opens: the sentence's opening, or, in a sentence of
-    items split by semicolons (一是…；二是…), the last clause's, without its item mark."""
-    semi = max(text.rfind("；", s, pos), text.rfind(";", s, pos))
-    if semi < 0:
-        return opens
-    clause = text[semi + 1:pos].lstrip(" \u3000\t")
-    return after_lead_in(clause[enumerated(clause):], [], semi + 1)
 
 
 def _conveners(doc, text: str, orgs: list[Mention], persons: list[Mention], s: int, pos: int,
@@ -539,7 +514,7 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
             later = _later_subject(text, orgs, mm, e) if no_subject and opens.startswith(cues("carry_verb")) else None
             if later is not None:
                 actor, basis, conf = later, "subject of the sentence, after its opening clause", "stated"
-            elif no_subject and (listed or paragraph_listed(doc, text, s)) and ITEM_DOES.match(_item_opening(text, s, mm.start, opens)) is None:
+            elif no_subject and (listed or paragraph_listed(doc, text, s)) and ITEM_DOES.match(item_opening(text, s, mm.start, opens)) is None:
                 pass          # （二）资助育人方式进一步拓展 / 2、严禁…: an item that says no deed of the subject
             elif no_subject and (listed or paragraph_listed(doc, text, s)) and \
                     not opens.startswith(cues("carry")) and not opens.startswith(cues("anaphor_words", "implements.tsv")):
@@ -552,7 +527,7 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
             elif no_subject and opens.startswith(cues("carry_verb")):
                 actor = _paragraph_subject(doc, text, orgs, ms, s)
                 basis, conf = "subject carried over: the sentence opens with its verb", INFERRED
-        if actor is None and s > 0 and _tells_a_deed(text, ms, s, mm.start):
+        if actor is None and s > 0 and tells_a_deed(text, ms, s, mm.start):
             actor = report_subject(doc, text, [o for o in orgs if o.attrs.get("kind") not in NOT_ACTORS], ms, s)
             basis, conf = "subject carried over: the subject the report last opened a sentence with", INFERRED
         if actor is None:

@@ -8,7 +8,7 @@ import re
 
 from .. import rules
 from ..doc import Mention, sentence_of
-from .common import cues
+from .common import cue_alternation, cues
 
 FOCUS = re.compile(r"[，,]?(?:特别是|尤其是|其中)")
 
@@ -196,3 +196,28 @@ def report_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: in
             return None       # 张三指出，… / 《意见》提出，…: what follows is someone's words, not the subject's deeds
         k = ps
     return None
+
+
+# a list item that tells a deed: an adverb or two, then a verb of doing (rules/implements.tsv
+# item_adverb, item_verb and rules/relations.tsv carry_verb): 进一步健全…, 全面落实…
+ITEM_DOES = re.compile(rf"(?:{cue_alternation_of('item_adverb')})*(?:{cue_alternation_of('item_verb')}|{cue_alternation('carry_verb')})")
+
+
+def tells_a_deed(text: str, ms: list[Mention], s: int, pos: int) -> bool:
+    """Whether the sentence before ``pos`` opens with a deed (ITEM_DOES, after lead-in
+    clauses and an item mark: 全面落实…, 一是扎实开展…), so does its last clause after a
+    semicolon, and it names no one before ``pos``."""
+    opens = after_lead_in(text[s:pos].lstrip(" \u3000\t"), [], s)
+    opens = opens[enumerated(opens):]
+    return ITEM_DOES.match(opens) is not None and ITEM_DOES.match(item_opening(text, s, pos, opens)) is not None and \
+        not any(s <= m.start < pos and m.label in ("ORG", "PERSON", "PLACE") for m in ms)
+
+
+def item_opening(text: str, s: int, pos: int, opens: str) -> str:
+    """How the list item holding ``pos`` opens: the sentence's opening, or, in a sentence of
+    items split by semicolons (一是…；二是…), the last clause's, without its item mark."""
+    semi = max(text.rfind("；", s, pos), text.rfind(";", s, pos))
+    if semi < 0:
+        return opens
+    clause = text[semi + 1:pos].lstrip(" \u3000\t")
+    return after_lead_in(clause[enumerated(clause):], [], semi + 1)
