@@ -317,12 +317,17 @@ class MeasureRecognizer:
 
         def add(a: int, b: int, written: str, how: str, quoted: bool = False, titled: bool = False):
             # a place inside a quoted name, any name inside a document's title (titled) does not stop it
-            if any(x < b and a < y and not ((quoted and (x, y) in places or titled) and a <= x and y <= b and (x, y) != (a, b))
+            # so does a school inside the quotes of a name (“红星海学校劳动教育”)
+            wrapped = text[a - 1:a] in "“「『‘" and text[b:b + 1] in "”」』’"
+            if any(x < b and a < y and not ((quoted and ((x, y) in places or wrapped) or titled)
+                                            and a <= x and y <= b and (x, y) != (a, b))
                    for x, y in names_taken) \
                     or any(o.start < b and a < o.end for o in out):
                 return
             plain = _plain(written)
-            if len(plain) < 2 or plain in lex["stop"] or re.fullmatch(r"[\d\W]+", plain) or lex["institution"].search(plain):
+            formula = wrapped and re.fullmatch(r"\d+(?:\+\d+)+", plain) is not None   # “5+2”课后服务
+            if len(plain) < 2 or plain in lex["stop"] or re.fullmatch(r"[\d\W]+", plain) and not formula \
+                    or lex["institution"].search(plain):
                 return    # … or an institution (名师工作室, 重点实验室: ``institution`` of measure_cues.tsv)
             for canon in normalise(plain):
                 out.append(Mention("MEASURE", a, b, text[a:b], norm=canon, key=f"measure:{canon}",

@@ -109,6 +109,10 @@ def _named(name: str) -> bool:
     return name in lexicon.known_orgs().words or kind_of(name)[1] not in ("", name)
 
 
+# a party committee and a government written together with nothing between (县委县政府)
+_COMMITTEE_AND_GOVERNMENT = re.compile(r"(.*?[省市县区州旗]委)(.*?[省市县区州旗](?:人民)?政府)")
+
+
 def split_joined(text: str, m: Mention) -> list[Mention]:
     """Two names written as one are two organisations: joined by a dash (``中国教育报-
     中国教育新闻网``, a page's source line), or by a word that joins two bodies where both
@@ -123,6 +127,11 @@ def split_joined(text: str, m: Mention) -> list[Mention]:
                 pos = s + len(part)
         return out
     name = m.text
+    both = _COMMITTEE_AND_GOVERNMENT.fullmatch(name)
+    if both:              # 县委县政府, 青山县委县政府: the party committee and the government
+        k = both.end(1)
+        return [Mention("ORG", m.start, m.start + k, name[:k], attrs=dict(m.attrs)),
+                Mention("ORG", m.start + k, m.end, name[k:], attrs=dict(m.attrs))]
     for k in range(2, len(name) - 2):
         for j in _joiners():
             if name.startswith(j, k) and k + len(j) <= len(name) - 2:

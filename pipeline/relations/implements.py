@@ -16,12 +16,13 @@ import re
 from .. import rules
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_alternation, cue_pairs, cues, full_unit, relation
+from .openings import (FOCUS, ITEM_DOES, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest,
+                       item_opening, paragraph_listed, report_subject, section_subject, tells_a_deed, we_subject)
 
 NOT_ACTORS = ("media",)
 PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
 QUOTED = re.compile(r"[“\"「『‘][^“”\"「」『』‘’\n]*[”\"」』’]")
 SPEECH_OPENS = re.compile(r"\s*“[^”]{0,30}[，,]")   # a sentence that is reported speech (“今年9月1日开始，学校开展…)
-FOCUS = re.compile(r"[，,]?(?:特别是|尤其是|其中)")
 # a person who speaks (X局工作人员张三介绍): what follows is reported speech
 SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:感叹|感慨|激动地|笑着|自豪地|动情地)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆|就)")
 
@@ -56,15 +57,18 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
         # 根据《教育部办公厅关于推进乡村温馨校园建设工作的通知》: a title cited as the ground
         # of the work; its issuer is not the one carrying out the measure named inside it
         cands = [o for o in cands if o.start < opened]
+    below = len(cands)
     for i in range(len(cands) - 1, -1, -1):
+        if i >= below:
+            continue          # a member of a list read as an object before
         o = cands[i]
         between = text[o.end:pos]
         if re.search(r"[。；;]", between) or len(re.sub(r"《[^》]*》", "《》", between)) > 100:   # titles count as one word
             return []
         if re.search(f"(?:{cue_alternation('judge')})", between):
             return []         # X局充分肯定…工作: the organisation judges the work, others do it
-        if text.count("《", s, o.start) > text.count("》", s, o.start) and "》" in between:
-            continue          # 组织学习《X办公厅关于…的通知》: the issuer of a title read out
+        if text.count("《", s, o.start) > text.count("》", s, o.start) and ("》" in between or not _issued(text, s, o)):
+            continue          # 组织学习《X办公厅关于…的通知》, 做了《X关于…的意见》的发言: the issuer of a title read out
         if text.count("(", s, o.start) + text.count("（", s, o.start) > \
                 text.count(")", s, o.start) + text.count("）", s, o.start) and re.search(r"[)）]", between):
             continue          # 龙坪家园(原龙坪煤矿棚改房): an aside in brackets
@@ -91,9 +95,50 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             i -= 1
             group.insert(0, cands[i])
         if _is_object(text, group[0], s):
-            return []
+            below = i         # 坚决贯彻落实党中央、国务院决策部署，…: an object list; the subject is before it
+            continue
         return group
     return []
+
+
+def _issued(text: str, s: int, o: Mention) -> bool:
+    """Whether the title the organisation stands in is one the sentence says is being
+    issued (研究制定了《X大学定点帮扶Y“教育强基工程”实施方案》: rules/implements.tsv
+    ``issue_title``), so that its issuer carries out the measures it names."""
+    opened = text.rfind("《", s, o.start)
+    return re.search(rf"(?:{cue_alternation_of('issue_title')})[了]?$", text[max(s, opened - 8):opened]) is not None
+
+
+def _inside_title(text: str, s: int, mm: Mention) -> bool:
+    """Whether the measure is part of a title (《北京市教育委员会关于推进中小学学区制管理的指导
+    意见》) that the sentence does not say is being issued (做了《A》和《B》的发言): the title
+    is talked about, and no one there carries the measure out."""
+    opened = text.rfind("《", s, mm.start)
+    if opened < 0 or text.rfind("》", s, mm.start) > opened or opened + 1 == mm.start and text.startswith("》", mm.end):
+        return False      # not inside a title, or the title is the measure (the plan named as a document)
+    k = opened
+    while text[k - 1:k] in ("和", "、", "及", "与") and text[k - 2:k - 1] == "》":
+        k = text.rfind("《", s, k - 2)      # 《A》和《B》: back to the first title of the list
+        if k < 0:
+            return False
+    return re.search(rf"(?:{cue_alternation_of('issue_title')})[了]?$", text[max(s, k - 8):k]) is None
+
+
+def _later_subject(text: str, orgs: list[Mention], mm: Mention, e: int) -> Mention | None:
+    """落实党建工作责任制，刘集镇中心小学坚持…: a sentence opening with a clause of doing
+    that names no one has its subject at the head of the clause after it."""
+    m = re.compile(r"[^，,；;。：:“”]*[，,]\s*").match(text, mm.end)
+    if m is None:
+        return None
+    at = m.end() + len(OPENING.match(text, m.end()).group(0))
+    return next((o for o in orgs if o.start == at and o.end < e and o.attrs.get("kind") not in NOT_ACTORS
+                 and not text.startswith("的", o.end)), None)
+
+
+def _inspected(text: str, mm: Mention) -> bool:
+    """Whether the measure names only the work a visit looks at (开展…教育援疆工作调研:
+    rules/implements.tsv ``inspect_after``)."""
+    return text.startswith(cues("inspect_after", "implements.tsv"), mm.end)
 
 
 def _honour(text: str, mm: Mention, s: int) -> bool:
@@ -136,16 +181,22 @@ def _of_a_person(text: str, o: Mention, persons: list[Mention]) -> bool:
 
 
 def _listed_after(text: str, cands: list[Mention], i: int) -> bool:
-    """Whether cands[i] follows cands[i-1] in a list (A、B / A和B)."""
-    return i > 0 and re.fullmatch(r"[、和与及]?", text[cands[i - 1].end:cands[i].start]) is not None
+    """Whether cands[i] follows cands[i-1] in a list (A、B / A和B) or as its partner in
+    the work (A会同B / A联合B: rules/implements.tsv ``partner``)."""
+    gap = text[cands[i - 1].end:cands[i].start]
+    return i > 0 and (re.fullmatch(r"[、和与及]?", gap) is not None or gap in cues("partner", "implements.tsv"))
 
 
 def _subject(text: str, orgs: list[Mention], s: int, e: int) -> Mention | None:
     """The subject a sentence opens with: an organisation at its start (after a date or a
-    short lead-in such as 近日, 今年以来)."""
+    short lead-in such as 近日, 今年以来, and after lead-in clauses ending at a comma:
+    今年以来，青山县教育局…)."""
+    body = text[s:e].lstrip(" \u3000\t")
+    k = s + len(text[s:e]) - len(body)
+    k += len(body) - len(after_lead_in(body, [], k))
     for o in orgs:
-        if s <= o.start < e and o.start - s <= 12 and not re.search(r"[，,。；]", text[s:o.start]) \
-                and not _is_object(text, o, s) and o.attrs.get("kind") not in NOT_ACTORS:
+        if k <= o.start < e and o.start - k <= 12 and not re.search(r"[，,。；]", text[k:o.start]) \
+                and not _is_object(text, o, k) and o.attrs.get("kind") not in NOT_ACTORS:
             return o
     return None
 
@@ -193,12 +244,12 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
         counts: dict[str, int] = {}
         for o in orgs:        # 学校的: one school however written (开发区红星海学校, 红星海学校)
             if o.attrs.get("kind") == kind and not o.attrs.get("parent_key"):
-                k = _fullest(o, orgs).key if possessive else o.key
+                k = fullest(o, orgs).key if possessive else o.key
                 counts[k] = counts.get(k, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
         if len(ranked) > 1 and not possessive and prev is not None and prev.attrs.get("kind") == kind \
                 and not prev.attrs.get("parent_key"):
-            return _fullest(prev, orgs)   # 镇雄县民族中学于1978年建校…。…，学校拟于…举行: the sentence before's subject
+            return fullest(prev, orgs)   # 镇雄县民族中学于1978年建校…。…，学校拟于…举行: the sentence before's subject
         main = main_org(text, orgs, kind, title) if len(ranked) > 1 and not possessive else None
         if main is not None:
             return main   # the school the report is about (its title's, or the one named far more often)
@@ -206,8 +257,8 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
             return None   # 学校 in a report naming several schools may mean schools in general
         if len(ranked) > 1:   # 学校的: the school the report names far more often than any other
             top = max(counts, key=lambda k: (counts[k], k))
-            return next((_fullest(o, orgs) for o in before if _fullest(o, orgs).key == top), None)
-    return _fullest(before[-1], orgs) if before else None
+            return next((fullest(o, orgs) for o in before if fullest(o, orgs).key == top), None)
+    return fullest(before[-1], orgs) if before else None
 
 
 def main_org(text: str, orgs: list[Mention], kind: str, title: str = "") -> Mention | None:
@@ -218,7 +269,7 @@ def main_org(text: str, orgs: list[Mention], kind: str, title: str = "") -> Ment
     first = text.lstrip().split("\n", 1)[0]
     if len(first) > 40 or re.search(r"[。；;]", first):
         first = ""        # a first line that is a paragraph is no heading
-    in_title = {_fullest(o, orgs).key: _fullest(o, orgs) for o in orgs
+    in_title = {fullest(o, orgs).key: fullest(o, orgs) for o in orgs
                 if not o.attrs.get("parent_key") and o.attrs.get("kind") not in NOT_ACTORS
                 and (o.text in title or first and o.text in first)}
     one = next(iter(in_title.values())) if len(in_title) == 1 else None
@@ -248,15 +299,28 @@ def _place_bureau(text: str, ms: list[Mention], orgs: list[Mention], s: int, pos
             any(c.strip().startswith(cues("subject")) for c in re.split(r"[，,：:]", between)[1:]):
         return None
     stem = PLACE_SUFFIX.sub("", p.text)
-    bodies = "|".join(map(re.escape, cues("place_body", "implements.tsv"))) or "(?!)"
+    got = _place_body(orgs, p.text, stem, cues("place_body", "implements.tsv"))
+    # a place whose report names no education bureau of it acts through its government
+    return got or _place_body(orgs, p.text, stem, cues("place_government", "implements.tsv"))
+
+
+def _place_body(orgs: list[Mention], place: str, stem: str, ends: tuple[str, ...]) -> Mention | None:
+    """The one organisation the report names as the place followed by one of ``ends``
+    (光明区教育局, 丛台区政府); None when it names none or several."""
+    bodies = "|".join(map(re.escape, ends)) or "(?!)"
+    p_text = place
     found_ = {}
     for o in orgs:
-        f = _fullest(o, orgs)
-        if f.attrs.get("parent_key") or f.attrs.get("kind") in NOT_ACTORS:
+        f = fullest(o, orgs)
+        if f.attrs.get("parent_key") and f.attrs.get("parent_text"):
+            # 昆明市教育体育局党组, the bureau named only with its unit: the bureau itself
+            f = Mention("ORG", f.start, f.end, f.attrs["parent_text"], key=f.attrs["parent_key"], attrs={})
+        if f.attrs.get("parent_key") or o.attrs.get("kind") in NOT_ACTORS:
             continue
         name = f.text
-        if (name.startswith(p.text) or len(stem) >= 2 and name.startswith(stem)) and \
-                re.fullmatch(rf"(?:{re.escape(p.text)}|{re.escape(stem)})(?:{bodies})", name):
+        # the place may follow the division above it (邯郸市丛台区政府 for 丛台区)
+        if re.fullmatch(rf"(?:[\u4e00-\u9fff]{{2,8}}?[省市州盟])?(?:{re.escape(p_text)}|{re.escape(stem)})(?:{bodies})", name) \
+                and (p_text in name or len(stem) >= 2):
             found_[f.key] = f
     return next(iter(found_.values())) if len(found_) == 1 else None
 
@@ -270,7 +334,7 @@ def _notice_issuers(doc, text: str, orgs: list[Mention], persons: list[Mention],
     opens = text[s:s + 20].lstrip()
     docs_ = "|".join(map(re.escape, sorted(cues("notice_doc", "implements.tsv"), key=len, reverse=True)))
     says = "|".join(map(re.escape, cues("notice_says", "implements.tsv")))
-    if not docs_ or not re.match(rf"(?:根据|按照)?(?:{docs_})(?:{says})", opens):
+    if not docs_ or not re.match(rf"(?:(?:根据|按照)?(?:{docs_})(?:{says})|(?:根据|按照|依据)(?:{docs_})(?:要求|规定|部署)?[，,])", opens):
         return []
     issue = re.compile("|".join(map(re.escape, sorted(cues("notice_issue", "implements.tsv"), key=len, reverse=True))))
     k = s
@@ -284,17 +348,6 @@ def _notice_issuers(doc, text: str, orgs: list[Mention], persons: list[Mention],
                 return got
         k = ps
     return []
-
-
-def _fullest(o: Mention | None, orgs: list[Mention]) -> Mention | None:
-    """The fullest spelling the report gives the organisation an anaphor stands for
-    (红星海学校 written earlier as 开发区红星海学校): the longest name of that kind ending
-    with it."""
-    if o is None:
-        return None
-    longer = [m for m in orgs if m.text.endswith(o.text) and len(m.text) > len(o.text)
-              and m.attrs.get("kind") == o.attrs.get("kind") and not m.attrs.get("parent_key")]
-    return max(longer, key=lambda m: (len(m.text), -m.start)) if longer else o
 
 
 def _paragraph_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: int, hops: int = 3) -> Mention | None:
@@ -321,26 +374,54 @@ def _paragraph_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s
     return None
 
 
-def _after_lead_in(opens: str, dates: list[tuple[int, int]], s: int) -> str:
-    """The opening of a sentence without its adverbial lead-in clauses (为…，/ 今年以来，/
-    a date，: rules/relations.tsv ``lead_in``), at most two, each ending at a comma and at
-    most 30 characters long: 为确保学生安全，积极开展… -> 积极开展…"""
-    k = 0
-    for _ in range(2):
-        m = re.match(r"[^，,。；;：:“”]{1,30}?[，,]\s*", opens[k:])
-        if not m:
-            break
-        clause = m.group(0)
-        if not (clause.startswith(cues("lead_in")) or any(a <= k + s < b for a, b in dates)
-                or re.match(r"[\d０-９]+(?:年|月|日)", clause)):
-            break
-        k += m.end()
-    return opens[k:]
+def _before_semicolons(text: str, orgs: list[Mention], ms: list[Mention], persons: list[Mention],
+                       places: list[Mention], s: int, pos: int) -> list[Mention]:
+    """青山县教育局坚持立德树人，以提升质量为核心；深入实施“强校工程”: a clause after a
+    semicolon that names no one and tells a deed (ITEM_DOES) goes on with the subject of
+    the clauses before it, over each semicolon back to the one that names it."""
+    k = pos
+    while True:
+        semi = max(text.rfind("；", s, k), text.rfind(";", s, k))
+        if semi < 0:
+            return []
+        clause = text[semi + 1:k].lstrip(" \u3000\t")
+        if any(semi < m.start < k and m.label in ("ORG", "PERSON", "PLACE") for m in ms) or \
+                ITEM_DOES.match(after_lead_in(clause[enumerated(clause):], [], semi + 1)) is None:
+            return []
+        got = _actors(text, orgs, s, semi, persons, places)
+        if got:
+            return got
+        k = semi
+
+
+def _conveners(doc, text: str, orgs: list[Mention], persons: list[Mention], s: int, pos: int,
+               hops: int = 6) -> list[Mention]:
+    """会议传达…，并专项部署开展X: a sentence opening with a meeting and what the meeting itself
+    did (rules/implements.tsv ``meeting``, ``meeting_does``; not 会议要求/指出, which say what
+    others are to do) has as actors the organisations that convened it: the subject before
+    ``convene`` (牵头召开, 组织召开 …) in the nearest sentence before, at most ``hops`` back."""
+    opens = text[s:pos].lstrip(" \u3000\t")
+    if not re.match(rf"(?:{cue_alternation_of('meeting')})(?:还|并|上)?(?:{cue_alternation_of('meeting_does')})", opens):
+        return []
+    if re.search(r"[，,；;]\s*(?:" + cue_alternation("subject", longest_first=False) + ")", text[s:pos]):
+        return []
+    convene = re.compile(cue_alternation_of("convene"))
+    k = s
+    for _ in range(hops):
+        if k <= 0:
+            return []
+        ps, pe = sentence_of(doc, k - 1)
+        for m in convene.finditer(text, ps, pe):
+            got = _actors(text, orgs, ps, m.start(), persons)
+            if got:
+                return got
+        k = ps
+    return []
 
 
 # the sentence after a measure names its organisers: 由A主办 / 本次活动以“…”为主题，由A主办
 NEXT_ORGANISERS = re.compile(r"\s*(?:(?:本次|此次|这次|该)?(?:活动|比赛|大赛|赛事|培训|项目)?(?:[^，,。；;]{0,30}[，,])?)由")
-ORGANISER = re.compile(r"(?:联合|共同)?(?:主办|承办)")
+ORGANISER = re.compile(r"(?:联合|共同)?(?:主办|承办|推出|发起)")
 
 
 def _leaders(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
@@ -364,7 +445,7 @@ def _leaders(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
 
 def _organisers(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
     """The organisations a sentence names as organisers before ``pos``: each written right
-    before 主办 / 承办 (联合主办), with the ones listed before it (A、B联合主办); 协办 and
+    before 主办 / 承办 / 推出 / 发起 (联合主办), with the ones listed before it (A、B联合推出的X); 协办 and
     指导 name helpers, not organisers."""
     cands = [o for o in orgs if s <= o.start and o.end <= pos]
     out: list[Mention] = []
@@ -408,24 +489,47 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         s, e = sentence_of(doc, mm.start)
         if _honour(text, mm, s):
             continue          # 确定X为第二批乡村温馨校园建设典型案例学校: an honour, not an act
+        if _inside_title(text, s, mm):
+            continue          # 做了《X关于推进中小学学区制管理的指导意见》的发言: a title talked about
+        if _inspected(text, mm):
+            continue          # 与地方教育行政部门开展教育援疆工作调研: the work is looked at, not done
         if _cited(text, mm.start):
             continue          # 按照《国家职业教育改革实施方案》要求: the ground of the work, not its act
         group = _actors(text, orgs, s, mm.start, persons, places)
         actor = group[0] if group else None
         basis, conf = "subject of the sentence", "stated"
+        if actor is None:
+            group = _before_semicolons(text, orgs, ms, persons, places, s, mm.start)
+            actor = group[0] if group else None
+            basis, conf = "subject of the sentence, its clauses after semicolons telling its deeds", INFERRED
         if actor is None and s > 0:
             opens = text[s:mm.start].lstrip(" \u3000\t")
             lead = len(text[s:mm.start]) - len(opens)
-            opens = _after_lead_in(opens, [(d.start, d.end) for d in ms if d.label == "DATE"], s + lead)
+            opens = after_lead_in(opens, [(d.start, d.end) for d in ms if d.label == "DATE"], s + lead)
+            listed = enumerated(opens)
+            if listed:        # 一是全面落实…: an item of a list of what the subject did
+                opens = after_lead_in(opens[listed:], [], s)
             no_subject = not any(o for o in ms if s <= o.start < mm.start and o.label in ("ORG", "PERSON")) \
                 and not opens.startswith(cues("subject"))
-            if no_subject and opens.startswith(cues("carry")):
+            later = _later_subject(text, orgs, mm, e) if no_subject and opens.startswith(cues("carry_verb")) else None
+            if later is not None:
+                actor, basis, conf = later, "subject of the sentence, after its opening clause", "stated"
+            elif no_subject and (listed or paragraph_listed(doc, text, s)) and ITEM_DOES.match(item_opening(text, s, mm.start, opens)) is None:
+                pass          # （二）资助育人方式进一步拓展 / 2、严禁…: an item that says no deed of the subject
+            elif no_subject and (listed or paragraph_listed(doc, text, s)) and \
+                    not opens.startswith(cues("carry")) and not opens.startswith(cues("anaphor_words", "implements.tsv")):
+                actor = section_subject(doc, text, [o for o in orgs if o.attrs.get("kind") not in NOT_ACTORS], ms, s)
+                basis, conf = "subject carried over: an item of a list of what the section's subject did", INFERRED
+            elif no_subject and opens.startswith(cues("carry")):
                 ps, pe = sentence_of(doc, s - 1)
                 actor = _subject(text, orgs, ps, pe)
                 basis, conf = "subject carried over from the sentence before", INFERRED
             elif no_subject and opens.startswith(cues("carry_verb")):
                 actor = _paragraph_subject(doc, text, orgs, ms, s)
                 basis, conf = "subject carried over: the sentence opens with its verb", INFERRED
+        if actor is None and s > 0 and tells_a_deed(text, ms, s, mm.start):
+            actor = report_subject(doc, text, [o for o in orgs if o.attrs.get("kind") not in NOT_ACTORS], ms, s)
+            basis, conf = "subject carried over: the subject the report last opened a sentence with", INFERRED
         if actor is None:
             actor = _bare_unit_subject(text, orgs, s, mm.start)
             basis, conf = "unit named without its owner: the report's one unit of that name", INFERRED
@@ -435,11 +539,14 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
                 ps, pe = sentence_of(doc, s - 1)
                 prev = _subject(text, orgs, ps, pe)
                 if prev is not None and (text.startswith("的", prev.end) or len({
-                        _fullest(o, orgs).key for o in orgs if ps <= o.start < pe
+                        fullest(o, orgs).key for o in orgs if ps <= o.start < pe
                         and o.attrs.get("kind") == prev.attrs.get("kind")}) > 1):
                     prev = None   # 城关小学的老师来自东关小学 / two schools in it: no one subject
             actor = _anaphor_subject(text, orgs, s, mm.start, title=title, prev=prev)
             basis, conf = "该校/学校/该局: the last organisation of that kind named before", INFERRED
+        if actor is None:
+            actor = we_subject(text, orgs, ms, s, mm.start, title)
+            basis, conf = "我校/我区…: the report's own organisation of that kind", INFERRED
         if actor is None:
             actor = _anaphor_subject(text, orgs, s, mm.start, possessive=True)
             basis, conf = "学校的/该校的 before the measure: the school the report names", INFERRED
@@ -450,6 +557,10 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
             group = _notice_issuers(doc, text, orgs, persons, s)
             actor = group[0] if group else None
             basis, conf = "the issuers of the document the sentence quotes (通知要求…)", INFERRED
+        if actor is None and s > 0:
+            group = _conveners(doc, text, orgs, persons, s, mm.start)
+            actor = group[0] if group else None
+            basis, conf = "the meeting's convener: the sentence opens with what the meeting did (会议部署…)", INFERRED
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
         found_ = [(one, basis, conf, (s, e)) for one in (group if group and actor is group[0] else [actor] if actor else [])]
         # 青山县教育局牵头，县公安局配合，开展“护学岗”行动 / 在X的统一组织下，开展…: the leader
