@@ -154,7 +154,7 @@ def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, re
     touched = _delete(db, gone)
     db.execute("CREATE TEMP TABLE ord(k TEXT PRIMARY KEY, o INTEGER)")
     db.executemany("INSERT INTO ord VALUES(?, ?)", ((k, o) for o, k in enumerate(keys) if k in remake))
-    book_reports(db)
+    book_reports(db, few=True)
     # the key -> id table: moved ids, the keys of the reports made again, none no report uses
     db.executemany("UPDATE keymap SET id = ? WHERE key = ?", ((new, key) for key, new in moved))
     db.executemany("INSERT OR REPLACE INTO keymap VALUES(?, ?)", (
@@ -162,7 +162,7 @@ def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, re
         db.execute("SELECT DISTINCT key FROM keyuse WHERE k IN (SELECT k FROM ord)").fetchall()))
     db.executemany("DELETE FROM keymap WHERE key = ? AND NOT EXISTS (SELECT 1 FROM keyuse WHERE keyuse.key = ?)",
                    ((key, key) for key in touched["keys"]))
-    stage_rows(db, "keymap")
+    stage_rows(db, "keymap", few=True)
     _documents(db, keys, remake)
     _sections(db)
     me = db.execute("""SELECT r.rid, x.entity_id, x.c FROM
@@ -171,15 +171,15 @@ def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, re
     db.executemany("INSERT INTO me_dropped VALUES(?,?,?)", me)  # moved to mention_edges once nodes are known
     counted = touched["counted"] | {d for _, d, _ in me}
     added, removed, changed = _nodes(db, entities, remap, counted, touched, rkeys)
-    _mention_edges(db, counted | added | removed)
+    _mention_edges(db, added | removed, counted - added - removed)
     triples = touched["triples"] | _evidence(db, added, removed)
     _edges(db, triples)
     located = {s for s, _, t in triples if t == "LOCATED_IN"}
     _parents_aliases(db, located | added | removed | changed, added | removed | changed)
-    db.execute("""INSERT INTO report_ids SELECT r.rid, d.doc_id FROM s.r_report r JOIN ord USING(k)
+    db.execute("""INSERT INTO report_ids SELECT r.rid, d.doc_id FROM ord CROSS JOIN s.r_report r USING(k)
                   JOIN s.r_docs d ON d.k = r.k AND d.n = 0 WHERE r.ok = 1 ORDER BY ord.o""")
     db.execute("COMMIT")
-    for k, doc_id, blob in db.execute("SELECT k, doc_id, text FROM s.r_texts JOIN ord USING(k) ORDER BY ord.o, n"):
+    for k, doc_id, blob in db.execute("SELECT k, doc_id, text FROM ord CROSS JOIN s.r_texts USING(k) ORDER BY ord.o, n"):
         texts(k, doc_id, lambda blob=blob: zlib.decompress(blob).decode("utf-8"), False)
     for k, doc_id in db.execute("SELECT k, doc_id FROM ktexts WHERE k NOT IN (SELECT k FROM ord)").fetchall():
         texts(k, doc_id, lambda k=k, d=doc_id: _text(db, k, d), True)
@@ -299,7 +299,7 @@ def _nodes(db, entities: dict, remap: dict, counted: set[str], touched: dict, rk
     before = _present(db, cand)
     db.executemany("DELETE FROM nodes WHERE id = ?", ((i,) for i in local_gone))
     db.execute("""INSERT OR IGNORE INTO nodes SELECT n.id, n.type, n.name, n.attrs, 0, 0
-                  FROM s.r_nodes n JOIN ord USING(k) ORDER BY ord.o, n.id""")
+                  FROM ord CROSS JOIN s.r_nodes n USING(k) ORDER BY ord.o, n.id""")
     # a date another report holds too stays
     kept = [i for (i,) in db.execute(f"""SELECT DISTINCT id FROM local_nodes WHERE id IN ({_marks(local_gone)})""",
                                      sorted(local_gone))] if local_gone else []
@@ -430,8 +430,16 @@ def _present(db, ids) -> set[str]:
     return out
 
 
-def _mention_edges(db, ids: set[str]) -> None:
-    """Mention counts to a node in ``mention_edges``, the others set aside."""
+def _mention_edges(db, ids: set[str], counted: set[str]) -> None:
+    """Mention counts to a node in ``mention_edges``, the others set aside: all those of
+    the nodes that appeared or went (``ids``), the new ones (set aside by the patch) of the
+    other nodes ``counted`` (their rows in place stay where they are)."""
+    db.execute("CREATE TEMP TABLE t_counted(x TEXT PRIMARY KEY)")
+    db.executemany("INSERT INTO t_counted VALUES(?)", ((x,) for x in counted))
+    db.execute("""CREATE TEMP TABLE t_back AS SELECT rowid AS r, * FROM me_dropped
+                  WHERE dst IN (SELECT x FROM t_counted) AND dst IN (SELECT id FROM nodes)""")
+    db.execute("DELETE FROM me_dropped WHERE rowid IN (SELECT r FROM t_back)")
+    db.execute("INSERT INTO mention_edges SELECT src, dst, count FROM t_back ORDER BY src, dst")
     db.execute("CREATE TEMP TABLE t_ids(x TEXT PRIMARY KEY)")
     db.executemany("INSERT INTO t_ids VALUES(?)", ((x,) for x in ids))
     for sql in ("""CREATE TEMP TABLE t_me AS SELECT * FROM mention_edges WHERE dst IN (SELECT x FROM t_ids)
