@@ -190,6 +190,14 @@ class Graph:
         self.prov_of[nid] = got
         return got
 
+    def parent(self, place: str) -> str:
+        """The place above a place, as communities.Inputs finds it: the lowest place it is
+        LOCATED_IN, else its parent_id."""
+        ups = [d for (d,) in self.db.execute("SELECT dst FROM edges WHERE src = ? AND typ = 'LOCATED_IN'", (place,))]
+        self.load(ups + [place])
+        above = sorted(d for d in ups if self.type(d) == "Place")
+        return above[0] if above else str(self.info[place][3] or "")
+
     def component(self, start: str) -> tuple[list[str], list[tuple]]:
         """The component of ``start`` in the community graph: links inside one province."""
         seen, todo, edges = {start}, [start], set()
@@ -250,7 +258,8 @@ def _touched(new: Graph, old: Graph, delta: Delta) -> set[str]:
             diff = got[0].get(src, set()) ^ got[1].get(src, set())
             if not diff:
                 continue
-            if any(e[2] == "LOCATED_IN" for e in diff) and new.type(src) == old.type(src) == "Place":
+            if any(e[2] == "LOCATED_IN" for e in diff) and new.type(src) == old.type(src) == "Place" \
+                    and new.parent(src) != old.parent(src):
                 raise Whole(f"the place {src} moved under another")
             seeds.add(src)
             seeds |= {e[1] for e in diff if e[2] in LINKS}

@@ -96,6 +96,8 @@ CHANGES = {
         graph(orgs={**ORGS, "org:C": ("海淀区教育局", "370105")}),
     "an organisation's move takes a person, who takes another organisation's component":
         graph(orgs={**ORGS, "org:X": ("东城区教育委员会", "370104")}),
+    "a place's link to the place above it gets more evidence":
+        graph(edges=_edges(add=[("place:370104", "place:370100", "LOCATED_IN", 3)])),
     "a link goes and a component splits":
         graph(edges=_edges(drop=[("org:D", "org:A", "PART_OF", 1)])),
     "a link's evidence grows":
