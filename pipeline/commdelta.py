@@ -26,8 +26,9 @@ MAX_TOUCHED members.
 from __future__ import annotations
 
 import contextlib
+import csv
 import hashlib
-import json
+import io
 import os
 import sqlite3
 from collections import Counter, defaultdict
@@ -35,6 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import communities as cm
+from . import csvio
+from .util import atomic_file
 
 STATE = "communities-state.sqlite"
 MAX_TOUCHED = 20000
@@ -58,25 +61,39 @@ def state_code() -> str:
     return hashlib.sha256(cm.code_hash() + Path(__file__).read_bytes()).hexdigest()[:24]
 
 
-def rows(db, cache: Path | None, name: str, delta: Delta | None = None) -> tuple[list[dict], str]:
-    """The rows of communities.csv of the index ``db`` of the set ``name`` (its folder's
-    name), and why they were found in the whole graph ("": only where the change reached).
-    ``cache``: the build's work folder (groupings and state kept there)."""
+def write(db, cache: Path | None, name: str, path: Path, delta: Delta | None = None) -> str:
+    """communities.csv of the index ``db`` of the set ``name`` (its folder's name) written
+    to ``path``; returns why the communities were found in the whole graph ("": only where
+    the change reached). ``cache``: the build's work folder (groupings and state kept there)."""
     state = cache / STATE if cache is not None else None
     why = "no previous set to compare with"
     if state is not None and delta is not None:
         try:
-            return _again(db, state, name, delta), ""
+            _again(db, state, name, delta, path)
+            return ""
         except Whole as e:
             why = str(e)
         except (sqlite3.Error, OSError, ValueError) as e:
             why = f"the state of the previous communities cannot be used: {e}"
     comps: list[tuple[list[str], list[dict]]] = []
-    out = cm.find_rows(cm.Inputs.from_index(db), cache, each=lambda nodes, rs: comps.append((nodes, rs)))
+    rows = cm.find_rows(cm.Inputs.from_index(db), cache, each=lambda nodes, rs: comps.append((nodes, rs)))
+    with atomic_file(path) as f:
+        f.write(csvio.to_csv(rows, cm.COLS))
     if state is not None:
         with contextlib.suppress(OSError, sqlite3.Error):
             _write_state(state, name, comps)
-    return out, why
+    return why
+
+
+def line(row: dict) -> str:
+    """A community's CSV line but its id (its first cell): as csvio.to_csv writes it."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow([csvio.neutralise(row.get(c, "")) for c in cm.COLS[1:]])
+    return buf.getvalue()
+
+
+def _state_rows(comps):
+    return ((nodes[0], r["n_members"], r["member_ids"], line(r)) for nodes, rs in comps for r in rs)
 
 
 def _write_state(path: Path, name: str, comps) -> None:
@@ -87,20 +104,18 @@ def _write_state(path: Path, name: str, comps) -> None:
         db = sqlite3.connect(tmp, isolation_level=None)
         db.executescript("""PRAGMA synchronous=OFF; PRAGMA journal_mode=OFF;
             CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
-            CREATE TABLE comps(root TEXT PRIMARY KEY, rows TEXT) WITHOUT ROWID;
+            CREATE TABLE rows(root TEXT, n_members INTEGER, member_ids TEXT, line TEXT);
             CREATE TABLE members(node TEXT PRIMARY KEY, root TEXT) WITHOUT ROWID; BEGIN""")
-        db.executemany("INSERT INTO comps VALUES(?,?)", ((nodes[0], _dump(rs)) for nodes, rs in comps))
+        db.executemany("INSERT INTO rows VALUES(?,?,?,?)", _state_rows(comps))
         db.executemany("INSERT INTO members VALUES(?,?)", ((n, nodes[0]) for nodes, _ in comps for n in nodes))
         db.executemany("INSERT INTO meta VALUES(?,?)", (("set", name), ("code", state_code())))
+        db.execute("CREATE INDEX rows_root ON rows(root)")
+        db.execute("CREATE INDEX members_root ON members(root)")
         db.execute("COMMIT")
         db.close()
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
-
-
-def _dump(rs: list[dict]) -> str:
-    return json.dumps(rs, ensure_ascii=False, separators=(",", ":"))
 
 
 def _chunks(xs, n: int = 500):
@@ -323,7 +338,7 @@ def _inputs(g: Graph, comps) -> cm.Inputs:
     return x
 
 
-def _again(db, path: Path, name: str, delta: Delta) -> list[dict]:
+def _again(db, path: Path, name: str, delta: Delta, out: Path) -> None:
     if not path.is_file():
         raise Whole("no state of the previous communities")
     st = sqlite3.connect(path, isolation_level=None)
@@ -352,14 +367,25 @@ def _again(db, path: Path, name: str, delta: Delta) -> list[dict]:
         made = [(nodes, grouping.rows(x, nodes, edges)) for nodes, edges in comps]
         st.execute("BEGIN")
         for part in _chunks(roots):
-            st.execute(f"DELETE FROM comps WHERE root IN ({_marks(part)})", part)
+            st.execute(f"DELETE FROM rows WHERE root IN ({_marks(part)})", part)
             st.execute(f"DELETE FROM members WHERE root IN ({_marks(part)})", part)
-        st.executemany("INSERT OR REPLACE INTO comps VALUES(?,?)", ((nodes[0], _dump(rs)) for nodes, rs in made))
+        st.executemany("INSERT INTO rows VALUES(?,?,?,?)", _state_rows(made))
         st.executemany("INSERT OR REPLACE INTO members VALUES(?,?)", ((n, nodes[0]) for nodes, _ in made for n in nodes))
         st.execute("UPDATE meta SET v = ? WHERE k = 'set'", (name,))
-        out = [r for (blob,) in st.execute("SELECT rows FROM comps") for r in json.loads(blob)]
+        # numbered as communities.numbered numbers them (largest first, then by members;
+        # SQLite's binary order of UTF-8 is the order of the code points)
+        with atomic_file(out) as f:
+            f.write(csvio.to_csv([], cm.COLS))
+            cur = st.execute("SELECT line FROM rows ORDER BY n_members DESC, member_ids")
+            i = 0
+            while chunk := cur.fetchmany(10000):
+                f.write("".join(f"c{i + j}," + ln for j, (ln,) in enumerate(chunk, 1)))
+                i += len(chunk)
         st.execute("COMMIT")
         grouping.save(keep_others=True)
-        return cm.numbered(out)
+    except BaseException:
+        if st.in_transaction:
+            st.execute("ROLLBACK")
+        raise
     finally:
         st.close()

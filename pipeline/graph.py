@@ -566,12 +566,11 @@ def write_outputs(index: Path, out: Path, cache: Path | None = None, writer=None
                         else:
                             write_table(tables / f"{name}.csv", cols, sql_rows(db, name), cells=True)
             with phase("communities"):
-                from . import commdelta, communities  # networkx, loaded only where a new set is written
+                from . import commdelta  # networkx, loaded only where a new set is written
                 units = getattr(writer, "units", None)
                 delta = commdelta.Delta(writer.previous, {k[0] for k in units["g_nodes"]},
                                         {k[0] for k in units["g_edges"]}) if units is not None else None
-                rows, why = commdelta.rows(db, cache, out.name, delta)
-                write_table(tables / "communities.csv", communities.COLS, rows)
+                why = commdelta.write(db, cache, out.name, tables / "communities.csv", delta)
             PHASES.append({"phase": "communities-delta", "s": 0, "why_whole": why})
         finally:
             db.close()

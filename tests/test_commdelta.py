@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import commdelta, communities
+from pipeline import commdelta, communities, csvio
 from pipeline.assemble import PARENTS
 
 ORGS = {"org:A": ("槐荫区教育局", "370104"), "org:B": ("济南市教育局", "370100"),
@@ -61,26 +61,30 @@ def write_index(folder: Path, g) -> Path:
     return folder / "index.sqlite"
 
 
-def whole(path: Path) -> list[dict]:
+def whole(path: Path) -> bytes:
+    """communities.csv as the whole graph's communities give it."""
     db = sqlite3.connect(path)
     try:
-        return communities.from_index(db)
+        return csvio.to_csv(communities.from_index(db), communities.COLS).encode("utf-8")
     finally:
         db.close()
 
 
-def rebuild(tmp_path: Path, before, after) -> tuple[list[dict], str]:
-    """The communities of ``after`` found from the state of ``before``'s (as a rebuild would)."""
+def rebuild(tmp_path: Path, before, after) -> tuple[bytes, str]:
+    """communities.csv of ``after`` written from the state of ``before``'s (as a rebuild
+    writes it), and why it was found whole."""
     work, prev = tmp_path / "work", tmp_path / "000001"
     db = sqlite3.connect(write_index(prev, before))
-    commdelta.rows(db, work, prev.name)  # the whole build: its state kept
+    assert commdelta.write(db, work, prev.name, prev / "communities.csv") != ""  # the whole build: its state kept
     db.close()
+    assert (prev / "communities.csv").read_bytes() == whole(prev / "index.sqlite")
     path = write_index(tmp_path / "000002", after)
     changed = {i for i in before[0].keys() | after[0].keys() if before[0].get(i) != after[0].get(i)}
     sources = {e[0] for e in before[1] ^ after[1]}
     db = sqlite3.connect(path)
     try:
-        return commdelta.rows(db, work, "000002", commdelta.Delta(prev, changed, sources))
+        why = commdelta.write(db, work, "000002", path.parent / "communities.csv", commdelta.Delta(prev, changed, sources))
+        return (path.parent / "communities.csv").read_bytes(), why
     finally:
         db.close()
 
@@ -130,7 +134,7 @@ def test_only_the_touched_components_are_looked_at(tmp_path):
     looked_at = communities.LAST_RUN["components"]
     assert why == "" and rows == whole(tmp_path / "000002" / "index.sqlite")
     assert communities.LAST_RUN["components"] > 2 and looked_at == 1  # 周's only
-    assert any("周敏敏" not in r["member_ids"] and "person:周" in r["member_ids"] for r in rows)
+    assert "周敏敏" not in rows.decode("utf-8") and "person:周" in rows.decode("utf-8")
 
 
 def test_a_renamed_place_or_a_state_of_another_set_finds_them_all_again(tmp_path):
@@ -139,12 +143,17 @@ def test_a_renamed_place_or_a_state_of_another_set_finds_them_all_again(tmp_path
     assert why == "the place place:370100 changed"
     assert rows == whole(tmp_path / "a" / "000002" / "index.sqlite")
 
-    (tmp_path / "b").mkdir()
-    db = sqlite3.connect(write_index(tmp_path / "b" / "000007", graph()))
-    commdelta.rows(db, tmp_path / "b" / "work", "000007")
+    moved = graph(edges=_edges(add=[("place:370104", "place:370000", "LOCATED_IN", 1)]))
+    rows, why = rebuild(tmp_path / "b", graph(), moved)
+    assert why == "the place place:370104 moved under another"
+    assert rows == whole(tmp_path / "b" / "000002" / "index.sqlite")
+
+    (tmp_path / "c").mkdir()
+    db = sqlite3.connect(write_index(tmp_path / "c" / "000007", graph()))
+    commdelta.write(db, tmp_path / "c" / "work", "000007", tmp_path / "c" / "000007" / "communities.csv")
     db.close()
-    db = sqlite3.connect(write_index(tmp_path / "b" / "000009", renamed))
-    rows, why = commdelta.rows(db, tmp_path / "b" / "work", "000009",
-                               commdelta.Delta(tmp_path / "b" / "000008", {"place:370100"}, set()))
+    db = sqlite3.connect(write_index(tmp_path / "c" / "000009", renamed))
+    why = commdelta.write(db, tmp_path / "c" / "work", "000009", tmp_path / "c" / "000009" / "communities.csv",
+                          commdelta.Delta(tmp_path / "c" / "000008", {"place:370100"}, set()))
     db.close()
     assert why == "the state of the communities is of another set or code"
