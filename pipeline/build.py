@@ -586,14 +586,17 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
                 counts = assemble.make_index(st.path, keys, entities, remap, gen / assemble.INDEX, text)
                 spare.append(SpareIndex(out, gen / assemble.INDEX))
             st.index_made(gen.name)
+        if previous is not None:  # what changed since the set in place was made (for the splice's plan)
+            since.append(st.changed_since(previous.name))
         graph.PHASES.append({"phase": "index-patch", "s": 0, "patched": counts.pop("patched", None), "why_whole": why,
                              "index_from": counts.pop("index_from", "made whole")})
         return counts
     spare: list[SpareIndex] = []
+    since: list = []
     ok = False
     try:
         counts = write_set(out, fill, allow_empty=allow_empty, writer=lambda gen, prev: splice.Writer(
-            gen / assemble.INDEX, gen, prev, fresh_docs, rows_version))
+            gen / assemble.INDEX, gen, prev, fresh_docs, rows_version, since[0] if since else None))
         ok = True
     finally:
         for s in spare:

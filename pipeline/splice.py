@@ -283,9 +283,12 @@ def _ids(db, sql: str) -> set:
     return {r[0] if len(r) == 1 else tuple(r) for r in db.execute(sql)}
 
 
-def plan(index: Path, previous: Path | None, fresh_docs: set[str], version: str) -> tuple[dict | None, str]:
+def plan(index: Path, previous: Path | None, fresh_docs: set[str], version: str,
+         since: set[str] | None = None) -> tuple[dict | None, str]:
     """The units to make again in each file ({tab: sorted keys}), or None and why the set
-    is written whole."""
+    is written whole. ``since``: the keys of the reports whose rows in the store changed
+    since the previous set was made (pipeline/store.py), when known: only their sections'
+    documents rows can differ, and the two sets' are not compared row by row."""
     if previous is None:
         return None, "no previous output set"
     for name in (SPANS, GRAPH_SPANS):
@@ -294,19 +297,28 @@ def plan(index: Path, previous: Path | None, fresh_docs: set[str], version: str)
     db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
     try:
         db.execute("ATTACH DATABASE ? AS o", (f"file:{previous / INDEX}?mode=ro",))
-        return _plan(db, fresh_docs), ""
+        return _plan(db, fresh_docs, since), ""
     except sqlite3.Error as e:
         return None, f"the previous index cannot be compared: {e}"
     finally:
         db.close()
 
 
-def _plan(db, fresh_docs: set[str]) -> dict:
+def _plan(db, fresh_docs: set[str], since: set[str] | None = None) -> dict:
     cols = ", ".join(f'"{c}"' for c in DOC_COLS)
-    docs = set(fresh_docs) | _ids(db, f"""SELECT doc_id FROM (SELECT {cols} FROM main.documents
-                                             EXCEPT SELECT {cols} FROM o.documents)
-                                           UNION SELECT doc_id FROM (SELECT {cols} FROM o.documents
-                                             EXCEPT SELECT {cols} FROM main.documents)""")
+    if since is not None:
+        docs = set(fresh_docs)
+        keys = sorted(since)
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            marks = ",".join("?" * len(part))
+            docs |= {d for (d,) in db.execute(f"""SELECT doc_id FROM main.kdocs WHERE k IN ({marks})
+                                                 UNION SELECT doc_id FROM o.kdocs WHERE k IN ({marks})""", part + part)}
+    else:
+        docs = set(fresh_docs) | _ids(db, f"""SELECT doc_id FROM (SELECT {cols} FROM main.documents
+                                                 EXCEPT SELECT {cols} FROM o.documents)
+                                               UNION SELECT doc_id FROM (SELECT {cols} FROM o.documents
+                                                 EXCEPT SELECT {cols} FROM main.documents)""")
     # keys whose node id changed after linking: both ids
     remapped = set()
     for a, b in db.execute("SELECT n.id, p.id FROM main.keymap n JOIN o.keymap p USING(key) WHERE n.id != p.id"):
@@ -370,11 +382,12 @@ class Writer:
     otherwise, recording their spans either way. ``fresh_docs``: the doc_ids of the
     reports whose rows were made again in this build."""
 
-    def __init__(self, index: Path, out: Path, previous: Path | None, fresh_docs: set[str], rows_version: str):
+    def __init__(self, index: Path, out: Path, previous: Path | None, fresh_docs: set[str], rows_version: str,
+                 since: set[str] | None = None):
         self.out, self.previous = out, previous
         self.version = version_of(rows_version)
         with graph.phase("delta plan"):
-            self.units, self.why = plan(index, previous, fresh_docs, self.version)
+            self.units, self.why = plan(index, previous, fresh_docs, self.version, since)
         self.spliced: list[str] = []
 
     def _old(self, tab: str) -> tuple[list[bytes], array] | None:

@@ -175,6 +175,14 @@ class Store:
             self.db.execute("DELETE FROM index_revs WHERE at=?", (dst,))
             self.db.execute("INSERT INTO index_revs SELECT ?, k, rev FROM index_revs WHERE at=? ORDER BY k", (dst, src))
 
+    def changed_since(self, at: str) -> set[str] | None:
+        """The reports put, added or gone since the index of ``at`` was made (None: unknown)."""
+        was = dict(self.db.execute("SELECT k, rev FROM index_revs WHERE at=?", (at,)))
+        if not was:
+            return None
+        now = dict(self.db.execute("SELECT rel, rev FROM revs"))
+        return {k for k in was.keys() | now.keys() if was.get(k) != now.get(k)}
+
     def indexes_left(self, names: set[str]) -> None:
         """Forget the revisions of the indexes that are gone (all but ``names``)."""
         gone = [a for (a,) in self.db.execute("SELECT DISTINCT at FROM index_revs") if a not in names]
