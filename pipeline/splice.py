@@ -331,7 +331,11 @@ def _plan(db, fresh_docs: set[str], since: set[str] | None = None) -> dict:
                      OR n.n_reports IS NOT p.n_reports OR n.n_mentions IS NOT p.n_mentions"""):
         changed.add(nid)
         (added if new else named if renamed else set()).add(nid)
-    removed = _ids(db, "SELECT id FROM o.nodes p WHERE NOT EXISTS (SELECT 1 FROM main.nodes n WHERE n.id = p.id)")
+    # nodes gone: none when the previous set has as many more nodes as appeared (a count,
+    # not a scan of the previous set's nodes)
+    gone = db.execute("SELECT (SELECT count(*) FROM o.nodes) - (SELECT count(*) FROM main.nodes)").fetchone()[0]
+    removed = _ids(db, "SELECT id FROM o.nodes p WHERE NOT EXISTS (SELECT 1 FROM main.nodes n WHERE n.id = p.id)") \
+        if gone + len(added) else set()
     structure = remapped | added | removed  # ids whose edges may have moved, appeared or gone
     names = structure | named               # ids whose rows elsewhere may show another name
     db.execute("CREATE TEMP TABLE t_docs(x TEXT PRIMARY KEY)")
