@@ -31,6 +31,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import os
 import sqlite3
 from array import array
@@ -374,6 +375,34 @@ def _plan(db, fresh_docs: set[str], since: set[str] | None = None) -> dict:
 
 # --------------------------------------------------------------------------- the writer
 
+def _holders(db, before: str | None, changed: list[str]) -> dict | None:
+    """The node attribute keys of the new index as :func:`pipeline.graph.key_holders` gives
+    them, found from the previous set's (``before``, JSON) and the rows of the nodes that
+    changed, appeared or went (``changed``), without a pass over every node; None (a pass
+    is needed) when a key's lowest holder changed and no changed node holds it lower."""
+    if before is None:
+        return None
+    old = json.loads(before)
+    ids = sorted(set(changed))
+    new: dict[str, list] = {}
+    for i in range(0, len(ids), 500):
+        for key, (nid, typ) in graph.key_holders(db, ids[i:i + 500]).items():
+            if key not in new or nid < new[key][0]:
+                new[key] = [nid, typ]
+    gone = set(ids)
+    out = {}
+    for key in old.keys() | new.keys():
+        was, now = old.get(key), new.get(key)
+        if was is not None and was[0] not in gone:  # the old holder unchanged: the lower of it and the new
+            out[key] = now if now is not None and now[0] < was[0] else was
+        elif now is not None and (was is None or now[0] < was[0]):  # lower than any unchanged holder
+            out[key] = now
+        elif was is not None:
+            return None  # the holder changed: the next lowest is not known
+    return out
+
+
+
 def version_of(rows_version: str) -> str:
     """What the spans of a set depend on: the code and rules that made its rows, and this
     module's code."""
@@ -455,7 +484,8 @@ class Writer:
             return "the previous GraphML has ids with | or keys found in a second pass"
         db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
         try:
-            keys = graph.graph_keys(db)
+            holders = _holders(db, meta.get("graph_key_holders"), [k[0] for k in self.units["g_nodes"]])
+            keys = graph.graph_keys(db, holders)
             if graph.keys_json(keys) != meta.get("graph_keys"):
                 return "the GraphML's attribute keys changed"
             head, node_ids, edge_ids = graph.graphml_head(keys)
@@ -488,7 +518,8 @@ class Writer:
                 spans.clear(("g_nodes", "g_edges"))
                 return str(e) or type(e).__name__
             spans.meta.update(graph_keys=meta["graph_keys"], graph_keys_first=meta["graph_keys"], graph_piped="",
-                              spliced="graph")
+                              spliced="graph", graph_key_holders=json.dumps(holders, ensure_ascii=False,
+                                                                            sort_keys=True))
             return ""
         finally:
             db.close()
