@@ -34,7 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import assemble, extract, graph, indexpatch, ingest, membound, splice, store as store_mod
+from . import assemble, extract, graph, indexpatch, indexsets, ingest, membound, splice, store as store_mod
 from .inputs import Entry, UsageError, scan
 from .util import code_fingerprint, die_with_parent, touch, write_atomic
 
@@ -44,7 +44,6 @@ DEFAULT_BUDGET = 300.0  # seconds one report may take (--budget)
 DEFAULT_MAX_MEM = 2048.0  # MB of memory one report's extraction may add (--max-mem)
 BUILDS = ".builds"
 KEEP_BUILDS = 2         # the current set and the one before it (a reader may still hold it)
-SPARE_INDEX = "index-spare.sqlite"  # in work/: a copy of the index a whole build made, for the next patch
 
 
 class OutputError(Exception):
@@ -359,61 +358,12 @@ def _prune(out: Path) -> None:
 
 
 def index_to_take(out: Path) -> Path | None:
-    """An index the next build may move into its set and patch in place, because no set in
-    use needs it once that build is switched to: the spare a whole build left in work/,
-    else that of the newest set the switch retires (the one before the set before). None:
-    the index in place is copied instead."""
-    spare = out / "work" / SPARE_INDEX
-    if spare.is_file():
-        return spare
+    """An index the next build may move into its set and patch in place (see
+    :func:`pipeline.indexsets.index_to_take`); None: the index in place is copied instead."""
     builds = out / BUILDS
     cur = os.readlink(builds / "current") if (builds / "current").is_symlink() else None
-    if cur is None:
-        return None
-    done = [g for g in _generations(builds) if (g / "graph.graphml").is_file()]
-    if cur not in [g.name for g in done]:
-        return None
-    kept = max(KEEP_BUILDS - 1, 1)  # after the switch the newest of these stay (the current one among them)
-    for g in reversed(done[:max(0, len(done) - kept)]):
-        if g.name != cur and (g / assemble.INDEX).is_file():
-            return g / assemble.INDEX
-    return None
-
-
-def revs_name(index: Path) -> str:
-    """Under which name the store keeps the revisions an index holds: its set's, or "spare"."""
-    return "spare" if index.name == SPARE_INDEX else index.parent.name
-
-
-class SpareIndex:
-    """A copy of a whole build's index made aside (a thread; the kernel copies) while the
-    outputs are written, kept as work/index-spare.sqlite once the set is switched to, so
-    that the next rebuild patches it in place instead of copying the index then."""
-
-    def __init__(self, out: Path, index: Path):
-        self.tmp = out / "work" / f".{SPARE_INDEX}.{os.getpid()}.tmp"
-        self.final = out / "work" / SPARE_INDEX
-        self.final.unlink(missing_ok=True)  # of an older index: never taken after this one
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._copy, args=(index,), daemon=True)
-        self.thread.start()
-
-    def _copy(self, index: Path) -> None:
-        try:
-            indexpatch.copy_index(index, self.tmp)
-        except BaseException as e:  # no spare: the next rebuild copies
-            self.error = e
-
-    def keep(self, ok: bool) -> bool:
-        """Whether the spare is kept (``ok``: the set it is a copy of was switched to)."""
-        self.thread.join()
-        kept = False
-        if ok and self.error is None:
-            with contextlib.suppress(OSError):
-                os.replace(self.tmp, self.final)
-                kept = True
-        self.tmp.unlink(missing_ok=True)
-        return kept
+    return indexsets.index_to_take(out, [g for g in _generations(builds) if (g / "graph.graphml").is_file()],
+                                   cur, KEEP_BUILDS)
 
 
 def _new_generation(out: Path) -> Path:
@@ -422,7 +372,7 @@ def _new_generation(out: Path) -> Path:
     for g in _generations(builds):  # unfinished sets of killed builds (the lock is ours)
         if g.name != cur and not (g / "graph.graphml").is_file():
             shutil.rmtree(g, ignore_errors=True)
-    for p in (out / "work").glob(f".{SPARE_INDEX}.*.tmp"):  # a spare index a killed build was copying
+    for p in (out / "work").glob(f".{indexsets.SPARE_INDEX}.*.tmp"):  # a spare index a killed build was copying
         p.unlink(missing_ok=True)
     gens = _generations(builds)
     n = int(gens[-1].name) + 1 if gens else 1
@@ -580,18 +530,18 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             take = index_to_take(out) if previous is not None else None
             counts, why = indexpatch.patch(previous / assemble.INDEX if previous is not None else None, st.path,
                                            keys, fresh, entities, remap, gen / assemble.INDEX, text, take=take,
-                                           revs=revs_name(take) if take is not None else
+                                           revs=indexsets.revs_name(take) if take is not None else
                                            previous.name if previous is not None else None)
             if counts is None:
                 counts = assemble.make_index(st.path, keys, entities, remap, gen / assemble.INDEX, text)
-                spare.append(SpareIndex(out, gen / assemble.INDEX))
+                spare.append(indexsets.SpareIndex(out, gen / assemble.INDEX))
             st.index_made(gen.name)
         if previous is not None:  # what changed since the set in place was made (for the splice's plan)
             since.append(st.changed_since(previous.name))
         graph.PHASES.append({"phase": "index-patch", "s": 0, "patched": counts.pop("patched", None), "why_whole": why,
                              "index_from": counts.pop("index_from", "made whole")})
         return counts
-    spare: list[SpareIndex] = []
+    spare: list[indexsets.SpareIndex] = []
     since: list = []
     ok = False
     try:
@@ -603,7 +553,7 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             if s.keep(ok):
                 st.index_copied(current_set(out).name, "spare")
     st.indexes_left({g.name for g in _generations(out / BUILDS) if (g / assemble.INDEX).is_file()}
-                    | ({"spare"} if (out / "work" / SPARE_INDEX).is_file() else set()))
+                    | ({"spare"} if (out / "work" / indexsets.SPARE_INDEX).is_file() else set()))
     graph.PHASES.insert(0, {"phase": "extract", "s": round(t_assembly - t_extract, 3), "reports": len(todo)})
     with contextlib.suppress(OSError):
         write_atomic(out / "work" / "phases.jsonl", "".join(json.dumps(p) + "\n" for p in graph.PHASES), durable=False)
