@@ -305,40 +305,48 @@ def mirror_linking(db, entities) -> None:
     db.execute("INSERT OR REPLACE INTO index_meta VALUES('linked', ?)", ("store" if from_store else "memory",))
 
 
-def book_reports(db) -> None:
+def _by_key(table: str, few: bool) -> str:
+    """The rows of a store table of the reports in ``ord``: with ``few``, ``ord`` first (its
+    keys looked up in the table's index on k); else as SQLite plans it (a scan of the table)."""
+    return f"ord CROSS JOIN {table} USING(k)" if few else f"{table} JOIN ord USING(k)"
+
+
+def book_reports(db, few: bool = False) -> None:
     """The bookkeeping rows of the reports in ``ord`` (their key, node, sections, texts,
-    keys used and local nodes), from the attached store ``s``."""
-    db.execute("INSERT INTO rep SELECT k, rid, ok, n_sections FROM s.r_report JOIN ord USING(k) ORDER BY k")
-    db.execute("INSERT INTO kdocs SELECT k, n, doc_id FROM s.r_docs JOIN ord USING(k) ORDER BY k, n")
-    db.execute("INSERT INTO ktexts SELECT k, n, doc_id FROM s.r_texts JOIN ord USING(k) ORDER BY k, n")
-    db.execute("""INSERT INTO keyuse SELECT DISTINCT key, k FROM (
-                    SELECT ref AS key, k FROM s.r_mentions JOIN ord USING(k) WHERE mapped = 1
-                    UNION SELECT subject_id, k FROM s.r_claims JOIN ord USING(k) WHERE subject_id != ''
-                    UNION SELECT src, k FROM s.r_ev JOIN ord USING(k) WHERE src_mapped = 1
-                    UNION SELECT dst, k FROM s.r_ev JOIN ord USING(k) WHERE dst_mapped = 1) ORDER BY key, k""")
-    db.execute("INSERT OR IGNORE INTO local_nodes SELECT k, id FROM s.r_nodes JOIN ord USING(k) ORDER BY k, id")
+    keys used and local nodes), from the attached store ``s``. ``few``: ``ord`` holds a
+    few of the store's reports (a patch), whose rows are looked up by key instead of the
+    store's tables being scanned."""
+    db.execute(f"INSERT INTO rep SELECT k, rid, ok, n_sections FROM {_by_key('s.r_report', few)} ORDER BY k")
+    db.execute(f"INSERT INTO kdocs SELECT k, n, doc_id FROM {_by_key('s.r_docs', few)} ORDER BY k, n")
+    db.execute(f"INSERT INTO ktexts SELECT k, n, doc_id FROM {_by_key('s.r_texts', few)} ORDER BY k, n")
+    db.execute(f"""INSERT INTO keyuse SELECT DISTINCT key, k FROM (
+                    SELECT ref AS key, k FROM {_by_key('s.r_mentions', few)} WHERE mapped = 1
+                    UNION SELECT subject_id, k FROM {_by_key('s.r_claims', few)} WHERE subject_id != ''
+                    UNION SELECT src, k FROM {_by_key('s.r_ev', few)} WHERE src_mapped = 1
+                    UNION SELECT dst, k FROM {_by_key('s.r_ev', few)} WHERE dst_mapped = 1) ORDER BY key, k""")
+    db.execute(f"INSERT OR IGNORE INTO local_nodes SELECT k, id FROM {_by_key('s.r_nodes', few)} ORDER BY k, id")
 
 
-def stage_rows(db, ids: str) -> None:
+def stage_rows(db, ids: str, few: bool = False) -> None:
     """Temp tables ``m``, ``c`` and ``ev``: the mentions, claims and evidence of the reports
     in ``ord`` with their keys mapped by the table ``ids`` (key, id); a relation of an entity
-    to itself dropped."""
+    to itself dropped. ``few``: as in :func:`book_reports`."""
     db.execute("DROP TABLE IF EXISTS temp.m")
     db.execute("DROP TABLE IF EXISTS temp.c")
     db.execute("DROP TABLE IF EXISTS temp.ev")
     db.execute(f"""CREATE TEMP TABLE m AS SELECT ord.o AS o, m.n AS n, m.k AS k, m.doc_id, m.label, m.text, m.start,
                          m."end", m.norm, CASE WHEN m.mapped = 1 THEN coalesce(ids.id, '') ELSE m.ref END AS entity_id
-                  FROM s.r_mentions m JOIN ord USING(k) LEFT JOIN {ids} ids ON m.mapped = 1 AND ids.key = m.ref""")
+                  FROM {_by_key('s.r_mentions m', few)} LEFT JOIN {ids} ids ON m.mapped = 1 AND ids.key = m.ref""")
     cols = [c for c in LOCAL_CLAIM_COLS if c != "subject_id"]
     db.execute(f"""CREATE TEMP TABLE c AS SELECT ord.o AS o, c.n AS n, c.k AS k,
                           {', '.join('c.' + c for c in _q(cols).split(', '))},
                           CASE WHEN c.subject_id != '' THEN ids.id ELSE '' END AS subject_id, '' AS subject_name
-                   FROM s.r_claims c JOIN ord USING(k) LEFT JOIN {ids} ids ON ids.key = c.subject_id""")
+                   FROM {_by_key('s.r_claims c', few)} LEFT JOIN {ids} ids ON ids.key = c.subject_id""")
     db.execute(f"""CREATE TEMP TABLE ev AS SELECT ord.o AS o, e.n AS n, e.k AS k,
                          CASE WHEN e.src_mapped = 1 THEN a.id ELSE e.src END AS src,
                          CASE WHEN e.dst_mapped = 1 THEN b.id ELSE e.dst END AS dst,
                          e.typ, e.doc_id, e.start, e."end", e.sentence, e.role, e.basis, e.confidence, e.date
-                  FROM s.r_ev e JOIN ord USING(k) LEFT JOIN {ids} a ON e.src_mapped = 1 AND a.key = e.src
+                  FROM {_by_key('s.r_ev e', few)} LEFT JOIN {ids} a ON e.src_mapped = 1 AND a.key = e.src
                   LEFT JOIN {ids} b ON e.dst_mapped = 1 AND b.key = e.dst""")
     db.execute("DELETE FROM ev WHERE src = dst")
 

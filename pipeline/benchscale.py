@@ -180,7 +180,7 @@ def table(rows: list[dict], workers: int) -> str:
     lines += ["", "Where the one-change rebuild's time goes (seconds; the build's own process's peak resident "
               "memory after each phase; the GraphML is written by a second process meanwhile):", ""]
     names = list(dict.fromkeys(p["phase"] for r in rows for p in r.get("one_phases", [])
-                               if p["phase"] not in ("spliced", "index-patch")))  # which files were spliced: not a time
+                               if p["phase"] not in ("spliced", "index-patch", "communities-delta")))  # which files were spliced: not a time
     lines += ["| reports | " + " | ".join(names) + " |", "|" + "---|" * (len(names) + 1)]
     for r in rows:
         got = {p["phase"]: p for p in r.get("one_phases", [])}

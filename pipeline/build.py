@@ -34,7 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import assemble, extract, graph, indexpatch, ingest, membound, splice, store as store_mod
+from . import assemble, extract, graph, indexpatch, indexsets, ingest, membound, splice, store as store_mod
 from .inputs import Entry, UsageError, scan
 from .util import code_fingerprint, die_with_parent, touch, write_atomic
 
@@ -357,12 +357,23 @@ def _prune(out: Path) -> None:
             p.unlink()
 
 
+def index_to_take(out: Path) -> Path | None:
+    """An index the next build may move into its set and patch in place (see
+    :func:`pipeline.indexsets.index_to_take`); None: the index in place is copied instead."""
+    builds = out / BUILDS
+    cur = os.readlink(builds / "current") if (builds / "current").is_symlink() else None
+    return indexsets.index_to_take(out, [g for g in _generations(builds) if (g / "graph.graphml").is_file()],
+                                   cur, KEEP_BUILDS)
+
+
 def _new_generation(out: Path) -> Path:
     builds = out / BUILDS
     cur = os.readlink(builds / "current") if (builds / "current").is_symlink() else None
     for g in _generations(builds):  # unfinished sets of killed builds (the lock is ours)
         if g.name != cur and not (g / "graph.graphml").is_file():
             shutil.rmtree(g, ignore_errors=True)
+    for p in (out / "work").glob(f".{indexsets.SPARE_INDEX}.*.tmp"):  # a spare index a killed build was copying
+        p.unlink(missing_ok=True)
     gens = _generations(builds)
     n = int(gens[-1].name) + 1 if gens else 1
     gen = builds / f"{n:06d}"
@@ -513,15 +524,36 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
         keys = [e.key for e in entries]
         entities, remap = assemble.link_all(st.link_records([e.key for e in reports]))
         with graph.phase("index"):
-            # the previous index patched by the delta; made whole when that is not safe
+            # the previous index patched by the delta (an index no set will need moved here
+            # and patched in place, else a copy of the index in place); made whole when that
+            # is not safe
+            take = index_to_take(out) if previous is not None else None
             counts, why = indexpatch.patch(previous / assemble.INDEX if previous is not None else None, st.path,
-                                           keys, fresh, entities, remap, gen / assemble.INDEX, text)
+                                           keys, fresh, entities, remap, gen / assemble.INDEX, text, take=take,
+                                           revs=indexsets.revs_name(take) if take is not None else
+                                           previous.name if previous is not None else None)
             if counts is None:
                 counts = assemble.make_index(st.path, keys, entities, remap, gen / assemble.INDEX, text)
-        graph.PHASES.append({"phase": "index-patch", "s": 0, "patched": counts.pop("patched", None), "why_whole": why})
+                spare.append(indexsets.SpareIndex(out, gen / assemble.INDEX))
+            st.index_made(gen.name)
+        if previous is not None:  # what changed since the set in place was made (for the splice's plan)
+            since.append(st.changed_since(previous.name))
+        graph.PHASES.append({"phase": "index-patch", "s": 0, "patched": counts.pop("patched", None), "why_whole": why,
+                             "index_from": counts.pop("index_from", "made whole")})
         return counts
-    counts = write_set(out, fill, allow_empty=allow_empty, writer=lambda gen, prev: splice.Writer(
-        gen / assemble.INDEX, gen, prev, fresh_docs, rows_version))
+    spare: list[indexsets.SpareIndex] = []
+    since: list = []
+    ok = False
+    try:
+        counts = write_set(out, fill, allow_empty=allow_empty, writer=lambda gen, prev: splice.Writer(
+            gen / assemble.INDEX, gen, prev, fresh_docs, rows_version, since[0] if since else None))
+        ok = True
+    finally:
+        for s in spare:
+            if s.keep(ok):
+                st.index_copied(current_set(out).name, "spare")
+    st.indexes_left({g.name for g in _generations(out / BUILDS) if (g / assemble.INDEX).is_file()}
+                    | ({"spare"} if (out / "work" / indexsets.SPARE_INDEX).is_file() else set()))
     graph.PHASES.insert(0, {"phase": "extract", "s": round(t_assembly - t_extract, 3), "reports": len(todo)})
     with contextlib.suppress(OSError):
         write_atomic(out / "work" / "phases.jsonl", "".join(json.dumps(p) + "\n" for p in graph.PHASES), durable=False)

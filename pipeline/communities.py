@@ -246,44 +246,71 @@ def star(nodes: list[str], weights: dict[tuple[str, str], float]) -> bool:
     return max(degree.values()) == len(nodes) - 1
 
 
-def find_rows(x: Inputs, cache: Path | None = None) -> list[dict]:
-    """One row per community (COLS), largest first; ``member_ids`` joined by ``|``. With
-    ``cache`` (a folder), each component's grouping is taken from ``communities.json``
-    while the component is the same, and the file then keeps this build's ones."""
-    kept = _read_cache(cache)
-    code = code_hash()
-    used: dict[str, list[int]] = {}
-    found = stars = 0
-    rows = []
-    comps = components(x)
-    for nodes, edges in comps:
+class Grouping:
+    """How the components are grouped: the groupings kept in ``cache`` (a folder) reused
+    while a component is the same, Louvain run for the others; ``used`` the groupings of
+    this run's components (stars aside), ``counts`` what was done."""
+
+    def __init__(self, cache: Path | None = None):
+        self.cache = cache
+        self.kept = read_cache(cache)
+        self.code = code_hash()
+        self.used: dict[str, list[int]] = {}
+        self.counts = {"components": 0, "stars": 0, "louvain": 0, "reused": 0}
+
+    def rows(self, x: Inputs, nodes: list[str], edges: list) -> list[dict]:
+        """The rows (but their ids) of one component's communities."""
         weights = undirected(edges)
+        self.counts["components"] += 1
         if star(nodes, weights):
             labels: list[int] = []  # one group, as Louvain would make it; no need to keep it
-            stars += 1
+            self.counts["stars"] += 1
         else:
-            key = component_key(x, nodes, edges, code)
-            if key in kept and len(kept[key]) in (0, len(nodes)):
-                labels = kept[key]
+            key = component_key(x, nodes, edges, self.code)
+            if key in self.kept and len(self.kept[key]) in (0, len(nodes)):
+                labels = self.kept[key]
+                self.counts["reused"] += 1
             else:
                 labels = louvain(nodes, weights)
-                found += 1
-            used[key] = labels
+                self.counts["louvain"] += 1
+            self.used[key] = labels
         groups: dict[int, list[str]] = defaultdict(list)
         for i, n in enumerate(nodes):
             groups[labels[i] if labels else 0].append(n)
-        for members in groups.values():
-            row = describe(x, members, weights)
-            if row:
-                rows.append(row)
-    if cache is not None and used != kept:
-        _write_cache(cache, used)
-    LAST_RUN.clear()
-    LAST_RUN.update(components=len(comps), stars=stars, louvain=found, reused=sum(k in kept for k in used))
+        return [row for members in groups.values() for row in (describe(x, members, weights),) if row]
+
+    def save(self, keep_others: bool = False) -> None:
+        """The groupings kept for the next run: this run's (and, with ``keep_others``, those
+        kept before, for the components this run did not look at)."""
+        used = {**self.kept, **self.used} if keep_others else self.used
+        if self.cache is not None and used != self.kept:
+            write_cache(self.cache, used)
+        LAST_RUN.clear()
+        LAST_RUN.update(self.counts)
+
+
+def numbered(rows: list[dict]) -> list[dict]:
+    """The rows largest first (then by members), numbered c1, c2, ..., with COLS."""
     rows.sort(key=lambda r: (-r["n_members"], r["member_ids"]))
     for i, r in enumerate(rows, 1):
         r["community_id"] = f"c{i}"
     return [{c: r[c] for c in COLS} for r in rows]
+
+
+def find_rows(x: Inputs, cache: Path | None = None, each=None) -> list[dict]:
+    """One row per community (COLS), largest first; ``member_ids`` joined by ``|``. With
+    ``cache`` (a folder), each component's grouping is taken from ``communities.json``
+    while the component is the same, and the file then keeps this build's ones.
+    ``each(nodes, rows)`` is given each component and its rows (before numbering)."""
+    grouping = Grouping(cache)
+    rows = []
+    for nodes, edges in components(x):
+        got = grouping.rows(x, nodes, edges)
+        if each is not None:
+            each(nodes, [dict(r) for r in got])
+        rows += got
+    grouping.save()
+    return numbered(rows)
 
 
 def find(g) -> list[dict]:
@@ -388,7 +415,7 @@ def summary(places: list[str], orgs: list[str], measures: list[str], n_orgs: int
     return "；".join(parts)
 
 
-def _read_cache(cache: Path | None) -> dict[str, list[int]]:
+def read_cache(cache: Path | None) -> dict[str, list[int]]:
     if cache is None:
         return {}
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
@@ -398,7 +425,7 @@ def _read_cache(cache: Path | None) -> dict[str, list[int]]:
     return {}
 
 
-def _write_cache(cache: Path, used: dict[str, list[int]]) -> None:
+def write_cache(cache: Path, used: dict[str, list[int]]) -> None:
     """Atomically; a cache that cannot be written is only slower next time."""
     path = cache / CACHE_FILE
     with contextlib.suppress(OSError):

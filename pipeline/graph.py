@@ -360,17 +360,28 @@ def graph_numbers(db) -> tuple[int, int]:
 _JSON_TYPES = {"integer": "long", "real": "double", "true": "boolean", "false": "boolean", "text": "string"}
 
 
-def graph_keys(db) -> dict[tuple[str, str], str]:
+def key_holders(db, ids: list[str] | None = None) -> dict[str, list]:
+    """Each node attribute key -> [the lowest node id holding a value of it, that value's
+    GraphML type], over every node (one pass through their attributes) or those of ``ids``."""
+    where, args = "", ()
+    if ids is not None:
+        where, args = f"AND n.id IN ({','.join('?' * len(ids))})", tuple(ids)
+    return {key: [nid, _JSON_TYPES.get(typ, "string")] for key, typ, nid in db.execute(
+        f"""SELECT j.key, j.type, min(n.id) FROM nodes n, json_each(n.attrs) j
+            WHERE NOT (j.type = 'text' AND j.atom = '') {where} GROUP BY j.key""", args)}
+
+
+def graph_keys(db, holders: dict[str, list] | None = None) -> dict[tuple[str, str], str]:
     """The GraphML keys and their types, read from the index by SQL (what a pass over
-    every node and edge would find; :func:`write_graphml` checks it as it writes)."""
+    every node and edge would find; :func:`write_graphml` checks it as it writes).
+    ``holders``: the node attribute keys as :func:`key_holders` gives them, when known."""
     keys: dict[tuple[str, str], str] = {}
     if db.execute("SELECT 1 FROM nodes LIMIT 1").fetchone():
         keys[("node", "type")] = "string"
         if db.execute("SELECT 1 FROM nodes WHERE name != '' LIMIT 1").fetchone():
             keys[("node", "label")] = "string"
-    for key, typ, _ in db.execute("""SELECT j.key, j.type, min(n.id) FROM nodes n, json_each(n.attrs) j
-                                     WHERE NOT (j.type = 'text' AND j.atom = '') GROUP BY j.key"""):
-        keys.setdefault(("node", key), _JSON_TYPES.get(typ, "string"))
+    for key, (_, typ) in sorted((holders if holders is not None else key_holders(db)).items()):
+        keys.setdefault(("node", key), typ)
     if db.execute("SELECT 1 FROM mention_edges LIMIT 1").fetchone():
         keys[("edge", "type")] = "string"
         keys[("edge", "count")] = "long"
@@ -406,7 +417,8 @@ def write_graphml(index: Path, path: Path, spans=None) -> None:
     spans = spans if spans is not None else graphml_spans
     db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
     try:
-        keys = first = graph_keys(db)
+        holders = key_holders(db)
+        keys = first = graph_keys(db, holders)
         while True:
             if spans is not None:
                 spans.clear(("g_nodes", "g_edges"))
@@ -415,6 +427,7 @@ def write_graphml(index: Path, path: Path, spans=None) -> None:
                 if spans is not None:
                     spans.meta["graph_keys"] = keys_json(keys)
                     spans.meta["graph_keys_first"] = keys_json(first)
+                    spans.meta["graph_key_holders"] = json.dumps(holders, ensure_ascii=False, sort_keys=True)
                 return
             keys = seen
     finally:
@@ -566,8 +579,12 @@ def write_outputs(index: Path, out: Path, cache: Path | None = None, writer=None
                         else:
                             write_table(tables / f"{name}.csv", cols, sql_rows(db, name), cells=True)
             with phase("communities"):
-                from . import communities  # networkx, loaded only where a new set is written
-                write_table(tables / "communities.csv", communities.COLS, community_rows(db, cache))
+                from . import commdelta  # networkx, loaded only where a new set is written
+                units = getattr(writer, "units", None)
+                delta = commdelta.Delta(writer.previous, {k[0] for k in units["g_nodes"]},
+                                        {k[0] for k in units["g_edges"]}) if units is not None else None
+                why = commdelta.write(db, cache, out.name, tables / "communities.csv", delta)
+            PHASES.append({"phase": "communities-delta", "s": 0, "why_whole": why})
         finally:
             db.close()
         try:

@@ -77,20 +77,32 @@ def copy_index(src: Path, dst: Path) -> None:
 
 
 def patch(previous: Path | None, store: Path, keys: list[str], fresh: set[str], entities: dict, remap: dict,
-          path: Path, texts) -> tuple[dict | None, str]:
+          path: Path, texts, take: Path | None = None, revs: str | None = None) -> tuple[dict | None, str]:
     """The index at ``path`` patched from the ``previous`` one (its counts, ""), or (None,
     why not) with nothing left at ``path``. ``fresh``: the reports whose store rows were
     made again in this build. ``texts(k, doc_id, get, unchanged)`` is given every cleaned
-    text (``unchanged``: the previous set has it as it is)."""
-    if previous is None or not previous.is_file():
+    text (``unchanged``: the previous set has it as it is). ``take``: an index no set in
+    use needs any more (that of the set the switch retires, or the spare a whole build left),
+    moved to ``path`` and patched in place instead of a copy of ``previous``: it may be of
+    an older build, since the reports made again are those whose store revision differs
+    from the one it holds (``revs``: where the store keeps those of the index patched, the
+    name of its set or "spare"; pipeline/store.py)."""
+    if take is None and (previous is None or not previous.is_file()):
         return None, "no previous index"
     try:
-        copy_index(previous, path)
+        if take is not None:
+            os.rename(take, path)  # no copy: the file itself, patched where it lies
+            how = "moved"
+        else:
+            copy_index(previous, path)
+            how = "copied"
         db = sqlite3.connect(path, isolation_level=None)
         try:
             db.execute("PRAGMA synchronous=OFF")
             db.execute("PRAGMA journal_mode=OFF")
-            return _patch(db, store, keys, fresh, entities, remap, texts), ""
+            out = _patch(db, store, keys, fresh, entities, remap, texts, revs)
+            out["index_from"] = how
+            return out, ""
         finally:
             db.close()
     except Unsafe as e:
@@ -102,15 +114,22 @@ def patch(previous: Path | None, store: Path, keys: list[str], fresh: set[str], 
     return None, why
 
 
-def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, remap: dict, texts) -> dict:
+def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, remap: dict, texts,
+           revs: str | None) -> dict:
     row = db.execute("SELECT v FROM index_meta WHERE k = 'format'").fetchone() if db.execute(
         "SELECT 1 FROM sqlite_master WHERE name = 'index_meta'").fetchone() else None
     if not row or row[0] != index_format():
         raise Unsafe("the previous index was made by other code")
-    old = {k for (k,) in db.execute("SELECT k FROM rep")}
-    now = set(keys)
-    remake = (fresh & now) | (now - old)
     db.execute("ATTACH DATABASE ? AS s", (str(store),))
+    old = {k for (k,) in db.execute("SELECT k FROM rep")}
+    if old and (revs is None or not db.execute("SELECT 1 FROM s.index_revs WHERE at = ? LIMIT 1", (revs,)).fetchone()):
+        raise Unsafe("the store does not know which rows the previous index holds")
+    now = set(keys)
+    # the reports whose rows in the store are not those the index holds (re-extracted in
+    # this build, or in one after the build the index is of)
+    stale = {k for (k,) in db.execute("""SELECT r.k FROM rep r LEFT JOIN s.index_revs i ON i.at = ? AND i.k = r.k
+                                           LEFT JOIN s.revs v ON v.rel = r.k WHERE i.rev IS NOT v.rev""", (revs,))}
+    remake = ((fresh | stale) & now) | (now - old)
     db.create_function("node_id", 1, node_id, deterministic=True)
     mirrored = isinstance(entities, linkstore.Entities) and db.execute(
         "SELECT v FROM index_meta WHERE k = 'linked'").fetchone() == ("store",)
@@ -135,7 +154,7 @@ def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, re
     touched = _delete(db, gone)
     db.execute("CREATE TEMP TABLE ord(k TEXT PRIMARY KEY, o INTEGER)")
     db.executemany("INSERT INTO ord VALUES(?, ?)", ((k, o) for o, k in enumerate(keys) if k in remake))
-    book_reports(db)
+    book_reports(db, few=True)
     # the key -> id table: moved ids, the keys of the reports made again, none no report uses
     db.executemany("UPDATE keymap SET id = ? WHERE key = ?", ((new, key) for key, new in moved))
     db.executemany("INSERT OR REPLACE INTO keymap VALUES(?, ?)", (
@@ -143,7 +162,7 @@ def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, re
         db.execute("SELECT DISTINCT key FROM keyuse WHERE k IN (SELECT k FROM ord)").fetchall()))
     db.executemany("DELETE FROM keymap WHERE key = ? AND NOT EXISTS (SELECT 1 FROM keyuse WHERE keyuse.key = ?)",
                    ((key, key) for key in touched["keys"]))
-    stage_rows(db, "keymap")
+    stage_rows(db, "keymap", few=True)
     _documents(db, keys, remake)
     _sections(db)
     me = db.execute("""SELECT r.rid, x.entity_id, x.c FROM
@@ -152,15 +171,15 @@ def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, re
     db.executemany("INSERT INTO me_dropped VALUES(?,?,?)", me)  # moved to mention_edges once nodes are known
     counted = touched["counted"] | {d for _, d, _ in me}
     added, removed, changed = _nodes(db, entities, remap, counted, touched, rkeys)
-    _mention_edges(db, counted | added | removed)
+    _mention_edges(db, added | removed, counted - added - removed)
     triples = touched["triples"] | _evidence(db, added, removed)
     _edges(db, triples)
     located = {s for s, _, t in triples if t == "LOCATED_IN"}
     _parents_aliases(db, located | added | removed | changed, added | removed | changed)
-    db.execute("""INSERT INTO report_ids SELECT r.rid, d.doc_id FROM s.r_report r JOIN ord USING(k)
+    db.execute("""INSERT INTO report_ids SELECT r.rid, d.doc_id FROM ord CROSS JOIN s.r_report r USING(k)
                   JOIN s.r_docs d ON d.k = r.k AND d.n = 0 WHERE r.ok = 1 ORDER BY ord.o""")
     db.execute("COMMIT")
-    for k, doc_id, blob in db.execute("SELECT k, doc_id, text FROM s.r_texts JOIN ord USING(k) ORDER BY ord.o, n"):
+    for k, doc_id, blob in db.execute("SELECT k, doc_id, text FROM ord CROSS JOIN s.r_texts USING(k) ORDER BY ord.o, n"):
         texts(k, doc_id, lambda blob=blob: zlib.decompress(blob).decode("utf-8"), False)
     for k, doc_id in db.execute("SELECT k, doc_id FROM ktexts WHERE k NOT IN (SELECT k FROM ord)").fetchall():
         texts(k, doc_id, lambda k=k, d=doc_id: _text(db, k, d), True)
@@ -248,6 +267,10 @@ def _sections(db) -> None:
         by_doc: dict[str, list] = {}
         for r in rows:
             by_doc.setdefault(r[0], []).append(r[1:])
+        # the gaps are found before any row goes in, and the sections that fall into one
+        # gap share it evenly (one after the other, each in the last step of the one
+        # before, the room would shrink with every section of a report)
+        gaps: list[tuple[tuple, list]] = []
         for doc_id, rs in by_doc.items():
             if db.execute(f"SELECT 1 FROM {table} WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone():
                 raise Unsafe(f"{table} of {doc_id} still in the index")
@@ -255,8 +278,14 @@ def _sections(db) -> None:
                             (doc_id,)).fetchone()
             hi = db.execute(f"SELECT seq FROM {table} WHERE doc_id > ? ORDER BY doc_id, seq LIMIT 1",
                             (doc_id,)).fetchone()
+            gap = (lo[0] if lo else 0, hi[0] if hi else None)
+            if gaps and gaps[-1][0] == gap:
+                gaps[-1][1].extend(rs)
+            else:
+                gaps.append((gap, list(rs)))
+        for (lo, hi), rs in gaps:
             db.executemany(f"INSERT INTO {table}(seq, {_q(cols)}) VALUES(?, {_marks(cols)})",
-                           ((s, *r) for s, r in zip(spread(lo[0] if lo else 0, hi[0] if hi else None, len(rs)), rs)))
+                           ((s, *r) for s, r in zip(spread(lo, hi, len(rs)), rs)))
 
 
 def _nodes(db, entities: dict, remap: dict, counted: set[str], touched: dict, rkeys: list[str] | None):
@@ -270,7 +299,7 @@ def _nodes(db, entities: dict, remap: dict, counted: set[str], touched: dict, rk
     before = _present(db, cand)
     db.executemany("DELETE FROM nodes WHERE id = ?", ((i,) for i in local_gone))
     db.execute("""INSERT OR IGNORE INTO nodes SELECT n.id, n.type, n.name, n.attrs, 0, 0
-                  FROM s.r_nodes n JOIN ord USING(k) ORDER BY ord.o, n.id""")
+                  FROM ord CROSS JOIN s.r_nodes n USING(k) ORDER BY ord.o, n.id""")
     # a date another report holds too stays
     kept = [i for (i,) in db.execute(f"""SELECT DISTINCT id FROM local_nodes WHERE id IN ({_marks(local_gone)})""",
                                      sorted(local_gone))] if local_gone else []
@@ -401,8 +430,16 @@ def _present(db, ids) -> set[str]:
     return out
 
 
-def _mention_edges(db, ids: set[str]) -> None:
-    """Mention counts to a node in ``mention_edges``, the others set aside."""
+def _mention_edges(db, ids: set[str], counted: set[str]) -> None:
+    """Mention counts to a node in ``mention_edges``, the others set aside: all those of
+    the nodes that appeared or went (``ids``), the new ones (set aside by the patch) of the
+    other nodes ``counted`` (their rows in place stay where they are)."""
+    db.execute("CREATE TEMP TABLE t_counted(x TEXT PRIMARY KEY)")
+    db.executemany("INSERT INTO t_counted VALUES(?)", ((x,) for x in counted))
+    db.execute("""CREATE TEMP TABLE t_back AS SELECT rowid AS r, * FROM me_dropped
+                  WHERE dst IN (SELECT x FROM t_counted) AND dst IN (SELECT id FROM nodes)""")
+    db.execute("DELETE FROM me_dropped WHERE rowid IN (SELECT r FROM t_back)")
+    db.execute("INSERT INTO mention_edges SELECT src, dst, count FROM t_back ORDER BY src, dst")
     db.execute("CREATE TEMP TABLE t_ids(x TEXT PRIMARY KEY)")
     db.executemany("INSERT INTO t_ids VALUES(?)", ((x,) for x in ids))
     for sql in ("""CREATE TEMP TABLE t_me AS SELECT * FROM mention_edges WHERE dst IN (SELECT x FROM t_ids)

@@ -31,6 +31,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import os
 import sqlite3
 from array import array
@@ -283,9 +284,12 @@ def _ids(db, sql: str) -> set:
     return {r[0] if len(r) == 1 else tuple(r) for r in db.execute(sql)}
 
 
-def plan(index: Path, previous: Path | None, fresh_docs: set[str], version: str) -> tuple[dict | None, str]:
+def plan(index: Path, previous: Path | None, fresh_docs: set[str], version: str,
+         since: set[str] | None = None) -> tuple[dict | None, str]:
     """The units to make again in each file ({tab: sorted keys}), or None and why the set
-    is written whole."""
+    is written whole. ``since``: the keys of the reports whose rows in the store changed
+    since the previous set was made (pipeline/store.py), when known: only their sections'
+    documents rows can differ, and the two sets' are not compared row by row."""
     if previous is None:
         return None, "no previous output set"
     for name in (SPANS, GRAPH_SPANS):
@@ -294,19 +298,28 @@ def plan(index: Path, previous: Path | None, fresh_docs: set[str], version: str)
     db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
     try:
         db.execute("ATTACH DATABASE ? AS o", (f"file:{previous / INDEX}?mode=ro",))
-        return _plan(db, fresh_docs), ""
+        return _plan(db, fresh_docs, since), ""
     except sqlite3.Error as e:
         return None, f"the previous index cannot be compared: {e}"
     finally:
         db.close()
 
 
-def _plan(db, fresh_docs: set[str]) -> dict:
+def _plan(db, fresh_docs: set[str], since: set[str] | None = None) -> dict:
     cols = ", ".join(f'"{c}"' for c in DOC_COLS)
-    docs = set(fresh_docs) | _ids(db, f"""SELECT doc_id FROM (SELECT {cols} FROM main.documents
-                                             EXCEPT SELECT {cols} FROM o.documents)
-                                           UNION SELECT doc_id FROM (SELECT {cols} FROM o.documents
-                                             EXCEPT SELECT {cols} FROM main.documents)""")
+    if since is not None:
+        docs = set(fresh_docs)
+        keys = sorted(since)
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            marks = ",".join("?" * len(part))
+            docs |= {d for (d,) in db.execute(f"""SELECT doc_id FROM main.kdocs WHERE k IN ({marks})
+                                                 UNION SELECT doc_id FROM o.kdocs WHERE k IN ({marks})""", part + part)}
+    else:
+        docs = set(fresh_docs) | _ids(db, f"""SELECT doc_id FROM (SELECT {cols} FROM main.documents
+                                                 EXCEPT SELECT {cols} FROM o.documents)
+                                               UNION SELECT doc_id FROM (SELECT {cols} FROM o.documents
+                                                 EXCEPT SELECT {cols} FROM main.documents)""")
     # keys whose node id changed after linking: both ids
     remapped = set()
     for a, b in db.execute("SELECT n.id, p.id FROM main.keymap n JOIN o.keymap p USING(key) WHERE n.id != p.id"):
@@ -319,7 +332,11 @@ def _plan(db, fresh_docs: set[str]) -> dict:
                      OR n.n_reports IS NOT p.n_reports OR n.n_mentions IS NOT p.n_mentions"""):
         changed.add(nid)
         (added if new else named if renamed else set()).add(nid)
-    removed = _ids(db, "SELECT id FROM o.nodes p WHERE NOT EXISTS (SELECT 1 FROM main.nodes n WHERE n.id = p.id)")
+    # nodes gone: none when the previous set has as many more nodes as appeared (a count,
+    # not a scan of the previous set's nodes)
+    gone = db.execute("SELECT (SELECT count(*) FROM o.nodes) - (SELECT count(*) FROM main.nodes)").fetchone()[0]
+    removed = _ids(db, "SELECT id FROM o.nodes p WHERE NOT EXISTS (SELECT 1 FROM main.nodes n WHERE n.id = p.id)") \
+        if gone + len(added) else set()
     structure = remapped | added | removed  # ids whose edges may have moved, appeared or gone
     names = structure | named               # ids whose rows elsewhere may show another name
     db.execute("CREATE TEMP TABLE t_docs(x TEXT PRIMARY KEY)")
@@ -358,6 +375,34 @@ def _plan(db, fresh_docs: set[str]) -> dict:
 
 # --------------------------------------------------------------------------- the writer
 
+def _holders(db, before: str | None, changed: list[str]) -> dict | None:
+    """The node attribute keys of the new index as :func:`pipeline.graph.key_holders` gives
+    them, found from the previous set's (``before``, JSON) and the rows of the nodes that
+    changed, appeared or went (``changed``), without a pass over every node; None (a pass
+    is needed) when a key's lowest holder changed and no changed node holds it lower."""
+    if before is None:
+        return None
+    old = json.loads(before)
+    ids = sorted(set(changed))
+    new: dict[str, list] = {}
+    for i in range(0, len(ids), 500):
+        for key, (nid, typ) in graph.key_holders(db, ids[i:i + 500]).items():
+            if key not in new or nid < new[key][0]:
+                new[key] = [nid, typ]
+    gone = set(ids)
+    out = {}
+    for key in old.keys() | new.keys():
+        was, now = old.get(key), new.get(key)
+        if was is not None and was[0] not in gone:  # the old holder unchanged: the lower of it and the new
+            out[key] = now if now is not None and now[0] < was[0] else was
+        elif now is not None and (was is None or now[0] < was[0]):  # lower than any unchanged holder
+            out[key] = now
+        elif was is not None:
+            return None  # the holder changed: the next lowest is not known
+    return out
+
+
+
 def version_of(rows_version: str) -> str:
     """What the spans of a set depend on: the code and rules that made its rows, and this
     module's code."""
@@ -370,11 +415,12 @@ class Writer:
     otherwise, recording their spans either way. ``fresh_docs``: the doc_ids of the
     reports whose rows were made again in this build."""
 
-    def __init__(self, index: Path, out: Path, previous: Path | None, fresh_docs: set[str], rows_version: str):
+    def __init__(self, index: Path, out: Path, previous: Path | None, fresh_docs: set[str], rows_version: str,
+                 since: set[str] | None = None):
         self.out, self.previous = out, previous
         self.version = version_of(rows_version)
         with graph.phase("delta plan"):
-            self.units, self.why = plan(index, previous, fresh_docs, self.version)
+            self.units, self.why = plan(index, previous, fresh_docs, self.version, since)
         self.spliced: list[str] = []
 
     def _old(self, tab: str) -> tuple[list[bytes], array] | None:
@@ -438,7 +484,8 @@ class Writer:
             return "the previous GraphML has ids with | or keys found in a second pass"
         db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
         try:
-            keys = graph.graph_keys(db)
+            holders = _holders(db, meta.get("graph_key_holders"), [k[0] for k in self.units["g_nodes"]])
+            keys = graph.graph_keys(db, holders)
             if graph.keys_json(keys) != meta.get("graph_keys"):
                 return "the GraphML's attribute keys changed"
             head, node_ids, edge_ids = graph.graphml_head(keys)
@@ -471,7 +518,8 @@ class Writer:
                 spans.clear(("g_nodes", "g_edges"))
                 return str(e) or type(e).__name__
             spans.meta.update(graph_keys=meta["graph_keys"], graph_keys_first=meta["graph_keys"], graph_piped="",
-                              spliced="graph")
+                              spliced="graph", graph_key_holders=json.dumps(holders, ensure_ascii=False,
+                                                                            sort_keys=True))
             return ""
         finally:
             db.close()

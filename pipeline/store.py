@@ -104,10 +104,13 @@ class Store:
             CREATE TABLE IF NOT EXISTS reports(rel TEXT PRIMARY KEY, fp TEXT, doc_id TEXT, status TEXT,
                 n_sections INTEGER, info TEXT);
             CREATE TABLE IF NOT EXISTS sections(rel TEXT, n INTEGER, rec BLOB, PRIMARY KEY(rel, n));
+            CREATE TABLE IF NOT EXISTS revs(rel TEXT PRIMARY KEY, rev INTEGER) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS index_revs(at TEXT, k TEXT, rev INTEGER, PRIMARY KEY(at, k)) WITHOUT ROWID;
         """ + assemble.LOCAL_SCHEMA + linkstore.SCHEMA)
         row = db.execute("SELECT v FROM meta WHERE k='schema'").fetchone()
         if row is None or row[0] != str(SCHEMA):
-            db.executescript("DELETE FROM reports; DELETE FROM sections; DELETE FROM meta;"
+            db.executescript("DELETE FROM reports; DELETE FROM sections; DELETE FROM meta; DELETE FROM revs;"
+                             "DELETE FROM index_revs;"
                              + "".join(f"DELETE FROM {t};" for t in assemble.LOCAL_TABLES + linkstore.TABLES))
             db.execute("INSERT INTO meta VALUES('schema', ?)", (str(SCHEMA),))
         return db
@@ -137,6 +140,11 @@ class Store:
                                 [(rel, n, _pack(link_record(s))) for n, s in enumerate(result["sections"])])
             assemble.put_local(self.db, rel, result)
             linkstore.put(self.db, rel, result["sections"])
+            # a revision never given before: an index holding another one of this report
+            # makes its rows again (pipeline/indexpatch.py)
+            rev = int(self.get("rev") or 0) + 1
+            self.set("rev", str(rev))
+            self.db.execute("INSERT OR REPLACE INTO revs VALUES(?,?)", (rel, rev))
 
     def forget(self, keep: set[str]) -> None:
         """Drop the reports no longer in the input folder."""
@@ -145,9 +153,41 @@ class Store:
             for rel in gone:
                 self.db.execute("DELETE FROM reports WHERE rel=?", (rel,))
                 self.db.execute("DELETE FROM sections WHERE rel=?", (rel,))
+                self.db.execute("DELETE FROM revs WHERE rel=?", (rel,))
                 for t in assemble.LOCAL_TABLES:
                     self.db.execute(f"DELETE FROM {t} WHERE k=?", (rel,))
                 linkstore.forget(self.db, rel)
+
+    # ------------------------------------------------------------------ what the indexes hold
+    # ``revs``: each report's revision (a number never given before: its rows were put
+    # again); ``index_revs``: the revisions the index of each output set (``at``: the set's
+    # name, or "spare") holds, so that a patch of an index of any earlier build makes again
+    # exactly the reports put since (pipeline/indexpatch.py). Not kept in the index itself,
+    # which is byte-identical for identical input.
+    def index_made(self, at: str) -> None:
+        """The index of ``at`` now holds every report's rows as the store has them."""
+        with self.transaction():
+            self.db.execute("DELETE FROM index_revs WHERE at=?", (at,))
+            self.db.execute("INSERT INTO index_revs SELECT ?, rel, rev FROM revs ORDER BY rel", (at,))
+
+    def index_copied(self, src: str, dst: str) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM index_revs WHERE at=?", (dst,))
+            self.db.execute("INSERT INTO index_revs SELECT ?, k, rev FROM index_revs WHERE at=? ORDER BY k", (dst, src))
+
+    def changed_since(self, at: str) -> set[str] | None:
+        """The reports put, added or gone since the index of ``at`` was made (None: unknown)."""
+        was = dict(self.db.execute("SELECT k, rev FROM index_revs WHERE at=?", (at,)))
+        if not was:
+            return None
+        now = dict(self.db.execute("SELECT rel, rev FROM revs"))
+        return {k for k in was.keys() | now.keys() if was.get(k) != now.get(k)}
+
+    def indexes_left(self, names: set[str]) -> None:
+        """Forget the revisions of the indexes that are gone (all but ``names``)."""
+        gone = [a for (a,) in self.db.execute("SELECT DISTINCT at FROM index_revs") if a not in names]
+        with self.transaction():
+            self.db.executemany("DELETE FROM index_revs WHERE at=?", ((a,) for a in gone))
 
     def link_records(self, rels: list[str]) -> LinkRecords:
         return LinkRecords(self, rels)

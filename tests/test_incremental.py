@@ -109,13 +109,15 @@ def test_communities_are_reused_while_their_graph_is_the_same(inputs, tmp_path, 
     monkeypatch.setattr(communities, "louvain", no)
     build.run(inputs, out, workers=1, progress=False)
     assert "天气" in (out / "tables" / "documents.csv").read_text(encoding="utf-8-sig")
-    assert communities.LAST_RUN["reused"] == grouped
+    # no member touched: no component looked at (pipeline/commdelta.py), the rows kept
+    assert communities.LAST_RUN["components"] == 0
+    assert (out / "tables" / "communities.csv").read_bytes() == first
     monkeypatch.undo()
 
-    # a new report tying a head to his bureau adds a component: the others are reused
+    # a new report tying a head to his bureau adds a component: only it is looked at
     (inputs / "新增报道.txt").write_text(NEW_REPORT, encoding="utf-8")
     build.run(inputs, out, workers=1, progress=False)
-    assert communities.LAST_RUN["reused"] == grouped
+    assert communities.LAST_RUN["components"] == 1 and communities.LAST_RUN["louvain"] == 0
     assert "城东区教育局" in (out / "tables" / "communities.csv").read_text(encoding="utf-8-sig")
     full = tmp_path / "full"
     build.run(inputs, full, workers=1, progress=False)

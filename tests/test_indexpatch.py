@@ -71,19 +71,23 @@ def test_an_edited_an_added_and_a_deleted_report_patch_the_index_to_what_a_full_
     seed = inputs / f"{SEEDS['003']}.txt"
     edit(seed, seed.read_text(encoding="utf-8") + MEETING)
     build.run(inputs, out, workers=1, progress=False)
-    assert index_log(out) == {"phase": "index-patch", "s": 0, "patched": 1, "why_whole": ""}
+    # the spare copy the whole build left, moved into the new set and patched in place
+    assert index_log(out) == {"phase": "index-patch", "s": 0, "patched": 1, "why_whole": "", "index_from": "moved"}
     assert any(r["text"] == "王海平" and r["doc_id"] == SEEDS["003"] for r in read_table(out, "mentions.csv"))
     same_as_full(inputs, out, full)
 
     (inputs / "城东区教育局.txt").write_text(NEW_REPORT, encoding="utf-8")
     build.run(inputs, out, workers=1, progress=False)
-    assert index_log(out)["patched"] == 1 and index_log(out)["why_whole"] == ""
+    # the first set's index, two builds behind: the edited report (another store revision) too
+    assert index_log(out)["patched"] == 2 and index_log(out)["why_whole"] == ""
+    assert index_log(out)["index_from"] == "moved"
     assert "城东区教育局" in {r["doc_id"] for r in read_table(out, "documents.csv")}
     same_as_full(inputs, out, full)
 
     (inputs / f"{SEEDS['001']}.txt").unlink()
     build.run(inputs, out, workers=1, progress=False)
-    assert index_log(out)["patched"] == 0 and index_log(out)["why_whole"] == ""  # rows deleted, none made
+    # the second set's index: the report added since made, the one deleted gone
+    assert index_log(out)["patched"] == 1 and index_log(out)["why_whole"] == ""
     assert SEEDS["001"] not in {r["doc_id"] for r in read_table(out, "mentions.csv")}
     same_as_full(inputs, out, full)
 
@@ -107,7 +111,8 @@ def test_a_report_whose_entity_moves_to_another_node_is_made_again_though_it_did
     (inputs / "文明校园.txt").unlink()  # and back to the city's node
     build.run(inputs, out, workers=1, progress=False)
     assert school_id() == before
-    assert index_log(out)["patched"] == 1 and index_log(out)["why_whole"] == ""
+    # the first set's index, of before the district's report: nothing to make again
+    assert index_log(out)["patched"] == 0 and index_log(out)["why_whole"] == ""
     same_as_full(inputs, out, full)
 
 
@@ -143,8 +148,8 @@ def test_the_index_is_made_whole_when_a_patch_is_not_safe_and_the_log_says_why(i
     assert index_log(out)["why_whole"].startswith("no room left between seq")
     same_as_full(inputs, out, full)
 
-    # a previous index that is not a database
-    index = build.current_set(out) / assemble.INDEX
+    # an index to patch that is not a database
+    index = build.index_to_take(out)
     index.unlink()
     index.write_bytes(b"not an index")
     edit(seeds[2], seeds[2].read_text(encoding="utf-8") + MEETING)
@@ -158,3 +163,66 @@ def test_new_seq_numbers_go_evenly_into_the_gap_or_the_patch_is_refused():
     assert indexpatch.spread(10, None, 2) == [10 + assemble.GAP, 10 + 2 * assemble.GAP]
     with pytest.raises(indexpatch.Unsafe):
         indexpatch.spread(4, 6, 2)
+
+
+def test_the_index_no_set_needs_is_patched_in_place_and_the_sets_in_use_keep_theirs(inputs, tmp_path, patch_all):
+    """No copy of the index: a rebuild moves the spare a whole build left (then the index of
+    the set its switch retires) into its set and patches that file; the current set's and
+    the previous set's indexes are never written to."""
+    out, full = tmp_path / "out", tmp_path / "full"
+    build.run(inputs, out, workers=1, progress=False)
+    seeds = [inputs / f"{name}.txt" for name in SEEDS.values()]
+    for i, seed in enumerate(seeds[:3]):
+        taken = build.index_to_take(out)
+        assert taken is not None and taken != build.current_set(out) / assemble.INDEX
+        inode = taken.stat().st_ino
+        in_use = {p: indexpatch.dump(p) for p in (out / ".builds").glob("0*/index.sqlite") if p != taken}
+        edit(seed, seed.read_text(encoding="utf-8") + MEETING)
+        build.run(inputs, out, workers=1, progress=False)
+        assert index_log(out)["index_from"] == "moved" and index_log(out)["why_whole"] == ""
+        assert (build.current_set(out) / assemble.INDEX).stat().st_ino == inode  # the same file
+        assert not taken.exists()
+        for p, before in in_use.items():
+            assert indexpatch.dump(p) == before, p
+        same_as_full(inputs, out, full)
+    assert sorted(p.name for p in (out / ".builds").iterdir() if p.name.isdigit()) == ["000003", "000004"]
+
+
+def test_a_build_that_dies_after_the_patch_leaves_the_set_in_place_whole_and_the_next_one_copies(
+        inputs, tmp_path, patch_all, monkeypatch):
+    out, full = tmp_path / "out", tmp_path / "full"
+    build.run(inputs, out, workers=1, progress=False)
+    current = build.current_set(out)
+    before = indexpatch.dump(current / assemble.INDEX), (out / "graph.graphml").read_bytes()
+    seed = inputs / f"{SEEDS['003']}.txt"
+    edit(seed, seed.read_text(encoding="utf-8") + MEETING)
+
+    def killed(self, db, folder):  # the index is patched and committed; the switch never comes
+        raise KeyboardInterrupt
+    with monkeypatch.context() as m:
+        m.setattr(splice.Writer, "write_tables", killed)
+        with pytest.raises(KeyboardInterrupt):
+            build.run(inputs, out, workers=1, progress=False)
+    assert build.current_set(out) == current
+    assert (indexpatch.dump(current / assemble.INDEX), (out / "graph.graphml").read_bytes()) == before
+    assert build.index_to_take(out) is None  # the patched spare went with the unfinished set
+    build.run(inputs, out, workers=1, progress=False)
+    assert index_log(out)["index_from"] == "copied" and index_log(out)["patched"] == 1
+    same_as_full(inputs, out, full)
+
+
+def test_an_index_whose_rows_the_store_does_not_know_is_made_whole(inputs, tmp_path, patch_all):
+    """Which revision of each report an index holds is kept in the store (an emptied store
+    knows none): without it no patch is tried."""
+    import sqlite3
+    out, full = tmp_path / "out", tmp_path / "full"
+    build.run(inputs, out, workers=1, progress=False)
+    db = sqlite3.connect(out / "work" / "store.sqlite")
+    db.execute("DELETE FROM index_revs")
+    db.commit()
+    db.close()
+    seed = inputs / f"{SEEDS['003']}.txt"
+    edit(seed, seed.read_text(encoding="utf-8") + MEETING)
+    build.run(inputs, out, workers=1, progress=False)
+    assert index_log(out)["why_whole"] == "the store does not know which rows the previous index holds"
+    same_as_full(inputs, out, full)
