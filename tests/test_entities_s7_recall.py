@@ -1,0 +1,16 @@
+"""Entity recall and precision shapes of session 7 (issue 9): each rule on a short text."""
+from __future__ import annotations
+
+
+def test_own_outlet_is_no_organisation(ents):
+    # a report whose source line reads 本报 (or 本报 and a date, or 网络整理) names no outlet
+    text = "本报讯(记者 刘华志)8月31日，周口市文昌小学举行开学典礼。本报将持续关注。"
+    for source in ("本报", "本报11月18日", "网络整理"):
+        got = ents(text, source=source)
+        assert not {n for lab, n in got if lab == "ORG" and n.startswith(("本报", "网络"))}, source
+
+
+def test_outlet_with_date_in_source(ents):
+    # 鲁网2月10日 as the source: the outlet is 鲁网, not 鲁网2月10日
+    got = ents("鲁网2月10日讯 近日，鲁网记者走进县第一中学。", source="鲁网2月10日")
+    assert ("ORG", "鲁网2月10日") not in got
