@@ -14,3 +14,21 @@ def test_outlet_with_date_in_source(ents):
     # 鲁网2月10日 as the source: the outlet is 鲁网, not 鲁网2月10日
     got = ents("鲁网2月10日讯 近日，鲁网记者走进县第一中学。", source="鲁网2月10日")
     assert ("ORG", "鲁网2月10日") not in got
+
+
+def test_town_area_is_its_division(ents):
+    # 城区 after a division's name is its town area: the place is the division
+    got = ents("极大改善大悟县城区教学资源规模不足，大悟城区再添一所公立学校。古甘小学位于靖西市城区西北方向。")
+    places = {n for lab, n in got if lab == "PLACE"}
+    assert {"大悟县", "大悟", "靖西市"} <= places
+    assert not {n for n in places if n.endswith("城区")}
+
+
+def test_town_area_rule_keeps_districts():
+    from pipeline.doc import Mention
+    from pipeline.entities import places
+    # 婺城区 and 历城区 are districts named so; 宜昌主城区 is 宜昌
+    assert places.town_area(Mention("PLACE", 0, 3, "婺城区")).text == "婺城区"
+    assert places.town_area(Mention("PLACE", 0, 3, "历城区")).text == "历城区"
+    assert places.town_area(Mention("PLACE", 0, 5, "宜昌主城区")).text == "宜昌"
+    assert places.town_area(Mention("PLACE", 0, 3, "主城区")) is None

@@ -180,6 +180,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
     ms += places.missed_divisions(text, starts, ends, busy)
     ms = places.join_chains(text, ms, ends)
+    ms = [x for x in (places.town_area(m) for m in ms) if x is not None]    # 大悟城区: 大悟; 老城区: none
     ms = _merge_heads(text, ms)
     ms += orgs.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms])
     org_ms = orgs.join_units(text, [m for m in ms if m.label == "ORG"])

@@ -87,6 +87,26 @@ def station(name: str) -> bool:
     return bool(m) and m.start() >= 2
 
 
+@functools.lru_cache(maxsize=None)
+def _town_area_re():
+    return re.compile("(?:" + rules.alternation(rules.items("place_town_areas.txt")) + ")$")
+
+
+def town_area(m: Mention) -> Mention | None:
+    """A division and the word for its town area (rules/place_town_areas.txt: 大悟城区,
+    靖西市城区) is the division: the PLACE is cut to it. The word alone (老城区) is no place
+    (None); a division named so itself (婺城区), or a name that is no division, stays."""
+    hit = _town_area_re().search(m.text)
+    if m.label != "PLACE" or hit is None or lexicon.divisions().lookup(m.text):
+        return m
+    head = m.text[:hit.start()]
+    if not head:
+        return None
+    if len(head) >= 2 and division_chain(head):
+        return Mention("PLACE", m.start, m.start + len(head), head, attrs=dict(m.attrs))
+    return m
+
+
 _PLACE_WORDS = ("街道", "社区", "村", "镇", "乡", "县", "区", "市", "路", "街")
 
 
