@@ -32,3 +32,36 @@ def test_town_area_rule_keeps_districts():
     assert places.town_area(Mention("PLACE", 0, 3, "历城区")).text == "历城区"
     assert places.town_area(Mention("PLACE", 0, 5, "宜昌主城区")).text == "宜昌"
     assert places.town_area(Mention("PLACE", 0, 3, "主城区")) is None
+
+
+def test_document_code_is_no_organisation():
+    from pipeline.doc import Mention
+    from pipeline.entities import org_shapes
+    text = "根据《通知》(教基厅函〔2020〕2号)和闽教基〔2021〕3号文件要求，教育厅(2020年)工作。"
+    s = text.index("教基厅")
+    assert org_shapes.document_code(text, Mention("ORG", s, s + 3, "教基厅"))
+    s = text.index("闽教基")
+    assert org_shapes.document_code(text, Mention("ORG", s, s + 3, "闽教基"))
+    s = text.index("教育厅")
+    assert not org_shapes.document_code(text, Mention("ORG", s, s + 3, "教育厅"))
+
+
+def test_person_and_post_is_no_organisation():
+    from pipeline.doc import Mention
+    from pipeline.entities import org_shapes
+    text = "副区长高艳检查指导。每到一处，高艳部长一行都听取汇报。宣传部部长讲话。"
+    p, s = text.index("高艳"), text.index("高艳部")
+    ms = [Mention("PERSON", p, p + 2, "高艳"), Mention("ORG", s, s + 3, "高艳部")]
+    assert [m.text for m in org_shapes.person_posts(text, ms)] == ["高艳"]
+    s = text.index("宣传部")
+    ms = [Mention("PERSON", p, p + 2, "高艳"), Mention("ORG", s, s + 3, "宣传部")]
+    assert len(org_shapes.person_posts(text, ms)) == 2
+
+
+def test_direction_is_no_region():
+    from pipeline.entities import places
+    text = "古甘小学位于靖西市城区西北方向30公里处，地处西北地区。"
+    s = text.index("西北方向")
+    assert not places.plausible(text, s, s + 2)
+    s = text.index("西北地区")
+    assert places.plausible(text, s, s + 2)

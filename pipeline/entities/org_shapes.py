@@ -138,3 +138,25 @@ def bureau_offices(text: str, ms: list[Mention]) -> list[Mention]:
             continue
         out.append(Mention("ORG", m.start, hit.end(), text[m.start:hit.end()], attrs={}))
     return out
+
+
+# a document's code right after an issuer's short name: 教基厅函〔2020〕2号, 闽教基〔2021〕3号
+_DOC_CODE = re.compile(r"[函发字]?[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]")
+
+
+def document_code(text: str, m: Mention) -> bool:
+    """An organisation's "name" that is the head of a document's code (``教基厅函〔2020〕2号``):
+    no organisation of its own."""
+    return m.label == "ORG" and bool(_DOC_CODE.match(text, m.end))
+
+
+_POST_HEADS = frozenset("部局处科股")
+
+
+def person_posts(text: str, ms: list[Mention]) -> list[Mention]:
+    """A person's name and the head of a post read as an organisation (``高艳部长一行``:
+    高艳 and 部长, not 高艳部): such mentions are dropped where the report finds the name
+    as a PERSON, so that the name is found there too."""
+    persons = {m.text for m in ms if m.label == "PERSON"}
+    return [m for m in ms if not (m.label == "ORG" and m.text[-1:] in _POST_HEADS and m.text[:-1] in persons
+                                  and text[m.end:m.end + 1] == "长")]
