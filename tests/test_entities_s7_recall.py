@@ -65,3 +65,57 @@ def test_direction_is_no_region():
     assert not places.plausible(text, s, s + 2)
     s = text.index("西北地区")
     assert places.plausible(text, s, s + 2)
+
+
+def test_village_group_after_its_village():
+    from pipeline.doc import Mention
+    from pipeline.entities import places
+    text = "白银市靖远县若笠乡牛庄村田咀社的田世冠。她来自田咀社的一个家庭。"
+    v, g, g2 = text.index("白银市"), text.index("田咀社"), text.rindex("田咀社")
+    ms = [Mention("PLACE", v, g, text[v:g]), Mention("PERSON", g, g + 3, "田咀社"),
+          Mention("PERSON", g2, g2 + 3, "田咀社")]
+    got = {(m.label, m.text) for m in places.village_groups(text, ms)}
+    assert got == {("PLACE", "白银市靖远县若笠乡牛庄村田咀社"), ("PLACE", "田咀社")}
+    # a name after a village that is no group stays a name
+    text = "牛庄村田世冠说。"
+    ms = [Mention("PLACE", 0, 3, "牛庄村"), Mention("PERSON", 3, 6, "田世冠")]
+    assert {(m.label, m.text) for m in places.village_groups(text, ms)} == {("PLACE", "牛庄村"), ("PERSON", "田世冠")}
+
+
+def test_named_communities():
+    from pipeline.entities import places
+    text = "学生来自周边的鱼塘社区、严家寨社区。他们走进华人社区、居民社区，推进城乡社区、安置社区建设。"
+    starts = {text.index(w) for w in ("鱼塘", "华人", "居民", "城乡", "安置")}
+    got = [m.text for m in places.named_communities(text, starts, bytearray(len(text)))]
+    assert got == ["鱼塘社区", "严家寨社区"]
+    text = "一家人搬到城里的鱼塘社区。在大学社区里。"     # one community alone: left to the model
+    assert places.named_communities(text, {text.index("鱼塘"), text.index("大学")}, bytearray(len(text))) == []
+
+
+def test_named_communities_in_pipeline(ents):
+    got = ents("学生中有980余名来自周边的鱼塘社区、严家寨社区易地扶贫搬迁安置点。")
+    assert {("PLACE", "鱼塘社区"), ("PLACE", "严家寨社区")} <= got
+
+
+def test_village_schools_are_a_kind(ents):
+    got = ents("从20岁踏入村办小学开始，他就扎根乡村。各中心小学、单设初中、局直学校以及受表彰教师参加。")
+    assert ("ORG", "村办小学") not in got and ("ORG", "局直学校") not in got
+
+
+def test_office_and_road_is_an_address():
+    from pipeline.doc import Mention
+    from pipeline.entities import org_shapes
+    text = "新校区位于西山区前卫街道办事处前景路，预计投资1.3亿元。前卫街道办事处召开会议。"
+    s = text.index("西山区")
+    got = org_shapes.office_addresses(text, [Mention("ORG", s, s + 10, text[s:s + 10])])
+    assert [(m.label, m.text) for m in got] == [("PLACE", "西山区前卫街道办事处前景路")]
+    s = text.rindex("前卫")
+    got = org_shapes.office_addresses(text, [Mention("ORG", s, s + 7, text[s:s + 7])])
+    assert [(m.label, m.text) for m in got] == [("ORG", "前卫街道办事处")]
+
+
+def test_training_firms_in_a_list(ents):
+    got = ents("执法人员来到蒋堂镇上的思睿教育，白龙桥镇上的学林教育、可可教育、智诚教育等学科类校外培训机构检查。")
+    assert {("ORG", n) for n in ("思睿教育", "学林教育", "可可教育", "智诚教育")} <= got
+    got = ents("开展学前教育、职业教育、美术教育等培训机构检查。")
+    assert not {n for lab, n in got if lab == "ORG"}

@@ -314,3 +314,53 @@ def list_villages(text: str, ms: list[Mention]) -> list[Mention]:
             out.append(here)
             taken.append((s, k))
     return out
+
+
+# a village group (社, 组) named right after its village: 牛庄村 + 田咀社
+_GROUP_END = ("社", "组")
+
+
+def village_groups(text: str, ms: list[Mention]) -> list[Mention]:
+    """A village group the model read as a name, written right after its village
+    (白银市靖远县若笠乡牛庄村 + 田咀社): the chain runs on over it (one PLACE), and the group
+    standing alone elsewhere in the report (来自田咀社的) is a PLACE too."""
+    villages = {m.end: m for m in ms if m.label == "PLACE" and m.text.endswith("村")}
+    groups, out = set(), []
+    for m in sorted(ms, key=lambda m: m.start):
+        v = villages.get(m.start)
+        if v is not None and m.label == "PERSON" and m.text.endswith(_GROUP_END) and 2 <= len(m.text) <= 4 \
+                and v in out:
+            out.remove(v)
+            out.append(Mention("PLACE", v.start, m.end, text[v.start:m.end], attrs=dict(v.attrs)))
+            groups.add(m.text)
+            continue
+        out.append(m)
+    for m in out:
+        if m.label == "PERSON" and m.text in groups:
+            m.label = "PLACE"
+    return out
+
+
+# named communities in a list of two (周边的鱼塘社区、严家寨社区): two or three characters after
+# 的 or a separator, the community word, 、 or 和, another name and the community word
+_COMMUNITIES = re.compile(r"(?<=[的、，,])([\u4e00-\u9fff]{2,3})社区[、和]([\u4e00-\u9fff]{2,3})社区")
+_NOT_IN_COMMUNITY = re.compile(r"[的在是个和与及了各该本全每所其型性类级化进]")
+
+
+def named_communities(text: str, starts: set, busy: bytearray) -> list[Mention]:
+    """Named communities (ANNOTATION.md: named 社区 are PLACE) the model left out, two of them
+    written as a list (``来自周边的鱼塘社区、严家寨社区``): each a name of two or three
+    characters, the first starting a word; no kind of community (城乡社区, 安置社区: the
+    filter of village names) and no generic word (居民社区). One community alone (大学社区,
+    华人社区 in corpus reports) is left to the model."""
+    out = []
+    for hit in _COMMUNITIES.finditer(text):
+        if hit.start(1) not in starts or any(busy[hit.start():hit.end()]):
+            continue
+        items = [(hit.start(k), hit.end(k) + 2) for k in (1, 2)]
+        names = [text[a:b] for a, b in items]
+        if any(_NOT_IN_COMMUNITY.search(n[:-2]) or _NOT_VILLAGE.fullmatch(n) or lexicon.stop_words().match_at(n, 0)
+               for n in names):
+            continue
+        out.extend(Mention("PLACE", a, b, text[a:b], attrs={"rule": "community"}) for a, b in items)
+    return out
