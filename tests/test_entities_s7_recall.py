@@ -119,3 +119,14 @@ def test_training_firms_in_a_list(ents):
     assert {("ORG", n) for n in ("思睿教育", "学林教育", "可可教育", "智诚教育")} <= got
     got = ents("开展学前教育、职业教育、美术教育等培训机构检查。")
     assert not {n for lab, n in got if lab == "ORG"}
+
+
+def test_level_words_and_channels_are_no_places():
+    from pipeline.entities import places
+    text = "贯彻落实中央、区州党委精神。本文为湖南频道原创文章。湖南省委、市县两级。"
+    s = text.index("区州")
+    assert not places.plausible(text, s, s + 2)
+    s = text.index("湖南频道")
+    assert not places.plausible(text, s, s + 2)
+    s = text.index("湖南省")
+    assert places.plausible(text, s, s + 2)

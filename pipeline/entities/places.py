@@ -37,9 +37,14 @@ def plausible(text: str, s: int, e: int) -> bool:
         abbr = lexicon.place_abbreviations().words
         full = abbr.get(name)
         return bool(full) and (full.endswith(("省", "自治区")) or text[s - 1:s] in abbr or text[e:e + 1] in abbr)
-    if any(text.startswith(w, e) for w in _not_before().get(name, ())):
-        return False      # 中华 + 民族: no place (rules/place_not_before.tsv)
+    if any(text.startswith(w, e) for w in _not_before().get(name, ()) + _not_before().get("*", ())):
+        return False      # 中华 + 民族, any name + 频道: no place (rules/place_not_before.tsv)
+    if len(name) == 2 and all(c in _LEVEL_WORDS for c in name):
+        return False      # 区州党委, 省市县: level words of several divisions, no one place
     return bool(lexicon.CJK_RE.search(name)) and not any(c in "，。；：！？、,;:!?" for c in name)
+
+
+_LEVEL_WORDS = frozenset("省市县区州旗盟乡镇村")
 
 
 @functools.lru_cache(maxsize=None)
