@@ -130,3 +130,14 @@ def test_level_words_and_channels_are_no_places():
     assert not places.plausible(text, s, s + 2)
     s = text.index("湖南省")
     assert places.plausible(text, s, s + 2)
+
+
+def test_graduate_is_a_person():
+    from pipeline.doc import Mention
+    from pipeline.entities import people
+    text = "7年前，韩福财大学毕业后返回县一中任教。他从郑州大学毕业。王福财大学教授讲话。"
+    a, b, c = text.index("韩福财"), text.index("郑州"), text.index("王福财")
+    ms = [Mention("ORG", a, a + 5, "韩福财大学"), Mention("ORG", b, b + 4, "郑州大学"),
+          Mention("ORG", c, c + 5, "王福财大学")]
+    got = [(m.label, m.text) for m in people.graduates(text, ms)]
+    assert got == [("PERSON", "韩福财"), ("ORG", "郑州大学"), ("ORG", "王福财大学")]

@@ -193,7 +193,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms += orgs.bare_bodies(text, words, ms)
     posts = orgs.before_posts(text, words, ms)      # 兰州大学 of 兰州大学校长严纯华
     ms = [m for m in ms if m.label != "PLACE" or not any(_overlaps(m, o) for o in posts)] + posts
-    ms = [m for m in org_shapes.person_posts(text, ms) if not org_shapes.document_code(text, m)]   # 高艳部长, 教基厅函〔2020〕
+    ms = [m for m in org_shapes.person_posts(text, people.graduates(text, ms))     # 高艳部长, 韩福财大学毕业
+          if not org_shapes.document_code(text, m)]                                  # 教基厅函〔2020〕
     ms = _propagate(text, _one_label(ms), starts, ends)
     place_ms = [m for m in ms if m.label == "PLACE"]
     ms += orgs.sectors(text, place_ms, [(m.start, m.end) for m in ms])
