@@ -141,3 +141,11 @@ def test_graduate_is_a_person():
           Mention("ORG", c, c + 5, "王福财大学")]
     got = [(m.label, m.text) for m in people.graduates(text, ms)]
     assert got == [("PERSON", "韩福财"), ("ORG", "郑州大学"), ("ORG", "王福财大学")]
+
+
+def test_named_regions_standing_alone():
+    from pipeline.entities import places
+    text = "我们这里地处黄土高原,山大沟深。东海校区和西北方向。"
+    words = {0, 2, 4, 6, 10, 11, 13, 15, 16, 17, 18, 20, 22, 24}
+    got = [m.text for m in places.named_regions(text, words, words | {len(text)}, bytearray(len(text)))]
+    assert got == ["黄土高原"]

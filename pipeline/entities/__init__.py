@@ -180,6 +180,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
     ms += places.missed_divisions(text, starts, ends, busy)
     ms += places.named_communities(text, starts, busy)       # 城里的鱼塘社区
+    ms += places.named_regions(text, starts, ends, busy)     # 地处黄土高原
     ms = places.join_chains(text, places.village_groups(text, ms), ends)   # 牛庄村 + 田咀社
     ms = [x for x in (places.town_area(m) for m in ms) if x is not None]    # 大悟城区: 大悟; 老城区: none
     ms = _merge_heads(text, ms)

@@ -369,3 +369,18 @@ def named_communities(text: str, starts: set, busy: bytearray) -> list[Mention]:
             continue
         out.extend(Mention("PLACE", a, b, text[a:b], attrs={"rule": "community"}) for a, b in items)
     return out
+
+
+def named_regions(text: str, starts: set, ends: set, busy: bytearray) -> list[Mention]:
+    """Named regions, mountains and rivers of three characters or more that are no division
+    (rules/places_extra.tsv: 黄土高原, 京津冀, 雅鲁藏布江) written as a word of their own where
+    nothing was found (我们这里地处黄土高原,): places. Shorter ones (东海, 西北) are also
+    words of other meanings and are left to the model."""
+    out = []
+    for s, e, _ in lexicon.extra_places().scan(text):
+        name = text[s:e]
+        if e - s < 3 or any(busy[s:e]) or lexicon.divisions().lookup(name):
+            continue
+        if (s in starts or s == 0 or not lexicon.is_cjk(text[s - 1])) and (e in ends or e == len(text)):
+            out.append(Mention("PLACE", s, e, name, attrs={"rule": "region"}))
+    return out
