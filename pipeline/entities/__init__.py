@@ -179,7 +179,10 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     for m in ms:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
     ms += places.missed_divisions(text, starts, ends, busy)
-    ms = places.join_chains(text, ms, ends)
+    ms += places.named_communities(text, starts, busy)       # 城里的鱼塘社区
+    ms += places.named_regions(text, starts, ends, busy)     # 地处黄土高原
+    ms = places.join_chains(text, places.village_groups(text, ms), ends)   # 牛庄村 + 田咀社
+    ms = [x for x in (places.town_area(m) for m in ms) if x is not None]    # 大悟城区: 大悟; 老城区: none
     ms = _merge_heads(text, ms)
     ms += orgs.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms])
     org_ms = orgs.join_units(text, [m for m in ms if m.label == "ORG"])
@@ -187,9 +190,12 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = orgs.join_campuses(text, ms, ends)
     ms = _add(ms, org_shapes.list_siblings(text, words, ms))   # 糜滩教管中心、三滩教管中心
     ms = _add(ms, org_shapes.bureau_offices(text, ms))         # 省教育厅中小学党建处(副处长)
+    ms = _add(org_shapes.office_addresses(text, ms), org_shapes.training_firms(text, words))   # 学林教育、可可教育等培训机构
     ms += orgs.bare_bodies(text, words, ms)
     posts = orgs.before_posts(text, words, ms)      # 兰州大学 of 兰州大学校长严纯华
     ms = [m for m in ms if m.label != "PLACE" or not any(_overlaps(m, o) for o in posts)] + posts
+    ms = [m for m in org_shapes.person_posts(text, people.graduates(text, ms))     # 高艳部长, 韩福财大学毕业
+          if not org_shapes.document_code(text, m)]                                  # 教基厅函〔2020〕
     ms = _propagate(text, _one_label(ms), starts, ends)
     place_ms = [m for m in ms if m.label == "PLACE"]
     ms += orgs.sectors(text, place_ms, [(m.start, m.end) for m in ms])

@@ -138,3 +138,76 @@ def bureau_offices(text: str, ms: list[Mention]) -> list[Mention]:
             continue
         out.append(Mention("ORG", m.start, hit.end(), text[m.start:hit.end()], attrs={}))
     return out
+
+
+# a document's code right after an issuer's short name: 教基厅函〔2020〕2号, 闽教基〔2021〕3号
+_DOC_CODE = re.compile(r"[函发字]?[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]")
+
+
+def document_code(text: str, m: Mention) -> bool:
+    """An organisation's "name" that is the head of a document's code (``教基厅函〔2020〕2号``):
+    no organisation of its own."""
+    return m.label == "ORG" and bool(_DOC_CODE.match(text, m.end))
+
+
+_POST_HEADS = frozenset("部局处科股")
+
+
+def person_posts(text: str, ms: list[Mention]) -> list[Mention]:
+    """A person's name and the head of a post read as an organisation (``高艳部长一行``:
+    高艳 and 部长, not 高艳部): such mentions are dropped where the report finds the name
+    as a PERSON, so that the name is found there too."""
+    persons = {m.text for m in ms if m.label == "PERSON"}
+    return [m for m in ms if not (m.label == "ORG" and m.text[-1:] in _POST_HEADS and m.text[:-1] in persons
+                                  and text[m.end:m.end + 1] == "长")]
+
+
+# a road written right after a street office in an address: 前卫街道办事处 + 前景路
+_ROAD = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:路|大道|大街|街|巷)(?=[\d一二三四五六七八九十]+号|[，,。；;、）)]|$)")
+
+
+def office_addresses(text: str, ms: list[Mention]) -> list[Mention]:
+    """An address (``位于西山区前卫街道办事处前景路``): a street office and the road after it
+    are one PLACE, no organisation."""
+    out = []
+    for m in ms:
+        if m.label == "ORG" and m.text.endswith("办事处") and len(m.text) > 5:
+            road = _ROAD.match(text, m.end)
+            if road is not None and not NOT_IN_NAME.search(road.group(0)):
+                m = Mention("PLACE", m.start, road.end(), text[m.start:road.end()], attrs={"rule": "address"})
+        out.append(m)
+    return out
+
+
+# firms named X教育 in a list closed by the word for training firms:
+# 蒋堂镇上的思睿教育,白龙桥镇上的学林教育、可可教育、智诚教育等学科类校外培训机构
+_TRAINING_LIST = re.compile(r"[^。；;！？!?]*?等[\u4e00-\u9fff]{0,8}培训机构")
+_FIRM = re.compile(r"(?<=[的、，,])([\u4e00-\u9fff]{2})教育(?=[、，,等])")
+
+
+# a word this frequent in jieba's dictionary is a kind of schooling (职业, 艺术, 在线), not a
+# firm's name (学林 12, 可可 602, 思睿 none)
+_COMMON_FREQ = 1000
+
+
+def _common_word(w: str) -> bool:
+    import jieba
+    jieba.initialize()
+    f = jieba.get_FREQ(w)
+    return f is not None and (len(w) > 2 or f >= _COMMON_FREQ)
+
+
+def training_firms(text: str, words) -> list[Mention]:
+    """Training firms named by two characters and 教育 (``学林教育``), items of a list that
+    ends in 等 ... 培训机构; a kind of schooling (学前教育: one word for jieba; 职业教育: a common
+    word and 教育) is none."""
+    spans = dict(words)
+    out = []
+    for lst in _TRAINING_LIST.finditer(text):
+        for hit in _FIRM.finditer(text, lst.start(), lst.end()):
+            s, e = hit.start(1), hit.end()
+            if spans.get(s) == e or NOT_IN_NAME.search(hit.group(1)) or _common_word(hit.group(1)) \
+                    or _common_word(text[s:e]):
+                continue
+            out.append(Mention("ORG", s, e, text[s:e], attrs={"kind": "company"}))
+    return out

@@ -92,8 +92,8 @@ def outlets(text: str, source: str) -> list[Mention]:
 def _source_parts(src: str) -> list[str]:
     # 头条@云播大悟: the account, not the platform it is on
     parts = [re.split(r"[@＠]", p)[-1].strip() for p in re.split(r"[-—|()（）/]", src or "")]
-    parts = [p for p in parts if p]
-    return [p for p in parts if len(p) >= 2 and lexicon.CJK_RE.search(p)]
+    parts = [re.sub(r"\d{1,2}月\d{1,2}日.*$", "", p) for p in parts if p]   # 鲁网2月10日: 鲁网; 本报, 网络整理: none
+    return [p for p in parts if len(p) >= 2 and lexicon.CJK_RE.search(p) and p not in lexicon.generic_orgs() and not re.search(r"\d", p)]
 
 
 _DASHES = re.compile(r"[-—–|｜]+")

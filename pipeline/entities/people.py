@@ -107,3 +107,23 @@ def credited(text: str) -> list[Mention]:
                     and (e == len(text) or text[e] in " \t、，,/\n)）】]"):
                 out.append(Mention("PERSON", s, e, text[s:e], attrs={"byline": True}))
     return out
+
+
+# a graduate's name run into 大学毕业 (韩福财大学毕业后返回县一中任教: 韩福财, no 韩福财大学)
+_GRADUATED = ("毕业",)
+
+
+def graduates(text: str, ms: list[Mention]) -> list[Mention]:
+    """A "university" read from a person's name and 大学毕业 (``7年前，韩福财大学毕业后``): the
+    name is a PERSON where it is three characters opening with a common surname, no division
+    and no known name, and the university is no organisation."""
+    surnames = lexicon.surnames()
+    out = []
+    for m in ms:
+        name = m.text[:-2]
+        if m.label == "ORG" and m.text.endswith("大学") and len(name) == 3 and text.startswith(_GRADUATED, m.end) \
+                and surnames.get(name[0]) == "common" and not lexicon.divisions().lookup(name) \
+                and not lexicon.known(name) and plausible(text, m.start, m.start + 3):
+            m = Mention("PERSON", m.start, m.start + 3, name, attrs={"rule": "graduate"})
+        out.append(m)
+    return out

@@ -37,9 +37,14 @@ def plausible(text: str, s: int, e: int) -> bool:
         abbr = lexicon.place_abbreviations().words
         full = abbr.get(name)
         return bool(full) and (full.endswith(("省", "自治区")) or text[s - 1:s] in abbr or text[e:e + 1] in abbr)
-    if any(text.startswith(w, e) for w in _not_before().get(name, ())):
-        return False      # 中华 + 民族: no place (rules/place_not_before.tsv)
+    if any(text.startswith(w, e) for w in _not_before().get(name, ()) + _not_before().get("*", ())):
+        return False      # 中华 + 民族, any name + 频道: no place (rules/place_not_before.tsv)
+    if len(name) == 2 and all(c in _LEVEL_WORDS for c in name):
+        return False      # 区州党委, 省市县: level words of several divisions, no one place
     return bool(lexicon.CJK_RE.search(name)) and not any(c in "，。；：！？、,;:!?" for c in name)
+
+
+_LEVEL_WORDS = frozenset("省市县区州旗盟乡镇村")
 
 
 @functools.lru_cache(maxsize=None)
@@ -85,6 +90,26 @@ def station(name: str) -> bool:
     """A named station or airport (济南西站), a place in ANNOTATION.md."""
     m = _station_re().search(name)
     return bool(m) and m.start() >= 2
+
+
+@functools.lru_cache(maxsize=None)
+def _town_area_re():
+    return re.compile("(?:" + rules.alternation(rules.items("place_town_areas.txt")) + ")$")
+
+
+def town_area(m: Mention) -> Mention | None:
+    """A division and the word for its town area (rules/place_town_areas.txt: 大悟城区,
+    靖西市城区) is the division: the PLACE is cut to it. The word alone (老城区) is no place
+    (None); a division named so itself (婺城区), or a name that is no division, stays."""
+    hit = _town_area_re().search(m.text)
+    if m.label != "PLACE" or hit is None or lexicon.divisions().lookup(m.text):
+        return m
+    head = m.text[:hit.start()]
+    if not head:
+        return None
+    if len(head) >= 2 and division_chain(head):
+        return Mention("PLACE", m.start, m.start + len(head), head, attrs=dict(m.attrs))
+    return m
 
 
 _PLACE_WORDS = ("街道", "社区", "村", "镇", "乡", "县", "区", "市", "路", "街")
@@ -293,4 +318,69 @@ def list_villages(text: str, ms: list[Mention]) -> list[Mention]:
             here = Mention("PLACE", s, k, text[s:k], attrs={"rule": "village list"})
             out.append(here)
             taken.append((s, k))
+    return out
+
+
+# a village group (社, 组) named right after its village: 牛庄村 + 田咀社
+_GROUP_END = ("社", "组")
+
+
+def village_groups(text: str, ms: list[Mention]) -> list[Mention]:
+    """A village group the model read as a name, written right after its village
+    (白银市靖远县若笠乡牛庄村 + 田咀社): the chain runs on over it (one PLACE), and the group
+    standing alone elsewhere in the report (来自田咀社的) is a PLACE too."""
+    villages = {m.end: m for m in ms if m.label == "PLACE" and m.text.endswith("村")}
+    groups, out = set(), []
+    for m in sorted(ms, key=lambda m: m.start):
+        v = villages.get(m.start)
+        if v is not None and m.label == "PERSON" and m.text.endswith(_GROUP_END) and 2 <= len(m.text) <= 4 \
+                and v in out:
+            out.remove(v)
+            out.append(Mention("PLACE", v.start, m.end, text[v.start:m.end], attrs=dict(v.attrs)))
+            groups.add(m.text)
+            continue
+        out.append(m)
+    for m in out:
+        if m.label == "PERSON" and m.text in groups:
+            m.label = "PLACE"
+    return out
+
+
+# named communities in a list of two (周边的鱼塘社区、严家寨社区): two or three characters after
+# 的 or a separator, the community word, 、 or 和, another name and the community word
+_COMMUNITIES = re.compile(r"(?<=[的、，,])([\u4e00-\u9fff]{2,3})社区[、和]([\u4e00-\u9fff]{2,3})社区")
+_NOT_IN_COMMUNITY = re.compile(r"[的在是个和与及了各该本全每所其型性类级化进]")
+
+
+def named_communities(text: str, starts: set, busy: bytearray) -> list[Mention]:
+    """Named communities (ANNOTATION.md: named 社区 are PLACE) the model left out, two of them
+    written as a list (``来自周边的鱼塘社区、严家寨社区``): each a name of two or three
+    characters, the first starting a word; no kind of community (城乡社区, 安置社区: the
+    filter of village names) and no generic word (居民社区). One community alone (大学社区,
+    华人社区 in corpus reports) is left to the model."""
+    out = []
+    for hit in _COMMUNITIES.finditer(text):
+        if hit.start(1) not in starts or any(busy[hit.start():hit.end()]):
+            continue
+        items = [(hit.start(k), hit.end(k) + 2) for k in (1, 2)]
+        names = [text[a:b] for a, b in items]
+        if any(_NOT_IN_COMMUNITY.search(n[:-2]) or _NOT_VILLAGE.fullmatch(n) or lexicon.stop_words().match_at(n, 0)
+               for n in names):
+            continue
+        out.extend(Mention("PLACE", a, b, text[a:b], attrs={"rule": "community"}) for a, b in items)
+    return out
+
+
+def named_regions(text: str, starts: set, ends: set, busy: bytearray) -> list[Mention]:
+    """Named regions, mountains and rivers of three characters or more that are no division
+    (rules/places_extra.tsv: 黄土高原, 京津冀, 雅鲁藏布江) written as a word of their own where
+    nothing was found (我们这里地处黄土高原,): places. Shorter ones (东海, 西北) are also
+    words of other meanings and are left to the model."""
+    out = []
+    for s, e, _ in lexicon.extra_places().scan(text):
+        name = text[s:e]
+        if e - s < 3 or any(busy[s:e]) or lexicon.divisions().lookup(name):
+            continue
+        if (s in starts or s == 0 or not lexicon.is_cjk(text[s - 1])) and (e in ends or e == len(text)):
+            out.append(Mention("PLACE", s, e, name, attrs={"rule": "region"}))
     return out
