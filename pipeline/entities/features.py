@@ -115,7 +115,7 @@ def base_tags(text: str, words: list[tuple[int, int]], context: dict | None = No
     gz = {}
     gaz = lexicon.divisions()
     by_name, divisions = gaz.by_name, gaz.divisions
-    starts, ends = {a for a, _ in words}, {b for _, b in words}
+    starts, ends = lexicon.word_bounds(words)
     last = -1
     for s, e in gaz.scan(text):
         if s < last:
