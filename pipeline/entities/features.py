@@ -180,23 +180,17 @@ BOUNDS = ("<s>", "</s>")  # the characters before the text and after it
 def columns(text: str, words: list[tuple[int, int]], context: dict | None = None) -> tuple[str, list, list]:
     """The features of featurize as columns, for the tagger (pipeline/entities/crf.py):
     ``chars`` (the normalised text; its CHAR_FEATURES come from it), ``dense`` (name, value
-    of every character) for the word features, ``sparse`` (name, {character: value}) in the
-    order featurize appends them to a character's list (the lists' matches are marked left
-    to right, so a character's sparse features come by offset within each list), then
-    ``w=``. featurize and this agree feature for feature (tests/test_crf.py); featurize
-    stays the one the model is trained on."""
+    of every character) for the word features, ``sparse`` (names, offsets, {character:
+    value}): character j gets ``names[i] + value`` for each offsets[i] = k where character
+    j + k has a value, in the order featurize appends them to a character's list (the lists'
+    matches are marked left to right, so a character's sparse features come by offset
+    within each list), then ``w=`` (offset 0). featurize and this agree feature for feature
+    (tests/test_crf.py); featurize stays the one the model is trained on."""
     t = base_tags(text, words, context)
-    n = len(text)
     wp, wt = t["wp"], t["wt"]
     dense = [("wp=", wp), ("wt=", wt), ("wpt=", list(map(str.__add__, wp, wt)))]
-    sparse = []
-    for name, offsets in SPARSE:
-        tags = t[name]
-        for off in offsets:
-            # every tagged character is in the text: at offset 0 the list is the tags themselves
-            sparse.append((f"{name}{off}=", tags if not off else
-                           {i - off: tag for i, tag in tags.items() if 0 <= i - off < n}))
-    sparse.append(("w=", t["wd"]))
+    sparse = [(tuple(f"{name}{off}=" for off in offsets), offsets, t[name]) for name, offsets in SPARSE]
+    sparse.append((("w=",), (0,), t["wd"]))
     return t["c"], dense, sparse
 
 
