@@ -217,8 +217,20 @@ class Gazetteer:
         return a == b or a in self.ancestors(b) or b in self.ancestors(a)
 
     def scan(self, text: str, start: int = 0, end: int | None = None):
-        """Every (start, end) where a known name occurs, longest first at each position."""
-        end = len(text) if end is None else end
+        """Every (start, end) where a known name occurs, longest first at each position.
+        A whole text's matches are kept for the next scan of the same text (the entity
+        model's features and its overrides both scan each section)."""
+        global _last_scan
+        if start == 0 and end is None and len(text) >= 64:
+            last = _last_scan
+            if last is not None and last[0] is self and (last[1] is text or last[1] == text):
+                return iter(last[2])
+            found = list(self._scan(text, 0, len(text)))
+            _last_scan = (self, text, found)
+            return iter(found)
+        return self._scan(text, start, len(text) if end is None else end)
+
+    def _scan(self, text: str, start: int, end: int):
         prefixes, names = self.prefixes, self.by_name
         # every name has two characters at least: only where the text's two characters
         # begin a name can one start (the text's character pairs are made and matched at
@@ -251,6 +263,9 @@ class Gazetteer:
             if d.level == "town" or not parts or parts[-1] != d.name:
                 parts.append(d.name)
         return "".join(parts)
+
+
+_last_scan = None  # (gazetteer, text, its matches): Gazetteer.scan's last whole text
 
 
 def _cache_path() -> Path:

@@ -121,21 +121,24 @@ def unquoted_candidates(lex: dict, text: str, ruled: set):
             pass
         first = bad.end() if bad is not None else lo
         k = bisect.bisect_left(ends, first)   # the clause ends before each start
+        end_word = m.group(0)
         for a in range(first, m.start()):
             while k < len(ends) and ends[k] < a:
                 k += 1
             if unot is not None and unot.search(text[a:e]):
                 continue      # 这一制度, 学校的教学计划: a reference or a description (measure_cues.tsv)
             cut = ends[k - 1] + 1 if k and ends[k - 1] >= a - 30 else max(0, a - 30)
-            yield a, e, unquoted_features(lex, text, a, e, m.group(0), ruled, bool(verb_any.search(text, cut, a)))
+            yield a, e, unquoted_features(lex, text, a, e, end_word, ruled, verb_any.search(text, cut, a) is not None)
 
 
 def unquoted(lex: dict, text: str, ruled: set, part: dict) -> list[tuple[int, int, float]]:
     """(start, end, probability) of the unquoted names the model takes: for each ending
     whose best start reaches the threshold, that start (or the rule's, see choose)."""
     by_end: dict[int, list[tuple[float, bool, int, int]]] = {}
+    weight, zero = part["weights"].get, itertools.repeat(0.0)
     for a, e, f in unquoted_candidates(lex, text, ruled):
-        by_end.setdefault(e, []).append((probability(part, f), "rule" in f, e - a, a))
+        z = sum(map(weight, f, zero))  # probability(part, f), inlined: the same sum
+        by_end.setdefault(e, []).append((1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), "rule" in f, e - a, a))
     out = []
     for e, cands in sorted(by_end.items()):
         got = choose(cands, part["threshold"])

@@ -28,7 +28,7 @@ def segment(name: str) -> list[tuple[int, int]]:
     gaz = gazetteer.get()
     out, k = [], 0
     while k < len(name):
-        best = next((m for m in range(len(name), k + 1, -1) if gaz.lookup(name[k:m])), None)
+        best = next((m for m in range(len(name), k + 1, -1) if gaz.by_name.get(name[k:m])), None)  # gaz.lookup
         if best is None:
             break
         out.append((k, best))

@@ -51,8 +51,39 @@ def alternation(words, sort: bool = True) -> str:
     """A regex alternation of literal words, longest first so that the longest one wins.
     No words (an analyst emptied the list): ``(?!)``, which matches nothing, rather than an
     empty pattern, which would match everywhere."""
-    ws = sorted(set(words), key=lambda w: (-len(w), w)) if sort else list(words)
-    return "|".join(re.escape(w) for w in ws if w) or "(?!)"
+    if sort:
+        return trie_pattern(words)
+    return "|".join(re.escape(w) for w in words if w) or "(?!)"
+
+
+def trie_pattern(words) -> str:
+    """The longest-first alternation of ``words`` written as a trie (``中(?:学|心(?:校)?)``
+    for 中学|中心校|中心): the same matches in the same order of preference in any pattern
+    around it (the words that match at one position are prefixes of one another, and the
+    trie, like the alternation, tries the longer first), found faster, as the regex engine
+    follows one branch per character instead of trying every word. ``(?!)`` for none."""
+    root: dict = {}
+    for w in set(words):
+        if w:
+            node = root
+            for ch in w:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+    return _trie(root) if root else "(?!)"
+
+
+def _trie(node: dict) -> str:
+    leaves, branches = [], []
+    for ch in sorted(k for k in node if k):
+        kid = node[ch]
+        (leaves if kid.keys() == {""} else branches).append(ch)
+    alts = [re.escape(ch) + _trie(node[ch]) for ch in branches]
+    if leaves:
+        alts.append(re.escape(leaves[0]) if len(leaves) == 1 else "[" + "".join(map(re.escape, leaves)) + "]")
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:  # a word ends here: the longer words first, then this one
+        return "(?:" + body + ")?" if alts else ""
+    return body
 
 
 @functools.lru_cache(maxsize=None)

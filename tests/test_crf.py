@@ -63,9 +63,11 @@ def test_columns_list_the_trained_features():
         C = list(features.BOUNDS[:1] * 2) + list(chars) + list(features.BOUNDS[1:] * 2)
         rows = [[name + "".join(C[j + 2 + o] for o in offs) for name, offs in features.CHAR_FEATURES]
                 + [name + values[j] for name, values in dense] for j in range(n)]
-        for name, cells in sparse:
-            for j, v in cells.items():
-                rows[j].append(name + v)
+        for names, offsets, cells in sparse:
+            for feat, off in zip(names, offsets):
+                for i, v in sorted(cells.items()):
+                    if 0 <= i - off < n:
+                        rows[i - off].append(feat + v)
         rows[0].append("BOS")
         rows[-1].append("EOS")
         assert rows == features.featurize(text, words, ctx)[0]

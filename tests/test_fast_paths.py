@@ -3,11 +3,13 @@ text: each must give exactly what the slow way gives."""
 from __future__ import annotations
 
 import bisect
+import re
 import sys
 
 import jieba
+import pytest
 
-from pipeline import extract, ingest, nlp as nlp_mod, segmenter
+from pipeline import extract, ingest, nlp as nlp_mod, rules, segmenter
 from pipeline.entities import lexicon
 from pipeline.ingest import lines
 
@@ -116,3 +118,43 @@ def test_build_copy_without_lexical_attributes_finds_the_same():
     assert a._.claims == b._.claims and a._.relations == b._.relations
     # the library's pipeline keeps spaCy's lexical attributes
     assert [t.like_num for t in full("全区38所学校") if t.text == "38"] == [True]
+
+
+WORDS = ["中学", "中心校", "中心", "中", "小学", "学校", "教育局", "教育", "局长", "a.b", "[x]", "^$"]
+
+
+def _plain_alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@pytest.mark.parametrize("around", ["{}", "(?:{})$", "(?:{})校", "^(?:{})", "[^，]{{0,4}}?(?:{})长", "(?<=区)(?:{})"])
+def test_trie_pattern_finds_what_the_alternation_finds(around):
+    text = "城南区教育局局长、中心校校长和中学a.b中心小学[x]^$，区中心学校教育"
+    plain = re.compile(around.format(_plain_alternation(WORDS)))
+    trie = re.compile(around.format(rules.alternation(WORDS)))
+    assert rules.alternation(WORDS) != _plain_alternation(WORDS)  # the trie, not the plain list
+    for i in range(len(text)):
+        want = [(m.start(), m.end()) for m in plain.finditer(text, i)]
+        assert [(m.start(), m.end()) for m in trie.finditer(text, i)] == want
+        m, w = trie.match(text, i), plain.match(text, i)
+        assert (m and m.span()) == (w and w.span())
+    assert rules.alternation([]) == rules.alternation([""]) == "(?!)"
+
+
+def test_gazetteer_scan_kept_for_the_same_text_is_a_fresh_scan():
+    gaz = lexicon.divisions()
+    text = "东阿县刘集镇中心小学、济南市槐荫区教体局和城南区教育局在山东省济南市联合开展活动，" * 2
+    first = list(gaz.scan(text))
+    assert first and list(gaz.scan(text)) == first == list(gaz.scan(text, 0, len(text)))
+    other = text.replace("槐荫区", "历城区")
+    assert list(gaz.scan(other)) == list(gaz.scan(other, 0, len(other))) != first
+    assert list(gaz.scan(text[5:])) == [(s - 5, e - 5) for s, e in first if s >= 5]
+
+
+def test_word_bounds_follow_the_list_they_are_asked_for():
+    words = [(0, 2), (2, 5), (6, 8)]
+    assert lexicon.word_bounds(words) == ({0, 2, 6}, {2, 5, 8})
+    other = [(0, 1), (1, 3)]
+    assert lexicon.word_bounds(other) == ({0, 1}, {1, 3})
+    words.append((8, 9))  # a list that changed is read again
+    assert lexicon.word_bounds(words) == ({0, 2, 6, 8}, {2, 5, 8, 9})

@@ -140,7 +140,7 @@ def _propagate(text: str, ms: list[Mention], starts: set, ends: set) -> list[Men
 def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[Mention]:
     text = text_of(doc)
     words = word_spans(doc)
-    starts, ends = {a for a, _ in words}, {b for _, b in words}
+    starts, ends = lexicon.word_bounds(words)
     word_at = dict(words)  # word start -> its end
     word_from = {b: a for a, b in words}  # word end -> its start
     context = doc._.context or {}

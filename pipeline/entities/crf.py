@@ -117,8 +117,9 @@ class LinearChainCRF:
     def state_scores(self, chars: str, dense, sparse) -> np.ndarray:
         """(characters, labels) state scores of a text: ``chars`` its normalised characters
         (features.CHAR_FEATURES are made of them), ``dense`` (name, value of every
-        character), ``sparse`` (name, {character: value}); in the order the features are
-        listed for a character (features.columns)."""
+        character), ``sparse`` (names, offsets, {character: value}: ``names[i] + value``
+        for the character offsets[i] before each marked one); in the order the features
+        are listed for a character (features.columns)."""
         w, miss = self.weights, self.missing
         n = len(chars)
         S = np.zeros((n, w.shape[1]))
@@ -139,18 +140,30 @@ class LinearChainCRF:
         for name, values in dense:
             get = self.ids.get(name, {}).get
             S += np.take(w, np.fromiter(map(get, values, repeat(miss, n)), dtype=np.intp, count=n), axis=0)
-        for name, cells in sparse:
-            table = self.ids.get(name)
-            if not table or not cells:
+        for names, offsets, cells in sparse:
+            if not cells:
                 continue
-            rows, cols = [], []
-            for j, v in cells.items():
-                a = table.get(v)
-                if a is not None:
-                    rows.append(j)
-                    cols.append(a)
-            if rows:
-                S[rows] += np.take(w, cols, axis=0)
+            # many cells: gathered with numpy; a few: one by one (numpy's calls cost more)
+            at = np.fromiter(cells, dtype=np.intp, count=len(cells)) if len(cells) >= _MANY else None
+            for name, off in zip(names, offsets):
+                table = self.ids.get(name)
+                if not table:
+                    continue
+                if at is None:
+                    rows, cols = [], []
+                    for i, v in cells.items():
+                        a = table.get(v)
+                        if a is not None and 0 <= i - off < n:  # character i - off has the feature
+                            rows.append(i - off)
+                            cols.append(a)
+                    if rows:
+                        S[rows] += np.take(w, cols, axis=0)
+                    continue
+                a = np.fromiter(map(table.get, cells.values(), repeat(-1)), dtype=np.intp, count=len(cells))
+                rows = at - off
+                keep = (a >= 0) & (rows >= 0) & (rows < n)
+                if keep.any():
+                    S[rows[keep]] += np.take(w, a[keep], axis=0)
         return S
 
     def mark(self, S: np.ndarray, spans, name: str, at_end: bool) -> None:
@@ -346,6 +359,8 @@ def native_lattice(crf: "LinearChainCRF") -> _Native | None:
             lattices[key] = None
     return lattices[key]
 
+
+_MANY = 48  # sparse cells from which state_scores gathers them with numpy
 
 # a character's code: its code point, or one past the last code point for the bounds
 _BOS, _EOS = 0x110000, 0x110001

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .. import rules
 from ..gazetteer import ADMIN_SUFFIXES
 from . import lexicon
 
@@ -55,12 +56,12 @@ def _mark(tags: dict, s: int, e: int, name: str) -> None:
 
 @functools.lru_cache(maxsize=None)
 def _regex(which: str):
-    """A regex finding the words of one list, longest first (C speed)."""
+    """A regex finding the words of one list, longest first (C speed; a trie: one branch
+    per character)."""
     wl = {"ot": lexicon.org_types, "ko": lexicon.known_orgs, "ro": lexicon.roles, "cu": lexicon.cues,
           "xp": lexicon.extra_places, "ab": lexicon.place_abbreviations, "bl": lexicon.schooling_words,
           "st": lexicon.stop_words}[which]()
-    words = sorted(wl.words, key=lambda w: (-len(w), w))
-    return re.compile("|".join(re.escape(w) for w in words)), wl.words
+    return re.compile(rules.trie_pattern(wl.words)), wl.words
 
 
 _PREFIX = {"ot": lambda v: "T" + v[0][:4], "ko": lambda v: "K", "ro": lambda v: "R" + v[:2],
@@ -115,7 +116,7 @@ def base_tags(text: str, words: list[tuple[int, int]], context: dict | None = No
     gz = {}
     gaz = lexicon.divisions()
     by_name, divisions = gaz.by_name, gaz.divisions
-    starts, ends = {a for a, _ in words}, {b for _, b in words}
+    starts, ends = lexicon.word_bounds(words)
     last = -1
     for s, e in gaz.scan(text):
         if s < last:
@@ -179,23 +180,17 @@ BOUNDS = ("<s>", "</s>")  # the characters before the text and after it
 def columns(text: str, words: list[tuple[int, int]], context: dict | None = None) -> tuple[str, list, list]:
     """The features of featurize as columns, for the tagger (pipeline/entities/crf.py):
     ``chars`` (the normalised text; its CHAR_FEATURES come from it), ``dense`` (name, value
-    of every character) for the word features, ``sparse`` (name, {character: value}) in the
-    order featurize appends them to a character's list (the lists' matches are marked left
-    to right, so a character's sparse features come by offset within each list), then
-    ``w=``. featurize and this agree feature for feature (tests/test_crf.py); featurize
-    stays the one the model is trained on."""
+    of every character) for the word features, ``sparse`` (names, offsets, {character:
+    value}): character j gets ``names[i] + value`` for each offsets[i] = k where character
+    j + k has a value, in the order featurize appends them to a character's list (the lists'
+    matches are marked left to right, so a character's sparse features come by offset
+    within each list), then ``w=`` (offset 0). featurize and this agree feature for feature
+    (tests/test_crf.py); featurize stays the one the model is trained on."""
     t = base_tags(text, words, context)
-    n = len(text)
     wp, wt = t["wp"], t["wt"]
     dense = [("wp=", wp), ("wt=", wt), ("wpt=", list(map(str.__add__, wp, wt)))]
-    sparse = []
-    for name, offsets in SPARSE:
-        tags = t[name]
-        for off in offsets:
-            # every tagged character is in the text: at offset 0 the list is the tags themselves
-            sparse.append((f"{name}{off}=", tags if not off else
-                           {i - off: tag for i, tag in tags.items() if 0 <= i - off < n}))
-    sparse.append(("w=", t["wd"]))
+    sparse = [(tuple(f"{name}{off}=" for off in offsets), offsets, t[name]) for name, offsets in SPARSE]
+    sparse.append((("w=",), (0,), t["wd"]))
     return t["c"], dense, sparse
 
 

@@ -13,6 +13,7 @@ import functools
 import marshal
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .. import gazetteer, rules, segmenter
 from ..util import cached
@@ -22,6 +23,22 @@ CJK_RE = re.compile(r"[\u3400-\u9fff]")
 
 def is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"
+
+
+_last_bounds: tuple | None = None  # (words, their number, starts, ends) of word_bounds' last call
+
+
+def word_bounds(words: list[tuple[int, int]]) -> tuple[frozenset, frozenset]:
+    """The offsets where jieba's words start and where they end. The entity overrides ask
+    for them many times per section: the last list's answer is kept (by identity; the
+    tokenizer's list of a section is never changed)."""
+    global _last_bounds
+    last = _last_bounds
+    if last is not None and last[0] is words and last[1] == len(words):
+        return last[2], last[3]
+    starts, ends = frozenset(map(itemgetter(0), words)), frozenset(map(itemgetter(1), words))
+    _last_bounds = (words, len(words), starts, ends)
+    return starts, ends
 
 
 @dataclass(frozen=True)

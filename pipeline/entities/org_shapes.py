@@ -44,7 +44,7 @@ def school_abbrevs(text: str, words) -> list[Mention]:
     division's name (full or short: 泉州, 朝天区, 河北衡水) and its number with 中 or 小
     (``泉州五中``, ``朝天区二小``), starting a word; a government's media account, a
     division's name and 发布 in quotes (``《成都发布》``)."""
-    starts = {a for a, _ in words}
+    starts = lexicon.word_bounds(words)[0]
     out = []
     for hit in _SCHOOL_ABBREV.finditer(text):
         p, e = hit.start(), hit.end()
@@ -74,7 +74,7 @@ def list_siblings(text: str, words, ms: list[Mention]) -> list[Mention]:
     兴隆教管中心``. The item next to a found one (across a 、) that ends in the same type word
     is an organisation too: the item before it from the earliest word start after a joining
     word or a separator; the item after it up to the type word, where a separator follows."""
-    starts = {a for a, _ in words}
+    starts = lexicon.word_bounds(words)[0]
     busy = bytearray(len(text))
     for m in ms:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)

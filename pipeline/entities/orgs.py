@@ -73,7 +73,7 @@ def attrs_for(text: str, m: Mention, kinds: dict | None = None) -> dict:
 def known_bodies(text: str, words) -> list[Mention]:
     """Known bodies (rules/org_known.tsv) where jieba's words do not cut them apart."""
     out = []
-    starts, ends = {a for a, _ in words}, {b for _, b in words}
+    starts, ends = lexicon.word_bounds(words)
     for s, e, (kind, canon) in lexicon.known_orgs().scan(text):
         if (s in starts or s == 0 or not lexicon.is_cjk(text[s - 1])) and (e in ends or e == len(text)):
             out.append(Mention("ORG", s, e, text[s:e], attrs={"kind": kind, "canonical": canon}))
@@ -331,7 +331,7 @@ def short_forms(text: str, words, orgs: list[Mention], taken) -> list[Mention]:
         for c in cands:
             if len(c) >= 2 and c != o.text and c not in o.text[len(o.text) - len(c):]:
                 forms.setdefault(c, o)
-    starts = {a for a, _ in words}
+    starts = lexicon.word_bounds(words)[0]
     out = []
     for form, full in forms.items():
         for m in re.finditer(re.escape(form), text):
@@ -345,6 +345,7 @@ def short_forms(text: str, words, orgs: list[Mention], taken) -> list[Mention]:
 
 
 LEVEL_WORDS = "省市县区州旗"
+_LEVEL_WORD_RE = re.compile(f"[{LEVEL_WORDS}]")
 # what may stand right before a body named by its level word: 、县政府, 和县委
 _NOT_BEFORE_LEVEL = frozenset("各全诸两")
 _BEFORE_LEVEL = frozenset("、，,。；;：:（(“\"《和与及同暨并由在对向到经据请从将被为是")
@@ -380,12 +381,11 @@ def level_bodies(text: str, words) -> list[Mention]:
     ``汉阴县委、县政府``, ``省人大常委会副主任``, ``县委宣传部部长``. The level word starts a word
     of its own (after a separator, a joining word or at a jieba word start that ends no
     division's name: ``汉阴县委`` is the model's) and the body ends a word or a role follows."""
-    starts, ends = {a for a, _ in words}, {b for _, b in words}
+    starts, ends = lexicon.word_bounds(words)
     gaz = lexicon.divisions()
     out = []
-    for s, ch in enumerate(text):
-        if ch not in LEVEL_WORDS or s + 1 >= len(text):
-            continue
+    for lw in _LEVEL_WORD_RE.finditer(text, 0, len(text) - 1):  # a level word with a character after it
+        s = lw.start()
         hit = _level_bodies().match_at(text, s + 1)
         e = max(hit[0] if hit else 0, _match_spaced(text, s + 1))
         if not e:
@@ -434,7 +434,7 @@ def bare_bodies(text: str, words, ms: list[Mention]) -> list[Mention]:
         if m.label == "ORG" and _bureau_family(m.text) in one and _BUREAU_TYPE.fullmatch(m.text) \
                 and not m.attrs.get("short_of"):
             m.attrs["short_of"] = one[_bureau_family(m.text)]
-    starts, ends = {a for a, _ in words}, {b for _, b in words}
+    starts, ends = lexicon.word_bounds(words)
     busy = bytearray(len(text))
     for m in ms:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -545,7 +545,7 @@ def before_posts(text: str, words, ms: list[Mention]) -> list[Mention]:
     the words from a separator (or a place the model found) up to the role, where they end
     in an organisation's type word (rules/org_suffixes.tsv: universities, bureaus, research
     bodies, hospitals, companies, centres) and hold no joining word or role of their own."""
-    starts = {a for a, _ in words}
+    starts = lexicon.word_bounds(words)[0]
     busy = {}
     for m in ms:
         for i in range(m.start, m.end):

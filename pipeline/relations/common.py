@@ -50,6 +50,12 @@ def cue_pairs(kind: str) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=None)
+def cue_flagged(kind: str, flag: str) -> frozenset[str]:
+    """The cues of ``kind`` whose fourth column is ``flag`` (anaphor ... one)."""
+    return frozenset(row[1] for row in rules.table("relations.tsv") if row[0] == kind and len(row) > 3 and row[3] == flag)
+
+
+@functools.lru_cache(maxsize=None)
 def ends_with_pattern(kind: str) -> re.Pattern:
     return re.compile(rf"(?:{rules.alternation(cues(kind))})$")
 

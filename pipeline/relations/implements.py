@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .. import rules
 from ..doc import Mention, Relation, sentence_of
-from .common import INFERRED, cue_alternation, cue_pairs, cues, full_unit, relation
+from .common import INFERRED, cue_alternation, cue_flagged, cue_pairs, cues, full_unit, relation
 from .openings import (FOCUS, ITEM_DOES, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest,
                        item_opening, paragraph_listed, report_subject, section_subject, tells_a_deed, we_subject)
 
@@ -220,7 +219,7 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
     ``anaphor``) and naming no organisation before ``pos`` stands for the last organisation
     of that kind the report named before it."""
     words = cue_pairs("anaphor")
-    only_one = {row[1] for row in rules.table("relations.tsv") if row[0] == "anaphor" and len(row) > 3 and row[3] == "one"}
+    only_one = cue_flagged("anaphor", "one")
     alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     last = None
     opening = rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:]{{0,10}}?[，,])?\s*({alt})(?=[\u3400-\u9fff])"

@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .. import rules
 from ..doc import Mention, Relation, sentence_of
 from ..names import OWN_OUTLET
 from . import bylines, inferred_posts
@@ -386,12 +387,16 @@ def _serves(text: str, p: Mention, e: int, org_start: dict, persons: list[Mentio
     return None
 
 
+@functools.lru_cache(maxsize=None)
+def _role_at():
+    """The longest role word of _roles_longest_first at a position (a trie: one regex)."""
+    return re.compile(rules.trie_pattern(_roles_longest_first()))
+
+
 def _name_role(text: str, p: Mention) -> str:
     """A role written right after a name: 张玲校长."""
-    for r in _roles_longest_first():
-        if text.startswith(r, p.end) and roles()[r][0] != "other":
-            return r
-    return ""
+    m = _role_at().match(text, p.end)
+    return m.group(0) if m else ""
 
 
 def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
