@@ -185,3 +185,17 @@ def test_a_place_acting_stands_for_its_government_when_no_bureau_of_it_is_named(
 def test_the_reports_subject_is_not_carried_past_a_heading_of_another_section(analyse):
     text = "红光小学积极开展党史学习教育。\n强化师德建设\n组织学生开展“童心向党唱红歌”比赛。"
     assert ("红光小学", "童心向党唱红歌") not in implements(analyse, text)
+
+
+def test_the_reports_subject_is_carried_only_when_it_is_the_reports_main_organisation(analyse):
+    # a report on the county bureau that once names a school opening a sentence: the school is
+    # not whose deeds the next paragraph tells (corpus: national reports quoting a plan)
+    text = ("青山县教育局召开全县教育工作会议。青山县教育局部署了春季开学工作。\n"
+            "红光小学校长介绍了经验。红光小学积极开展党史学习教育。\n"
+            "组织学生开展“童心向党唱红歌”比赛。")
+    got = implements(analyse, text)
+    assert ("红光小学", "童心向党唱红歌") not in got
+    text = ("红光小学积极开展党史学习教育。红光小学邀请青山县教育局专家讲课。\n"
+            "组织学生开展“童心向党唱红歌”比赛。")
+    assert implements(analyse, text).get(("红光小学", "童心向党唱红歌")) == (
+        "subject carried over: the subject the report last opened a sentence with", "inferred")
