@@ -1,0 +1,35 @@
+"""中办 and 国办 are the national party and government offices (rules/org_known.tsv aliases):
+one node with no place across reports, never a local body keyed by one report's setting
+(a corpus build had put every 国办 of five reports into 哈尔滨's because one Harbin report named
+it). Every text is written here."""
+from __future__ import annotations
+
+from pipeline import build
+
+from .conftest import read_table
+
+HARBIN = """哈尔滨市教育局部署离退休干部工作
+
+本报讯 哈尔滨市教育局近日召开会议。2016年初，中办、国办印发《关于进一步加强和改进离退休干部工作的意见》，哈尔滨市教育局认真贯彻落实。
+"""
+NATIONAL = """教育督导改革
+
+中办、国办印发《关于深化新时代教育督导体制机制改革的意见》，教育部负责同志答记者问。
+"""
+
+
+def test_national_offices_are_one_node_without_a_place(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(HARBIN, encoding="utf-8")
+    (src / "b.txt").write_text(NATIONAL, encoding="utf-8")
+    out = tmp_path / "out"
+    build.run(src, out, workers=1, progress=False)
+    ids = {(r["doc_id"], r["text"]): r["entity_id"] for r in read_table(out, "mentions.csv") if r["label"] == "ORG"}
+    guoban = {ids[(d, "国办")] for d in ("a", "b")}
+    zhongban = {ids[(d, "中办")] for d in ("a", "b")}
+    assert len(guoban) == 1 and len(zhongban) == 1
+    assert guoban != zhongban
+    assert not any(k.startswith("org:23") for k in guoban | zhongban), guoban | zhongban
+    located = {r["source_id"] for r in read_table(out, "relations.csv") if r["type"] == "LOCATED_IN"}
+    assert not (guoban | zhongban) & located
