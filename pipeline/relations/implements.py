@@ -336,12 +336,18 @@ def _notice_issuers(doc, text: str, orgs: list[Mention], persons: list[Mention],
     if not docs_ or not re.match(rf"(?:(?:根据|按照)?(?:{docs_})(?:{says})|(?:根据|按照|依据)(?:{docs_})(?:要求|规定|部署)?[，,])", opens):
         return []
     issue = re.compile("|".join(map(re.escape, sorted(cues("notice_issue", "implements.tsv"), key=len, reverse=True))))
+    return _actors_before(doc, text, orgs, s, issue, persons, hops)
+
+
+def _actors_before(doc, text: str, orgs: list[Mention], s: int, cue: re.Pattern, persons, hops: int) -> list[Mention]:
+    """The actors written before the first ``cue`` (a verb of issuing, of convening) in the
+    nearest of the ``hops`` sentences before ``s`` that has one with actors; [] when none."""
     k = s
     for _ in range(hops):
         if k <= 0:
             return []
         ps, pe = sentence_of(doc, k - 1)
-        for m in issue.finditer(text, ps, pe):
+        for m in cue.finditer(text, ps, pe):
             got = _actors(text, orgs, ps, m.start(), persons)
             if got:
                 return got
@@ -404,18 +410,7 @@ def _conveners(doc, text: str, orgs: list[Mention], persons: list[Mention], s: i
         return []
     if re.search(r"[，,；;]\s*(?:" + cue_alternation("subject", longest_first=False) + ")", text[s:pos]):
         return []
-    convene = re.compile(cue_alternation_of("convene"))
-    k = s
-    for _ in range(hops):
-        if k <= 0:
-            return []
-        ps, pe = sentence_of(doc, k - 1)
-        for m in convene.finditer(text, ps, pe):
-            got = _actors(text, orgs, ps, m.start(), persons)
-            if got:
-                return got
-        k = ps
-    return []
+    return _actors_before(doc, text, orgs, s, re.compile(cue_alternation_of("convene")), persons, hops)
 
 
 # the sentence after a measure names its organisers: 由A主办 / 本次活动以“…”为主题，由A主办

@@ -47,6 +47,20 @@ def paragraph_listed(doc, text: str, s: int) -> bool:
 OPENING = re.compile(r"(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上)?(?:近日|日前|近期|近年来|今年以来|今年|目前|同时|此外|另外)?")
 
 
+def _opened_by(doc, text: str, orgs: list[Mention], k: int):
+    """The sentence ending before ``k``: its bounds, its body after an item mark and lead-in
+    clauses, where that body's subject would open, and the organisation opening it there (the
+    one in focus after it where written so: 学校党支部 of 红光小学党支部), or None."""
+    ps, pe = sentence_of(doc, k - 1)
+    body = text[ps:pe].lstrip(" \u3000\t")
+    body = after_lead_in(body[enumerated(body):], [], ps)
+    at = pe - len(body) + len(OPENING.match(body).group(0))   # the body is what is left at the sentence's end
+    got = next((o for o in orgs if o.start == at), None)
+    if got is not None:
+        got = next((o for o in orgs if o.start > got.end and FOCUS.fullmatch(text[got.end:o.start])), None) or got
+    return ps, pe, body, at, got
+
+
 def section_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: int,
                     hops: int = 12) -> Mention | None:
     """The subject of the section a list item belongs to (今年以来，青山县教育局多措并举…。
@@ -66,14 +80,9 @@ def section_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: i
                 k -= 1
             if k <= 0:
                 return None
-        ps, pe = sentence_of(doc, k - 1)
-        body = text[ps:pe].lstrip(" \u3000\t")
-        body = after_lead_in(body[enumerated(body):], [], ps)
-        head = pe - len(body)          # the body is what is left at the sentence's end
-        got = next((o for o in orgs if o.start == head + len(OPENING.match(body).group(0))), None)
+        ps, pe, body, _, got = _opened_by(doc, text, orgs, k)
         if got is not None:
-            nxt = next((o for o in orgs if o.start > got.end and FOCUS.fullmatch(text[got.end:o.start])), None)
-            return nxt or got
+            return got
         if body.startswith(cues("subject")):
             return None
         item = enumerated(text[ps:pe]) or paragraph_listed(doc, text, ps)
@@ -165,10 +174,11 @@ def is_main_organisation(o: Mention, orgs: list[Mention]) -> bool:
     2026-12-03: about a third of such links right without this check)."""
     counts: dict[str, int] = {}
     for m in orgs:
-        k = (fullest(m, orgs) or m).key
+        k = fullest(m, orgs).key
         counts[k] = counts.get(k, 0) + 1
-    mine = counts.get((fullest(o, orgs) or o).key, 0)
-    return mine > 0 and all(n < mine for k, n in counts.items() if k != (fullest(o, orgs) or o).key)
+    key = fullest(o, orgs).key
+    mine = counts.get(key, 0)
+    return mine > 0 and all(n < mine for k, n in counts.items() if k != key)
 
 
 def report_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: int, hops: int = 8) -> Mention | None:
@@ -187,15 +197,8 @@ def report_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: in
             k -= 1
         if k <= 0:
             return None
-        ps, pe = sentence_of(doc, k - 1)
-        body = text[ps:pe].lstrip(" \u3000\t")
-        body = after_lead_in(body[enumerated(body):], [], ps)
-        head = pe - len(body)
-        at = head + len(OPENING.match(body).group(0))
-        got = next((o for o in orgs if o.start == at), None)
+        ps, pe, body, at, got = _opened_by(doc, text, orgs, k)
         if got is not None:
-            nxt = next((o for o in orgs if o.start > got.end and FOCUS.fullmatch(text[got.end:o.start])), None)
-            got = nxt or got
             # 江岸区教育系统: a sector, no organisation (ANNOTATION.md) to carry the measures out
             if got.text.endswith(cues("sector", "implements.tsv")):
                 return None
