@@ -3,11 +3,13 @@ relations against the relation gold and list the errors by kind (not part of mak
 tests; needs ../shared).
 
     python tools/reltune.py [--shared ../shared] [--set train] [--fold I/K] [--out /tmp/reltune]
-                            [--model MODEL] [--measures MODEL] [--no-build] [--errors KIND[,KIND]]
+                            [--without I/K] [--model MODEL] [--measures MODEL] [--no-build]
+                            [--errors KIND[,KIND]]
 
 --fold I/K keeps only fold I of K of the set (every K-th report from I, as
 ``pipeline.entities.training --fold`` holds out); --model builds with another entity model
 (the one trained without that fold gives a held-out figure with realistic mentions).
+--without I/K keeps every report but fold I of K, to read errors while that fold stays unseen.
 The reports are copied into ``<out>-in/docs`` with one ``sources.tsv`` made of the set's
 crawler files (train's ``sources_t*.tsv``), so builds read addresses and dates as on dev.
 --errors lists, per report, the missed gold links (FN) and the wrong system links (FP) of
@@ -27,8 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pipeline import relscore  # noqa: E402
 
 
-def prepare(shared: Path, set_name: str, fold: str, scratch: Path) -> tuple[Path, Path]:
-    """The set's reports and gold (one fold of them with ``fold``) copied into ``scratch``,
+def prepare(shared: Path, set_name: str, fold: str, scratch: Path,
+            without: str = "") -> tuple[Path, Path]:
+    """The set's reports and gold (one fold of them with ``fold``, all but one fold with
+    ``without``) copied into ``scratch``,
     with one ``sources.tsv`` (doc_id, url, pub_date) beside the reports combining the set's
     crawler files (train's ``sources_t1..6.tsv``), so that every build reads the reports'
     addresses and dates as a build of dev (whose ``sources.tsv`` sits above its reports) does."""
@@ -37,6 +41,10 @@ def prepare(shared: Path, set_name: str, fold: str, scratch: Path) -> tuple[Path
     if fold:
         i, k = (int(x) for x in fold.split("/"))
         ids = ids[i::k]
+    if without:
+        i, k = (int(x) for x in without.split("/"))
+        held = set(ids[i::k])
+        ids = [doc for doc in ids if doc not in held]
     d, g = scratch / "docs", scratch / "gold"
     for p in (d, g):
         shutil.rmtree(p, ignore_errors=True)
@@ -153,19 +161,20 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", default="../shared", type=Path)
     ap.add_argument("--set", default="train")
     ap.add_argument("--fold", default="")
+    ap.add_argument("--without", default="", help="I/K: leave fold I of K out (keep it unseen)")
     ap.add_argument("--out", default="/tmp/reltune", type=Path)
     ap.add_argument("--model", default="")
     ap.add_argument("--measures", default="", help="another measure model (models/measures.json)")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--errors", default="")
     a = ap.parse_args(argv)
-    docs, gold = prepare(a.shared, a.set, a.fold, a.out.parent / (a.out.name + "-in"))
+    docs, gold = prepare(a.shared, a.set, a.fold, a.out.parent / (a.out.name + "-in"), a.without)
     if not a.no_build:
         build(docs, a.out, a.model, a.measures)
     res = relscore.score_dir(gold, a.out)
     if a.errors:
         list_errors(gold, a.out, set(a.errors.split(",")))
-    print(relscore.table(res[0], f"Relations on {a.set}{' fold ' + a.fold if a.fold else ''} ({len(res[1])} reports)"))
+    print(relscore.table(res[0], f"Relations on {a.set}{' fold ' + a.fold if a.fold else ''}{' without fold ' + a.without if a.without else ''} ({len(res[1])} reports)"))
     return 0
 
 
