@@ -56,11 +56,15 @@ def refine_anchors(entities: dict[str, dict], place_parent: dict[str, str]) -> d
     name anchored at a place inside it. ``place_parent`` maps a place code to its parent
     code. Names that are no name of their own (a type word with its place: 杭州市教育局)
     and a place's own bodies (bureaus, governments, party committees, teams: 乡村振兴局 of a
-    province and of a county in it) are left alone: 杭州市教育局 is never 桐庐县教育局."""
+    province and of a county in it) are left alone: 杭州市教育局 is never 桐庐县教育局; so
+    are the names of known national bodies."""
     by_core = defaultdict(list)
+    national = names.national()
     for key in entities:
         sk = _split_key(key)
-        if sk and sk[0] == "org" and not sk[1].startswith("?") and \
+        # a known national body (rules/org_known.tsv: 新华社) is never re-anchored at the
+        # place of one report's local body of its name (汪清县新民街道新华社)
+        if sk and sk[0] == "org" and not sk[1].startswith("?") and sk[2] not in national and \
                 entities[key].get("attrs", {}).get("kind") not in names.OWNED_KINDS:
             by_core[sk[2]].append(sk[1])
 

@@ -33,3 +33,32 @@ def test_national_offices_are_one_node_without_a_place(tmp_path):
     assert not any(k.startswith("org:23") for k in guoban | zhongban), guoban | zhongban
     located = {r["source_id"] for r in read_table(out, "relations.csv") if r["type"] == "LOCATED_IN"}
     assert not (guoban | zhongban) & located
+
+
+WANGQING = """汪清县新民街道开展关爱活动
+
+本报讯 近日，汪清县新民街道新华社开展关爱留守儿童活动，为学生送去学习用品。
+"""
+XINHUA = """教育部部署春季学期开学工作
+
+新华社北京2月10日电 教育部日前印发通知，部署春季学期开学工作。
+"""
+
+
+def test_a_known_body_is_never_joined_into_a_local_body_of_its_name(tmp_path):
+    # 新华社 of one report and a street's 新华社 of another are two nodes: the linking's
+    # "the place of one inside the other's" join never takes a known national body to one
+    # report's place (a corpus build had keyed 125 reports' 新华社 at 汪清县新民街道)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(WANGQING, encoding="utf-8")
+    (src / "b.txt").write_text(XINHUA, encoding="utf-8")
+    out = tmp_path / "out"
+    build.run(src, out, workers=1, progress=False)
+    ids = {r["entity_id"] for r in read_table(out, "mentions.csv") if r["label"] == "ORG" and r["doc_id"] == "b"
+           and r["text"] == "新华社"}
+    assert len(ids) == 1
+    (xinhua,) = ids
+    assert not xinhua.startswith("org:22"), xinhua
+    located = {r["source_id"] for r in read_table(out, "relations.csv") if r["type"] == "LOCATED_IN"}
+    assert xinhua not in located
