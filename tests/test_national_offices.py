@@ -62,3 +62,28 @@ def test_a_known_body_is_never_joined_into_a_local_body_of_its_name(tmp_path):
     assert not xinhua.startswith("org:22"), xinhua
     located = {r["source_id"] for r in read_table(out, "relations.csv") if r["type"] == "LOCATED_IN"}
     assert xinhua not in located
+
+
+JINAN = """济南市推进职业技能培训
+
+本报讯 近日，济南市人社局召开会议，传达人力资源社会保障部关于职业技能提升行动的部署，济南市将开展职业技能培训。
+"""
+NATIONAL_MOHRSS = """职业技能提升行动
+
+人社部、财政部近日印发通知，部署职业技能提升行动。
+"""
+
+
+def test_ministries_written_in_full_or_short_are_one_national_node(tmp_path):
+    # 人力资源社会保障部 (written without 和) and 人社部 are the national ministry: one node with
+    # no place, not a body of 济南 because a Jinan report names it
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(JINAN, encoding="utf-8")
+    (src / "b.txt").write_text(NATIONAL_MOHRSS, encoding="utf-8")
+    out = tmp_path / "out"
+    build.run(src, out, workers=1, progress=False)
+    ids = {(r["doc_id"], r["text"]): r["entity_id"] for r in read_table(out, "mentions.csv") if r["label"] == "ORG"}
+    ministry = {ids[("a", "人力资源社会保障部")], ids[("b", "人社部")]}
+    assert len(ministry) == 1, ministry
+    assert not any(k.startswith("org:37") for k in ministry), ministry
