@@ -87,3 +87,31 @@ def test_ministries_written_in_full_or_short_are_one_national_node(tmp_path):
     ministry = {ids[("a", "人力资源社会保障部")], ids[("b", "人社部")]}
     assert len(ministry) == 1, ministry
     assert not any(k.startswith("org:37") for k in ministry), ministry
+
+
+XIAN_HARVARD = """西安一中学生的留学梦
+
+本报讯 西安市第一中学高三学生小王收到了哈佛的录取通知。哈佛的校徽上有三本书。
+"""
+CHONGQING_PORTAL = """课外辅导调查
+
+新浪教育讯 近日，由新浪教育联合重庆市多家培训机构举办的评选活动启动。
+"""
+ABROAD = """留学申请季
+
+今年，多名中国学生被哈佛大学录取。新浪教育就留学申请进行了在线调查。
+"""
+
+
+def test_foreign_universities_and_portals_take_no_place_from_a_report(tmp_path):
+    # 哈佛 in a Xi'an report is Harvard (哈佛大学), not a body of 陕西; 新浪教育 in a Chongqing
+    # report is the national portal: each is one node with the other report's mention
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in (("a", XIAN_HARVARD), ("b", CHONGQING_PORTAL), ("c", ABROAD)):
+        (src / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    build.run(src, out, workers=1, progress=False)
+    ids = {(r["doc_id"], r["text"]): r["entity_id"] for r in read_table(out, "mentions.csv") if r["label"] == "ORG"}
+    assert ids[("a", "哈佛")] == ids[("c", "哈佛大学")] == "org::哈佛大学"
+    assert ids[("b", "新浪教育")] == ids[("c", "新浪教育")] == "org::新浪教育"
