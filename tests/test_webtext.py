@@ -268,3 +268,12 @@ def test_a_page_copied_in_twice_and_entities_escaped_twice_leave_no_markup(tmp_p
     rep = read(tmp_path, "twice.txt", text)
     assert "<title>" not in rep.text and "&mdash;" not in rep.text and "——那就是大学" in rep.text
     assert rep.title == "学习外语能延缓大脑衰老"
+
+
+def test_a_portal_s_property_ads_after_the_article_are_dropped(tmp_path):
+    text = ("华裔学生名列前茅\n\n据统计，今年获奖的学生中华裔位居第三位，共有72名。(许雅钧) 本文来源：中国新闻网 "
+            "网易海外置业相关房源 TOP 1新西兰景色优美精致5卧4卫别墅 122000 TOP 2位于Soi102的私密山景别墅\n")
+    rep = read(tmp_path, "ads.txt", text)
+    for junk in ("相关房源", "别墅", "Soi"):
+        assert junk not in rep.text, junk
+    assert "华裔位居第三位，共有72名" in rep.text
