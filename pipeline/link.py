@@ -82,7 +82,7 @@ def refine_anchors(entities: dict[str, dict], place_parent: dict[str, str]) -> d
                 children[p].append(b)
         for a in anchors:
             finer = children.get(a, ()) if a else ()
-            if len(finer) == 1 or (a == "" and len(anchors) == 2):
+            if len(finer) == 1 or (a == "" and len(anchors) == 2 and placed_kind(entities, anchors, core)):
                 target = finer[0] if finer else next(b for b in anchors if b != a)
                 remap[f"org:{a}:{core}"] = f"org:{target}:{core}"
     # follow chains (city -> district -> town) to the end
@@ -92,6 +92,16 @@ def refine_anchors(entities: dict[str, dict], place_parent: dict[str, str]) -> d
             seen.add(remap[k])
             remap[k] = remap[remap[k]]
     return remap
+
+
+def placed_kind(entities: dict[str, dict], anchors: list[str], core: str) -> bool:
+    """Whether the one placed organisation of a name that other reports write without a
+    place is of a kind that has one seat (a school, a university, a hospital), so that the
+    unplaced mentions are it: a body of no known kind (百度, 新东方, 民进中央) that one report's
+    setting placed stays apart from the name the other reports use."""
+    placed = next(b for b in anchors if b)
+    kind = entities.get(f"org:{placed}:{core}", {}).get("attrs", {}).get("kind", "")
+    return kind not in ("", "other", "company", "media")
 
 
 class _Links:

@@ -397,3 +397,28 @@ def test_a_market_bureau_written_without_its_city_is_the_citys_bureau():
     short = orgkeys.org_key("市场监管局", {"kind": "bureau"}, [], ["370000", "370600"], "r")[0]
     assert short == full == "org:370600:烟台市市场监管局"
     assert orgkeys.org_core("市政府", 0) == "政府"
+
+
+BAIDU_SHANGHAI = """上海推进在线教育
+
+本报讯 近日，上海市教育委员会与百度签署合作协议，百度将为上海市中小学提供在线课程。
+"""
+BAIDU_ALONE = """在线教育报告发布
+
+百度日前发布在线教育报告，百度表示将继续投入。
+"""
+
+
+def test_a_body_of_no_known_kind_placed_by_one_report_does_not_take_the_others(tmp_path):
+    # 百度 in a Shanghai report takes the report's place; the 百度 of a report that names no
+    # place is not joined into it (a corpus build had put 5 reports' 百度 in 上海 and 13
+    # reports' 新东方 in 北京 so), while a school placed so still joins (above)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(BAIDU_SHANGHAI, encoding="utf-8")
+    (src / "b.txt").write_text(BAIDU_ALONE, encoding="utf-8")
+    build.run(src, tmp_path / "out", workers=1, progress=False)
+    ids = {(r["doc_id"], r["text"]): r["entity_id"] for r in read_table(tmp_path / "out", "mentions.csv")
+           if r["label"] == "ORG"}
+    assert ids[("b", "百度")] == "org::百度"
+    assert ids[("a", "百度")] != ids[("b", "百度")]
