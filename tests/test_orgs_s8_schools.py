@@ -68,3 +68,15 @@ def test_a_building_is_no_part_of_its_school():
     assert kept.text == "常州图书馆"
     kept = org_complete.cut_facility(Mention("ORG", 0, 7, "县人民政府大门"))
     assert kept.text == "县人民政府大门"
+
+
+def test_a_centre_or_a_hospital_after_its_place(after_place):
+    assert after_place("经辽宁省特种器材技术鉴定中心鉴定，该器材合格。", "辽宁省") == {"辽宁省特种器材技术鉴定中心"}
+    assert after_place("北京城市副中心建设提速。", "北京") == set()
+    assert after_place("英国学历办公室表示。", "英国") == set()
+
+
+def test_words_of_no_name_between_a_place_and_a_university(after_place):
+    assert after_place("在西班牙没听说过大学排名。", "西班牙") == set()
+    assert after_place("他考上了中国一流大学。", "中国") == set()
+    assert after_place("法国正式大学的学费。", "法国") == set()

@@ -21,6 +21,7 @@ def _categories() -> frozenset[str]:
     return frozenset(rules.items("org_categories.txt"))
 
 SCHOOL_KINDS = ("school", "kindergarten", "university")
+OTHER_KINDS = ("hospital", "research", "unit")
 # type words that a place alone makes one school's name (a town's central school, a
 # village's complete primary school or teaching point)
 _ONE_PER_PLACE = ("中心校", "中心学校", "中心小学", "中心幼儿园", "完小", "教学点")
@@ -29,8 +30,14 @@ _MAX_NAME = 12     # characters between the place and the end of the type word
 # what no name holds: joining words, particles, pronouns
 _NOT_IN_NAME = re.compile(r"[的与及、是在为对向从到将由据经请让被把给了着等说有和或各该本我其均即已]")
 # parts of speech of words that do not stand inside a school's name (verbs, adverbs,
-# prepositions, conjunctions, particles, pronouns, locality words)
-_NOT_NAME_POS = ("v", "d", "p", "c", "u", "r", "f")
+# prepositions, conjunctions, particles, pronouns, locality and place words, adjectives,
+# idioms: 西班牙没听说过大学, 法国正式大学, 成都境内老年大学)
+_NOT_NAME_POS = ("v", "d", "p", "c", "u", "r", "f", "a", "l", "i", "s", "z")
+# of one-character words (行知, 育才, 新华: a verb or an adjective of one character stands in names)
+_NOT_NAME_CHAR_POS = ("d", "p", "c", "u", "r", "f", "q", "b")
+# one-character verbs that take a school as their object (办大学, 上大学, 开学校); other
+# one-character verbs stand in names (行知学校, 育才中学)
+_TAKES_SCHOOL = frozenset("办上开建读考进去到入念创")
 _EDITION = re.compile(r"[0-9０-９一二三四五六七八九十百]+[届期次批]")
 _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百零〇第]")
 
@@ -40,19 +47,22 @@ def _honours() -> lexicon.WordList:
     return lexicon.WordList.of({w: True for w in rules.items("org_honours.txt")})
 
 
-def _school_type_at(text: str, s: int, e: int) -> str:
-    """The longest school type word ending at ``e`` and starting at ``s`` or later."""
+def _type_at(text: str, s: int, e: int) -> tuple[str, str]:
+    """The longest type word ending at ``e`` and starting at ``s`` or later, of a school
+    (with a name of its own before it) or of a hospital, a research body or a centre
+    (``辽宁省`` + ``特种器材技术鉴定中心``); (word, kind), or ('', '')."""
     types = lexicon.name_types().words
     for k in range(s, e - 1):
         v = types.get(text[k:e])
-        if v and v[0] in SCHOOL_KINDS and v[1] in ("name", "level"):
-            return text[k:e]
-    return ""
+        if v and (v[0] in SCHOOL_KINDS and v[1] in ("name", "level") or v[0] in OTHER_KINDS):
+            return text[k:e], v[0]
+    return "", ""
 
 
 def _name_like(text: str, s: int, e: int, words) -> bool:
-    """The words from ``s`` to ``e`` can stand inside a name: no honour word, no verb,
-    adverb, preposition or particle of two characters or more."""
+    """The words from ``s`` to ``e`` can stand inside a name: no honour word, no generic
+    word, no verb, adverb, adjective, preposition or particle (jieba's parts of speech of
+    the pipeline's words), no number that is not a numeral (许多)."""
     honours, stop = _honours(), lexicon.stop_words()
     if any(honours.match_at(text, k) and honours.match_at(text, k)[0] <= e for k in range(s, e)):
         return False
@@ -64,8 +74,8 @@ def _name_like(text: str, s: int, e: int, words) -> bool:
             continue           # outside, or a word across the edge: the type word's or the place's
         w = text[a:b]
         p = lexicon.pos(w)
-        if p.startswith(_NOT_NAME_POS) and p != "vn" and (b - a >= 2 or p[0] != "v") \
-                or b - a == 1 and p.startswith("q") \
+        if b - a >= 2 and p.startswith(_NOT_NAME_POS) and p != "vn" \
+                or b - a == 1 and (p.startswith(_NOT_NAME_CHAR_POS) or b == e and w in _TAKES_SCHOOL) \
                 or p.startswith("m") and not _NUMERAL.search(w):    # 许多, 很多: no number of a name
             return False
     return True
@@ -91,7 +101,7 @@ def schools_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
             ch = text[e - 1]
             if not lexicon.is_cjk(ch) or busy[e - 1] or _NOT_IN_NAME.match(ch) and e - 1 in alone:
                 break
-            typ = _school_type_at(text, s, e)
+            typ, kind = _type_at(text, s, e)
             if not typ:
                 continue
             if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not roles.match_at(text, e):
@@ -99,6 +109,8 @@ def schools_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
             name = text[p.start:e]
             if e - len(typ) == s and not (typ.endswith(_ONE_PER_PLACE) and p.text.endswith(_TOWNS)):
                 break          # a place and a school word alone: 贺州市中学, 美国大学 are categories; 巡司镇中心校 a name
+            if kind in OTHER_KINDS and (e - len(typ) - s < 2 or kind == "unit" and not typ.endswith("中心")):
+                continue       # a centre needs a name of its own: 北京市中心 is none; an office a body
             if _EDITION.search(text, s, e - len(typ)):
                 break          # 保山市第十届中等职业学校技能大赛: an edition of a contest
             if any(text[k:e] in _categories() for k in range(s, e - len(typ))):
