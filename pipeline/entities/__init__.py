@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from .. import rules
 from ..doc import Mention, found, sentence_spans, text_of, token_spans
-from . import lexicon, model as model_mod, org_shapes, orgs, people, places
+from . import lexicon, model as model_mod, org_complete, org_shapes, orgs, people, places
 
 __all__ = ["EntityRecognizer", "find_entities", "word_spans", "known", "pos"]
 
@@ -159,7 +159,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
         if m is not None:
             m = orgs.cut_bracket(text, m)
             if m.label == "ORG":
-                m = orgs.trim_verb(text, org_shapes.cut_bureau_schools(m), word_from)
+                m = orgs.trim_verb(text, org_complete.cut_facility(org_shapes.cut_bureau_schools(m)), word_from)
         for part in (orgs.split_joined(text, m) if m is not None and lab == "ORG" else [m]):
             if part is not None and part.label == "ORG" and (places.division_chain(part.text)
                                                               or places.station(part.text)):
@@ -183,6 +183,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms += places.named_regions(text, starts, ends, busy)     # 地处黄土高原
     ms = places.join_chains(text, places.village_groups(text, ms), ends)   # 牛庄村 + 田咀社
     ms = [x for x in (places.town_area(m) for m in ms) if x is not None]    # 大悟城区: 大悟; 老城区: none
+    ms = _add(ms, org_complete.schools_after_places(text, words, ms))     # 安徽省 + 行知学校
     ms = _merge_heads(text, ms)
     ms += orgs.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms])
     org_ms = orgs.join_units(text, [m for m in ms if m.label == "ORG"])

@@ -148,6 +148,14 @@ def org_types() -> WordList:
 
 
 @functools.lru_cache(maxsize=None)
+def name_types() -> WordList:
+    """The type words the rules read (kind_of, org_complete.py): those of the model's
+    features and those the model was not trained with (rules/org_suffixes_rules.tsv)."""
+    rows = rules.table("org_suffixes.tsv") + rules.table("org_suffixes_rules.tsv")
+    return WordList.of({row[0]: (row[1], row[2] if len(row) > 2 else "name") for row in rows})
+
+
+@functools.lru_cache(maxsize=None)
 def known_orgs() -> WordList:
     """Bodies known by name (rules/org_known.tsv): name or alias -> (kind, canonical)."""
     out = {}

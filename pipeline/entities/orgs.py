@@ -34,8 +34,8 @@ def kind_of(name: str) -> tuple[str, str]:
     known = lexicon.known_orgs().words.get(name)
     if known:
         return known[0], ""
-    types = lexicon.org_types().words
-    for k in range(max(0, len(name) - max(lexicon.org_types().lengths)), len(name) - 1):
+    types = lexicon.name_types().words
+    for k in range(max(0, len(name) - max(lexicon.name_types().lengths)), len(name) - 1):
         v = types.get(name[k:])
         if v:
             return v[0], name[k:]
@@ -158,7 +158,7 @@ def category(name: str) -> bool:
     cats = _categories()
     if name in cats or _EVERY_LEVEL.match(name):
         return True
-    for k in range(len(name) - 1, 0, -1):
+    for k in range(1, len(name)):      # the longest category word: 湖北省中小学 is 中小学's
         if name[k:] in cats:
             head = name[:k]
             break

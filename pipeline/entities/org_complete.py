@@ -1,0 +1,142 @@
+"""Schools the model cut short at their place: ``安徽省`` + ``行知学校``, ``哈市`` +
+``第一一九中学``, ``龙山`` + ``完小``. The model found the place and stopped; the words after
+it up to a school's type word (rules/org_suffixes.tsv, rules/org_suffixes_rules.tsv) are the rest of one name
+(ANNOTATION.md's longest name), unless they make a category (``大安区小学``,
+rules/org_categories.txt), an honour or a grade (``江苏省示范幼儿园``,
+rules/org_honours.txt) or hold a word that no name holds (a verb, a particle, a
+separator)."""
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import rules
+from ..doc import Mention
+from . import lexicon
+from .orgs import category, kind_of as orgs_kind_of
+
+
+@functools.lru_cache(maxsize=None)
+def _categories() -> frozenset[str]:
+    return frozenset(rules.items("org_categories.txt"))
+
+SCHOOL_KINDS = ("school", "kindergarten", "university")
+OTHER_KINDS = ("hospital", "research", "unit")
+# type words that a place alone makes one school's name (a town's central school, a
+# village's complete primary school or teaching point)
+_ONE_PER_PLACE = ("中心校", "中心学校", "中心小学", "中心幼儿园", "完小", "教学点")
+_TOWNS = ("镇", "乡", "村", "街道", "社区")
+_MAX_NAME = 12     # characters between the place and the end of the type word
+# what no name holds: joining words, particles, pronouns
+_NOT_IN_NAME = re.compile(r"[的与及、是在为对向从到将由据经请让被把给了着等说有和或各该本我其均即已]")
+# parts of speech of words that do not stand inside a school's name (verbs, adverbs,
+# prepositions, conjunctions, particles, pronouns, locality and place words, adjectives,
+# idioms: 西班牙没听说过大学, 法国正式大学, 成都境内老年大学)
+_NOT_NAME_POS = ("v", "d", "p", "c", "u", "r", "f", "a", "l", "i", "s", "z")
+# of one-character words (行知, 育才, 新华: a verb or an adjective of one character stands in names)
+_NOT_NAME_CHAR_POS = ("d", "p", "c", "u", "r", "f", "q", "b")
+# one-character verbs that take a school as their object (办大学, 上大学, 开学校); other
+# one-character verbs stand in names (行知学校, 育才中学)
+_TAKES_SCHOOL = frozenset("办上开建读考进去到入念创")
+_EDITION = re.compile(r"[0-9０-９一二三四五六七八九十百]+[届期次批]")
+_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百零〇第]")
+
+
+@functools.lru_cache(maxsize=None)
+def _honours() -> lexicon.WordList:
+    return lexicon.WordList.of({w: True for w in rules.items("org_honours.txt")})
+
+
+def _type_at(text: str, s: int, e: int) -> tuple[str, str]:
+    """The longest type word ending at ``e`` and starting at ``s`` or later, of a school
+    (with a name of its own before it) or of a hospital, a research body or a centre
+    (``辽宁省`` + ``特种器材技术鉴定中心``); (word, kind), or ('', '')."""
+    types = lexicon.name_types().words
+    for k in range(s, e - 1):
+        v = types.get(text[k:e])
+        if v and (v[0] in SCHOOL_KINDS and v[1] in ("name", "level") or v[0] in OTHER_KINDS):
+            return text[k:e], v[0]
+    return "", ""
+
+
+def _name_like(text: str, s: int, e: int, words) -> bool:
+    """The words from ``s`` to ``e`` can stand inside a name: no honour word, no generic
+    word, no verb, adverb, adjective, preposition or particle (jieba's parts of speech of
+    the pipeline's words), no number that is not a numeral (许多)."""
+    honours, stop = _honours(), lexicon.stop_words()
+    if any(honours.match_at(text, k) and honours.match_at(text, k)[0] <= e for k in range(s, e)):
+        return False
+    if any(a >= s and stop.match_at(text, a) and stop.match_at(text, a)[0] <= e and b - a >= 2
+           for a, b in words if a < e):
+        return False           # 县城乡学校, 市农村幼儿园: a generic word of rules/entity_stop.txt
+    for a, b in words:
+        if b <= s or a >= e or a < s or b > e:
+            continue           # outside, or a word across the edge: the type word's or the place's
+        w = text[a:b]
+        p = lexicon.pos(w)
+        if b - a >= 2 and p.startswith(_NOT_NAME_POS) and p != "vn" \
+                or b - a == 1 and (p.startswith(_NOT_NAME_CHAR_POS) or b == e and w in _TAKES_SCHOOL) \
+                or p.startswith("m") and not _NUMERAL.search(w):    # 许多, 很多: no number of a name
+            return False
+    return True
+
+
+def schools_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
+    """A place the model found, written right before the rest of a school's name that it
+    did not: the place and the words after it up to the school's type word are one ORG,
+    where the type word ends a word (or a role such as 校长 follows) and no level of
+    schooling follows (小学语文, rules/org_suffix_blockers.txt)."""
+    ends = lexicon.word_bounds(words)[1]
+    alone = {a for a, b in words if b - a == 1}     # one-character words: 等 of 中等 is no 等
+    busy = bytearray(len(text))
+    for m in ms:
+        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    roles, schooling = lexicon.roles(), lexicon.schooling_words()
+    out = []
+    for p in sorted((m for m in ms if m.label == "PLACE"), key=lambda m: m.start):
+        s = p.end
+        if s >= len(text) or busy[s]:
+            continue
+        for e in range(s + 1, min(len(text), s + _MAX_NAME) + 1):
+            ch = text[e - 1]
+            if not lexicon.is_cjk(ch) or busy[e - 1] or _NOT_IN_NAME.match(ch) and e - 1 in alone:
+                break
+            typ, kind = _type_at(text, s, e)
+            if not typ:
+                continue
+            if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not roles.match_at(text, e):
+                continue
+            name = text[p.start:e]
+            if e - len(typ) == s and not (typ.endswith(_ONE_PER_PLACE) and p.text.endswith(_TOWNS)):
+                break          # a place and a school word alone: 贺州市中学, 美国大学 are categories; 巡司镇中心校 a name
+            if kind in OTHER_KINDS and (e - len(typ) - s < 2 or kind == "unit" and not typ.endswith("中心")):
+                continue       # a centre needs a name of its own: 北京市中心 is none; an office a body
+            if _EDITION.search(text, s, e - len(typ)):
+                break          # 保山市第十届中等职业学校技能大赛: an edition of a contest
+            if any(text[k:e] in _categories() for k in range(s, e - len(typ))):
+                break          # 广东省中小学: 小学 of a category word
+            if schooling.match_at(text, e) or not _name_like(text, s, e - len(typ), words) \
+                    or category(name) or name in lexicon.generic_orgs() or lexicon.stop_words().match_at(text, s):
+                break
+            out.append(Mention("ORG", p.start, e, name, attrs={}))
+            break
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _facilities() -> tuple[str, ...]:
+    return tuple(sorted(rules.items("org_facilities.txt"), key=len, reverse=True))
+
+
+def cut_facility(m: Mention) -> Mention:
+    """青竹湖湘一外国语学校影剧院: a building or ground of a school that the model ran into
+    its name (rules/org_facilities.txt) is not part of it: the school is the name."""
+    if m.label != "ORG":
+        return m
+    for f in _facilities():
+        if m.text.endswith(f) and len(m.text) > len(f) + 2:
+            head = m.text[:-len(f)]
+            if orgs_kind_of(head)[0] in SCHOOL_KINDS:
+                return Mention(m.label, m.start, m.end - len(f), head, attrs=dict(m.attrs))
+            break
+    return m
