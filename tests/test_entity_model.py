@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import build
 from pipeline.entities import features, model as model_mod, orgs, people
 from pipeline.nlp import Mention
+
+from .conftest import read_table
 
 
 # --------------------------------------------------------------------------- the model file
@@ -238,3 +241,19 @@ def test_division_names_are_places_the_model_cannot_miss(ents):
 def places_only_divisions(name):
     from pipeline.entities import places
     return places.division_chain(name) and not places.division_chain(name + "教育局")
+
+
+def test_students_of_a_level_and_a_study_agency_are_not_people():
+    # 高中生 reads like surname 高 + 中生, 金吉列 like 金 + 吉列 (a study-abroad agency)
+    assert not people.plausible("高中生为81%", 0, 3)
+    assert not people.plausible("金吉列留学总裁朱燕民", 0, 3)
+    assert people.plausible("高中华说", 0, 3)
+
+
+def test_a_report_on_high_school_students_names_no_person(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("近视率调查\n\n调查显示，小学生近视率为36%，初中生为71.6%，高中生为81%。对于高中生而言，学业负担较重。\n",
+                               encoding="utf-8")
+    build.run(src, tmp_path / "out", workers=1, progress=False)
+    assert not [r for r in read_table(tmp_path / "out", "mentions.csv") if r["label"] == "PERSON"]
