@@ -110,9 +110,14 @@ class Resolver:
         # a former name or a short name may still point to one province/city: keep that level
         return None
 
+    def holds(self, outer: str, inner: str) -> bool:
+        """A division of the name ``outer`` holds one of the name ``inner``."""
+        return any(o.code in self.gaz.ancestors(d.code) for o in self.gaz.lookup(outer) for d in self.gaz.lookup(inner))
+
     def chain(self, text: str) -> list[Division]:
         """The divisions a chain of names spells out, each resolved inside the previous.
-        A name followed by a road word is a road (桃园路小学: 桃园路, not 桃园市), and a name
+        A name followed by a road word is a road (桃园路小学: 桃园路, not 桃园市), unless the
+        word starts a division inside it (盈江县弄璋镇: 弄璋镇, no lane 弄); and a name
         with no division of that name inside the one before ends the chain (鹿城建华中学:
         建华 is no division of 鹿城区, so not 齐齐哈尔's 建华区)."""
         out: list[Division] = []
@@ -123,10 +128,12 @@ class Resolver:
             segs = segs[1:]   # 中国北京: 北京, a division of China
         if segs and segs[0][0] == 0 and bare_zone(text) and len(bare_zone(text)) >= segs[0][1]:
             return out        # 高新区 alone: the zone of the report's city (zone_anchor), not of one the table holds
-        for a, b in segs:
-            if ROAD_AFTER.match(text, b):
+        for i, (a, b) in enumerate(segs):
+            # a division written on into one of its own (山西河曲县, 盈江县弄璋镇): no road, no river
+            inner = i + 1 < len(segs) and segs[i + 1][0] == b and self.holds(text[a:b], text[b:segs[i + 1][1]])
+            if ROAD_AFTER.match(text, b) and not inner:
                 break
-            if GEO_AFTER.match(text, b) and not any(d.name == text[a:b] for d in self.gaz.lookup(text[a:b])):
+            if GEO_AFTER.match(text, b) and not inner and not any(d.name == text[a:b] for d in self.gaz.lookup(text[a:b])):
                 break         # 长白山: a short name running into a mountain's or river's name
             if out and not any(out[-1].code in self.gaz.ancestors(d.code) for d in self.gaz.lookup(text[a:b])):
                 break
