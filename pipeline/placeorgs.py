@@ -205,3 +205,33 @@ def site_body(name: str, site) -> str:
     gaz = gazetteer.get()
     provinces = [c for c in site if c in gaz.divisions and gaz.divisions[c].level == "province"]
     return provinces[0] if len(provinces) == 1 else ""
+
+
+@functools.lru_cache(maxsize=None)
+def _seats() -> dict[str, str]:
+    return rules.mapping("place_seats.tsv")
+
+
+def body_seat(name: str) -> str:
+    """The seat (rules/place_seats.tsv) of a university or college whose name carries no
+    place, or of a unit named onto one (江南大学物联网工程学院: 320200), else ''."""
+    seats = _seats()
+    for k in range(len(name), 3, -1):
+        if name[:k] in seats:
+            return seats[name[:k]]
+    return ""
+
+
+def seat_in_setting(seat: str, path: list[str]) -> str:
+    """The finest division of the report's setting ``path`` that is a body's ``seat`` or
+    holds it (东北大学, seated in 沈阳市, in a report set in 大连市: 辽宁省, which is all the
+    report makes clear); its province where the setting holds none of it (黄河科技学院 in a
+    report set in 西藏 on a match played there: 河南省)."""
+    gaz = gazetteer.get()
+    if seat not in gaz.divisions:
+        return ""
+    mine = [seat] + [c for c in gaz.ancestors(seat) if c in gaz.divisions]
+    return next((c for c in reversed(path) if c in mine), min(mine, key=lambda c: LEVEL_RANK.get(gaz.divisions[c].level, 9)))
+
+
+LEVEL_RANK = {"country": 0, "province": 1, "city": 2, "county": 3, "town": 4}

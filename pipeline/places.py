@@ -17,7 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, placeurl, rules
-from .placeorgs import (geo_home, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full, site_body,
+from .placeorgs import (body_seat, geo_home, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
+                        seat_in_setting, site_body,
                         local_end, village_home, with_setting, zone_end, zone_home)
 from . import names as org_names
 from .gazetteer import Division
@@ -429,6 +430,9 @@ class PlaceResolver:
             town = named_town_of(name, res.named)
             if town is not None:       # 洛阳高级中学 beside 洛阳镇: that town's school, not 洛阳市's
                 anchor, basis = with_setting(town.code, path), "a town named in the report context"
+        seat = body_seat(name) if basis == "" and not chain else ""
+        if seat:     # 江南大学 in a 无锡 report: its seat, as fine as the report's setting tells
+            anchor, basis = seat_in_setting(seat, path), "seat of a known body and the report's setting"
         home = geo_home(name) if basis in ("", "report context") else ""
         if home and not (anchor in gaz.divisions and (anchor == home or home in gaz.ancestors(anchor))):
             anchor, basis = home, "named place of one province"   # 南疆职业技能培训实训基地 in a 浙江 report: 新疆's

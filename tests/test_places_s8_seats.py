@@ -1,0 +1,42 @@
+"""LOCATED_IN of universities and colleges whose name carries no place (issue 9, session
+8): their seat from rules/place_seats.tsv, as fine as the report's setting tells, their
+key left as it is. Sentences written here."""
+from __future__ import annotations
+
+from pipeline import placeorgs
+from pipeline.nlp import found
+
+
+def placed(analyse, text, name):
+    doc = analyse(text, pub_date="2020-09-01")
+    keys = {m.key for m in found(doc) if m.text == name}
+    return {r.target for r in doc._.relations if r.type == "LOCATED_IN" and r.source in keys}, keys
+
+
+def test_a_university_in_a_report_set_in_its_city_is_placed_there(analyse):
+    got, keys = placed(analyse, "无锡市教育局与江南大学签约，共建教师发展中心。", "江南大学")
+    assert got == {"place:320200"}
+    assert keys == {"org::江南大学"}       # its key carries no place: one node wherever it is named
+
+
+def test_a_unit_named_onto_the_university_is_placed_with_it(analyse):
+    got, _ = placed(analyse, "无锡市教育局与江南大学签约，江南大学物联网工程学院将培训教师。", "江南大学物联网工程学院")
+    assert got == {"place:320200"}
+
+
+def test_no_finer_than_the_reports_setting():
+    # 黄河科技学院 is seated in 郑州市: a report set in 河南省 only tells the province
+    assert placeorgs.seat_in_setting("410100", ["410000"]) == "410000"
+    assert placeorgs.seat_in_setting("410100", ["410000", "410100", "410105"]) == "410100"
+    # a report set elsewhere: the seat's province, nothing finer
+    assert placeorgs.seat_in_setting("610100", ["640000"]) == "610000"
+
+
+def test_a_university_elsewhere_than_the_setting_gets_its_own_province(analyse):
+    got, _ = placed(analyse, "宁夏教育厅组织中小学教师赴西北大学培训。", "西北大学")
+    assert got == {"place:610000"}
+
+
+def test_a_name_of_the_table_only_as_a_start():
+    assert placeorgs.body_seat("江南大学物联网工程学院") == "320200"
+    assert placeorgs.body_seat("江南") == ""
