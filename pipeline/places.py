@@ -430,6 +430,9 @@ class PlaceResolver:
             town = named_town_of(name, res.named)
             if town is not None:       # 洛阳高级中学 beside 洛阳镇: that town's school, not 洛阳市's
                 anchor, basis = with_setting(town.code, path), "a town named in the report context"
+        if basis == "seat of a known body" and anchor in gaz.divisions and path and not path[0].startswith("world/"):
+            inner = seat_in_setting(anchor, path)     # 东北大学 (沈阳) in a 大连 report: 辽宁省, what the report tells
+            anchor = inner if gaz.divisions[inner].level != "province" or inner[:2] == path[0][:2] else anchor
         seat = body_seat(name) if basis == "" and not chain else ""
         if seat:     # 江南大学 in a 无锡 report: its seat, as fine as the report's setting tells
             anchor, basis = seat_in_setting(seat, path), "seat of a known body and the report's setting"

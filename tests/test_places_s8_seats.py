@@ -40,3 +40,13 @@ def test_a_university_elsewhere_than_the_setting_gets_its_own_province(analyse):
 def test_a_name_of_the_table_only_as_a_start():
     assert placeorgs.body_seat("江南大学物联网工程学院") == "320200"
     assert placeorgs.body_seat("江南") == ""
+
+
+def test_a_known_body_of_another_city_of_the_reports_province_gets_the_province(analyse):
+    # 东北大学 is seated in 沈阳市; a report set in 大连市 tells 辽宁省 only
+    got, keys = placed(analyse, "大连市教育局召开表彰大会。大连市优秀教师代表、东北大学教授张明发言。", "东北大学")
+    assert got == {"place:210000"}
+    assert keys == {"org:210100:东北大学"}     # its key keeps its seat
+    # a known body of another province keeps its seat
+    got, _ = placed(analyse, "大连市教育局召开表彰大会。北京大学教授张明作报告。", "北京大学")
+    assert got == {"place:110000"}
