@@ -235,3 +235,26 @@ def seat_in_setting(seat: str, path: list[str]) -> str:
 
 
 LEVEL_RANK = {"country": 0, "province": 1, "city": 2, "county": 3, "town": 4}
+
+
+# how far before a village the county that holds it may be named (鱼塘社区 after 水城区红桥街道)
+NEAR = 80
+PLACE_KEY = re.compile(r"^place:(\d{6})(?:/|$)")
+
+
+def county_just_before(text: str, m: Mention, ms) -> str:
+    """The county (or county-level city or district) of the place named last before a
+    village or community the table does not hold (rules/place_local.txt endings), in the
+    same paragraph and at most NEAR characters before it, where that place is a county or
+    inside one (水城区红桥街道, then 鱼塘社区: 520221); else ''. For a report on several
+    counties, where the report's setting reaches none."""
+    if not local_end().search(m.text) or re.search(r"(省|市|县|区|旗|盟)", m.text[:-1]):
+        return ""
+    gaz = gazetteer.get()
+    before = [x for x in ms if x.label == "PLACE" and x.end <= m.start and m.start - x.end <= NEAR
+              and "\n" not in text[x.end:m.start] and PLACE_KEY.match(x.key or "")]
+    if not before:
+        return ""
+    code = PLACE_KEY.match(max(before, key=lambda x: x.end).key).group(1)
+    d = gaz.divisions.get(code)
+    return code if d is not None and d.level == "county" else ""

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, placeurl, rules
-from .placeorgs import (body_seat, geo_home, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
+from .placeorgs import (body_seat, county_just_before, geo_home, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
                         seat_in_setting, site_body,
                         local_end, village_home, with_setting, zone_end, zone_home)
 from . import names as org_names
@@ -257,7 +257,7 @@ class PlaceResolver:
         for m in ms:
             chain = place_divs.get(id(m), [])
             if m.label == "PLACE":
-                self._place(doc, m, chain, entities, relations, res.named)
+                self._place(doc, m, chain, entities, relations, res.named, ms)
             elif m.label == "ORG":
                 bases[id(m)] = self._org(doc, m, chain, path, entities, relations, res)
             elif m.label == "PERSON":
@@ -309,7 +309,7 @@ class PlaceResolver:
         doc._.relations = (doc._.relations or []) + relations
         return doc
 
-    def _place(self, doc, m: Mention, chain: list[Division], entities, relations, named=frozenset()):
+    def _place(self, doc, m: Mention, chain: list[Division], entities, relations, named=frozenset(), ms=()):
         gaz = gazetteer.get()
         path = (doc._.place_context or {}).get("path", [])
         if len(chain) == 1 and chain[0].level == "town" and path and path[0][:2] != chain[0].code[:2] \
@@ -376,12 +376,15 @@ class PlaceResolver:
             m.key, m.norm = f"place:?/{m.text}", m.text
             _entity(entities, m.key, "PLACE", m.text, m.text, {"level": level if level != "place" else ""})
             home = village_home(m.text, path) or ("" if chain else zone_home(m.text, path))
+            basis = "report context"
+            if not home and not chain:    # 鱼塘社区 just after 水城区红桥街道 in a report on several counties
+                home, basis = county_just_before(text_of(doc), m, ms), "the county named just before"
             if home:   # 紫甸村 in a report set in one county: a village of that county
                 s, e = sentence_of(doc, m.start)
                 self._division(doc, m, gaz.divisions[home], entities, relations, mentioned=False)
                 entities[m.key]["attrs"].setdefault("parent_id", gaz.divisions[home].key)
                 relations.append(Relation("LOCATED_IN", m.key, gaz.divisions[home].key, s, e,
-                                          {"basis": "report context", "confidence": "inferred"}))
+                                          {"basis": basis, "confidence": "inferred"}))
             return
         m.key = f"place:{parent.code}/{rest}"
         m.norm = gaz.full_name(parent.code) + rest

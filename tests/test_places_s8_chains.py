@@ -29,3 +29,19 @@ def test_a_road_after_a_division_is_still_a_road(analyse):
     # 桃园路 is no division of 桃园市: the school is not placed in Taiwan
     got, _ = placed(analyse, "郑州市金水区教育局组织桃园路小学师生开展活动。", "桃园路小学")
     assert not any(t.startswith("place:71") for t in got)
+
+
+def test_a_community_just_after_a_county_of_a_report_on_several_counties(analyse):
+    text = ("新华社贵阳电 贵州省龙里县第六幼儿园的孩子们在上课。这是水城区红桥街道的一所学校，"
+            "学生来自周边的鱼塘社区、严家寨社区。剑河县的老师也来交流。")
+    got, _ = placed(analyse, text, "鱼塘社区")
+    assert got == {"place:520221"}
+    got, _ = placed(analyse, text, "严家寨社区")
+    assert got == {"place:520221"}
+
+
+def test_no_county_just_before_in_the_paragraph(analyse):
+    # the county is named in another paragraph: nothing guessed in a report on several counties
+    text = "新华社贵阳电 贵州省龙里县第六幼儿园的孩子们在上课。水城区的老师也来交流。\n学生来自周边的鱼塘社区。剑河县的老师也来了。"
+    got, _ = placed(analyse, text, "鱼塘社区")
+    assert got == set()
