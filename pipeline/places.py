@@ -223,7 +223,8 @@ class PlaceResolver:
                         named[chain[-1].code] += w
         src = ctx.get("source", "")
         for d in res.chain(src):
-            weights[d.code] += 1
+            if d.level != "country":     # 中国教育新闻网, 中国青年报: a national outlet sets no place
+                weights[d.code] += 1
         # a county's short name that is also a town of the county the rest of the report is
         # set in (东海 in a 丰泽区 report: 东海街道, not 连云港's 东海县) is that town
         first = context_place(weights, named) if short else []

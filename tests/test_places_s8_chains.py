@@ -45,3 +45,12 @@ def test_no_county_just_before_in_the_paragraph(analyse):
     text = "新华社贵阳电 贵州省龙里县第六幼儿园的孩子们在上课。水城区的老师也来交流。\n学生来自周边的鱼塘社区。剑河县的老师也来了。"
     got, _ = placed(analyse, text, "鱼塘社区")
     assert got == set()
+
+
+def test_a_national_outlets_name_as_the_source_sets_no_place(analyse):
+    # the source 中国教育新闻网 names China: it does not tie the one county the text names
+    text = "中国教育新闻网讯（通讯员 张三）9月1日，兰考县实验中学举行开学典礼，县教体局局长王明出席。第二小学同日开学。"
+    doc = analyse(text, pub_date="2020-09-01", source="中国教育新闻网")
+    assert doc._.place_context["path"] == ["410000", "410200", "410225"]
+    keys = {m.key for m in found(doc) if m.text == "第二小学"}
+    assert {r.target for r in doc._.relations if r.type == "LOCATED_IN" and r.source in keys} == {"place:410225"}
