@@ -50,3 +50,11 @@ def test_a_known_body_of_another_city_of_the_reports_province_gets_the_province(
     # a known body of another province keeps its seat
     got, _ = placed(analyse, "大连市教育局召开表彰大会。北京大学教授张明作报告。", "北京大学")
     assert got == {"place:110000"}
+
+
+def test_a_new_campus_named_by_its_district():
+    from pipeline.orgkeys import campus_division
+    # 巴南新校区: the new campus in 巴南区 of 重庆市
+    assert campus_division("重庆工商大学融智学院巴南新校区", "500000") == "500113"
+    # 江南 is no district of 泉州: nothing
+    assert campus_division("泉州七中江南校区", "350500") == ""
