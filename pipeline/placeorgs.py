@@ -258,3 +258,24 @@ def county_just_before(text: str, m: Mention, ms) -> str:
     code = PLACE_KEY.match(max(before, key=lambda x: x.end).key).group(1)
     d = gaz.divisions.get(code)
     return code if d is not None and d.level == "county" else ""
+
+
+def seat_place(name: str, anchor: str, basis: str, chain, path: list[str]) -> tuple[str, str]:
+    """(anchor, basis) of an organisation placed by its seat, as fine as the report's setting
+    tells: a body known by name (rules/org_names.tsv) set in another city of its province
+    (东北大学, seated in 沈阳市, in a 大连 report: 辽宁省); a university whose name carries no
+    place (rules/place_seats.tsv: 江南大学 in a 无锡 report: 无锡市). Else as given."""
+    gaz = gazetteer.get()
+    if basis == "seat of a known body" and anchor in gaz.divisions and path and not path[0].startswith("world/"):
+        inner = seat_in_setting(anchor, path)
+        return (inner if gaz.divisions[inner].level != "province" or inner[:2] == path[0][:2] else anchor), basis
+    seat = body_seat(name) if basis == "" and not chain else ""
+    if seat:
+        return seat_in_setting(seat, path), "seat of a known body and the report's setting"
+    return anchor, basis
+
+
+def name_holds(outer: str, inner: str) -> bool:
+    """A division of the name ``outer`` holds one of the name ``inner`` (山西, 河曲县)."""
+    gaz = gazetteer.get()
+    return any(o.code in gaz.ancestors(d.code) for o in gaz.lookup(outer) for d in gaz.lookup(inner))

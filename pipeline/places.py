@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, placeurl, rules
-from .placeorgs import (body_seat, county_just_before, geo_home, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
-                        seat_in_setting, site_body,
+from .placeorgs import (county_just_before, geo_home, name_holds, seat_place, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
+                        site_body,
                         local_end, village_home, with_setting, zone_end, zone_home)
 from . import names as org_names
 from .gazetteer import Division
@@ -111,10 +111,6 @@ class Resolver:
         # a former name or a short name may still point to one province/city: keep that level
         return None
 
-    def holds(self, outer: str, inner: str) -> bool:
-        """A division of the name ``outer`` holds one of the name ``inner``."""
-        return any(o.code in self.gaz.ancestors(d.code) for o in self.gaz.lookup(outer) for d in self.gaz.lookup(inner))
-
     def chain(self, text: str) -> list[Division]:
         """The divisions a chain of names spells out, each resolved inside the previous.
         A name followed by a road word is a road (桃园路小学: 桃园路, not 桃园市), unless the
@@ -131,7 +127,7 @@ class Resolver:
             return out        # 高新区 alone: the zone of the report's city (zone_anchor), not of one the table holds
         for i, (a, b) in enumerate(segs):
             # a division written on into one of its own (山西河曲县, 盈江县弄璋镇): no road, no river
-            inner = i + 1 < len(segs) and segs[i + 1][0] == b and self.holds(text[a:b], text[b:segs[i + 1][1]])
+            inner = i + 1 < len(segs) and segs[i + 1][0] == b and name_holds(text[a:b], text[b:segs[i + 1][1]])
             if ROAD_AFTER.match(text, b) and not inner:
                 break
             if GEO_AFTER.match(text, b) and not inner and not any(d.name == text[a:b] for d in self.gaz.lookup(text[a:b])):
@@ -434,12 +430,7 @@ class PlaceResolver:
             town = named_town_of(name, res.named)
             if town is not None:       # 洛阳高级中学 beside 洛阳镇: that town's school, not 洛阳市's
                 anchor, basis = with_setting(town.code, path), "a town named in the report context"
-        if basis == "seat of a known body" and anchor in gaz.divisions and path and not path[0].startswith("world/"):
-            inner = seat_in_setting(anchor, path)     # 东北大学 (沈阳) in a 大连 report: 辽宁省, what the report tells
-            anchor = inner if gaz.divisions[inner].level != "province" or inner[:2] == path[0][:2] else anchor
-        seat = body_seat(name) if basis == "" and not chain else ""
-        if seat:     # 江南大学 in a 无锡 report: its seat, as fine as the report's setting tells
-            anchor, basis = seat_in_setting(seat, path), "seat of a known body and the report's setting"
+        anchor, basis = seat_place(name, anchor, basis, chain, path)    # 江南大学 in a 无锡 report: 无锡市
         home = geo_home(name) if basis in ("", "report context") else ""
         if home and not (anchor in gaz.divisions and (anchor == home or home in gaz.ancestors(anchor))):
             anchor, basis = home, "named place of one province"   # 南疆职业技能培训实训基地 in a 浙江 report: 新疆's
