@@ -386,7 +386,7 @@ def local_anchor(path: list[str]) -> str:
     return path[-1]
 
 
-CAMPUS = re.compile(r"(?:校区|分校)$")
+CAMPUS = re.compile(r"(?:新|老)?(?:校区|分校)$")   # 巴南新校区: a new campus in 巴南区
 
 
 def campus_division(text: str, anchor: str) -> str:

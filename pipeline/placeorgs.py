@@ -205,3 +205,77 @@ def site_body(name: str, site) -> str:
     gaz = gazetteer.get()
     provinces = [c for c in site if c in gaz.divisions and gaz.divisions[c].level == "province"]
     return provinces[0] if len(provinces) == 1 else ""
+
+
+@functools.lru_cache(maxsize=None)
+def _seats() -> dict[str, str]:
+    return rules.mapping("place_seats.tsv")
+
+
+def body_seat(name: str) -> str:
+    """The seat (rules/place_seats.tsv) of a university or college whose name carries no
+    place, or of a unit named onto one (江南大学物联网工程学院: 320200), else ''."""
+    seats = _seats()
+    for k in range(len(name), 3, -1):
+        if name[:k] in seats:
+            return seats[name[:k]]
+    return ""
+
+
+def seat_in_setting(seat: str, path: list[str]) -> str:
+    """The finest division of the report's setting ``path`` that is a body's ``seat`` or
+    holds it (东北大学, seated in 沈阳市, in a report set in 大连市: 辽宁省, which is all the
+    report makes clear); its province where the setting holds none of it (黄河科技学院 in a
+    report set in 西藏 on a match played there: 河南省)."""
+    gaz = gazetteer.get()
+    if seat not in gaz.divisions:
+        return ""
+    mine = [seat] + [c for c in gaz.ancestors(seat) if c in gaz.divisions]
+    return next((c for c in reversed(path) if c in mine), min(mine, key=lambda c: LEVEL_RANK.get(gaz.divisions[c].level, 9)))
+
+
+LEVEL_RANK = {"country": 0, "province": 1, "city": 2, "county": 3, "town": 4}
+
+
+# how far before a village the county that holds it may be named (鱼塘社区 after 水城区红桥街道)
+NEAR = 80
+PLACE_KEY = re.compile(r"^place:(\d{6})(?:/|$)")
+
+
+def county_just_before(text: str, m: Mention, ms) -> str:
+    """The county (or county-level city or district) of the place named last before a
+    village or community the table does not hold (rules/place_local.txt endings), in the
+    same paragraph and at most NEAR characters before it, where that place is a county or
+    inside one (水城区红桥街道, then 鱼塘社区: 520221); else ''. For a report on several
+    counties, where the report's setting reaches none."""
+    if not local_end().search(m.text) or re.search(r"(省|市|县|区|旗|盟)", m.text[:-1]):
+        return ""
+    gaz = gazetteer.get()
+    before = [x for x in ms if x.label == "PLACE" and x.end <= m.start and m.start - x.end <= NEAR
+              and "\n" not in text[x.end:m.start] and PLACE_KEY.match(x.key or "")]
+    if not before:
+        return ""
+    code = PLACE_KEY.match(max(before, key=lambda x: x.end).key).group(1)
+    d = gaz.divisions.get(code)
+    return code if d is not None and d.level == "county" else ""
+
+
+def seat_place(name: str, anchor: str, basis: str, chain, path: list[str]) -> tuple[str, str]:
+    """(anchor, basis) of an organisation placed by its seat, as fine as the report's setting
+    tells: a body known by name (rules/org_names.tsv) set in another city of its province
+    (东北大学, seated in 沈阳市, in a 大连 report: 辽宁省); a university whose name carries no
+    place (rules/place_seats.tsv: 江南大学 in a 无锡 report: 无锡市). Else as given."""
+    gaz = gazetteer.get()
+    if basis == "seat of a known body" and anchor in gaz.divisions and path and not path[0].startswith("world/"):
+        inner = seat_in_setting(anchor, path)
+        return (inner if gaz.divisions[inner].level != "province" or inner[:2] == path[0][:2] else anchor), basis
+    seat = body_seat(name) if basis == "" and not chain else ""
+    if seat:
+        return seat_in_setting(seat, path), "seat of a known body and the report's setting"
+    return anchor, basis
+
+
+def name_holds(outer: str, inner: str) -> bool:
+    """A division of the name ``outer`` holds one of the name ``inner`` (山西, 河曲县)."""
+    gaz = gazetteer.get()
+    return any(o.code in gaz.ancestors(d.code) for o in gaz.lookup(outer) for d in gaz.lookup(inner))

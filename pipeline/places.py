@@ -17,7 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, placeurl, rules
-from .placeorgs import (geo_home, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full, site_body,
+from .placeorgs import (county_just_before, geo_home, name_holds, seat_place, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
+                        site_body,
                         local_end, village_home, with_setting, zone_end, zone_home)
 from . import names as org_names
 from .gazetteer import Division
@@ -112,7 +113,8 @@ class Resolver:
 
     def chain(self, text: str) -> list[Division]:
         """The divisions a chain of names spells out, each resolved inside the previous.
-        A name followed by a road word is a road (桃园路小学: 桃园路, not 桃园市), and a name
+        A name followed by a road word is a road (桃园路小学: 桃园路, not 桃园市), unless the
+        word starts a division inside it (盈江县弄璋镇: 弄璋镇, no lane 弄); and a name
         with no division of that name inside the one before ends the chain (鹿城建华中学:
         建华 is no division of 鹿城区, so not 齐齐哈尔's 建华区)."""
         out: list[Division] = []
@@ -123,10 +125,12 @@ class Resolver:
             segs = segs[1:]   # 中国北京: 北京, a division of China
         if segs and segs[0][0] == 0 and bare_zone(text) and len(bare_zone(text)) >= segs[0][1]:
             return out        # 高新区 alone: the zone of the report's city (zone_anchor), not of one the table holds
-        for a, b in segs:
-            if ROAD_AFTER.match(text, b):
+        for i, (a, b) in enumerate(segs):
+            # a division written on into one of its own (山西河曲县, 盈江县弄璋镇): no road, no river
+            inner = i + 1 < len(segs) and segs[i + 1][0] == b and name_holds(text[a:b], text[b:segs[i + 1][1]])
+            if ROAD_AFTER.match(text, b) and not inner:
                 break
-            if GEO_AFTER.match(text, b) and not any(d.name == text[a:b] for d in self.gaz.lookup(text[a:b])):
+            if GEO_AFTER.match(text, b) and not inner and not any(d.name == text[a:b] for d in self.gaz.lookup(text[a:b])):
                 break         # 长白山: a short name running into a mountain's or river's name
             if out and not any(out[-1].code in self.gaz.ancestors(d.code) for d in self.gaz.lookup(text[a:b])):
                 break
@@ -215,7 +219,8 @@ class PlaceResolver:
                         named[chain[-1].code] += w
         src = ctx.get("source", "")
         for d in res.chain(src):
-            weights[d.code] += 1
+            if d.level != "country":     # 中国教育新闻网, 中国青年报: a national outlet sets no place
+                weights[d.code] += 1
         # a county's short name that is also a town of the county the rest of the report is
         # set in (东海 in a 丰泽区 report: 东海街道, not 连云港's 东海县) is that town
         first = context_place(weights, named) if short else []
@@ -249,7 +254,7 @@ class PlaceResolver:
         for m in ms:
             chain = place_divs.get(id(m), [])
             if m.label == "PLACE":
-                self._place(doc, m, chain, entities, relations, res.named)
+                self._place(doc, m, chain, entities, relations, res.named, ms)
             elif m.label == "ORG":
                 bases[id(m)] = self._org(doc, m, chain, path, entities, relations, res)
             elif m.label == "PERSON":
@@ -301,7 +306,7 @@ class PlaceResolver:
         doc._.relations = (doc._.relations or []) + relations
         return doc
 
-    def _place(self, doc, m: Mention, chain: list[Division], entities, relations, named=frozenset()):
+    def _place(self, doc, m: Mention, chain: list[Division], entities, relations, named=frozenset(), ms=()):
         gaz = gazetteer.get()
         path = (doc._.place_context or {}).get("path", [])
         if len(chain) == 1 and chain[0].level == "town" and path and path[0][:2] != chain[0].code[:2] \
@@ -368,12 +373,15 @@ class PlaceResolver:
             m.key, m.norm = f"place:?/{m.text}", m.text
             _entity(entities, m.key, "PLACE", m.text, m.text, {"level": level if level != "place" else ""})
             home = village_home(m.text, path) or ("" if chain else zone_home(m.text, path))
+            basis = "report context"
+            if not home and not chain:    # 鱼塘社区 just after 水城区红桥街道 in a report on several counties
+                home, basis = county_just_before(text_of(doc), m, ms), "the county named just before"
             if home:   # 紫甸村 in a report set in one county: a village of that county
                 s, e = sentence_of(doc, m.start)
                 self._division(doc, m, gaz.divisions[home], entities, relations, mentioned=False)
                 entities[m.key]["attrs"].setdefault("parent_id", gaz.divisions[home].key)
                 relations.append(Relation("LOCATED_IN", m.key, gaz.divisions[home].key, s, e,
-                                          {"basis": "report context", "confidence": "inferred"}))
+                                          {"basis": basis, "confidence": "inferred"}))
             return
         m.key = f"place:{parent.code}/{rest}"
         m.norm = gaz.full_name(parent.code) + rest
@@ -422,6 +430,7 @@ class PlaceResolver:
             town = named_town_of(name, res.named)
             if town is not None:       # 洛阳高级中学 beside 洛阳镇: that town's school, not 洛阳市's
                 anchor, basis = with_setting(town.code, path), "a town named in the report context"
+        anchor, basis = seat_place(name, anchor, basis, chain, path)    # 江南大学 in a 无锡 report: 无锡市
         home = geo_home(name) if basis in ("", "report context") else ""
         if home and not (anchor in gaz.divisions and (anchor == home or home in gaz.ancestors(anchor))):
             anchor, basis = home, "named place of one province"   # 南疆职业技能培训实训基地 in a 浙江 report: 新疆's

@@ -51,7 +51,7 @@ def test_a_unit_is_placed_where_its_organisation_is(analyse):
             assert placed.get(unit) == "place:340800"
     assert ("org::教育学院", "org:340800:安庆师范大学") in parts
     # a unit of an organisation with no place stays unplaced
-    doc = analyse("东北农业大学马克思主义学院召开会议。马克思主义学院党委书记讲话。", pub_date="2020-05-01")
+    doc = analyse("博雅科技大学马克思主义学院召开会议。马克思主义学院党委书记讲话。", pub_date="2020-05-01")
     assert not any(r.type == "LOCATED_IN" and "马克思主义学院" in r.source and r.source.startswith("org::")
                    for r in doc._.relations)
 
