@@ -115,3 +115,13 @@ def test_foreign_universities_and_portals_take_no_place_from_a_report(tmp_path):
     ids = {(r["doc_id"], r["text"]): r["entity_id"] for r in read_table(out, "mentions.csv") if r["label"] == "ORG"}
     assert ids[("a", "哈佛")] == ids[("c", "哈佛大学")] == "org::哈佛大学"
     assert ids[("b", "新浪教育")] == ids[("c", "新浪教育")] == "org::新浪教育"
+
+
+def test_a_national_office_known_by_its_short_name_takes_no_place(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("昆明市推进节约型机关建设\n\n本报讯 昆明市机关事务局近日召开会议，传达国管局关于节约型机关建设的部署。\n",
+                               encoding="utf-8")
+    build.run(src, tmp_path / "out", workers=1, progress=False)
+    ids = {r["entity_id"] for r in read_table(tmp_path / "out", "mentions.csv") if r["text"] == "国管局"}
+    assert ids == {"org::国务院机关事务管理局"}, ids
