@@ -396,8 +396,16 @@ def write_set(out: Path, fill, *, allow_empty: bool, writer=None) -> dict:
                               _failed(gen / assemble.INDEX))
         graph.write_outputs(gen / assemble.INDEX, gen, cache=out / "work",
                             writer=writer(gen, previous) if writer else None)
+        with graph.phase("flush (waited for)"):
+            # the tables and communities.csv were written without waiting for the disk
+            # (pipeline/splice.py, Flushes): on disk before the set is made current
+            if (gen / "tables" / "communities.csv").is_file():
+                splice.FLUSHES.add(gen / "tables" / "communities.csv")
+            splice.FLUSHES.wait()
         _switch(out, gen)
     except BaseException:
+        with contextlib.suppress(BaseException):
+            splice.FLUSHES.wait()  # no thread left flushing a file about to be removed
         shutil.rmtree(gen, ignore_errors=True)
         raise
     return counts
