@@ -513,8 +513,17 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
         cleaned.mkdir(parents=True, exist_ok=True)
         before = previous / "tables" / "cleaned" if previous is not None else None
 
+        # the cleaned texts of the set whose index is taken (below) are moved here with it:
+        # those of the reports the patch does not make again are then in place already
+        # (the files are never written in place: a text made again replaces its name)
+        present: set[str] = set()
+        expected: set[str] = set()
+
         def text(k: str, doc_id: str, get, unchanged: bool = False) -> None:
             name = f"{doc_id}.txt"
+            expected.add(name)
+            if unchanged and name in present:  # the taken set's file: the same text
+                return
             if unchanged and before is not None:  # a report the index patch did not make again
                 with contextlib.suppress(OSError):
                     os.link(before / name, cleaned / name)
@@ -536,6 +545,10 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             # and patched in place, else a copy of the index in place); made whole when that
             # is not safe
             take = index_to_take(out) if previous is not None else None
+            if take is not None and take.parent.parent == out / BUILDS and (take.parent / "tables" / "cleaned").is_dir():
+                with contextlib.suppress(OSError):
+                    os.rename(take.parent / "tables" / "cleaned", cleaned)  # onto the empty folder made above
+                    present.update(os.listdir(cleaned))
             counts, why = indexpatch.patch(previous / assemble.INDEX if previous is not None else None, st.path,
                                            keys, fresh, entities, remap, gen / assemble.INDEX, text, take=take,
                                            revs=indexsets.revs_name(take) if take is not None else
@@ -543,6 +556,8 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             if counts is None:
                 counts = assemble.make_index(st.path, keys, entities, remap, gen / assemble.INDEX, text)
                 spare.append(indexsets.SpareIndex(out, gen / assemble.INDEX))
+            for name in present - expected:  # texts of the taken set no report of this one has
+                (cleaned / name).unlink(missing_ok=True)
             st.index_made(gen.name)
         if previous is not None:  # what changed since the set in place was made (for the splice's plan)
             since.append(st.changed_since(previous.name))
