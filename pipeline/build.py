@@ -396,16 +396,12 @@ def write_set(out: Path, fill, *, allow_empty: bool, writer=None) -> dict:
                               _failed(gen / assemble.INDEX))
         graph.write_outputs(gen / assemble.INDEX, gen, cache=out / "work",
                             writer=writer(gen, previous) if writer else None)
-        with graph.phase("flush (waited for)"):
-            # the tables and communities.csv were written without waiting for the disk
-            # (pipeline/splice.py, Flushes): on disk before the set is made current
-            if (gen / "tables" / "communities.csv").is_file():
-                splice.FLUSHES.add(gen / "tables" / "communities.csv")
-            splice.FLUSHES.wait()
+        with graph.phase("flush (waited for)"):  # tables written without waiting for the disk: on it now
+            indexsets.FLUSHES.finish(gen / "tables")
         _switch(out, gen)
     except BaseException:
         with contextlib.suppress(BaseException):
-            splice.FLUSHES.wait()  # no thread left flushing a file about to be removed
+            indexsets.FLUSHES.wait()  # no thread left flushing a file about to be removed
         shutil.rmtree(gen, ignore_errors=True)
         raise
     return counts
@@ -513,10 +509,7 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
         cleaned.mkdir(parents=True, exist_ok=True)
         before = previous / "tables" / "cleaned" if previous is not None else None
 
-        # the cleaned texts of the set whose index is taken (below) are moved here with it:
-        # those of the reports the patch does not make again are then in place already
-        # (the files are never written in place: a text made again replaces its name)
-        present: set[str] = set()
+        present: set[str] = set()  # the texts of the set whose index is taken (indexsets.take_texts)
         expected: set[str] = set()
 
         def text(k: str, doc_id: str, get, unchanged: bool = False) -> None:
@@ -545,10 +538,7 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             # and patched in place, else a copy of the index in place); made whole when that
             # is not safe
             take = index_to_take(out) if previous is not None else None
-            if take is not None and take.parent.parent == out / BUILDS and (take.parent / "tables" / "cleaned").is_dir():
-                with contextlib.suppress(OSError):
-                    os.rename(take.parent / "tables" / "cleaned", cleaned)  # onto the empty folder made above
-                    present.update(os.listdir(cleaned))
+            present.update(indexsets.take_texts(take, out / BUILDS, cleaned))
             counts, why = indexpatch.patch(previous / assemble.INDEX if previous is not None else None, st.path,
                                            keys, fresh, entities, remap, gen / assemble.INDEX, text, take=take,
                                            revs=indexsets.revs_name(take) if take is not None else
@@ -556,8 +546,7 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             if counts is None:
                 counts = assemble.make_index(st.path, keys, entities, remap, gen / assemble.INDEX, text)
                 spare.append(indexsets.SpareIndex(out, gen / assemble.INDEX))
-            for name in present - expected:  # texts of the taken set no report of this one has
-                (cleaned / name).unlink(missing_ok=True)
+            indexsets.drop_texts(cleaned, present - expected)
             st.index_made(gen.name)
         if previous is not None:  # what changed since the set in place was made (for the splice's plan)
             since.append(st.changed_since(previous.name))

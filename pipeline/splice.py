@@ -34,11 +34,10 @@ import io
 import json
 import os
 import sqlite3
-import threading
 from array import array
 from pathlib import Path
 
-from . import csvio, graph
+from . import csvio, graph, indexsets
 from .assemble import INDEX
 from .graph import DOC_COLS, ENTITY_COLS
 from .util import atomic_file
@@ -51,46 +50,6 @@ TABLES = graph.TABLES
 
 class Unsafe(Exception):
     """The splice cannot be trusted here: the file is written whole."""
-
-
-class Flushes:
-    """The files of a new set written without waiting for the disk, flushed (``fsync``)
-    each in a thread of its own while the build goes on; :meth:`wait` before the set is
-    switched to. A set is only ever made current after every file of it is on disk, as
-    when each file was flushed before its rename (a set that is not current is never
-    read after a crash: the next build starts a new one), but the disk's time overlaps
-    the tables, the communities and the GraphML instead of adding to them."""
-
-    def __init__(self):
-        self.threads: list[threading.Thread] = []
-        self.errors: list[BaseException] = []
-
-    def add(self, path: Path) -> None:
-        t = threading.Thread(target=self._flush, args=(path,), daemon=True)
-        t.start()
-        self.threads.append(t)
-
-    def _flush(self, path: Path) -> None:
-        try:
-            fd = os.open(path, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        except BaseException as e:  # raised in wait()
-            self.errors.append(e)
-
-    def wait(self) -> None:
-        """Every file added is on disk (the first error raised, if any)."""
-        threads, self.threads = self.threads, []
-        for t in threads:
-            t.join()
-        errors, self.errors = self.errors, []
-        if errors:
-            raise errors[0]
-
-
-FLUSHES = Flushes()  # of the set being written (its tables and communities.csv): waited for by the switch
 
 
 # --------------------------------------------------------------------------- units
@@ -145,7 +104,7 @@ def header(cols: list[str]) -> bytes:
     return graph.table_header(cols)
 
 
-def write_units(path: Path, head: bytes, units, spans=None, tab: str = "", flushes: Flushes | None = None) -> None:
+def write_units(path: Path, head: bytes, units, spans=None, tab: str = "", flushes: indexsets.Flushes | None = None) -> None:
     """A file of ``head`` and the bytes of each (key, bytes) unit, each unit's length
     given to ``spans.add``; flushed to disk before its rename, or by ``flushes`` after it."""
     with atomic_file(path, "wb", durable=flushes is None) as f:
@@ -314,7 +273,7 @@ def _copy(src: int, dst: int, off: int, n: int) -> None:
         off, n = off + k, n - k
 
 
-def splice_file(old: Path, new: Path, head: bytes, parts, tail: bytes = b"", flushes: Flushes | None = None) -> None:
+def splice_file(old: Path, new: Path, head: bytes, parts, tail: bytes = b"", flushes: indexsets.Flushes | None = None) -> None:
     """``new`` as ``head``, then for each part (old units, dirty keys, fresh, spans, tab)
     the previous file's units with the dirty ones made again (``fresh(key)`` -> bytes,
     empty where the unit is gone), in order, then ``tail``. The unchanged runs of units
@@ -528,13 +487,13 @@ class Writer:
                                     [(old, self.units[name],
                                       lambda key, name=name: b"".join(d for _, d in table_units(db, name, key)),
                                       spans, name)],
-                                    flushes=FLUSHES)
+                                    flushes=indexsets.FLUSHES)
                         self.spliced.append(name)
                         continue
                     except (Unsafe, OSError):
                         spans.clear((name,))
                 write_units(path, header(cols), table_units(db, name), spans, "" if name == "documents" else name,
-                            flushes=FLUSHES)
+                            flushes=indexsets.FLUSHES)
             spans.meta["spliced"] = ",".join(self.spliced)
             spans.meta["why_whole"] = self.why
             graph.PHASES.append({"phase": "spliced", "s": 0, "tables": self.spliced, "why_whole": self.why})
