@@ -396,8 +396,12 @@ def write_set(out: Path, fill, *, allow_empty: bool, writer=None) -> dict:
                               _failed(gen / assemble.INDEX))
         graph.write_outputs(gen / assemble.INDEX, gen, cache=out / "work",
                             writer=writer(gen, previous) if writer else None)
+        with graph.phase("flush (waited for)"):  # tables written without waiting for the disk: on it now
+            indexsets.FLUSHES.finish(gen / "tables")
         _switch(out, gen)
     except BaseException:
+        with contextlib.suppress(BaseException):
+            indexsets.FLUSHES.wait()  # no thread left flushing a file about to be removed
         shutil.rmtree(gen, ignore_errors=True)
         raise
     return counts
@@ -505,8 +509,14 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
         cleaned.mkdir(parents=True, exist_ok=True)
         before = previous / "tables" / "cleaned" if previous is not None else None
 
+        present: set[str] = set()  # the texts of the set whose index is taken (indexsets.take_texts)
+        expected: set[str] = set()
+
         def text(k: str, doc_id: str, get, unchanged: bool = False) -> None:
             name = f"{doc_id}.txt"
+            expected.add(name)
+            if unchanged and name in present:  # the taken set's file: the same text
+                return
             if unchanged and before is not None:  # a report the index patch did not make again
                 with contextlib.suppress(OSError):
                     os.link(before / name, cleaned / name)
@@ -528,6 +538,7 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             # and patched in place, else a copy of the index in place); made whole when that
             # is not safe
             take = index_to_take(out) if previous is not None else None
+            present.update(indexsets.take_texts(take, out / BUILDS, cleaned))
             counts, why = indexpatch.patch(previous / assemble.INDEX if previous is not None else None, st.path,
                                            keys, fresh, entities, remap, gen / assemble.INDEX, text, take=take,
                                            revs=indexsets.revs_name(take) if take is not None else
@@ -535,6 +546,7 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             if counts is None:
                 counts = assemble.make_index(st.path, keys, entities, remap, gen / assemble.INDEX, text)
                 spare.append(indexsets.SpareIndex(out, gen / assemble.INDEX))
+            indexsets.drop_texts(cleaned, present - expected)
             st.index_made(gen.name)
         if previous is not None:  # what changed since the set in place was made (for the splice's plan)
             since.append(st.changed_since(previous.name))

@@ -19,6 +19,49 @@ from .assemble import INDEX
 SPARE_INDEX = "index-spare.sqlite"  # in work/: a copy of the index a whole build made, for the next patch
 
 
+class Flushes:
+    """Files of a new set written without waiting for the disk, each flushed (``fsync``) in
+    a thread while the build goes on; :meth:`wait` before the set is switched to (a set not
+    current is never read after a crash), so the disk's time overlaps the rest."""
+
+    def __init__(self):
+        self.threads: list[threading.Thread] = []
+        self.errors: list[BaseException] = []
+
+    def add(self, path: Path) -> None:
+        t = threading.Thread(target=self._flush, args=(path,), daemon=True)
+        t.start()
+        self.threads.append(t)
+
+    def _flush(self, path: Path) -> None:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except BaseException as e:  # raised in wait()
+            self.errors.append(e)
+
+    def finish(self, tables: Path) -> None:
+        """communities.csv (pipeline/commdelta.py writes it unflushed) and every file added, on disk."""
+        if (tables / "communities.csv").is_file():
+            self.add(tables / "communities.csv")
+        self.wait()
+
+    def wait(self) -> None:
+        """Every file added is on disk (the first error raised, if any)."""
+        threads, self.threads = self.threads, []
+        for t in threads:
+            t.join()
+        errors, self.errors = self.errors, []
+        if errors:
+            raise errors[0]
+
+
+FLUSHES = Flushes()  # of the set being written (its tables and communities.csv): waited for by the switch
+
+
 def index_to_take(out: Path, done: list[Path], current: str | None, keep_builds: int) -> Path | None:
     """The spare a whole build left in ``out``/work, else the index of the newest set the
     next switch retires. ``done``: the finished sets, oldest first; ``current``: the name
@@ -34,6 +77,27 @@ def index_to_take(out: Path, done: list[Path], current: str | None, keep_builds:
         if g.name != current and (g / INDEX).is_file():
             return g / INDEX
     return None
+
+
+def take_texts(index: Path | None, builds: Path, cleaned: Path) -> list[str]:
+    """The cleaned texts of the set whose index a rebuild takes, moved with it into the new
+    set's (empty) ``cleaned`` folder: the names now there. The texts of the reports the
+    patch does not make again are then in place already, instead of hard-linked one by one
+    (and unlinked again when the old set is pruned); a text made again replaces its name
+    (never written in place: the files are shared with older sets)."""
+    if index is None or index.parent.parent != builds or not (index.parent / "tables" / "cleaned").is_dir():
+        return []
+    try:
+        os.rename(index.parent / "tables" / "cleaned", cleaned)
+    except OSError:
+        return []
+    return os.listdir(cleaned)
+
+
+def drop_texts(cleaned: Path, names) -> None:
+    """The taken texts no report of the new set has (reports gone, sections gone)."""
+    for name in names:
+        (cleaned / name).unlink(missing_ok=True)
 
 
 def revs_name(index: Path) -> str:

@@ -35,11 +35,9 @@ import json
 import os
 import sqlite3
 from array import array
-from bisect import bisect_left
-from itertools import accumulate
 from pathlib import Path
 
-from . import csvio, graph
+from . import csvio, graph, indexsets
 from .assemble import INDEX
 from .graph import DOC_COLS, ENTITY_COLS
 from .util import atomic_file
@@ -106,10 +104,10 @@ def header(cols: list[str]) -> bytes:
     return graph.table_header(cols)
 
 
-def write_units(path: Path, head: bytes, units, spans=None, tab: str = "") -> None:
+def write_units(path: Path, head: bytes, units, spans=None, tab: str = "", flushes: indexsets.Flushes | None = None) -> None:
     """A file of ``head`` and the bytes of each (key, bytes) unit, each unit's length
-    given to ``spans.add``."""
-    with atomic_file(path, "wb") as f:
+    given to ``spans.add``; flushed to disk before its rename, or by ``flushes`` after it."""
+    with atomic_file(path, "wb", durable=flushes is None) as f:
         f.write(head)
         parts, size = [], 0
         for key, data in units:
@@ -121,6 +119,8 @@ def write_units(path: Path, head: bytes, units, spans=None, tab: str = "") -> No
                 f.write(b"".join(parts))
                 parts, size = [], 0
         f.write(b"".join(parts))
+    if flushes is not None:
+        flushes.add(path)
 
 
 # --------------------------------------------------------------------------- spans
@@ -131,16 +131,46 @@ def encode(key: tuple) -> bytes:
     return "\0".join(key).encode("utf-8")
 
 
+class Units:
+    """The units of one file, in file order: their keys packed in one blob (``keys``, no
+    separator) with the length of each key (``klens``) and the length in bytes of each
+    unit (``lens``), both numpy int64 arrays, so that a rebuild reads, splices and writes
+    them whole, without a Python step per unit."""
+
+    def __init__(self, keys: bytes, klens, lens):
+        import numpy as np  # here: a no-op build never loads it
+        self.keys, self.klens, self.lens = keys, klens, lens
+        self.koffs = np.concatenate(([0], np.cumsum(klens, dtype=np.int64)))
+
+    def __len__(self) -> int:
+        return len(self.lens)
+
+    def key(self, i: int) -> bytes:
+        return self.keys[self.koffs[i]:self.koffs[i + 1]]
+
+    def find(self, dk: bytes, lo: int) -> int:
+        """The first index >= lo whose key is not below ``dk`` (the keys are sorted)."""
+        hi = len(self.lens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.key(mid) < dk:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
 class Spans:
     """The unit lengths of the files of one output set, written to ``path`` (SQLite) when
-    closed: per file, its units' keys (one blob, newline-separated) and lengths (one blob
-    of 64-bit integers), so that a rebuild reads and writes them whole, without a Python
-    step per unit; and ``meta`` (the version that wrote them, the GraphML's keys)."""
+    closed: per file, its units' keys (one blob, the keys' lengths beside it) and lengths
+    (one blob of 64-bit integers), so that a rebuild reads and writes them whole, without a
+    Python step per unit; and ``meta`` (the version that wrote them, the GraphML's keys)."""
 
     def __init__(self, path: Path, version: str):
         self.path, self.meta = path, {"version": version}
         self.keys: dict[str, list[bytes]] = {}
         self.lens: dict[str, array] = {}
+        self.whole: dict[str, tuple[bytes, bytes, bytes]] = {}  # tab -> (keys, klens, lens) as stored
 
     def add(self, tab: str, key: tuple, n: int) -> None:
         """One unit of ``tab`` written: its key and its length in bytes, in file order."""
@@ -149,29 +179,34 @@ class Spans:
         self.keys[tab].append(encode(key))
         self.lens[tab].append(n)
 
-    def put(self, tab: str, keys: list[bytes], lens: array) -> None:
-        """All of ``tab``'s units at once (keys packed, lengths)."""
-        self.keys[tab], self.lens[tab] = keys, lens
+    def put(self, tab: str, units: Units) -> None:
+        """All of ``tab``'s units at once."""
+        import numpy as np
+        self.whole[tab] = (units.keys, np.ascontiguousarray(units.klens, dtype="<i8").tobytes(),
+                           np.ascontiguousarray(units.lens, dtype="<i8").tobytes())
 
     def clear(self, tabs) -> None:
         """Forget the units of ``tabs`` (a file written without spans)."""
         for t in tabs:
             self.keys.pop(t, None)
             self.lens.pop(t, None)
+            self.whole.pop(t, None)
 
     def close(self) -> None:
         """Write the spans file atomically."""
+        import numpy as np
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         tmp.unlink(missing_ok=True)
+        rows = dict(self.whole)
+        for tab, keys in self.keys.items():
+            rows[tab] = (b"".join(keys), np.fromiter(map(len, keys), dtype="<i8", count=len(keys)).tobytes(),
+                         np.frombuffer(self.lens[tab], dtype=np.int64).astype("<i8").tobytes())
         try:
             db = sqlite3.connect(tmp, isolation_level=None)
             db.executescript("PRAGMA synchronous=OFF; PRAGMA journal_mode=OFF;"
-                             "CREATE TABLE spans(tab TEXT PRIMARY KEY, keys BLOB, lens BLOB);"
+                             "CREATE TABLE spans(tab TEXT PRIMARY KEY, keys BLOB, klens BLOB, lens BLOB);"
                              "CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT); BEGIN")
-            for tab, keys in sorted(self.keys.items()):
-                blob = b"\n".join(keys)
-                if blob.count(b"\n") == len(keys) - 1:  # else a key holds a newline: that file is never spliced
-                    db.execute("INSERT INTO spans VALUES(?,?,?)", (tab, blob, self.lens[tab].tobytes()))
+            db.executemany("INSERT INTO spans VALUES(?,?,?,?)", [(t, *rows[t]) for t in sorted(rows)])
             db.executemany("INSERT INTO meta VALUES(?,?)", sorted(self.meta.items()))
             db.execute("COMMIT")
             db.close()
@@ -182,7 +217,7 @@ class Spans:
 
     def abort(self) -> None:
         """Drop what was recorded: nothing is written."""
-        self.keys, self.lens = {}, {}
+        self.keys, self.lens, self.whole = {}, {}, {}
 
 
 def read_meta(path: Path) -> dict:
@@ -197,22 +232,23 @@ def read_meta(path: Path) -> dict:
         return {}
 
 
-def read_spans(path: Path, tab: str) -> tuple[list[bytes], array] | None:
-    """(keys, lengths) of the units of one file of the previous set, in file order."""
+def read_spans(path: Path, tab: str) -> Units | None:
+    """The units of one file of the previous set, in file order."""
+    import numpy as np
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = db.execute("SELECT keys, lens FROM spans WHERE tab = ?", (tab,)).fetchone()
+            row = db.execute("SELECT keys, klens, lens FROM spans WHERE tab = ?", (tab,)).fetchone()
         finally:
             db.close()
     except sqlite3.Error:
         return None
-    if row is None:
+    if row is None or len(row[1]) != len(row[2]) or len(row[1]) % 8:
         return None
-    lens = array("q")
-    lens.frombytes(row[1])
-    keys = row[0].split(b"\n") if lens else []
-    return (keys, lens) if len(keys) == len(lens) else None
+    klens, lens = np.frombuffer(row[1], dtype="<i8"), np.frombuffer(row[2], dtype="<i8")
+    if int(klens.sum()) != len(row[0]) or (len(klens) and (klens.min() < 0 or lens.min() < 0)):
+        return None
+    return Units(row[0], klens, lens)
 
 
 # --------------------------------------------------------------------------- the splice
@@ -237,46 +273,53 @@ def _copy(src: int, dst: int, off: int, n: int) -> None:
         off, n = off + k, n - k
 
 
-def splice_file(old: Path, new: Path, head: bytes, parts, tail: bytes = b"") -> None:
-    """``new`` as ``head``, then for each part (old spans, dirty keys, fresh, spans, tab)
+def splice_file(old: Path, new: Path, head: bytes, parts, tail: bytes = b"", flushes: indexsets.Flushes | None = None) -> None:
+    """``new`` as ``head``, then for each part (old units, dirty keys, fresh, spans, tab)
     the previous file's units with the dirty ones made again (``fresh(key)`` -> bytes,
     empty where the unit is gone), in order, then ``tail``. The unchanged runs of units
     are copied by the kernel; the new spans are the old ones with the dirty units
     replaced (slices, no step per unit). ``old`` must start with ``head`` and end with
-    ``tail`` where its spans say."""
-    with open(old, "rb") as src, atomic_file(new, "wb") as f:
+    ``tail`` where its spans say. Flushed to disk before its rename, or by ``flushes``
+    after it."""
+    import numpy as np
+    with open(old, "rb") as src, atomic_file(new, "wb", durable=flushes is None) as f:
         sfd, fd = src.fileno(), f.fileno()
         if os.pread(sfd, len(head), 0) != head:
             raise Unsafe(f"{old.name} starts otherwise")
         _write(fd, head)
         base = len(head)
-        for (keys, lens), dirty, fresh, spans, tab in parts:
-            offs = array("q", accumulate(lens, initial=base))
-            new_keys: list[bytes] = []
-            new_lens = array("q")
+        for units, dirty, fresh, spans, tab in parts:
+            n = len(units)
+            offs = np.concatenate(([0], np.cumsum(units.lens, dtype=np.int64))) + base
+            keys, klens, lens = [], [], []  # pieces of the new units, in order
+
+            def kept(a: int, b: int) -> None:
+                _copy(sfd, fd, int(offs[a]), int(offs[b] - offs[a]))
+                keys.append(units.keys[units.koffs[a]:units.koffs[b]])
+                klens.append(units.klens[a:b])
+                lens.append(units.lens[a:b])
             p = 0
             for dk, key in sorted((encode(k), k) for k in dirty):
-                i = bisect_left(keys, dk, p)
+                i = units.find(dk, p)
                 if i > p:
-                    _copy(sfd, fd, offs[p], offs[i] - offs[p])
-                    new_keys += keys[p:i]
-                    new_lens += lens[p:i]
-                p = i + 1 if i < len(keys) and keys[i] == dk else i
+                    kept(p, i)
+                p = i + 1 if i < n and units.key(i) == dk else i
                 data = fresh(key)
                 if data:
                     _write(fd, data)
-                    new_keys.append(dk)
-                    new_lens.append(len(data))
-            if p < len(keys):
-                _copy(sfd, fd, offs[p], offs[-1] - offs[p])
-                new_keys += keys[p:]
-                new_lens += lens[p:]
-            spans.put(tab, new_keys, new_lens)
-            base = offs[-1]
+                    keys.append(dk)
+                    klens.append(np.array([len(dk)], dtype=np.int64))
+                    lens.append(np.array([len(data)], dtype=np.int64))
+            if p < n:
+                kept(p, n)
+            spans.put(tab, Units(b"".join(keys), np.concatenate(klens) if klens else np.zeros(0, np.int64),
+                                 np.concatenate(lens) if lens else np.zeros(0, np.int64)))
+            base = int(offs[-1])
         if os.fstat(sfd).st_size != base + len(tail) or os.pread(sfd, len(tail), base) != tail:
             raise Unsafe(f"{old.name} is not of the length its spans say")
         _write(fd, tail)
-
+    if flushes is not None:
+        flushes.add(new)
 
 # --------------------------------------------------------------------------- what changed
 
@@ -423,12 +466,12 @@ class Writer:
             self.units, self.why = plan(index, previous, fresh_docs, self.version, since)
         self.spliced: list[str] = []
 
-    def _old(self, tab: str) -> tuple[list[bytes], array] | None:
+    def _old(self, tab: str) -> Units | None:
         """The previous set's spans of one file, when few enough of its units changed."""
         if self.units is None:
             return None
         old = read_spans(self.previous / (GRAPH_SPANS if tab.startswith("g_") else SPANS), tab)
-        return old if old is not None and len(self.units[tab]) <= MAX_SHARE * max(1, len(old[1])) else None
+        return old if old is not None and len(self.units[tab]) <= MAX_SHARE * max(1, len(old)) else None
 
     def write_tables(self, db, folder: Path) -> None:
         """The five tables of the index ``db`` into ``folder``, each spliced from the
@@ -443,12 +486,14 @@ class Writer:
                         splice_file(self.previous / "tables" / path.name, path, header(cols),
                                     [(old, self.units[name],
                                       lambda key, name=name: b"".join(d for _, d in table_units(db, name, key)),
-                                      spans, name)])
+                                      spans, name)],
+                                    flushes=indexsets.FLUSHES)
                         self.spliced.append(name)
                         continue
                     except (Unsafe, OSError):
                         spans.clear((name,))
-                write_units(path, header(cols), table_units(db, name), spans, "" if name == "documents" else name)
+                write_units(path, header(cols), table_units(db, name), spans, "" if name == "documents" else name,
+                            flushes=indexsets.FLUSHES)
             spans.meta["spliced"] = ",".join(self.spliced)
             spans.meta["why_whole"] = self.why
             graph.PHASES.append({"phase": "spliced", "s": 0, "tables": self.spliced, "why_whole": self.why})
