@@ -452,6 +452,18 @@ def _organisers(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mentio
     return out
 
 
+def _owner(text: str, orgs: list[Mention], s: int, mm: Mention) -> Mention | None:
+    """青山中学的“喊楼”活动 / 教育部的“国培计划”: the organisation written right before the
+    measure with 的 owns it, and so carries it out; not one inside a title or the quotes
+    of another name."""
+    for o in orgs:
+        if s <= o.start and o.end < mm.start and re.fullmatch(r"的[“\"]?", text[o.end:mm.start]) \
+                and o.attrs.get("kind") not in NOT_ACTORS and not _quoted(text, s, o) \
+                and text.count("《", s, o.start) <= text.count("》", s, o.start):
+            return o
+    return None
+
+
 def sentence_subjects(text: str, orgs: list[Mention], spans: list[tuple[int, int]]) -> list[tuple[str, ...]]:
     """Per sentence of ``spans``, the keys of the organisations it opens with as its
     subject: the one ``_subject`` reads, with the ones listed right after it
@@ -561,6 +573,10 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         for one in _leaders(text, orgs, s, mm.start):
             if all(one is not f[0] for f in found_):
                 found_.append((one, "the organisation leading the work (X牵头 / 在X的组织下)", "stated", (s, e)))
+        # 青山中学的“喊楼”活动: the organisation that owns the measure
+        owner = _owner(text, orgs, s, mm)
+        if owner is not None and all(owner is not f[0] for f in found_):
+            found_.append((owner, "owner of the measure (X的“Y”)", "stated", (s, e)))
         # 由教育部主办，安庆师范大学承办的“国培计划”: every organiser named with 主办/承办
         for one in _organisers(text, orgs, s, mm.start):
             found_.append((one, "organiser of the measure (主办/承办)", "stated", (s, e)))

@@ -1,0 +1,28 @@
+"""IMPLEMENTS (issue 9, session 8), on sentences written here: the organisation that owns
+a measure (X的“Y”) carries it out."""
+from __future__ import annotations
+
+from .implements_links import implements_links
+
+
+def links(analyse, text):
+    return {(o, m): a for o, m, a in implements_links(analyse, text)}
+
+
+def actors_of(got, measure):
+    return sorted(o for o, m in got if m == measure)
+
+
+def test_the_owner_of_a_measure_carries_it_out(analyse):
+    got = links(analyse, "青山市第二中学的“喊楼”活动起到了减压作用。")
+    assert actors_of(got, "喊楼") == ["青山市第二中学"]
+    assert got[("青山市第二中学", "喊楼")]["basis"].startswith("owner of the measure")
+
+
+def test_an_organisation_that_qualifies_people_owns_nothing(analyse):
+    # the control: 的 qualifies the teachers, who are the subject; the school owns no measure
+    assert actors_of(links(analyse, "红星小学的老师开展“温暖在线”活动。"), "温暖在线") == []
+
+
+def test_the_owner_inside_a_title_read_out_does_not_act(analyse):
+    assert actors_of(links(analyse, "会议学习了《青山县教育局的“双减”实施方案》。"), "双减") == []
