@@ -26,3 +26,13 @@ def test_an_organisation_that_qualifies_people_owns_nothing(analyse):
 
 def test_the_owner_inside_a_title_read_out_does_not_act(analyse):
     assert actors_of(links(analyse, "会议学习了《青山县教育局的“双减”实施方案》。"), "双减") == []
+
+
+def test_a_school_qualified_itself_still_owns_its_measure(analyse):
+    text = "他参观了这所有百年历史的青山县第一中学的“读书节”活动。"
+    assert actors_of(links(analyse, text), "读书节") == ["青山县第一中学"]
+
+
+def test_a_time_word_before_an_anaphor(analyse):
+    text = "青山县红星小学始终坚持立德树人。彼时学校正在组建“云平台”教学班，要与农村校同步上课。"
+    assert actors_of(links(analyse, text), "云平台") == ["青山县红星小学"]

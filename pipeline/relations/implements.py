@@ -222,7 +222,9 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
     only_one = cue_flagged("anaphor", "one")
     alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     last = None
-    opening = rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:]{{0,10}}?[，,])?\s*({alt})(?=[\u3400-\u9fff])"
+    time = "|".join(map(re.escape, sorted(cues("anaphor_time", "implements.tsv"), key=len, reverse=True))) or "(?!)"
+    # 彼时学校正在组建…: a time word (rules/implements.tsv ``anaphor_time``) may stand before it
+    opening = rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:]{{0,10}}?[，,])?\s*(?:{time})?({alt})(?=[\u3400-\u9fff])"
     # 详细了解了学校的“将帅故事党建特色课程”: the anaphor owns the measures listed after it,
     # quoted names of the list counting as one word each (…“从小学党史,永远跟党走”主题教育活动、“X”)
     for m in re.finditer(rf"({alt})的" if possessive else opening, text[s:pos]):
@@ -455,10 +457,11 @@ def _organisers(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mentio
 def _owner(text: str, orgs: list[Mention], s: int, mm: Mention) -> Mention | None:
     """青山中学的“喊楼”活动 / 教育部的“国培计划”: the organisation written right before the
     measure with 的 owns it, and so carries it out; not one inside a title or the quotes
-    of another name."""
+    of another name, nor a bare word (重塑这家出版公司的庞大行动: 公司)."""
     for o in orgs:
         if s <= o.start and o.end < mm.start and re.fullmatch(r"的[“\"]?", text[o.end:mm.start]) \
                 and o.attrs.get("kind") not in NOT_ACTORS and not _quoted(text, s, o) \
+                and len(o.text) >= 3 \
                 and text.count("《", s, o.start) <= text.count("》", s, o.start):
             return o
     return None
