@@ -36,3 +36,16 @@ def test_a_school_qualified_itself_still_owns_its_measure(analyse):
 def test_a_time_word_before_an_anaphor(analyse):
     text = "青山县红星小学始终坚持立德树人。彼时学校正在组建“云平台”教学班，要与农村校同步上课。"
     assert actors_of(links(analyse, text), "云平台") == ["青山县红星小学"]
+
+
+def test_organisers_written_after_the_measure(analyse):
+    got = links(analyse, "“书香校园”读书活动由青山县教育局、青山县文明办共同主办。")
+    assert actors_of(got, "书香校园") == ["青山县教育局", "青山县文明办"]
+    assert got[("青山县教育局", "书香校园")]["basis"].startswith("organiser named after the measure")
+    got = links(analyse, "“书香校园”读书活动由青山县教育局组织实施。")
+    assert actors_of(got, "书香校园") == ["青山县教育局"]
+
+
+def test_a_body_that_only_guides_or_people_of_a_school_organise_nothing(analyse):
+    assert actors_of(links(analyse, "“书香校园”读书活动由青山县教育局指导。"), "书香校园") == []
+    assert actors_of(links(analyse, "“书香校园”读书活动由青山县第一中学的学生自发参与。"), "书香校园") == []
