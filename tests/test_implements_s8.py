@@ -49,3 +49,26 @@ def test_organisers_written_after_the_measure(analyse):
 def test_a_body_that_only_guides_or_people_of_a_school_organise_nothing(analyse):
     assert actors_of(links(analyse, "“书香校园”读书活动由青山县教育局指导。"), "书香校园") == []
     assert actors_of(links(analyse, "“书香校园”读书活动由青山县第一中学的学生自发参与。"), "书香校园") == []
+
+
+def test_the_organisation_of_an_official_who_speaks_at_a_meeting_does_not_act(analyse):
+    text = "青山省教育厅副厅长鲁昕在会上介绍，目前全省已经开展了“护苗行动”。"
+    assert actors_of(links(analyse, text), "护苗行动") == []
+    text = "青山教育研究院专家张才生呼吁高校实施“阳光招生”计划。"
+    assert actors_of(links(analyse, text), "阳光招生") == []
+
+
+def test_the_organisation_of_a_speaker_on_a_titled_topic_does_not_act(analyse):
+    text = "青山大学副校长王增平以“一流本科教育的探索与实践”为题，介绍了“大电力”人才培养模式。"
+    assert actors_of(links(analyse, text), "大电力") == []
+
+
+def test_organisations_invited_are_no_actors(analyse):
+    text = "本次论坛邀请了青山大学、青山师范大学等高校代表围绕“双一流”建设进行交流。"
+    assert actors_of(links(analyse, text), "双一流") == []
+
+
+def test_a_school_whose_head_leads_the_work_still_acts(analyse):
+    # the control: the head leads, no one speaks; the school is the subject
+    text = "青山县第一中学校长张三带领全体教师开展“护苗行动”。"
+    assert actors_of(links(analyse, text), "护苗行动") == ["青山县第一中学"]

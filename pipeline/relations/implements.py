@@ -23,7 +23,11 @@ PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党
 QUOTED = re.compile(r"[“\"「『‘][^“”\"「」『』‘’\n]*[”\"」』’]")
 SPEECH_OPENS = re.compile(r"\s*“[^”]{0,30}[，,]")   # a sentence that is reported speech (“今年9月1日开始，学校开展…)
 # a person who speaks (X局工作人员张三介绍): what follows is reported speech
-SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:感叹|感慨|激动地|笑着|自豪地|动情地)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆|就)")
+# (X部副部长李四在会上介绍, X研究院专家王五呼吁), or gives a talk on a titled topic (X大学副校长
+# 赵六以“…”为题 / 作了题为“…”的报告): the measure is named in the talk, not carried out
+SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:在[^，,。；;“”]{0,10}?(?:上|时|中))?(?:感叹|感慨|激动地|笑着|自豪地|动情地)?"
+                    r"(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆|就|呼吁|建议|强调|谈到|直言|发言|"
+                    r"(?:作|做)了?题为|以“[^“”]{0,40}”为题)")
 
 
 def _is_object(text: str, o: Mention, s: int) -> bool:
