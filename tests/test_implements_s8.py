@@ -72,3 +72,18 @@ def test_a_school_whose_head_leads_the_work_still_acts(analyse):
     # the control: the head leads, no one speaks; the school is the subject
     text = "青山县第一中学校长张三带领全体教师开展“护苗行动”。"
     assert actors_of(links(analyse, text), "护苗行动") == ["青山县第一中学"]
+
+
+def test_the_organisation_of_an_unnamed_official_who_speaks_does_not_act(analyse):
+    text = "青山县教育局有关负责人介绍，今年全县开展了“护苗行动”。"
+    assert actors_of(links(analyse, text), "护苗行动") == []
+    text = "青山省教育科学研究院所长董圣足提出，应采取“第三方监管”模式。"
+    assert actors_of(links(analyse, text), "第三方监管") == []
+
+
+def test_members_listed_and_a_call_answered_are_no_actors(analyse):
+    text = "成员单位包括青山县第一中学和青山县第二中学，形成“城乡互助”的协作模式。"
+    assert actors_of(links(analyse, text), "城乡互助") == []
+    # the one that answers the call acts, not the one that made it
+    text = "青山大学响应青山省团委倡议，发起了“公益家教”活动。"
+    assert actors_of(links(analyse, text), "公益家教") == ["青山大学"]

@@ -26,7 +26,7 @@ SPEECH_OPENS = re.compile(r"\s*“[^”]{0,30}[，,]")   # a sentence that is re
 # (X部副部长李四在会上介绍, X研究院专家王五呼吁), or gives a talk on a titled topic (X大学副校长
 # 赵六以“…”为题 / 作了题为“…”的报告): the measure is named in the talk, not carried out
 SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:在[^，,。；;“”]{0,10}?(?:上|时|中))?(?:感叹|感慨|激动地|笑着|自豪地|动情地)?"
-                    r"(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆|就|呼吁|建议|强调|谈到|直言|发言|"
+                    r"(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆|就|呼吁|建议|强调|谈到|直言|发言|提出|称|"
                     r"(?:作|做)了?题为|以“[^“”]{0,40}”为题)")
 
 
@@ -176,11 +176,16 @@ def _quoted(text: str, s: int, o: Mention) -> bool:
     return depth > 0
 
 
+# X局有关负责人表示 / X司负责同志介绍: the organisation of an unnamed official who speaks
+SPOKESMAN = re.compile(r"[\u3400-\u9fff]{0,8}?(?:有关|相关|主要)?(?:负责人|负责同志|发言人)" + SPEAKS.pattern)
+
+
 def _of_a_person(text: str, o: Mention, persons: list[Mention]) -> bool:
     """Whether the organisation only says where a person named right after it works, and
-    that person speaks (X局工作人员张三介绍, X中学校长李四说): the organisation does not act."""
+    that person speaks (X局工作人员张三介绍, X中学校长李四说), or of an unnamed official who
+    speaks (X司有关负责人表示): the organisation does not act."""
     return any(0 <= q.start - o.end <= 12 and re.fullmatch(r"[\u3400-\u9fff、]*", text[o.end:q.start])
-               and SPEAKS.match(text, q.end) for q in persons)
+               and SPEAKS.match(text, q.end) for q in persons) or SPOKESMAN.match(text, o.end) is not None
 
 
 def _listed_after(text: str, cands: list[Mention], i: int) -> bool:
