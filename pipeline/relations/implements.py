@@ -15,10 +15,10 @@ import re
 
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_alternation, cue_flagged, cue_pairs, cues, full_unit, relation
+from .measure_owners import NOT_ACTORS, organisers_after, owner as owner_of
 from .openings import (FOCUS, ITEM_DOES, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest,
                        item_opening, paragraph_listed, report_subject, section_subject, tells_a_deed, we_subject)
 
-NOT_ACTORS = ("media",)
 PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
 QUOTED = re.compile(r"[“\"「『‘][^“”\"「」『』‘’\n]*[”\"」』’]")
 SPEECH_OPENS = re.compile(r"\s*“[^”]{0,30}[，,]")   # a sentence that is reported speech (“今年9月1日开始，学校开展…)
@@ -463,45 +463,6 @@ def _organisers(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mentio
     return out
 
 
-# “X”读书活动由A、B共同主办 / X则由A组织实施: the organisers written after the measure
-BY_AFTER = re.compile(r"[”\"]?[^，,。；;：:“”《》]{0,10}?由")
-ORGANISES_AFTER = re.compile(r"(?:共同|联合|统一|负责)?(?:主办|承办|组织|举办|牵头|发起|推出|实施)")
-
-
-def _organisers_after(text: str, orgs: list[Mention], mm: Mention, e: int) -> list[Mention]:
-    """“西部乡村教师成长行动”由青山基金会主办 / “书香校园”读书活动由A、B共同组织实施: a measure
-    followed in its clause by 由 and the organisations that organise it (主办, 承办, 组织,
-    举办, 牵头, 发起, 实施; not 协办 or 指导, which name helpers)."""
-    m = BY_AFTER.match(text, mm.end)
-    if m is None or m.end() > e:
-        return []
-    k, group = m.end(), []
-    for o in orgs:
-        if o.start < k:
-            continue
-        if o.start != k or o.attrs.get("kind") in NOT_ACTORS:
-            break
-        group.append(o)
-        gap = re.match(r"[、和与及]", text[o.end:o.end + 1])
-        k = o.end + (1 if gap else 0)
-    if group and ORGANISES_AFTER.match(text, group[-1].end) and k == group[-1].end:
-        return group
-    return []
-
-
-def _owner(text: str, orgs: list[Mention], s: int, mm: Mention) -> Mention | None:
-    """青山中学的“喊楼”活动 / 教育部的“国培计划”: the organisation written right before the
-    measure with 的 owns it, and so carries it out; not one inside a title or the quotes
-    of another name, nor a bare word (重塑这家出版公司的庞大行动: 公司)."""
-    for o in orgs:
-        if s <= o.start and o.end < mm.start and re.fullmatch(r"的[“\"]?", text[o.end:mm.start]) \
-                and o.attrs.get("kind") not in NOT_ACTORS and not _quoted(text, s, o) \
-                and len(o.text) >= 3 \
-                and text.count("《", s, o.start) <= text.count("》", s, o.start):
-            return o
-    return None
-
-
 def sentence_subjects(text: str, orgs: list[Mention], spans: list[tuple[int, int]]) -> list[tuple[str, ...]]:
     """Per sentence of ``spans``, the keys of the organisations it opens with as its
     subject: the one ``_subject`` reads, with the ones listed right after it
@@ -612,11 +573,11 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
             if all(one is not f[0] for f in found_):
                 found_.append((one, "the organisation leading the work (X牵头 / 在X的组织下)", "stated", (s, e)))
         # “X”活动由A主办: the organisers written after the measure
-        for one in _organisers_after(text, orgs, mm, e):
+        for one in organisers_after(text, orgs, mm, e):
             if all(one is not f[0] for f in found_):
                 found_.append((one, "organiser named after the measure (“X”由A主办)", "stated", (s, e)))
         # 青山中学的“喊楼”活动: the organisation that owns the measure
-        owner = _owner(text, orgs, s, mm)
+        owner = owner_of(text, orgs, s, mm, lambda o: _quoted(text, s, o))
         if owner is not None and all(owner is not f[0] for f in found_):
             found_.append((owner, "owner of the measure (X的“Y”)", "stated", (s, e)))
         # 由教育部主办，安庆师范大学承办的“国培计划”: every organiser named with 主办/承办
