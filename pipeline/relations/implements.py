@@ -15,15 +15,19 @@ import re
 
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_alternation, cue_flagged, cue_pairs, cues, full_unit, relation
+from .measure_owners import NOT_ACTORS, organisers_after, owner as owner_of
 from .openings import (FOCUS, ITEM_DOES, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest,
                        item_opening, paragraph_listed, report_subject, section_subject, tells_a_deed, we_subject)
 
-NOT_ACTORS = ("media",)
 PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
 QUOTED = re.compile(r"[“\"「『‘][^“”\"「」『』‘’\n]*[”\"」』’]")
 SPEECH_OPENS = re.compile(r"\s*“[^”]{0,30}[，,]")   # a sentence that is reported speech (“今年9月1日开始，学校开展…)
 # a person who speaks (X局工作人员张三介绍): what follows is reported speech
-SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:感叹|感慨|激动地|笑着|自豪地|动情地)?(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆|就)")
+# (X部副部长李四在会上介绍, X研究院专家王五呼吁), or gives a talk on a titled topic (X大学副校长
+# 赵六以“…”为题 / 作了题为“…”的报告): the measure is named in the talk, not carried out
+SPEAKS = re.compile(r"(?:同志|老师|先生|女士)?(?:在[^，,。；;“”]{0,10}?(?:上|时|中))?(?:感叹|感慨|激动地|笑着|自豪地|动情地)?"
+                    r"(?:介绍|说|表示|指出|告诉|认为|坦言|透露|解释|回忆|就|呼吁|建议|强调|谈到|直言|发言|提出|称|"
+                    r"(?:作|做)了?题为|以“[^“”]{0,40}”为题)")
 
 
 def _is_object(text: str, o: Mention, s: int) -> bool:
@@ -172,11 +176,16 @@ def _quoted(text: str, s: int, o: Mention) -> bool:
     return depth > 0
 
 
+# X局有关负责人表示 / X司负责同志介绍: the organisation of an unnamed official who speaks
+SPOKESMAN = re.compile(r"[\u3400-\u9fff]{0,8}?(?:有关|相关|主要)?(?:负责人|负责同志|发言人)" + SPEAKS.pattern)
+
+
 def _of_a_person(text: str, o: Mention, persons: list[Mention]) -> bool:
     """Whether the organisation only says where a person named right after it works, and
-    that person speaks (X局工作人员张三介绍, X中学校长李四说): the organisation does not act."""
+    that person speaks (X局工作人员张三介绍, X中学校长李四说), or of an unnamed official who
+    speaks (X司有关负责人表示): the organisation does not act."""
     return any(0 <= q.start - o.end <= 12 and re.fullmatch(r"[\u3400-\u9fff、]*", text[o.end:q.start])
-               and SPEAKS.match(text, q.end) for q in persons)
+               and SPEAKS.match(text, q.end) for q in persons) or SPOKESMAN.match(text, o.end) is not None
 
 
 def _listed_after(text: str, cands: list[Mention], i: int) -> bool:
@@ -222,7 +231,9 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
     only_one = cue_flagged("anaphor", "one")
     alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     last = None
-    opening = rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:]{{0,10}}?[，,])?\s*({alt})(?=[\u3400-\u9fff])"
+    time = "|".join(map(re.escape, sorted(cues("anaphor_time", "implements.tsv"), key=len, reverse=True))) or "(?!)"
+    # 彼时学校正在组建…: a time word (rules/implements.tsv ``anaphor_time``) may stand before it
+    opening = rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:]{{0,10}}?[，,])?\s*(?:{time})?({alt})(?=[\u3400-\u9fff])"
     # 详细了解了学校的“将帅故事党建特色课程”: the anaphor owns the measures listed after it,
     # quoted names of the list counting as one word each (…“从小学党史,永远跟党走”主题教育活动、“X”)
     for m in re.finditer(rf"({alt})的" if possessive else opening, text[s:pos]):
@@ -561,6 +572,14 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         for one in _leaders(text, orgs, s, mm.start):
             if all(one is not f[0] for f in found_):
                 found_.append((one, "the organisation leading the work (X牵头 / 在X的组织下)", "stated", (s, e)))
+        # “X”活动由A主办: the organisers written after the measure
+        for one in organisers_after(text, orgs, mm, e):
+            if all(one is not f[0] for f in found_):
+                found_.append((one, "organiser named after the measure (“X”由A主办)", "stated", (s, e)))
+        # 青山中学的“喊楼”活动: the organisation that owns the measure
+        owner = owner_of(text, orgs, s, mm, lambda o: _quoted(text, s, o))
+        if owner is not None and all(owner is not f[0] for f in found_):
+            found_.append((owner, "owner of the measure (X的“Y”)", "stated", (s, e)))
         # 由教育部主办，安庆师范大学承办的“国培计划”: every organiser named with 主办/承办
         for one in _organisers(text, orgs, s, mm.start):
             found_.append((one, "organiser of the measure (主办/承办)", "stated", (s, e)))
