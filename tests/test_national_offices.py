@@ -1,12 +1,27 @@
-"""中办 and 国办 are the national party and government offices (rules/org_known.tsv aliases):
-one node with no place across reports, never a local body keyed by one report's setting
-(a corpus build had put every 国办 of five reports into 哈尔滨's because one Harbin report named
-it). Every text is written here."""
+"""Known national bodies (rules/org_known.tsv: 中办, 国办, ministries, portals, famous foreign
+universities, with their short names) are one node with no place across reports, never a
+local body keyed by one report's setting (corpus builds had put every 国办 of five reports
+into 哈尔滨's, 125 reports' 新华社 into a street of 汪清县, 哈佛 into 陕西). Every text is
+written here."""
 from __future__ import annotations
 
 from pipeline import build
 
 from .conftest import read_table
+
+
+def built(tmp_path, **texts) -> tuple[dict, set]:
+    """Build the reports ``doc_id=text``: ({(doc_id, text): entity_id} of the ORG mentions,
+    the sources of LOCATED_IN relations)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for doc_id, text in texts.items():
+        (src / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    build.run(src, out, workers=1, progress=False)
+    ids = {(r["doc_id"], r["text"]): r["entity_id"] for r in read_table(out, "mentions.csv") if r["label"] == "ORG"}
+    located = {r["source_id"] for r in read_table(out, "relations.csv") if r["type"] == "LOCATED_IN"}
+    return ids, located
 
 HARBIN = """哈尔滨市教育局部署离退休干部工作
 
@@ -19,19 +34,12 @@ NATIONAL = """教育督导改革
 
 
 def test_national_offices_are_one_node_without_a_place(tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text(HARBIN, encoding="utf-8")
-    (src / "b.txt").write_text(NATIONAL, encoding="utf-8")
-    out = tmp_path / "out"
-    build.run(src, out, workers=1, progress=False)
-    ids = {(r["doc_id"], r["text"]): r["entity_id"] for r in read_table(out, "mentions.csv") if r["label"] == "ORG"}
+    ids, located = built(tmp_path, a=HARBIN, b=NATIONAL)
     guoban = {ids[(d, "国办")] for d in ("a", "b")}
     zhongban = {ids[(d, "中办")] for d in ("a", "b")}
     assert len(guoban) == 1 and len(zhongban) == 1
     assert guoban != zhongban
     assert not any(k.startswith("org:23") for k in guoban | zhongban), guoban | zhongban
-    located = {r["source_id"] for r in read_table(out, "relations.csv") if r["type"] == "LOCATED_IN"}
     assert not (guoban | zhongban) & located
 
 
@@ -49,18 +57,9 @@ def test_a_known_body_is_never_joined_into_a_local_body_of_its_name(tmp_path):
     # 新华社 of one report and a street's 新华社 of another are two nodes: the linking's
     # "the place of one inside the other's" join never takes a known national body to one
     # report's place (a corpus build had keyed 125 reports' 新华社 at 汪清县新民街道)
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text(WANGQING, encoding="utf-8")
-    (src / "b.txt").write_text(XINHUA, encoding="utf-8")
-    out = tmp_path / "out"
-    build.run(src, out, workers=1, progress=False)
-    ids = {r["entity_id"] for r in read_table(out, "mentions.csv") if r["label"] == "ORG" and r["doc_id"] == "b"
-           and r["text"] == "新华社"}
-    assert len(ids) == 1
-    (xinhua,) = ids
+    ids, located = built(tmp_path, a=WANGQING, b=XINHUA)
+    xinhua = ids[("b", "新华社")]
     assert not xinhua.startswith("org:22"), xinhua
-    located = {r["source_id"] for r in read_table(out, "relations.csv") if r["type"] == "LOCATED_IN"}
     assert xinhua not in located
 
 
@@ -77,13 +76,7 @@ NATIONAL_MOHRSS = """职业技能提升行动
 def test_ministries_written_in_full_or_short_are_one_national_node(tmp_path):
     # 人力资源社会保障部 (written without 和) and 人社部 are the national ministry: one node with
     # no place, not a body of 济南 because a Jinan report names it
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text(JINAN, encoding="utf-8")
-    (src / "b.txt").write_text(NATIONAL_MOHRSS, encoding="utf-8")
-    out = tmp_path / "out"
-    build.run(src, out, workers=1, progress=False)
-    ids = {(r["doc_id"], r["text"]): r["entity_id"] for r in read_table(out, "mentions.csv") if r["label"] == "ORG"}
+    ids, _ = built(tmp_path, a=JINAN, b=NATIONAL_MOHRSS)
     ministry = {ids[("a", "人力资源社会保障部")], ids[("b", "人社部")]}
     assert len(ministry) == 1, ministry
     assert not any(k.startswith("org:37") for k in ministry), ministry
@@ -106,22 +99,11 @@ ABROAD = """留学申请季
 def test_foreign_universities_and_portals_take_no_place_from_a_report(tmp_path):
     # 哈佛 in a Xi'an report is Harvard (哈佛大学), not a body of 陕西; 新浪教育 in a Chongqing
     # report is the national portal: each is one node with the other report's mention
-    src = tmp_path / "in"
-    src.mkdir()
-    for name, text in (("a", XIAN_HARVARD), ("b", CHONGQING_PORTAL), ("c", ABROAD)):
-        (src / f"{name}.txt").write_text(text, encoding="utf-8")
-    out = tmp_path / "out"
-    build.run(src, out, workers=1, progress=False)
-    ids = {(r["doc_id"], r["text"]): r["entity_id"] for r in read_table(out, "mentions.csv") if r["label"] == "ORG"}
+    ids, _ = built(tmp_path, a=XIAN_HARVARD, b=CHONGQING_PORTAL, c=ABROAD)
     assert ids[("a", "哈佛")] == ids[("c", "哈佛大学")] == "org::哈佛大学"
     assert ids[("b", "新浪教育")] == ids[("c", "新浪教育")] == "org::新浪教育"
 
 
 def test_a_national_office_known_by_its_short_name_takes_no_place(tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text("昆明市推进节约型机关建设\n\n本报讯 昆明市机关事务局近日召开会议，传达国管局关于节约型机关建设的部署。\n",
-                               encoding="utf-8")
-    build.run(src, tmp_path / "out", workers=1, progress=False)
-    ids = {r["entity_id"] for r in read_table(tmp_path / "out", "mentions.csv") if r["text"] == "国管局"}
-    assert ids == {"org::国务院机关事务管理局"}, ids
+    ids, _ = built(tmp_path, a="昆明市推进节约型机关建设\n\n本报讯 昆明市机关事务局近日召开会议，传达国管局关于节约型机关建设的部署。\n")
+    assert ids[("a", "国管局")] == "org::国务院机关事务管理局", ids
