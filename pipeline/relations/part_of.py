@@ -36,9 +36,14 @@ def _owner_in_name(o: Mention, by_text: dict[str, Mention]) -> Mention | None:
     return None
 
 
-OWNER_END = ("小学|中学|学校|幼儿园|大学|学院|附中|附小|一中|二中|三中|四中|五中|六中|七中|八中|九中|"
-             "教育局|教体局|教育厅|教委|教育和体育局|教育体育局|教科局|政府|人民政府|"
-             "[省市县区州旗]委")      # 南充市委教育工委 -> 南充市委
+OWNER_END = ("小学|中学|学校|幼儿园|大学|学院|附中|附小|[一二三四五六七八九十]中|[一二三四五六七八九十]小|"
+             "局|厅|教委|政府|人民政府|总工会|"
+             "[省市县区州旗]委")      # 南充市委教育工委 -> 南充市委; 高坪区教育科技和体育局政工股 -> …局
+# a body written alone at the start of a unit's name: 市委教育工委 -> 市委, 一中党委 -> 一中
+OWNER_ALONE = "[省市县区州旗]委|[一二三四五六七八九十]中|[一二三四五六七八九十]小"
+# a school's name ending a shorter school's name: 吉安八中长塘中学分校 is 吉安八中's branch at
+# 长塘中学, 大魏家中心小学后石小学分部 大魏家中心小学's
+SCHOOL_END = "小学|中学|学校|[一二三四五六七八九十]中|[一二三四五六七八九十]小"
 
 
 def _campus_parent(o: Mention) -> tuple[str, str] | None:
@@ -48,10 +53,16 @@ def _campus_parent(o: Mention) -> tuple[str, str] | None:
     ends = cue_alternation("campus", "unit")
     # a campus belongs to the longest school its name starts with, an office to the shortest body
     m = re.match(rf"^(.+(?:{OWNER_END}))([\u3400-\u9fff\d]{{0,8}}?(?:{campus}))$", o.text) or \
-        re.match(rf"^(.{{1,}}?(?:{OWNER_END}))([\u3400-\u9fff\d]{{0,8}}?(?:{ends}))$", o.text)
+        re.match(rf"^((?:{OWNER_ALONE})|.{{1,}}?(?:{OWNER_END}))([\u3400-\u9fff\d]{{0,8}}?(?:{ends}))$", o.text)
     if not m or o.key.count(":") < 2:
         return None
     head, rest = m.group(1), m.group(2)
+    whole = re.search(rf"(?:{campus})$", o.text)
+    if whole and len(rest) < len(whole.group(0)):
+        return None      # 青浦世外小学部: 小学部 is the campus word, 青浦世外 no school of its own
+    two = re.match(rf"^(.+?(?:{SCHOOL_END}))((?!附)[\u3400-\u9fff]{{2,}}(?:{SCHOOL_END}))$", head)
+    if whole and two and not re.search(r"(?:大学|学院)", two.group(1)):
+        head, rest = two.group(1), two.group(2) + rest      # 吉安八中 of 吉安八中长塘中学分校
     if SCHOOL_IN_REST.search(rest) and not ends_with_pattern("campus").search(rest) \
             and not re.search(r"(?:局|厅|委|政府)$", head):
         return None      # 同济大学第二附属中学初中部 is no office of 同济大学
@@ -85,6 +96,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             ensure_org(entities, camp[0], camp[1], o)
             out.append(relation("PART_OF", o.key, camp[0], span, "campus or office named with its organisation"))
     out += _group_members(doc, text, orgs)
+    out += _members_named_apart(doc, text, orgs)
+    out += _bracketed_campuses(doc, text, orgs, {r.source for r in out})
     out += _lead_schools(doc, orgs)
     out += _offices_of_only_bureau(doc, orgs, {r.source for r in out})
     out += _colleges_of_only_university(doc, orgs, {r.source for r in out})
@@ -170,7 +183,7 @@ def _group_members(doc, text: str, orgs: list[Mention]) -> list[Relation]:
                     members.append(o)
         # A、B、C组成/加入X联盟
         before = text[s:g.start]
-        join = re.search(rf"(?:{cue_alternation('group_join', longest_first=False)})[了]?$", before)
+        join = re.search(rf"(?:{cue_alternation('group_join', longest_first=False)})[了]?[“\"「『‘]?$", before)
         if join:
             for o in orgs:
                 if s <= o.start and o.end <= s + join.start() and o.key != g.key:
@@ -178,4 +191,51 @@ def _group_members(doc, text: str, orgs: list[Mention]) -> list[Relation]:
         for o in members:
             if o.attrs.get("kind") in SCHOOLISH and not group_end.search(o.text):
                 out.append(relation("PART_OF", o.key, g.key, (s, e), "member listed with its group"))
+    return out
+
+
+def _bracketed_campuses(doc, text: str, orgs: list[Mention], done: set) -> list[Relation]:
+    """A campus or teaching point in brackets right after its school: 箬坑学校(低岭教学点)."""
+    campus_end = ends_with_pattern("campus")
+    out = []
+    for a, b in zip(orgs, orgs[1:]):
+        if b.key not in done and a.key != b.key and a.attrs.get("kind") in SCHOOLISH \
+                and re.fullmatch(r"[(（]", text[a.end:b.start]) and campus_end.search(b.text) \
+                and re.match(r"[)）]", text[b.end:b.end + 1]):
+            out.append(relation("PART_OF", b.key, a.key, sentence_of(doc, b.start), "campus in brackets after its school"))
+    return out
+
+
+MEMBER_WORD = re.compile(r"(?:集团|联盟)?成员(?:学)?校")
+
+
+def _members_named_apart(doc, text: str, orgs: list[Mention]) -> list[Relation]:
+    """集团成员校 written apart from the group's name, which the report gives before it: the
+    schools after it up to the clause's end (集团成员校春光小学校长杨新兴，南苏曹小学校长周丽英)
+    or the list ending in 等 right before it (为A、B等7所集团成员学校授牌) are its members."""
+    group_end = ends_with_pattern("group")
+    groups = [g for g in orgs if group_end.search(g.text)]
+    out = []
+    for m in MEMBER_WORD.finditer(text):
+        before = [g for g in groups if g.end <= m.start()]
+        if not before or m.start() - before[-1].end <= 6:
+            continue          # written right after the group: _group_members reads it
+        g = before[-1]
+        s, e = sentence_of(doc, m.start())
+        members = []
+        for o in orgs:
+            if m.end() <= o.start < e:
+                if re.search(r"[。；;]", text[m.end():o.start]) or group_end.search(o.text):
+                    break
+                members.append(o)
+        prior = [o for o in orgs if s <= o.start and o.end <= m.start()]
+        if prior and re.fullmatch(r"等[^，。；,;、]{0,10}", text[prior[-1].end:m.start()]):
+            members.append(prior[-1])
+            for a, b in zip(reversed(prior[:-1]), reversed(prior[1:])):
+                if not re.fullmatch(r"[、和及]", text[a.end:b.start]):
+                    break
+                members.append(a)
+        for o in members:
+            if o.attrs.get("kind") in SCHOOLISH and o.key != g.key:
+                out.append(relation("PART_OF", o.key, g.key, (s, e), "member named apart from its group"))
     return out
