@@ -59,3 +59,17 @@ def test_schools_that_set_up_a_quoted_alliance(analyse):
     text = "紫岩小学与齐天学校、九龙学校抱团成立“绵竹市城乡教育联盟”。"
     got = parts(analyse, text)
     assert {("齐天学校", "绵竹市城乡教育联盟"), ("九龙学校", "绵竹市城乡教育联盟")} <= got
+
+
+def test_a_national_academy_is_no_college_of_the_reports_one_university(analyse):
+    text = "厦门大学与中国科学院签署合作协议。厦门大学校长出席。"
+    assert not any(p == "厦门大学" and c == "中国科学院" for c, p in parts(analyse, text))
+
+
+def test_a_run_of_two_party_bodies_is_no_unit_of_the_first(analyse):
+    got = parts(analyse, "中共辽宁省委政法委员会中共辽宁省委组织部联合印发通知。")
+    assert not any(c.endswith("组织部") and "政法委员会" in p for c, p in got)
+
+
+def test_a_college_named_for_china_is_still_a_unit_of_its_university(analyse):
+    assert ("新疆大学中国语言学院", "新疆大学") in parts(analyse, "新疆大学中国语言学院举办讲座。")

@@ -27,7 +27,7 @@ def _owner_in_name(o: Mention, by_text: dict[str, Mention]) -> Mention | None:
     for n in range(len(o.text) - 1, 1, -1):
         head, rest = o.text[:n], o.text[n:]
         owner = by_text.get(head)
-        if owner is None or owner.key == o.key or SCHOOL_IN_REST.search(rest):
+        if owner is None or owner.key == o.key or SCHOOL_IN_REST.search(rest) or OWN_BODY.match(rest):
             continue          # 同济大学第二附属中学初中部 is no part of 同济大学 itself
         if (owner.text[-1] + rest) in cues("unit"):
             continue          # 国务院新闻办 / 国务院新闻办公室: one office, two spellings
@@ -57,6 +57,8 @@ def _campus_parent(o: Mention) -> tuple[str, str] | None:
     if not m or o.key.count(":") < 2:
         return None
     head, rest = m.group(1), m.group(2)
+    if OWN_BODY.match(rest) or re.search(r".中共", head):
+        return None      # two names in one run: the owner is no body written before its unit
     whole = re.search(rf"(?:{campus})$", o.text)
     if whole and len(rest) < len(whole.group(0)):
         return None      # 青浦世外小学部: 小学部 is the campus word, 青浦世外 no school of its own
@@ -105,6 +107,12 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
 
 
 COLLEGE = re.compile(r"(?:学院|研究院|研究所|中心|系)$")
+# a college or academy standing on its own: a national one (中国美术学院, 中国科学院), a
+# foreign one written in letters (SKEMA商学院), a polytechnic or vocational college
+INDEPENDENT = re.compile(r"^(?:中国|中央|国家|全国|中华)|[A-Za-z]|(?:理工|职业|职业技术)学院$")
+# the rest of a name that starts a body of its own: 中共辽宁省委政法委员会中共辽宁省委组织部 is a
+# run of two names, 组织部 no unit of the 政法委员会
+OWN_BODY = re.compile(r"^中共")     # (新疆大学中国语言学院 and X商学院中国校区 are its own)
 
 
 def _colleges_of_only_university(doc, orgs: list[Mention], done: set) -> list[Relation]:
@@ -119,7 +127,8 @@ def _colleges_of_only_university(doc, orgs: list[Mention], done: set) -> list[Re
     out, seen = [], set()
     for o in orgs:
         if o.key in done | seen or o.key == u.key or o.attrs.get("parent_key") or not COLLEGE.search(o.text) \
-                or not 3 < len(o.text) <= 8 or "大学" in o.text or o.key.count(":") < 2 or o.key.split(":")[1]:
+                or not 3 < len(o.text) <= 8 or "大学" in o.text or o.key.count(":") < 2 or o.key.split(":")[1] \
+                or INDEPENDENT.search(o.text):
             continue          # a place in the key (org:370104:…) says the name carries its own owner
         seen.add(o.key)
         out.append(relation("PART_OF", o.key, u.key, sentence_of(doc, o.start),
@@ -199,7 +208,7 @@ def _bracketed_campuses(doc, text: str, orgs: list[Mention], done: set) -> list[
     campus_end = ends_with_pattern("campus")
     out = []
     for a, b in zip(orgs, orgs[1:]):
-        if b.key not in done and a.key != b.key and a.attrs.get("kind") in SCHOOLISH \
+        if b.key not in done and a.key != b.key and a.attrs.get("kind") in SCHOOLISH and len(a.text) <= 20 \
                 and re.fullmatch(r"[(（]", text[a.end:b.start]) and campus_end.search(b.text) \
                 and re.match(r"[)）]", text[b.end:b.end + 1]):
             out.append(relation("PART_OF", b.key, a.key, sentence_of(doc, b.start), "campus in brackets after its school"))
