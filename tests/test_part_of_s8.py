@@ -73,3 +73,11 @@ def test_a_run_of_two_party_bodies_is_no_unit_of_the_first(analyse):
 
 def test_a_college_named_for_china_is_still_a_unit_of_its_university(analyse):
     assert ("新疆大学中国语言学院", "新疆大学") in parts(analyse, "新疆大学中国语言学院举办讲座。")
+
+
+def test_an_office_named_alone_goes_to_the_bureau_named_last_before_it(analyse):
+    text = ("实践队在兴安盟农场局副局长郑业海的带领下走访科右前旗教育局，并与副局长满都拉，"
+            "民教股股长朝克图举行座谈。")
+    got = parts(analyse, text)
+    assert ("民教股", "科右前旗教育局") in got
+    assert not any(c == "民教股" and p != "科右前旗教育局" for c, p in got)

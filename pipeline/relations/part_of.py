@@ -155,19 +155,28 @@ def _lead_schools(doc, orgs: list[Mention]) -> list[Relation]:
 
 def _offices_of_only_bureau(doc, orgs: list[Mention], done: set) -> list[Relation]:
     """An office named alone (民教股, 政工股) in a report that names one bureau: a section of
-    that bureau (inferred; rules/relations.tsv ``bureau_office``)."""
-    bureaus = {o.key: o for o in orgs if o.attrs.get("kind") == "bureau" and not o.attrs.get("parent_key")}
-    if len(bureaus) != 1:
-        return []
-    b = next(iter(bureaus.values()))
+    that bureau; in a report naming several, of the bureau named last before it in its own
+    sentence (走访科右前旗教育局，并与副局长满都拉，民教股股长朝克图) (inferred; rules/relations.tsv
+    ``bureau_office``)."""
+    bureaus = [o for o in orgs if o.attrs.get("kind") == "bureau" and not o.attrs.get("parent_key")]
+    keys = {o.key for o in bureaus}
     ends = tuple(cues("bureau_office"))
     out, seen = [], set()
     for o in orgs:
-        if o.key not in done | seen and o.key != b.key and 2 < len(o.text) <= 5 and o.text.endswith(ends) \
-                and not o.attrs.get("parent_key"):
-            seen.add(o.key)
-            out.append(relation("PART_OF", o.key, b.key, sentence_of(doc, o.start),
-                                "office of the only bureau the report names", "inferred"))
+        if o.key in done | seen or o.key in keys or not 2 < len(o.text) <= 5 or not o.text.endswith(ends) \
+                or o.attrs.get("parent_key"):
+            continue
+        span = sentence_of(doc, o.start)
+        if len(keys) == 1:
+            b = bureaus[0]
+        else:
+            near = [x for x in bureaus if span[0] <= x.start and x.end <= o.start]
+            if not near:
+                continue
+            b = near[-1]
+        seen.add(o.key)
+        out.append(relation("PART_OF", o.key, b.key, span, "office of the only bureau the report names"
+                            if len(keys) == 1 else "office of the bureau named before it", "inferred"))
     return out
 
 
