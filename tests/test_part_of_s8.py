@@ -81,3 +81,10 @@ def test_an_office_named_alone_goes_to_the_bureau_named_last_before_it(analyse):
     got = parts(analyse, text)
     assert ("民教股", "科右前旗教育局") in got
     assert not any(c == "民教股" and p != "科右前旗教育局" for c, p in got)
+
+
+def test_a_party_committee_of_a_college_belongs_to_the_college(analyse):
+    got = parts(analyse, "清华大学与本校合作。清华大学建筑学院党委书记张弘出席。")
+    assert ("清华大学建筑学院党委", "清华大学建筑学院") in got
+    assert ("清华大学建筑学院", "清华大学") in got
+    assert ("清华大学建筑学院党委", "清华大学") not in got

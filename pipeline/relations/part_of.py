@@ -36,6 +36,20 @@ def _owner_in_name(o: Mention, by_text: dict[str, Mention]) -> Mention | None:
     return None
 
 
+ACADEMIC = "学院|系|研究院|研究所"
+
+
+def _college_between(o: Mention, owner: Mention) -> tuple[str, str] | None:
+    """(key, name) of the college written between a university and a unit of the college
+    (清华大学 建筑学院 党委): the unit is the college's, the college the university's."""
+    rest = o.text[len(owner.text):] if o.text.startswith(owner.text) else ""
+    m = re.match(rf"^([\u3400-\u9fff]{{2,10}}?(?:{ACADEMIC}))({cue_alternation('unit')})$", rest)
+    if not m or not owner.text.endswith(("大学", "学院")) or SCHOOL_IN_REST.search(m.group(1)) \
+            or re.fullmatch(ACADEMIC, m.group(2)) or not o.key.endswith(m.group(2)):
+        return None
+    return o.key[:-len(m.group(2))], owner.text + m.group(1)
+
+
 OWNER_END = ("小学|中学|学校|幼儿园|大学|学院|附中|附小|[一二三四五六七八九十]中|[一二三四五六七八九十]小|"
              "局|厅|教委|政府|人民政府|总工会|"
              "[省市县区州旗]委")      # 南充市委教育工委 -> 南充市委; 高坪区教育科技和体育局政工股 -> …局
@@ -85,6 +99,12 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         span = sentence_of(doc, o.start)
         owner = _owner_in_name(o, by_text)
         if owner is not None:
+            mid = _college_between(o, owner)
+            if mid is not None:       # 清华大学建筑学院党委 -> 清华大学建筑学院 -> 清华大学
+                ensure_org(entities, mid[0], mid[1], o)
+                out.append(relation("PART_OF", o.key, mid[0], span, "unit named with its college"))
+                out.append(relation("PART_OF", mid[0], owner.key, span, "college named with its university"))
+                continue
             out.append(relation("PART_OF", o.key, owner.key, span, "unit named with its organisation"))
             continue
         parent = o.attrs.get("parent_key")
