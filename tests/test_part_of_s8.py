@@ -88,3 +88,13 @@ def test_a_party_committee_of_a_college_belongs_to_the_college(analyse):
     assert ("清华大学建筑学院党委", "清华大学建筑学院") in got
     assert ("清华大学建筑学院", "清华大学") in got
     assert ("清华大学建筑学院党委", "清华大学") not in got
+
+
+def test_a_school_said_to_be_under_a_bureau(analyse):
+    text = "西宁果洛中学位于西宁市城北区，是一所隶属于果洛藏族自治州教育局管理的全日制完全中学。"
+    assert ("西宁果洛中学", "果洛藏族自治州教育局") in parts(analyse, text)
+
+
+def test_a_school_named_with_a_bureau_is_not_under_it(analyse):
+    text = "西宁果洛中学位于西宁市城北区，果洛藏族自治州教育局局长到校调研。"
+    assert not any(p.endswith("教育局") for _, p in parts(analyse, text))

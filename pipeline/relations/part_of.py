@@ -120,6 +120,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
     out += _group_members(doc, text, orgs)
     out += _members_named_apart(doc, text, orgs)
     out += _bracketed_campuses(doc, text, orgs, {r.source for r in out})
+    out += _said_to_belong(doc, text, orgs)
     out += _lead_schools(doc, orgs)
     out += _offices_of_only_bureau(doc, orgs, {r.source for r in out})
     out += _colleges_of_only_university(doc, orgs, {r.source for r in out})
@@ -276,4 +277,21 @@ def _members_named_apart(doc, text: str, orgs: list[Mention]) -> list[Relation]:
         for o in members:
             if o.attrs.get("kind") in SCHOOLISH and o.key != g.key:
                 out.append(relation("PART_OF", o.key, g.key, (s, e), "member named apart from its group"))
+    return out
+
+
+def _said_to_belong(doc, text: str, orgs: list[Mention]) -> list[Relation]:
+    """A school the sentence says is under the organisation written right after 隶属于
+    (rules/relations.tsv ``belongs_to``): 果洛中学……是一所隶属于果洛州教育局管理的完全中学."""
+    cue = re.compile(rf"(?:{cue_alternation('belongs_to')})$")
+    out = []
+    for b in orgs:
+        m = cue.search(text[max(0, b.start - 4):b.start])
+        if not m:
+            continue
+        s, _ = span = sentence_of(doc, b.start)
+        schools = [a for a in orgs if s <= a.start and a.end <= b.start - len(m.group(0))
+                   and a.attrs.get("kind") in SCHOOLISH and a.key != b.key]
+        if schools:
+            out.append(relation("PART_OF", schools[-1].key, b.key, span, "school said to be under it"))
     return out
