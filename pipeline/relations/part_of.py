@@ -27,7 +27,7 @@ def _owner_in_name(o: Mention, by_text: dict[str, Mention]) -> Mention | None:
     for n in range(len(o.text) - 1, 1, -1):
         head, rest = o.text[:n], o.text[n:]
         owner = by_text.get(head)
-        if owner is None or owner.key == o.key or SCHOOL_IN_REST.search(rest):
+        if owner is None or owner.key == o.key or SCHOOL_IN_REST.search(rest) or OWN_BODY.match(rest):
             continue          # 同济大学第二附属中学初中部 is no part of 同济大学 itself
         if (owner.text[-1] + rest) in cues("unit"):
             continue          # 国务院新闻办 / 国务院新闻办公室: one office, two spellings
@@ -36,9 +36,28 @@ def _owner_in_name(o: Mention, by_text: dict[str, Mention]) -> Mention | None:
     return None
 
 
-OWNER_END = ("小学|中学|学校|幼儿园|大学|学院|附中|附小|一中|二中|三中|四中|五中|六中|七中|八中|九中|"
-             "教育局|教体局|教育厅|教委|教育和体育局|教育体育局|教科局|政府|人民政府|"
-             "[省市县区州旗]委")      # 南充市委教育工委 -> 南充市委
+ACADEMIC = "学院|系|研究院|研究所"
+
+
+def _college_between(o: Mention, owner: Mention) -> tuple[str, str] | None:
+    """(key, name) of the college written between a university and a unit of the college
+    (清华大学 建筑学院 党委): the unit is the college's, the college the university's."""
+    rest = o.text[len(owner.text):] if o.text.startswith(owner.text) else ""
+    m = re.match(rf"^([\u3400-\u9fff]{{2,10}}?(?:{ACADEMIC}))({cue_alternation('unit')})$", rest)
+    if not m or not owner.text.endswith(("大学", "学院")) or SCHOOL_IN_REST.search(m.group(1)) \
+            or re.fullmatch(ACADEMIC, m.group(2)) or not o.key.endswith(m.group(2)):
+        return None
+    return o.key[:-len(m.group(2))], owner.text + m.group(1)
+
+
+OWNER_END = ("小学|中学|学校|幼儿园|大学|学院|附中|附小|[一二三四五六七八九十]中|[一二三四五六七八九十]小|"
+             "局|厅|教委|政府|人民政府|总工会|"
+             "[省市县区州旗]委")      # 南充市委教育工委 -> 南充市委; 高坪区教育科技和体育局政工股 -> …局
+# a body written alone at the start of a unit's name: 市委教育工委 -> 市委, 一中党委 -> 一中
+OWNER_ALONE = "[省市县区州旗]委|[一二三四五六七八九十]中|[一二三四五六七八九十]小"
+# a school's name ending a shorter school's name: 吉安八中长塘中学分校 is 吉安八中's branch at
+# 长塘中学, 大魏家中心小学后石小学分部 大魏家中心小学's
+SCHOOL_END = "小学|中学|学校|[一二三四五六七八九十]中|[一二三四五六七八九十]小"
 
 
 def _campus_parent(o: Mention) -> tuple[str, str] | None:
@@ -48,10 +67,18 @@ def _campus_parent(o: Mention) -> tuple[str, str] | None:
     ends = cue_alternation("campus", "unit")
     # a campus belongs to the longest school its name starts with, an office to the shortest body
     m = re.match(rf"^(.+(?:{OWNER_END}))([\u3400-\u9fff\d]{{0,8}}?(?:{campus}))$", o.text) or \
-        re.match(rf"^(.{{1,}}?(?:{OWNER_END}))([\u3400-\u9fff\d]{{0,8}}?(?:{ends}))$", o.text)
+        re.match(rf"^((?:{OWNER_ALONE})|.{{1,}}?(?:{OWNER_END}))([\u3400-\u9fff\d]{{0,8}}?(?:{ends}))$", o.text)
     if not m or o.key.count(":") < 2:
         return None
     head, rest = m.group(1), m.group(2)
+    if OWN_BODY.match(rest) or re.search(r".中共", head):
+        return None      # two names in one run: the owner is no body written before its unit
+    whole = re.search(rf"(?:{campus})$", o.text)
+    if whole and len(rest) < len(whole.group(0)):
+        return None      # 青浦世外小学部: 小学部 is the campus word, 青浦世外 no school of its own
+    two = re.match(rf"^(.+?(?:{SCHOOL_END}))((?!附)[\u3400-\u9fff]{{2,}}(?:{SCHOOL_END}))$", head)
+    if whole and two and not re.search(r"(?:大学|学院)", two.group(1)):
+        head, rest = two.group(1), two.group(2) + rest      # 吉安八中 of 吉安八中长塘中学分校
     if SCHOOL_IN_REST.search(rest) and not ends_with_pattern("campus").search(rest) \
             and not re.search(r"(?:局|厅|委|政府)$", head):
         return None      # 同济大学第二附属中学初中部 is no office of 同济大学
@@ -72,6 +99,12 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         span = sentence_of(doc, o.start)
         owner = _owner_in_name(o, by_text)
         if owner is not None:
+            mid = _college_between(o, owner)
+            if mid is not None:       # 清华大学建筑学院党委 -> 清华大学建筑学院 -> 清华大学
+                ensure_org(entities, mid[0], mid[1], o)
+                out.append(relation("PART_OF", o.key, mid[0], span, "unit named with its college"))
+                out.append(relation("PART_OF", mid[0], owner.key, span, "college named with its university"))
+                continue
             out.append(relation("PART_OF", o.key, owner.key, span, "unit named with its organisation"))
             continue
         parent = o.attrs.get("parent_key")
@@ -85,6 +118,9 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             ensure_org(entities, camp[0], camp[1], o)
             out.append(relation("PART_OF", o.key, camp[0], span, "campus or office named with its organisation"))
     out += _group_members(doc, text, orgs)
+    out += _members_named_apart(doc, text, orgs)
+    out += _bracketed_campuses(doc, text, orgs, {r.source for r in out})
+    out += _said_to_belong(doc, text, orgs)
     out += _lead_schools(doc, orgs)
     out += _offices_of_only_bureau(doc, orgs, {r.source for r in out})
     out += _colleges_of_only_university(doc, orgs, {r.source for r in out})
@@ -92,6 +128,12 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
 
 
 COLLEGE = re.compile(r"(?:学院|研究院|研究所|中心|系)$")
+# a college or academy standing on its own: a national one (中国美术学院, 中国科学院), a
+# foreign one written in letters (SKEMA商学院), a polytechnic or vocational college
+INDEPENDENT = re.compile(r"^(?:中国|中央|国家|全国|中华)|[A-Za-z]|(?:理工|职业|职业技术)学院$")
+# the rest of a name that starts a body of its own: 中共辽宁省委政法委员会中共辽宁省委组织部 is a
+# run of two names, 组织部 no unit of the 政法委员会
+OWN_BODY = re.compile(r"^中共")     # (新疆大学中国语言学院 and X商学院中国校区 are its own)
 
 
 def _colleges_of_only_university(doc, orgs: list[Mention], done: set) -> list[Relation]:
@@ -106,7 +148,8 @@ def _colleges_of_only_university(doc, orgs: list[Mention], done: set) -> list[Re
     out, seen = [], set()
     for o in orgs:
         if o.key in done | seen or o.key == u.key or o.attrs.get("parent_key") or not COLLEGE.search(o.text) \
-                or not 3 < len(o.text) <= 8 or "大学" in o.text or o.key.count(":") < 2 or o.key.split(":")[1]:
+                or not 3 < len(o.text) <= 8 or "大学" in o.text or o.key.count(":") < 2 or o.key.split(":")[1] \
+                or INDEPENDENT.search(o.text):
             continue          # a place in the key (org:370104:…) says the name carries its own owner
         seen.add(o.key)
         out.append(relation("PART_OF", o.key, u.key, sentence_of(doc, o.start),
@@ -133,19 +176,28 @@ def _lead_schools(doc, orgs: list[Mention]) -> list[Relation]:
 
 def _offices_of_only_bureau(doc, orgs: list[Mention], done: set) -> list[Relation]:
     """An office named alone (民教股, 政工股) in a report that names one bureau: a section of
-    that bureau (inferred; rules/relations.tsv ``bureau_office``)."""
-    bureaus = {o.key: o for o in orgs if o.attrs.get("kind") == "bureau" and not o.attrs.get("parent_key")}
-    if len(bureaus) != 1:
-        return []
-    b = next(iter(bureaus.values()))
+    that bureau; in a report naming several, of the bureau named last before it in its own
+    sentence (走访科右前旗教育局，并与副局长满都拉，民教股股长朝克图) (inferred; rules/relations.tsv
+    ``bureau_office``)."""
+    bureaus = [o for o in orgs if o.attrs.get("kind") == "bureau" and not o.attrs.get("parent_key")]
+    keys = {o.key for o in bureaus}
     ends = tuple(cues("bureau_office"))
     out, seen = [], set()
     for o in orgs:
-        if o.key not in done | seen and o.key != b.key and 2 < len(o.text) <= 5 and o.text.endswith(ends) \
-                and not o.attrs.get("parent_key"):
-            seen.add(o.key)
-            out.append(relation("PART_OF", o.key, b.key, sentence_of(doc, o.start),
-                                "office of the only bureau the report names", "inferred"))
+        if o.key in done | seen or o.key in keys or not 2 < len(o.text) <= 5 or not o.text.endswith(ends) \
+                or o.attrs.get("parent_key"):
+            continue
+        span = sentence_of(doc, o.start)
+        if len(keys) == 1:
+            b = bureaus[0]
+        else:
+            near = [x for x in bureaus if span[0] <= x.start and x.end <= o.start]
+            if not near:
+                continue
+            b = near[-1]
+        seen.add(o.key)
+        out.append(relation("PART_OF", o.key, b.key, span, "office of the only bureau the report names"
+                            if len(keys) == 1 else "office of the bureau named before it", "inferred"))
     return out
 
 
@@ -170,7 +222,7 @@ def _group_members(doc, text: str, orgs: list[Mention]) -> list[Relation]:
                     members.append(o)
         # A、B、C组成/加入X联盟
         before = text[s:g.start]
-        join = re.search(rf"(?:{cue_alternation('group_join', longest_first=False)})[了]?$", before)
+        join = re.search(rf"(?:{cue_alternation('group_join', longest_first=False)})[了]?[“\"「『‘]?$", before)
         if join:
             for o in orgs:
                 if s <= o.start and o.end <= s + join.start() and o.key != g.key:
@@ -178,4 +230,68 @@ def _group_members(doc, text: str, orgs: list[Mention]) -> list[Relation]:
         for o in members:
             if o.attrs.get("kind") in SCHOOLISH and not group_end.search(o.text):
                 out.append(relation("PART_OF", o.key, g.key, (s, e), "member listed with its group"))
+    return out
+
+
+def _bracketed_campuses(doc, text: str, orgs: list[Mention], done: set) -> list[Relation]:
+    """A campus or teaching point in brackets right after its school: 箬坑学校(低岭教学点)."""
+    campus_end = ends_with_pattern("campus")
+    out = []
+    for a, b in zip(orgs, orgs[1:]):
+        if b.key not in done and a.key != b.key and a.attrs.get("kind") in SCHOOLISH and len(a.text) <= 20 \
+                and re.fullmatch(r"[(（]", text[a.end:b.start]) and campus_end.search(b.text) \
+                and re.match(r"[)）]", text[b.end:b.end + 1]):
+            out.append(relation("PART_OF", b.key, a.key, sentence_of(doc, b.start), "campus in brackets after its school"))
+    return out
+
+
+MEMBER_WORD = re.compile(r"(?:集团|联盟)?成员(?:学)?校")
+
+
+def _members_named_apart(doc, text: str, orgs: list[Mention]) -> list[Relation]:
+    """集团成员校 written apart from the group's name, which the report gives before it: the
+    schools after it up to the clause's end (集团成员校春光小学校长杨新兴，南苏曹小学校长周丽英)
+    or the list ending in 等 right before it (为A、B等7所集团成员学校授牌) are its members."""
+    group_end = ends_with_pattern("group")
+    groups = [g for g in orgs if group_end.search(g.text)]
+    out = []
+    for m in MEMBER_WORD.finditer(text):
+        before = [g for g in groups if g.end <= m.start()]
+        if not before or m.start() - before[-1].end <= 6:
+            continue          # written right after the group: _group_members reads it
+        g = before[-1]
+        s, e = sentence_of(doc, m.start())
+        members = []
+        for o in orgs:
+            if m.end() <= o.start < e:
+                if re.search(r"[。；;]", text[m.end():o.start]) or group_end.search(o.text):
+                    break
+                members.append(o)
+        prior = [o for o in orgs if s <= o.start and o.end <= m.start()]
+        if prior and re.fullmatch(r"等[^，。；,;、]{0,10}", text[prior[-1].end:m.start()]):
+            members.append(prior[-1])
+            for a, b in zip(reversed(prior[:-1]), reversed(prior[1:])):
+                if not re.fullmatch(r"[、和及]", text[a.end:b.start]):
+                    break
+                members.append(a)
+        for o in members:
+            if o.attrs.get("kind") in SCHOOLISH and o.key != g.key:
+                out.append(relation("PART_OF", o.key, g.key, (s, e), "member named apart from its group"))
+    return out
+
+
+def _said_to_belong(doc, text: str, orgs: list[Mention]) -> list[Relation]:
+    """A school the sentence says is under the organisation written right after 隶属于
+    (rules/relations.tsv ``belongs_to``): 果洛中学……是一所隶属于果洛州教育局管理的完全中学."""
+    cue = re.compile(rf"(?:{cue_alternation('belongs_to')})$")
+    out = []
+    for b in orgs:
+        m = cue.search(text[max(0, b.start - 4):b.start])
+        if not m:
+            continue
+        s, _ = span = sentence_of(doc, b.start)
+        schools = [a for a in orgs if s <= a.start and a.end <= b.start - len(m.group(0))
+                   and a.attrs.get("kind") in SCHOOLISH and a.key != b.key]
+        if schools:
+            out.append(relation("PART_OF", schools[-1].key, b.key, span, "school said to be under it"))
     return out
