@@ -98,3 +98,10 @@ def test_a_school_said_to_be_under_a_bureau(analyse):
 def test_a_school_named_with_a_bureau_is_not_under_it(analyse):
     text = "西宁果洛中学位于西宁市城北区，果洛藏族自治州教育局局长到校调研。"
     assert not any(p.endswith("教育局") for _, p in parts(analyse, text))
+
+
+def test_a_numbered_school_is_not_cut_short_before_its_branch(analyse):
+    # 二小 ends a school's short name (城关二小党支部), never 第二小学 cut before 学
+    got = parts(analyse, "隆林各族自治县第二小学支部委员会组织党员开展主题党日活动。")
+    assert not any(p.endswith("第二小") for _, p in got), got
+    assert ("隆林各族自治县第二小学支部委员会", "隆林各族自治县第二小学") in got

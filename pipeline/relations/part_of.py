@@ -50,14 +50,15 @@ def _college_between(o: Mention, owner: Mention) -> tuple[str, str] | None:
     return o.key[:-len(m.group(2))], owner.text + m.group(1)
 
 
-OWNER_END = ("小学|中学|学校|幼儿园|大学|学院|附中|附小|[一二三四五六七八九十]中|[一二三四五六七八九十]小|"
+OWNER_END = ("小学|中学|学校|幼儿园|大学|学院|附中|附小|[一二三四五六七八九十]中(?![学心])|[一二三四五六七八九十]小(?!学)|"
              "局|厅|教委|政府|人民政府|总工会|"
              "[省市县区州旗]委")      # 南充市委教育工委 -> 南充市委; 高坪区教育科技和体育局政工股 -> …局
 # a body written alone at the start of a unit's name: 市委教育工委 -> 市委, 一中党委 -> 一中
-OWNER_ALONE = "[省市县区州旗]委|[一二三四五六七八九十]中|[一二三四五六七八九十]小"
+# (二小 and 一中 never cut 第二小学, 第一中学, 第一中心小学 short)
+OWNER_ALONE = "[省市县区州旗]委|[一二三四五六七八九十]中(?![学心])|[一二三四五六七八九十]小(?!学)"
 # a school's name ending a shorter school's name: 吉安八中长塘中学分校 is 吉安八中's branch at
 # 长塘中学, 大魏家中心小学后石小学分部 大魏家中心小学's
-SCHOOL_END = "小学|中学|学校|[一二三四五六七八九十]中|[一二三四五六七八九十]小"
+SCHOOL_END = "小学|中学|学校|[一二三四五六七八九十]中(?![学心])|[一二三四五六七八九十]小(?!学)"
 
 
 def _campus_parent(o: Mention) -> tuple[str, str] | None:
