@@ -1,10 +1,11 @@
 """The build: a folder of reports -> outputs/ (graph.graphml, tables/).
 
 Each report is extracted once into ``<out>/work/<hash of its path>.json`` and reused while
-its bytes, the code and the rules are unchanged. As each extraction arrives (from this
-process's workers, or from Dask with ``--engine dask``), its fingerprint, its compact link
-records and its rows before linking go to the store ``<out>/work/store.sqlite``
-(:mod:`pipeline.store`); nothing of it is kept in memory. The graph and tables are then
+its bytes, the code and the rules are unchanged. The process that extracts a report (a
+worker of :mod:`pipeline.engines`, or Dask with ``--engine dask``) also makes its store
+rows (compact link records, rows before linking: ``store.rows_of``); as they arrive, this
+process inserts them with the report's fingerprint into ``<out>/work/store.sqlite``
+(:mod:`pipeline.store`); nothing of them is kept in memory. The graph and tables are then
 assembled from the store (:mod:`pipeline.assemble`). A build whose inputs all have the
 fingerprints of the outputs in place does nothing more; a changed report is extracted
 again alone, and the assembly reads no other report.
