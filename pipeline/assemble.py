@@ -105,17 +105,30 @@ def _date_node(iso: str) -> tuple[str, dict]:
 def put_local(db, k: str, ex: dict) -> None:
     """The local rows of one report's extraction ``ex`` into the store ``db`` (inside the
     caller's transaction), replacing any it had."""
+    insert_local(db, k, local_rows(k, ex))
+
+
+def insert_local(db, k: str, rows: list[tuple[str, list[tuple]]]) -> None:
+    """The rows of :func:`local_rows` into the store ``db``, replacing any report ``k`` had."""
     for t in LOCAL_TABLES:
         db.execute(f"DELETE FROM {t} WHERE k=?", (k,))
+    for sql, values in rows:
+        db.executemany(sql, values)
+
+
+def local_rows(k: str, ex: dict) -> list[tuple[str, list[tuple]]]:
+    """The local rows of report ``k``'s extraction ``ex``, as (INSERT statement, rows) in
+    the order they go in (made where the report was extracted, inserted by the build)."""
+    out: list[tuple[str, list[tuple]]] = []
     rep = ex["report"]
     rid = node_id(f"report:{rep['doc_id']}")
     ok = rep["status"] == "ok"
     multi = len(ex["sections"]) > 1
     docs = [doc_row(rep, rep["doc_id"], rep["title"], rep["authors"], len(ex["text"]), "")]
-    db.execute("INSERT INTO r_report VALUES(?,?,?,?)", (k, rid, int(ok), len(ex["sections"]) if ok else 0))
+    out.append(("INSERT INTO r_report VALUES(?,?,?,?)", [(k, rid, int(ok), len(ex["sections"]) if ok else 0)]))
     if not ok:
-        _rows(db, "r_docs", k, DOC_COLS, docs)
-        return
+        _rows(out, "r_docs", k, DOC_COLS, docs)
+        return out
     texts = [(rep["doc_id"], ex["text"])]
     nodes: dict[str, dict] = {}
     evidence, mentions, claims = [], [], []
@@ -178,20 +191,21 @@ def put_local(db, k: str, ex: dict) -> None:
             add_rel(r["source"], r["target"], r["type"], sid, text, r["start"], r["end"], mapped=(1, 1),
                     role=a.get("role", ""), basis=a.get("basis", ""), date=a.get("date", ""),
                     confidence=a.get("confidence", ""))
-    _rows(db, "r_docs", k, DOC_COLS, docs)
-    _rows(db, "r_mentions", k, MENTION_COLS[:-1] + ["ref", "mapped"], mentions)
-    _rows(db, "r_claims", k, LOCAL_CLAIM_COLS, claims)
-    _rows(db, "r_ev", k, EV_COLS + ["src_mapped", "dst_mapped"], evidence)
-    db.executemany("INSERT INTO r_nodes VALUES(?,?,?,?,?)",
-                   [(k, nid, d["type"], d["name"], json.dumps(d, ensure_ascii=False)) for nid, d in nodes.items()])
-    db.executemany("INSERT INTO r_texts VALUES(?,?,?,?)",
-                   [(k, n, d, zlib.compress(t.encode("utf-8"), 1)) for n, (d, t) in enumerate(texts)])
+    _rows(out, "r_docs", k, DOC_COLS, docs)
+    _rows(out, "r_mentions", k, MENTION_COLS[:-1] + ["ref", "mapped"], mentions)
+    _rows(out, "r_claims", k, LOCAL_CLAIM_COLS, claims)
+    _rows(out, "r_ev", k, EV_COLS + ["src_mapped", "dst_mapped"], evidence)
+    out.append(("INSERT INTO r_nodes VALUES(?,?,?,?,?)",
+                [(k, nid, d["type"], d["name"], json.dumps(d, ensure_ascii=False)) for nid, d in nodes.items()]))
+    out.append(("INSERT INTO r_texts VALUES(?,?,?,?)",
+                [(k, n, d, zlib.compress(t.encode("utf-8"), 1)) for n, (d, t) in enumerate(texts)]))
+    return out
 
 
-def _rows(db, table: str, k: str, cols: list[str], rows: list[dict]) -> None:
+def _rows(out: list, table: str, k: str, cols: list[str], rows: list[dict]) -> None:
     if rows:
-        db.executemany(f"INSERT INTO {table}(k, n, {_q(cols)}) VALUES(?, ?, {', '.join('?' * len(cols))})",
-                       [(k, n, *(r.get(c, "") for c in cols)) for n, r in enumerate(rows)])
+        out.append((f"INSERT INTO {table}(k, n, {_q(cols)}) VALUES(?, ?, {', '.join('?' * len(cols))})",
+                    [(k, n, *(r.get(c, "") for c in cols)) for n, r in enumerate(rows)]))
 
 
 # --------------------------------------------------------------------------- all reports

@@ -1,10 +1,11 @@
 """The build: a folder of reports -> outputs/ (graph.graphml, tables/).
 
 Each report is extracted once into ``<out>/work/<hash of its path>.json`` and reused while
-its bytes, the code and the rules are unchanged. As each extraction arrives (from this
-process's workers, or from Dask with ``--engine dask``), its fingerprint, its compact link
-records and its rows before linking go to the store ``<out>/work/store.sqlite``
-(:mod:`pipeline.store`); nothing of it is kept in memory. The graph and tables are then
+its bytes, the code and the rules are unchanged. The process that extracts a report (a
+worker of :mod:`pipeline.engines`, or Dask with ``--engine dask``) also makes its store
+rows (compact link records, rows before linking: ``store.rows_of``); as they arrive, this
+process inserts them with the report's fingerprint into ``<out>/work/store.sqlite``
+(:mod:`pipeline.store`); nothing of them is kept in memory. The graph and tables are then
 assembled from the store (:mod:`pipeline.assemble`). A build whose inputs all have the
 fingerprints of the outputs in place does nothing more; a changed report is extracted
 again alone, and the assembly reads no other report.
@@ -17,11 +18,8 @@ show one whole build; an interrupted build leaves the previous set as it was.
 """
 from __future__ import annotations
 
-import collections
 import contextlib
-import gc
 import json
-import multiprocessing
 import os
 import shutil
 import signal
@@ -29,14 +27,12 @@ import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import assemble, extract, graph, indexpatch, indexsets, ingest, membound, splice, store as store_mod
+from . import assemble, engines, extract, graph, indexpatch, indexsets, ingest, membound, splice, store as store_mod
 from .inputs import Entry, UsageError, scan
-from .util import code_fingerprint, die_with_parent, touch, write_atomic
+from .util import code_fingerprint, touch, write_atomic
 
 __all__ = ["UsageError", "OutputError", "Summary", "run", "default_workers", "extract_one", "work_path"]
 
@@ -147,113 +143,27 @@ def _budget(seconds: float | None):
         signal.signal(signal.SIGALRM, old)
 
 
-def _worker(args):
+def _worker(args) -> tuple[Entry, store_mod.Rows]:
+    """(entry, the store's rows of its extraction), both made in the process that runs
+    the job: the build's own process only inserts the rows (:meth:`Store.put_rows`)."""
+    return args[0], store_mod.rows_of(args[0].key, _extracted(args))
+
+
+def _extracted(args) -> dict:
     entry, out, max_mb, meta, version, budget = args[:6]
     max_mem = args[6] if len(args) > 6 else DEFAULT_MAX_MEM
     if budget or max_mem:
         extract.warm()  # once per process, outside any report's budget
     try:
         with _budget(budget), membound.bound(max_mem):
-            return entry, extract_one(entry, out, max_mb=max_mb, meta=meta, version=version)[0]
+            return extract_one(entry, out, max_mb=max_mb, meta=meta, version=version)[0]
     except TooSlow:
-        return entry, _placeholder(entry, "error", f"too slow: not done within the {budget:g} s one report may "
-                                                   "take (--budget)")
+        return engines.placeholder(entry, f"too slow: not done within the {budget:g} s one report may take (--budget)")
     except membound.TooBig:
-        return entry, _placeholder(entry, "error", f"too much memory: stopped above the {max_mem:g} MB one report "
-                                                   "may use (--max-mem)")
+        return engines.placeholder(entry, f"too much memory: stopped above the {max_mem:g} MB one report may use "
+                                          "(--max-mem)")
     except Exception as e:  # a bug in a stage: this report is lost, not the build
-        return entry, _placeholder(entry, "error", f"extraction failed: {type(e).__name__}: {str(e)[:200]}")
-
-
-def _worker_init(parent: int) -> None:
-    """In each worker: Ctrl-C is the parent's to handle, and the worker ends with it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent(parent)
-
-
-def _size(e: Entry) -> int:
-    try:
-        return e.path.stat().st_size
-    except OSError:
-        return 0
-
-
-def _kill_workers() -> None:
-    for p in multiprocessing.active_children():
-        with contextlib.suppress(Exception):
-            p.kill()
-    for p in multiprocessing.active_children():
-        with contextlib.suppress(Exception):
-            p.join(5)
-
-
-def _parallel(jobs: list, workers: int):
-    """(entry, result) of every job, with ``workers - 1`` forked processes and this one.
-
-    This process extracts too: a forked worker runs some 15 % slower than its parent
-    (copy-on-write of the shared tables), and this one would otherwise only wait. The
-    workers take the largest reports first, this process the smallest, so that it is never
-    busy for long while results are waiting and all finish together. A worker that dies
-    (killed for memory, a crash inside a library) loses the reports it held: each is tried
-    again alone, and the one that kills its process again is reported as an error. The
-    workers end with this process, however it ends (kill -9 included)."""
-    pending = collections.deque(sorted(jobs, key=lambda j: -_size(j[0])))
-    lost = []
-    # the loaded tables are shared with the workers copy-on-write; keeping the collector
-    # away from them keeps them shared
-    gc.freeze()
-    pool = ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_worker_init, initargs=(os.getpid(),))
-    done = False
-    try:
-        inflight: collections.deque = collections.deque()
-        broken = False
-        while pending or inflight:
-            # two jobs queued per worker, so none idles while this process works
-            while not broken and pending and len(inflight) < 2 * (workers - 1):
-                job = pending.popleft()
-                try:
-                    inflight.append((job, pool.submit(_worker, job)))
-                except BrokenProcessPool:
-                    pending.appendleft(job)
-                    broken = True
-            if pending:
-                yield _worker(pending.pop())
-            while inflight and (inflight[0][1].done() or not pending):
-                job, fut = inflight.popleft()
-                try:
-                    yield fut.result()
-                except BrokenProcessPool:
-                    broken = True
-                    lost.append(job)
-        done = True
-    finally:
-        gc.unfreeze()
-        if done:
-            pool.shutdown(wait=True)
-        else:  # interrupted (Ctrl-C, an error): no worker goes on working for nobody
-            pool.shutdown(wait=False, cancel_futures=True)
-            _kill_workers()
-    for job in lost:
-        yield _alone(job)
-
-
-def _alone(job) -> tuple[Entry, dict]:
-    """One report in a process of its own, after a worker died holding it."""
-    try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_worker_init, initargs=(os.getpid(),)) as pool:
-            return pool.submit(_worker, job).result()
-    except BrokenProcessPool:
-        return job[0], _placeholder(job[0], "error", "the extraction process died on this report "
-                                                     "(out of memory, or a crash inside a library)")
-
-
-def _placeholder(e: Entry, status: str, error: str) -> dict:
-    rep = ingest.Report(doc_id=e.doc_id, file=e.name, status=status, error=error)
-    r = {k: v for k, v in rep.__dict__.items() if k not in ("sections", "text")}
-    r["n_chars"] = 0
-    return {"report": r, "text": "", "sections": []}
+        return engines.placeholder(entry, f"extraction failed: {type(e).__name__}: {str(e)[:200]}")
 
 
 # --------------------------------------------------------------------------- output sets
@@ -473,14 +383,14 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
     fresh: set[str] = set()  # reports whose rows were (re)made in this build
     fresh_docs: set[str] = set()  # and their sections' doc_ids
 
-    def keep(e: Entry, res: dict) -> None:
+    def keep(e: Entry, rows: store_mod.Rows) -> None:
         # a result without a cache key (too slow, a dead worker) is tried again next build
-        st.put(e.key, fps[e.key] if res.get("cache_key") else "", res)
+        st.put_rows(e.key, fps[e.key] if rows.done else "", rows)
         fresh.add(e.key)
 
     for e in entries:
         if not e.is_report:
-            st.put(e.key, "", _placeholder(e, e.status, e.error))
+            st.put(e.key, "", engines.placeholder(e, e.error, e.status))
             fresh.add(e.key)
     todo = [jobs[e.key] for e in reports if known.get(e.key) != fps[e.key]]
     graph.PHASES.clear()
@@ -489,7 +399,7 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
         for job in todo:
             e = job[0]
             try:
-                keep(e, json.loads(work_path(out, e).read_text(encoding="utf-8")))
+                keep(e, store_mod.rows_of(e.key, json.loads(work_path(out, e).read_text(encoding="utf-8"))))
             except (OSError, ValueError):
                 keep(e, _worker(job)[1])
     elif todo:
@@ -582,28 +492,26 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
 
 
 def _extract_all(todo: list, out: Path, workers: int, engine: str, scheduler: str | None):
-    """(entry, result) of every job, by the chosen engine."""
+    """(entry, its rows for the store) of every job, by the chosen engine."""
     if engine == "dask":
-        from . import engines
         rest = []
         for job in todo:  # what the cache still holds is not sent anywhere
             e, _, max_mb, meta, version = job[:5]
             hit = cached(e, out, meta, version)
             if hit is not None:
-                yield e, hit
+                yield e, store_mod.rows_of(e.key, hit)
             else:
                 rest.append(job)
-        for e, res in engines.run_dask(rest, workers=workers, scheduler=scheduler, fallback=_worker):
-            if res.get("cache_key"):
+        for e, rows, cache in engines.run_dask(rest, workers=workers, scheduler=scheduler, fallback=_worker):
+            if cache is not None:
                 with contextlib.suppress(OSError):
-                    write_atomic(work_path(out, e), json.dumps(res, ensure_ascii=False, separators=(",", ":")),
-                                 durable=False)
-            yield e, res
+                    write_atomic(work_path(out, e), cache, durable=False)
+            yield e, rows
     elif workers > 1 and len(todo) > 1:
         # the pipeline loaded once here (this process extracts too), shared by the forked
         # workers copy-on-write instead of each loading it again (some 3 s each)
         extract.warm()
-        yield from _parallel(todo, workers)
+        yield from engines.run_local(todo, workers, _worker)
     else:
         for job in todo:
             yield _worker(job)

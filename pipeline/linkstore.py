@@ -104,7 +104,27 @@ def _anchor(key: str) -> str | None:
 def put(db, rel: str, sections: list[dict]) -> None:
     """The per-key records of report ``rel`` (its sections' link records) into the store
     ``db``, inside the caller's transaction, replacing any it had."""
+    insert(db, rel, key_rows(rel, sections))
+
+
+def insert(db, rel: str, made: tuple) -> None:
+    """The rows of :func:`key_rows` into the store ``db`` (inside the caller's
+    transaction), replacing any report ``rel`` had."""
+    rows, hits, members, h = made
     forget(db, rel)
+    if _meta(db, "rules") not in (None, h):
+        _set_meta(db, "rules", "stale")     # rules changed: the next linking finds the hits again
+    elif _meta(db, "rules") is None:
+        _set_meta(db, "rules", h)
+    db.executemany("INSERT INTO lk_occ(rel, key, grp, anchor, first, data, secs) VALUES(?,?,?,?,?,?,?)", rows)
+    db.executemany("INSERT INTO lk_hit VALUES(?,?,?,?)", hits)
+    db.executemany("INSERT INTO lk_member(rel, person, org, outlet, grp, n) VALUES(?,?,?,?,?,?)", members)
+    _mark(db, rel)
+
+
+def key_rows(rel: str, sections: list[dict]) -> tuple:
+    """(lk_occ rows, lk_hit rows, lk_member rows, digest of the rule names) of report
+    ``rel``: made where the report was extracted, inserted by :func:`insert`."""
     occ: dict[str, list] = {}
     member: Counter = Counter()
     for n, sec in enumerate(sections):
@@ -124,10 +144,6 @@ def put(db, rel: str, sections: list[dict]) -> None:
             member[(person, org, 0)] += 1
     names = _rule_names(link.load_corrections()[0])
     h = _digest(sorted(names))
-    if _meta(db, "rules") not in (None, h):
-        _set_meta(db, "rules", "stale")     # rules changed: the next linking finds the hits again
-    elif _meta(db, "rules") is None:
-        _set_meta(db, "rules", h)
     rows, hits = [], []
     for key, (label, nm, aliases, attrs, secs, place, first) in occ.items():
         grp = group(key)
@@ -137,11 +153,7 @@ def put(db, rel: str, sections: list[dict]) -> None:
         hits += [(name, key, rel, grp) for name in sorted((set(nm) | aliases) & names)]
         if attrs.get("outlet"):      # a byline's outlet: only to know whom an organisation's change reaches
             member.setdefault((key, f"org::{attrs['outlet']}", 1), 0)
-    db.executemany("INSERT INTO lk_occ(rel, key, grp, anchor, first, data, secs) VALUES(?,?,?,?,?,?,?)", rows)
-    db.executemany("INSERT INTO lk_hit VALUES(?,?,?,?)", hits)
-    db.executemany("INSERT INTO lk_member(rel, person, org, outlet, grp, n) VALUES(?,?,?,?,?,?)",
-                   [(rel, person, org, outlet, group(person), n) for (person, org, outlet), n in member.items()])
-    _mark(db, rel)
+    return rows, hits, [(rel, person, org, outlet, group(person), n) for (person, org, outlet), n in member.items()], h
 
 
 _json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode

@@ -24,6 +24,7 @@ import json
 import sqlite3
 import zlib
 from pathlib import Path
+from typing import NamedTuple
 
 from . import assemble, link, linkstore
 
@@ -56,6 +57,27 @@ def _pack(obj) -> bytes:
 
 def _unpack(blob: bytes):
     return json.loads(zlib.decompress(blob).decode("utf-8"))
+
+
+class Rows(NamedTuple):
+    """What :meth:`Store.put` writes of one report's extraction, made from it by
+    :func:`rows_of` in the process that extracted it (a worker), so that the build's own
+    process receives packed rows instead of the whole extraction and only inserts them."""
+    report: tuple            # doc_id, status, n_sections, info of the ``reports`` row
+    sections: list           # ``sections`` rows: (rel, n, packed link record)
+    local: list              # assemble.local_rows
+    keys: tuple              # linkstore.key_rows
+    done: bool               # the extraction has a cache key (else it is tried again next build)
+
+
+def rows_of(rel: str, result: dict) -> Rows:
+    """The rows of report ``rel``'s extraction ``result`` (for :meth:`Store.put_rows`)."""
+    rep = result["report"]
+    info = {"n_chars": rep.get("n_chars", 0), "error": rep.get("error", ""), "file": rep.get("file", "")}
+    return Rows((rep["doc_id"], rep["status"], len(result["sections"]), json.dumps(info, ensure_ascii=False)),
+                [(rel, n, _pack(link_record(s))) for n, s in enumerate(result["sections"])],
+                assemble.local_rows(rel, result), linkstore.key_rows(rel, result["sections"]),
+                bool(result.get("cache_key")))
 
 
 class LinkRecords:
@@ -129,17 +151,17 @@ class Store:
     def put(self, rel: str, fp: str, result: dict) -> None:
         """One report's extraction: its fingerprint, its sections' link records and its
         local rows (:func:`pipeline.assemble.put_local`)."""
-        rep = result["report"]
-        info = {"n_chars": rep.get("n_chars", 0), "error": rep.get("error", ""), "file": rep.get("file", "")}
+        self.put_rows(rel, fp, rows_of(rel, result))
+
+    def put_rows(self, rel: str, fp: str, rows: Rows) -> None:
+        """One report's rows as :func:`rows_of` made them (where it was extracted): this
+        process only inserts them."""
         with self.transaction():
             self.db.execute("DELETE FROM sections WHERE rel=?", (rel,))
-            self.db.execute("INSERT OR REPLACE INTO reports VALUES(?,?,?,?,?,?)",
-                            (rel, fp, rep["doc_id"], rep["status"], len(result["sections"]),
-                             json.dumps(info, ensure_ascii=False)))
-            self.db.executemany("INSERT INTO sections VALUES(?,?,?)",
-                                [(rel, n, _pack(link_record(s))) for n, s in enumerate(result["sections"])])
-            assemble.put_local(self.db, rel, result)
-            linkstore.put(self.db, rel, result["sections"])
+            self.db.execute("INSERT OR REPLACE INTO reports VALUES(?,?,?,?,?,?)", (rel, fp, *rows.report))
+            self.db.executemany("INSERT INTO sections VALUES(?,?,?)", rows.sections)
+            assemble.insert_local(self.db, rel, rows.local)
+            linkstore.insert(self.db, rel, rows.keys)
             # a revision never given before: an index holding another one of this report
             # makes its rows again (pipeline/indexpatch.py)
             rev = int(self.get("rev") or 0) + 1
