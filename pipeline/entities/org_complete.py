@@ -26,10 +26,6 @@ OTHER_KINDS = ("hospital", "research", "unit")
 # village's complete primary school or teaching point)
 _ONE_PER_PLACE = ("中心校", "中心学校", "中心小学", "中心幼儿园", "完小", "教学点")
 _TOWNS = ("镇", "乡", "村", "街道", "社区")
-# a town's or a village's school of one level is its school of that level (木叶乡小学,
-# 岩脚镇中学, 官渡口镇初级中学); a county's or a city's is a category (贺州市中学)
-_ONE_PER_TOWN = ("小学", "中学", "初级中学", "初中", "幼儿园", "九年制学校")
-_VILLAGES = ("镇", "乡", "村")
 _MAX_NAME = 12     # characters between the place and the end of the type word
 # what no name holds: joining words, particles, pronouns
 _NOT_IN_NAME = re.compile(r"[的与及、是在为对向从到将由据经请让被把给了着等说有和或各该本我其均即已]")
@@ -49,11 +45,6 @@ _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百零〇第]")
 @functools.lru_cache(maxsize=None)
 def _honours() -> lexicon.WordList:
     return lexicon.WordList.of({w: True for w in rules.items("org_honours.txt")})
-
-
-def _town_word(text: str, p: Mention) -> bool:
-    """The place is a word for towns in general, not one town: 乡镇, 城镇, 各乡, 全镇."""
-    return len(p.text) < 3 or text[p.start - 1:p.start] in ("各", "全", "每", "本", "该", "乡", "城")
 
 
 def _type_at(text: str, s: int, e: int) -> tuple[str, str]:
@@ -116,9 +107,7 @@ def schools_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
             if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not roles.match_at(text, e):
                 continue
             name = text[p.start:e]
-            town_school = e - len(typ) == s and typ in _ONE_PER_TOWN and p.text.endswith(_VILLAGES) \
-                and not _town_word(text, p)
-            if e - len(typ) == s and not (typ.endswith(_ONE_PER_PLACE) and p.text.endswith(_TOWNS) or town_school):
+            if e - len(typ) == s and not (typ.endswith(_ONE_PER_PLACE) and p.text.endswith(_TOWNS)):
                 break          # a place and a school word alone: 贺州市中学, 美国大学 are categories; 巡司镇中心校 a name
             if kind in OTHER_KINDS and (e - len(typ) - s < 2 or kind == "unit" and not typ.endswith("中心")):
                 continue       # a centre needs a name of its own: 北京市中心 is none; an office a body
@@ -127,7 +116,7 @@ def schools_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
             if any(text[k:e] in _categories() for k in range(s, e - len(typ))):
                 break          # 广东省中小学: 小学 of a category word
             if e < len(text) and schooling.match_at(text, e) or not _name_like(text, s, e - len(typ), words) \
-                    or category(name) and not town_school or name in lexicon.generic_orgs() or lexicon.stop_words().match_at(text, s):
+                    or category(name) or name in lexicon.generic_orgs() or lexicon.stop_words().match_at(text, s):
                 break
             out.append(Mention("ORG", p.start, e, name, attrs={}))
             break
