@@ -115,7 +115,7 @@ def schools_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
                 break          # 保山市第十届中等职业学校技能大赛: an edition of a contest
             if any(text[k:e] in _categories() for k in range(s, e - len(typ))):
                 break          # 广东省中小学: 小学 of a category word
-            if schooling.match_at(text, e) or not _name_like(text, s, e - len(typ), words) \
+            if e < len(text) and schooling.match_at(text, e) or not _name_like(text, s, e - len(typ), words) \
                     or category(name) or name in lexicon.generic_orgs() or lexicon.stop_words().match_at(text, s):
                 break
             out.append(Mention("ORG", p.start, e, name, attrs={}))

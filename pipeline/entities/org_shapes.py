@@ -58,10 +58,55 @@ def school_abbrevs(text: str, words) -> list[Mention]:
         if k is None:
             continue
         out.append(Mention("ORG", k, e, text[k:e], attrs={"kind": "school"}))
+    out += _zhou_city_schools(text, words)
     for hit in _ACCOUNT.finditer(text):
         k = hit.start(1)
         if division_chain(hit.group(1)):
             out.append(Mention("ORG", k, hit.end(1) + 2, text[k:hit.end(1) + 2], attrs={"kind": "media"}))
+    return out
+
+
+_SCHOOL_TYPE_KINDS = ("school", "kindergarten", "university")
+
+
+def short_zhou(name: str) -> bool:
+    """A city's or a province's short name ending in 州, where 州 is part of the name and
+    no level's suffix: 温州 (温州市), 贵州 (贵州省); not 甘孜州 (甘孜藏族自治州)."""
+    if not name.endswith("州") or len(name) < 2:
+        return False
+    return any(d.name in (name + "市", name + "省") for d in lexicon.divisions().lookup(name) or ())
+
+
+def _zhou_city_schools(text: str, words) -> list[Mention]:
+    """A school named by a 州 city's short name and a bare school word (``郑州大学``,
+    ``温州中学``, ``江苏泰州中学``): a short name makes a school's name (泗洪中学), but
+    orgs.category reads the 州 of 温州 as a level's suffix (贺州市中学, 甘孜州中学) and so
+    drops the model's mention. The school word ends a word (not 大学生, 大学城) or a role
+    follows it (中学校长), the name starts a word after no place word (上街 + 青州幼儿园: a
+    village's school), and no level of schooling follows (小学语文)."""
+    starts, ends = lexicon.word_bounds(words)
+    types, schooling, roles = lexicon.name_types().words, lexicon.schooling_words(), lexicon.roles()
+    out = []
+    for hit in re.finditer("州", text):
+        a = hit.end()
+        for b in range(a + 2, min(len(text), a + 5) + 1):
+            t = types.get(text[a:b])
+            if not t or t[0] not in _SCHOOL_TYPE_KINDS or t[1] != "name":
+                continue
+            if b < len(text) and (lexicon.is_cjk(text[b]) and b not in ends and not roles.match_at(text, b)
+                                  or schooling.match_at(text, b)):
+                continue
+            j = next((j for j in range(max(0, a - 4), a - 1) if short_zhou(text[j:a])), None)
+            if j is None:
+                break
+            k = next((k for k in range(max(0, j - 8), j + 1)
+                      if (k == j or division_chain(text[k:j]))
+                      and (k == 0 or k in starts or not lexicon.is_cjk(text[k - 1]) or text[k - 1] in BEFORE_NAME)),
+                     None)
+            before = next((text[x:y] for x, y in words if y == k), "")
+            if k is not None and category(text[k:b]) and not lexicon.pos(before).startswith("ns"):
+                out.append(Mention("ORG", k, b, text[k:b], attrs={"kind": t[0]}))
+            break
     return out
 
 
