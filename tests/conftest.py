@@ -94,3 +94,11 @@ def forget_state(out: Path) -> None:
     """The next build of ``out`` assembles and writes again (from the extraction cache)
     even though no input changed: its store of fingerprints is gone."""
     (out / "work" / "store.sqlite").unlink()
+
+
+def placed(analyse, text: str, name: str) -> tuple[set, set]:
+    """(LOCATED_IN targets, keys) of the mentions ``name`` in ``text`` analysed alone."""
+    from pipeline.nlp import found
+    doc = analyse(text, pub_date="2020-09-01")
+    keys = {m.key for m in found(doc) if m.text == name}
+    return {r.target for r in doc._.relations if r.type == "LOCATED_IN" and r.source in keys}, keys

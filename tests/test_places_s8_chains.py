@@ -5,11 +5,7 @@ from __future__ import annotations
 
 from pipeline.nlp import found
 
-
-def placed(analyse, text, name):
-    doc = analyse(text, pub_date="2020-09-01")
-    keys = {m.key for m in found(doc) if m.text == name}
-    return {r.target for r in doc._.relations if r.type == "LOCATED_IN" and r.source in keys}, keys
+from .conftest import placed
 
 
 def test_a_province_written_on_into_a_county_whose_name_starts_with_a_river_word(analyse):

@@ -4,13 +4,8 @@ key left as it is. Sentences written here."""
 from __future__ import annotations
 
 from pipeline import placeorgs
-from pipeline.nlp import found
 
-
-def placed(analyse, text, name):
-    doc = analyse(text, pub_date="2020-09-01")
-    keys = {m.key for m in found(doc) if m.text == name}
-    return {r.target for r in doc._.relations if r.type == "LOCATED_IN" and r.source in keys}, keys
+from .conftest import placed
 
 
 def test_a_university_in_a_report_set_in_its_city_is_placed_there(analyse):
