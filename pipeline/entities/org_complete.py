@@ -13,12 +13,8 @@ import re
 from .. import rules
 from ..doc import Mention
 from . import lexicon
-from .orgs import category, kind_of as orgs_kind_of
+from .orgs import categories, category, kind_of as orgs_kind_of
 
-
-@functools.lru_cache(maxsize=None)
-def _categories() -> frozenset[str]:
-    return frozenset(rules.items("org_categories.txt"))
 
 SCHOOL_KINDS = ("school", "kindergarten", "university")
 OTHER_KINDS = ("hospital", "research", "unit")
@@ -64,9 +60,9 @@ def _name_like(text: str, s: int, e: int, words) -> bool:
     word, no verb, adverb, adjective, preposition or particle (jieba's parts of speech of
     the pipeline's words), no number that is not a numeral (许多)."""
     honours, stop = _honours(), lexicon.stop_words()
-    if any(honours.match_at(text, k) and honours.match_at(text, k)[0] <= e for k in range(s, e)):
+    if any((h := honours.match_at(text, k)) and h[0] <= e for k in range(s, e)):
         return False
-    if any(a >= s and stop.match_at(text, a) and stop.match_at(text, a)[0] <= e and b - a >= 2
+    if any(a >= s and b - a >= 2 and (w := stop.match_at(text, a)) and w[0] <= e
            for a, b in words if a < e):
         return False           # 县城乡学校, 市农村幼儿园: a generic word of rules/entity_stop.txt
     for a, b in words:
@@ -113,7 +109,7 @@ def schools_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
                 continue       # a centre needs a name of its own: 北京市中心 is none; an office a body
             if _EDITION.search(text, s, e - len(typ)):
                 break          # 保山市第十届中等职业学校技能大赛: an edition of a contest
-            if any(text[k:e] in _categories() for k in range(s, e - len(typ))):
+            if any(text[k:e] in categories() for k in range(s, e - len(typ))):
                 break          # 广东省中小学: 小学 of a category word
             if e < len(text) and schooling.match_at(text, e) or not _name_like(text, s, e - len(typ), words) \
                     or category(name) or name in lexicon.generic_orgs() or lexicon.stop_words().match_at(text, s):

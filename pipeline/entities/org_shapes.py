@@ -10,6 +10,7 @@ import re
 
 from ..doc import Mention
 from . import lexicon
+from .org_complete import SCHOOL_KINDS
 from .orgs import category, kind_of
 from .places import division_chain
 
@@ -66,9 +67,6 @@ def school_abbrevs(text: str, words) -> list[Mention]:
     return out
 
 
-_SCHOOL_TYPE_KINDS = ("school", "kindergarten", "university")
-
-
 def short_zhou(name: str) -> bool:
     """A city's or a province's short name ending in 州, where 州 is part of the name and
     no level's suffix: 温州 (温州市), 贵州 (贵州省); not 甘孜州 (甘孜藏族自治州)."""
@@ -91,7 +89,7 @@ def _zhou_city_schools(text: str, words) -> list[Mention]:
         a = hit.end()
         for b in range(a + 2, min(len(text), a + 5) + 1):
             t = types.get(text[a:b])
-            if not t or t[0] not in _SCHOOL_TYPE_KINDS or t[1] != "name":
+            if not t or t[0] not in SCHOOL_KINDS or t[1] != "name":
                 continue
             if b < len(text) and (lexicon.is_cjk(text[b]) and b not in ends and not roles.match_at(text, b)
                                   or schooling.match_at(text, b)):

@@ -144,7 +144,7 @@ def split_joined(text: str, m: Mention) -> list[Mention]:
 
 
 @functools.lru_cache(maxsize=None)
-def _categories() -> frozenset[str]:
+def categories() -> frozenset[str]:
     return frozenset(rules.items("org_categories.txt"))
 
 
@@ -155,7 +155,7 @@ _EVERY_LEVEL = re.compile(r"^[省市县区州旗][(（][省市县区州旗、]+[
 def category(name: str) -> bool:
     """全国小学, 大安区小学, 城乡中小学校: a category word after nothing but places, level
     words and generic words (rules/org_categories.txt, rules/entity_stop.txt)."""
-    cats = _categories()
+    cats = categories()
     if name in cats or _EVERY_LEVEL.match(name):
         return True
     for k in range(1, len(name)):      # the longest category word: 湖北省中小学 is 中小学's
