@@ -138,6 +138,22 @@ def load(config_path: str | None = None, *, lexical: bool = True) -> Language:
     return nlp
 
 
+@functools.lru_cache(maxsize=None)
+def load_tokenizer() -> Language:
+    """The configured tokenizer alone (no stage, no model): what training reads words with,
+    so a model can be trained while the one in models/ does not fit the code."""
+    config = spacy.util.load_config(CONFIG_PATH)
+    config["nlp"]["pipeline"] = []
+    config["components"] = {}
+    with quiet():
+        import jieba
+        jieba.setLogLevel(60)
+        segmenter.initialize_jieba()
+        nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    nlp.max_length = 10 ** 9
+    return nlp
+
+
 def blank() -> Language:
     """Bare ``spacy.blank("zh")`` with jieba: the reference the benchmark compares against."""
     with quiet():

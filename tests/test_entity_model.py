@@ -257,3 +257,13 @@ def test_a_report_on_high_school_students_names_no_person(tmp_path):
                                encoding="utf-8")
     build.run(src, tmp_path / "out", workers=1, progress=False)
     assert not [r for r in read_table(tmp_path / "out", "mentions.csv") if r["label"] == "PERSON"]
+
+
+def test_training_reads_the_builds_words_without_any_model():
+    """make train reads words with the tokenizer alone, so a model can be trained after a
+    feature change made the one in models/ unreadable (it would refuse to load)."""
+    from pipeline import nlp as nlp_mod
+    tok = nlp_mod.load_tokenizer()
+    assert tok.pipe_names == []
+    text = "昨天，黄河路小学校长刘建华带领老师走访了南阳市卧龙区的学生家庭。"
+    assert tok.tokenizer(text).user_data["edu_word_spans"] == _words(text)

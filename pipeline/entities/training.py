@@ -249,7 +249,7 @@ def build_sequences(shared: Path, *, train_fraction: float = 1.0, repeat: int = 
                     stats: dict | None = None):
     """Training sequences: the in-domain reports (repeated), then the sampled public sets;
     what was used goes into ``stats`` (for the model's card)."""
-    nlp = nlp_mod.load()
+    nlp = nlp_mod.load_tokenizer()
     stats = {} if stats is None else stats
     tdocs, tgold = shared / "train" / "docs", shared / "train" / "gold"
     ids = [d for d in train_ids(shared) if d not in set(exclude)]
