@@ -6,7 +6,9 @@ the report's byline.
   (``王老师``) is optional in ANNOTATION.md and not a person here;
 * ordinary words are not names (rules/person_stop.txt: ``严峻性``, ``马克思`` from
   ``马克思主义``);
-* the byline's authors and editor are people wherever the text names them.
+* the byline's authors and editor are people wherever the text names them;
+* public figures (rules/persons_public.txt: 钟南山, 袁隆平) are people wherever the text
+  names them as a word of its own, whatever the model read (钟南山 is no 南山 district).
 """
 from __future__ import annotations
 
@@ -87,6 +89,25 @@ def bylined(text: str, context: dict | None) -> list[Mention]:
             continue
         for m in re.finditer(re.escape(name), text):
             out.append(Mention("PERSON", m.start(), m.end(), name, attrs={"byline": True}))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def public_names() -> frozenset[str]:
+    """People known nationwide (rules/persons_public.txt)."""
+    return frozenset(rules.items("persons_public.txt"))
+
+
+def public_figures(text: str, starts: frozenset, ends: frozenset) -> list[Mention]:
+    """Every public figure the text names where the tokenizer's words start and end with
+    the name (马克思 inside 马克思主义 is not one)."""
+    out = []
+    for name in sorted(public_names()):
+        i = text.find(name)
+        while i >= 0:
+            if i in starts and i + len(name) in ends:
+                out.append(Mention("PERSON", i, i + len(name), name))
+            i = text.find(name, i + 1)
     return out
 
 
