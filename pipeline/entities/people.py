@@ -8,7 +8,8 @@ the report's byline.
   ``马克思主义``);
 * the byline's authors and editor are people wherever the text names them;
 * public figures (rules/persons_public.txt: 钟南山, 袁隆平) are people wherever the text
-  names them as a word of its own, whatever the model read (钟南山 is no 南山 district).
+  names them as a word of its own, whatever the model read (钟南山 is no 南山 district), but
+  not in a doctrine's name (习近平新时代中国特色社会主义思想).
 """
 from __future__ import annotations
 
@@ -98,16 +99,21 @@ def public_names() -> frozenset[str]:
     return frozenset(rules.items("persons_public.txt"))
 
 
+# a doctrine named after its author (习近平新时代中国特色社会主义思想, 毛泽东思想): no mention of him
+_DOCTRINE = re.compile(r"[^，。；！？、,;!?\s]{0,14}?(?:思想|理论|主义)")
+
+
 def public_figures(text: str, starts: frozenset, ends: frozenset) -> list[Mention]:
     """Every public figure the text names where the tokenizer's words start and end with
-    the name (马克思 inside 马克思主义 is not one)."""
+    the name (马克思 inside 马克思主义 is not one), but for a doctrine's name."""
     out = []
     for name in sorted(public_names()):
         i = text.find(name)
         while i >= 0:
-            if i in starts and i + len(name) in ends:
-                out.append(Mention("PERSON", i, i + len(name), name))
-            i = text.find(name, i + 1)
+            e = i + len(name)
+            if i in starts and e in ends and not _DOCTRINE.match(text, e):
+                out.append(Mention("PERSON", i, e, name))
+            i = text.find(name, e)
     return out
 
 
