@@ -130,7 +130,8 @@ def _propagate(text: str, ms: list[Mention], starts: set, ends: set) -> list[Men
             e = i + len(name)
             if not any(busy[i:e]) and (i in starts or i == 0 or not lexicon.is_cjk(text[i - 1])) \
                     and (e in ends or e == len(text) or not lexicon.is_cjk(text[e])) \
-                    and (m.label != "PLACE" or places.plausible(text, i, e)):    # not 中华 of 中华大地
+                    and (m.label != "PLACE" or places.plausible(text, i, e)) \
+                    and (m.label != "PERSON" or not people.names_doctrine(text, e)):  # 中华大地, 毛泽东思想
                 out.append(Mention(m.label, i, e, name, attrs={k: v for k, v in m.attrs.items() if k != "conf"}))
                 busy[i:e] = b"\x01" * (e - i)
             i = text.find(name, i + 1)

@@ -55,7 +55,7 @@ def plausible(text: str, s: int, e: int) -> bool:
         return False
     # a word running on: 马克思 in 马克思主义
     follow = text[e:e + 2]
-    return not (follow and follow in _RUN_ON)
+    return not (follow and follow in _RUN_ON) and not names_doctrine(text, e)
 
 
 _RUN_ON = frozenset({"主义", "思想", "理论", "学说"})
@@ -100,7 +100,12 @@ def public_names() -> frozenset[str]:
 
 
 # a doctrine named after its author (习近平新时代中国特色社会主义思想, 毛泽东思想): no mention of him
-_DOCTRINE = re.compile(r"[^，。；！？、,;!?\s]{0,14}?(?:思想|理论|主义)")
+_DOCTRINE = re.compile(r"(?:新时代[^，。；！？、,;!?\s的]{0,12}?|[^，。；！？、,;!?\s的]{0,4}?)(?:思想|理论|主义)")
+
+
+def names_doctrine(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` starts a doctrine's name (毛泽东思想)."""
+    return bool(_DOCTRINE.match(text, end))
 
 
 def public_figures(text: str, starts: frozenset, ends: frozenset) -> list[Mention]:
@@ -111,7 +116,7 @@ def public_figures(text: str, starts: frozenset, ends: frozenset) -> list[Mentio
         i = text.find(name)
         while i >= 0:
             e = i + len(name)
-            if i in starts and e in ends and not _DOCTRINE.match(text, e):
+            if i in starts and e in ends and not names_doctrine(text, e):
                 out.append(Mention("PERSON", i, e, name))
             i = text.find(name, e)
     return out
