@@ -67,7 +67,7 @@ def _plausible(text: str, m: Mention) -> bool:
         return people.plausible(text, m.start, m.end)
     if m.label == "PLACE":
         return places.plausible(text, m.start, m.end)
-    return m.end - m.start >= 2 and m.text not in lexicon.generic_orgs() and not orgs.category(m.text) \
+    return m.end - m.start >= 2 and not lexicon.generic_org(m.text) and not orgs.category(m.text) \
         and not orgs.quoted_measure(text, m) and bool(lexicon.CJK_RE.search(m.text) or m.text.isalnum())
 
 
@@ -130,7 +130,8 @@ def _propagate(text: str, ms: list[Mention], starts: set, ends: set) -> list[Men
             e = i + len(name)
             if not any(busy[i:e]) and (i in starts or i == 0 or not lexicon.is_cjk(text[i - 1])) \
                     and (e in ends or e == len(text) or not lexicon.is_cjk(text[e])) \
-                    and (m.label != "PLACE" or places.plausible(text, i, e)):    # not 中华 of 中华大地
+                    and (m.label != "PLACE" or places.plausible(text, i, e)) \
+                    and (m.label != "PERSON" or not people.names_doctrine(text, e)):  # 中华大地, 毛泽东思想
                 out.append(Mention(m.label, i, e, name, attrs={k: v for k, v in m.attrs.items() if k != "conf"}))
                 busy[i:e] = b"\x01" * (e - i)
             i = text.find(name, i + 1)
@@ -147,6 +148,12 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     sents = doc._.sent_spans or sentence_spans(text)
     ms = []
     for s, e, lab, p in model_mod.load(model_name).spans(text, words, context, sents):
+        if text[s:e] in people.public_names():
+            lab = "PERSON"  # 钟南山 is a person, not a place in 南山区
+        elif lab == "ORG" and lexicon.generic_kind_head(text[s:e]):
+            head = lexicon.generic_kind_head(text[s:e])    # 美国大学: no university; 美国 a place
+            if head not in lexicon.generic_kinds_qualifiers():
+                lab, e = "PLACE", s + len(head)
         if lab == "PERSON":
             e = people.trim(text, s, e, word_at)
             place = places.person_as_place(text, Mention(lab, s, e, text[s:e]))
@@ -175,6 +182,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _dateline(ms, orgs.dateline_outlets(text))
     ms = _add(ms, people.bylined(text, context))
     ms = _add(ms, people.credited(text))           # 审核:明媛、谢婷婷
+    ms = _add(ms, people.public_figures(text, starts, ends))   # 钟南山 where the model missed him
     busy = bytearray(len(text))
     for m in ms:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)

@@ -220,5 +220,36 @@ def generic_orgs() -> frozenset[str]:
     return frozenset(rules.items("org_generic.txt"))
 
 
+@functools.lru_cache(maxsize=None)
+def _generic_kinds() -> tuple[frozenset[str], frozenset[str]]:
+    rows = rules.table("org_generic_kinds.tsv")
+    return (frozenset(r[1] for r in rows if r[0] == "qualifier"), frozenset(r[1] for r in rows if r[0] == "type"))
+
+
+def generic_org(name: str) -> bool:
+    """Whether a name that looks like an organisation's names a kind of them: the words of
+    rules/org_generic.txt (执政党, 本报), and a qualifier or a foreign country before a type
+    word of rules/org_generic_kinds.tsv (国外大学, 美国的中学, 顶级商学院)."""
+    return name in generic_orgs() or generic_kind_head(name) is not None
+
+
+def generic_kinds_qualifiers() -> frozenset[str]:
+    """The qualifiers of rules/org_generic_kinds.tsv (国外, 顶级)."""
+    return _generic_kinds()[0]
+
+
+def generic_kind_head(name: str) -> str | None:
+    """The qualifier or country of a kind of school (国外 of 国外大学, 美国 of 美国的中学),
+    None where the name is no such kind."""
+    qualifiers, types = _generic_kinds()
+    for k in range(1, len(name)):
+        if name[k:] in types:
+            head = name[:k].removesuffix("的")
+            if head in qualifiers or any(d.level == "country" and d.code != "world/中国"
+                                         for d in gazetteer.get().lookup(head)):
+                return head
+    return None
+
+
 def divisions():
     return gazetteer.get()

@@ -112,7 +112,7 @@ def schools_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
             if any(text[k:e] in categories() for k in range(s, e - len(typ))):
                 break          # 广东省中小学: 小学 of a category word
             if e < len(text) and schooling.match_at(text, e) or not _name_like(text, s, e - len(typ), words) \
-                    or category(name) or name in lexicon.generic_orgs() or lexicon.stop_words().match_at(text, s):
+                    or category(name) or lexicon.generic_org(name) or lexicon.stop_words().match_at(text, s):
                 break
             out.append(Mention("ORG", p.start, e, name, attrs={}))
             break

@@ -155,7 +155,7 @@ def list_siblings(text: str, words, ms: list[Mention]) -> list[Mention]:
                     and all(lexicon.is_cjk(c) for c in text[s:k]):
                 out.append(Mention("ORG", s, k + len(typ), text[s:k + len(typ)], attrs={}))
     # a name of its own before the type word, not a common word (测试中心、网络中心 are facilities)
-    return [m for m in out if not category(m.text) and m.text not in lexicon.generic_orgs()
+    return [m for m in out if not category(m.text) and not lexicon.generic_org(m.text)
             and not lexicon.known(m.text[:len(m.text) - len(kind_of(m.text)[1])])]
 
 

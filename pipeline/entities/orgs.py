@@ -93,7 +93,7 @@ def _source_parts(src: str) -> list[str]:
     # 头条@云播大悟: the account, not the platform it is on
     parts = [re.split(r"[@＠]", p)[-1].strip() for p in re.split(r"[-—|()（）/]", src or "")]
     parts = [re.sub(r"\d{1,2}月\d{1,2}日.*$", "", p) for p in parts if p]   # 鲁网2月10日: 鲁网; 本报, 网络整理: none
-    return [p for p in parts if len(p) >= 2 and lexicon.CJK_RE.search(p) and p not in lexicon.generic_orgs() and not re.search(r"\d", p)]
+    return [p for p in parts if len(p) >= 2 and lexicon.CJK_RE.search(p) and not lexicon.generic_org(p) and not re.search(r"\d", p)]
 
 
 _DASHES = re.compile(r"[-—–|｜]+")
@@ -529,7 +529,7 @@ def dateline_outlets(text: str) -> list[Mention]:
             s, head = s + 1, head[1:]
         for part in re.split(r"[-—]", head):
             name = _media_name(part)
-            if len(name) >= 2 and name not in lexicon.generic_orgs() and not name.startswith(("本", "我")):
+            if len(name) >= 2 and not lexicon.generic_org(name) and not name.startswith(("本", "我")):
                 out.append(Mention("ORG", s, s + len(name), name, attrs={"kind": "media"}))
             s += len(part) + 1
     return out

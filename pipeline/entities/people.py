@@ -6,7 +6,10 @@ the report's byline.
   (``王老师``) is optional in ANNOTATION.md and not a person here;
 * ordinary words are not names (rules/person_stop.txt: ``严峻性``, ``马克思`` from
   ``马克思主义``);
-* the byline's authors and editor are people wherever the text names them.
+* the byline's authors and editor are people wherever the text names them;
+* public figures (rules/persons_public.txt: 钟南山, 袁隆平) are people wherever the text
+  names them as a word of its own, whatever the model read (钟南山 is no 南山 district), but
+  not in a doctrine's name (习近平新时代中国特色社会主义思想).
 """
 from __future__ import annotations
 
@@ -52,7 +55,7 @@ def plausible(text: str, s: int, e: int) -> bool:
         return False
     # a word running on: 马克思 in 马克思主义
     follow = text[e:e + 2]
-    return not (follow and follow in _RUN_ON)
+    return not (follow and follow in _RUN_ON) and not names_doctrine(text, e)
 
 
 _RUN_ON = frozenset({"主义", "思想", "理论", "学说"})
@@ -87,6 +90,35 @@ def bylined(text: str, context: dict | None) -> list[Mention]:
             continue
         for m in re.finditer(re.escape(name), text):
             out.append(Mention("PERSON", m.start(), m.end(), name, attrs={"byline": True}))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def public_names() -> frozenset[str]:
+    """People known nationwide (rules/persons_public.txt)."""
+    return frozenset(rules.items("persons_public.txt"))
+
+
+# a doctrine named after its author (习近平新时代中国特色社会主义思想, 毛泽东思想): no mention of him
+_DOCTRINE = re.compile(r"(?:新时代[^，。；！？、,;!?\s的]{0,12}?|[^，。；！？、,;!?\s的]{0,4}?)(?:思想|理论|主义)")
+
+
+def names_doctrine(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` starts a doctrine's name (毛泽东思想)."""
+    return bool(_DOCTRINE.match(text, end))
+
+
+def public_figures(text: str, starts: frozenset, ends: frozenset) -> list[Mention]:
+    """Every public figure the text names where the tokenizer's words start and end with
+    the name (马克思 inside 马克思主义 is not one), but for a doctrine's name."""
+    out = []
+    for name in sorted(public_names()):
+        i = text.find(name)
+        while i >= 0:
+            e = i + len(name)
+            if i in starts and e in ends and not names_doctrine(text, e):
+                out.append(Mention("PERSON", i, e, name))
+            i = text.find(name, e)
     return out
 
 

@@ -1,0 +1,51 @@
+"""What a run over real articles showed (corpus/, no gold): schools of a country or a sort
+named as if they were one school (美国大学 in 33 reports was one node), and public
+figures read as places or split per report (钟南山 as a 南山 district)."""
+from __future__ import annotations
+
+from pipeline.entities import lexicon
+from pipeline.nlp import found
+
+
+def test_schools_of_a_country_or_a_sort_are_no_organisation(ents):
+    got = ents("近年来，申请美国大学的中国学生越来越多，不少国外大学和顶级商学院也来华招生。")
+    orgs = {t for lab, t in got if lab == "ORG"}
+    assert not orgs & {"美国大学", "国外大学", "顶级商学院"}
+    assert ("PLACE", "美国") in got
+
+
+def test_proper_names_that_start_like_a_kind_stay(ents):
+    got = ents("他先后就读于香港大学和哈佛商学院，后来在中国人民大学任教。")
+    orgs = {t for lab, t in got if lab == "ORG"}
+    assert {"香港大学", "哈佛商学院", "中国人民大学"} <= orgs
+
+
+def test_the_kind_words_read_from_the_rule_file():
+    assert lexicon.generic_org("英国的中学") and lexicon.generic_org("澳洲大学")
+    assert lexicon.generic_org("执政党")  # rules/org_generic.txt still counts
+    assert not lexicon.generic_org("北京大学") and not lexicon.generic_org("新加坡国立大学")
+
+
+def test_a_public_figure_is_a_person_where_the_model_read_a_place(ents):
+    got = ents("今天，我想跟你们说说钟南山。钟南山院士已84岁高龄，仍奋战在防疫一线。")
+    assert ("PERSON", "钟南山") in got
+    assert not any(t == "钟南山" for lab, t in got if lab != "PERSON")
+
+
+def test_a_public_figure_is_one_person_in_every_report(analyse):
+    keys = {m.key for m in found(analyse("教育学者熊丙奇认为，减负要从评价改起。", pub_date="2021-01-01"))
+            if m.text == "熊丙奇"}
+    assert keys == {"person::熊丙奇"}
+
+
+def test_a_public_figure_inside_a_longer_word_is_not_one(ents):
+    got = ents("学院组织学生学习马克思主义理论。")
+    assert not any(t == "马克思" for _lab, t in got)
+
+
+def test_a_doctrine_named_after_a_public_figure_names_no_person(analyse, ents):
+    text = "全校师生深入学习习近平新时代中国特色社会主义思想，领会习近平总书记的重要讲话精神。"
+    starts = [m.start for m in found(analyse(text)) if m.label == "PERSON" and m.text == "习近平"]
+    assert starts == [text.rindex("习近平")]    # the general secretary, not the doctrine
+    got = ents("学习毛泽东思想和邓小平理论。")
+    assert not any(t in ("毛泽东", "邓小平") for _lab, t in got)
