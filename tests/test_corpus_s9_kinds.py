@@ -49,3 +49,27 @@ def test_a_doctrine_named_after_a_public_figure_names_no_person(analyse, ents):
     assert starts == [text.rindex("习近平")]    # the general secretary, not the doctrine
     got = ents("学习毛泽东思想和邓小平理论。")
     assert not any(t in ("毛泽东", "邓小平") for _lab, t in got)
+
+
+def test_a_short_name_with_another_level_word_is_no_division(ents):
+    # 大城 is 大城县 (a county): 大城市 is "a big city", in 42 corpus reports
+    got = ents("很多年轻人选择留在大城市工作，而不是回到家乡。")
+    assert not any(lab == "PLACE" for lab, _t in got)
+    got = ents("义乌市教育局和屏边县、恩施州的学校联合开展活动。")
+    assert {("PLACE", "屏边县"), ("PLACE", "恩施州")} <= got and ("ORG", "义乌市教育局") in got
+
+
+def test_the_sun_and_the_earth_are_no_places(ents):
+    got = ents("太阳从东方升起，地球绕着太阳转，同学们在科学课上观察月球。")
+    assert not any(lab == "PLACE" for lab, _t in got)
+
+
+def test_photo_agency_credits_are_no_people(ents):
+    got = ents("图为学生在操场上跑步。人民视觉供图")
+    assert ("PERSON", "人民视觉") not in got
+
+
+def test_a_common_name_is_no_public_figure(analyse):
+    doc = analyse("红星小学教师李强带领学生参观科技馆。", pub_date="2021-05-01")
+    keys = {m.key for m in found(doc) if m.text == "李强"}
+    assert keys and "person::李强" not in keys

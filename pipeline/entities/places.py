@@ -37,6 +37,8 @@ def plausible(text: str, s: int, e: int) -> bool:
         abbr = lexicon.place_abbreviations().words
         full = abbr.get(name)
         return bool(full) and (full.endswith(("省", "自治区")) or text[s - 1:s] in abbr or text[e:e + 1] in abbr)
+    if name in _never():
+        return False      # 地球, 太阳: no place in ANNOTATION.md's sense (rules/place_never.txt)
     if any(text.startswith(w, e) for w in _not_before().get(name, ()) + _not_before().get("*", ())):
         return False      # 中华 + 民族, any name + 频道: no place (rules/place_not_before.tsv)
     if len(name) == 2 and all(c in _LEVEL_WORDS for c in name):
@@ -45,6 +47,11 @@ def plausible(text: str, s: int, e: int) -> bool:
 
 
 _LEVEL_WORDS = frozenset("省市县区州旗盟乡镇村")
+
+
+@functools.lru_cache(maxsize=None)
+def _never() -> frozenset[str]:
+    return frozenset(rules.items("place_never.txt"))
 
 
 @functools.lru_cache(maxsize=None)
@@ -77,8 +84,9 @@ def _full_name(name: str) -> bool:
     gaz = lexicon.divisions()
     if gaz.lookup(name):
         return True
+    # the level word the division's own name ends with: 大城 is 大城县, so 大城市 is a big city
     levels = _LEVEL_CHAR.get(name[-1], ())
-    return any(d.level in levels for d in gaz.lookup(name[:-1]))
+    return any(d.level in levels and d.name.endswith(name[-1]) for d in gaz.lookup(name[:-1]))
 
 
 @functools.lru_cache(maxsize=None)
