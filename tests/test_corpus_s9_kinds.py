@@ -73,3 +73,13 @@ def test_a_common_name_is_no_public_figure(analyse):
     doc = analyse("红星小学教师李强带领学生参观科技馆。", pub_date="2021-05-01")
     keys = {m.key for m in found(doc) if m.text == "李强"}
     assert keys and "person::李强" not in keys
+
+
+def test_a_source_lines_trailing_how_word_is_no_part_of_the_outlet(tmp_path, ents):
+    from pipeline import ingest
+    p = tmp_path / "r.txt"
+    p.write_text("成都：英国秋季入学行前指导会\n2014-06-05 10:29:05 来源: 网易教育频道专稿\n"
+                 "资深留学老师给你最贴心的行前指导。\n", encoding="utf-8")
+    assert ingest.read_report(p).source == "网易教育频道"
+    got = ents("来源: 网易教育频道专稿 资深留学老师给你最贴心的行前指导。", source="网易教育频道")
+    assert ("ORG", "网易教育频道") in got and ("ORG", "网易教育频道专稿") not in got

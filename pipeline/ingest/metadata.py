@@ -63,6 +63,15 @@ def find_pub_date(lines: list[Line], cms: list[str], html_meta: dict[str, str]) 
     return "", ""
 
 
+def source_name(v: str) -> str:
+    """A source line's outlet without the words of rules/metadata.tsv source_trail after it
+    (网易教育频道专稿 is 网易教育频道); a name that is only such a word stays as it is."""
+    for t in sorted(rules.mapping("metadata.tsv")["source_trail"].split("|"), key=len, reverse=True):
+        if v.endswith(t) and len(v) - len(t) >= 2:
+            return v[:-len(t)].rstrip(" ·-")
+    return v
+
+
 def find_source(lines: list[Line], cms: list[str]) -> str:
     p = meta_patterns()
     generic = set(rules.mapping("metadata.tsv")["generic_source"].split("|"))
@@ -73,7 +82,7 @@ def find_source(lines: list[Line], cms: list[str]) -> str:
         for m in p["source"].finditer(l.text):
             if m["after"]:
                 continue  # "来源: 发布时间:..." - the field is empty
-            v = DATE_RE.split(m["v"])[0].strip(CLOSERS + "-|")
+            v = source_name(DATE_RE.split(m["v"])[0].strip(CLOSERS + "-|"))
             if v and v not in generic:
                 return v
     for l in lines[:12]:
