@@ -83,3 +83,22 @@ def test_a_source_lines_trailing_how_word_is_no_part_of_the_outlet(tmp_path, ent
     assert ingest.read_report(p).source == "网易教育频道"
     got = ents("来源: 网易教育频道专稿 资深留学老师给你最贴心的行前指导。", source="网易教育频道")
     assert ("ORG", "网易教育频道") in got and ("ORG", "网易教育频道专稿") not in got
+
+
+def test_a_body_the_text_does_not_name_is_no_organisation(ents):
+    got = ents("某市政府承诺为学生提供免费午餐，天津市政府随后发布通知。")
+    orgs = {t for lab, t in got if lab == "ORG"}
+    assert "市政府" not in orgs and "天津市政府" in orgs
+
+
+def test_speaker_labels_of_an_interview_are_no_organisations(ents):
+    got = ents("学生：我今年12岁。记者：你喜欢上网课吗？")
+    assert not any(lab == "ORG" for lab, _t in got)
+
+
+def test_a_talk_under_a_quoted_title_is_no_measure(analyse):
+    doc = analyse("学校开展“疫情下的自救”公益讲座，举办“双减背景下的作业设计”研讨会，并推行“零报告”制度。",
+                  pub_date="2020-03-01")
+    measures = {m.text for m in found(doc) if m.label == "MEASURE"}
+    assert not any("自救" in t or "作业设计" in t for t in measures)
+    assert any("零报告" in t for t in measures)
