@@ -81,6 +81,8 @@ def test_a_source_lines_trailing_how_word_is_no_part_of_the_outlet(tmp_path, ent
     p.write_text("成都：英国秋季入学行前指导会\n2014-06-05 10:29:05 来源: 网易教育频道专稿\n"
                  "资深留学老师给你最贴心的行前指导。\n", encoding="utf-8")
     assert ingest.read_report(p).source == "网易教育频道"
+    p.write_text("心急喝不了热汤\n2014-04-18 17:33:21来源: 英孚教育(上海) Time will tell.\n", encoding="utf-8")
+    assert ingest.read_report(p).source == "英孚教育"     # not 英孚教育(上海, whose 上海 became an ORG
     got = ents("来源: 网易教育频道专稿 资深留学老师给你最贴心的行前指导。", source="网易教育频道")
     assert ("ORG", "网易教育频道") in got and ("ORG", "网易教育频道专稿") not in got
 

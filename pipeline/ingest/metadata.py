@@ -65,7 +65,11 @@ def find_pub_date(lines: list[Line], cms: list[str], html_meta: dict[str, str]) 
 
 def source_name(v: str) -> str:
     """A source line's outlet without the words of rules/metadata.tsv source_trail after it
-    (网易教育频道专稿 is 网易教育频道); a name that is only such a word stays as it is."""
+    (网易教育频道专稿 is 网易教育频道), and without a bracketed place after it (英孚教育(上海)
+    is 英孚教育); a name that is only such a word stays as it is."""
+    head = re.split(r"[(（]", v, maxsplit=1)[0].strip()
+    if len(head) >= 2 and head != v:
+        v = head
     for t in sorted(rules.mapping("metadata.tsv")["source_trail"].split("|"), key=len, reverse=True):
         if v.endswith(t) and len(v) - len(t) >= 2:
             return v[:-len(t)].rstrip(" ·-")
