@@ -8,7 +8,7 @@ import re
 
 from . import gazetteer
 from . import names as org_names
-from .gazetteer import Division
+from .gazetteer import ADMIN_SUFFIXES, Division
 
 # bureau names that are one office under different names (renamed or abbreviated)
 BUREAU_FAMILY = re.compile(r"(教育和体育局|教育体育局|教体局|教育和科学技术局|教育科学技术局|教育科技局|教育和科技局|"
@@ -127,6 +127,9 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
         return f"org:{anchor}:{core}", anchor, ("seat of a known body" if anchor else "")
     if canonical:  # a national body or outlet known by name
         return f"org::{canonical}", "", ""
+    branch = national_branch(text) if text.startswith(org_names.NATIONAL_LEAD) else ""
+    if branch:   # 国家税务总局北京市税务局, 中国江西网: a national body's branch in a place
+        return f"org:{branch}:{text}", branch, "name"
     if org_names.is_national(text):   # 国家体育总局, 教育部考试中心, 中国教育在线
         return f"org::{org_names.national().get(text.removeprefix('中华人民共和国'), text)}", "", ""
     as_written = kind in org_names.AS_WRITTEN_KINDS or attrs.get("unit_of_kind") in org_names.AS_WRITTEN_KINDS \
@@ -190,6 +193,32 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
     if scope:   # 市教育局 in a report that does not say which city
         return f"org:?{scope}:{BUREAU_FAMILY.sub('教育局', text)}", "", ""
     return f"org::{text}", "", ""
+
+
+def national_branch(text: str) -> str:
+    """The finest division (county level or above) a name that starts like a national
+    body's names after its national head: 国家税务总局北京市税务局 -> 110000, 中国江西网 ->
+    360000, 国网湖南省电力公司双峰县供电分公司 -> 双峰县; "" where it names none. A division
+    counts by its full name (双峰县), or by the short name of one province or prefecture
+    (江西, 成都); each next one must lie inside the one before."""
+    gaz = gazetteer.get()
+    code, last = "", 0
+    for s, e in gaz.scan(text, 2):
+        if s < last:
+            continue
+        name = text[s:e]
+        divs = [d for d in gaz.lookup(name) if not d.code.startswith("world/") and "/" not in d.code
+                and d.level in ("province", "city", "county")]
+        if not name.endswith(ADMIN_SUFFIXES):
+            divs = [d for d in divs if d.level in ("province", "city")]
+        if code:
+            divs = [d for d in divs if code in gaz.ancestors(d.code)]
+        if len(divs) != 1:
+            if code:
+                break
+            continue
+        code, last = divs[0].code, e
+    return code
 
 
 def committee(core: str, d: Division) -> str:

@@ -104,3 +104,16 @@ def test_a_talk_under_a_quoted_title_is_no_measure(analyse):
     measures = {m.text for m in found(doc) if m.label == "MEASURE"}
     assert not any("自救" in t or "作业设计" in t for t in measures)
     assert any("零报告" in t for t in measures)
+
+
+def test_a_national_bodys_branch_is_placed_by_the_place_in_its_name(analyse):
+    from pipeline import orgkeys
+    assert orgkeys.national_branch("国家税务总局北京市税务局") == "110000"
+    assert orgkeys.national_branch("中国科学院成都有机化学研究所") == "510100"
+    assert orgkeys.national_branch("国家开发银行江西省分行") == "360000"
+    # national bodies whose names hold no division stay national
+    assert orgkeys.national_branch("中国人民大学") == "" and orgkeys.national_branch("中华全国总工会") == ""
+    doc = analyse("国家税务总局北京市税务局与中国人民大学签署合作协议。", pub_date="2021-05-01")
+    keys = {m.text: m.key for m in found(doc) if m.label == "ORG"}
+    assert keys["国家税务总局北京市税务局"] == "org:110000:国家税务总局北京市税务局"
+    assert keys["中国人民大学"] in ("org::中国人民大学", "org:110000:中国人民大学")
