@@ -117,3 +117,11 @@ def test_a_national_bodys_branch_is_placed_by_the_place_in_its_name(analyse):
     keys = {m.text: m.key for m in found(doc) if m.label == "ORG"}
     assert keys["国家税务总局北京市税务局"] == "org:110000:国家税务总局北京市税务局"
     assert keys["中国人民大学"] in ("org::中国人民大学", "org:110000:中国人民大学")
+
+
+def test_a_regional_outlet_is_placed_by_its_seat_and_the_reports_setting(analyse):
+    doc = analyse("据燕赵都市报报道，石家庄市教育局近日召开会议。南方都市报也作了报道。", pub_date="2020-01-01")
+    keys = {m.text: m.key for m in found(doc) if m.label == "ORG"}
+    placed_at = {r.source: r.target for r in doc._.relations if r.type == "LOCATED_IN"}
+    assert placed_at[keys["燕赵都市报"]] == "place:130100"     # seated in 石家庄, the report's city
+    assert placed_at[keys["南方都市报"]] == "place:440000"     # 广州's, in a report set elsewhere: its province
