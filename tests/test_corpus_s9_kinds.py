@@ -125,3 +125,9 @@ def test_a_regional_outlet_is_placed_by_its_seat_and_the_reports_setting(analyse
     placed_at = {r.source: r.target for r in doc._.relations if r.type == "LOCATED_IN"}
     assert placed_at[keys["燕赵都市报"]] == "place:130100"     # seated in 石家庄, the report's city
     assert placed_at[keys["南方都市报"]] == "place:440000"     # 广州's, in a report set elsewhere: its province
+
+
+def test_a_prefectures_common_short_name_is_read(analyse):
+    doc = analyse("博州实验中学和华师一附中博州分校的师生参加了活动。", pub_date="2020-01-01")
+    keys = {m.text: m.key for m in found(doc) if m.label == "ORG"}
+    assert keys["博州实验中学"].startswith("org:652700:")     # 博尔塔拉蒙古自治州, not the report's province
