@@ -131,3 +131,25 @@ def test_a_prefectures_common_short_name_is_read(analyse):
     doc = analyse("博州实验中学和华师一附中博州分校的师生参加了活动。", pub_date="2020-01-01")
     keys = {m.text: m.key for m in found(doc) if m.label == "ORG"}
     assert keys["博州实验中学"].startswith("org:652700:")     # 博尔塔拉蒙古自治州, not the report's province
+
+
+def test_everyday_words_the_division_table_knows_are_no_places(ents):
+    got = ents("工程师说，天桥结构稳固。市民来到广场参加汉语桥比赛，示范区也有活动。天桥区教育局发文。")
+    places = {t for lab, t in got if lab == "PLACE"}
+    assert not places & {"天桥", "广场", "汉语桥", "示范区"}
+    assert ("ORG", "天桥区教育局") in got
+
+
+def test_a_city_before_its_citizens_is_named_without_its_level_word(ents):
+    got = ents("5月4日，济南市民吕先生与好友在一家酒店小聚。")
+    assert ("PLACE", "济南") in got and ("PLACE", "济南市") not in got
+
+
+def test_a_known_company_is_an_organisation_where_the_model_read_a_person(ents):
+    got = ents("麦可思全力配合实现中国大学生就业信息公开化。")
+    assert ("ORG", "麦可思") in got and ("PERSON", "麦可思") not in got
+
+
+def test_a_city_before_a_word_starting_with_min_keeps_its_level_word(ents):
+    got = ents("延吉市民族中学的学生参加了比赛。")
+    assert not any(t == "延吉" for _lab, t in got)

@@ -150,6 +150,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     for s, e, lab, p in model_mod.load(model_name).spans(text, words, context, sents):
         if text[s:e] in people.public_names():
             lab = "PERSON"  # 钟南山 is a person, not a place in 南山区
+        elif text[s:e] in lexicon.known_orgs().words:
+            lab = "ORG"     # 麦可思 is a company, not a person
         elif lab == "ORG" and lexicon.generic_kind_head(text[s:e]):
             head = lexicon.generic_kind_head(text[s:e])    # 美国大学: no university; 美国 a place
             if head not in lexicon.generic_kinds_qualifiers():
@@ -190,7 +192,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms += places.named_communities(text, starts, busy)       # 城里的鱼塘社区
     ms += places.named_regions(text, starts, ends, busy)     # 地处黄土高原
     ms = places.join_chains(text, places.village_groups(text, ms), ends)   # 牛庄村 + 田咀社
-    ms = [x for x in (places.town_area(m) for m in ms) if x is not None]    # 大悟城区: 大悟; 老城区: none
+    ms = [x for x in (places.town_area(places.citizens(text, m, starts)) for m in ms) if x is not None]   # 大悟城区: 大悟; 济南市民: 济南
     ms = _add(ms, org_complete.schools_after_places(text, words, ms))     # 安徽省 + 行知学校
     ms = _merge_heads(text, ms)
     ms += orgs.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms])

@@ -60,6 +60,15 @@ def _not_before() -> dict[str, tuple[str, ...]]:
     return {row[0]: tuple(w for w in row[1].split("|") if w) for row in rules.table("place_not_before.tsv") if len(row) > 1}
 
 
+def citizens(text: str, m: Mention, starts: frozenset) -> Mention:
+    """A place whose level word starts the word 市民/区民 after it (the tokenizer's word) is
+    named without it (济南市民: 济南, not 济南市 + 民; 延吉市民族中学 keeps 延吉市)."""
+    if m.label == "PLACE" and m.end - m.start >= 3 and m.text[-1] in "市区" and text[m.end:m.end + 1] == "民" \
+            and m.end - 1 in starts and m.end not in starts:
+        return Mention("PLACE", m.start, m.end - 1, m.text[:-1], attrs=dict(m.attrs))
+    return m
+
+
 def division_chain(name: str) -> bool:
     """The name is one division or a chain of them, nothing else (江苏省扬州市江都区)."""
     known = lexicon.divisions().by_name  # gaz.lookup(x) is non-empty exactly for these
@@ -149,7 +158,7 @@ def missed_divisions(text: str, starts: set, ends: set, busy: bytearray) -> list
             e += 1  # 屏边 + 县
         last = e
         name = text[s:e]
-        if any(busy[s:e]) or not (_full_name(name) or _short_name(name) and _stands_alone(text, e)
+        if any(busy[s:e]) or name in _never() or not (_full_name(name) or _short_name(name) and _stands_alone(text, e)
                                    or _county_short(text, name) and _stands_alone(text, e, ("教育",))):
             continue
         if (s in starts or s == 0 or not lexicon.is_cjk(text[s - 1])) and (e in ends or e == len(text)):
