@@ -84,6 +84,19 @@ def is_generic(core: str) -> bool:
     return c == "" or c in kind_names() or c in words or any(c[:k] in words for k in range(2, len(c)))
 
 
+def bare_college(text: str) -> bool:
+    """A college or department named by its field alone (商学院, 马克思主义学院, 材料科学与工程
+    学院, 中文系; fields in rules/college_fields.txt): a unit of some university, no name of its
+    own (长江商学院, 中国美术学院 are)."""
+    return bool(_college_name().fullmatch(text))
+
+
+@functools.lru_cache(maxsize=None)
+def _college_name() -> re.Pattern:
+    fields = "|".join(re.escape(f) for f in sorted(rules.items("college_fields.txt"), key=len, reverse=True))
+    return re.compile(rf"(?:{fields})(?:[与和及、]?(?:{fields}))*(?:学院|系|学部)")
+
+
 @functools.lru_cache(maxsize=None)
 def _type_word_set() -> frozenset[str]:
     return frozenset(_type_words())

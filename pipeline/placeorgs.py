@@ -117,6 +117,44 @@ def same_org_in_full(ms: list[Mention], bases: dict[int, str], entities: dict, r
             relations[:] = [r for r in relations if r.source != old]    # its placing by the report's setting
 
 
+def colleges_of_one_university(ms: list[Mention], entities: dict, relations: list, scope: str) -> None:
+    """A college named by its field alone (商学院, 文学院: ``names.bare_college``), keyed by its
+    name only, is the college of the one university the section names: keyed and placed as
+    that university's (org:310000:复旦大学商学院, its place copied from the university's,
+    ``college_of`` for the relation stage); where the section names no university or several,
+    it is a node of its report alone (org:?<doc>:商学院). Never one node for every report's
+    商学院."""
+    unis = {m.key: m for m in ms if m.label == "ORG" and m.attrs.get("kind") == "university"
+            and not m.attrs.get("parent_key") and not org_names.bare_college(m.text)
+            and (m.text.endswith("大学") or m.text.endswith("学院") and "大学" not in m.text)}
+    uni = next(iter(unis.values())) if len(unis) == 1 else None
+    for m in ms:
+        if m.label != "ORG" or m.key != f"org::{m.text}" or not org_names.bare_college(m.text):
+            continue
+        old = m.key
+        if uni is not None:
+            _, anchor, core = uni.key.split(":", 2)
+            m.key = f"org:{anchor}:{core}{m.text}"
+            m.attrs["college_of"] = uni.key
+            if not any(r.source == m.key and r.type == "LOCATED_IN" for r in relations):
+                relations += [Relation("LOCATED_IN", m.key, r.target, r.start, r.end,
+                                       {"basis": "place of its university (the one the section names)",
+                                        "confidence": "inferred"})
+                              for r in relations if r.type == "LOCATED_IN" and r.source == uni.key][:1]
+        else:
+            m.key = f"org:?{scope}:{m.text}"
+        rec = entities.pop(old, None)
+        if rec is not None:
+            new = entities.setdefault(m.key, {"label": "ORG", "name": m.text, "aliases": set(), "attrs": {}})
+            new["aliases"] |= rec["aliases"]
+            for k, v in rec["attrs"].items():
+                new["attrs"].setdefault(k, v)
+            if uni is not None and uni.key in entities and "adcode" in entities[uni.key]["attrs"]:
+                new["attrs"].setdefault("adcode", entities[uni.key]["attrs"]["adcode"])
+        for r in relations:
+            r.source = m.key if r.source == old else r.source
+
+
 def places_only(head: str) -> bool:
     """A name's head made only of divisions' names (栾川县三川镇)."""
     segs = segment(head)

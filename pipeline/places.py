@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, placeurl, rules
-from .placeorgs import (county_just_before, geo_home, name_holds, seat_place, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
+from .placeorgs import (colleges_of_one_university, county_just_before, geo_home, name_holds, seat_place, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
                         site_body,
                         local_end, village_home, with_setting, zone_end, zone_home)
 from . import names as org_names
@@ -272,6 +272,7 @@ class PlaceResolver:
                 _entity(entities, m.key, "PERSON", m.text, m.text, {"outlet": outlet} if role else {})
         _same_place_in_full(ms, entities, relations)
         same_org_in_full(ms, bases, entities, relations)
+        colleges_of_one_university(ms, entities, relations, doc._.doc_id or "")
         _unify_orgs(ms, entities, relations)
         # short forms take the key of their full name (锦小 -> 锦官新城小学)
         by_text = {}

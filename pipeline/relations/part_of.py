@@ -140,13 +140,19 @@ OWN_BODY = re.compile(r"^中共")     # (新疆大学中国语言学院 and X商
 def _colleges_of_only_university(doc, orgs: list[Mention], done: set) -> list[Relation]:
     """A college or centre named alone, with no owner or place in its name (马克思主义学院,
     教师教育中心), in a report that names one university: a part of that university
-    (inferred)."""
+    (inferred). A college named by its field alone (商学院) was keyed as its university's
+    by the place stage (``college_of``)."""
+    out, seen = [], set()
+    for o in orgs:
+        if o.attrs.get("college_of") not in (None, o.key) and o.key not in done | seen:
+            seen.add(o.key)
+            out.append(relation("PART_OF", o.key, o.attrs["college_of"], sentence_of(doc, o.start),
+                                "college of the only university the report names", "inferred"))
     unis = {o.key: o for o in orgs if o.text.endswith("大学") and o.attrs.get("kind") == "university"
             and not o.attrs.get("parent_key")}
     if len(unis) != 1:
-        return []
+        return out
     u = next(iter(unis.values()))
-    out, seen = [], set()
     for o in orgs:
         if o.key in done | seen or o.key == u.key or o.attrs.get("parent_key") or not COLLEGE.search(o.text) \
                 or not 3 < len(o.text) <= 8 or "大学" in o.text or o.key.count(":") < 2 or o.key.split(":")[1] \
