@@ -12,10 +12,12 @@ from __future__ import annotations
 import functools
 import re
 
+import jieba
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import measure_model, measure_patterns, rules
+from . import measure_model, measure_patterns, rules, segmenter
 from .doc import Mention, found, text_of
 
 # a name in quotes; also one opened by a mistyped closing quote right after a character
@@ -48,6 +50,7 @@ def lexicon():
         "quote": re.compile(QUOTE),
         "suffix_re": re.compile(rf"(?:{suffixes})"),
         "not_after": re.compile(rf"(?:{rules.alternation(cues['not_after'])})"),
+        "goal_after": re.compile(rf"(?:{rules.alternation(cues.get('goal_after', ['目标']))})"),
         "institution": re.compile(rf"(?:{rules.alternation(cues.get('institution', []))})$"),
         "lexicon_not_after": re.compile(rf"(?:{rules.alternation(cues.get('lexicon_not_after', []))})"),
         "not_inside": re.compile(rf"(?:{rules.alternation(cues['not_inside'])})"),
@@ -58,6 +61,7 @@ def lexicon():
         "named_any": re.compile(rf"(?:{named})(?![\u3400-\u9fff]?(?:{named})|度)"),
         "verb_any": re.compile(rf"(?:{verbs})"),
         "model_end": re.compile(rf"(?:{rules.alternation(cues.get('model_end', ['机制']))})"),
+        "lead_verb_word": re.compile(rf"(?:{rules.alternation(cues['verb'] + cues['lead'])})+"),
         "verb_lead_before": re.compile(rf"(?:{rules.alternation(cues['verb'] + cues['lead'])})$"),
         # unquoted names that are references or descriptions, not names (这一制度, 学校的教学计划)
         "unquoted_not": re.compile(rf"^(?:{rules.alternation(cues.get('unquoted_start', []))})"
@@ -303,6 +307,29 @@ def list_siblings(lex: dict, text: str, taken: list[tuple[int, int, bool]]) -> l
     return sorted(out)
 
 
+def _dictionary_word(word: str) -> bool:
+    """A word of jieba's dictionary (not one its HMM made up from unknown characters: 制和控)."""
+    segmenter.initialize_jieba()
+    return jieba.dt.FREQ.get(word, 0) > 0
+
+
+def word_start(lex: dict, text: str, a: int, b: int, word_of: dict[int, tuple[int, int]]) -> int:
+    """Where an unquoted name found at ``a`` starts on the tokenizer's words: a start inside a
+    word moves past a verb of doing (建立疫情应急处置机制: 疫情…) and back to the start of any
+    other word (新时代教育督导体制机制, 全国中小学…提升工程, 以案释法制度); a joining word
+    before a verb is no part of it (建立和规范礼仪制度: 规范礼仪制度). ``word_of`` maps a
+    position inside a word to the word's span."""
+    if a in word_of:
+        s, e = word_of[a]
+        if lex["lead_verb_word"].fullmatch(text[s:e]):
+            a = e
+        elif _dictionary_word(text[s:e]):
+            a = s
+    while a < b and text[a] in "和与及并":
+        a += 1
+    return a
+
+
 class MeasureRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
@@ -315,10 +342,16 @@ class MeasureRecognizer:
         dates = {(m.start, m.end) for m in ms if m.label == "DATE"}   # “除夕”防疫宣传版 names a day
         out: list[Mention] = []
 
+        word_of = {i: (t.idx, t.idx + len(t.text)) for t in doc if len(t.text) > 1
+                   for i in range(t.idx + 1, t.idx + len(t.text))}
+
         def add(a: int, b: int, written: str, how: str, quoted: bool = False, titled: bool = False):
             # a place inside a quoted name, any name inside a document's title (titled) does not stop it
             # so does a school inside the quotes of a name (“红星海学校劳动教育”)
             wrapped = text[a - 1:a] in "“「『‘" and text[b:b + 1] in "”」』’"
+            if not wrapped and how != "lexicon":
+                a = word_start(lex, text, a, b, word_of)
+                written = text[a:b] if a < b else ""
             if any(x < b and a < y and not ((quoted and ((x, y) in places or wrapped) or titled)
                                             and a <= x and y <= b and (x, y) != (a, b))
                    for x, y in names_taken) \
@@ -356,6 +389,7 @@ class MeasureRecognizer:
                     lex, text, q.start(), q.end(), q.group(1), ok, how))
                 ok, how = p >= model["quoted"]["threshold"], f"quoted name, measure model p={p:.2f}"
             if ok and (is_problem(lex, before, text[q.end():q.end() + 4]) or lex["label_before"].search(before)
+                       or lex["goal_after"].match(text, q.end())
                        or qualifies(lex, text, q.end()) or describes(lex, text, q)):
                 ok, how = False, ""
             decided.append([q, ok, how])
