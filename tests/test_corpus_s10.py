@@ -49,3 +49,31 @@ def test_a_quoted_goal_motto_or_appeal_is_no_measure(analyse):
     assert got == {"光盘行动"}
     # the initiative named 倡议 stays
     assert _measures(analyse, "学校积极参与“一带一路”倡议，开展国际交流。") & {"一带一路", "“一带一路”倡议"}
+
+
+def _members(tmp_path, text: str) -> set[tuple[str, str, str]]:
+    import csv
+    from pipeline import build
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(text, encoding="utf-8")
+    build.run(src, tmp_path / "out", workers=1, progress=False)
+    with open(tmp_path / "out" / "tables" / "relations.csv", encoding="utf-8-sig", newline="") as f:
+        return {(r["source_name"], r["target_name"], r["role"]) for r in csv.DictReader(f) if r["type"] == "MEMBER_OF"}
+
+
+def test_posts_a_corpus_reading_found_unknown_link_their_holders(tmp_path):
+    got = _members(tmp_path, "专家解读新规\n\n中国疾控中心流行病学首席专家吴尊友提醒，学校要做好防控。"
+                             "北京市教委新闻发言人李奕介绍，全市中小学将分批返校。招商银行行长马蔚华出席论坛。"
+                             "首都体育学院原校长钟秉枢、北京体育大学原副校长胡杨出席会议。\n")
+    assert {("李奕", "北京市教委", "新闻发言人"), ("马蔚华", "招商银行", "行长"),
+            ("钟秉枢", "首都体育学院", "原校长"), ("胡杨", "北京体育大学", "原副校长")} <= got
+    assert any(p == "吴尊友" and o == "中国疾控中心" and r.endswith("首席专家") for p, o, r in got)
+
+
+def test_students_alumni_and_visitors_are_no_members(tmp_path):
+    got = _members(tmp_path, "校园新闻\n\n毕业于北京航空航天大学的李东回到家乡。来自波鸿大学的林德尔参观了校园。"
+                             "自动化学院刘佳欣同学获得一等奖。东城小学李明介绍了经验。\n")
+    people = {p for p, _o, _r in got}
+    assert not people & {"李东", "林德尔", "刘佳欣"}
+    assert ("李明", "东城小学", "") in got
