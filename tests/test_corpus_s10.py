@@ -77,3 +77,31 @@ def test_students_alumni_and_visitors_are_no_members(tmp_path):
     people = {p for p, _o, _r in got}
     assert not people & {"李东", "林德尔", "刘佳欣"}
     assert ("李明", "东城小学", "") in got
+
+
+def _implements(tmp_path, name: str, text: str) -> set[tuple[str, str]]:
+    import csv
+    from pipeline import build
+    src = tmp_path / name
+    src.mkdir()
+    (src / "a.txt").write_text(text, encoding="utf-8")
+    build.run(src, tmp_path / f"{name}-out", workers=1, progress=False)
+    with open(tmp_path / f"{name}-out" / "tables" / "relations.csv", encoding="utf-8-sig", newline="") as f:
+        return {(r["source_name"], r["target_name"]) for r in csv.DictReader(f) if r["type"] == "IMPLEMENTS"}
+
+
+def test_school_and_college_stand_for_the_university_a_report_is_about(tmp_path):
+    got = _implements(tmp_path, "u", "大连理工大学全面加强党的建设\n\n近日，大连理工大学召开党建工作会议。"
+                                     "学校切实发挥党委领导核心作用，建立“三全育人”工作机制。\n")
+    assert ("大连理工大学", "三全育人") in got
+    got = _implements(tmp_path, "c", "江西工业贸易职业技术学院：党建引领促发展\n\n"
+                                     "近年来，学院按照“1234”思路，深入开展“一支部一品牌”建设。\n")
+    assert ("江西工业贸易职业技术学院", "一支部一品牌") in got
+
+
+def test_school_still_means_the_school_where_a_university_is_named_besides(tmp_path):
+    got = _implements(tmp_path, "s", "扎龙中心学校的足球梦\n\n扎龙中心学校近年来发展迅速。"
+                                     "学校开展“阳光体育”活动，为孩子们开辟了新的赛道。"
+                                     "目前在大连理工大学就读的学生张栋梁无比感念母校。\n")
+    assert ("扎龙中心学校", "阳光体育") in got
+    assert not any(o == "大连理工大学" for o, _m in got)

@@ -248,19 +248,20 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
     if any(a < o.start < pos and not _quoted(text, s, o) for o in orgs) or re.search(r"[，,；;：:]", text[s + last.end(1):pos]) and \
             re.search(r"[，,；;：:]\s*(?:" + cue_alternation("subject", longest_first=False) + ")", text[s + last.end(1):pos]):
         return None
-    kind = words[last.group(1)]
-    before = [o for o in orgs if o.end <= a and o.attrs.get("kind") == kind and not o.attrs.get("parent_key")]
+    kinds = next(([k] for k in words[last.group(1)].split("|") if any(   # the first kind named: 学校 is the
+        o.attrs.get("kind") == k and not o.attrs.get("parent_key") for o in orgs)), [])   # school, else the university
+    before = [o for o in orgs if o.end <= a and o.attrs.get("kind") in kinds and not o.attrs.get("parent_key")]
     if last.group(1) in only_one:
         counts: dict[str, int] = {}
         for o in orgs:        # 学校的: one school however written (开发区红星海学校, 红星海学校)
-            if o.attrs.get("kind") == kind and not o.attrs.get("parent_key"):
+            if o.attrs.get("kind") in kinds and not o.attrs.get("parent_key"):
                 k = fullest(o, orgs).key if possessive else o.key
                 counts[k] = counts.get(k, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
-        if len(ranked) > 1 and not possessive and prev is not None and prev.attrs.get("kind") == kind \
+        if len(ranked) > 1 and not possessive and prev is not None and prev.attrs.get("kind") in kinds \
                 and not prev.attrs.get("parent_key"):
             return fullest(prev, orgs)   # 镇雄县民族中学于1978年建校…。…，学校拟于…举行: the sentence before's subject
-        main = main_org(text, orgs, kind, title) if len(ranked) > 1 and not possessive else None
+        main = main_org(text, orgs, kinds, title) if len(ranked) > 1 and not possessive else None
         if main is not None:
             return main   # the school the report is about (its title's, or the one named far more often)
         if not ranked or len(ranked) > 1 and not (possessive and ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]):
@@ -271,8 +272,8 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
     return fullest(before[-1], orgs) if before else None
 
 
-def main_org(text: str, orgs: list[Mention], kind: str, title: str = "") -> Mention | None:
-    """The organisation of ``kind`` the report is about: the one organisation its title
+def main_org(text: str, orgs: list[Mention], kinds: list[str], title: str = "") -> Mention | None:
+    """The organisation of one of ``kinds`` the report is about: the one organisation its title
     names (the heading, or the text's first line when short), in its fullest spelling; none
     when the title names none or several, or one of another kind. How often the report
     names a school says less: a report about a bureau names its schools too."""
@@ -283,7 +284,7 @@ def main_org(text: str, orgs: list[Mention], kind: str, title: str = "") -> Ment
                 if not o.attrs.get("parent_key") and o.attrs.get("kind") not in NOT_ACTORS
                 and (o.text in title or first and o.text in first)}
     one = next(iter(in_title.values())) if len(in_title) == 1 else None
-    return one if one is not None and one.attrs.get("kind") == kind else None
+    return one if one is not None and one.attrs.get("kind") in kinds else None
 
 
 PLACE_SUFFIX = re.compile(r"(?:市|县|区|省|自治州|自治县|自治区|旗|盟|州)$")
