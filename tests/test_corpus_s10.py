@@ -105,3 +105,11 @@ def test_school_still_means_the_school_where_a_university_is_named_besides(tmp_p
                                      "目前在大连理工大学就读的学生张栋梁无比感念母校。\n")
     assert ("扎龙中心学校", "阳光体育") in got
     assert not any(o == "大连理工大学" for o, _m in got)
+
+
+def test_a_name_read_one_character_short_takes_the_reports_fuller_spelling(ents):
+    got = ents("见到张占超时，他正在备课。张占超老师说，张占超从教二十年。张占超笑了。")
+    assert ("PERSON", "张占超") in got and ("PERSON", "张占") not in got
+    # two people whose names differ by a character stay two
+    got = ents("获奖教师名单：王华、王华平、李强。王华平老师发言。")
+    assert {("PERSON", "王华"), ("PERSON", "王华平")} <= got

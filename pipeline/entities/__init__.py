@@ -208,7 +208,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = [m for m in ms if m.label != "PLACE" or not any(_overlaps(m, o) for o in posts)] + posts
     ms = [m for m in org_shapes.person_posts(text, people.graduates(text, ms))     # 高艳部长, 韩福财大学毕业
           if not org_shapes.document_code(text, m)]                                  # 教基厅函〔2020〕
-    ms = _propagate(text, _one_label(ms), starts, ends)
+    ms = _propagate(text, people.reconcile(text, _one_label(ms)), starts, ends)   # 张占 / 张占超: one spelling
     place_ms = [m for m in ms if m.label == "PLACE"]
     ms += orgs.sectors(text, place_ms, [(m.start, m.end) for m in ms])
     # the kind of every organisation by name; a short form has its full name's kind
