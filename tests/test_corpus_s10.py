@@ -113,3 +113,13 @@ def test_a_name_read_one_character_short_takes_the_reports_fuller_spelling(ents)
     # two people whose names differ by a character stay two
     got = ents("获奖教师名单：王华、王华平、李强。王华平老师发言。")
     assert {("PERSON", "王华"), ("PERSON", "王华平")} <= got
+
+
+def test_known_companies_and_universities_abroad_are_organisations(ents):
+    got = ents("学院与西门子等世界500强企业合作共建。她申请到了奥迪和保时捷的代理权。")
+    assert {("ORG", "西门子"), ("ORG", "奥迪"), ("ORG", "保时捷")} <= got
+    assert not any(lab == "PERSON" for lab, _t in got)
+    assert {("ORG", "牛津"), ("ORG", "剑桥")} <= ents("牛津、剑桥等英国名校录取了他。")
+    assert ("ORG", "作业帮") in ents("疫情期间，作业帮推出春季免费直播课。")
+    # inside another word it is none (美好未来 is no 好未来)
+    assert not any(lab == "ORG" for lab, _t in ents("音乐会表达了对美好未来的憧憬。"))
