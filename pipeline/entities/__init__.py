@@ -218,8 +218,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             kinds[m.text] = kinds.get(m.attrs["short_of"]) or orgs.kind_of(m.attrs["short_of"])[0]
     out = []
     for m in ms:
-        if m.label == "ORG" and text[m.start - 1:m.start] == "某":
-            continue      # 某市政府, 某中学: a body the text does not name
+        if m.label == "ORG" and text[m.start - 1:m.start] == "某" or m.label == "PLACE" and len(m.text) == 1:
+            continue      # 某市政府, 某中学: a body the text does not name; 中 (中美), 川 (在川): at most optional
         if m.label == "ORG":
             m.attrs = orgs.attrs_for(text, m, kinds)
         elif m.label == "PLACE":
