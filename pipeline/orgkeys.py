@@ -127,7 +127,7 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
         return f"org:{anchor}:{core}", anchor, ("seat of a known body" if anchor else "")
     if canonical:  # a national body or outlet known by name
         return f"org::{canonical}", "", ""
-    branch = national_branch(text) if text.startswith(org_names.NATIONAL_LEAD) else ""
+    branch = national_branch(text) if org_names.is_national(text) else ""
     if branch:   # 国家税务总局北京市税务局, 中国江西网: a national body's branch in a place
         return f"org:{branch}:{text}", branch, "name"
     if org_names.is_national(text):   # 国家体育总局, 教育部考试中心, 中国教育在线
@@ -299,8 +299,9 @@ def fits_setting(text: str, chain: list[Division], path: list[str], named=frozen
     them, or a town inside one, is taken whatever the setting (蕲春六中 in a report that
     writes 蕲春县教育局; 友谊镇隘口小学 in one that writes 凭祥市)."""
     first = chain[0]
-    if text.startswith(first.name) and first.name != first.alias:
-        return True       # written in full (桃园市...), whatever the setting
+    if text.startswith(first.name) and (first.name != first.alias or first.level == "country"
+                                        and text[len(first.name):len(first.name) + 1] not in "族语文裔"):
+        return True       # written in full (桃园市..., 美国工程院; not 蒙古族, 朝鲜语), whatever the setting
     gaz = gazetteer.get()
     if (first.code in full or first.level == "town" and any(c in full for c in gaz.ancestors(first.code))) and \
             home_town(first.alias, path) is None:

@@ -131,3 +131,24 @@ def test_a_one_character_place_is_no_mention(ents):
     got = ents("中美两国在川各大高校开展交流，四川省教育厅给予支持。")
     assert not any(lab == "PLACE" and len(t) == 1 for lab, t in got)
     assert ("ORG", "四川省教育厅") in got
+
+
+def _placed(analyse, text: str, name: str) -> set[str]:
+    from pipeline.nlp import found
+    doc = analyse(text, pub_date="2020-09-01")
+    keys = {m.key for m in found(doc) if m.text == name}
+    assert keys, name
+    return {r.target for r in doc._.relations if r.type == "LOCATED_IN" and r.source in keys}
+
+
+def test_a_body_named_after_a_country_is_no_body_of_the_reports_city(analyse):
+    targets = _placed(analyse, "中科院南京土壤研究所与美国工程院专家在南京市交流。", "美国工程院")
+    assert targets == {"place:world/美国"} and "place:320100" not in targets
+    # an ethnic group's name is no country's (蒙古族 is no 蒙古)
+    targets = _placed(analyse, "科尔沁右翼中旗教育局组织开展活动，蒙古族第二幼儿园的孩子们表演了节目。", "蒙古族第二幼儿园")
+    assert not any(t.startswith("place:world/") for t in targets)
+
+
+def test_a_known_national_bodys_unit_in_a_city_is_placed_there(analyse):
+    targets = _placed(analyse, "中科院南京土壤研究所的专家来到学校。", "中科院南京土壤研究所")
+    assert targets == {"place:320100"}
