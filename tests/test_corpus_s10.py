@@ -152,3 +152,16 @@ def test_a_body_named_after_a_country_is_no_body_of_the_reports_city(analyse):
 def test_a_known_national_bodys_unit_in_a_city_is_placed_there(analyse):
     targets = _placed(analyse, "中科院南京土壤研究所的专家来到学校。", "中科院南京土壤研究所")
     assert targets == {"place:320100"}
+
+
+def test_newspapers_and_magazines_written_as_titles_are_outlets(ents):
+    assert ("ORG", "皖西日报") in ents("《皖西日报》刊发了这篇文章。")
+    assert ("ORG", "求是") in ents("第17期《求是》杂志发表重要文章。")
+    got = ents("美国《世界日报》报道了此事。")
+    assert ("ORG", "世界日报") in got and not any("《" in t for _lab, t in got)
+    # a book or an article is no outlet
+    assert not any(lab == "ORG" for lab, _t in ents("学生阅读《三国演义》和《新华字典》。"))
+
+
+def test_a_verb_of_obeying_starts_no_name(ents):
+    assert not any(lab == "ORG" for lab, _t in ents("严格遵守幼儿园、大中小学新冠肺炎防控指南。"))
