@@ -165,3 +165,12 @@ def test_newspapers_and_magazines_written_as_titles_are_outlets(ents):
 
 def test_a_verb_of_obeying_starts_no_name(ents):
     assert not any(lab == "ORG" for lab, _t in ents("严格遵守幼儿园、大中小学新冠肺炎防控指南。"))
+
+
+def test_short_forms_of_numbered_schools_and_universities_the_report_names_in_full(ents):
+    got = ents("北京四中的学生参加了比赛。四中校长介绍了经验。")
+    assert ("ORG", "四中") in got
+    assert ("ORG", "电子科大") in ents("电子科技大学举办活动。电子科大的学生参加了活动。")
+    # a numbered school's short form inside another word is none (四中全会)
+    got = ents("会议学习了十九届四中全会精神，北京四中师生参加。")
+    assert ("ORG", "四中") not in got and ("ORG", "北京四中") in got

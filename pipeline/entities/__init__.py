@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from .. import rules
 from ..doc import Mention, found, sentence_spans, text_of, token_spans
-from . import lexicon, model as model_mod, org_complete, org_shapes, orgs, people, places
+from . import lexicon, model as model_mod, org_complete, org_shapes, org_short, orgs, people, places
 
 __all__ = ["EntityRecognizer", "find_entities", "word_spans", "known", "pos"]
 
@@ -195,7 +195,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = [x for x in (places.town_area(places.citizens(text, m, starts)) for m in ms) if x is not None]   # 大悟城区: 大悟; 济南市民: 济南
     ms = _add(ms, org_complete.schools_after_places(text, words, ms))     # 安徽省 + 行知学校
     ms = _merge_heads(text, ms)
-    ms += orgs.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms])
+    ms += org_short.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms])
     org_ms = orgs.join_units(text, [m for m in ms if m.label == "ORG"])
     ms = [m for m in ms if m.label != "ORG" and not any(_overlaps(m, o) for o in org_ms)] + org_ms
     ms = orgs.join_campuses(text, ms, ends)

@@ -298,52 +298,6 @@ def sectors(text: str, places: list[Mention], taken) -> list[Mention]:
     return out
 
 
-def short_forms(text: str, words, orgs: list[Mention], taken) -> list[Mention]:
-    """Short forms of the organisations named in full in the same text: 锦官新城小学 ->
-    锦小, 梧州市第八中学 -> 梧州八中, 宜丰县石市镇中心小学 -> 石市中心小学."""
-    gaz = lexicon.divisions()
-    forms: dict[str, Mention] = {}
-    for o in orgs:
-        kind, suf = kind_of(o.text)
-        if not suf or kind not in ("school", "kindergarten", "university", "company", "research"):
-            continue
-        name = o.text[: len(o.text) - len(suf)]
-        prefix_end, last_place = 0, None
-        for s, e in gaz.scan(name):
-            if s == prefix_end:
-                prefix_end, last_place = e, name[s:e]
-        core = re.sub(r"^(市|县|区|镇|乡)", "", name[prefix_end:])
-        cands = set()
-        head = {"小学": "小", "中学": "中", "幼儿园": "幼", "大学": "大"}.get(suf, "")
-        if head and len(core) >= 2 and not re.search(f"[{NUM_CH}]", core):
-            cands.add(core[0] + head)
-            if len(core) >= 4:
-                cands.add(core[0] + core[2] + head)
-        m = re.fullmatch(f"(.*?)第([{NUM_CH}]+)中学", o.text)
-        if m and m.group(1):
-            place = m.group(1)
-            for s, e in gaz.scan(place):
-                if s == 0:
-                    cands.add(gaz.lookup(place[:e])[0].alias + m.group(2) + "中")
-            cands.add(place + m.group(2) + "中")
-        if last_place and last_place[-1] in "镇乡" and len(last_place) >= 3 and prefix_end > len(last_place):
-            cands.add(last_place[:-1] + name[prefix_end:] + suf)
-        for c in cands:
-            if len(c) >= 2 and c != o.text and c not in o.text[len(o.text) - len(c):]:
-                forms.setdefault(c, o)
-    starts = lexicon.word_bounds(words)[0]
-    out = []
-    for form, full in forms.items():
-        for m in re.finditer(re.escape(form), text):
-            s, e = m.start(), m.end()
-            if any(a < e and s < b for a, b in taken) or any(x.start < e and s < x.end for x in out):
-                continue
-            if s not in starts and s > 0 and lexicon.is_cjk(text[s - 1]):
-                continue
-            out.append(Mention("ORG", s, e, form, attrs={"short_of": full.text}))
-    return out
-
-
 LEVEL_WORDS = "省市县区州旗"
 _LEVEL_WORD_RE = re.compile(f"[{LEVEL_WORDS}]")
 # what may stand right before a body named by its level word: 、县政府, 和县委

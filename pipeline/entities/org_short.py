@@ -1,0 +1,81 @@
+"""Short forms of the organisations a report names in full, found where the report writes
+them alone (the model rarely knows them): 锦官新城小学 -> 锦小, 梧州市第八中学 -> 梧州八中,
+宜丰县石市镇中心小学 -> 石市中心小学, 北京四中 -> 四中, 电子科技大学 -> 电子科大."""
+from __future__ import annotations
+
+import re
+
+from ..doc import Mention
+from . import lexicon
+from .orgs import NUM_CH, kind_of
+
+# the short forms of a university's type words (华东师范大学: 华东师大, 西安交通大学: 西安交大)
+UNIVERSITY_SHORT = {"科技大学": "科大", "师范大学": "师大", "交通大学": "交大", "工业大学": "工大",
+                    "财经大学": "财大", "理工大学": "理工", "农业大学": "农大", "医科大学": "医大"}
+
+
+def short_forms(text: str, words, orgs: list[Mention], taken) -> list[Mention]:
+    """Short forms of the organisations named in full in the same text: 锦官新城小学 ->
+    锦小, 梧州市第八中学 -> 梧州八中, 宜丰县石市镇中心小学 -> 石市中心小学."""
+    gaz = lexicon.divisions()
+    forms: dict[str, Mention] = {}
+    ends_word: set[str] = set()
+    for o in orgs:
+        whole = _whole_word_forms(gaz, o.text)
+        for c in whole:
+            forms.setdefault(c, o)
+            ends_word.add(c)
+        kind, suf = kind_of(o.text)
+        if not suf or kind not in ("school", "kindergarten", "university", "company", "research"):
+            continue
+        name = o.text[: len(o.text) - len(suf)]
+        prefix_end, last_place = 0, None
+        for s, e in gaz.scan(name):
+            if s == prefix_end:
+                prefix_end, last_place = e, name[s:e]
+        core = re.sub(r"^(市|县|区|镇|乡)", "", name[prefix_end:])
+        cands = set()
+        head = {"小学": "小", "中学": "中", "幼儿园": "幼", "大学": "大"}.get(suf, "")
+        if head and len(core) >= 2 and not re.search(f"[{NUM_CH}]", core):
+            cands.add(core[0] + head)
+            if len(core) >= 4:
+                cands.add(core[0] + core[2] + head)
+        m = re.fullmatch(f"(.*?)第([{NUM_CH}]+)中学", o.text)
+        if m and m.group(1):
+            place = m.group(1)
+            for s, e in gaz.scan(place):
+                if s == 0:
+                    cands.add(gaz.lookup(place[:e])[0].alias + m.group(2) + "中")
+            cands.add(place + m.group(2) + "中")
+        if last_place and last_place[-1] in "镇乡" and len(last_place) >= 3 and prefix_end > len(last_place):
+            cands.add(last_place[:-1] + name[prefix_end:] + suf)
+        for c in cands:
+            if len(c) >= 2 and c != o.text and c not in o.text[len(o.text) - len(c):]:
+                forms.setdefault(c, o)
+    starts, ends = lexicon.word_bounds(words)
+    out = []
+    for form, full in forms.items():
+        for m in re.finditer(re.escape(form), text):
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in taken) or any(x.start < e and s < x.end for x in out):
+                continue
+            if s not in starts and s > 0 and lexicon.is_cjk(text[s - 1]):
+                continue
+            if form in ends_word and e not in ends and e < len(text) and lexicon.is_cjk(text[e]):
+                continue
+            out.append(Mention("ORG", s, e, form, attrs={"short_of": full.text}))
+    return out
+
+
+def _whole_word_forms(gaz, name: str) -> set[str]:
+    """Short forms that must stand as a word of their own where they are written (四中 of
+    北京四中, not of 四中全会): a numbered school without its place, a university by the short
+    form of its type word (电子科技大学: 电子科大, 华东师范大学: 华东师大)."""
+    out = set()
+    n = re.fullmatch(f"(.+?)([{NUM_CH}]{{1,3}}[中小])", name)
+    if n and [e for _s, e, *_ in gaz.scan(n.group(1))][-1:] == [len(n.group(1))]:
+        out.add(n.group(2))
+    for long, short in UNIVERSITY_SHORT.items():
+        if name.endswith(long) and len(name) > len(long) + 1:
+            out.add(name[:-len(long)] + short)
+    return out
