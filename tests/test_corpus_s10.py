@@ -174,3 +174,15 @@ def test_short_forms_of_numbered_schools_and_universities_the_report_names_in_fu
     # a numbered school's short form inside another word is none (四中全会)
     got = ents("会议学习了十九届四中全会精神，北京四中师生参加。")
     assert ("ORG", "四中") not in got and ("ORG", "北京四中") in got
+
+
+def test_a_place_inside_an_earlier_item_does_not_stop_the_reports_subject(tmp_path):
+    text = ("中国福利会：七十年守护儿童\n\n中国福利会认真践行宋庆龄的嘱托，始终把儿童放在心上。七十年来，事业不断发展。"
+            "服务对象遍及全国。\n实施“春晓计划”，资助贫困地区幼儿教师培训；实施“雪莲计划”，帮助西藏儿童；"
+            "实施“格桑花计划”，培养少数民族教师。\n")
+    got = _implements(tmp_path, "f", text)
+    assert {("中国福利会", "春晓计划"), ("中国福利会", "雪莲计划"), ("中国福利会", "格桑花计划")} <= got
+    # a place opening its clause acts itself: no carried subject
+    got = _implements(tmp_path, "g", "中国福利会：七十年守护儿童\n\n中国福利会认真践行宋庆龄的嘱托。"
+                                     "上海全面推进“春晓计划”。\n")
+    assert ("中国福利会", "春晓计划") not in got

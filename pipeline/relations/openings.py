@@ -230,7 +230,15 @@ def tells_a_deed(text: str, ms: list[Mention], s: int, pos: int) -> bool:
     opens = after_lead_in(text[s:pos].lstrip(" \u3000\t"), [], s)
     opens = opens[enumerated(opens):]
     return ITEM_DOES.match(opens) is not None and ITEM_DOES.match(item_opening(text, s, pos, opens)) is not None and \
-        not any(s <= m.start < pos and m.label in ("ORG", "PERSON", "PLACE") for m in ms)
+        not any(s <= m.start < pos and (m.label in ("ORG", "PERSON") or m.label == "PLACE" and _opens_clause(text, s, m))
+                for m in ms)
+
+
+def _opens_clause(text: str, s: int, m: Mention) -> bool:
+    """Whether a place opens its clause (霸州市全面推进…: the place acts), rather than standing
+    inside one after its verb (实施“雪莲计划”，帮助西藏儿童: an object)."""
+    k = max(text.rfind(c, s, m.start) for c in "，,；;：:")
+    return not text[max(k + 1, s):m.start].strip(" \u3000\t")
 
 
 def item_opening(text: str, s: int, pos: int, opens: str) -> str:
