@@ -186,3 +186,10 @@ def test_a_place_inside_an_earlier_item_does_not_stop_the_reports_subject(tmp_pa
     got = _implements(tmp_path, "g", "中国福利会：七十年守护儿童\n\n中国福利会认真践行宋庆龄的嘱托。"
                                      "上海全面推进“春晓计划”。\n")
     assert ("中国福利会", "春晓计划") not in got
+
+
+def test_a_name_listed_among_companies_is_a_company(ents):
+    got = ents("学院与西门子、德马吉等世界500强企业合作共建。")
+    assert ("ORG", "德马吉") in got and ("PERSON", "德马吉") not in got
+    # people listed as people stay people
+    assert {("PERSON", "张三"), ("PERSON", "李四")} <= ents("张三、李四等同学获得一等奖。")

@@ -203,6 +203,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _add(ms, org_shapes.bureau_offices(text, ms))         # 省教育厅中小学党建处(副处长)
     ms = _add(ms, org_shapes.doctrine_bodies(text, ms))        # 北京市习近平新时代…思想研究中心
     ms = org_shapes.periodicals(text, ms)                      # 《皖西日报》, 《求是》杂志
+    ms = org_shapes.persons_listed_with_orgs(text, ms)         # 西门子、德马吉等…企业
     ms = _add(org_shapes.office_addresses(text, ms), org_shapes.training_firms(text, words))   # 学林教育、可可教育等培训机构
     ms += orgs.bare_bodies(text, words, ms)
     posts = orgs.before_posts(text, words, ms)      # 兰州大学 of 兰州大学校长严纯华

@@ -222,6 +222,29 @@ def periodicals(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+# what a list of organisations ends with: 西门子、德马吉等世界500强企业
+_ORG_LIST_END = re.compile(r"[^，。；;！？\n]{0,10}?等[^，。；;！？\n]{0,10}?(?:企业|公司|集团|机构|高校|大学|院校|名校|学校|单位|品牌)")
+
+
+def persons_listed_with_orgs(text: str, ms: list[Mention]) -> list[Mention]:
+    """A "person" listed beside organisations in a list that says it names organisations
+    (西门子、德马吉等世界500强企业: a transliterated company the model read as a name) is an
+    organisation."""
+    ms = sorted(ms, key=lambda m: m.start)
+    out = list(ms)
+    for i, m in enumerate(ms):
+        if m.label != "PERSON":
+            continue
+        prev = ms[i - 1] if i > 0 else None
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        beside = prev is not None and prev.label == "ORG" and text[prev.end:m.start] in ("、", "和", "与", "及") \
+            or nxt is not None and nxt.label == "ORG" and text[m.end:nxt.start] in ("、", "和", "与", "及")
+        last = nxt.end if nxt is not None and nxt.label == "ORG" and text[m.end:nxt.start] in ("、", "和", "与", "及") else m.end
+        if beside and _ORG_LIST_END.match(text, last):
+            out[i] = Mention("ORG", m.start, m.end, m.text, attrs={"kind": "company"})
+    return out
+
+
 # a document's code right after an issuer's short name: 教基厅函〔2020〕2号, 闽教基〔2021〕3号
 _DOC_CODE = re.compile(r"[函发字]?[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]")
 
