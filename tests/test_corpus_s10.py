@@ -193,3 +193,8 @@ def test_a_name_listed_among_companies_is_a_company(ents):
     assert ("ORG", "德马吉") in got and ("PERSON", "德马吉") not in got
     # people listed as people stay people
     assert {("PERSON", "张三"), ("PERSON", "李四")} <= ents("张三、李四等同学获得一等奖。")
+
+
+def test_a_post_sharing_its_first_character_with_the_organisation_links(tmp_path):
+    got = _members(tmp_path, "各国教育部长谈疫情\n\n贝宁卫生部长温帕坦介绍了当地疫情。缅甸教育部长苗登基出席会议。\n")
+    assert {("温帕坦", "贝宁卫生部", "部长"), ("苗登基", "缅甸教育部", "部长")} <= got

@@ -231,6 +231,9 @@ class Chain:
                 if b in self.org_end:
                     chosen, org = r, self.org_end[b]
                     break
+                if b == a and len(r) == 2 and r[1] == "长" and b + 1 in self.org_end and text[b] == r[0]:
+                    chosen, org = r, self.org_end[b + 1]     # 卫生部长温帕坦: 卫生部, 部长
+                    break
                 off = _office_before(text, a, s, self.org_end)
                 if off:
                     chosen, (office, org) = r, off
