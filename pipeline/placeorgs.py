@@ -99,8 +99,8 @@ def same_org_in_full(ms: list[Mention], bases: dict[int, str], entities: dict, r
     of several counties)."""
     full = [x for x in ms if x.label == "ORG" and bases.get(id(x)) in NAMED_BASES]
     for m in ms:
-        if m.label != "ORG" or bases.get(id(m), "") not in ("", "report context"):
-            continue
+        if m.label != "ORG" or bases.get(id(m), "") not in ("", "report context") or m.attrs.get("canonical"):
+            continue      # (教育部 alone is the ministry, known by name, even beside 缅甸教育部)
         keys = {x.key for x in full if len(x.text) > len(m.text) and x.text.endswith(m.text)
                 and places_only(x.text[:len(x.text) - len(m.text)])}
         if len(keys) != 1 or m.key in keys:

@@ -198,3 +198,10 @@ def test_a_name_listed_among_companies_is_a_company(ents):
 def test_a_post_sharing_its_first_character_with_the_organisation_links(tmp_path):
     got = _members(tmp_path, "各国教育部长谈疫情\n\n贝宁卫生部长温帕坦介绍了当地疫情。缅甸教育部长苗登基出席会议。\n")
     assert {("温帕坦", "贝宁卫生部", "部长"), ("苗登基", "缅甸教育部", "部长")} <= got
+
+
+def test_a_known_body_alone_is_not_a_foreign_namesake_written_in_full(analyse):
+    from pipeline.nlp import found
+    doc = analyse("缅甸教育部官员来访。教育部有关负责人介绍了情况。")
+    keys = {m.text: m.key for m in found(doc) if m.label == "ORG"}
+    assert keys["教育部"] == "org::教育部" and keys["缅甸教育部"] != keys["教育部"]
