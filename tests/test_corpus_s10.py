@@ -205,3 +205,10 @@ def test_a_known_body_alone_is_not_a_foreign_namesake_written_in_full(analyse):
     doc = analyse("缅甸教育部官员来访。教育部有关负责人介绍了情况。")
     keys = {m.text: m.key for m in found(doc) if m.label == "ORG"}
     assert keys["教育部"] == "org::教育部" and keys["缅甸教育部"] != keys["教育部"]
+
+
+def test_a_name_working_at_an_organisation_by_a_relative_clause_links(tmp_path):
+    got = _members(tmp_path, "乡村教师的坚守\n\n在竹山县麻家渡镇柿树坪小学任教的宋平已经坚持了二十年。"
+                             "毕业于湖北大学的李东也回到了家乡。\n")
+    assert ("宋平", "竹山县麻家渡镇柿树坪小学", "") in got
+    assert not any(p == "李东" for p, _o, _r in got)

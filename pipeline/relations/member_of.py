@@ -34,6 +34,7 @@ from .. import rules
 from ..doc import Mention, Relation, sentence_of
 from ..names import OWN_OUTLET
 from . import bylines, inferred_posts
+from .member_frames import studies, works_at
 from .common import cue_alternation, cue_pairs, cues, ends_with_pattern, ensure_org, fits_kind, relation, role_kind, roles
 
 BLANK = " \t\u3000:："
@@ -475,10 +476,12 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
                 got = [(o, "", "listed after a name with its organisation") for o, _ in posts[q.start]]
         conf = "stated"
         if not got and text[p.start - 1:p.start] == "的" and org_end.get(p.start - 1) is not None \
-                and not _name_role(text, p) and not _studies(text, org_end[p.start - 1], p):
+                and not _name_role(text, p) and not studies(text, org_end[p.start - 1], p):
             got = [(org_end[p.start - 1], "", "organisation的name")]     # 太原五中的刘晓宇
+        if not got and text[p.start - 1:p.start] == "的":     # 在柿树坪小学任教的宋平
+            got = [(o, "", "organisation the name works at (在X任教的)") for o in [works_at(text, p.start - 1, org_end)] if o]
         if not got and org_end.get(p.start) is not None and not _name_role(text, p) \
-                and not _studies(text, org_end[p.start], p):
+                and not studies(text, org_end[p.start], p):
             got = [(org_end[p.start], "", "organisation written before the name")]   # 东城小学李明
         if not got:
             got = bylines.byline(text, p, orgs, (doc._.context or {}).get("source", ""))
@@ -521,13 +524,6 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
                     placed.add(r)
                     out.extend(_links(p, org, role, (s, e), basis, entities, "inferred"))
     return out
-
-
-def _studies(text: str, org: Mention, p: Mention) -> bool:
-    """毕业于X的李东, 来自X的林德尔, X刘佳欣同学: a student, an alumnus or a visitor
-    (rules/relations.tsv ``study_before``, ``study_after``), no member."""
-    return bool(re.search(f"(?:{cue_alternation('study_before')})$", text[max(0, org.start - 4):org.start])
-                or re.match(cue_alternation("study_after"), text[p.end:p.end + 3]))
 
 
 def _place_before(text: str, pos: int, ms: list[Mention]) -> bool:
