@@ -212,3 +212,11 @@ def test_a_name_working_at_an_organisation_by_a_relative_clause_links(tmp_path):
                              "毕业于湖北大学的李东也回到了家乡。\n")
     assert ("宋平", "竹山县麻家渡镇柿树坪小学", "") in got
     assert not any(p == "李东" for p, _o, _r in got)
+
+
+def test_an_author_note_links_the_name_heading_the_piece(tmp_path):
+    got = _members(tmp_path, "美育的力量\n\n　　范迪安\n　　美育是审美教育、情操教育、心灵教育。\n"
+                             "　　（作者为中国美术家协会主席）\n　　周春花\n　　乡村学校的美育同样重要。\n"
+                             "　　（作者为海南师范大学教授）\n　　青少年的审美需要引导。（作者为本报评论员）\n")
+    assert {("范迪安", "中国美术家协会", "主席"), ("周春花", "海南师范大学", "教授")} <= got
+    assert len({p for p, _o, _r in got}) == 2     # the note with no name heading its piece links no one

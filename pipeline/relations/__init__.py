@@ -2,7 +2,8 @@
 (``basis``) and whether the text states it or it is inferred (``confidence``):
 
 * MEMBER_OF  Person -> Organization, with the role as written (member_of.py; bylines in
-  bylines.py, posts with no organisation written in inferred_posts.py);
+  bylines.py, posts with no organisation written in inferred_posts.py, author notes in
+  author_notes.py);
 * PART_OF    Organization -> Organization: units, campuses, members of school groups
   (part_of.py);
 * IMPLEMENTS Organization -> Measure, from the organisation the sentence names as the
@@ -18,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..doc import found, text_of
 from ..placeorgs import units_placed_with_parents
-from . import implements, member_of, part_of
+from . import author_notes, implements, member_of, part_of
 
 
 class RelationExtractor:
@@ -28,6 +29,7 @@ class RelationExtractor:
         entities = doc._.entities if doc._.entities is not None else {}
         rels = list(doc._.relations or [])
         rels += member_of.find(doc, text, ms, entities)
+        rels += author_notes.find(doc, text, ms)
         rels += part_of.find(doc, text, ms, entities)
         rels += implements.find(doc, text, ms)
         rels += units_placed_with_parents(rels)    # a unit placed only by its organisation's place
