@@ -220,3 +220,9 @@ def test_an_author_note_links_the_name_heading_the_piece(tmp_path):
                              "　　（作者为海南师范大学教授）\n　　青少年的审美需要引导。（作者为本报评论员）\n")
     assert {("范迪安", "中国美术家协会", "主席"), ("周春花", "海南师范大学", "教授")} <= got
     assert len({p for p, _o, _r in got}) == 2     # the note with no name heading its piece links no one
+
+
+def test_a_known_companys_brand_or_channel_is_named_whole(ents):
+    got = ents("学而思网校和学而思培优推出课程，新浪外语第一时间收集了信息。")
+    assert {("ORG", "学而思网校"), ("ORG", "学而思培优"), ("ORG", "新浪外语")} <= got
+    assert not {("ORG", "学而思"), ("ORG", "新浪")} & got

@@ -74,9 +74,14 @@ def known_bodies(text: str, words) -> list[Mention]:
     """Known bodies (rules/org_known.tsv) where jieba's words do not cut them apart."""
     out = []
     starts, ends = lexicon.word_bounds(words)
+    tails = rules.items("org_brand_tails.txt")
     for s, e, (kind, canon) in lexicon.known_orgs().scan(text):
         if (s in starts or s == 0 or not lexicon.is_cjk(text[s - 1])) and (e in ends or e == len(text)):
-            out.append(Mention("ORG", s, e, text[s:e], attrs={"kind": kind, "canonical": canon}))
+            tail = next((t for t in tails if text.startswith(t, e)), "") if kind in ("company", "media") else ""
+            if tail:      # 学而思网校, 新浪外语: a brand or channel of its own
+                out.append(Mention("ORG", s, e + len(tail), text[s:e + len(tail)], attrs={"kind": kind}))
+            else:
+                out.append(Mention("ORG", s, e, text[s:e], attrs={"kind": kind, "canonical": canon}))
     return out
 
 
