@@ -226,3 +226,10 @@ def test_a_known_companys_brand_or_channel_is_named_whole(ents):
     got = ents("学而思网校和学而思培优推出课程，新浪外语第一时间收集了信息。")
     assert {("ORG", "学而思网校"), ("ORG", "学而思培优"), ("ORG", "新浪外语")} <= got
     assert not {("ORG", "学而思"), ("ORG", "新浪")} & got
+
+
+def test_heads_of_state_are_people_and_laws_no_organisations(ents):
+    got = ents("美国总统奥巴马访问中国。俄罗斯总统普京出席会议。")
+    assert {("PERSON", "奥巴马"), ("PERSON", "普京")} <= got
+    assert not any(lab == "ORG" for lab, _t in ents("根据《中华人民共和国公证法》的规定办理。"))
+    assert {("ORG", "县司法局"), ("ORG", "县执法局")} <= ents("县司法局和县执法局联合开展活动。")

@@ -18,6 +18,7 @@ the model file in ``models/``.
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -69,6 +70,10 @@ def _plausible(text: str, m: Mention) -> bool:
         return places.plausible(text, m.start, m.end)
     return m.end - m.start >= 2 and not lexicon.generic_org(m.text) and not orgs.category(m.text) \
         and not orgs.quoted_measure(text, m) and bool(lexicon.CJK_RE.search(m.text) or m.text.isalnum())
+
+
+# a law's or a rule's title is no organisation (中华人民共和国公证法, 义务教育法, 教师资格条例)
+LAW_TITLE = re.compile(r"(?<![司执立普])法$|条例$|实施细则$|暂行规定$")
 
 
 def _add(ms: list[Mention], extra: list[Mention]) -> list[Mention]:
@@ -220,8 +225,10 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             kinds[m.text] = kinds.get(m.attrs["short_of"]) or orgs.kind_of(m.attrs["short_of"])[0]
     out = []
     for m in ms:
-        if m.label == "ORG" and text[m.start - 1:m.start] == "某" or m.label == "PLACE" and len(m.text) == 1:
-            continue      # 某市政府, 某中学: a body the text does not name; 中 (中美), 川 (在川): at most optional
+        if m.label == "ORG" and (text[m.start - 1:m.start] == "某" or LAW_TITLE.search(m.text)) \
+                or m.label == "PLACE" and len(m.text) == 1:
+            continue      # 某市政府, 某中学: a body the text does not name; 中华人民共和国公证法: a law;
+            # 中 (中美), 川 (在川): at most optional
         if m.label == "ORG":
             m.attrs = orgs.attrs_for(text, m, kinds)
         elif m.label == "PLACE":
