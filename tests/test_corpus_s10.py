@@ -233,3 +233,12 @@ def test_heads_of_state_are_people_and_laws_no_organisations(ents):
     assert {("PERSON", "奥巴马"), ("PERSON", "普京")} <= got
     assert not any(lab == "ORG" for lab, _t in ents("根据《中华人民共和国公证法》的规定办理。"))
     assert {("ORG", "县司法局"), ("ORG", "县执法局")} <= ents("县司法局和县执法局联合开展活动。")
+
+
+def test_a_name_run_on_over_a_word_that_ends_no_organisation_is_cut(ents):
+    got = ents("他们前往歙县二中文科考点。")
+    assert ("ORG", "歙县二中") in got and not any(t.endswith("文科") for _lab, t in got)
+    got = ents("陕西省和西藏自治区所辖的学校。")
+    assert ("PLACE", "西藏自治区") in got and not any(lab == "ORG" for lab, _t in got)
+    # 好未来 inside 美好未来 or 制定好未来 is no company
+    assert not any(lab == "ORG" for lab, _t in ents("制定好未来的职业目标。"))

@@ -173,7 +173,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
         if m is not None:
             m = orgs.cut_bracket(text, m)
             if m.label == "ORG":
-                m = orgs.trim_verb(text, org_complete.cut_facility(org_shapes.cut_bureau_schools(m)), word_from)
+                m = orgs.trim_verb(text, org_complete.cut_facility(org_shapes.cut_bureau_schools(
+                    org_shapes.cut_false_ending(text, m))), word_from)
         for part in (orgs.split_joined(text, m) if m is not None and lab == "ORG" else [m]):
             if part is not None and part.label == "ORG" and (places.division_chain(part.text)
                                                               or places.station(part.text)):

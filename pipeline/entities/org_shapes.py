@@ -32,6 +32,20 @@ def cut_bureau_schools(m: Mention) -> Mention:
     return m
 
 
+_FALSE_END = re.compile(r"(?:文科|理科)$")
+
+
+def cut_false_ending(text: str, m: Mention) -> Mention:
+    """A name the model ran on over a word that ends no organisation: 文科 or 理科 (歙县二中文科
+    考点, 湖南耒阳文科状元: 歙县二中, 湖南耒阳), 所 before 辖/属/在 (西藏自治区所辖: 西藏自治区).
+    What is left may be a place (the caller relabels a chain of divisions)."""
+    hit = _FALSE_END.search(m.text)
+    k = hit.start() if hit else len(m.text) - 1 if m.text.endswith("所") and text[m.end:m.end + 1] in "辖属在有谓以需" else 0
+    if k < 2:
+        return m
+    return Mention(m.label, m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))
+
+
 # a school by a place's short name and its number: 泉州五中, 砀山二中, 朝天区二小, 河北衡水二中;
 # not 三小时, 一小部分, 三中全会, 二中心
 _SCHOOL_ABBREV = re.compile(r"([一二三四五六七八九十]{1,3})([中小])")
