@@ -242,3 +242,9 @@ def test_a_name_run_on_over_a_word_that_ends_no_organisation_is_cut(ents):
     assert ("PLACE", "西藏自治区") in got and not any(lab == "ORG" for lab, _t in got)
     # 好未来 inside 美好未来 or 制定好未来 is no company
     assert not any(lab == "ORG" for lab, _t in ents("制定好未来的职业目标。"))
+
+
+def test_a_measure_a_speaker_proposes_is_no_deed_of_the_speakers_body(tmp_path):
+    got = _implements(tmp_path, "sp", "专家谈高考改革\n\n国家教育咨询委员会委员钟秉林谈道："
+                                      "“下一步，要建立有效的质量监测与反馈机制。”\n")
+    assert not got
