@@ -248,3 +248,8 @@ def test_a_measure_a_speaker_proposes_is_no_deed_of_the_speakers_body(tmp_path):
     got = _implements(tmp_path, "sp", "专家谈高考改革\n\n国家教育咨询委员会委员钟秉林谈道："
                                       "“下一步，要建立有效的质量监测与反馈机制。”\n")
     assert not got
+
+
+def test_a_type_word_alone_is_no_organisation(ents):
+    got = ents("长沙市推进县级融媒体中心建设，中心将为群众提供服务，公司也参与其中。")
+    assert not {("ORG", "中心"), ("ORG", "公司")} & got

@@ -72,6 +72,9 @@ def _plausible(text: str, m: Mention) -> bool:
         and not orgs.quoted_measure(text, m) and bool(lexicon.CJK_RE.search(m.text) or m.text.isalnum())
 
 
+# a type word alone names no organisation (公司, 中心: 长沙市中心 was keyed from one); 教育局,
+# 政府, 党委 alone are kept: the report's setting names their owner
+BARE_TYPES = frozenset({"公司", "中心", "学院", "委员会", "研究院", "研究所", "医院", "协会", "集团"})
 # a law's or a rule's title is no organisation (中华人民共和国公证法, 义务教育法, 教师资格条例)
 LAW_TITLE = re.compile(r"(?<![司执立普])法$|条例$|实施细则$|暂行规定$")
 
@@ -226,7 +229,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             kinds[m.text] = kinds.get(m.attrs["short_of"]) or orgs.kind_of(m.attrs["short_of"])[0]
     out = []
     for m in ms:
-        if m.label == "ORG" and (text[m.start - 1:m.start] == "某" or LAW_TITLE.search(m.text)) \
+        if m.label == "ORG" and (text[m.start - 1:m.start] == "某" or LAW_TITLE.search(m.text) or m.text in BARE_TYPES) \
                 or m.label == "PLACE" and len(m.text) == 1:
             continue      # 某市政府, 某中学: a body the text does not name; 中华人民共和国公证法: a law;
             # 中 (中美), 川 (在川): at most optional
