@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import functools
 import re
-
-import jieba
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import measure_model, measure_patterns, rules, segmenter
+from . import measure_model, measure_patterns, rules
+from .entities import known as dictionary_word
 from .doc import Mention, found, text_of
 
 # a name in quotes; also one opened by a mistyped closing quote right after a character
@@ -307,23 +307,19 @@ def list_siblings(lex: dict, text: str, taken: list[tuple[int, int, bool]]) -> l
     return sorted(out)
 
 
-def _dictionary_word(word: str) -> bool:
-    """A word of jieba's dictionary (not one its HMM made up from unknown characters: 制和控)."""
-    segmenter.initialize_jieba()
-    return jieba.dt.FREQ.get(word, 0) > 0
-
-
-def word_start(lex: dict, text: str, a: int, b: int, word_of: dict[int, tuple[int, int]]) -> int:
+def word_start(lex: dict, doc: Doc, starts: list[int], a: int, b: int) -> int:
     """Where an unquoted name found at ``a`` starts on the tokenizer's words: a start inside a
     word moves past a verb of doing (建立疫情应急处置机制: 疫情…) and back to the start of any
-    other word (新时代教育督导体制机制, 全国中小学…提升工程, 以案释法制度); a joining word
-    before a verb is no part of it (建立和规范礼仪制度: 规范礼仪制度). ``word_of`` maps a
-    position inside a word to the word's span."""
-    if a in word_of:
-        s, e = word_of[a]
-        if lex["lead_verb_word"].fullmatch(text[s:e]):
+    other word of jieba's dictionary (新时代教育督导体制机制, 全国中小学…提升工程, 以案释法制度;
+    not a word its HMM made up: 制和控 of 联控联保制和控辍保学劝返制); a joining word before a verb
+    is no part of it (建立和规范礼仪制度: 规范礼仪制度). ``starts``: the doc's token offsets."""
+    text = text_of(doc)
+    k = bisect_right(starts, a) - 1
+    if k >= 0 and starts[k] < a:
+        s, e = starts[k], starts[k] + len(doc[k].text)
+        if a < e and lex["lead_verb_word"].fullmatch(text[s:e]):
             a = e
-        elif _dictionary_word(text[s:e]):
+        elif a < e and dictionary_word(text[s:e]):
             a = s
     while a < b and text[a] in "和与及并":
         a += 1
@@ -341,16 +337,14 @@ class MeasureRecognizer:
         model = measure_model.load()
         dates = {(m.start, m.end) for m in ms if m.label == "DATE"}   # “除夕”防疫宣传版 names a day
         out: list[Mention] = []
-
-        word_of = {i: (t.idx, t.idx + len(t.text)) for t in doc if len(t.text) > 1
-                   for i in range(t.idx + 1, t.idx + len(t.text))}
+        starts = [t.idx for t in doc]
 
         def add(a: int, b: int, written: str, how: str, quoted: bool = False, titled: bool = False):
             # a place inside a quoted name, any name inside a document's title (titled) does not stop it
             # so does a school inside the quotes of a name (“红星海学校劳动教育”)
             wrapped = text[a - 1:a] in "“「『‘" and text[b:b + 1] in "”」』’"
             if not wrapped and how != "lexicon":
-                a = word_start(lex, text, a, b, word_of)
+                a = word_start(lex, doc, starts, a, b)
                 written = text[a:b] if a < b else ""
             if any(x < b and a < y and not ((quoted and ((x, y) in places or wrapped) or titled)
                                             and a <= x and y <= b and (x, y) != (a, b))

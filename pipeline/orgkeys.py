@@ -127,10 +127,10 @@ def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
         return f"org:{anchor}:{core}", anchor, ("seat of a known body" if anchor else "")
     if canonical:  # a national body or outlet known by name
         return f"org::{canonical}", "", ""
-    branch = national_branch(text) if org_names.is_national(text) else ""
-    if branch:   # 国家税务总局北京市税务局, 中国江西网: a national body's branch in a place
-        return f"org:{branch}:{text}", branch, "name"
     if org_names.is_national(text):   # 国家体育总局, 教育部考试中心, 中国教育在线
+        branch = national_branch(text)
+        if branch:   # 国家税务总局北京市税务局, 中科院南京土壤研究所: a national body's branch in a place
+            return f"org:{branch}:{text}", branch, "name"
         return f"org::{org_names.national().get(text.removeprefix('中华人民共和国'), text)}", "", ""
     as_written = kind in org_names.AS_WRITTEN_KINDS or attrs.get("unit_of_kind") in org_names.AS_WRITTEN_KINDS \
         or bool(org_names.AS_WRITTEN_WORDS.search(text))

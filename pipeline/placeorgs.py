@@ -136,11 +136,11 @@ def colleges_of_one_university(ms: list[Mention], entities: dict, relations: lis
             _, anchor, core = uni.key.split(":", 2)
             m.key = f"org:{anchor}:{core}{m.text}"
             m.attrs["college_of"] = uni.key
-            if not any(r.source == m.key and r.type == "LOCATED_IN" for r in relations):
-                relations += [Relation("LOCATED_IN", m.key, r.target, r.start, r.end,
-                                       {"basis": "place of its university (the one the section names)",
-                                        "confidence": "inferred"})
-                              for r in relations if r.type == "LOCATED_IN" and r.source == uni.key][:1]
+            placed = next((r for r in relations if r.type == "LOCATED_IN" and r.source == uni.key), None)
+            if placed is not None and not any(r.source == m.key and r.type == "LOCATED_IN" for r in relations):
+                relations.append(Relation("LOCATED_IN", m.key, placed.target, placed.start, placed.end,
+                                          {"basis": "place of its university (the one the section names)",
+                                           "confidence": "inferred"}))
         else:
             m.key = f"org:?{scope}:{m.text}"
         rec = entities.pop(old, None)

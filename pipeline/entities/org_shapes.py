@@ -249,14 +249,16 @@ def persons_listed_with_orgs(text: str, ms: list[Mention]) -> list[Mention]:
     for i, m in enumerate(ms):
         if m.label != "PERSON":
             continue
-        prev = ms[i - 1] if i > 0 else None
-        nxt = ms[i + 1] if i + 1 < len(ms) else None
-        beside = prev is not None and prev.label == "ORG" and text[prev.end:m.start] in ("、", "和", "与", "及") \
-            or nxt is not None and nxt.label == "ORG" and text[m.end:nxt.start] in ("、", "和", "与", "及")
-        last = nxt.end if nxt is not None and nxt.label == "ORG" and text[m.end:nxt.start] in ("、", "和", "与", "及") else m.end
-        if beside and _ORG_LIST_END.match(text, last):
+        after = ms[i + 1] if i + 1 < len(ms) and _listed(text, m, ms[i + 1]) else None
+        before = i > 0 and _listed(text, ms[i - 1], m)
+        if (before or after) and _ORG_LIST_END.match(text, after.end if after else m.end):
             out[i] = Mention("ORG", m.start, m.end, m.text, attrs={"kind": "company"})
     return out
+
+
+def _listed(text: str, a: Mention, b: Mention) -> bool:
+    """``a`` and ``b`` stand side by side in a list, one of them an organisation."""
+    return "ORG" in (a.label, b.label) and text[a.end:b.start] in ("、", "和", "与", "及")
 
 
 # a document's code right after an issuer's short name: 教基厅函〔2020〕2号, 闽教基〔2021〕3号

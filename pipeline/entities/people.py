@@ -162,7 +162,6 @@ def graduates(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-
 def reconcile(text: str, ms: list[Mention]) -> list[Mention]:
     """One spelling per name in a report where the model read it one character short in
     places: 张占 where the text goes on 张占超 and the report names 张占超 more often (见到

@@ -478,8 +478,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         if not got and text[p.start - 1:p.start] == "的" and org_end.get(p.start - 1) is not None \
                 and not _name_role(text, p) and not studies(text, org_end[p.start - 1], p):
             got = [(org_end[p.start - 1], "", "organisation的name")]     # 太原五中的刘晓宇
-        if not got and text[p.start - 1:p.start] == "的":     # 在柿树坪小学任教的宋平
-            got = [(o, "", "organisation the name works at (在X任教的)") for o in [works_at(text, p.start - 1, org_end)] if o]
+        if not got and text[p.start - 1:p.start] == "的" and (o := works_at(text, p.start - 1, org_end)):
+            got = [(o, "", "organisation the name works at (在X任教的)")]     # 在柿树坪小学任教的宋平
         if not got and org_end.get(p.start) is not None and not _name_role(text, p) \
                 and not studies(text, org_end[p.start], p):
             got = [(org_end[p.start], "", "organisation written before the name")]   # 东城小学李明
