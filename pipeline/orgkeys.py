@@ -442,3 +442,21 @@ def campus_division(text: str, anchor: str) -> str:
         if divs:
             return ""
     return ""
+
+
+# a school's branch named by a county: 清华附中朝阳学校, 人大附中西山学校, 北师大实验中学丰台分校
+BRANCH = re.compile(r"(?:附中|附小|附属中学|附属小学|附属学校|实验中学|实验小学|外国语学校)"
+                    r"([\u4e00-\u9fff]{2,4}?)(?:区|县)?(?:学校|分校|校区|实验学校)$")
+
+
+def branch_division(text: str, anchor: str) -> str:
+    """The other county of the same city that a school's branch is named by, where the report's
+    own county placed it (清华附中朝阳学校 in a 海淀区 report: 朝阳区, not 海淀区), else ''."""
+    gaz = gazetteer.get()
+    m = BRANCH.search(text)
+    if not m or anchor not in gaz.divisions or gaz.divisions[anchor].level != "county":
+        return ""
+    city = gaz.divisions[anchor].parent
+    divs = {d.code for w in ("", "区", "县") for d in gaz.lookup(m.group(1) + w)
+            if d.level == "county" and d.parent == city}
+    return next(iter(divs)) if len(divs) == 1 and anchor not in divs else ""

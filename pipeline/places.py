@@ -23,7 +23,7 @@ from .placeorgs import (colleges_of_one_university, county_just_before, geo_home
 from . import names as org_names
 from .gazetteer import Division
 # BUREAU_FAMILY, ROAD_AFTER, GEO_AFTER and segment are read from here by duplicates.py and linkeval.py
-from .orgkeys import (BUREAU_FAMILY, GEO_AFTER, PARTY_LEAD, ROAD_AFTER, bare_zone, campus_division,  # noqa: F401
+from .orgkeys import (BUREAU_FAMILY, GEO_AFTER, PARTY_LEAD, ROAD_AFTER, bare_zone, branch_division, campus_division,  # noqa: F401
                       fits_setting, home_town, org_key, segment, town_after, town_by_short_name, zone_anchor)
 from .doc import Mention, Relation, found, sentence_of, text_of
 
@@ -421,6 +421,8 @@ class PlaceResolver:
         inner = campus_division(m.text, anchor)
         if inner:     # 广东理工学院鼎湖校区: the campus is in 鼎湖区, inside its school's place
             anchor, basis = inner, "campus named by its division"
+        elif basis == "report context" and branch_division(m.text, anchor):
+            anchor, basis = branch_division(m.text, anchor), "a county of the report's city in the branch's name"
         own = site_body(name, res.site) if name == m.text and (basis in ("", "report context") or
                                                                 basis.startswith("level word")) else ""
         if own and own != anchor:    # 省教育厅 on jyt.henan.gov.cn: 河南省's, whatever else the text names

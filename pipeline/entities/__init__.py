@@ -63,12 +63,25 @@ def _trim(text: str, m: Mention, starts: set) -> Mention | None:
     return Mention(m.label, s, m.end, text[s:m.end], attrs=dict(m.attrs)) if m.end - s >= 2 else None
 
 
+@functools.lru_cache(maxsize=None)
+def _people_noun_end():
+    return re.compile(f"(?:{rules.alternation(rules.items('org_people_nouns.txt'))})$")
+
+
+def _describes_a_person(text: str, m: Mention) -> bool:
+    """大连女孩, 美国教育家: an ORG ending with a word for people (rules/org_people_nouns.txt),
+    not a periodical's title (《教育家》). (An ORG cut before the 门 of 部门 is none either:
+    各地教育部门 names no ministry; see _plausible.)"""
+    return bool(_people_noun_end().search(m.text)) and text[m.start - 1:m.start] != "《"
+
+
 def _plausible(text: str, m: Mention) -> bool:
     if m.label == "PERSON":
         return people.plausible(text, m.start, m.end)
     if m.label == "PLACE":
         return places.plausible(text, m.start, m.end)
     return m.end - m.start >= 2 and not lexicon.generic_org(m.text) and not orgs.category(m.text) \
+        and not _describes_a_person(text, m) and not (m.text.endswith("部") and text[m.end:m.end + 1] == "门") \
         and not orgs.quoted_measure(text, m) and bool(lexicon.CJK_RE.search(m.text) or m.text.isalnum())
 
 

@@ -17,6 +17,8 @@ def office_of_only_bureau(pending: list[str], orgs: list[Mention]):
     the role) belongs to the one bureau the section names."""
     if not any(ends_with_pattern("office").search(r[:-len(base_role(r))] or "-") for r in pending):
         return []
+    if any(r.startswith(("学校", "学院", "该校", "本校", "我校", "全校")) for r in pending):
+        return []        # 学校工会主席: a school's office, not the bureau's
     bureaus = {o.key: o for o in orgs if o.attrs.get("kind") == "bureau" and not o.attrs.get("parent_key")}
     if len(bureaus) != 1:
         return []

@@ -564,7 +564,11 @@ def _links(p: Mention, org: Mention, role: str, span, basis: str, entities: dict
     committee_dept = (org.attrs.get("parent_text") or "").endswith("委") and org.attrs.get("unit_word") in cues("dept")
     unit = org.attrs.get("unit_word") or ""
     other_unit = bool(unit) and role != unit and any(role.startswith(u) and u != unit for u in cues("unit") if len(u) >= 2)
-    if parent and (kind not in ("party", "") or other_unit) and parent != org.key and not committee_dept:
+    # the head of an office named with its owner heads the office (中央财经委员会办公室副主任,
+    # 学校工会主席): only a party unit's name gives a post to its owner (党委书记、院长)
+    office_head = bool(unit) and not PARTY_UNIT_END.search(unit) and not other_unit
+    if parent and (kind not in ("party", "") and not office_head or other_unit) and parent != org.key \
+            and not committee_dept:
         # 航运学院党委书记A,…,团委书记B: the 团委's post is of 航运学院, not of its 党委
         target = parent
         if parent not in entities and org.attrs.get("parent_text"):
