@@ -326,6 +326,18 @@ def word_start(lex: dict, doc: Doc, starts: list[int], a: int, b: int) -> int:
     return a
 
 
+def _in_other_title(lex: dict, text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] lies inside a title in 《》 that names no document (a book, a
+    programme, a periodical): a document's title (《…实施方案》, 《…的意见》) may name measures."""
+    o = text.rfind("《", max(0, a - 60), a + 1)
+    if o < 0 or "》" in text[o:a]:
+        return False
+    c = text.find("》", b, b + 60)
+    if c < 0 or "《" in text[b:c]:
+        return False
+    return lex["document"].fullmatch(text, o, c + 1) is None
+
+
 class MeasureRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
@@ -351,6 +363,8 @@ class MeasureRecognizer:
                    for x, y in names_taken) \
                     or any(o.start < b and a < o.end for o in out):
                 return
+            if not wrapped and not titled and _in_other_title(lex, text, a, b):
+                return    # 《中国制度面对面》: a book's title, no document that sets up 中国制度
             plain = _plain(written)
             formula = wrapped and re.fullmatch(r"\d+(?:\+\d+)+", plain) is not None   # “5+2”课后服务
             if len(plain) < 2 or plain in lex["stop"] or re.fullmatch(r"[\d\W]+", plain) and not formula \

@@ -57,3 +57,28 @@ def test_a_branch_named_by_another_district_of_the_city_is_placed_there(tmp_path
     assert placed["清华附中朝阳学校"] == "朝阳区" and placed["清华附中丰台学校"] == "丰台区"
     # no district in the name (西山 is none of 北京's): the report's own district
     assert placed["人大附中西山学校"] == "海淀区" and placed["中关村第一小学"] == "海淀区"
+
+
+def test_a_name_and_its_title_are_no_duty_in_a_post(tmp_path):
+    got = _relations(tmp_path, "北京师范大学校长董奇教授，国家发改委原党组成员、国家教育咨询委员会委员宋晓梧先后致辞。"
+                               "拱墅区职业高级中学美发专业教师王芳介绍。", "MEMBER_OF")
+    assert ("董奇", "北京师范大学", "校长") in got
+    assert not any(p == "宋晓梧" and o == "北京师范大学" for p, o, _r in got)
+    assert ("宋晓梧", "国家教育咨询委员会", "委员") in got
+    # a duty between a school and a staff role stays in the role
+    assert ("王芳", "拱墅区职业高级中学", "美发专业教师") in got
+
+
+def _measures(analyse, text: str) -> set[str]:
+    from pipeline.nlp import found
+    return {m.text for m in found(analyse(text)) if m.label == "MEASURE"}
+
+
+def test_a_book_title_names_no_measure_but_a_document_title_may(analyse):
+    assert not _measures(analyse, "通俗理论读物《中国制度面对面》来到越来越多人身边。")
+    got = _measures(analyse, "学校按照《关于推进中小学学区制管理的指导意见》推进工作。学校开展《“三会一课”增强党员凝聚力》活动。")
+    assert {"中小学学区制管理", "三会一课"} <= got
+
+
+def test_generations_are_no_measures(analyse):
+    assert _measures(analyse, "作为“00后”，他们积极参加“光盘行动”。“90后”教师挑起大梁。") == {"光盘行动"}

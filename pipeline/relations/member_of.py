@@ -90,7 +90,8 @@ def _is_office(word: str) -> bool:
     return bool(ends_with_pattern("office").search(word) or ends_with_pattern("inner_office").search(word))
 
 
-def _free_qualifier_before(text: str, pos: int, lo: int, org_end: dict, role: str) -> tuple[str, Mention] | None:
+def _free_qualifier_before(text: str, pos: int, lo: int, org_end: dict, role: str,
+                           person_end: dict = None) -> tuple[str, Mention] | None:
     """A teacher's subject or duty written between a school and a staff role (拱墅区职业高级
     中学美发专业教师, 中国美术学院带队教师), or a project before 负责人 (市实验三小综合项目负责人):
     (the words, the organisation); up to four characters, with no 的/和/、 or role word among
@@ -101,6 +102,8 @@ def _free_qualifier_before(text: str, pos: int, lo: int, org_end: dict, role: st
         a = pos - n
         if a < lo or not re.match(r"[\u3400-\u9fff]", text[a]) or text[a] in "的和与及、等为在是":
             return None
+        if person_end and any(i in person_end for i in range(a + 1, pos + 1)):
+            return None       # 北京师范大学校长董奇教授: a name and its title, no duty
         if a in org_end and not _roles_ending_at(text, pos, a):
             return text[a:pos], org_end[a]
     return None
@@ -243,7 +246,7 @@ class Chain:
                 if ana:
                     chosen, (org, org_at, office) = r, ana
                     break
-                free = _free_qualifier_before(text, b, s, self.org_end, r) if b == a else None
+                free = _free_qualifier_before(text, b, s, self.org_end, r, self.person_end) if b == a else None
                 if free:
                     chosen, org = free[0] + r, free[1]
                     break
