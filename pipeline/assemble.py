@@ -38,6 +38,14 @@ EV_COLS = ["src", "dst", "typ", "doc_id", "start", "end", "sentence", "role", "b
 LOCAL_CLAIM_COLS = [c for c in CLAIM_COLS if c != "subject_name"]
 
 
+
+# how a claim's subject was read (pipeline/numbers.py) -> the ABOUT edge's basis and confidence
+SUBJECT_BASES = {
+    "sentence": ("the nearest organisation or place written before it in the sentence", "stated"),
+    "level word and report context": ("全县/本市…: the report's division of that level", "inferred"),
+    "section place": ("the report's setting: no organisation or place written before it in the sentence", "inferred"),
+}
+
 def _q(cols: list[str]) -> str:
     return ", ".join(f'"{c}"' for c in cols)
 
@@ -173,7 +181,9 @@ def local_rows(k: str, ex: dict) -> list[tuple[str, list[tuple]]]:
                            "subject_id": c.get("subject") or "", "date": c.get("date", ""), "sentence": sentence,
                            "counted": c.get("counted", ""), "start": c["start"], "end": c["end"]})
             if c.get("subject"):
-                add_rel(cid, c["subject"], "ABOUT", sid, text, c["sent_start"], c["sent_end"], mapped=(0, 1))
+                basis, confidence = SUBJECT_BASES.get(c.get("subject_basis", ""), (c.get("subject_basis", ""), "inferred"))
+                add_rel(cid, c["subject"], "ABOUT", sid, text, c["sent_start"], c["sent_end"], mapped=(0, 1),
+                        basis=basis, confidence=confidence)
             if c.get("date"):
                 add_rel(cid, date(c["date"]), "ON_DATE", sid, text, c["sent_start"], c["sent_end"])
         for m in sec["mentions"]:

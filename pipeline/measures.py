@@ -54,6 +54,7 @@ def lexicon():
         "institution": re.compile(rf"(?:{rules.alternation(cues.get('institution', []))})$"),
         "lexicon_not_after": re.compile(rf"(?:{rules.alternation(cues.get('lexicon_not_after', []))})"),
         "not_inside": re.compile(rf"(?:{rules.alternation(cues['not_inside'])})"),
+        "field_after": re.compile(rf"(?:{rules.alternation(cues.get('field_after', []))})"),
         "problem_before": re.compile(rf"(?:{rules.alternation(cues.get('problem', ['破解']))})(?:了|掉|好)?$"),
         "named_end": re.compile(rf"(?:{named})$"),
         "label_before": re.compile(rf"(?:{rules.alternation(cues.get('label_before', ['作为', '称为', '誉为', '列为']))})$"),
@@ -365,6 +366,8 @@ class MeasureRecognizer:
                 return
             if not wrapped and not titled and _in_other_title(lex, text, a, b):
                 return    # 《中国制度面对面》: a book's title, no document that sets up 中国制度
+            if text[a:b].endswith("工程") and lex["field_after"].match(text, b):
+                return    # 建筑材料工程专业: a field of study
             plain = _plain(written)
             formula = wrapped and re.fullmatch(r"\d+(?:\+\d+)+", plain) is not None   # “5+2”课后服务
             if len(plain) < 2 or plain in lex["stop"] or re.fullmatch(r"[\d\W]+", plain) and not formula \

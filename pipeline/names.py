@@ -151,8 +151,8 @@ OWN_OUTLET = ("本报", "本台", "本刊", "本网", "本站")
 def is_national(name: str) -> bool:
     """A national body by its name: it starts with 中国/全国/国家... or with a body known by
     name alone (教育部考试中心, 国务院办公厅)."""
-    if name.startswith(NATIONAL_LEAD):
-        return True
+    if name.startswith(NATIONAL_LEAD) or name.endswith("中央") and len(name) >= 4:
+        return True       # … and a party's central committee: 民进中央, 民盟中央, 九三学社中央
     name = name.removeprefix("中华人民共和国")
     known_names = national()   # a known name of three characters or more that starts it and is not it
     return any(name[:k] in known_names for k in range(3, len(name)))

@@ -119,6 +119,12 @@ def fmt(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:.6f}".rstrip("0").rstrip(".")
 
 
+# Chinese numeral characters (第二十五年 read from 十 is still an ordinal)
+NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两")
+# 一 after these is a determiner, not a count: 前一天, 同一年, 每一天, 另一所
+ONE_AS_DETERMINER = frozenset("前后同这那每哪另某")
+
+
 class NumberRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         t = _tables()
@@ -185,6 +191,14 @@ class NumberRecognizer:
         before = text[max(0, num_start - 1):num_start]
         if before == "第" or (before and (before.isdigit() or before in ".-/:：")):
             return None  # an ordinal, or part of a longer number
+        k = num_start
+        while k > 0 and text[k - 1] in NUMERAL_CHARS:
+            k -= 1
+        if k < num_start and text[k - 1:k] == "第":
+            return None  # 第七十七条, 第二十五年: an ordinal read from inside its numeral
+        if text[num_start:num_start + 1] == "一" and before and before in ONE_AS_DETERMINER \
+                or text[num_start:num_start + 2] == "半年" and before in ("上", "下"):
+            return None  # 前一天, 同一年: "the day before"; 下半年: a half of the year, no count
         if t["not_after"].match(text, b) or re.match(r"[一二三四五六七八九]", text[b:b + 1]) and kind == "claim" \
                 and m.group("num") == "一":
             return None

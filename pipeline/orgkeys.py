@@ -104,6 +104,18 @@ def org_core(text: str, prefix_len: int) -> str:
 
 def org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
             scope: str = "", named: frozenset = frozenset()) -> tuple[str, str, str]:
+    """(key, anchor division code, basis) of an organisation's name (see ``_org_key``); a
+    campus in brackets is one key however wide its brackets: 中国地质大学（武汉） and
+    中国地质大学(武汉) are one university."""
+    key, anchor, basis = _org_key(text, attrs, chain, path, scope, named)
+    return key.translate(_HALF_BRACKETS), anchor, basis
+
+
+_HALF_BRACKETS = str.maketrans("（）", "()")
+
+
+def _org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
+             scope: str = "", named: frozenset = frozenset()) -> tuple[str, str, str]:
     """(key, anchor division code, basis) of an organisation's name.
 
     The key names the entity: ``org:<anchor>:<name>``. The anchor is the place its own
@@ -303,6 +315,9 @@ def fits_setting(text: str, chain: list[Division], path: list[str], named=frozen
                                         and text[len(first.name):len(first.name) + 1] not in "族语文裔"):
         return True       # written in full (桃园市..., 美国工程院; not 蒙古族, 朝鲜语), whatever the setting
     gaz = gazetteer.get()
+    if any(text[:k].endswith(("县", "市", "区", "州", "旗")) and text[:k] != first.alias
+           and gaz.by_name.get(text[:k]) == [first.code] for k in range(3, min(len(text), 8))):
+        return True       # a former full name (淮阳县公安局: 淮阳县 is 淮阳区 now), whatever the setting
     if (first.code in full or first.level == "town" and any(c in full for c in gaz.ancestors(first.code))) and \
             home_town(first.alias, path) is None:
         return True

@@ -82,3 +82,106 @@ def test_a_book_title_names_no_measure_but_a_document_title_may(analyse):
 
 def test_generations_are_no_measures(analyse):
     assert _measures(analyse, "作为“00后”，他们积极参加“光盘行动”。“90后”教师挑起大梁。") == {"光盘行动"}
+
+
+def test_an_office_head_goes_to_the_organisation_written_before_it(tmp_path):
+    got = _relations(tmp_path, "教育部发布通知。北京外国语大学 研招办主任郭华伟介绍了情况。"
+                               "武汉市青少年视力低下防制中心主任杨莉华说。", "MEMBER_OF")
+    assert ("郭华伟", "北京外国语大学", "研招办主任") in got
+    # a ministry is no bureau whose offices a report's heads of office belong to
+    assert not any(o == "教育部" for _p, o, _r in got)
+
+
+def test_an_office_head_still_goes_to_the_reports_one_local_bureau(tmp_path):
+    got = _relations(tmp_path, "静乐县教育科技局召开会议。安全科科长宋彦炳主持会议。", "MEMBER_OF")
+    assert ("宋彦炳", "静乐县教育科技局", "安全科科长") in got
+
+
+def test_an_organisation_taking_part_carries_out_nothing(tmp_path):
+    got = _relations(tmp_path, "博尔塔拉职业技术学院21名教师参加“专业带头人领军能力研修”。中国海洋大学入选“双万计划”。"
+                               "青山中学组织学生参加“红色研学”活动。", "IMPLEMENTS")
+    assert {(o, m) for o, m, _r in got} == {("青山中学", "红色研学")}
+
+
+def test_fields_of_study_are_no_projects(analyse):
+    got = _measures(analyse, "学院开设土木工程、化学工程等专业。他是建筑材料工程专业的学生。"
+                             "学校实施“心桥工程”项目，启动能力素质提升工程。")
+    assert not any(m.endswith(("土木工程", "化学工程", "建筑材料工程")) for m in got)
+    assert "能力素质提升工程" in got and any("心桥工程" in m for m in got)
+
+
+def test_a_claims_subject_says_how_it_was_read(tmp_path):
+    from pipeline import build
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("槐荫区教育新闻\n\n槐荫区教体局组织200名教师参加培训。班里有15个女生。全区共有学生3万人。\n",
+                               encoding="utf-8")
+    build.run(src, tmp_path / "out", workers=1, progress=False)
+    with open(tmp_path / "out" / "tables" / "relations.csv", encoding="utf-8-sig", newline="") as f:
+        about = {r["source_name"]: (r["target_name"], r["basis"], r["confidence"])
+                 for r in csv.DictReader(f) if r["type"] == "ABOUT"}
+    assert about["200名"][0] == "槐荫区教体局" and about["200名"][2] == "stated"
+    assert about["15个"][0] == "槐荫区" and about["15个"][2] == "inferred" and "setting" in about["15个"][1]
+    assert about["3万人"][2] == "inferred"
+    assert all(b for _t, b, _c in about.values())
+
+
+def test_ordinals_and_time_words_are_no_claims(analyse):
+    doc = analyse("根据该法第七十七条规定。这是学校第二十五年举办。今年下半年将有3000名学生入学。前一天有200人参加。",
+                  pub_date="2020-05-01")
+    assert sorted(c["text"] for c in doc._.claims) == ["200人", "3000名"]
+
+
+def test_a_table_column_read_as_one_line_is_one_name_a_cell(ents):
+    got = ents("在京高校：北京大学中国人民大学清华大学中国矿业大学(北京)。中国医学科学院北京协和医学院专家参加。")
+    orgs = {t for lab, t in got if lab == "ORG"}
+    assert {"北京大学", "中国人民大学", "清华大学", "中国矿业大学(北京)", "中国医学科学院北京协和医学院"} <= orgs
+
+
+def test_one_key_for_a_campus_however_wide_its_brackets_and_for_known_short_forms(tmp_path):
+    from pipeline import build
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("高校新闻\n\n国家教育部发布通知。中国地质大学（武汉）和中国科技大学派人参加。\n", encoding="utf-8")
+    (src / "b.txt").write_text("高校新闻\n\n教育部发布通知。中国地质大学(武汉)和中国科学技术大学派人参加。据北青报报道。\n", encoding="utf-8")
+    build.run(src, tmp_path / "out", workers=1, progress=False)
+    with open(tmp_path / "out" / "tables" / "entities.csv", encoding="utf-8-sig", newline="") as f:
+        rows = {r["entity_id"]: r for r in csv.DictReader(f) if r["label"] == "ORG"}
+    assert rows["org::教育部"]["n_reports"] == "2"
+    assert rows["org:420100:中国地质大学(武汉)"]["n_reports"] == "2"
+    assert rows["org:340100:中国科学技术大学"]["n_reports"] == "2"
+    assert "org:110000:北京青年报" in rows
+
+
+def test_a_name_beginning_an_institutions_name_is_no_person(ents):
+    got = ents("该校与当地合作建立了孔子课堂。赵德营卫生院医生出诊。孔子说，学而时习之。韩福财大学毕业后回乡。")
+    people = [t for lab, t in got if lab == "PERSON"]
+    assert "赵德营" not in people and {"孔子", "韩福财"} <= set(people)
+
+
+def test_national_and_international_bodies_get_no_place_from_the_setting(tmp_path):
+    from pipeline import build
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("合肥新闻\n\n合肥市教育局召开会议。民进中央副主席李明讲话。上海合作组织代表参加。"
+                               "淮阳县公安局民警介绍案情。\n", encoding="utf-8")
+    build.run(src, tmp_path / "out", workers=1, progress=False)
+    with open(tmp_path / "out" / "tables" / "relations.csv", encoding="utf-8-sig", newline="") as f:
+        placed = {r["source_name"]: r["target_name"] for r in csv.DictReader(f) if r["type"] == "LOCATED_IN"}
+    assert "民进中央" not in placed and "上海合作组织" not in placed
+    # a former county name (淮阳县 is 淮阳区 now) places its body wherever the report is set
+    assert placed["淮阳县公安局"] == "淮阳区"
+
+
+def test_approximate_words_and_currencies_of_claims(analyse):
+    doc = analyse("学费约为3万多澳元。投资100万欧元。学生人数突破5000人。年龄在12岁以下。", pub_date="2020-05-01")
+    got = {c["text"]: (c["value"], c["unit"], c["approx"]) for c in doc._.claims}
+    assert got["3万多澳元"][1] == "澳元" and got["100万欧元"] == (1000000.0, "欧元", False)
+    assert got["突破5000人"][2] and got["12岁以下"][2]
+
+
+def test_a_tables_place_cell_glued_to_the_next_name_is_a_place(ents):
+    got = ents("院校名称 所在省市\n石河子大学 新疆维吾尔自治区华中科技大学 湖北省\n河北衡水二中学生参加。北京市清华大学。")
+    assert {("PLACE", "新疆维吾尔自治区"), ("ORG", "华中科技大学")} <= got
+    # a place of the body's own province stays in its name
+    assert {("ORG", "河北衡水二中"), ("ORG", "北京市清华大学")} <= got

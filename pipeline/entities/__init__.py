@@ -152,7 +152,8 @@ def _propagate(text: str, ms: list[Mention], starts: set, ends: set) -> list[Men
             if not any(busy[i:e]) and (i in starts or i == 0 or not lexicon.is_cjk(text[i - 1])) \
                     and (e in ends or e == len(text) or not lexicon.is_cjk(text[e])) \
                     and (m.label != "PLACE" or places.plausible(text, i, e)) \
-                    and (m.label != "PERSON" or not people.names_doctrine(text, e)):  # 中华大地, 毛泽东思想
+                    and (m.label != "PERSON" or not people.names_doctrine(text, e)    # 中华大地, 毛泽东思想
+                         and not people.begins_a_name(text, e)):                         # 孔子课堂
                 out.append(Mention(m.label, i, e, name, attrs={k: v for k, v in m.attrs.items() if k != "conf"}))
                 busy[i:e] = b"\x01" * (e - i)
             i = text.find(name, i + 1)
@@ -232,6 +233,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = [m for m in ms if m.label != "PLACE" or not any(_overlaps(m, o) for o in posts)] + posts
     ms = [m for m in org_shapes.person_posts(text, people.graduates(text, ms))     # 高艳部长, 韩福财大学毕业
           if not org_shapes.document_code(text, m)]                                  # 教基厅函〔2020〕
+    ms = [part for m in ms for part in orgs.split_place_cell(m)]    # 新疆维吾尔自治区华中科技大学: two cells
     ms = _propagate(text, people.reconcile(text, _one_label(ms)), starts, ends)   # 张占 / 张占超: one spelling
     place_ms = [m for m in ms if m.label == "PLACE"]
     ms += orgs.sectors(text, place_ms, [(m.start, m.end) for m in ms])

@@ -11,6 +11,7 @@ one.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..doc import Mention, Relation, sentence_of
@@ -70,6 +71,8 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []
         if re.search(f"(?:{cue_alternation('judge')})", between):
             return []         # X局充分肯定…工作: the organisation judges the work, others do it
+        if _takes_part(between):
+            return []         # X学院21名教师参加“…研修”: the organisation takes part, others run it
         if text.count("《", s, o.start) > text.count("》", s, o.start) and ("》" in between or not _issued(text, s, o)):
             continue          # 组织学习《X办公厅关于…的通知》, 做了《X关于…的意见》的发言: the issuer of a title read out
         if text.count("(", s, o.start) + text.count("（", s, o.start) > \
@@ -102,6 +105,19 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             continue
         return group
     return []
+
+
+def _takes_part(between: str) -> bool:
+    """Whether what stands between an organisation and a measure says that it takes part in it
+    (参加, 入选: rules/implements.tsv ``takes_part``) rather than sends others to it (组织学生参加)."""
+    part = re.search(_words("takes_part"), between)
+    return part is not None and re.search(_words("sends"), between[:part.start()]) is None
+
+
+@functools.lru_cache(maxsize=None)
+def _words(kind: str) -> re.Pattern:
+    """The cues of one kind of rules/implements.tsv as one pattern."""
+    return re.compile("|".join(map(re.escape, sorted(cues(kind, "implements.tsv"), key=len, reverse=True))) or "(?!)")
 
 
 def _issued(text: str, s: int, o: Mention) -> bool:

@@ -19,7 +19,10 @@ def office_of_only_bureau(pending: list[str], orgs: list[Mention]):
         return []
     if any(r.startswith(("学校", "学院", "该校", "本校", "我校", "全校")) for r in pending):
         return []        # 学校工会主席: a school's office, not the bureau's
-    bureaus = {o.key: o for o in orgs if o.attrs.get("kind") == "bureau" and not o.attrs.get("parent_key")}
+    # a bureau of a place (静乐县教育科技局), not a ministry: 研招办主任 in a report that names
+    # 教育部 is a university's office far more often than the ministry's
+    bureaus = {o.key: o for o in orgs if o.attrs.get("kind") == "bureau" and not o.attrs.get("parent_key")
+               and o.key.split(":")[1:2] != [""]}
     if len(bureaus) != 1:
         return []
     b = next(iter(bureaus.values()))

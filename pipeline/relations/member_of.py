@@ -79,8 +79,12 @@ def _office_before(text: str, pos: int, lo: int, org_end: dict) -> tuple[str, Me
         a = pos - n
         if a < lo:
             break
-        if a in org_end and _is_office(text[a:pos]) and re.fullmatch(r"[\u3400-\u9fff]+", text[a:pos]):
+        if not re.fullmatch(r"[\u3400-\u9fff]+", text[a:pos]) or not _is_office(text[a:pos]):
+            continue
+        if a in org_end:
             return text[a:pos], org_end[a]
+        if a - 1 >= lo and text[a - 1] in " \u3000" and a - 1 in org_end:
+            return text[a:pos], org_end[a - 1]      # 北京外国语大学 研招办主任: a layout space between
     return None
 
 
