@@ -119,6 +119,27 @@ def fmt(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:.6f}".rstrip("0").rstrip(".")
 
 
+def _paragraph_subject(text: str, s: int, subjects: list[Mention]) -> tuple[str, str]:
+    """(key, basis) of the organisation opening one of the two sentences before ``s`` in its
+    paragraph (应天职业技术学院…。班里有15个女生: the college's), else ("", "")."""
+    start = text.rfind("\n", 0, s) + 1
+    k = s
+    for _ in range(2):
+        if k <= start:
+            break
+        ps = max(text.rfind(c, start, k - 1) for c in "。！？!?") + 1
+        ps = max(ps, start)
+        while ps < k and text[ps] in " \u3000\t":
+            ps += 1
+        opening = [m for m in subjects if m.label == "ORG" and ps <= m.start < ps + 4 and m.end <= k]
+        if opening:
+            return min(opening, key=lambda m: m.start).key, "paragraph subject"
+        k = ps
+    return "", ""
+
+
+# a year written alone (1854年, 2019年): a date the date stage may have left, never a count
+_CALENDAR_YEAR = re.compile(r"(?:1[0-9]|20)[0-9]{2}年")
 # Chinese numeral characters (第二十五年 read from 十 is still an ordinal)
 NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两")
 # 一 after these is a determiner, not a count: 前一天, 同一年, 每一天, 另一所
@@ -204,6 +225,8 @@ class NumberRecognizer:
             return None
         if any(qa <= a and b <= qb for qa, qb in quotes):
             return None  # “两个结合”, “四步法”: a set phrase in quotes
+        if _CALENDAR_YEAR.fullmatch(m.group(0)) and not re.match(r"来|间|多|以上|左右", text[b:b + 2]):
+            return None  # 1854年: a year, no count of years
         pre = m.groupdict().get("pre") or ""
         post = m.groupdict().get("post") or ""
         more = m.groupdict().get("more") or m.groupdict().get("more2") or ""
@@ -270,7 +293,11 @@ class NumberRecognizer:
         return bool(re.search(r"[一两][\u3400-\u9fff][一两][\u3400-\u9fff]", window)) and text[a] in "一两"
 
     def _share_units(self, text: str, claims: list[dict], blocked, taken) -> None:
-        """60、70个人: a bare number listed before a claim shares its unit."""
+        """60、70个人: a bare number listed before a claim shares its unit; so does the left
+        end of a range written with both ends' 万 (33万至60万元)."""
+        for c, nxt in zip(claims, claims[1:]):
+            if not c["unit"] and nxt["unit"] and re.fullmatch(r"[至到—~\-－]{1,2}", text[c["end"]:nxt["start"]]):
+                c["unit"] = nxt["unit"]
         for c in list(claims):
             if c["kind"] != "claim":
                 continue
@@ -343,8 +370,12 @@ class NumberRecognizer:
                 code = level_division(path, lvl.group(1))
                 if code:
                     subj, basis = f"place:{code}", "level word and report context"
-            if not subj and path:
-                subj, basis = f"place:{path[-1]}", "section place"
+            if not subj and re.search(r"我国|全国", text[s:c["start"]]):
+                subj, basis = "place:world/中国", "level word and report context"   # 我国共有学校50万所
+            if not subj and not lvl:
+                subj, basis = _paragraph_subject(text, s, subjects)
+            if not subj and path and not re.match(r"\s*(?:他|她|你|我(?![国省市县区校园局们]))", text[s:c["start"]]):
+                subj, basis = f"place:{path[-1]}", "section place"     # not 他今年读了15本书: his
         c["subject"], c["subject_basis"] = subj, basis
         # the date: a date in the same sentence, the nearest before the claim first
         dates = [m for m in dated if s <= m.start < e]

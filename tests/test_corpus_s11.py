@@ -114,7 +114,7 @@ def test_a_claims_subject_says_how_it_was_read(tmp_path):
     from pipeline import build
     src = tmp_path / "in"
     src.mkdir()
-    (src / "a.txt").write_text("槐荫区教育新闻\n\n槐荫区教体局组织200名教师参加培训。班里有15个女生。全区共有学生3万人。\n",
+    (src / "a.txt").write_text("槐荫区教育新闻\n\n槐荫区教体局组织200名教师参加培训。\n班里有15个女生。全区共有学生3万人。\n",
                                encoding="utf-8")
     build.run(src, tmp_path / "out", workers=1, progress=False)
     with open(tmp_path / "out" / "tables" / "relations.csv", encoding="utf-8-sig", newline="") as f:
@@ -185,3 +185,20 @@ def test_a_tables_place_cell_glued_to_the_next_name_is_a_place(ents):
     assert {("PLACE", "新疆维吾尔自治区"), ("ORG", "华中科技大学")} <= got
     # a place of the body's own province stays in its name
     assert {("ORG", "河北衡水二中"), ("ORG", "北京市清华大学")} <= got
+
+
+def test_a_claims_subject_carries_over_from_its_paragraph_not_from_the_setting(tmp_path):
+    from pipeline import build
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("南京新闻\n\n应天职业技术学院是一所民办高校。班里有15个女生，都很优秀。\n"
+                               "南京市教育局召开会议。会上通报，全市共有学生50万人。\n他今年读了15本书。\n"
+                               "学费为33万至60万元。1854年，学堂成立。\n", encoding="utf-8")
+    build.run(src, tmp_path / "out", workers=1, progress=False)
+    with open(tmp_path / "out" / "tables" / "claims.csv", encoding="utf-8-sig", newline="") as f:
+        claims = {r["text"]: r for r in csv.DictReader(f)}
+    assert claims["15个"]["subject_name"] == "应天职业技术学院"
+    assert claims["50万人"]["subject_name"] == "南京市"
+    assert claims["15本"]["subject_name"] == ""          # his books: no place's
+    assert claims["33万"]["unit"] == "元"                 # a range's left end takes the right end's unit
+    assert "1854年" not in claims
