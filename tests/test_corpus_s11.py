@@ -6,14 +6,26 @@ from __future__ import annotations
 import csv
 
 
-def _relations(tmp_path, text: str, kind: str) -> set[tuple[str, str, str]]:
+def _rows(tmp_path, table: str, **reports: str) -> list[dict]:
+    """Build the reports (name -> whole text, headline first) and read one of the tables."""
     from pipeline import build
     src = tmp_path / "in"
     src.mkdir()
-    (src / "a.txt").write_text("会议报道\n\n" + text + "\n", encoding="utf-8")
+    for name, text in reports.items():
+        (src / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
     build.run(src, tmp_path / "out", workers=1, progress=False)
-    with open(tmp_path / "out" / "tables" / "relations.csv", encoding="utf-8-sig", newline="") as f:
-        return {(r["source_name"], r["target_name"], r["role"]) for r in csv.DictReader(f) if r["type"] == kind}
+    with open(tmp_path / "out" / "tables" / f"{table}.csv", encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _relations(tmp_path, text: str, kind: str) -> set[tuple[str, str, str]]:
+    return {(r["source_name"], r["target_name"], r["role"]) for r in _rows(tmp_path, "relations", a="会议报道\n\n" + text)
+            if r["type"] == kind}
+
+
+def _placed(tmp_path, text: str) -> dict[str, str]:
+    """(organisation or place -> where it was placed) of one report, headline first."""
+    return {r["source_name"]: r["target_name"] for r in _rows(tmp_path, "relations", a=text) if r["type"] == "LOCATED_IN"}
 
 
 def test_the_head_of_an_office_heads_the_office_not_its_owner(tmp_path):
@@ -46,14 +58,8 @@ def test_education_departments_name_no_ministry(ents):
 
 
 def test_a_branch_named_by_another_district_of_the_city_is_placed_there(tmp_path):
-    from pipeline import build
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text("海淀区教育新闻\n\n北京市海淀区教委召开会议。清华附中朝阳学校和清华附中丰台学校的校长参加了会议。"
-                               "海淀区的中关村第一小学和人大附中西山学校也派人参加。\n", encoding="utf-8")
-    build.run(src, tmp_path / "out", workers=1, progress=False)
-    with open(tmp_path / "out" / "tables" / "relations.csv", encoding="utf-8-sig", newline="") as f:
-        placed = {r["source_name"]: r["target_name"] for r in csv.DictReader(f) if r["type"] == "LOCATED_IN"}
+    placed = _placed(tmp_path, "海淀区教育新闻\n\n北京市海淀区教委召开会议。清华附中朝阳学校和清华附中丰台学校的校长参加了会议。"
+                               "海淀区的中关村第一小学和人大附中西山学校也派人参加。")
     assert placed["清华附中朝阳学校"] == "朝阳区" and placed["清华附中丰台学校"] == "丰台区"
     # no district in the name (西山 is none of 北京's): the report's own district
     assert placed["人大附中西山学校"] == "海淀区" and placed["中关村第一小学"] == "海淀区"
@@ -111,15 +117,9 @@ def test_fields_of_study_are_no_projects(analyse):
 
 
 def test_a_claims_subject_says_how_it_was_read(tmp_path):
-    from pipeline import build
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text("槐荫区教育新闻\n\n槐荫区教体局组织200名教师参加培训。\n班里有15个女生。全区共有学生3万人。\n",
-                               encoding="utf-8")
-    build.run(src, tmp_path / "out", workers=1, progress=False)
-    with open(tmp_path / "out" / "tables" / "relations.csv", encoding="utf-8-sig", newline="") as f:
-        about = {r["source_name"]: (r["target_name"], r["basis"], r["confidence"])
-                 for r in csv.DictReader(f) if r["type"] == "ABOUT"}
+    about = {r["source_name"]: (r["target_name"], r["basis"], r["confidence"])
+             for r in _rows(tmp_path, "relations", a="槐荫区教育新闻\n\n槐荫区教体局组织200名教师参加培训。\n"
+                                                      "班里有15个女生。全区共有学生3万人。") if r["type"] == "ABOUT"}
     assert about["200名"][0] == "槐荫区教体局" and about["200名"][2] == "stated"
     assert about["15个"][0] == "槐荫区" and about["15个"][2] == "inferred" and "setting" in about["15个"][1]
     assert about["3万人"][2] == "inferred"
@@ -139,14 +139,10 @@ def test_a_table_column_read_as_one_line_is_one_name_a_cell(ents):
 
 
 def test_one_key_for_a_campus_however_wide_its_brackets_and_for_known_short_forms(tmp_path):
-    from pipeline import build
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text("高校新闻\n\n国家教育部发布通知。中国地质大学（武汉）和中国科技大学派人参加。\n", encoding="utf-8")
-    (src / "b.txt").write_text("高校新闻\n\n教育部发布通知。中国地质大学(武汉)和中国科学技术大学派人参加。据北青报报道。\n", encoding="utf-8")
-    build.run(src, tmp_path / "out", workers=1, progress=False)
-    with open(tmp_path / "out" / "tables" / "entities.csv", encoding="utf-8-sig", newline="") as f:
-        rows = {r["entity_id"]: r for r in csv.DictReader(f) if r["label"] == "ORG"}
+    rows = {r["entity_id"]: r for r in _rows(tmp_path, "entities",
+                                             a="高校新闻\n\n国家教育部发布通知。中国地质大学（武汉）和中国科技大学派人参加。",
+                                             b="高校新闻\n\n教育部发布通知。中国地质大学(武汉)和中国科学技术大学派人参加。据北青报报道。")
+            if r["label"] == "ORG"}
     assert rows["org::教育部"]["n_reports"] == "2"
     assert rows["org:420100:中国地质大学(武汉)"]["n_reports"] == "2"
     assert rows["org:340100:中国科学技术大学"]["n_reports"] == "2"
@@ -160,14 +156,8 @@ def test_a_name_beginning_an_institutions_name_is_no_person(ents):
 
 
 def test_national_and_international_bodies_get_no_place_from_the_setting(tmp_path):
-    from pipeline import build
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text("合肥新闻\n\n合肥市教育局召开会议。民进中央副主席李明讲话。上海合作组织代表参加。"
-                               "淮阳县公安局民警介绍案情。\n", encoding="utf-8")
-    build.run(src, tmp_path / "out", workers=1, progress=False)
-    with open(tmp_path / "out" / "tables" / "relations.csv", encoding="utf-8-sig", newline="") as f:
-        placed = {r["source_name"]: r["target_name"] for r in csv.DictReader(f) if r["type"] == "LOCATED_IN"}
+    placed = _placed(tmp_path, "合肥新闻\n\n合肥市教育局召开会议。民进中央副主席李明讲话。上海合作组织代表参加。"
+                               "淮阳县公安局民警介绍案情。")
     assert "民进中央" not in placed and "上海合作组织" not in placed
     # a former county name (淮阳县 is 淮阳区 now) places its body wherever the report is set
     assert placed["淮阳县公安局"] == "淮阳区"
@@ -188,17 +178,16 @@ def test_a_tables_place_cell_glued_to_the_next_name_is_a_place(ents):
 
 
 def test_a_claims_subject_carries_over_from_its_paragraph_not_from_the_setting(tmp_path):
-    from pipeline import build
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text("南京新闻\n\n应天职业技术学院是一所民办高校。班里有15个女生，都很优秀。\n"
-                               "南京市教育局召开会议。会上通报，全市共有学生50万人。\n他今年读了15本书。\n"
-                               "学费为33万至60万元。1854年，学堂成立。\n", encoding="utf-8")
-    build.run(src, tmp_path / "out", workers=1, progress=False)
-    with open(tmp_path / "out" / "tables" / "claims.csv", encoding="utf-8-sig", newline="") as f:
-        claims = {r["text"]: r for r in csv.DictReader(f)}
+    claims = {r["text"]: r for r in _rows(tmp_path, "claims", a="南京新闻\n\n应天职业技术学院是一所民办高校。班里有15个女生，都很优秀。\n"
+                                                         "南京市教育局召开会议。会上通报，全市共有学生50万人。\n他今年读了15本书。\n"
+                                                         "学费为33万至60万元。1854年，学堂成立。")}
     assert claims["15个"]["subject_name"] == "应天职业技术学院"
     assert claims["50万人"]["subject_name"] == "南京市"
     assert claims["15本"]["subject_name"] == ""          # his books: no place's
     assert claims["33万"]["unit"] == "元"                 # a range's left end takes the right end's unit
     assert "1854年" not in claims
+
+
+def test_a_name_cut_before_wen_li_ke_is_the_university(ents):
+    got = ents("北京大学文理科的录取分数线均最高。")
+    assert ("ORG", "北京大学") in got and not any(t == "北京大学文" for _lab, t in got)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from .. import rules
 from ..doc import Mention, found, sentence_spans, text_of, token_spans
-from . import lexicon, model as model_mod, org_complete, org_shapes, org_short, orgs, people, places
+from . import lexicon, model as model_mod, org_cells, org_complete, org_shapes, org_short, orgs, people, places
 
 __all__ = ["EntityRecognizer", "find_entities", "word_spans", "known", "pos"]
 
@@ -233,7 +233,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = [m for m in ms if m.label != "PLACE" or not any(_overlaps(m, o) for o in posts)] + posts
     ms = [m for m in org_shapes.person_posts(text, people.graduates(text, ms))     # 高艳部长, 韩福财大学毕业
           if not org_shapes.document_code(text, m)]                                  # 教基厅函〔2020〕
-    ms = [part for m in ms for part in orgs.split_place_cell(m)]    # 新疆维吾尔自治区华中科技大学: two cells
+    ms = [part for m in ms for part in org_cells.split_place_cell(m)]    # 新疆维吾尔自治区华中科技大学: two cells
     ms = _propagate(text, people.reconcile(text, _one_label(ms)), starts, ends)   # 张占 / 张占超: one spelling
     place_ms = [m for m in ms if m.label == "PLACE"]
     ms += orgs.sectors(text, place_ms, [(m.start, m.end) for m in ms])

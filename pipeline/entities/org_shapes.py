@@ -32,7 +32,7 @@ def cut_bureau_schools(m: Mention) -> Mention:
     return m
 
 
-_FALSE_END = re.compile(r"(?:文科|理科)$")
+_FALSE_END = re.compile(r"(?:文理科|文科|理科)$")
 
 
 def cut_false_ending(text: str, m: Mention) -> Mention:

@@ -11,12 +11,12 @@ one.
 """
 from __future__ import annotations
 
-import functools
 import re
 
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_alternation, cue_flagged, cue_pairs, cues, full_unit, relation
 from .measure_owners import NOT_ACTORS, organisers_after, owner as owner_of
+from .not_deeds import cited, honour, inside_title, inspected, takes_part
 from .openings import (FOCUS, ITEM_DOES, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest,
                        item_opening, paragraph_listed, report_subject, section_subject, tells_a_deed, we_subject)
 
@@ -71,7 +71,7 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []
         if re.search(f"(?:{cue_alternation('judge')})", between):
             return []         # X局充分肯定…工作: the organisation judges the work, others do it
-        if _takes_part(between):
+        if takes_part(between):
             return []         # X学院21名教师参加“…研修”: the organisation takes part, others run it
         if text.count("《", s, o.start) > text.count("》", s, o.start) and ("》" in between or not _issued(text, s, o)):
             continue          # 组织学习《X办公厅关于…的通知》, 做了《X关于…的意见》的发言: the issuer of a title read out
@@ -107,40 +107,12 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
     return []
 
 
-def _takes_part(between: str) -> bool:
-    """Whether what stands between an organisation and a measure says that it takes part in it
-    (参加, 入选: rules/implements.tsv ``takes_part``) rather than sends others to it (组织学生参加)."""
-    part = re.search(_words("takes_part"), between)
-    return part is not None and re.search(_words("sends"), between[:part.start()]) is None
-
-
-@functools.lru_cache(maxsize=None)
-def _words(kind: str) -> re.Pattern:
-    """The cues of one kind of rules/implements.tsv as one pattern."""
-    return re.compile("|".join(map(re.escape, sorted(cues(kind, "implements.tsv"), key=len, reverse=True))) or "(?!)")
-
-
 def _issued(text: str, s: int, o: Mention) -> bool:
     """Whether the title the organisation stands in is one the sentence says is being
     issued (研究制定了《X大学定点帮扶Y“教育强基工程”实施方案》: rules/implements.tsv
     ``issue_title``), so that its issuer carries out the measures it names."""
     opened = text.rfind("《", s, o.start)
     return re.search(rf"(?:{cue_alternation_of('issue_title')})[了]?$", text[max(s, opened - 8):opened]) is not None
-
-
-def _inside_title(text: str, s: int, mm: Mention) -> bool:
-    """Whether the measure is part of a title (《北京市教育委员会关于推进中小学学区制管理的指导
-    意见》) that the sentence does not say is being issued (做了《A》和《B》的发言): the title
-    is talked about, and no one there carries the measure out."""
-    opened = text.rfind("《", s, mm.start)
-    if opened < 0 or text.rfind("》", s, mm.start) > opened or opened + 1 == mm.start and text.startswith("》", mm.end):
-        return False      # not inside a title, or the title is the measure (the plan named as a document)
-    k = opened
-    while text[k - 1:k] in ("和", "、", "及", "与") and text[k - 2:k - 1] == "》":
-        k = text.rfind("《", s, k - 2)      # 《A》和《B》: back to the first title of the list
-        if k < 0:
-            return False
-    return re.search(rf"(?:{cue_alternation_of('issue_title')})[了]?$", text[max(s, k - 8):k]) is None
 
 
 def _later_subject(text: str, orgs: list[Mention], mm: Mention, e: int) -> Mention | None:
@@ -152,33 +124,6 @@ def _later_subject(text: str, orgs: list[Mention], mm: Mention, e: int) -> Menti
     at = m.end() + len(OPENING.match(text, m.end()).group(0))
     return next((o for o in orgs if o.start == at and o.end < e and o.attrs.get("kind") not in NOT_ACTORS
                  and not text.startswith("的", o.end)), None)
-
-
-def _inspected(text: str, mm: Mention) -> bool:
-    """Whether the measure names only the work a visit looks at (开展…教育援疆工作调研:
-    rules/implements.tsv ``inspect_after``)."""
-    return text.startswith(cues("inspect_after", "implements.tsv"), mm.end)
-
-
-def _honour(text: str, mm: Mention, s: int) -> bool:
-    """Whether the measure is named inside an honour given (为第二批省级X典型案例学校)."""
-    before = text[max(s, mm.start - 12):mm.start]
-    return re.search(r"为(?:第[一二三四五六七八九十\d]+批)?[^，,。；;、“”]{0,6}[“]?$", before) is not None and \
-        text[mm.end:mm.end + 8].lstrip("”\"工作").startswith(cues("honour", "implements.tsv"))
-
-
-def _cited(text: str, pos: int) -> bool:
-    """Whether the measure at ``pos`` is a title cited as the ground of the work, right
-    after a `cite` word (按照《X》, 根据《X》和《Y》): the sentence's subject follows it rather
-    than carries it out."""
-    if text[pos - 1:pos] != "《":
-        return False
-    k = pos - 1
-    while k > 0 and text[k - 1] in "和、及与" and text[k - 2:k - 1] == "》":
-        k = text.rfind("《", 0, k - 2)      # 《X》和《Y》: back to the first title of the list
-        if k < 0:
-            return False
-    return re.search(f"(?:{cue_alternation('cite')})[了的]?$", text[max(0, k - 6):k]) is not None
 
 
 def _quoted(text: str, s: int, o: Mention) -> bool:
@@ -509,13 +454,13 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
     out: list[Relation] = []
     for mm in sorted((m for m in ms if m.label == "MEASURE"), key=lambda m: m.start):
         s, e = sentence_of(doc, mm.start)
-        if _honour(text, mm, s):
+        if honour(text, mm, s):
             continue          # 确定X为第二批乡村温馨校园建设典型案例学校: an honour, not an act
-        if _inside_title(text, s, mm):
+        if inside_title(text, s, mm):
             continue          # 做了《X关于推进中小学学区制管理的指导意见》的发言: a title talked about
-        if _inspected(text, mm):
+        if inspected(text, mm):
             continue          # 与地方教育行政部门开展教育援疆工作调研: the work is looked at, not done
-        if _cited(text, mm.start):
+        if cited(text, mm.start):
             continue          # 按照《国家职业教育改革实施方案》要求: the ground of the work, not its act
         group = _actors(text, orgs, s, mm.start, persons, places)
         actor = group[0] if group else None

@@ -1,0 +1,66 @@
+"""What names a measure without anyone carrying it out (pipeline/relations/implements.py):
+an organisation that only takes part in it, a title talked about or cited as the ground of
+the work, the work a visit looks at, an honour given for it."""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..doc import Mention
+from .common import cue_alternation, cues
+from .openings import cue_alternation_of
+
+
+def takes_part(between: str) -> bool:
+    """Whether what stands between an organisation and a measure says that it takes part in it
+    (参加, 入选: rules/implements.tsv ``takes_part``) rather than sends others to it (组织学生参加)."""
+    part = re.search(cue_words("takes_part"), between)
+    return part is not None and re.search(cue_words("sends"), between[:part.start()]) is None
+
+
+@functools.lru_cache(maxsize=None)
+def cue_words(kind: str) -> re.Pattern:
+    """The cues of one kind of rules/implements.tsv as one pattern."""
+    return re.compile("|".join(map(re.escape, sorted(cues(kind, "implements.tsv"), key=len, reverse=True))) or "(?!)")
+
+
+def inside_title(text: str, s: int, mm: Mention) -> bool:
+    """Whether the measure is part of a title (《北京市教育委员会关于推进中小学学区制管理的指导
+    意见》) that the sentence does not say is being issued (做了《A》和《B》的发言): the title
+    is talked about, and no one there carries the measure out."""
+    opened = text.rfind("《", s, mm.start)
+    if opened < 0 or text.rfind("》", s, mm.start) > opened or opened + 1 == mm.start and text.startswith("》", mm.end):
+        return False      # not inside a title, or the title is the measure (the plan named as a document)
+    k = opened
+    while text[k - 1:k] in ("和", "、", "及", "与") and text[k - 2:k - 1] == "》":
+        k = text.rfind("《", s, k - 2)      # 《A》和《B》: back to the first title of the list
+        if k < 0:
+            return False
+    return re.search(rf"(?:{cue_alternation_of('issue_title')})[了]?$", text[max(s, k - 8):k]) is None
+
+
+def inspected(text: str, mm: Mention) -> bool:
+    """Whether the measure names only the work a visit looks at (开展…教育援疆工作调研:
+    rules/implements.tsv ``inspect_after``)."""
+    return text.startswith(cues("inspect_after", "implements.tsv"), mm.end)
+
+
+def honour(text: str, mm: Mention, s: int) -> bool:
+    """Whether the measure is named inside an honour given (为第二批省级X典型案例学校)."""
+    before = text[max(s, mm.start - 12):mm.start]
+    return re.search(r"为(?:第[一二三四五六七八九十\d]+批)?[^，,。；;、“”]{0,6}[“]?$", before) is not None and \
+        text[mm.end:mm.end + 8].lstrip("”\"工作").startswith(cues("honour", "implements.tsv"))
+
+
+def cited(text: str, pos: int) -> bool:
+    """Whether the measure at ``pos`` is a title cited as the ground of the work, right
+    after a `cite` word (按照《X》, 根据《X》和《Y》): the sentence's subject follows it rather
+    than carries it out."""
+    if text[pos - 1:pos] != "《":
+        return False
+    k = pos - 1
+    while k > 0 and text[k - 1] in "和、及与" and text[k - 2:k - 1] == "》":
+        k = text.rfind("《", 0, k - 2)      # 《X》和《Y》: back to the first title of the list
+        if k < 0:
+            return False
+    return re.search(f"(?:{cue_alternation('cite')})[了的]?$", text[max(0, k - 6):k]) is not None
