@@ -191,3 +191,31 @@ def test_a_claims_subject_carries_over_from_its_paragraph_not_from_the_setting(t
 def test_a_name_cut_before_wen_li_ke_is_the_university(ents):
     got = ents("北京大学文理科的录取分数线均最高。")
     assert ("ORG", "北京大学") in got and not any(t == "北京大学文" for _lab, t in got)
+
+
+def test_degrees_tests_and_english_words_are_no_organisations(ents):
+    got = ents("芝加哥大学布斯商学院EMBA费用为15.4万美元。SAT报名费仅81美元。ETS发布通知。the essay is good。")
+    assert {t for lab, t in got if lab == "ORG"} == {"芝加哥大学布斯商学院", "ETS"}
+
+
+def test_the_reports_one_school_is_no_guess_where_another_is_written_before_the_post(tmp_path):
+    got = _relations(tmp_path, "上海协和高级护士职业学校举办活动。金华职业技术学院的“95后”老师周静倩深情回忆。"
+                               "精华中学校长廖中扬表示欢迎。校长白振华介绍。来到学校，与校长杨顺交谈。", "MEMBER_OF")
+    assert not any(p in ("周静倩", "廖中扬") and o == "上海协和高级护士职业学校" for p, o, _r in got)
+    assert ("白振华", "上海协和高级护士职业学校", "校长") in got
+    assert ("杨顺", "上海协和高级护士职业学校", "校长") in got     # 学校 alone is the report's school
+
+
+def test_a_datelines_story_is_no_byline(tmp_path):
+    got = _rows(tmp_path, "relations", a="两会新闻\n\n新华社北京3月5日电 习近平总书记在参加内蒙古代表团审议时强调。",
+                b="学校新闻\n\n红网讯(欧满清 卢辉平) 学校开展活动。")
+    members = {(r["source_name"], r["target_name"]) for r in got if r["type"] == "MEMBER_OF"}
+    assert not any(p == "习近平" for p, _o in members)
+    assert {("欧满清", "红网"), ("卢辉平", "红网")} <= members
+
+
+def test_no_subject_is_guessed_for_a_span_of_time_or_an_age(tmp_path):
+    claims = {r["text"]: r for r in _rows(tmp_path, "claims", a="南京新闻\n\n应天职业技术学院是一所民办高校。学院已办学20年。\n"
+                                                               "他今年92岁。学校共有学生3000人。")}
+    assert claims["20年"]["subject_name"] == "" and claims["92岁"]["subject_name"] == ""
+    assert claims["3000人"]["subject_name"] == "南京市"

@@ -82,6 +82,7 @@ def _plausible(text: str, m: Mention) -> bool:
         return places.plausible(text, m.start, m.end)
     return m.end - m.start >= 2 and not lexicon.generic_org(m.text) and not orgs.category(m.text) \
         and not _describes_a_person(text, m) and not (m.text.endswith("部") and text[m.end:m.end + 1] == "门") \
+        and not re.fullmatch(r"[a-z]+", m.text) \
         and not orgs.quoted_measure(text, m) and bool(lexicon.CJK_RE.search(m.text) or m.text.isalnum())
 
 

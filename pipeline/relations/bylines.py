@@ -49,6 +49,8 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list
                     role = m.group(0)
             if role in cues("editor_credit") and o.attrs.get("kind") != "media" and source not in (o.text, o.norm):
                 break     # 标签:某某大学 责编:赵纳: the page's editor, not the university's
+            if not role and not byline_name_ends(text, p):
+                break     # 新华社北京3月5日电 习近平总书记…: a dateline's story, no staff word and no byline
             return [(_paper_of_pair(text, o, orgs), role, "byline of the medium")]
     # 本报记者 王五 / 本报讯（记者 王五）/ 记者 王五 通讯员 李六 / 编辑:赵七 on a line of
     # its own or in brackets: the paper is the one medium the report names
