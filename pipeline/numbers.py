@@ -310,6 +310,8 @@ class NumberRecognizer:
                 a = k - len(m.group(0))
                 if any(x < k and a < y for x, y in taken + blocked) or text[a - 1:a] == "第":
                     break
+                if text[k - 1] == "、" and (a == 0 or text[a - 1] in "\n。！？；;：: \u3000\t"):
+                    break     # 5、740家培训机构…: an item's number opening its line, no count
                 v = to_number(m.group(1))
                 if v is None:
                     break

@@ -219,3 +219,10 @@ def test_no_subject_is_guessed_for_a_span_of_time_or_an_age(tmp_path):
                                                                "他今年92岁。学校共有学生3000人。")}
     assert claims["20年"]["subject_name"] == "" and claims["92岁"]["subject_name"] == ""
     assert claims["3000人"]["subject_name"] == "南京市"
+
+
+def test_an_items_number_opening_its_line_is_no_count(analyse):
+    doc = analyse("占总数的58.71%。 5、740家培训机构已全面使用示范合同文本。学校有60、70个人参加。", pub_date="2020-05-01")
+    got = {c["text"]: c for c in doc._.claims}
+    assert "5" not in got and got["740家"]["value"] == 740.0
+    assert got["60"]["unit"] == "个"          # a number listed before a claim still shares its unit
