@@ -226,3 +226,8 @@ def test_an_items_number_opening_its_line_is_no_count(analyse):
     got = {c["text"]: c for c in doc._.claims}
     assert "5" not in got and got["740家"]["value"] == 740.0
     assert got["60"]["unit"] == "个"          # a number listed before a claim still shares its unit
+
+
+def test_an_organisation_urging_others_carries_out_nothing(tmp_path):
+    got = _relations(tmp_path, "县教育局明确要求各校开学要组织“三个一”活动。县教育局在全县开展“护苗”行动。", "IMPLEMENTS")
+    assert {(o, m) for o, m, _r in got} == {("县教育局", "护苗")}

@@ -16,7 +16,7 @@ import re
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_alternation, cue_flagged, cue_pairs, cues, full_unit, relation
 from .measure_owners import NOT_ACTORS, organisers_after, owner as owner_of
-from .not_deeds import cited, honour, inside_title, inspected, takes_part
+from .not_deeds import cited, honour, inside_title, inspected, takes_part, urges_others
 from .openings import (FOCUS, ITEM_DOES, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest,
                        item_opening, paragraph_listed, report_subject, section_subject, tells_a_deed, we_subject)
 
@@ -71,8 +71,8 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []
         if re.search(f"(?:{cue_alternation('judge')})", between):
             return []         # X局充分肯定…工作: the organisation judges the work, others do it
-        if takes_part(between):
-            return []         # X学院21名教师参加“…研修”: the organisation takes part, others run it
+        if takes_part(between) or urges_others(between):
+            return []         # X学院21名教师参加“…研修”, X局要求各校组织“…”: others run it
         if text.count("《", s, o.start) > text.count("》", s, o.start) and ("》" in between or not _issued(text, s, o)):
             continue          # 组织学习《X办公厅关于…的通知》, 做了《X关于…的意见》的发言: the issuer of a title read out
         if text.count("(", s, o.start) + text.count("（", s, o.start) > \

@@ -1,5 +1,5 @@
 """What names a measure without anyone carrying it out (pipeline/relations/implements.py):
-an organisation that only takes part in it, a title talked about or cited as the ground of
+an organisation that only takes part in it or urges others to, a title talked about or cited as the ground of
 the work, the work a visit looks at, an honour given for it."""
 from __future__ import annotations
 
@@ -16,6 +16,12 @@ def takes_part(between: str) -> bool:
     (参加, 入选: rules/implements.tsv ``takes_part``) rather than sends others to it (组织学生参加)."""
     part = re.search(cue_words("takes_part"), between)
     return part is not None and re.search(cue_words("sends"), between[:part.start()]) is None
+
+
+def urges_others(between: str) -> bool:
+    """Whether what stands between an organisation and a measure says that it urges others
+    to carry it out (要求各校, 督促各地: rules/implements.tsv ``urge`` and ``others``)."""
+    return re.search(f"(?:{cue_words('urge').pattern})(?:{cue_words('others').pattern})", between) is not None
 
 
 @functools.lru_cache(maxsize=None)
