@@ -231,3 +231,10 @@ def test_an_items_number_opening_its_line_is_no_count(analyse):
 def test_an_organisation_urging_others_carries_out_nothing(tmp_path):
     got = _relations(tmp_path, "县教育局明确要求各校开学要组织“三个一”活动。县教育局在全县开展“护苗”行动。", "IMPLEMENTS")
     assert {(o, m) for o, m, _r in got} == {("县教育局", "护苗")}
+
+
+def test_public_figures_a_reading_found_split_are_one_node(tmp_path):
+    rows = _rows(tmp_path, "entities", a="上海新闻\n\n张文宏医生表示，学校要做好防控。",
+                 b="武汉新闻\n\n张文宏说，要勤洗手。钱学森是著名科学家。")
+    people = {r["entity_id"]: r["n_reports"] for r in rows if r["label"] == "PERSON"}
+    assert people.get("person::张文宏") == "2" and "person::钱学森" in people
