@@ -238,3 +238,8 @@ def test_public_figures_a_reading_found_split_are_one_node(tmp_path):
                  b="武汉新闻\n\n张文宏说，要勤洗手。钱学森是著名科学家。")
     people = {r["entity_id"]: r["n_reports"] for r in rows if r["label"] == "PERSON"}
     assert people.get("person::张文宏") == "2" and "person::钱学森" in people
+
+
+def test_a_status_is_no_deed_and_only_the_measures_clause_counts(tmp_path):
+    got = _relations(tmp_path, "清华大学成为“双一流”建设高校。青山中学参加了会议，会后开展“红色研学”活动。", "IMPLEMENTS")
+    assert {(o, m) for o, m, _r in got} == {("青山中学", "红色研学")}

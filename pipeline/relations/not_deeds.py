@@ -14,14 +14,21 @@ from .openings import cue_alternation_of
 def takes_part(between: str) -> bool:
     """Whether what stands between an organisation and a measure says that it takes part in it
     (参加, 入选: rules/implements.tsv ``takes_part``) rather than sends others to it (组织学生参加)."""
-    part = re.search(cue_words("takes_part"), between)
-    return part is not None and re.search(cue_words("sends"), between[:part.start()]) is None
+    clause = _last_clause(between)
+    part = re.search(cue_words("takes_part"), clause)
+    return part is not None and re.search(cue_words("sends"), clause[:part.start()]) is None
+
+
+def _last_clause(between: str) -> str:
+    """The clause that holds the measure: what follows the last comma or colon (学校参加了会议，
+    会后开展“X”活动: 开展's clause, not 参加's)."""
+    return re.split(r"[，,：:]", between)[-1]
 
 
 def urges_others(between: str) -> bool:
     """Whether what stands between an organisation and a measure says that it urges others
     to carry it out (要求各校, 督促各地: rules/implements.tsv ``urge`` and ``others``)."""
-    return re.search(f"(?:{cue_words('urge').pattern})(?:{cue_words('others').pattern})", between) is not None
+    return re.search(f"(?:{cue_words('urge').pattern})(?:{cue_words('others').pattern})", _last_clause(between)) is not None
 
 
 @functools.lru_cache(maxsize=None)
