@@ -206,3 +206,19 @@ def in_full(o: Mention, orgs: list[Mention]) -> Mention:
     longer = {x.key: x for x in orgs if x.key != o.key and len(x.text) > len(o.text) and x.text.endswith(o.text)
               and not x.attrs.get("parent_key")}
     return next(iter(longer.values())) if len(longer) == 1 else o
+
+
+# (学校 alone is no name: 来到学校,与校长杨顺 is the report's school)
+_SCHOOL_WORD = re.compile(r"(?<=[\u3400-\u9fff])(?:大学|学院|中学|小学|幼儿园)")
+
+
+def other_school_before(text: str, p: Mention, s: int, orgs: list[Mention]) -> bool:
+    """Whether an organisation, or a school's type word outside every organisation found,
+    stands in the 16 characters before the name (金华职业技术学院的“95后”老师周静倩, 精华中学校长
+    廖中扬): the post is that one's, not the report's one school's."""
+    a = max(s, p.start - 16)
+    if any(a < o.end <= p.start for o in orgs):
+        return True
+    # (a name the report gives its organisations elsewhere is one of them: 黄泥小学校长章站亮)
+    return any(not any(o.start <= w.start() and w.end() <= o.end or text.endswith(o.text, 0, w.end()) for o in orgs)
+               for w in _SCHOOL_WORD.finditer(text, a, p.start))

@@ -497,7 +497,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         if not got and pending:
             got = inferred_posts.office_of_only_bureau(pending, orgs) or inferred_posts.post_of_only_unit(pending, orgs)
             conf = "inferred" if got else conf
-        if not got and not text.endswith("代表", 0, p.start) and not _other_school_before(text, p, s, orgs):
+        if not got and not text.endswith("代表", 0, p.start) and not inferred_posts.other_school_before(text, p, s, orgs):
             # 优秀学校代表马小超校长: which school is not said; 精华学校校长廖中扬: another school is
             r = pending[-1] if pending else _name_role(text, p)
             got = inferred_posts.only_org_of_kind(orgs, r, staff_ok=not pending or not _place_before(text, p.start - len(r), ms))
@@ -538,22 +538,6 @@ def _place_before(text: str, pos: int, ms: list[Mention]) -> bool:
     """A place written right before a post (陕西省旬邑县的教师): the post is of that place."""
     pos -= 1 if text[pos - 1:pos] == "的" else 0
     return any(m.label == "PLACE" and m.end == pos for m in ms)
-
-
-# (学校 alone is no name: 来到学校,与校长杨顺 is the report's school)
-_SCHOOL_WORD = re.compile(r"(?<=[\u3400-\u9fff])(?:大学|学院|中学|小学|幼儿园)")
-
-
-def _other_school_before(text: str, p: Mention, s: int, orgs: list[Mention]) -> bool:
-    """Whether an organisation, or a school's type word outside every organisation found,
-    stands in the 16 characters before the name (金华职业技术学院的“95后”老师周静倩, 精华中学校长
-    廖中扬): the post is that one's, not the report's one school's."""
-    a = max(s, p.start - 16)
-    if any(a < o.end <= p.start for o in orgs):
-        return True
-    # (a name the report gives its organisations elsewhere is one of them: 黄泥小学校长章站亮)
-    return any(not any(o.start <= w.start() and w.end() <= o.end or text.endswith(o.text, 0, w.end()) for o in orgs)
-               for w in _SCHOOL_WORD.finditer(text, a, p.start))
 
 
 def _dept_of(role: str) -> str:
