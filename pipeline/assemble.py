@@ -37,8 +37,6 @@ INDEX = "index.sqlite"
 EV_COLS = ["src", "dst", "typ", "doc_id", "start", "end", "sentence", "role", "basis", "confidence", "date"]
 LOCAL_CLAIM_COLS = [c for c in CLAIM_COLS if c != "subject_name"]
 
-
-
 # how a claim's subject was read (pipeline/numbers.py) -> the ABOUT edge's basis and confidence
 SUBJECT_BASES = {
     "sentence": ("the nearest organisation or place written before it in the sentence", "stated"),
@@ -46,6 +44,7 @@ SUBJECT_BASES = {
     "paragraph subject": ("the organisation opening a sentence before it in its paragraph", "inferred"),
     "section place": ("the report's setting: no organisation or place written before it in the sentence", "inferred"),
 }
+
 
 def _q(cols: list[str]) -> str:
     return ", ".join(f'"{c}"' for c in cols)

@@ -421,8 +421,8 @@ class PlaceResolver:
         inner = campus_division(m.text, anchor)
         if inner:     # 广东理工学院鼎湖校区: the campus is in 鼎湖区, inside its school's place
             anchor, basis = inner, "campus named by its division"
-        elif basis == "report context" and branch_division(m.text, anchor):
-            anchor, basis = branch_division(m.text, anchor), "a county of the report's city in the branch's name"
+        elif basis == "report context" and (branch := branch_division(m.text, anchor)):
+            anchor, basis = branch, "a county of the report's city in the branch's name"
         own = site_body(name, res.site) if name == m.text and (basis in ("", "report context") or
                                                                 basis.startswith("level word")) else ""
         if own and own != anchor:    # 省教育厅 on jyt.henan.gov.cn: 河南省's, whatever else the text names

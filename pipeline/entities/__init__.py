@@ -68,11 +68,12 @@ def _people_noun_end():
     return re.compile(f"(?:{rules.alternation(rules.items('org_people_nouns.txt'))})$")
 
 
-def _describes_a_person(text: str, m: Mention) -> bool:
-    """大连女孩, 美国教育家: an ORG ending with a word for people (rules/org_people_nouns.txt),
-    not a periodical's title (《教育家》). (An ORG cut before the 门 of 部门 is none either:
-    各地教育部门 names no ministry; see _plausible.)"""
-    return bool(_people_noun_end().search(m.text)) and text[m.start - 1:m.start] != "《"
+def _no_body(text: str, m: Mention) -> bool:
+    """Words read as an organisation that name none: a person described (大连女孩, 美国教育家:
+    rules/org_people_nouns.txt; not a periodical's title, 《教育家》), a name cut before the 门
+    of 部门 (各地教育部门), a lowercase English word (the, essay)."""
+    return bool(_people_noun_end().search(m.text)) and text[m.start - 1:m.start] != "《" \
+        or m.text.endswith("部") and text[m.end:m.end + 1] == "门" or re.fullmatch(r"[a-z]+", m.text) is not None
 
 
 def _plausible(text: str, m: Mention) -> bool:
@@ -81,8 +82,7 @@ def _plausible(text: str, m: Mention) -> bool:
     if m.label == "PLACE":
         return places.plausible(text, m.start, m.end)
     return m.end - m.start >= 2 and not lexicon.generic_org(m.text) and not orgs.category(m.text) \
-        and not _describes_a_person(text, m) and not (m.text.endswith("部") and text[m.end:m.end + 1] == "门") \
-        and not re.fullmatch(r"[a-z]+", m.text) \
+        and not _no_body(text, m) \
         and not orgs.quoted_measure(text, m) and bool(lexicon.CJK_RE.search(m.text) or m.text.isalnum())
 
 

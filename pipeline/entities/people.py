@@ -56,7 +56,7 @@ def plausible(text: str, s: int, e: int) -> bool:
         return False
     # a word running on: 马克思 in 马克思主义
     follow = text[e:e + 2]
-    return not (follow and follow in _RUN_ON) and not names_doctrine(text, e) and not _NAMES_A_PLACE.match(text, e)
+    return not (follow and follow in _RUN_ON) and not names_doctrine(text, e) and not begins_a_name(text, e)
 
 
 _RUN_ON = frozenset({"主义", "思想", "理论", "学说"})
@@ -68,6 +68,8 @@ _NAMES_A_PLACE = re.compile(r"(?:课堂|学堂|学院|卫生院|医院|纪念馆
 def begins_a_name(text: str, e: int) -> bool:
     """Whether a name ending at ``e`` begins an institution's name (孔子课堂, 雷锋小学)."""
     return _NAMES_A_PLACE.match(text, e) is not None
+
+
 # particles no name starts with (记者了解到, 文汇报记者的步伐)
 _NO_SURNAME = frozenset("的了着地得")
 
@@ -125,7 +127,7 @@ def public_figures(text: str, starts: frozenset, ends: frozenset) -> list[Mentio
         i = text.find(name)
         while i >= 0:
             e = i + len(name)
-            if i in starts and e in ends and not names_doctrine(text, e) and not _NAMES_A_PLACE.match(text, e):
+            if i in starts and e in ends and not names_doctrine(text, e) and not begins_a_name(text, e):
                 out.append(Mention("PERSON", i, e, name))
             i = text.find(name, e)
     return out

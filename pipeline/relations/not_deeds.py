@@ -1,6 +1,6 @@
 """What names a measure without anyone carrying it out (pipeline/relations/implements.py):
-an organisation that only takes part in it or urges others to, a title talked about or cited as the ground of
-the work, the work a visit looks at, an honour given for it."""
+an organisation that only takes part in it or urges others to, a title talked about or cited
+as the ground of the work, the work a visit looks at, an honour given for it."""
 from __future__ import annotations
 
 import functools
@@ -15,8 +15,14 @@ def takes_part(between: str) -> bool:
     """Whether what stands between an organisation and a measure says that it takes part in it
     (参加, 入选: rules/implements.tsv ``takes_part``) rather than sends others to it (组织学生参加)."""
     clause = _last_clause(between)
-    part = re.search(cue_words("takes_part"), clause)
-    return part is not None and re.search(cue_words("sends"), clause[:part.start()]) is None
+    part = _pattern("takes_part").search(clause)
+    return part is not None and _pattern("sends").search(clause[:part.start()]) is None
+
+
+def urges_others(between: str) -> bool:
+    """Whether what stands between an organisation and a measure says that it urges others
+    to carry it out (要求各校, 督促各地: rules/implements.tsv ``urge`` and ``others``)."""
+    return _pattern("urge", "others").search(_last_clause(between)) is not None
 
 
 def _last_clause(between: str) -> str:
@@ -25,16 +31,10 @@ def _last_clause(between: str) -> str:
     return re.split(r"[，,：:]", between)[-1]
 
 
-def urges_others(between: str) -> bool:
-    """Whether what stands between an organisation and a measure says that it urges others
-    to carry it out (要求各校, 督促各地: rules/implements.tsv ``urge`` and ``others``)."""
-    return re.search(f"(?:{cue_words('urge').pattern})(?:{cue_words('others').pattern})", _last_clause(between)) is not None
-
-
 @functools.lru_cache(maxsize=None)
-def cue_words(kind: str) -> re.Pattern:
-    """The cues of one kind of rules/implements.tsv as one pattern."""
-    return re.compile("|".join(map(re.escape, sorted(cues(kind, "implements.tsv"), key=len, reverse=True))) or "(?!)")
+def _pattern(*kinds: str) -> re.Pattern:
+    """The cues of rules/implements.tsv kinds, one after the other, as one compiled pattern."""
+    return re.compile("".join(f"(?:{cue_alternation_of(k)})" for k in kinds))
 
 
 def inside_title(text: str, s: int, mm: Mention) -> bool:
