@@ -16,7 +16,7 @@ JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 RULES  := $(wildcard rules/*)
 SHARED ?= ../shared
 
-.PHONY: all build explore screenshots test eval eval-dev eval-link link-gold bench bench-scale bench-ner train train-measures learning-curve clean distclean
+.PHONY: all build explore screenshots test eval eval-dev eval-corpus eval-link link-gold bench bench-scale bench-ner train train-measures learning-curve clean distclean
 
 all: build
 
@@ -49,6 +49,13 @@ eval: build
 eval-dev: $(STAMP)
 	$(PY) -m pipeline build --input $(SHARED)/dev/docs --out outputs/dev --quiet
 	$(PY) -m pipeline eval --gold $(SHARED)/dev/gold --out outputs/dev
+
+# our entity annotation of 48 articles of ../shared/corpus (data/annotations; not part of CI):
+# the articles unpacked from the corpus archive, built, scored on ORG, PERSON and PLACE
+eval-corpus: $(STAMP)
+	$(PY) -m pipeline.evaluate docs --archive $(SHARED)/corpus/corpus_docs.tar.xz --gold data/annotations/corpus --into outputs/eval-corpus/in
+	$(PY) -m pipeline build --input outputs/eval-corpus/in --out outputs/eval-corpus/out --quiet
+	$(PY) -m pipeline eval --gold data/annotations/corpus --out outputs/eval-corpus/out
 
 # linking across reports (not part of CI): train/ and dev/ of ../shared built together into
 # outputs/link, scored against data/linking/clusters.tsv (what the gold says is one entity)

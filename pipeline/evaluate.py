@@ -43,6 +43,9 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
             "opt": {(e["label"], squash(e["text"])) for e in g.get("optional", [])},
             "dates": {d["value"] for d in g.get("dates", [])},
             "nums": {num_key(n["value"]) for n in g.get("numbers", [])} - {None},
+            # a gold file may annotate some labels only (data/annotations: entities, no dates
+            # or numbers); the others are then not scored for that report
+            "scored": set(g.get("scored") or ALL_LABELS),
         }
     return gold
 
@@ -74,7 +77,10 @@ def score(gold: dict, pred: dict) -> dict[str, dict]:
     c = defaultdict(lambda: [0, 0, 0])
     for d, g in gold.items():
         pr = pred.get(d, {"ents": set(), "dates": set(), "nums": set()})
+        scored = g.get("scored", set(ALL_LABELS))
         for lab in ENT_LABELS:
+            if lab not in scored:
+                continue
             G = {x for x in g["ents"] if x[0] == lab}
             O = {x for x in g["opt"] if x[0] == lab}
             P = {x for x in pr["ents"] if x[0] == lab} - (O - G)
@@ -82,12 +88,16 @@ def score(gold: dict, pred: dict) -> dict[str, dict]:
             c[lab][1] += len(P - G)
             c[lab][2] += len(G - P)
         for lab, key in (("DATE", "dates"), ("NUMBER", "nums")):
+            if lab not in scored:
+                continue
             G, P = g[key], pr[key]
             c[lab][0] += len(G & P)
             c[lab][1] += len(P - G)
             c[lab][2] += len(G - P)
     out = {}
     for lab in ALL_LABELS:
+        if not any(lab in g.get("scored", ALL_LABELS) for g in gold.values()):
+            continue
         tp, fp, fn = c[lab]
         out[lab] = dict(zip(("p", "r", "f1"), prf(tp, fp, fn)), support=tp + fn, tp=tp, fp=fp, fn=fn)
     tot = [sum(c[l][i] for l in ENT_LABELS) for i in range(3)]
@@ -254,6 +264,26 @@ def score_bio(path: Path, limit: int | None = None, errors: int = 0) -> dict:
     return res
 
 
+def archive_docs(archive: Path, gold_dir: Path, into: Path) -> int:
+    """The reports of ``gold_dir``'s gold files unpacked from a ``.tar.xz`` of texts (the
+    corpus: ``docs/cNNNNN.txt``) into ``into`` (emptied first); returns how many were found.
+    data/annotations annotates articles of ../shared/corpus, whose texts the repository does
+    not hold."""
+    import shutil
+    import tarfile
+    wanted = {p.name[:-len(".gold.json")] for p in gold_dir.glob("*.gold.json")}
+    shutil.rmtree(into, ignore_errors=True)
+    into.mkdir(parents=True)
+    found = 0
+    with tarfile.open(archive, "r:*") as tar:
+        for m in tar:
+            name = m.name.rsplit("/", 1)[-1]
+            if m.isfile() and name.rsplit(".", 1)[0] in wanted:
+                (into / name).write_bytes(tar.extractfile(m).read())
+                found += 1
+    return found
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pipeline.evaluate")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -266,7 +296,18 @@ def main(argv=None) -> int:
     g.add_argument("--out", default="outputs")
     g.add_argument("--json", action="store_true")
     g.add_argument("--errors", action="store_true")
+    x = sub.add_parser("docs", help="unpack the reports a gold folder annotates from an archive of texts")
+    x.add_argument("--archive", required=True)
+    x.add_argument("--gold", required=True)
+    x.add_argument("--into", required=True)
     a = ap.parse_args(argv)
+    if a.cmd == "docs":
+        if not Path(a.archive).is_file():
+            print(f"error: no such archive: {a.archive}", file=sys.stderr)
+            return 2
+        n = archive_docs(Path(a.archive), Path(a.gold), Path(a.into))
+        print(f"{n} reports of {a.gold} unpacked into {a.into}")
+        return 0 if n else 2
     if a.cmd == "gold":
         return main_gold(Path(a.gold), Path(a.out), a.json, a.errors)
     for f in a.files:

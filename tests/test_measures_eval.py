@@ -69,6 +69,58 @@ def test_gold_scoring_follows_the_annotation_guide(tmp_path):
     assert round(res["ENTITIES"]["p"], 3) == round(2 / 3, 3)
 
 
+def test_a_gold_file_of_entities_only_scores_no_dates_or_numbers(tmp_path):
+    """data/annotations annotates entities only ("scored"): the build's dates and numbers of
+    those reports are neither right nor wrong, and a set made only of such files has no
+    DATE or NUMBER row; a report with full gold beside it is scored as before."""
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "c1.gold.json").write_text(json.dumps({
+        "doc_id": "c1", "scored": ["ORG", "PERSON", "PLACE"],
+        "entities": [{"label": "ORG", "text": "中公教育"}], "optional": []}, ensure_ascii=False), "utf-8")
+    out = tmp_path / "out" / "tables"
+    out.mkdir(parents=True)
+    (out / "mentions.csv").write_text(
+        "doc_id,label,text,start,end,norm,entity_id\n"
+        "c1,ORG,中公教育,0,4,,x\n"
+        "c1,DATE,1月22日,9,14,2020-01-22,x\n"
+        "c1,NUMBER,3所,20,22,3,x\n"
+        "r1,NUMBER,3所,0,2,3,x\n", "utf-8")
+    res = evaluate.score(evaluate.load_gold(gold), evaluate.load_pred(out / "mentions.csv", ["c1"]))
+    assert set(res) == {"ORG", "PERSON", "PLACE", "ENTITIES"}
+    assert res["ENTITIES"]["f1"] == 1.0
+    (gold / "r1.gold.json").write_text(json.dumps({
+        "doc_id": "r1", "entities": [], "optional": [], "dates": [],
+        "numbers": [{"text": "3所", "value": 3, "unit": "所", "approx": False}]}, ensure_ascii=False), "utf-8")
+    res = evaluate.score(evaluate.load_gold(gold), evaluate.load_pred(out / "mentions.csv", ["c1", "r1"]))
+    assert (res["NUMBER"]["tp"], res["NUMBER"]["fp"]) == (1, 0)   # c1's 3所 is not counted
+    assert (res["DATE"]["tp"], res["DATE"]["fp"]) == (0, 0)
+
+
+def test_annotated_reports_are_unpacked_from_an_archive_of_texts(tmp_path):
+    """make eval-corpus: the articles the annotation names come out of the corpus archive
+    (the repository holds the annotation, not the texts); others stay in it."""
+    import io
+    import tarfile
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "c00007.gold.json").write_text('{"doc_id": "c00007", "entities": []}', "utf-8")
+    archive = tmp_path / "corpus_docs.tar.xz"
+    with tarfile.open(archive, "w:xz") as tar:
+        for name, text in (("docs/c00007.txt", "城南区第二中学开学。"), ("docs/c00008.txt", "另一篇。")):
+            data = text.encode("utf-8")
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    into = tmp_path / "in"
+    (into / "old").mkdir(parents=True)
+    assert evaluate.archive_docs(archive, gold, into) == 1
+    assert sorted(p.name for p in into.iterdir()) == ["c00007.txt"]
+    assert (into / "c00007.txt").read_text("utf-8") == "城南区第二中学开学。"
+    assert evaluate.main(["docs", "--archive", str(tmp_path / "none.tar.xz"), "--gold", str(gold),
+                          "--into", str(into)]) == 2
+
+
 def test_bio_scoring_reads_character_bio(tmp_path):
     bio = tmp_path / "t.bio"
     rows = [("新", "B-ORG"), ("华", "I-ORG"), ("社", "I-ORG"), ("记", "O"), ("者", "O"), ("在", "O"),

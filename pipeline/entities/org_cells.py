@@ -55,3 +55,37 @@ def split_place_cell(m: Mention) -> list[Mention]:
     k = m.text.index(cells[1])
     return [Mention("PLACE", m.start, m.start + len(cells[0]), cells[0]),
             Mention("ORG", m.start + k, m.end, cells[1], attrs=dict(m.attrs))]
+
+
+# a count of bodies (48所, 六所, 几所, 近百所), not an ordinal (第15所阳光小学) nor a numbered
+# institute after its owner (研究院611所)
+_COUNT = re.compile(r"(?<![第\d])(?:近|约)?(?:\d+|[几数两一二三四五六七八九十百千]+)所(?!长)")
+
+
+def _named_body(name: str) -> bool:
+    """A known body, or a name of at least two characters before an organisation's type
+    word (京都大学, 教育部): a body's name, where it stands before a count."""
+    if lexicon.known_orgs().words.get(name):
+        return True
+    types = lexicon.name_types()
+    return any(name[k:] in types.words and k >= 2 for k in range(len(name) - 1))
+
+
+def split_counted(m: Mention) -> list[Mention]:
+    """An organisation read over a count of bodies names none (湖北48所, 北京市166所小学,
+    新加坡有二所大学, 中央部属六所师范大学): a body named before the count is kept
+    (京都大学四所国立大学: 京都大学), else the place it starts with, where that is a division
+    or a country; the rest is dropped. A name holding an ordinal
+    (安婕妤第15所阳光小学) or a numbered institute (中国航空研究院611所) is kept."""
+    if m.label != "ORG":
+        return [m]
+    c = _COUNT.search(m.text)
+    if c is None or m.text[c.start() - 1:c.start()] in "院局部厂" and c.group(0)[0].isdigit():
+        return [m]
+    head = m.text[:c.start()]
+    if _named_body(head):                 # 康奈尔大学四所常春藤盟校: 康奈尔大学 is a name
+        return [Mention("ORG", m.start, m.start + len(head), head, attrs=dict(m.attrs))]
+    for k in range(len(head), 1, -1):
+        if division_chain(head[:k]):
+            return [Mention("PLACE", m.start, m.start + k, head[:k])]
+    return []

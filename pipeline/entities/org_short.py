@@ -79,3 +79,25 @@ def _whole_word_forms(gaz, name: str) -> set[str]:
         if name.endswith(long) and len(name) > len(long) + 1:
             out.add(name[:-len(long)] + short)
     return out
+
+
+# the type words after which a foreign or brand name written alone is the body's short name
+_NAMED_BODY_TYPES = ("大学", "学院", "学校", "中学", "小学", "公司", "集团", "基金会", "研究院", "医院")
+
+
+def names_of_bodies(ms: list[Mention]) -> list[Mention]:
+    """A person the model read in a name that the same report writes in full as an
+    organisation's (康奈尔 and 康奈尔大学, 伊利 and 伊利集团, 塞梅尔维斯 and 塞梅尔维斯大学) is that
+    organisation's short name, when it reads as a foreign or brand name (every character one
+    of rules/translit_chars.txt, or not opening with a common surname): 李亚男 of 李亚男小学
+    stays a person."""
+    full = {m.text for m in ms if m.label == "ORG"}
+    sounds, surnames = set(lexicon.translit_chars()), lexicon.surnames()
+    out = []
+    for m in ms:
+        if m.label == "PERSON" and (set(m.text) <= sounds or surnames.get(m.text[0]) != "common"):
+            body = next((m.text + t for t in _NAMED_BODY_TYPES if m.text + t in full), None)
+            if body:
+                m = Mention("ORG", m.start, m.end, m.text, attrs={**m.attrs, "short_of": body})
+        out.append(m)
+    return out

@@ -1,0 +1,52 @@
+"""What our annotation of 48 corpus articles showed (data/annotations; session of
+2026-12-04, night): counts of schools read as organisations (北京市166所小学), and foreign
+or brand names written alone read as people where the report names the body in full
+(康奈尔 beside 康奈尔大学)."""
+from __future__ import annotations
+
+from pipeline.doc import Mention
+from pipeline.entities import org_cells, org_short
+
+
+def _split(text: str) -> list[tuple[str, str]]:
+    return [(m.label, m.text) for m in org_cells.split_counted(Mention("ORG", 0, len(text), text))]
+
+
+def test_a_count_of_schools_is_no_organisation_but_its_place_stays():
+    assert _split("北京市166所小学") == [("PLACE", "北京市")]
+    assert _split("湖北48所") == [("PLACE", "湖北")]
+    assert _split("新加坡有二所大学") == [("PLACE", "新加坡")]
+    assert _split("加拿大近百所公立大学") == [("PLACE", "加拿大")]
+    assert _split("中央部属六所师范大学") == []           # no place to keep
+    assert _split("澳洲几所") == []
+    # a body named before the count stays (京都大学, 北海道大学 ... 四所国立大学)
+    assert _split("京都大学四所国立大学") == [("ORG", "京都大学")]
+    assert _split("教育部六所直属师范大学") == [("ORG", "教育部")]
+
+
+def test_ordinals_numbered_institutes_and_research_institutes_stay_names():
+    for name in ("安婕妤第15所阳光小学", "中国航空研究院611所", "中国科学院心理研究所", "北京市第一六一中学"):
+        assert _split(name) == [("ORG", name)]
+
+
+def test_the_whole_pipeline_keeps_no_count_as_an_organisation(ents):
+    found = ents("记者了解到，北京市166所小学今年秋季将全部开设课后服务，湖北48所高校也将参与。")
+    assert not [t for lab, t in found if lab == "ORG" and "所" in t]
+    assert ("PLACE", "北京市") in found
+
+
+def _bodies(*ms: tuple[str, str]) -> list[tuple[str, str, str]]:
+    out = org_short.names_of_bodies([Mention(lab, 0, len(t), t) for lab, t in ms])
+    return [(m.label, m.text, m.attrs.get("short_of", "")) for m in out]
+
+
+def test_a_foreign_or_brand_name_beside_its_body_is_the_body():
+    assert _bodies(("ORG", "康奈尔大学"), ("PERSON", "康奈尔"))[1] == ("ORG", "康奈尔", "康奈尔大学")
+    assert _bodies(("ORG", "伊利集团"), ("PERSON", "伊利"))[1] == ("ORG", "伊利", "伊利集团")
+    assert _bodies(("ORG", "塞梅尔维斯大学"), ("PERSON", "塞梅尔维斯"))[1] == ("ORG", "塞梅尔维斯", "塞梅尔维斯大学")
+
+
+def test_a_chinese_name_a_school_is_named_after_stays_a_person():
+    assert _bodies(("ORG", "李亚男小学"), ("PERSON", "李亚男"))[1] == ("PERSON", "李亚男", "")
+    # no body of that name in the report: the person stays
+    assert _bodies(("ORG", "哈佛大学"), ("PERSON", "康奈尔"))[1] == ("PERSON", "康奈尔", "")
