@@ -5,7 +5,7 @@ or brand names written alone read as people where the report names the body in f
 from __future__ import annotations
 
 from pipeline.doc import Mention
-from pipeline.entities import org_cells, org_short
+from pipeline.entities import org_cells, org_shapes, org_short
 
 
 def _split(text: str) -> list[tuple[str, str]]:
@@ -50,3 +50,33 @@ def test_a_chinese_name_a_school_is_named_after_stays_a_person():
     assert _bodies(("ORG", "李亚男小学"), ("PERSON", "李亚男"))[1] == ("PERSON", "李亚男", "")
     # no body of that name in the report: the person stays
     assert _bodies(("ORG", "哈佛大学"), ("PERSON", "康奈尔"))[1] == ("PERSON", "康奈尔", "")
+
+
+def _seat(text: str, name: str) -> list[tuple[str, str]]:
+    s = text.index(name)
+    return [(m.label, m.text) for m in org_shapes.outlet_seat(text, Mention("ORG", s, s + len(name), name))]
+
+
+def test_an_outlet_and_its_seat_in_a_source_line_are_two_entities():
+    assert _seat("来源：环球网(北京) 作者：李明", "环球网(北京)") == [("ORG", "环球网"), ("PLACE", "北京")]
+    assert _seat("据扬子晚报（南京）报道", "扬子晚报（南京）") == [("ORG", "扬子晚报"), ("PLACE", "南京")]
+    assert _seat("来源: 新东方(北京) 对于考生", "新东方(北京)") == [("ORG", "新东方"), ("PLACE", "北京")]
+
+
+def test_a_campus_in_brackets_stays_part_of_its_university():
+    for text, name in (("中国地质大学(武汉)的学生", "中国地质大学(武汉)"), ("来源: 中国石油大学（北京） 新闻网", "中国石油大学（北京）"),
+                       ("三联生活周刊(企鹅号)", "三联生活周刊(企鹅号)")):
+        assert _seat(text, name) == [("ORG", name)]
+
+
+def test_the_source_line_of_a_portal_article(tmp_path):
+    from pipeline import build
+    from .conftest import read_table
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("留学生人数再创新高\n2014-03-12 10:20:31来源: 环球网(北京)\n"
+                               "环球网记者了解到，今年赴美留学的中国学生人数继续增长。\n", encoding="utf-8")
+    build.run(src, tmp_path / "out", workers=1, progress=False)
+    found = {(r["label"], r["text"]) for r in read_table(tmp_path / "out", "mentions.csv")}
+    assert ("ORG", "环球网") in found and ("PLACE", "北京") in found
+    assert not [t for lab, t in found if "(" in t]

@@ -332,3 +332,23 @@ def training_firms(text: str, words) -> list[Mention]:
                 continue
             out.append(Mention("ORG", s, e, text[s:e], attrs={"kind": "company"}))
     return out
+
+
+_SEAT = re.compile(r"[(（]([\u4e00-\u9fff]{2,4})[)）]$")
+
+
+def outlet_seat(text: str, m: Mention) -> list[Mention]:
+    """A portal's source line names an outlet with its seat in brackets (来源: 环球网(北京),
+    扬子晚报(南京), 新东方(北京)): the outlet and the place, not one body; a university's
+    campus in brackets stays part of its name (中国地质大学(武汉))."""
+    seat = _SEAT.search(m.text) if m.label == "ORG" else None
+    if seat is None or not division_chain(seat.group(1)):
+        return [m]
+    name = m.text[:seat.start()]
+    source_line = re.search(r"来源[:：]\s*$", text[max(0, m.start - 6):m.start]) is not None
+    kind = kind_of(name)[0]
+    if len(name) < 2 or not (kind == "media" or source_line and kind not in SCHOOL_KINDS):
+        return [m]
+    k = m.start + seat.start(1)
+    return [Mention("ORG", m.start, m.start + len(name), name, attrs=dict(m.attrs)),
+            Mention("PLACE", k, k + len(seat.group(1)), seat.group(1))]
