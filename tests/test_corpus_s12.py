@@ -80,3 +80,10 @@ def test_the_source_line_of_a_portal_article(tmp_path):
     found = {(r["label"], r["text"]) for r in read_table(tmp_path / "out", "mentions.csv")}
     assert ("ORG", "环球网") in found and ("PLACE", "北京") in found
     assert not [t for lab, t in found if "(" in t]
+
+
+def test_the_large_education_companies_are_known_bodies(ents):
+    """rules/org_known.tsv: the companies of the education trade that the corpus names in
+    tens of articles (好未来 in 23, 中公教育 in 25) and the model rarely found."""
+    found = ents("据了解，好未来和中公教育近日均发布了财报，启德教育也表示将扩大招生。")
+    assert {("ORG", "好未来"), ("ORG", "中公教育"), ("ORG", "启德教育")} <= found
