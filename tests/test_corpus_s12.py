@@ -84,6 +84,36 @@ def test_the_source_line_of_a_portal_article(tmp_path):
 
 def test_the_large_education_companies_are_known_bodies(ents):
     """rules/org_known.tsv: the companies of the education trade that the corpus names in
-    tens of articles (好未来 in 23, 中公教育 in 25) and the model rarely found."""
-    found = ents("据了解，好未来和中公教育近日均发布了财报，启德教育也表示将扩大招生。")
-    assert {("ORG", "好未来"), ("ORG", "中公教育"), ("ORG", "启德教育")} <= found
+    tens of articles (中公教育 in 25, found 5 times) and the model rarely found; 好未来 stays
+    off the list (美好未来, 制定好未来的目标: tests/test_corpus_s10.py)."""
+    found = ents("据了解，中公教育近日发布了财报，启德教育和环球雅思也表示将扩大招生。")
+    assert {("ORG", "中公教育"), ("ORG", "启德教育"), ("ORG", "环球雅思")} <= found
+
+
+def _staff(text: str, org: str) -> list[str]:
+    from pipeline.entities import people
+    s = text.index(org)
+    return [m.text for m in people.staff_between(text, [Mention("ORG", s, s + len(org), org)])]
+
+
+def test_a_name_between_a_school_and_a_title_is_a_person():
+    """The seed report's 长安路学校卓皓老师: the retrained model read no name there; the
+    shape (organisation, a name from a common surname, a title) says there is one."""
+    assert _staff("长安路学校卓皓老师耐心地讲解", "长安路学校") == ["卓皓"]
+    assert _staff("城南中学王海平校长介绍", "城南中学") == ["王海平"]
+
+
+def test_a_lone_surname_or_a_word_before_the_title_is_no_name():
+    assert _staff("城南中学王老师说", "城南中学") == []          # surname and title: optional
+    assert _staff("城南中学全体老师参加", "城南中学") == []
+    assert _staff("城南中学高级教师参加", "城南中学") == []
+    assert _staff("城南中学常务副校长主持", "城南中学") == []
+
+
+def test_a_verb_of_forming_a_body_ends_the_name_before_it():
+    text = "扎龙中心学校和林甸县第一小学结成联盟。"
+    s = text.index("林甸县")
+    m = org_shapes.cut_false_ending(text, Mention("ORG", s, s + 11, text[s:s + 11]))
+    assert m.text == "林甸县第一小学"
+    text = "城南中学组建的学生社团"      # nothing whole before the verb: left as it is
+    assert org_shapes.cut_false_ending(text, Mention("ORG", 0, 4, "城南中学")).text == "城南中学"

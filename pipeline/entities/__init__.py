@@ -76,6 +76,21 @@ def _no_body(text: str, m: Mention) -> bool:
         or m.text.endswith("部") and text[m.end:m.end + 1] == "门" or re.fullmatch(r"[a-z]+", m.text) is not None
 
 
+@functools.lru_cache(maxsize=None)
+def _people_noun_then_name():
+    return re.compile(f"(?:{rules.alternation(rules.items('org_people_nouns.txt'))})([\u4e00-\u9fff·]{{2,4}})$")
+
+
+def _described_person(text: str, m: Mention) -> Mention | None:
+    """A person described and named in one span the model read as an organisation (美国教育家
+    杜威, 香港爱国金融实业家何善衡): the name after the description, when it may be a name."""
+    hit = _people_noun_then_name().search(m.text) if m.label == "ORG" else None
+    if hit is None:
+        return None
+    s, e = m.start + hit.start(1), m.end
+    return Mention("PERSON", s, e, text[s:e]) if people.plausible(text, s, e) else None
+
+
 def _plausible(text: str, m: Mention) -> bool:
     if m.label == "PERSON":
         return people.plausible(text, m.start, m.end)
@@ -197,6 +212,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             if part is not None and part.label == "ORG" and (places.division_chain(part.text)
                                                               or places.station(part.text)):
                 part.label = "PLACE"  # a name made of divisions only, a station: places
+            described = _described_person(text, part) if part is not None else None
+            part = described or part                      # 美国教育家杜威: 杜威
             if part is not None and _plausible(text, part):
                 ms.append(part)
     org_ends = {m.end for m in ms if m.label == "ORG"}
@@ -209,6 +226,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _add(ms, people.bylined(text, context))
     ms = _add(ms, people.credited(text))           # 审核:明媛、谢婷婷
     ms = _add(ms, people.public_figures(text, starts, ends))   # 钟南山 where the model missed him
+    ms += people.staff_between(text, ms)           # 长安路学校卓皓老师
     busy = bytearray(len(text))
     for m in ms:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)

@@ -33,14 +33,20 @@ def cut_bureau_schools(m: Mention) -> Mention:
 
 
 _FALSE_END = re.compile(r"(?:文理科|文科|理科)$")
+# a verb of forming a body, read into the name before it (林甸县第一小学结成联盟)
+_DEED = re.compile(r"(?:结成|组成|组建|结为|签约)")
 
 
 def cut_false_ending(text: str, m: Mention) -> Mention:
     """A name the model ran on over a word that ends no organisation: 文科 or 理科 (歙县二中文科
-    考点, 湖南耒阳文科状元: 歙县二中, 湖南耒阳), 所 before 辖/属/在 (西藏自治区所辖: 西藏自治区).
+    考点, 湖南耒阳文科状元: 歙县二中, 湖南耒阳), 所 before 辖/属/在 (西藏自治区所辖: 西藏自治区),
+    a verb of forming a body after a whole name (林甸县第一小学结成联盟: 林甸县第一小学).
     What is left may be a place (the caller relabels a chain of divisions)."""
     hit = _FALSE_END.search(m.text)
     k = hit.start() if hit else len(m.text) - 1 if m.text.endswith("所") and text[m.end:m.end + 1] in "辖属在有谓以需" else 0
+    deed = _DEED.search(m.text, 2)
+    if not k and deed and kind_of(m.text[:deed.start()])[1] not in ("", m.text[:deed.start()]):
+        k = deed.start()   # 林甸县第一小学结成联盟: a school, then what it did
     if k < 2:
         return m
     return Mention(m.label, m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))

@@ -188,3 +188,30 @@ def reconcile(text: str, ms: list[Mention]) -> list[Mention]:
             m = Mention("PERSON", m.start, m.end + 1, text[m.start:m.end + 1], attrs=m.attrs)
         out.append(m)
     return out
+
+
+# the titles a name stands before when an organisation names where its bearer works
+_STAFF_TITLES = ("老师", "教师", "校长", "副校长", "书记", "副书记", "主任", "副主任", "局长", "副局长", "院长",
+                 "副院长", "教授", "园长", "同学")
+
+
+def staff_between(text: str, ms: list[Mention]) -> list[Mention]:
+    """A name of two or three characters between an organisation and a title (长安路学校卓皓老师,
+    城南中学王海平校长) where the model found none: the name opens with a common surname
+    (rules/surnames.tsv) and may be a name (``plausible``); a lone surname (学校王老师) is no
+    name, and words such as 全体 are not taken."""
+    surnames = lexicon.surnames()
+    busy = bytearray(len(text))
+    for m in ms:
+        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for m in ms:
+        if m.label != "ORG":
+            continue
+        for n in (3, 2):
+            s, e = m.end, m.end + n
+            if e < len(text) and text.startswith(_STAFF_TITLES, e) and surnames.get(text[s]) == "common" \
+                    and not any(busy[s:e]) and plausible(text, s, e):
+                out.append(Mention("PERSON", s, e, text[s:e]))
+                break
+    return out
