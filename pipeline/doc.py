@@ -49,6 +49,15 @@ def _register_extensions() -> None:
 _register_extensions()
 
 
+def covered(length: int, ms) -> bytearray:
+    """One byte per character of a text of ``length``: 1 where one of the mentions ``ms``
+    lies, so that a rule finds what no mention holds yet."""
+    busy = bytearray(length)
+    for m in ms:
+        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return busy
+
+
 def text_of(doc: Doc) -> str:
     """``doc.text``, joined once per document (spaCy rebuilds it from the tokens on every
     access)."""

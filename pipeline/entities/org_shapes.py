@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..doc import Mention
+from ..doc import Mention, covered
 from . import lexicon
 from .org_complete import SCHOOL_KINDS
 from .orgs import category, kind_of
@@ -138,9 +138,7 @@ def list_siblings(text: str, words, ms: list[Mention]) -> list[Mention]:
     is an organisation too: the item before it from the earliest word start after a joining
     word or a separator; the item after it up to the type word, where a separator follows."""
     starts = lexicon.word_bounds(words)[0]
-    busy = bytearray(len(text))
-    for m in ms:
-        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    busy = covered(len(text), ms)
     out = []
     for m in ms:
         if m.label != "ORG":

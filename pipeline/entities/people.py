@@ -18,7 +18,7 @@ import re
 from collections import Counter
 
 from .. import rules
-from ..doc import Mention
+from ..doc import Mention, covered
 from . import lexicon
 
 _NAME = re.compile(r"[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,8}(?:[·•][\u3400-\u9fff]{1,10}){1,3}")
@@ -201,9 +201,7 @@ def staff_between(text: str, ms: list[Mention]) -> list[Mention]:
     (rules/surnames.tsv) and may be a name (``plausible``); a lone surname (学校王老师) is no
     name, and words such as 全体 are not taken."""
     surnames = lexicon.surnames()
-    busy = bytearray(len(text))
-    for m in ms:
-        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    busy = covered(len(text), ms)
     out = []
     for m in ms:
         if m.label != "ORG":
