@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import rules
-from ..doc import Mention, found, sentence_spans, text_of, token_spans
+from ..doc import Mention, covered, found, sentence_spans, text_of, token_spans
 from . import lexicon, model as model_mod, org_cells, org_complete, org_shapes, org_short, orgs, people, places
 
 __all__ = ["EntityRecognizer", "find_entities", "word_spans", "known", "pos"]
@@ -64,8 +64,13 @@ def _trim(text: str, m: Mention, starts: set) -> Mention | None:
 
 
 @functools.lru_cache(maxsize=None)
+def _people_nouns() -> str:
+    return rules.alternation(rules.items("org_people_nouns.txt"))
+
+
+@functools.lru_cache(maxsize=None)
 def _people_noun_end():
-    return re.compile(f"(?:{rules.alternation(rules.items('org_people_nouns.txt'))})$")
+    return re.compile(f"(?:{_people_nouns()})$")
 
 
 def _no_body(text: str, m: Mention) -> bool:
@@ -78,7 +83,7 @@ def _no_body(text: str, m: Mention) -> bool:
 
 @functools.lru_cache(maxsize=None)
 def _people_noun_then_name():
-    return re.compile(f"(?:{rules.alternation(rules.items('org_people_nouns.txt'))})([\u4e00-\u9fff·]{{2,4}})$")
+    return re.compile(f"(?:{_people_nouns()})([\u4e00-\u9fff·]{{2,4}})$")
 
 
 def _described_person(text: str, m: Mention) -> Mention | None:
@@ -154,9 +159,7 @@ def _one_label(ms: list[Mention]) -> list[Mention]:
 
 def _propagate(text: str, ms: list[Mention], starts: set, ends: set) -> list[Mention]:
     """A name found once is found wherever else it is written as a word of its own."""
-    busy = bytearray(len(text))
-    for m in ms:
-        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    busy = covered(len(text), ms)
     out = list(ms)
     seen = {}
     for m in sorted(ms, key=lambda m: -(m.end - m.start)):
@@ -227,9 +230,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _add(ms, people.credited(text))           # 审核:明媛、谢婷婷
     ms = _add(ms, people.public_figures(text, starts, ends))   # 钟南山 where the model missed him
     ms += people.staff_between(text, ms)           # 长安路学校卓皓老师
-    busy = bytearray(len(text))
-    for m in ms:
-        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    busy = covered(len(text), ms)
     ms += places.missed_divisions(text, starts, ends, busy)
     ms += places.named_communities(text, starts, busy)       # 城里的鱼塘社区
     ms += places.named_regions(text, starts, ends, busy)     # 地处黄土高原

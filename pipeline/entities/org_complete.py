@@ -11,7 +11,7 @@ import functools
 import re
 
 from .. import rules
-from ..doc import Mention
+from ..doc import Mention, covered
 from . import lexicon
 from .orgs import categories, category, kind_of as orgs_kind_of
 
@@ -84,9 +84,7 @@ def schools_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
     schooling follows (小学语文, rules/org_suffix_blockers.txt)."""
     ends = lexicon.word_bounds(words)[1]
     alone = {a for a, b in words if b - a == 1}     # one-character words: 等 of 中等 is no 等
-    busy = bytearray(len(text))
-    for m in ms:
-        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    busy = covered(len(text), ms)
     roles, schooling = lexicon.roles(), lexicon.schooling_words()
     out = []
     for p in sorted((m for m in ms if m.label == "PLACE"), key=lambda m: m.start):

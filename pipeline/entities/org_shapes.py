@@ -44,8 +44,8 @@ def cut_false_ending(text: str, m: Mention) -> Mention:
     What is left may be a place (the caller relabels a chain of divisions)."""
     hit = _FALSE_END.search(m.text)
     k = hit.start() if hit else len(m.text) - 1 if m.text.endswith("所") and text[m.end:m.end + 1] in "辖属在有谓以需" else 0
-    deed = _DEED.search(m.text, 2)
-    if not k and deed and kind_of(m.text[:deed.start()])[1] not in ("", m.text[:deed.start()]):
+    deed = None if k else _DEED.search(m.text, 2)
+    if deed and kind_of(m.text[:deed.start()])[1] not in ("", m.text[:deed.start()]):
         k = deed.start()   # 林甸县第一小学结成联盟: a school, then what it did
     if k < 2:
         return m

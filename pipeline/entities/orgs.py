@@ -18,7 +18,7 @@ import re
 
 from .. import rules
 from ..gazetteer import ADMIN_SUFFIXES
-from ..doc import Mention
+from ..doc import Mention, covered
 from . import lexicon
 from .org_cells import list_cells
 from .places import division_chain, station
@@ -404,9 +404,7 @@ def bare_bodies(text: str, words, ms: list[Mention]) -> list[Mention]:
                 and not m.attrs.get("short_of"):
             m.attrs["short_of"] = one[_bureau_family(m.text)]
     starts, ends = lexicon.word_bounds(words)
-    busy = bytearray(len(text))
-    for m in ms:
-        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    busy = covered(len(text), ms)
     out = []
     for fam, name in sorted(one.items()):
         for typ in sorted({t for t in _TYPE_WORDS if _bureau_family(t) == fam}):
