@@ -2,8 +2,9 @@
 precision the text gives (``2020-02-08``, ``2020-03``, ``2020``).
 
 Years left out are taken from the report's publication date, else from the year the
-report is plainly about (the latest year it writes out, or the year a festival falls on
-the date written next to it: 2月8日元宵节 is 2020). Lunar dates and festivals go through
+report is plainly about (the year its address carries, a counted day such as 第36个教师节,
+the latest year it writes out, or the year a festival falls on the date written next to
+it: 2月8日元宵节 is 2020). Lunar dates and festivals go through
 JioNLP's lunar calendar table. Digits lost in the source (``月日``) give nothing; a lost
 month sign (``自213日起`` in a March 2020 report) is repaired only when one reading alone
 is a valid date, and the date is marked as repaired. Relative words (当日, 近日, 目前)
@@ -28,7 +29,36 @@ YEAR4 = r"(?:19|20)\d{2}|[一二〇零三四五六七八九]{4}"
 RANGE = r"\s*(?:至|到|—|-|~|～|－)\s*"
 LUNAR_DAY = r"初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|十"
 
-_YEAR_RE = re.compile(rf"(?<![\d])({YEAR4})\s*年")
+_YEAR_RE = re.compile(rf"(?<![\d])({YEAR4})\s*(?:学)?年")
+# a school year (2020-2021学年, 2023~2024学年度): for the report's year it counts as the
+# year it starts
+_SCHOOL_YEAR = re.compile(rf"(?<![\d])((?:19|20)\d{{2}})\s*(?:—|-|~|～|－|至|到)\s*(?:19|20)\d{{2}}\s*学年")
+# the year (and month) an address carries: /news/201912/10037542.html, /2019-12/, /2019/12/05/
+_URL_YEAR = re.compile(r"/((?:19|20)\d{2})[-_/]?(?:0[1-9]|1[0-2])(?:[-_/]?(?:0[1-9]|[12]\d|3[01]))?(?=[/_.])")
+
+
+def url_year(url: str) -> int | None:
+    """The year an address's path carries as a year and month (a CMS's folder of the month);
+    None when it carries none or two."""
+    path = re.sub(r"^[a-z]+://[^/]*", "", url or "")
+    found_ = {int(m.group(1)) for m in _URL_YEAR.finditer(path)}
+    return found_.pop() if len(found_) == 1 else None
+
+
+@functools.lru_cache(maxsize=None)
+def _counted_rx() -> re.Pattern | None:
+    names = [row[0] for row in rules.table("festival_ordinals.tsv")]
+    return re.compile(rf"第(?P<n>{NUM}|[一二三四五六七八九十]{{1,4}})(?:个|届)?(?P<name>{rules.alternation(names)})") \
+        if names else None
+
+
+def _counted_days(text: str):
+    """第36个教师节: each counted day with the year it was first kept."""
+    rx = _counted_rx()
+    if rx is None:
+        return []
+    first = {row[0]: int(row[1]) for row in rules.table("festival_ordinals.tsv")}
+    return [(m, first[m.group("name")]) for m in rx.finditer(text)]
 
 
 @functools.lru_cache(maxsize=None)
@@ -101,12 +131,23 @@ def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str:
         return ""
 
 
-def infer_year(text: str, pub_date: str = "") -> tuple[int | None, str]:
-    """The year a report is about: its publication year, else the latest year it writes
-    out, else the year in which a festival falls on the date written next to it."""
+def infer_year(text: str, pub_date: str = "", url: str = "") -> tuple[int | None, str]:
+    """The year a report is about: its publication year, else the year its address
+    carries (/news/201912/), else the year a counted day names (第36个教师节 is 2020:
+    rules/festival_ordinals.tsv), else the latest year it writes out (a school year
+    2020-2021学年 by the year it starts), else the year in which a festival falls on the
+    date written next to it."""
     if pub_date[:4].isdigit():
         return int(pub_date[:4]), "publication date"
-    years = [cn_int(m.group(1)) for m in _YEAR_RE.finditer(text)]
+    y = url_year(url)
+    if y:
+        return y, "the report's address"
+    counted = {cn_int(m.group("n")) + first - 1 for m, first in _counted_days(text) if cn_int(m.group("n"))}
+    counted = {y for y in counted if 1990 <= y <= 2100}
+    if len(counted) == 1:
+        return counted.pop(), "a counted day (第N个…节)"
+    years = [cn_int(m.group(1)) for m in _YEAR_RE.finditer(_SCHOOL_YEAR.sub(" ", text))] \
+        + [int(m.group(1)) for m in _SCHOOL_YEAR.finditer(text)]
     years = [y for y in years if y and 1990 <= y <= 2100]
     if years:
         return max(years), "latest year in the text"
@@ -124,35 +165,49 @@ def infer_year(text: str, pub_date: str = "") -> tuple[int | None, str]:
 @functools.lru_cache(maxsize=None)
 def _patterns():
     fest = rules.alternation(_festivals())
-    rel = r"(?P<rel>今年|去年|明年|前年|当年)?"
+    rel = r"(?P<rel>今年|去年|明年|前年|当年|同年)?"
     # the characters a match can start with (util.finditer_at tries the pattern only there)
-    rel_first = "今去明前当"
+    rel_first = "今去明前当同"
     first = {
         "ymd": r"\d一二〇零三四五六七八九", "ym": r"\d一二〇零三四五六七八九", "y": r"\d一二〇零三四五六七八九",
-        "iso": r"\d", "repaired": r"\d", "d": r"\d",
+        "iso": r"\d", "repaired": r"\d", "d": r"\d", "yy": r"\d一二〇零三四五六七八九", "rm": "上本下", "dmy": r"\d", "mdot": r"\d",
         "lunar": "农正腊冬一二三四五六七八九十",
-        "md": rf"{rel_first}\d一二三四五六七八九十", "m": rf"{rel_first}\d一二三四五六七八九十",
+        "md": rf"{rel_first}\d一二三四五六七八九十", "mdr": rf"{rel_first}\d一二三四五六七八九十", "m": rf"{rel_first}\d一二三四五六七八九十",
         "fest": rel_first + re.escape("".join(sorted({f[0] for f in _festivals() if f}))),
     }
     return [(kind, rx, re.compile(f"[{first[kind]}]")) for kind, rx in [
         ("ymd", re.compile(rf"(?P<y>{YEAR4})\s*年\s*(?P<m>{NUM})\s*月\s*(?P<d>{NUM})\s*[日号]"
                            rf"(?:{RANGE}(?P<d2>{NUM})\s*[日号])?")),
         ("iso", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d])")),
+        # day.month.year as European pages write it (30.08.2017)
+        ("dmy", re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d{2})(?![\d.])")),
+        # month.day with its 日 (4.17日)
+        ("mdot", re.compile(r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\.(?P<d>[0-3]?\d)\s*[日号]")),
         ("ym", re.compile(rf"(?P<y>{YEAR4})\s*年\s*(?P<m>\d{{1,2}}|十[一二]|[一二三四五六七八九十])\s*月(?:份)?"
                           r"(?P<part>上旬|中旬|下旬|初|底|末)?")),
         ("lunar", re.compile(rf"(?:农历)?(?P<lm>正|腊|冬|[一二三四五六七八九十]{{1,2}})月(?P<ld>{LUNAR_DAY})"
                              rf"(?:{RANGE}(?P<ld2>{LUNAR_DAY}))?")),
+        # a range or list of years, a school year: both ends (2016-2020年, 2017、2018年, 2020-2021学年)
+        ("yy", re.compile(rf"(?<![\d])(?P<y>{YEAR4})\s*年?(?:{RANGE}|、|和)(?P<y2>{YEAR4})\s*(?:学年|年)(?:度)?"
+                          rf"(?!\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月)(?!代|级|届|制)")),
+        # a range of days whose first day has no 日 of its own (8月19至24日)
+        ("mdr", re.compile(rf"{rel}(?<![\d.])(?P<m>{NUM})\s*月\s*(?P<d>{NUM})(?={RANGE})"
+                           rf"{RANGE}(?:(?P<m2>{NUM})\s*月\s*)?(?P<d2>{NUM})\s*[日号]")),
+        # a day of the month before, this or the next one (上月25日), from the publication date
+        ("rm", re.compile(rf"(?P<rm>上月|本月|下月)\s*(?P<d>{NUM})\s*[日号]")),
         ("md", re.compile(rf"{rel}(?<![\d.])(?P<m>{NUM})\s*月\s*(?P<d>{NUM})\s*[日号](?![楼线])"
                           rf"(?:{RANGE}(?:(?P<m2>{NUM})\s*月\s*)?(?P<d2>{NUM})\s*[日号])?")),
-        ("fest", re.compile(rf"{rel}(?P<fest>{fest})(?!假期|假|期间|长假|黄金周|前后|前夕|档|晚会|联欢|慰问|礼包)")),
-        ("y", re.compile(rf"(?<![\d])(?P<y>{YEAR4})\s*年(?:度)?(?!\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月)(?!代|级|届|制)")),
-        ("m", re.compile(rf"{rel}(?<![\d.个第])(?<!\d年)(?P<m>\d{{1,2}}|(?<=[今去明]年)(?:十[一二]|[一二三四五六七八九十]))\s*月(?:份)?"
+        ("fest", re.compile(rf"{rel}(?P<fest>{fest})(?!假期|假|期间|长假|黄金周|前后|前夕|档|晚会|联欢|慰问|礼包|之际|即将|来临|到来)")),
+        ("y", re.compile(rf"(?<![\d])(?P<y>{YEAR4})\s*(?:学年|年)(?:度)?(?!\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月)(?!代|级|届|制)")),
+        ("m", re.compile(rf"{rel}(?<![\d.个第])(?<!\d年)(?P<m>\d{{1,2}}|(?<=[今去明]年|金秋)(?:十[一二]|[一二三四五六七八九十]))\s*月(?:份)?"
                          r"(?P<part>上旬|中旬|下旬|初|底|末)?(?!\s*\d{1,2}\s*[日号])(?![亮光饼球台])")),
         ("repaired", re.compile(r"(?<![\d月年/.\-:：第])(?P<md>\d{3,4})日(?![\d])")),
         ("d", re.compile(r"(?<![\d月年/.\-:第每周号])(?P<d>\d{1,2})\s*日(?![\d游]|内|以内|之内|后|以后|之后|前|以前|之前|左右|多)")),
     ]]
 
 
+# the kinds a preceding 每年/每月 makes a time of every year or month
+_RECURRING = frozenset({"md", "mdr", "m", "d", "fest", "lunar"})
 _TIME_FIRST = re.compile(r"[凌早上中下傍晚夜\s\d一二三四五六七八九十]")
 _TIME = re.compile(r"(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)?\s*\d{1,2}\s*(?::|：)\s*\d{2}(?:\s*(?::|：)\s*\d{2})?"
                    r"|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[时点](?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*分|半|许|整)?(?![钟多])")
@@ -180,11 +235,17 @@ class DateRecognizer:
                 spans.append((m.start(), -(m.end() - m.start()), kind, m))
         spans.sort(key=lambda t: (t[0], t[1]))
         accepted, used_end = [], -1
+        every = -1    # the end of the last time of every year (每年6月), so that 至8月 after it is one too
         for start, neg_len, kind, m in spans:
+            if kind in _RECURRING and (text[max(0, start - 2):start] in ("每年", "每月")
+                                       or every >= 0 and re.fullmatch(RANGE, text[every:start])):
+                every = m.end()
+                continue      # 每年6月至8月: a time of every year, no date
             # sorted by start: a span overlaps an accepted one iff it starts before their last end
             if m.start() >= used_end and free(m.start(), m.end()):
                 accepted.append((kind, m))
                 used_end = max(used_end, m.end())
+        self._last_year = None   # the year last written out (同年8月6日)
         for kind, m in accepted:
             try:
                 got = list(self._normalise(kind, m, year, basis, pub_month, last_month, pub))
@@ -195,6 +256,8 @@ class DateRecognizer:
                 out.append(ment)
                 if ment.norm and len(ment.norm) >= 7:
                     last_month = int(ment.norm[5:7])
+                if ment.norm and kind in ("ymd", "iso", "dmy", "ym", "y", "yy"):
+                    self._last_year = int(ment.norm[:4])
         found(doc).extend(out)
         doc._.blocked = [(m.start(), m.end()) for m in finditer_at(_TIME, text, _TIME_FIRST)]
         return doc
@@ -204,13 +267,20 @@ class DateRecognizer:
         rel = {"今年": 0, "当年": 0, "去年": -1, "明年": 1, "前年": -2}.get(g.get("rel") or "", None)
         y = year + rel if (year is not None and rel is not None) else year
         how = basis if year is not None else ""
+        if g.get("rel") == "同年" and getattr(self, "_last_year", None):
+            y, how = self._last_year, "the year written before (同年)"
         text = m.group(0)
 
         def mk(a, b, norm, **attrs):
             attrs = {k: v for k, v in attrs.items() if v not in (None, "", False)}
             return Mention("DATE", a, b, text[a - m.start():b - m.start()], norm=norm, attrs=attrs)
 
-        if kind in ("ymd", "iso"):
+        if kind == "mdot":
+            norm = _iso(y, int(g["m"]), int(g["d"])) if y else ""
+            if _iso(2000, int(g["m"]), int(g["d"])) == "":
+                return []
+            return [mk(m.start(), m.end(), norm, precision="day", year_from=how)]
+        if kind in ("ymd", "iso", "dmy"):
             y0, mo, d = cn_int(g["y"]), cn_int(g["m"]), cn_int(g["d"])
             norm = _iso(y0, mo, d)
             if not norm:
@@ -220,6 +290,18 @@ class DateRecognizer:
                 out.append(mk(m.start("d2"), m.end(), _iso(y0, mo, cn_int(g["d2"])), precision="day", range_end=True))
                 out[0] = mk(m.start(), m.start("d2"), norm, precision="day")
             return [x for x in out if x.norm]
+        if kind == "yy":
+            return [x for x in (mk(m.start("y"), m.end("y"), _iso(cn_int(g["y"])), precision="year"),
+                                mk(m.start("y2"), m.end(), _iso(cn_int(g["y2"])), precision="year", range_end=True))
+                    if x.norm]
+        if kind == "rm":
+            d = cn_int(g["d"])
+            if not pub or len(pub) < 7 or not d:
+                return []
+            py, pm = int(pub[:4]), int(pub[5:7]) + {"上月": -1, "本月": 0, "下月": 1}[g["rm"]]
+            py, pm = (py - 1, 12) if pm == 0 else (py + 1, 1) if pm == 13 else (py, pm)
+            norm = _iso(py, pm, d)
+            return [mk(m.start(), m.end(), norm, precision="day", year_from="publication date")] if norm else []
         if kind == "ym":
             y0, mo = cn_int(g["y"]), cn_int(g["m"])
             norm = _iso(y0, mo)
@@ -227,7 +309,7 @@ class DateRecognizer:
         if kind == "y":
             norm = _iso(cn_int(g["y"]))
             return [mk(m.start(), m.end(), norm, precision="year")] if norm else []
-        if kind == "md":
+        if kind in ("md", "mdr"):
             mo, d = cn_int(g["m"]), cn_int(g["d"])
             if _iso(2000, mo, d) == "":
                 return []

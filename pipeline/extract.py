@@ -74,7 +74,7 @@ def extract_report(path: Path, *, max_mb: float = ingest.DEFAULT_MAX_MB,
     try:
         dates, nlp_mod = stages()
         nlp = nlp or nlp_mod.load(lexical=False)  # the build's copy: no lexical attributes
-        year, basis = dates.infer_year(rep.text, rep.pub_date)
+        year, basis = dates.infer_year(rep.text, rep.pub_date, rep.url)
         out["report"]["anchor_year"] = year
         out["report"]["anchor_basis"] = basis
         errors = []

@@ -36,7 +36,7 @@ def _tables():
     post = rules.alternation(words["approx_after"])
     unit = rules.alternation(units)
     claim = re.compile(
-        rf"(?P<pre>{pre})?(?P<num>{AR}(?:\s*[万亿千])?|{CN}|半)\s*"
+        rf"(?P<pre>{pre})?(?P<num>{AR}(?:[余多]?\s*[万亿]|\s*千)?|{CN}|半|[百千万](?=[余多])|(?<=[上过近逾])[百千万])\s*"
         rf"(?:个(?P<more2>余|多|来|半)(?P<unit2>小时|月|星期|学期|钟头)|(?P<more>余|多|来)?\s*(?P<unit>{unit}))"
         rf"(?P<post>{post})?")
     fraction = re.compile(rf"(?P<pre>{pre})?(?P<den>{AR}|{CN})分之(?P<num>{AR}|{CN})")
@@ -48,7 +48,10 @@ def _tables():
     start = re.compile(rf"[\d零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟半{re.escape(firsts)}]")
     return {"units": units, "words": words, "claim": claim, "start": start, "not_counted": frozenset(words.get("not_counted", [])), "fraction": fraction, "percent": percent,
             "tenths": tenths, "bare": bare,
-            "not_after": re.compile("(?:" + rules.alternation(words["not_after"]) + ")"),
+            "not_after": re.compile("(?!" + rules.alternation(words.get("not_after_but", [])) + ")"
+                                    "(?:" + rules.alternation(words["not_after"]) + ")"),
+            "year_before": re.compile("(?:" + rules.alternation(words.get("year_phrase_before", [])) + ")$"),
+            "year_after": re.compile("(?:" + rules.alternation(words.get("year_phrase_after", [])) + ")"),
             "cue": re.compile("(?:" + rules.alternation(words["article_cue"]) + ")$")}
 
 
@@ -61,6 +64,7 @@ def _overlapping(rx: re.Pattern, text: str, starts: list[int]):
             yield m
 
 
+_BARE_MULT = {"百": 100, "千": 1_000, "万": 10_000}
 MAX_VALUE = 1e15  # above this a run of digits is an identifier or noise, not a quantity
 
 
@@ -81,6 +85,9 @@ def _to_number(s: str) -> float | None:
         return None
     if s == "半":
         return 0.5
+    if s in _BARE_MULT:
+        return float(_BARE_MULT[s])   # 千余人, 上万名: one thousand, ten thousand
+    s = re.sub(r"(?<=\d)[余多](?=[万亿]$)", "", s)   # 30余万: 30万, approximate
     mult = 1
     if s[-1] in "万亿千" and len(s) > 1 and re.fullmatch(AR, s[:-1]):
         mult = {"万": 10_000, "亿": 100_000_000, "千": 1_000}[s[-1]]
@@ -140,6 +147,8 @@ def _paragraph_subject(text: str, s: int, subjects: list[Mention]) -> tuple[str,
 
 
 # a year written alone (1854年, 2019年): a date the date stage may have left, never a count
+# the left end of a range of small numbers (3-4所, 50-60%), not a date or a code (2020-4, 0898-6)
+_RANGE_START = re.compile(r"(?<![\d.\-/:：－~～])\d{1,3}(?:\.\d+)?[-－~～]$")
 _CALENDAR_YEAR = re.compile(r"(?:1[0-9]|20)[0-9]{2}年")
 # Chinese numeral characters (第二十五年 read from 十 is still an ordinal)
 NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两")
@@ -211,8 +220,11 @@ class NumberRecognizer:
         if busy.find(1, num_start, b) != -1:
             return None  # a date, a time of day, a name
         before = text[max(0, num_start - 1):num_start]
-        if before == "第" or (before and (before.isdigit() or before in ".-/:：")):
-            return None  # an ordinal, or part of a longer number
+        if before in ("-", "－", "~", "～") and _RANGE_START.search(text, max(0, num_start - 8), num_start) \
+                and (m.groupdict().get("unit") or "") not in t["words"].get("label_unit", ()):
+            before = ""   # 3-4所, 50-60%: the right end of a range (its left end shares the unit)
+        if before in ("第", "届") or (before and (before.isdigit() or before in ".-/:：")):
+            return None  # an ordinal (十三届二次会议), or part of a longer number
         k = num_start
         while k > 0 and text[k - 1] in NUMERAL_CHARS:
             k -= 1
@@ -250,7 +262,10 @@ class NumberRecognizer:
         else:
             numtxt = m.group("num").replace(" ", "")
             value = to_number(numtxt)
-            approx = approx or is_range_numeral(numtxt)
+            approx = approx or is_range_numeral(numtxt) or bool(re.search(r"\d[余多]", numtxt)) \
+                or numtxt in _BARE_MULT
+            if self._not_a_count(text, num_start, b, m.group("unit") or m.group("unit2") or ""):
+                return None
             if m.group("unit2"):  # 一个多小时, 两个半月
                 ukind, unit = "time", {"月": "个月"}.get(m.group("unit2"), m.group("unit2"))
                 if m.group("more2") == "半" and value is not None:
@@ -267,8 +282,26 @@ class NumberRecognizer:
                 return None
         if value is None:
             return None
+        if text[max(0, num_start - 2):num_start] == "零下" and kind == "claim":
+            value = -value   # 零下4摄氏度: below zero
         return {"kind": kind, "start": a, "end": b, "text": text[a:b], "value": value, "unit": unit,
                 "approx": approx}
+
+    def _not_a_count(self, text: str, s: int, e: int, unit: str) -> bool:
+        """Numbers in names of periods, events and issues: 九年一贯制, 学前三年, 改革开放40年,
+        三年行动计划 (rules/numbers.tsv year_phrase_before / _after); 男子100米 (a race);
+        中华儿女2022年5期 (an issue of a periodical)."""
+        t = _tables()
+        if unit in ("年", "周年", "周") and (t["year_before"].search(text, max(0, s - 6), s)
+                                          or t["year_after"].match(text, e)):
+            return True
+        if unit == "年" and text[s:s + 1] == "一" and (text[s - 1:s] == "的" or text[s - 2:s] == "重要"):
+            return True   # 最多的一年, 承上启下的重要一年: a year described, no count of years
+        if unit == "米" and re.search(r"(?:男子|女子|混合|[xX×])$", text[max(0, s - 2):s]):
+            return True
+        if unit == "层" and re.search(r"(?:在|到|于)(?:(?:\d+|[一二三四五六七八九十]+)[、，,和至到\-])*$", text[max(0, s - 12):s]):
+            return True   # 来到五层会议室, 在二、三、四层: a floor, not a count of floors
+        return unit == "期" and bool(re.search(r"(?:19|20)\d{2}年$", text[max(0, s - 5):s]))
 
     def _counts_one(self, text: str, s: int, e: int, ukind: str) -> bool:
         """一 with a count unit counts only after a cue (只有一个, 唯一一所, 各一次, 每月一次)."""
@@ -300,7 +333,7 @@ class NumberRecognizer:
             if not c["unit"] and nxt["unit"] and re.fullmatch(r"[至到—~\-－]{1,2}", text[c["end"]:nxt["start"]]):
                 c["unit"] = nxt["unit"]
         for c in list(claims):
-            if c["kind"] != "claim":
+            if c["kind"] not in ("claim", "percent"):
                 continue
             k = c["start"]
             while True:
