@@ -188,7 +188,7 @@ def _patterns():
         ("lunar", re.compile(rf"(?:农历)?(?P<lm>正|腊|冬|[一二三四五六七八九十]{{1,2}})月(?P<ld>{LUNAR_DAY})"
                              rf"(?:{RANGE}(?P<ld2>{LUNAR_DAY}))?")),
         # a range or list of years, a school year: both ends (2016-2020年, 2017、2018年, 2020-2021学年)
-        ("yy", re.compile(rf"(?<![\d])(?P<y>{YEAR4})\s*年?(?:{RANGE}|、|和)(?P<y2>{YEAR4})\s*(?:学年|年)(?:度)?"
+        ("yy", re.compile(rf"(?<![\d])(?P<y>{YEAR4})(?P<ynian>\s*年)?(?:{RANGE}|、|和)(?P<y2>{YEAR4})\s*(?:学年|年)(?:度)?"
                           rf"(?!\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月)(?!代|级|届|制)")),
         # a range of days whose first day has no 日 of its own (8月19至24日)
         ("mdr", re.compile(rf"{rel}(?<![\d.])(?P<m>{NUM})\s*月\s*(?P<d>{NUM})(?={RANGE})"
@@ -291,7 +291,7 @@ class DateRecognizer:
                 out[0] = mk(m.start(), m.start("d2"), norm, precision="day")
             return [x for x in out if x.norm]
         if kind == "yy":
-            return [x for x in (mk(m.start("y"), m.end("y"), _iso(cn_int(g["y"])), precision="year"),
+            return [x for x in (mk(m.start("y"), m.end("ynian") if g.get("ynian") else m.end("y"), _iso(cn_int(g["y"])), precision="year"),
                                 mk(m.start("y2"), m.end(), _iso(cn_int(g["y2"])), precision="year", range_end=True))
                     if x.norm]
         if kind == "rm":

@@ -36,7 +36,7 @@ def _tables():
     post = rules.alternation(words["approx_after"])
     unit = rules.alternation(units)
     claim = re.compile(
-        rf"(?P<pre>{pre})?(?P<num>{AR}(?:[余多]?\s*[万亿]|\s*千)?|{CN}|半|[百千万](?=[余多])|(?<=[上过近逾])[百千万])\s*"
+        rf"(?P<pre>{pre})?(?P<num>{AR}(?:[余多]?\s*[万亿]|\s*千)?|{CN}|半|(?<![零〇一二两三四五六七八九十百千万亿\d])(?:[百千万](?=[余多])|(?<=[上过近逾])[百千万]))\s*"
         rf"(?:个(?P<more2>余|多|来|半)(?P<unit2>小时|月|星期|学期|钟头)|(?P<more>余|多|来)?\s*(?P<unit>{unit}))"
         rf"(?P<post>{post})?")
     fraction = re.compile(rf"(?P<pre>{pre})?(?P<den>{AR}|{CN})分之(?P<num>{AR}|{CN})")
@@ -112,6 +112,17 @@ def _to_number(s: str) -> float | None:
         return float(v) * mult
     except (TypeError, ValueError):
         return None
+
+
+def _multiplier(c: dict) -> int:
+    """The 万 or 亿 a claim's own numeral carries (8万人, 3万元: 10,000), for the left end of
+    a range written with it once (7.5-8万人)."""
+    m = re.search(r"\d+(?:\.\d+)?", c["text"])
+    base = float(m.group(0)) if m else 0
+    if not base:
+        return 1
+    ratio = round(c["value"] / base)
+    return ratio if ratio in (10_000, 100_000_000) else 1
 
 
 def is_range_numeral(s: str) -> bool:
@@ -292,6 +303,8 @@ class NumberRecognizer:
         三年行动计划 (rules/numbers.tsv year_phrase_before / _after); 男子100米 (a race);
         中华儿女2022年5期 (an issue of a periodical)."""
         t = _tables()
+        if text[s:s + 1] == "半" and unit in ("区", "县", "乡", "镇", "村", "省"):
+            return True   # 上下半区: half of a draw, no count
         if unit in ("年", "周年", "周") and (t["year_before"].search(text, max(0, s - 6), s)
                                           or t["year_after"].match(text, e)):
             return True
@@ -348,6 +361,7 @@ class NumberRecognizer:
                 v = to_number(m.group(1))
                 if v is None:
                     break
+                v *= _multiplier(c) if not re.search("[万亿]", m.group(1)) else 1   # 2-3万元: 20000
                 claims.append({"kind": "shared", "start": a, "end": a + len(m.group(1)), "text": m.group(1),
                                "value": v, "unit": c["unit"], "approx": c["approx"]})
                 taken.append((a, a + len(m.group(1))))

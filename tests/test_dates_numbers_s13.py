@@ -73,6 +73,11 @@ def test_year_ranges_lists_and_school_years_give_both_ends(analyse):
                    ("2023", "2023"), ("2024学年度", "2024"), ("2024学年度", "2024")]
 
 
+def test_a_range_keeps_the_year_sign_of_its_first_end(analyse):
+    assert date_norms(analyse, "从1975年至2015年，论文数量增长。", pub_date="2020-01-01") == [
+        ("1975年", "1975"), ("2015年", "2015")]
+
+
 def test_ranges_months_before_and_the_same_year(analyse):
     got = date_norms(analyse, "8月19至24日，调研组赴新疆调研。1985年，学校搬迁到城郊，同年8月6日起更名为民族中学。"
                               "上月25日举行了庆典。", pub_date="2018-12-05")
@@ -96,11 +101,16 @@ def test_both_ends_of_a_range_of_counts(analyse):
     assert claims(analyse, "继续遴选推荐3-4所示范校，仅为上海的50-60%。") == [("3", 3), ("4所", 4), ("50", 50), ("60%", 60)]
     # numbered groups of a village are labels, not counts; a code with a dash is no range
     assert claims(analyse, "将招收紫甸村1-4组、17-24组的学生。电话0898-6所。") == []
+    # the left end takes the 万 the right end is written with
+    assert claims(analyse, "法学专业7.5-8万人报考，交了2-3万元不等的费用。") == [
+        ("7.5", 75000), ("8万人", 80000), ("2", 20000), ("3万元", 30000)]
 
 
 def test_hundreds_thousands_and_ten_thousands_without_a_digit(analyse):
     got = claims(analyse, "上万名学生和家长齐聚一堂，千余人参加，百余名教师到场，全市30余万个家庭受益。")
     assert got == [("上万名", 10000), ("千余人", 1000), ("百余名", 100), ("30余万个", 300000)]
+    # 万 inside a longer numeral is no count of its own; half a draw counts nothing
+    assert claims(analyse, "购买土特产千万余元，球队分为上下半区。") == []
 
 
 def test_counts_of_divisions_kinds_medals_and_degrees(analyse):
@@ -123,4 +133,4 @@ def test_races_issues_floors_formats_and_sessions_are_no_claims(analyse):
     text = ("他获得男子4x100米金牌、男子100米银牌。中华儿女2022年5期刊发了报道。来到五层会议室，"
             "在二、三、四层各个教室参观。建成11人制足球场。全国政协十三届二次会议召开。")
     assert claims(analyse, text) == []
-    assert claims(analyse, "新建四层教学楼，跑道长400米。") == [("四层", 4), ("400米", 400)]
+    assert claims(analyse, "新建四层教学楼，跑道长400米，修订近300项制度。") == [("四层", 4), ("400米", 400), ("近300项", 300)]
