@@ -50,17 +50,28 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+# marks and symbols a page puts before or after a name (■西宁果洛中学, △区委, >>大学, 【新华社】):
+# no part of it; opening quotes and brackets are (“五·七”民族中学)
+_JUNK_HEAD = re.compile(r"[^\w\u3400-\u9fff“‘\"《(（〈]+")
+_JUNK_TAIL = re.compile(r"[^\w\u3400-\u9fff”’\"》)）〉.]+$")   # a final . stays: E.W., Co.
+
+
 def _trim(text: str, m: Mention, starts: set) -> Mention | None:
-    """Cut leading words that never begin a name (由, 及, 图为) where jieba agrees."""
-    s = m.start
-    while m.label != "PERSON" and s < m.end:
+    """Cut leading words that never begin a name (由, 及, 图为) where jieba agrees, and marks
+    and symbols around a name (■, △, >>)."""
+    s, e = m.start, m.end
+    while m.label != "PERSON" and s < e:
         hit = _trim_words().match_at(text, s)
-        if not hit or hit[0] >= m.end or hit[0] not in starts:
+        if not hit or hit[0] >= e or hit[0] not in starts:
             break
         s = hit[0]
-    if s == m.start:
+    head = _JUNK_HEAD.match(text, s, e)
+    s = head.end() if head else s
+    tail = _JUNK_TAIL.search(text[s:e])
+    e = s + tail.start() if tail else e
+    if (s, e) == (m.start, m.end):
         return m
-    return Mention(m.label, s, m.end, text[s:m.end], attrs=dict(m.attrs)) if m.end - s >= 2 else None
+    return Mention(m.label, s, e, text[s:e], attrs=dict(m.attrs)) if e - s >= 2 else None
 
 
 @functools.lru_cache(maxsize=None)

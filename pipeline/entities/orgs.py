@@ -102,7 +102,7 @@ def _source_parts(src: str) -> list[str]:
     return [p for p in parts if len(p) >= 2 and lexicon.CJK_RE.search(p) and not lexicon.generic_org(p) and not re.search(r"\d", p)]
 
 
-_DASHES = re.compile(r"[-—–|｜]+")
+_DASHES = re.compile(r"[-—–|｜【】]+|(?<=[\u3400-\u9fff])[&＆]+(?=[\u3400-\u9fff])")   # 中国教育报-中国教育新闻网, 新华社】教育部, 名校&爱德华王子岛大学
 
 
 @functools.lru_cache(maxsize=None)
