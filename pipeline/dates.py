@@ -46,19 +46,17 @@ def url_year(url: str) -> int | None:
 
 
 @functools.lru_cache(maxsize=None)
-def _counted_rx() -> re.Pattern | None:
-    names = [row[0] for row in rules.table("festival_ordinals.tsv")]
-    return re.compile(rf"第(?P<n>{NUM}|[一二三四五六七八九十]{{1,4}})(?:个|届)?(?P<name>{rules.alternation(names)})") \
-        if names else None
-
-
-def _counted_days(text: str):
-    """第36个教师节: each counted day with the year it was first kept."""
-    rx = _counted_rx()
-    if rx is None:
-        return []
+def _counted() -> tuple[re.Pattern, dict[str, int]]:
+    """第36个教师节: the pattern of a counted day, and the year each day was first kept."""
     first = {row[0]: int(row[1]) for row in rules.table("festival_ordinals.tsv")}
-    return [(m, first[m.group("name")]) for m in rx.finditer(text)]
+    return re.compile(rf"第(?P<n>{NUM}|[一二三四五六七八九十]{{1,4}})(?:个|届)?(?P<name>{rules.alternation(first)})"), first
+
+
+def _counted_years(text: str) -> set[int]:
+    """The years the counted days of a text name (第36个教师节: 2020)."""
+    rx, first = _counted()
+    years = {cn_int(m.group("n")) + first[m.group("name")] - 1 for m in rx.finditer(text) if cn_int(m.group("n"))}
+    return {y for y in years if 1990 <= y <= 2100}
 
 
 @functools.lru_cache(maxsize=None)
@@ -142,8 +140,7 @@ def infer_year(text: str, pub_date: str = "", url: str = "") -> tuple[int | None
     y = url_year(url)
     if y:
         return y, "the report's address"
-    counted = {cn_int(m.group("n")) + first - 1 for m, first in _counted_days(text) if cn_int(m.group("n"))}
-    counted = {y for y in counted if 1990 <= y <= 2100}
+    counted = _counted_years(text)
     if len(counted) == 1:
         return counted.pop(), "a counted day (第N个…节)"
     years = [cn_int(m.group(1)) for m in _YEAR_RE.finditer(_SCHOOL_YEAR.sub(" ", text))] \
@@ -245,10 +242,10 @@ class DateRecognizer:
             if m.start() >= used_end and free(m.start(), m.end()):
                 accepted.append((kind, m))
                 used_end = max(used_end, m.end())
-        self._last_year = None   # the year last written out (同年8月6日)
+        last_year = None   # the year last written out (同年8月6日)
         for kind, m in accepted:
             try:
-                got = list(self._normalise(kind, m, year, basis, pub_month, last_month, pub))
+                got = list(self._normalise(kind, m, year, basis, pub_month, last_month, pub, last_year))
             except Exception as e:  # one bad date loses that date, not the report
                 doc.user_data.setdefault("edu_errors", []).append(f"date {m.group(0)[:40]!r}: {type(e).__name__}")
                 continue
@@ -257,29 +254,24 @@ class DateRecognizer:
                 if ment.norm and len(ment.norm) >= 7:
                     last_month = int(ment.norm[5:7])
                 if ment.norm and kind in ("ymd", "iso", "dmy", "ym", "y", "yy"):
-                    self._last_year = int(ment.norm[:4])
+                    last_year = int(ment.norm[:4])
         found(doc).extend(out)
         doc._.blocked = [(m.start(), m.end()) for m in finditer_at(_TIME, text, _TIME_FIRST)]
         return doc
 
-    def _normalise(self, kind, m, year, basis, pub_month, last_month, pub) -> list[Mention]:
+    def _normalise(self, kind, m, year, basis, pub_month, last_month, pub, last_year=None) -> list[Mention]:
         g = m.groupdict()
         rel = {"今年": 0, "当年": 0, "去年": -1, "明年": 1, "前年": -2}.get(g.get("rel") or "", None)
         y = year + rel if (year is not None and rel is not None) else year
         how = basis if year is not None else ""
-        if g.get("rel") == "同年" and getattr(self, "_last_year", None):
-            y, how = self._last_year, "the year written before (同年)"
+        if g.get("rel") == "同年" and last_year:
+            y, how = last_year, "the year written before (同年)"
         text = m.group(0)
 
         def mk(a, b, norm, **attrs):
             attrs = {k: v for k, v in attrs.items() if v not in (None, "", False)}
             return Mention("DATE", a, b, text[a - m.start():b - m.start()], norm=norm, attrs=attrs)
 
-        if kind == "mdot":
-            norm = _iso(y, int(g["m"]), int(g["d"])) if y else ""
-            if _iso(2000, int(g["m"]), int(g["d"])) == "":
-                return []
-            return [mk(m.start(), m.end(), norm, precision="day", year_from=how)]
         if kind in ("ymd", "iso", "dmy"):
             y0, mo, d = cn_int(g["y"]), cn_int(g["m"]), cn_int(g["d"])
             norm = _iso(y0, mo, d)
@@ -309,7 +301,7 @@ class DateRecognizer:
         if kind == "y":
             norm = _iso(cn_int(g["y"]))
             return [mk(m.start(), m.end(), norm, precision="year")] if norm else []
-        if kind in ("md", "mdr"):
+        if kind in ("md", "mdr", "mdot"):
             mo, d = cn_int(g["m"]), cn_int(g["d"])
             if _iso(2000, mo, d) == "":
                 return []
