@@ -139,6 +139,19 @@ def list_siblings(text: str, words, ms: list[Mention]) -> list[Mention]:
     word or a separator; the item after it up to the type word, where a separator follows."""
     starts = lexicon.word_bounds(words)[0]
     busy = covered(len(text), ms)
+    found: list[Mention] = []
+    seeds = ms
+    while seeds:    # an item found seeds its own neighbour: 齐天学校、九龙学校、绵远学校、清平学校
+        new = list({(m.start, m.end): m for m in _siblings(text, starts, busy, seeds)}.values())
+        for m in new:
+            busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+        found += new
+        seeds = new
+    return found
+
+
+def _siblings(text: str, starts, busy: list[bool], ms: list[Mention]) -> list[Mention]:
+    """The items next to the organisations ``ms`` (one step of list_siblings)."""
     out = []
     for m in ms:
         if m.label != "ORG":
@@ -172,9 +185,18 @@ def list_siblings(text: str, words, ms: list[Mention]) -> list[Mention]:
                     and not any(busy[s:k + len(typ)]) and not NOT_IN_NAME.search(text[s:k]) \
                     and all(lexicon.is_cjk(c) for c in text[s:k]):
                 out.append(Mention("ORG", s, k + len(typ), text[s:k + len(typ)], attrs={}))
-    # a name of its own before the type word, not a common word (测试中心、网络中心 are facilities)
+    # a name of its own before the type word, not a common word (测试中心、网络中心 are
+    # facilities); a place's or a proper name (九龙学校, 城关中学) or a rare word (绵远学校) is one
     return [m for m in out if not category(m.text) and not lexicon.generic_org(m.text)
-            and not lexicon.known(m.text[:len(m.text) - len(kind_of(m.text)[1])])]
+            and not _common_name_word(m.text[:len(m.text) - len(kind_of(m.text)[1])])]
+
+
+_PROPER_POS = ("ns", "nr", "nrt", "nz", "m")    # places, people, other proper names, ordinals
+
+
+def _common_name_word(w: str) -> bool:
+    """A word too common to name one body in a list (测试, 网络, 实验; not 九龙, 第十五, 绵远)."""
+    return lexicon.freq(w) >= _COMMON_FREQ and not lexicon.pos(w).startswith(_PROPER_POS)
 
 
 # an office of a bureau written right after it, before its head's post or a grade:
@@ -326,6 +348,8 @@ def training_firms(text: str, words) -> list[Mention]:
     """Training firms named by two characters and 教育 (``学林教育``), items of a list that
     ends in 等 ... 培训机构; a kind of schooling (学前教育: one word for jieba; 职业教育: a common
     word and 教育) is none."""
+    if "培训机构" not in text:  # the list pattern scans every sentence of every report
+        return []
     spans = dict(words)
     out = []
     for lst in _TRAINING_LIST.finditer(text):

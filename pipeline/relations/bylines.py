@@ -14,6 +14,8 @@ from .common import cue_alternation, cues
 ONE_MEDIUM = "byline of the report's one medium"
 SOURCE_MEDIUM = "byline of the report's source, among several media"
 REPOSTED_FROM = re.compile(r"(?:转自|转载自)[\s:：]*$")
+# function words of a clause, rare in a name (not 于, 向, 和: 于丹, 向东, 张三和李四)
+_CLAUSE_CHARS = re.compile(r"[了的在到对是将把被给让为]")
 
 
 def line(text: str, pos: int) -> tuple[int, int]:
@@ -40,9 +42,15 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list
         gap = text[o.end:p.start]
         if len(gap) > 40:
             break
-        rest = re.sub(rf"{words}|[\s\d年月日时分:：|｜()（）\[\]【】/·\-—]", "", gap)
+        between = re.compile(rf"{words}|[\s\d年月日时分:：|｜()（）\[\]【】/·\-—]")
+        rest = between.sub("", gap)
         names_between = [q for q in re.findall(r"[\u3400-\u9fff]{2,4}", rest)]
-        if re.search(rf"{words}", gap) and len("".join(names_between)) <= 12 and not re.search(r"[，。,；;“”\"]", gap):
+        # what stands between is other names (通讯员 欧满清 卢辉平, 通讯员高翔王潇潇) or the
+        # outlet's channel (网易河北教育频道讯), not a clause (中国江西网记者连线了刚刚从北京回来的
+        # 支月英: the one interviewed; 新华社武汉4月6日电 (记者胡浩)为深入贯彻习近平…)
+        clause = any(len(run) > 4 and _CLAUSE_CHARS.search(run) for run in between.split(gap))
+        if re.search(rf"{words}", gap) and len("".join(names_between)) <= 12 and not clause \
+                and not re.search(r"[，。,；;“”\"]", gap):
             role = ""
             for m in re.finditer(rf"{words}", gap):
                 if m.group(0) not in ("讯", "电", "消息", "报道", "来源", "文", "图"):

@@ -1,0 +1,70 @@
+"""Shapes a model trained without train fold 0/5 got wrong on that fold (session 14): a list
+of schools the model stopped in, a bureau's organs' party committee, and a medium's reporter
+taken for the person the reporter talked to."""
+from __future__ import annotations
+
+from pipeline.doc import Mention
+from pipeline.entities import org_shapes, orgs
+from pipeline.relations import bylines
+
+
+def _org(text: str, name: str, nth: int = 0) -> Mention:
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(name, s + 1)
+    return Mention("ORG", s, s + len(name), name)
+
+
+def test_a_list_is_followed_to_its_end_from_the_items_found():
+    text = "紫岩小学与四所乡村校——齐天学校、九龙学校、绵远学校、清平学校，抱团成立联盟。"
+    words = [(i, i + 1) for i in range(len(text))]
+    found = [_org(text, "齐天学校"), _org(text, "九龙学校")]
+    got = {m.text for m in org_shapes.list_siblings(text, words, found)}
+    assert got == {"绵远学校", "清平学校"}     # the second item after a found one too
+
+
+def test_a_list_is_followed_back_to_its_first_item():
+    text = "延吉市将建成第十五幼儿园、第十六幼儿园、第十七幼儿园、第十八幼儿园。"
+    words = [(0, 3), (3, 4), (4, 6), (6, 9), (9, 12), (12, 13), (13, 16), (16, 19), (19, 20),
+             (20, 23), (23, 26), (26, 27), (27, 30), (30, 33), (33, 34)]
+    found = [_org(text, "第十七幼儿园")]
+    got = {m.text for m in org_shapes.list_siblings(text, words, found)}
+    assert got == {"第十五幼儿园", "第十六幼儿园", "第十八幼儿园"}
+
+
+def test_names_of_list_items_may_be_dictionary_words_but_not_common_ones():
+    # 九龙 and 第十五 are words of jieba's dictionary, yet name schools; 网络 and 测试 do not
+    assert not org_shapes._common_name_word("九龙")
+    assert not org_shapes._common_name_word("第十五")
+    assert not org_shapes._common_name_word("绵远")
+    assert org_shapes._common_name_word("网络") and org_shapes._common_name_word("测试")
+    text = "学校建有计算中心、网络中心、测试中心、工业中心。"
+    words = [(i, i + 1) for i in range(len(text))]
+    assert org_shapes.list_siblings(text, words, [_org(text, "计算中心")]) == []
+
+
+def test_the_party_committee_of_a_bureaus_organs_is_one_name():
+    text = "市教育体育局机关党委书记唐永强出席。"
+    got = orgs.join_units(text, [_org(text, "市教育体育局")])
+    assert [m.text for m in got] == ["市教育体育局机关党委"]
+
+
+def _person(text: str, name: str) -> Mention:
+    s = text.index(name)
+    return Mention("PERSON", s, s + len(name), name)
+
+
+def test_a_person_a_medium_talks_to_is_not_its_reporter():
+    text = "9月6日下午，中国江西网记者连线了刚刚从北京回来的支月英老师。"
+    assert bylines.byline(text, _person(text, "支月英"), [_org(text, "中国江西网")]) == []
+    text = "比如在玉树地震时，武汉晚报的记者在飞机上遇到陈光标，受他的感染。"
+    assert bylines.byline(text, _person(text, "陈光标"), [_org(text, "武汉晚报")]) == []
+
+
+def test_reporters_written_together_or_after_a_channel_stay_the_mediums():
+    text = "网易河北教育频道讯（刘建硕）近日，河北省教育厅公布了分数线。"
+    got = bylines.byline(text, _person(text, "刘建硕"), [_org(text, "网易")])
+    assert [(o.text, why) for o, _, why in got] == [("网易", "byline of the medium")]
+    text = "长江日报记者胡义华通讯员高翔王潇潇"
+    got = bylines.byline(text, _person(text, "王潇潇"), [_org(text, "长江日报")])
+    assert [(o.text, role) for o, role, _ in got] == [("长江日报", "通讯员")]
