@@ -68,3 +68,32 @@ def test_reporters_written_together_or_after_a_channel_stay_the_mediums():
     text = "长江日报记者胡义华通讯员高翔王潇潇"
     got = bylines.byline(text, _person(text, "王潇潇"), [_org(text, "长江日报")])
     assert [(o.text, role) for o, role, _ in got] == [("长江日报", "通讯员")]
+
+
+def _places(text: str, ms: list[Mention]) -> set[str]:
+    from pipeline.entities import place_lists
+    starts = set(range(len(text)))
+    return {m.text for m in place_lists.listed_counties(text, starts, ms) if m.label == "PLACE"}
+
+
+def test_counties_listed_by_their_short_names_and_counted_are_places():
+    text = "在国家特岗县平山、赞皇、灵寿、行唐四县基础上，增加市级特岗县。"
+    assert _places(text, []) == {"平山", "赞皇", "灵寿", "行唐"}
+    # a level word the model ran into the first item is cut off
+    s = text.index("县平山")
+    got = _places(text, [Mention("PLACE", s, s + 3, "县平山")])
+    assert "县平山" not in got and "平山" in got
+    assert _places("今年，宁乡、浏阳、长沙三县（市）共新建学校20所。", []) == {"宁乡", "浏阳", "长沙"}
+
+
+def test_no_list_no_count_no_places():
+    # one item, no count, or items that are no divisions' short names
+    assert _places("平山四县", []) == set()
+    assert _places("平山、赞皇的学校", []) == set()
+    assert _places("语文、数学两区", []) == set()
+
+
+def test_a_county_school_written_by_its_number_and_gao(ents):
+    got = ents("记者来到郸城一高，上蔡一高校长王某介绍。河南一高校学生参加比赛。")
+    assert {("ORG", "郸城一高"), ("ORG", "上蔡一高")} <= got
+    assert not any(t.startswith("河南一高") for _, t in got)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from .. import rules
 from ..doc import Mention, covered, found, sentence_spans, text_of, token_spans
-from . import lexicon, model as model_mod, org_cells, org_complete, org_shapes, org_short, orgs, people, places
+from . import lexicon, model as model_mod, org_cells, org_complete, org_shapes, org_short, orgs, people, place_lists, places
 
 __all__ = ["EntityRecognizer", "find_entities", "word_spans", "known", "pos"]
 
@@ -243,6 +243,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms += people.staff_between(text, ms)           # 长安路学校卓皓老师
     busy = covered(len(text), ms)
     ms += places.missed_divisions(text, starts, ends, busy)
+    ms = place_lists.listed_counties(text, starts, ms)           # 平山、赞皇、灵寿、行唐四县
     ms += places.named_communities(text, starts, busy)       # 城里的鱼塘社区
     ms += places.named_regions(text, starts, ends, busy)     # 地处黄土高原
     ms = places.join_chains(text, places.village_groups(text, ms), ends)   # 牛庄村 + 田咀社

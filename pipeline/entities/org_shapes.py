@@ -54,22 +54,24 @@ def cut_false_ending(text: str, m: Mention) -> Mention:
 
 # a school by a place's short name and its number: 泉州五中, 砀山二中, 朝天区二小, 河北衡水二中;
 # not 三小时, 一小部分, 三中全会, 二中心
-_SCHOOL_ABBREV = re.compile(r"([一二三四五六七八九十]{1,3})([中小])")
-_NOT_AFTER_ABBREV = {"中": frozenset("心全队型期级段央间"), "小": frozenset("时区部批块段组撮份些半")}
+_SCHOOL_ABBREV = re.compile(r"([一二三四五六七八九十]{1,3})([中小高])")
+_NOT_AFTER_ABBREV = {"中": frozenset("心全队型期级段央间"), "小": frozenset("时区部批块段组撮份些半"),
+                     # 上蔡一高, 郸城一高 (第一高级中学); not 一高校, 一高度, 一高铁站
+                     "高": frozenset("校度效峰于兴温速层端级分质水等考楼铁压新能标")}
 # a government's media account in quotes: 《成都发布》, “平安南宁发布”
 _ACCOUNT = re.compile(r"[《“]([\u4e00-\u9fff]{2,8}?)发布[》”]")
 
 
 def school_abbrevs(text: str, words) -> list[Mention]:
     """Names written short (rules find them where the model does not): a school as a
-    division's name (full or short: 泉州, 朝天区, 河北衡水) and its number with 中 or 小
-    (``泉州五中``, ``朝天区二小``), starting a word; a government's media account, a
+    division's name (full or short: 泉州, 朝天区, 河北衡水) and its number with 中, 小 or 高
+    (``泉州五中``, ``朝天区二小``, ``上蔡一高``), starting a word; a government's media account, a
     division's name and 发布 in quotes (``《成都发布》``)."""
     starts = lexicon.word_bounds(words)[0]
     out = []
     for hit in _SCHOOL_ABBREV.finditer(text):
         p, e = hit.start(), hit.end()
-        if e < len(text) and text[e] in _NOT_AFTER_ABBREV[hit.group(2)]:
+        if e < len(text) and text[e] in _NOT_AFTER_ABBREV[hit.group(2)] and not text.startswith("校长", e):
             continue
         if p > 0 and text[p - 1] == "第":
             continue
