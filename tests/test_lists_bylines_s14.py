@@ -94,6 +94,12 @@ def test_no_list_no_count_no_places():
 
 
 def test_a_county_school_written_by_its_number_and_gao(ents):
-    got = ents("记者来到郸城一高，上蔡一高校长王某介绍。河南一高校学生参加比赛。")
+    got = ents("记者来到郸城一高，上蔡一高校长王某介绍。河南一高校学生参加比赛。美国一高中嫌学生衣着暴露。")
     assert {("ORG", "郸城一高"), ("ORG", "上蔡一高")} <= got
-    assert not any(t.startswith("河南一高") for _, t in got)
+    assert not any(t.startswith(("河南一高", "美国一高")) for _, t in got)
+
+
+def test_a_name_before_a_list_closing_deng_keeps_its_last_character(ents):
+    # 平等 and 中等 are words, yet here 等 closes a list of people: 姚秀平, 张建中
+    got = ents("大会授予姚秀平等16名同志荣誉称号。参加会议的有张建中等人。王祥郑重表示支持。")
+    assert {("PERSON", "姚秀平"), ("PERSON", "张建中"), ("PERSON", "王祥")} <= got

@@ -56,8 +56,8 @@ def cut_false_ending(text: str, m: Mention) -> Mention:
 # not 三小时, 一小部分, 三中全会, 二中心
 _SCHOOL_ABBREV = re.compile(r"([一二三四五六七八九十]{1,3})([中小高])")
 _NOT_AFTER_ABBREV = {"中": frozenset("心全队型期级段央间"), "小": frozenset("时区部批块段组撮份些半"),
-                     # 上蔡一高, 郸城一高 (第一高级中学); not 一高校, 一高度, 一高铁站
-                     "高": frozenset("校度效峰于兴温速层端级分质水等考楼铁压新能标")}
+                     # 上蔡一高, 郸城一高 (第一高级中学); not 一高校, 一高度, 一高铁站, 美国一高中
+                     "高": frozenset("中校度效峰于兴温速层端级分质水等考楼铁压新能标")}
 # a government's media account in quotes: 《成都发布》, “平安南宁发布”
 _ACCOUNT = re.compile(r"[《“]([\u4e00-\u9fff]{2,8}?)发布[》”]")
 

@@ -85,9 +85,15 @@ def trim(text: str, s: int, e: int, words: dict | None = None) -> int:
         return m.start()
     w_end = (words or {}).get(e - 1)
     nxt = text[e - 1:w_end] if w_end else ""
-    if e - s == 3 and w_end and w_end > e and lexicon.freq(nxt) >= 500 and not lexicon.pos(nxt).startswith("nr"):
+    if e - s == 3 and w_end and w_end > e and lexicon.freq(nxt) >= 500 and not lexicon.pos(nxt).startswith("nr") \
+            and not (nxt.endswith("等") and _AFTER_LIST_END.match(text, w_end)):
         return e - 1
     return e
+
+
+# what follows 等 closing a list of people (授予姚秀平等16名同志, 张建中等人): there 平等, 中等
+# are no words, the name is whole
+_AFTER_LIST_END = re.compile(r"[\d一二三四五六七八九十两几数多，。、；,;]|人|同志|老师|领导|专家|学生|代表|名|位|$")
 
 
 def bylined(text: str, context: dict | None) -> list[Mention]:
