@@ -150,6 +150,8 @@ def split_joined(text: str, m: Mention) -> list[Mention]:
     for k in range(2, len(name) - 2):
         for j in _joiners():
             if name.startswith(j, k) and k + len(j) <= len(name) - 2:
+                if len(j) == 1 and lexicon.known(name[k:k + 2]):
+                    continue   # 华中科技大学同济医学院: 同济 is a word, 同 no joiner here (和平, 与会)
                 left, right = name[:k], name[k + len(j):]
                 if _named(left) and _named(right):
                     a = Mention("ORG", m.start, m.start + k, left, attrs=dict(m.attrs))

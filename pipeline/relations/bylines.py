@@ -16,6 +16,7 @@ SOURCE_MEDIUM = "byline of the report's source, among several media"
 REPOSTED_FROM = re.compile(r"(?:转自|转载自)[\s:：]*$")
 # function words of a clause, rare in a name (not 于, 向, 和: 于丹, 向东, 张三和李四)
 _CLAUSE_CHARS = re.compile(r"[了的在到对是将把被给让为]")
+_NEVER_IN_NAME = re.compile(r"[了的]")     # 记者联系了葛军: however short the clause
 
 
 def line(text: str, pos: int) -> tuple[int, int]:
@@ -48,7 +49,8 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list
         # what stands between is other names (通讯员 欧满清 卢辉平, 通讯员高翔王潇潇) or the
         # outlet's channel (网易河北教育频道讯), not a clause (中国江西网记者连线了刚刚从北京回来的
         # 支月英: the one interviewed; 新华社武汉4月6日电 (记者胡浩)为深入贯彻习近平…)
-        clause = any(len(run) > 4 and _CLAUSE_CHARS.search(run) for run in between.split(gap))
+        clause = any(_NEVER_IN_NAME.search(run) or len(run) > 4 and _CLAUSE_CHARS.search(run)
+                     for run in between.split(gap))
         if re.search(rf"{words}", gap) and len("".join(names_between)) <= 12 and not clause \
                 and not re.search(r"[，。,；;“”\"]", gap):
             role = ""

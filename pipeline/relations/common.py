@@ -80,7 +80,9 @@ def base_role(role: str) -> str:
 def fits_kind(role: str, org: Mention) -> bool:
     """Whether a role shared down a list may be a post of that organisation: 副县长 after
     县人大常委会副主任路永通 is a post of a government, not of the 人大 (rules/relations.tsv
-    ``role_org``)."""
+    ``role_org``); 国家主席 is a post of no organisation written before it (``own_body``)."""
+    if role in cues("own_body"):
+        return False      # 中共中央总书记、国家主席: 国家主席 is the state's post, not 中共中央's
     want = cue_pairs("role_org").get(base_role(role))
     owner = org.attrs.get("parent_text") or org.text      # 县政府党组 + 副县长: the 县政府's
     return want != "government" or owner.endswith(("政府", "管委会", "办事处"))

@@ -1,0 +1,56 @@
+"""What a reading of real articles showed (corpus/, no gold; session of 2026-12-05): 同济 cut
+at 同 as if it joined two bodies, nouns of people read as names, 国家主席 made a post of 中共中央,
+forums and meetings taken for measures, an interviewee made a medium's reporter."""
+from __future__ import annotations
+
+import csv
+
+from pipeline.doc import found
+
+
+def _relations(tmp_path, text: str, kind: str) -> set[tuple[str, str, str]]:
+    from pipeline import build
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("会议报道\n\n" + text + "\n", encoding="utf-8")
+    build.run(src, tmp_path / "out", workers=1, progress=False)
+    with open(tmp_path / "out" / "tables" / "relations.csv", encoding="utf-8-sig", newline="") as f:
+        return {(r["source_name"], r["target_name"], r["role"]) for r in csv.DictReader(f) if r["type"] == kind}
+
+
+def test_a_joining_character_inside_a_word_joins_nothing():
+    from pipeline.doc import Mention
+    from pipeline.entities import orgs
+    name = "华中科技大学同济医学院"
+    assert [m.text for m in orgs.split_joined(name, Mention("ORG", 0, len(name), name))] == [name]
+    name = "北京大学和清华大学"
+    assert [m.text for m in orgs.split_joined(name, Mention("ORG", 0, len(name), name))] == ["北京大学", "清华大学"]
+
+
+def test_nouns_of_people_are_no_names(ents):
+    got = ents("申请人需提交材料，特长生和高考生也可报名，华商子弟报考常春藤名校。李金生和蔡荣生出席。")
+    assert {t for lab, t in got if lab == "PERSON"} == {"李金生", "蔡荣生"}
+
+
+def test_a_post_naming_its_own_body_is_no_post_of_the_body_before_it(tmp_path):
+    got = _relations(tmp_path, "中共中央总书记、国家主席、中央军委主席习近平出席会议并发表重要讲话。", "MEMBER_OF")
+    assert ("习近平", "中共中央", "总书记") in got
+    assert not any(role == "国家主席" for _, _, role in got)
+
+
+def test_forums_meetings_and_alliances_are_no_measures(analyse):
+    doc = analyse("8月28日，由中国社会科学院西藏智库主办的“第四届喜马拉雅区域研究国际研讨会”在北京举行。"
+                  "2011年4月，在厦门大学举行的“中外大学校长论坛”上，百名校长声讨排行榜。"
+                  "四川工程职院牵头建立“合作招生联盟”是宝贵经验。学校开展“双减”工作。")
+    got = {m.text for m in found(doc) if m.label == "MEASURE"}
+    assert not any(t.endswith(("论坛", "研讨会", "联盟")) for t in got)
+    assert any("双减" in t for t in got)
+
+
+def test_a_person_a_reporter_contacted_is_no_reporter():
+    from pipeline.doc import Mention
+    from pipeline.relations import bylines
+    text = "光明日报记者联系了葛军，他表示支持。"
+    o = Mention("ORG", 0, 4, "光明日报")
+    p = Mention("PERSON", text.index("葛军"), text.index("葛军") + 2, "葛军")
+    assert bylines.byline(text, p, [o]) == []
