@@ -54,3 +54,19 @@ def test_a_person_a_reporter_contacted_is_no_reporter():
     o = Mention("ORG", 0, 4, "光明日报")
     p = Mention("PERSON", text.index("葛军"), text.index("葛军") + 2, "葛军")
     assert bylines.byline(text, p, [o]) == []
+
+
+def test_a_trade_or_a_laboratory_ending_in_gongcheng_is_no_project(analyse):
+    doc = analyse("学而思网校组建了由拥有多年教学经验的老师和BAT一线工程师组成的专属教研团队。"
+                  "学院开设有建筑工程技术、建筑装饰工程技术、建筑设备工程技术、建筑材料工程技术、经济管理专业。"
+                  "学校联合组建了石化新材料与资源精细利用国家地方联合工程实验室。学校实施“心桥工程”精准扶贫。")
+    got = {m.text for m in found(doc) if m.label == "MEASURE"}
+    assert not any(t.endswith("工程") and t != "心桥工程" for t in got)
+    assert "心桥工程" in {t.strip("“”") for t in got}
+
+
+def test_the_reports_one_school_is_no_guess_where_a_school_written_short_holds_the_post(tmp_path):
+    got = _relations(tmp_path, "杭州外国语学校举行开学典礼。南科大校长朱清时认为，教育要改革。"
+                               "中关村三小校长刘可钦介绍了经验。校长白振华介绍，学校将继续努力。", "MEMBER_OF")
+    assert not any(p in ("朱清时", "刘可钦") for p, _, _ in got)
+    assert ("白振华", "杭州外国语学校", "校长") in got

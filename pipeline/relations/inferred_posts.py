@@ -220,5 +220,14 @@ def other_school_before(text: str, p: Mention, s: int, orgs: list[Mention]) -> b
     if any(a < o.end <= p.start for o in orgs):
         return True
     # (a name the report gives its organisations elsewhere is one of them: 黄泥小学校长章站亮)
-    return any(not any(o.start <= w.start() and w.end() <= o.end or text.endswith(o.text, 0, w.end()) for o in orgs)
-               for w in _SCHOOL_WORD.finditer(text, a, p.start))
+    if any(not any(o.start <= w.start() and w.end() <= o.end or text.endswith(o.text, 0, w.end()) for o in orgs)
+           for w in _SCHOOL_WORD.finditer(text, a, p.start)):
+        return True
+    # a school written short right before the post (南科大校长朱清时, 中关村三小校长刘可钦,
+    # 精华学校校长廖中扬, 优才书院指导老师龙君慧) that no organisation found holds
+    return any(text[w.end():p.start] in roles() and not any(o.start <= w.start() < o.end for o in orgs)
+               for w in _SHORT_SCHOOL.finditer(text, a, p.start))
+
+
+_SHORT_SCHOOL = re.compile(r"[一二三四五六七八九十]{1,3}[中小]|(?<=[\u3400-\u9fff])大|书院|附中|附小|"
+                           r"(?<=[\u3400-\u9fff])(?<![到在该本我的全各回进来去入])学校")
