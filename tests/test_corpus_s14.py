@@ -70,3 +70,18 @@ def test_the_reports_one_school_is_no_guess_where_a_school_written_short_holds_t
                                "中关村三小校长刘可钦介绍了经验。校长白振华介绍，学校将继续努力。", "MEMBER_OF")
     assert not any(p in ("朱清时", "刘可钦") for p, _, _ in got)
     assert ("白振华", "杭州外国语学校", "校长") in got
+
+
+def test_a_medium_the_report_only_cites_has_no_reporters(tmp_path):
+    got = _relations(tmp_path, "据英国《每日邮报》10月12日报道，牛津大学近日公布了面试题。(记者：严玉洁)", "MEMBER_OF")
+    assert not any(o == "每日邮报" for _, o, _ in got)
+
+
+def test_a_site_the_reporter_looked_at_has_no_reporters(tmp_path):
+    got = _relations(tmp_path, "在携程网上，记者看到五一机票很贵。(记者：杨元)", "MEMBER_OF")
+    assert not any(o == "携程网" for _, o, _ in got)
+
+
+def test_a_medium_of_a_dateline_keeps_its_reporter(tmp_path):
+    got = _relations(tmp_path, "大河报讯 教育部召开会议，据新华社报道，会议通过了方案。\n记者 王五", "MEMBER_OF")
+    assert ("王五", "大河报", "记者") in got

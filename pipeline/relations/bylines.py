@@ -69,7 +69,11 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list
     role = _last_staff_word(m.group(0)) if m else _staff_byline(text[a:p.start]) if byline_name_ends(text, p) else ""
     if not role:
         return []
-    media = _own_kind({o.key: o for o in orgs if o.attrs.get("kind") == "media"}, m.group(0) if m else "", True)
+    # a medium the report only cites (据中国网报道, 据英国《每日邮报》报道, 在携程网上) is no
+    # medium of its own staff
+    own_media = {o.key for o in orgs if o.attrs.get("kind") == "media" and not _cited(text, o)}
+    media = _own_kind({o.key: o for o in orgs if o.attrs.get("kind") == "media" and o.key in own_media},
+                      m.group(0) if m else "", True)
     # the report's source line names its outlet (来源:大河报), whatever other media it cites
     named = {o.key: o for o in orgs if source and source in (o.text, o.norm) and o.key not in media
              and o.attrs.get("kind", "other") == "other"}
@@ -106,6 +110,18 @@ def _last_staff_word(lead: str) -> str:
     found = [w.group(0) for w in re.finditer(cue_alternation("byline", "staff_byline"), lead[2:])
              if w.group(0) not in ("讯", "电", "消息", "报道", "来源", "文", "图")]
     return found[-1] if found else "记者"
+
+
+_CITED_BEFORE = re.compile(r"(?:据|根据|援引|引述|转引)[^，。；！？,;\n]{0,8}$")
+_ON_SITE = re.compile(r"[》”]?(?:网站)?上")
+
+
+def _cited(text: str, o: Mention) -> bool:
+    """Whether a medium is written as a source the report cites (据X报道, 在X上), not as the
+    report's own outlet."""
+    before = text[max(0, o.start - 10):o.start]
+    return _CITED_BEFORE.search(before) is not None \
+        or before.endswith("在") and _ON_SITE.match(text, o.end) is not None
 
 
 def _own_kind(media: dict, lead: str, anywhere: bool = False) -> dict:
