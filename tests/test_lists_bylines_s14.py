@@ -103,3 +103,13 @@ def test_a_name_before_a_list_closing_deng_keeps_its_last_character(ents):
     # 平等 and 中等 are words, yet here 等 closes a list of people: 姚秀平, 张建中
     got = ents("大会授予姚秀平等16名同志荣誉称号。参加会议的有张建中等人。王祥郑重表示支持。")
     assert {("PERSON", "姚秀平"), ("PERSON", "张建中"), ("PERSON", "王祥")} <= got
+
+
+def test_a_village_of_a_town_written_with_its_chain_is_a_place_not_a_body():
+    from pipeline.entities import place_lists
+    assert place_lists.village_chain("房山区拱辰街道南广阳城村")
+    assert place_lists.village_chain("高邑县富村镇仓房村")
+    # a village's committee, a school of a town, a town alone: not a village place
+    assert not place_lists.village_chain("新竹村委会")
+    assert not place_lists.village_chain("城关镇中心小学")
+    assert not place_lists.village_chain("汉阴县城关镇")

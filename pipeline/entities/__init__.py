@@ -224,8 +224,9 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                     org_shapes.cut_false_ending(text, m))), word_from)
         for part in (orgs.split_joined(text, m) if m is not None and lab == "ORG" else [m]):
             if part is not None and part.label == "ORG" and (places.division_chain(part.text)
-                                                              or places.station(part.text)):
-                part.label = "PLACE"  # a name made of divisions only, a station: places
+                                                              or places.station(part.text)
+                                                              or place_lists.village_chain(part.text)):
+                part.label = "PLACE"  # a name made of divisions only (a village of a town too), a station: places
             described = _described_person(text, part) if part is not None else None
             part = described or part                      # 美国教育家杜威: 杜威
             if part is not None and _plausible(text, part):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Mention, covered
-from . import lexicon
+from . import lexicon, places
 
 # what closes such a list: a number or 等, then the kind of the items
 _CLOSE = re.compile(r"(?:等|[一二三四五六七八九十两\d]+个?)(?:县（市、区）|县\(市、区\)|县（市）|县\(市\)|"
@@ -67,3 +67,11 @@ def listed_counties(text: str, starts: set, ms: list[Mention]) -> list[Mention]:
     if not new:
         return ms
     return [m for m in ms if (m.start, m.end) not in replaced] + new
+
+
+def village_chain(name: str) -> bool:
+    """A chain of divisions down to a town or street and a village of it (房山区拱辰街道南广阳城村,
+    高邑县富村镇仓房村: a list of honoured villages): one place (ANNOTATION.md's chain), not an
+    organisation, whatever the model read it as; not a village's committee (新竹村委会)."""
+    k = next((k for k in range(len(name) - 2, 1, -1) if places.division_chain(name[:k])), 0)
+    return k > 0 and places.village_after(name, Mention("PLACE", 0, k, name[:k])) == len(name)
