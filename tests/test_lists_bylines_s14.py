@@ -113,3 +113,13 @@ def test_a_village_of_a_town_written_with_its_chain_is_a_place_not_a_body():
     assert not place_lists.village_chain("新竹村委会")
     assert not place_lists.village_chain("城关镇中心小学")
     assert not place_lists.village_chain("汉阴县城关镇")
+
+
+def test_a_name_run_on_into_an_adverb_is_cut_back_where_the_report_names_it_without():
+    from pipeline.entities import people
+    text = "赵敏是一名教师。赵敏便开始工作。陈思和出席。"
+    ms = [Mention("PERSON", 0, 2, "赵敏"), Mention("PERSON", 8, 11, "赵敏便"), Mention("PERSON", 16, 19, "陈思和")]
+    got = [m.text for m in people.reconcile(text, ms)]
+    assert got == ["赵敏", "赵敏", "陈思和"]
+    # alone, the longer spelling stays (the report gives nothing to weigh it against)
+    assert [m.text for m in people.reconcile("赵敏便开始工作。", [Mention("PERSON", 0, 3, "赵敏便")])] == ["赵敏便"]

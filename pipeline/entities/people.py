@@ -184,7 +184,8 @@ def reconcile(text: str, ms: list[Mention]) -> list[Mention]:
     张占超时: jieba read 超时). Two people whose names differ by a character stand apart
     (王华、王华平: the text does not go on). (Trimming the longer spelling where the shorter
     one is as frequent and its last character a verb or an adverb, 俞渝快言, cut real names on
-    dev/: not done.)"""
+    dev/: not done.) A name run on into an adverb or a conjunction of the clause after it (赵敏便,
+    王希却, 郑琰则), where the report also names it without, is cut back: names hardly end so."""
     n = Counter(m.text for m in ms if m.label == "PERSON")
     taken = {i for m in ms for i in range(m.start, m.end)}
     out = []
@@ -192,8 +193,15 @@ def reconcile(text: str, ms: list[Mention]) -> list[Mention]:
         if m.label == "PERSON" and m.end < len(text) and n.get(m.text + text[m.end], 0) > n[m.text] \
                 and m.end not in taken:
             m = Mention("PERSON", m.start, m.end + 1, text[m.start:m.end + 1], attrs=m.attrs)
+        elif m.label == "PERSON" and len(m.text) == 3 and m.text[2] in _RUN_ON_CHARS and n.get(m.text[:2]):
+            m = Mention("PERSON", m.start, m.end - 1, m.text[:2], attrs=m.attrs)
         out.append(m)
     return out
+
+
+# adverbs and conjunctions that open a clause after a name (赵敏便, 王希却, 余跃曾, 李夏则); not 和,
+# which ends names (陈思和, 谢维和)
+_RUN_ON_CHARS = frozenset("便却也就都又还曾则即并")
 
 
 # the titles a name stands before when an organisation names where its bearer works
