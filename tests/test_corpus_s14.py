@@ -85,3 +85,20 @@ def test_a_site_the_reporter_looked_at_has_no_reporters(tmp_path):
 def test_a_medium_of_a_dateline_keeps_its_reporter(tmp_path):
     got = _relations(tmp_path, "大河报讯 教育部召开会议，据新华社报道，会议通过了方案。\n记者 王五", "MEMBER_OF")
     assert ("王五", "大河报", "记者") in got
+
+
+def test_a_name_after_a_closed_byline_or_met_by_the_reporter_is_no_reporter():
+    from pipeline.doc import Mention
+    from pipeline.relations import bylines
+
+    def link(text: str, org: str, name: str):
+        o = Mention("ORG", text.index(org), text.index(org) + len(org), org)
+        p = Mention("PERSON", text.index(name), text.index(name) + len(name), name)
+        return [(x.text, role) for x, role, _ in bylines.byline(text, p, [o])]
+
+    text = "据新华社电 （记者杨思琪）马祖光，中国科学院院士，哈尔滨工业大学教授。"
+    assert link(text, "新华社", "马祖光") == []
+    assert link(text, "新华社", "杨思琪") == [("新华社", "记者")]
+    assert link("光明日报记者走近姚俊鹏，听他讲故事。", "光明日报", "姚俊鹏") == []
+    assert link("成都商报记者和小浩一起吃饭。", "成都商报", "小浩") == []
+    assert link("人民网北京6月1日电（记者 张三和李四）教育部召开会议。", "人民网", "李四") == [("人民网", "记者")]

@@ -17,6 +17,8 @@ REPOSTED_FROM = re.compile(r"(?:转自|转载自)[\s:：]*$")
 # function words of a clause, rare in a name (not 于, 向, 和: 于丹, 向东, 张三和李四)
 _CLAUSE_CHARS = re.compile(r"[了的在到对是将把被给让为]")
 _NEVER_IN_NAME = re.compile(r"[了的]")     # 记者联系了葛军: however short the clause
+# a reporter meeting the one named (环球网记者采访张伯庚, 光明日报记者走近姚俊鹏, 成都商报记者和小浩)
+_MET = re.compile(r"采访|联系|走近|走进|见到|来到|探访|专访|对话|连线|跟随|陪同|^[和与同随跟向对给]$")
 
 
 def line(text: str, pos: int) -> tuple[int, int]:
@@ -50,7 +52,10 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list
         # outlet's channel (网易河北教育频道讯), not a clause (中国江西网记者连线了刚刚从北京回来的
         # 支月英: the one interviewed; 新华社武汉4月6日电 (记者胡浩)为深入贯彻习近平…)
         clause = any(_NEVER_IN_NAME.search(run) or len(run) > 4 and _CLAUSE_CHARS.search(run)
-                     for run in between.split(gap))
+                     or _MET.search(run) for run in between.split(gap))
+        if re.search(rf"[(（【\[][^)）】\]]*(?:{words})[^)）】\]]*[)）】\]]", gap):
+            break     # 据新华社电 （记者杨思琪）马祖光，中国科学院院士: the story after the byline
+            # (not a bracket of a seat or a date: 兰州晨报(兰州) 记者, 《光明日报》（…13版）[责编：
         if re.search(rf"{words}", gap) and len("".join(names_between)) <= 12 and not clause \
                 and not re.search(r"[，。,；;“”\"]", gap):
             role = ""
