@@ -102,3 +102,10 @@ def test_a_name_after_a_closed_byline_or_met_by_the_reporter_is_no_reporter():
     assert link("光明日报记者走近姚俊鹏，听他讲故事。", "光明日报", "姚俊鹏") == []
     assert link("成都商报记者和小浩一起吃饭。", "成都商报", "小浩") == []
     assert link("人民网北京6月1日电（记者 张三和李四）教育部召开会议。", "人民网", "李四") == [("人民网", "记者")]
+
+
+def test_students_abroad_and_future_hires_are_no_members(tmp_path):
+    got = _relations(tmp_path, "留学 兰开夏中央大学的陈宁说，初到国外要主动交流。"
+                               "即将入职中国石油塔里木油田分公司的丁贵阳仍激动不已。太原五中的刘晓宇介绍了经验。", "MEMBER_OF")
+    assert not any(p in ("陈宁", "丁贵阳") for p, _, _ in got)
+    assert ("刘晓宇", "太原五中", "") in got

@@ -21,5 +21,6 @@ def works_at(text: str, k: int, org_end: dict) -> Mention | None:
 def studies(text: str, org: Mention, p: Mention) -> bool:
     """毕业于X的李东, 来自X的林德尔, X刘佳欣同学: a student, an alumnus or a visitor
     (rules/relations.tsv ``study_before``, ``study_after``), no member."""
-    return bool(re.search(f"(?:{cue_alternation('study_before')})$", text[max(0, org.start - 4):org.start])
+    before = text[max(0, org.start - 6):org.start].rstrip(" \u3000")     # 留学 兰开夏中央大学的陈宁
+    return bool(re.search(f"(?:{cue_alternation('study_before')})$", before)
                 or re.match(cue_alternation("study_after"), text[p.end:p.end + 3]))
