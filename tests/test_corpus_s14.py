@@ -109,3 +109,14 @@ def test_students_abroad_and_future_hires_are_no_members(tmp_path):
                                "即将入职中国石油塔里木油田分公司的丁贵阳仍激动不已。太原五中的刘晓宇介绍了经验。", "MEMBER_OF")
     assert not any(p in ("陈宁", "丁贵阳") for p, _, _ in got)
     assert ("刘晓宇", "太原五中", "") in got
+
+
+def test_a_short_name_the_report_defines_is_the_organisation_everywhere(ents, tmp_path):
+    got = ents("成立于2010年的慧科教育科技集团有限公司（简称“慧科”）与多所高校合作，慧科表示将继续投入。")
+    assert ("ORG", "慧科") in got and ("PERSON", "慧科") not in got
+    from pipeline.doc import Mention
+    from pipeline.entities import org_short
+    text = "苏伊士运河大学孔子学院（简称苏大孔院）举办活动，苏大孔院院长出席。"
+    ms = [Mention("ORG", 0, 11, "苏伊士运河大学孔子学院"), Mention("PERSON", 24, 27, "苏大孔")]
+    got = [(m.label, m.text, m.attrs.get("short_of")) for m in org_short.defined_short_names(text, ms)]
+    assert ("ORG", "苏大孔院", "苏伊士运河大学孔子学院") in got and not any(lab == "PERSON" for lab, _, _ in got)

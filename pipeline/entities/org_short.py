@@ -101,3 +101,31 @@ def names_of_bodies(ms: list[Mention]) -> list[Mention]:
                 m = Mention("ORG", m.start, m.end, m.text, attrs={**m.attrs, "short_of": body})
         out.append(m)
     return out
+
+
+# a short name the report defines right after a full name: （简称“慧科”）, (以下简称苏大孔院)
+_DEFINED = re.compile(r"[ \u3000]?[(（](?:以下)?简称[：:]?[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[”\"」]?[)）]")
+
+
+def defined_short_names(text: str, ms: list[Mention]) -> list[Mention]:
+    """A short name the report defines right after an organisation's full name
+    (慧科教育科技集团有限公司（简称“慧科”）, 苏伊士运河大学孔子学院（简称苏大孔院）) is that
+    organisation wherever the report writes it, whatever the model read there (慧科 as a person)."""
+    org_end = {m.end: m for m in ms if m.label == "ORG"}
+    defined = {}
+    for hit in _DEFINED.finditer(text):
+        o = org_end.get(hit.start())
+        if o is not None and hit.group(1) != o.text and (kind_of(o.text)[0] != "other" or lexicon.known(o.text)) \
+                and text[o.start - 1:o.start] not in ("、", "和", "与", "及"):
+            # (not an exam the model took for a body; not the last of a list the short name
+            # stands for: 自治区公安厅、自治区司法厅(以下简称“自治区政法机关”))
+            defined[hit.group(1)] = o.text
+    out = list(ms)
+    for short, full in defined.items():
+        for hit in re.finditer(re.escape(short), text):
+            k, e = hit.start(), hit.end()
+            if any(m.label == "ORG" and m.start <= k and e <= m.end for m in out):
+                continue          # already an organisation's, or inside one's name
+            out = [m for m in out if not (m.label in ("PERSON", "PLACE") and m.start < e and k < m.end)]
+            out.append(Mention("ORG", k, e, short, attrs={"short_of": full}))
+    return out
