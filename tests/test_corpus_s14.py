@@ -120,3 +120,10 @@ def test_a_short_name_the_report_defines_is_the_organisation_everywhere(ents, tm
     ms = [Mention("ORG", 0, 11, "苏伊士运河大学孔子学院"), Mention("PERSON", 24, 27, "苏大孔")]
     got = [(m.label, m.text, m.attrs.get("short_of")) for m in org_short.defined_short_names(text, ms)]
     assert ("ORG", "苏大孔院", "苏伊士运河大学孔子学院") in got and not any(lab == "PERSON" for lab, _, _ in got)
+
+
+def test_the_class_a_rankings_title_names_is_no_organisation(ents):
+    got = ents("在QS亚洲大学排名中，清华大学位列前十。武书连大学排行榜发布。中欧国际工商学院排名第1，英国牛津大学排名下滑。")
+    names = {t for lab, t in got if lab == "ORG"}
+    assert not any(n.endswith(("亚洲大学", "武书连大学")) for n in names)
+    assert {"清华大学", "中欧国际工商学院"} <= names and any(n.endswith("牛津大学") for n in names)

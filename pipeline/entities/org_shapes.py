@@ -382,3 +382,15 @@ def outlet_seat(text: str, m: Mention) -> list[Mention]:
     k = m.start + seat.start(1)
     return [Mention("ORG", m.start, m.start + len(name), name, attrs=dict(m.attrs)),
             Mention("PLACE", k, k + len(seat.group(1)), seat.group(1))]
+
+
+# a ranking's title: a class of bodies before 排行榜/排名 (QS亚洲大学排名, 武书连大学排行榜,
+# 中国最佳商学院排行榜, 中国师范类大学排行榜前十), not a body ranked (中欧国际工商学院排名第1)
+_RANKING_AFTER = re.compile(r"排行榜|排行版|排名》")
+_RANKING_NAME = re.compile(r"^(?:QS|THE|ARWU|US ?News|泰晤士)|最|类大学$")
+
+
+def ranking_titles(text: str, ms: list[Mention]) -> list[Mention]:
+    """``ms`` without the organisations that are the class a ranking's title names."""
+    return [m for m in ms if m.label != "ORG" or not (
+        _RANKING_AFTER.match(text, m.end) or text.startswith("排名", m.end) and _RANKING_NAME.search(m.text))]
