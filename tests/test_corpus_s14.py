@@ -127,3 +127,12 @@ def test_the_class_a_rankings_title_names_is_no_organisation(ents):
     names = {t for lab, t in got if lab == "ORG"}
     assert not any(n.endswith(("亚洲大学", "武书连大学")) for n in names)
     assert {"清华大学", "中欧国际工商学院"} <= names and any(n.endswith("牛津大学") for n in names)
+
+
+def test_a_body_and_a_university_written_back_to_back_are_two():
+    from pipeline.entities.org_cells import two_cells
+    assert two_cells("上海化工研究院上海理工大学") == ["上海化工研究院", "上海理工大学"]
+    assert two_cells("中国地震局地震研究所武汉科技大学") == ["中国地震局地震研究所", "武汉科技大学"]
+    # a college or a campus of a university, a university alone: one name
+    for name in ("华南理工大学广州学院", "北京师范大学珠海分校", "中国医学科学院北京协和医学院", "中国科学院大学", "哈尔滨工业大学"):
+        assert two_cells(name) == []

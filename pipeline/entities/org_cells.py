@@ -29,6 +29,24 @@ def list_cells(name: str) -> list[str]:
     return cells if len(cells) >= 3 and all(len(c) >= 4 for c in cells) else []
 
 
+# the type words that end a body a university's name cannot belong to (研究所 + 上海理工大学)
+_OWN_BODY = re.compile(r"(?:大学|学院|党校|研究院|研究所|科学院)$")
+
+
+def two_cells(name: str) -> list[str]:
+    """A body and a university written back to back, a table's two cells (上海化工研究院上海理工大学,
+    中国地震局地震研究所武汉科技大学): [body, university], else []. A university opening with a
+    division is never part of another's name, while a college or a campus may be (华南理工大学
+    广州学院, 北京师范大学珠海分校, 中国医学科学院北京协和医学院 stay whole)."""
+    if not name.endswith("大学"):
+        return []
+    for k in range(4, len(name) - 3):
+        head, tail = name[:k], name[k:]
+        if _OWN_BODY.search(head) and any(division_chain(tail[:j]) for j in range(2, min(len(tail) - 1, 7))):
+            return [head, tail]
+    return []
+
+
 def place_cell(name: str) -> list[str]:
     """A table's place column glued to the next row's name: ``上海市 广西大学`` (a space
     between), ``新疆维吾尔自治区华中科技大学`` (a province and a body known by name whose seat is
