@@ -68,7 +68,6 @@ def test_100_faults_in_200_reports_lose_only_the_faulty_ones(corpus, clean_build
     src, fault = corpus
     mp = pytest.MonkeyPatch()
     real_report, real_section, real_read = extract.extract_report, extract.extract_section, ingest.read_bytes
-    held = []
 
     def faulty_read(path, max_mb):
         if fault.get(path.name) == "read":
@@ -81,9 +80,15 @@ def test_100_faults_in_200_reports_lose_only_the_faulty_ones(corpus, clean_build
             while True:
                 time.sleep(0.02)
         if kind == "memory":
-            while True:
-                held.append(bytearray(32 << 20))  # the limit passed in a few steps, even on a loaded machine
-                time.sleep(0.002)
+            # over the 120 MB bound in one step, so that the bound's watcher (a 20 ms poll) sees
+            # it long before the 0.5 s time budget ends even on a loaded machine (the bound was
+            # passed in 32 MB steps: under load the budget fired first); freed as the report ends
+            block = bytearray(200 << 20)
+            try:
+                while True:
+                    time.sleep(0.002)
+            finally:
+                del block
         return real_report(path, **kw)
 
     def faulty_section(nlp, rep, sec, *a, **kw):
@@ -98,7 +103,6 @@ def test_100_faults_in_200_reports_lose_only_the_faulty_ones(corpus, clean_build
         summary = build.run(src, out, workers=1, progress=False, budget=0.5, max_mem=120)
     finally:
         mp.undo()
-        held.clear()
     docs = {r["file"]: r for r in rows(out, "documents")}
     assert len(docs) == 200
     assert [(n, docs[n]["status"]) for n in fault if docs[n]["status"] == "ok"] == []

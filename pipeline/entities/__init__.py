@@ -222,6 +222,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             if m.label == "ORG":
                 m = orgs.trim_verb(text, org_complete.cut_facility(org_shapes.cut_bureau_schools(
                     org_shapes.cut_false_ending(text, m))), word_from)
+                m = org_shapes.cut_discipline(m)      # 成都中医药大学中药学, 中国宪法学
         for part in (orgs.split_joined(text, m) if m is not None and lab == "ORG" else [m]):
             if part is not None and part.label == "ORG" and (places.division_chain(part.text)
                                                               or places.station(part.text)
@@ -280,8 +281,11 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     for m in ms:
         if m.label == "ORG" and m.attrs.get("short_of"):
             kinds[m.text] = kinds.get(m.attrs["short_of"]) or orgs.kind_of(m.attrs["short_of"])[0]
+    codes = people.credit_codes(text)
     out = []
     for m in ms:
+        if m.label in ("ORG", "PERSON") and any(a < m.end and m.start < b for a, b in codes):
+            continue      # 责任编辑：HEB037: an editor's login
         if m.label == "ORG" and (text[m.start - 1:m.start] == "某" or LAW_TITLE.search(m.text) or m.text in BARE_TYPES) \
                 or m.label == "PLACE" and len(m.text) == 1:
             continue      # 某市政府, 某中学: a body the text does not name; 中华人民共和国公证法: a law;

@@ -47,6 +47,18 @@ def two_cells(name: str) -> list[str]:
     return []
 
 
+def known_pair(name: str) -> list[str]:
+    """Two bodies known by name written back to back (北大清华, 清华北大: the corpus's "the
+    two universities", 13 mentions): [first, second] where each part is a known name or
+    short name (names.full_name) and the whole is none, else []."""
+    if names.full_name(name):
+        return []
+    for k in range(2, len(name) - 1):
+        if names.full_name(name[:k]) and names.full_name(name[k:]):
+            return [name[:k], name[k:]]
+    return []
+
+
 def place_cell(name: str) -> list[str]:
     """A table's place column glued to the next row's name: ``上海市 广西大学`` (a space
     between), ``新疆维吾尔自治区华中科技大学`` (a province and a body known by name whose seat is

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .. import rules
 from ..doc import Mention, covered
 from . import lexicon
 from .org_complete import SCHOOL_KINDS
@@ -248,6 +249,29 @@ def doctrine_bodies(text: str, ms: list[Mention]) -> list[Mention]:
 
 
 # a newspaper or a magazine by its title: 《皖西日报》, 《求是》杂志
+def discipline(name: str) -> bool:
+    """中药学, 中国宪法学, 中医儿科学: a field of study (rules/org_disciplines.txt), no body;
+    a school's name (大学, 中学, 小学, 公学) is never one."""
+    if name.endswith(("大学", "中学", "小学", "公学")):
+        return False
+    return name.endswith(tuple(rules.items("org_disciplines.txt")))
+
+
+_FIELD_OWNER = re.compile(r"(?:大学|学院|研究院|科学院|研究所|医院|中心)")
+
+
+def cut_discipline(m: Mention) -> Mention | None:
+    """An organisation's name that ends in a field of study: the school or institute
+    before the field (成都中医药大学中药学: 成都中医药大学; 北京中医药大学东方学院中医学: the
+    college), else None (中国宪法学 names none)."""
+    if m.label != "ORG" or not discipline(m.text):
+        return m
+    k = max((o.end() for o in _FIELD_OWNER.finditer(m.text) if 3 <= o.end() < len(m.text)), default=0)
+    if not k:
+        return None
+    return Mention("ORG", m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))
+
+
 _PERIODICAL = re.compile(r"《([\u4e00-\u9fff]{2,10}?(?:报|杂志|周刊|月刊))》|《([\u4e00-\u9fff]{2,10})》(?=杂志|期刊|周刊|月刊|半月刊)")
 
 

@@ -20,7 +20,7 @@ from .. import rules
 from ..gazetteer import ADMIN_SUFFIXES
 from ..doc import Mention, covered
 from . import lexicon
-from .org_cells import list_cells, two_cells
+from .org_cells import known_pair, list_cells, two_cells
 from .places import division_chain, station
 
 NUM_CH = "零〇一二三四五六七八九十百两"
@@ -133,7 +133,7 @@ def split_joined(text: str, m: Mention) -> list[Mention]:
                 pos = s + len(part)
         return out
     name = m.text
-    cells = list_cells(name) or two_cells(name)
+    cells = list_cells(name) or two_cells(name) or known_pair(name)
     if cells:             # 北京大学中国人民大学清华大学…: a table's column read as one line
         # (a place cell glued to a name is split later, once the names are whole: org_cells)
         out, k = [], 0

@@ -1,0 +1,48 @@
+"""What a reading of the corpus's most frequent names showed (corpus/, no gold; session of
+2026-12-05, second): an editor's login in the credit line read as an organisation (HEB037:
+110 mentions), two universities known by their short names written together (北大清华), fields
+of study read as bodies (中药学, 中国宪法学), a kinship word read as a name (伯伯) and a name
+run on into 以."""
+from __future__ import annotations
+
+from pipeline.doc import Mention
+from pipeline.entities import org_shapes, orgs
+
+
+def test_an_editors_login_is_neither_a_name_nor_a_body(ents):
+    got = ents("本文来源：河北新闻网 责任编辑：HEB037 网易河北\n让孩子度过快乐的儿童节。 责任编辑：yafangpeng")
+    assert ("ORG", "河北新闻网") in got
+    assert not any(t.startswith(("HEB", "yafang")) for _lab, t in got)
+
+
+def test_a_latin_name_outside_a_credit_stays(ents):
+    got = ents("美国教育考试服务中心ETS宣布，托福考试将改革。")
+    assert any(t == "ETS" or "ETS" in t for lab, t in got if lab == "ORG")
+
+
+def test_two_universities_by_their_short_names_are_two():
+    for name, parts in (("北大清华", ["北大", "清华"]), ("清华北大", ["清华", "北大"]), ("复旦同济", ["复旦", "同济"])):
+        assert [m.text for m in orgs.split_joined(name, Mention("ORG", 0, len(name), name))] == parts
+    name = "北京大学"     # one known name: never cut in two
+    assert [m.text for m in orgs.split_joined(name, Mention("ORG", 0, len(name), name))] == [name]
+
+
+def test_a_field_of_study_is_no_body_and_its_school_stays():
+    def cut(t):
+        m = org_shapes.cut_discipline(Mention("ORG", 0, len(t), t))
+        return m.text if m else None
+    assert cut("中国宪法学") is None and cut("中药学") is None and cut("中医儿科学") is None
+    assert cut("成都中医药大学中药学") == "成都中医药大学"
+    assert cut("北京中医药大学东方学院中医学") == "北京中医药大学东方学院"
+    assert cut("中国人民解放军总医院灾害医学") == "中国人民解放军总医院"
+    assert cut("英国伊顿公学") == "英国伊顿公学" and cut("华中师范大学") == "华中师范大学"
+
+
+def test_subjects_listed_in_an_exam_are_no_bodies(ents):
+    got = ents("专业综合Ⅱ(法理学、中国宪法学、中国法制史)。2011年招收中药学硕士院校名单公布。")
+    assert not [t for lab, t in got if lab == "ORG"]
+
+
+def test_kinship_words_and_run_ons_are_no_names(ents):
+    got = ents("农民伯伯不容易，老师伯伯表扬了她。考生王希以裸分645分成为该区理科状元，王希说很意外。")
+    assert {t for lab, t in got if lab == "PERSON"} == {"王希"}
