@@ -51,6 +51,8 @@ def lexicon():
         "suffix_re": re.compile(rf"(?:{suffixes})"),
         "not_after": re.compile(rf"(?:{rules.alternation(cues['not_after'])})"),
         "goal_after": re.compile(rf"(?:{rules.alternation(cues.get('goal_after', ['目标']))})"),
+        # the rest of a list of fields ending in 专业 or 学科 (、建筑材料工程和信息工程六大专业群)
+        "field_list": re.compile(r"(?:[、和及与][^，,。；;、和及与\n]{1,12}?)+?[一二三四五六七八九十\d]*个?大?(?:专业|学科)"),
         "institution": re.compile(rf"(?:{rules.alternation(cues.get('institution', []))})$"),
         "lexicon_not_after": re.compile(rf"(?:{rules.alternation(cues.get('lexicon_not_after', []))})"),
         "not_inside": re.compile(rf"(?:{rules.alternation(cues['not_inside'])})"),
@@ -366,8 +368,8 @@ class MeasureRecognizer:
                 return
             if not wrapped and not titled and _in_other_title(lex, text, a, b):
                 return    # 《中国制度面对面》: a book's title, no document that sets up 中国制度
-            if text[a:b].endswith("工程") and lex["field_after"].match(text, b):
-                return    # 建筑材料工程专业: a field of study
+            if text[a:b].endswith("工程") and (lex["field_after"].match(text, b) or lex["field_list"].match(text, b)):
+                return    # 建筑材料工程专业, 建筑设备工程、建筑材料工程和信息工程六大专业群: fields of study
             plain = _plain(written)
             formula = wrapped and re.fullmatch(r"\d+(?:\+\d+)+", plain) is not None   # “5+2”课后服务
             if len(plain) < 2 or plain in lex["stop"] or re.fullmatch(r"[\d\W]+", plain) and not formula \
@@ -439,7 +441,10 @@ class MeasureRecognizer:
                 listed = m.end()
         # the lexicon, anywhere but inside a relationship or a title (师徒结对帮扶关系,
         # 近视防控示范县: rules/measure_cues.tsv ``lexicon_not_after``)
+        start_set, end_set = set(starts), {t.idx + len(t) for t in doc}
         for m in lex["lex_re"].finditer(text):
+            if m.start() not in start_set and m.end() not in end_set:
+                continue  # 国培 of 出国培训: a name across two words, neither begun nor ended by it
             if not lex["lexicon_not_after"].match(text, m.end()):
                 add(m.start(), m.end(), m.group(0), "lexicon")
         # the other names of a list one of whose names was taken (举办蒙古作文大赛、蒙古语诗歌朗诵大赛,

@@ -2,7 +2,8 @@
 2026-12-05, second): an editor's login in the credit line read as an organisation (HEB037:
 110 mentions), two universities known by their short names written together (北大清华), fields
 of study read as bodies (中药学, 中国宪法学), a kinship word read as a name (伯伯) and a name
-run on into 以."""
+run on into 以; and from a sample of IMPLEMENTS links: 国培 found inside 我国培养, majors listed
+as projects (建筑设备工程…六大专业群), groups of schools as measures (“八大美院”)."""
 from __future__ import annotations
 
 from pipeline.doc import Mention
@@ -46,3 +47,27 @@ def test_subjects_listed_in_an_exam_are_no_bodies(ents):
 def test_kinship_words_and_run_ons_are_no_names(ents):
     got = ents("农民伯伯不容易，老师伯伯表扬了她。考生王希以裸分645分成为该区理科状元，王希说很意外。")
     assert {t for lab, t in got if lab == "PERSON"} == {"王希"}
+
+
+def _measures(analyse, text):
+    from pipeline.nlp import found
+    return sorted(m.norm for m in found(analyse(text)) if m.label == "MEASURE")
+
+
+def test_a_known_short_name_across_two_words_is_none(analyse):
+    # 国培 of 我国培养, 出国培训: the name neither begins nor ends a word there
+    assert _measures(analyse, "学校始终把为我国培养高层次人才作为使命，是十一个出国培训基地之一。") == []
+    assert _measures(analyse, "安庆师范大学承办“国培计划”幼儿园骨干教师培训项目，全面落实国培。") == ["国培计划", "国培计划"]
+
+
+def test_majors_listed_up_to_their_field_word_are_no_projects(analyse):
+    text = "学院开设有建筑工程、设计及艺术、建筑设备工程、建筑材料工程、经济管理和信息工程六大专业群共44个专业。"
+    assert _measures(analyse, text) == []
+    # the control: projects listed without a field word stay
+    assert _measures(analyse, "县教育局实施教师素质提升工程、名师工程和骨干教师培养计划。") == \
+        ["名师工程", "教师素质提升工程", "骨干教师培养计划"]
+
+
+def test_a_counted_group_of_schools_is_no_measure(analyse):
+    text = "应届高中毕业生，通过“三十一所独立录取艺术院校”、“八大美院”美术类专业考试者，可报考。"
+    assert _measures(analyse, text) == []
