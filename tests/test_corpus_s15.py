@@ -71,3 +71,22 @@ def test_majors_listed_up_to_their_field_word_are_no_projects(analyse):
 def test_a_counted_group_of_schools_is_no_measure(analyse):
     text = "应届高中毕业生，通过“三十一所独立录取艺术院校”、“八大美院”美术类专业考试者，可报考。"
     assert _measures(analyse, text) == []
+
+
+def _members(tmp_path, text):
+    import csv
+    from pipeline import build
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("学校报道\n\n" + text + "\n", encoding="utf-8")
+    build.run(src, tmp_path / "out", workers=1, progress=False)
+    with open(tmp_path / "out" / "tables" / "relations.csv", encoding="utf-8-sig", newline="") as f:
+        return {(r["source_name"], r["target_name"], r["role"]) for r in csv.DictReader(f) if r["type"] == "MEMBER_OF"}
+
+
+def test_a_count_before_the_role_after_shi(tmp_path):
+    got = _members(tmp_path, "王海平是城南中学的一名语文教师。今年刚刚三十而立的杨彩霞，是松宗小学的19名教师之一。"
+                             "据李锦成介绍，这两人也是青山中学的一名教师。")
+    assert ("王海平", "城南中学", "语文教师") in got
+    assert ("杨彩霞", "松宗小学", "教师") in got
+    assert not any(p == "李锦成" for p, _o, _r in got)     # the clause after the comma has its own subject

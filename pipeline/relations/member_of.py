@@ -45,6 +45,7 @@ DESCRIPTOR_BEFORE = re.compile(r"[、，,]\s*[\u3400-\u9fff\d]{1,10}?(?:援疆|�
 # where a run of posts after a name ends (王晓燕，红星幼儿园党支部书记、园长，…)
 RUN_ENDS = re.compile(r"[，,。；;）)！!？?\s]|$")
 # what follows a name that a list of names goes on after (…张瑞,王小虎以及机关各处室负责同志)
+COUNTED = re.compile(r"[一二三四五六七八九十百千两\d]+(?:名|位)")   # 一名, 19名 before a role
 LIST_GOES_ON = re.compile(r"[，,、]|等|以及|及|和|同志")
 
 
@@ -352,7 +353,8 @@ def _closes(text: str, pos: int, person_start: set) -> bool:
 
 def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[Mention]) -> tuple[Mention, tuple] | None:
     """``name ... 是 org role``: 赵德春今年44岁，是官渡口镇中心小学老师 (the name opens its
-    clause run, no other name comes between, and the role closes the organisation)."""
+    clause run, no other name comes between, and the role closes the organisation); a count
+    after 的 may come before the role (是城南中学的一名语文教师, 是松宗小学的19名教师之一)."""
     m = re.compile(r"[^。；;！？!?]{0,16}?是").match(text, p.end, e)
     if m is None or any(p.end <= q.start < m.end() for q in persons if q is not p):
         return None
@@ -362,6 +364,9 @@ def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[M
     if o is None:
         return None
     k = o.end + (1 if text[o.end:o.end + 1] == "的" else 0)
+    counted = COUNTED.match(text, k)
+    if counted and text[o.end:o.end + 1] == "的":
+        k = counted.end()  # 王海平是城南中学的一名语文教师, 杨彩霞是松宗小学的19名教师之一
     run, end = _role_run(text, k)
     if len(run) > 1:       # 王晓燕是红星幼儿园党支部书记、园长
         return (o, run) if RUN_ENDS.match(text, end) else None
