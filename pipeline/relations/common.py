@@ -29,6 +29,12 @@ def roles() -> dict[str, tuple[str, bool]]:
 
 
 @functools.lru_cache(maxsize=None)
+def roles_longest_first() -> tuple[str, ...]:
+    """Every role word that makes a membership (after-only ones included), longest first."""
+    return tuple(r for r in sorted(roles(), key=len, reverse=True) if roles()[r][0] != "other")
+
+
+@functools.lru_cache(maxsize=None)
 def cues(kind: str, table: str = "relations.tsv") -> tuple[str, ...]:
     """The words of one kind in a cue table of rules/ (relations.tsv, implements.tsv)."""
     return tuple(row[1] for row in rules.table(table) if row[0] == kind and len(row) > 1)

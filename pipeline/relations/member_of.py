@@ -34,8 +34,9 @@ from .. import rules
 from ..doc import Mention, Relation, sentence_of
 from ..names import OWN_OUTLET
 from . import bylines, inferred_posts
-from .member_frames import studies, works_at
-from .common import cue_alternation, cue_pairs, cues, ends_with_pattern, ensure_org, fits_kind, relation, role_kind, roles
+from .member_frames import serves, studies, works_at
+from .common import (cue_alternation, cue_pairs, cues, ends_with_pattern, ensure_org, fits_kind, relation, role_kind,
+                     roles, roles_longest_first)
 
 BLANK = " \t\u3000:："
 ORG_TYPE_END = re.compile(r"[局厅委办处科股室院校部会所站队组团社馆园府]$")
@@ -44,8 +45,8 @@ ANAPHOR_KINDS = {"school": ("school", "university", "kindergarten")}
 DESCRIPTOR_BEFORE = re.compile(r"[、，,]\s*[\u3400-\u9fff\d]{1,10}?(?:援疆|援藏|挂职|帮扶|驻村|支教)干部")
 # where a run of posts after a name ends (王晓燕，红星幼儿园党支部书记、园长，…)
 RUN_ENDS = re.compile(r"[，,。；;）)！!？?\s]|$")
-# what follows a name that a list of names goes on after (…张瑞,王小虎以及机关各处室负责同志)
 COUNTED = re.compile(r"[一二三四五六七八九十百千两\d]+(?:名|位)")   # 一名, 19名 before a role
+# what follows a name that a list of names goes on after (…张瑞,王小虎以及机关各处室负责同志)
 LIST_GOES_ON = re.compile(r"[，,、]|等|以及|及|和|同志")
 
 
@@ -53,12 +54,6 @@ LIST_GOES_ON = re.compile(r"[，,、]|等|以及|及|和|同志")
 def _role_words() -> tuple[str, ...]:
     return tuple(sorted((r for r, (kind, after_only) in roles().items() if kind != "other" and not after_only),
                         key=len, reverse=True))
-
-
-@functools.lru_cache(maxsize=None)
-def _roles_longest_first() -> tuple[str, ...]:
-    """Every role word that makes a membership (after-only ones included), longest first."""
-    return tuple(r for r in sorted(roles(), key=len, reverse=True) if roles()[r][0] != "other")
 
 
 def _roles_ending_at(text: str, pos: int, lo: int) -> list[str]:
@@ -371,42 +366,17 @@ def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[M
     if len(run) > 1:       # 王晓燕是红星幼儿园党支部书记、园长
         return (o, run) if RUN_ENDS.match(text, end) else None
     for n in range(4):     # a subject before a teacher's role stays in it: 语文老师
-        for r in _roles_longest_first():
+        for r in roles_longest_first():
             if text.startswith(r, k + n) and roles()[r][0] != "other" and (n == 0 or roles()[r][0] == "staff") \
                     and re.fullmatch(r"[\u3400-\u9fff]*", text[k:k + n]):
                 return (o, (text[k:k + n] + r,)) if text[k + n + len(r):k + n + len(r) + 1] not in ("的", "、") else None
     return None
 
 
-def _serves(text: str, p: Mention, e: int, org_start: dict, persons: list[Mention]) -> tuple[Mention, str] | None:
-    """``name 担任/成为 org (的) role`` and ``name 在/返回 org 任教/工作``: 齐风玉成为了永红乡中心校
-    的校长, 赵顺军在德恒隆乡中心学校任教 (the name opens the clause, no other name comes
-    between; rules/relations.tsv ``serve_verb``, ``serve_at``, ``serve_end``)."""
-    verbs = cue_alternation("serve_verb", "serve_at")
-    for m in re.finditer(rf"(?:{verbs})[了为]?", text[p.end:min(e, p.end + 20)]):
-        k = p.end + m.end()
-        o = org_start.get(k)
-        between = text[p.end:p.end + m.start()]
-        if o is None or re.search(r"[，,。；;：:“”\"]", between) or any(p.end <= q.start < k for q in persons if q is not p):
-            continue
-        rest = text[o.end:o.end + 8]
-        if m.group(0).rstrip("了为") in cues("serve_at"):
-            end = next((w for w in cues("serve_end") if rest.startswith(w)), "")
-            if end and not re.match(r"[会组室站队]", rest[len(end):len(end) + 1]):
-                return o, ""
-            continue
-        rest = rest[1:] if rest.startswith("的") else rest
-        for r in _roles_longest_first():
-            if rest.startswith(r) and roles()[r][0] != "other":
-                return o, r
-        return None
-    return None
-
-
 @functools.lru_cache(maxsize=None)
 def _role_at():
-    """The longest role word of _roles_longest_first at a position (a trie: one regex)."""
-    return re.compile(rules.trie_pattern(_roles_longest_first()))
+    """The longest role word of roles_longest_first at a position (a trie: one regex)."""
+    return re.compile(rules.trie_pattern(roles_longest_first()))
 
 
 def _name_role(text: str, p: Mention) -> str:
@@ -467,7 +437,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             else:
                 aft = (None if pending and text[p.end:p.end + 1] in "，," else _after(text, p, e, org_start, person_start)) \
                     or _is_org_role(text, p, e, org_start, persons) \
-                    or _serves(text, p, e, org_start, persons)
+                    or serves(text, p, e, org_start, persons)
                 if aft:
                     got = [(aft[0], r, "organisation and role after the name")
                            for r in (aft[1] if isinstance(aft[1], tuple) else (aft[1],))]
