@@ -13,6 +13,7 @@ import functools
 import re
 from bisect import bisect_right
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -352,7 +353,10 @@ class MeasureRecognizer:
         model = measure_model.load()
         dates = {(m.start, m.end) for m in ms if m.label == "DATE"}   # “除夕”防疫宣传版 names a day
         out: list[Mention] = []
-        starts = [t.idx for t in doc]
+        # the tokens' offsets and ends, read as arrays (iterating the doc makes a Token each)
+        idx_len = doc.to_array([IDX, LENGTH]).reshape(-1, 2)
+        starts = idx_len[:, 0].tolist()
+        start_set, end_set = set(starts), set((idx_len[:, 0] + idx_len[:, 1]).tolist())
 
         def add(a: int, b: int, written: str, how: str, quoted: bool = False, titled: bool = False):
             # a place inside a quoted name, any name inside a document's title (titled) does not stop it
@@ -441,7 +445,6 @@ class MeasureRecognizer:
                 listed = m.end()
         # the lexicon, anywhere but inside a relationship or a title (师徒结对帮扶关系,
         # 近视防控示范县: rules/measure_cues.tsv ``lexicon_not_after``)
-        start_set, end_set = set(starts), {t.idx + len(t) for t in doc}
         for m in lex["lex_re"].finditer(text):
             if m.start() not in start_set and m.end() not in end_set:
                 continue  # 国培 of 出国培训: a name across two words, neither begun nor ended by it
