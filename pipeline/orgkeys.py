@@ -16,8 +16,8 @@ BUREAU_FAMILY = re.compile(r"(教育和体育局|教育体育局|教体局|教�
 # a division's name followed by one of these is part of a road's or street's name
 ROAD_AFTER = re.compile(r"(?:路|街(?!道)|巷|大道|大街|胡同|弄)")
 # a division's short name followed by one of these is part of a mountain's, river's or
-# lake's name (长白山 is no 长白县)
-GEO_AFTER = re.compile(r"(?:山|湖|河|江|岛|峰|岭|湾|海|村|社区|古镇|屯|寨)")   # and a village's (红星村)
+# lake's name (长白山 is no 长白县), a village's (红星村) or a gate's (西安门大街 in 北京)
+GEO_AFTER = re.compile(r"(?:山|湖|河|江|岛|峰|岭|湾|海|村|社区|古镇|屯|寨|门)")
 LEVEL_CHARS = {"省": ("province",), "市": ("city", "county"), "县": ("county",), "区": ("county",),
                "州": ("city",), "盟": ("city",), "旗": ("county",), "镇": ("town",), "乡": ("town",)}
 

@@ -317,3 +317,11 @@ def name_holds(outer: str, inner: str) -> bool:
     """A division of the name ``outer`` holds one of the name ``inner`` (山西, 河曲县)."""
     gaz = gazetteer.get()
     return any(o.code in gaz.ancestors(d.code) for o in gaz.lookup(outer) for d in gaz.lookup(inner))
+
+
+def outlet_province(name: str) -> str:
+    """The one province an outlet's name carries inside it (中新网四川新闻, 国际在线辽宁频道,
+    中国江西网), else ''."""
+    gaz = gazetteer.get()
+    codes = {d.code for s, e in gaz.scan(name) for d in gaz.lookup(name[s:e]) if d.level == "province"}
+    return next(iter(codes)) if len(codes) == 1 else ""

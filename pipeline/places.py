@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, placeurl, rules
-from .placeorgs import (colleges_of_one_university, county_just_before, geo_home, name_holds, seat_place, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
+from .placeorgs import (colleges_of_one_university, county_just_before, geo_home, name_holds, outlet_province, seat_place, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
                         site_body,
                         local_end, village_home, with_setting, zone_end, zone_home)
 from . import names as org_names
@@ -83,14 +83,14 @@ class Resolver:
                 divs = inside
         if len(divs) <= 1:
             return divs[0] if divs else None
-        got = self.pick(divs, self.known)
+        got = self.pick(divs, self.known, name=name)
         if got is None and self.seats:
             got = self.pick(divs, self.known + self.seats, outer=False)
             if got is not None:      # settled by a known body's seat only: no weight in the setting
                 self.by_seat.add(got.code)
         return got
 
-    def pick(self, divs: list[Division], known: list[str], outer: bool = True) -> Division | None:
+    def pick(self, divs: list[Division], known: list[str], outer: bool = True, name: str = "") -> Division | None:
         """The one of several divisions of a name the section's hint and ``known`` codes point to."""
         scored = []
         for d in divs:
@@ -108,6 +108,10 @@ class Resolver:
         top = [d for d in divs if all(o.code == d.code or d.code in self.gaz.ancestors(o.code) for o in divs)]
         if len(top) == 1 and scored[0][0] == scored[-1][0]:
             return top[0]
+        # a mainland city's short name, a district's elsewhere (西安: 西安市; 辽源's 西安区 is written with 区)
+        city = [d for d in divs if d.name == name + "市" and d.level == "city" and not d.code.startswith("71")]
+        if len(city) == 1 and scored[0][0] == scored[-1][0] and all(d.name != name for d in divs):
+            return city[0]
         # a former name or a short name may still point to one province/city: keep that level
         return None
 
@@ -471,14 +475,6 @@ class PlaceResolver:
 
 def _outlet(m: Mention) -> bool:
     return m.attrs.get("kind") == "media" or bool(re.search(r"(日报|晚报|早报|都市报|时报|晨报|新闻网|电视台|广播电视台|融媒体中心)$", m.text))
-
-
-def outlet_province(name: str) -> str:
-    """The one province an outlet's name carries inside it (中新网四川新闻, 国际在线辽宁频道,
-    中国江西网), else ''."""
-    gaz = gazetteer.get()
-    codes = {d.code for s, e in gaz.scan(name) for d in gaz.lookup(name[s:e]) if d.level == "province"}
-    return next(iter(codes)) if len(codes) == 1 else ""
 
 
 # a report's own staff named in its text: （记者赵婀娜、张烁）, 版式设计：蔡华伟, 李明 摄

@@ -90,3 +90,20 @@ def test_a_count_before_the_role_after_shi(tmp_path):
     assert ("王海平", "城南中学", "语文教师") in got
     assert ("杨彩霞", "松宗小学", "教师") in got
     assert not any(p == "李锦成" for p, _o, _r in got)     # the clause after the comma has its own subject
+
+
+def _places(analyse, text):
+    from pipeline.nlp import found
+    return {(m.text, m.key) for m in found(analyse(text)) if m.label == "PLACE"}
+
+
+def test_a_bare_city_name_is_the_city_not_a_namesake_district_elsewhere(analyse):
+    assert ("西安", "place:610100") in _places(analyse, "他在西安读书，毕业后回到家乡。")
+    # the district where the text says so
+    assert ("吉林省辽源市西安区", "place:220403") in _places(analyse, "吉林省辽源市西安区的学校开学了。")
+
+
+def test_a_gate_is_no_division(analyse):
+    # 西安门大街, 复兴门外大街, 广安门内大街: streets of 北京 named after its gates
+    got = _places(analyse, "北京市西城区西安门大街和复兴门外大街、广安门内大街沿线的学校开学。")
+    assert not any(k.startswith(("place:610100", "place:5116", "place:1304")) for _t, k in got)
