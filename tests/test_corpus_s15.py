@@ -107,3 +107,14 @@ def test_a_gate_is_no_division(analyse):
     # 西安门大街, 复兴门外大街, 广安门内大街: streets of 北京 named after its gates
     got = _places(analyse, "北京市西城区西安门大街和复兴门外大街、广安门内大街沿线的学校开学。")
     assert not any(k.startswith(("place:610100", "place:5116", "place:1304")) for _t, k in got)
+
+
+def test_a_number_in_a_name_stays_and_a_count_before_one_goes(ents, tmp_path):
+    got = ents("21世纪教育研究院副院长熊丙奇表示，这是好事。排名第14名耶拿大学。")
+    assert ("ORG", "21世纪教育研究院") in got and ("ORG", "耶拿大学") in got
+    assert not any(t in ("世纪教育研究院", "名耶拿大学") for _lab, t in got)
+    members = _members(tmp_path, "21世纪教育研究院副院长熊丙奇表示，这是好事。广州市第109中学校长叶昌奎介绍。"
+                                 "本报11月18日讯 记者王海平报道。")
+    assert ("熊丙奇", "21世纪教育研究院", "副院长") in members
+    assert ("叶昌奎", "广州市第109中学", "校长") in members
+    assert not any("11月18日" in o for _p, o, _r in members)     # a dateline read into a name

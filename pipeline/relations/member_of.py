@@ -490,7 +490,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         if got and all(g[2] == VIA_ANAPHOR for g in got):
             conf = "inferred"
         # 本报 is no name of a medium, 本报11月18日 (a dateline read into the name) no organisation
-        got = [g for g in got if not g[0].text.startswith(OWN_OUTLET) and not re.search(r"\d", g[0].text)
+        # (a number in a name is: 21世纪教育研究院, 北京101中学)
+        got = [g for g in got if not g[0].text.startswith(OWN_OUTLET) and not re.search(r"\d+\s*[年月日电]", g[0].text)
                and g[1] not in cues("page_editor")]     # 来源:人民日报 网络编辑:X: the page's editor
         # 大同教育集团理事长X after 上海黄浦区大同教育集团: the body the report names in full
         got = [(inferred_posts.in_full(o, orgs), r, b) for o, r, b in got]
