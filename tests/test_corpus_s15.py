@@ -118,3 +118,14 @@ def test_a_number_in_a_name_stays_and_a_count_before_one_goes(ents, tmp_path):
     assert ("熊丙奇", "21世纪教育研究院", "副院长") in members
     assert ("叶昌奎", "广州市第109中学", "校长") in members
     assert not any("11月18日" in o for _p, o, _r in members)     # a dateline read into a name
+
+
+def test_known_bodies_written_together_and_nicknames(ents):
+    name = "哈佛耶鲁"
+    assert [m.text for m in orgs.split_joined(name, Mention("ORG", 0, len(name), name))] == ["哈佛", "耶鲁"]
+    name = "中共中央国务院"
+    assert [m.text for m in orgs.split_joined(name, Mention("ORG", 0, len(name), name))] == ["中共中央", "国务院"]
+    name = "新东方在线"       # a known name and a word: one name
+    assert [m.text for m in orgs.split_joined(name, Mention("ORG", 0, len(name), name))] == [name]
+    got = ents("如果不是亲身经历，小马(化名)不会相信。小马是2015年书法类考生。爸妈们在带宝宝时总会遇到头疼的事。")
+    assert not [t for lab, t in got if lab == "ORG"]

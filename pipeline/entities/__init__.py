@@ -86,9 +86,10 @@ def _people_noun_end():
 
 def _no_body(text: str, m: Mention) -> bool:
     """Words read as an organisation that name none: a person described (大连女孩, 美国教育家:
-    rules/org_people_nouns.txt; not a periodical's title, 《教育家》), a name cut before the 门
-    of 部门 (各地教育部门), a lowercase English word (the, essay)."""
+    rules/org_people_nouns.txt; not a periodical's title, 《教育家》), a nickname (小马, 老王),
+    a name cut before the 门 of 部门 (各地教育部门), a lowercase English word (the, essay)."""
     return bool(_people_noun_end().search(m.text)) and text[m.start - 1:m.start] != "《" \
+        or len(m.text) == 2 and m.text[0] in "小老" and m.text[1] in lexicon.surnames() \
         or m.text.endswith("部") and text[m.end:m.end + 1] == "门" or re.fullmatch(r"[a-z]+", m.text) is not None
 
 
