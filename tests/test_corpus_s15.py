@@ -129,3 +129,11 @@ def test_known_bodies_written_together_and_nicknames(ents):
     assert [m.text for m in orgs.split_joined(name, Mention("ORG", 0, len(name), name))] == [name]
     got = ents("如果不是亲身经历，小马(化名)不会相信。小马是2015年书法类考生。爸妈们在带宝宝时总会遇到头疼的事。")
     assert not [t for lab, t in got if lab == "ORG"]
+
+
+def test_a_name_in_a_prizes_name_is_no_person(ents):
+    got = ents("他是诺贝尔奖得主，获得诺贝尔化学奖。菲尔兹奖、沃尔夫奖和邵逸夫奖。她获得宋庆龄奖学金。")
+    assert not [t for lab, t in got if lab == "PERSON"]
+    # a person given a reward stays one
+    got = ents("学校给予王芳奖金500元，李明奖励一台电脑。")
+    assert {t for lab, t in got if lab == "PERSON"} == {"王芳", "李明"}

@@ -287,8 +287,9 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     codes = people.credit_codes(text)
     out = []
     for m in ms:
-        if m.label in ("ORG", "PERSON") and any(a < m.end and m.start < b for a, b in codes):
-            continue      # 责任编辑：HEB037: an editor's login
+        if m.label in ("ORG", "PERSON") and any(a < m.end and m.start < b for a, b in codes) \
+                or people.names_a_prize(text, m):
+            continue      # 责任编辑：HEB037: an editor's login; 诺贝尔奖得主: a prize's name
         if m.label == "ORG" and (text[m.start - 1:m.start] == "某" or LAW_TITLE.search(m.text) or m.text in BARE_TYPES) \
                 or m.label == "PLACE" and len(m.text) == 1:
             continue      # 某市政府, 某中学: a body the text does not name; 中华人民共和国公证法: a law;

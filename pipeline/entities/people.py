@@ -158,6 +158,18 @@ def credited(text: str) -> list[Mention]:
     return out
 
 
+# a prize or a scholarship named after someone: 诺贝尔奖得主, 诺贝尔化学奖获得者, 菲尔兹奖、沃尔夫奖,
+# 宋庆龄奖学金 (not 给予王芳奖金, 李明奖励: a person given money)
+_PRIZE_AFTER = re.compile(r"(?:文学|化学|物理学|物理|经济学|和平|生理学或医学|医学|数学)?奖(?:学金|章|杯)?"
+                          r"(?=得主|获得者|获奖|委员会|评选|[”\"的、和与，,。；;）)]|零突破|$)|(?:文学|化学|物理学|物理|经济学)?奖学金")
+
+
+def names_a_prize(text: str, m: Mention) -> bool:
+    """Whether a name stands in a prize's or a scholarship's name (诺贝尔奖得主, 宋庆龄奖学金):
+    no person is mentioned there."""
+    return m.label == "PERSON" and _PRIZE_AFTER.match(text, m.end) is not None
+
+
 _CREDIT_CODE = re.compile(r"(?:责任编辑|值班编辑|编辑|责编|审核|校对|初审|复审|终审)[ \t]*[:：][ \t]*([A-Za-z][A-Za-z0-9_]*)")
 
 
