@@ -248,35 +248,10 @@ def doctrine_bodies(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-# a newspaper or a magazine by its title: 《皖西日报》, 《求是》杂志
 def discipline(name: str) -> bool:
     """中药学, 中国宪法学, 中医儿科学: a field of study (rules/org_disciplines.txt), no body;
     a school's name (大学, 中学, 小学, 公学) is never one."""
-    if name.endswith(("大学", "中学", "小学", "公学")):
-        return False
-    return name.endswith(tuple(rules.items("org_disciplines.txt")))
-
-
-_COUNT_BEFORE = re.compile(r"[\d０-９一二三四五六七八九十百千两几多余]$")
-
-
-_CENTURY = re.compile(r"(?<![\d０-９])[\d０-９]{1,2}$")
-
-
-def with_century(text: str, m: Mention) -> Mention:
-    """A name opening with 世纪 keeps the century's number before it (21世纪教育研究院,
-    21世纪经济报道: the model reads the digits apart)."""
-    k = _CENTURY.search(text, 0, m.start) if m.label == "ORG" and m.text.startswith("世纪") else None
-    return Mention("ORG", k.start(), m.end, text[k.start():m.end], attrs=dict(m.attrs)) if k else m
-
-
-def cut_counted_head(text: str, m: Mention) -> Mention | None:
-    """A name opening with the classifier of a count written before it (11所驻昌平大学,
-    第14名耶拿大学, 75名医学院…): the name after the classifier, None when nothing of two
-    characters is left (1060所幼)."""
-    if m.label != "ORG" or m.text[:1] not in "所名个家位" or not _COUNT_BEFORE.search(text, 0, m.start):
-        return m
-    return Mention("ORG", m.start + 1, m.end, m.text[1:], attrs=dict(m.attrs)) if len(m.text) >= 3 else None
+    return not name.endswith(("大学", "中学", "小学", "公学")) and name.endswith(rules.items("org_disciplines.txt"))
 
 
 _FIELD_OWNER = re.compile(r"(?:大学|学院|研究院|科学院|研究所|医院|中心)")
@@ -289,11 +264,32 @@ def cut_discipline(m: Mention) -> Mention | None:
     if m.label != "ORG" or not discipline(m.text):
         return m
     k = max((o.end() for o in _FIELD_OWNER.finditer(m.text) if 3 <= o.end() < len(m.text)), default=0)
-    if not k:
-        return None
-    return Mention("ORG", m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))
+    return Mention("ORG", m.start, m.start + k, m.text[:k], attrs=dict(m.attrs)) if k else None
 
 
+_COUNT_BEFORE = re.compile(r"[\d０-９一二三四五六七八九十百千两几多余]$")
+
+
+def cut_counted_head(text: str, m: Mention) -> Mention | None:
+    """A name opening with the classifier of a count written before it (11所驻昌平大学,
+    第14名耶拿大学, 75名医学院…): the name after the classifier, None when nothing of two
+    characters is left (1060所幼)."""
+    if m.label != "ORG" or m.text[:1] not in "所名个家位" or not _COUNT_BEFORE.search(text, 0, m.start):
+        return m
+    return Mention("ORG", m.start + 1, m.end, m.text[1:], attrs=dict(m.attrs)) if len(m.text) >= 3 else None
+
+
+_CENTURY = re.compile(r"(?<![\d０-９])[\d０-９]{1,2}$")
+
+
+def with_century(text: str, m: Mention) -> Mention:
+    """A name opening with 世纪 keeps the century's number before it (21世纪教育研究院,
+    21世纪经济报道: the model reads the digits apart)."""
+    k = _CENTURY.search(text, 0, m.start) if m.label == "ORG" and m.text.startswith("世纪") else None
+    return Mention("ORG", k.start(), m.end, text[k.start():m.end], attrs=dict(m.attrs)) if k else m
+
+
+# a newspaper or a magazine by its title: 《皖西日报》, 《求是》杂志
 _PERIODICAL = re.compile(r"《([\u4e00-\u9fff]{2,10}?(?:报|杂志|周刊|月刊))》|《([\u4e00-\u9fff]{2,10})》(?=杂志|期刊|周刊|月刊|半月刊)")
 
 

@@ -160,8 +160,9 @@ def credited(text: str) -> list[Mention]:
 
 # a prize or a scholarship named after someone: 诺贝尔奖得主, 诺贝尔化学奖获得者, 菲尔兹奖、沃尔夫奖,
 # 宋庆龄奖学金 (not 给予王芳奖金, 李明奖励: a person given money)
-_PRIZE_AFTER = re.compile(r"(?:文学|化学|物理学|物理|经济学|和平|生理学或医学|医学|数学)?奖(?:学金|章|杯)?"
-                          r"(?=得主|获得者|获奖|委员会|评选|[”\"的、和与，,。；;）)]|零突破|$)|(?:文学|化学|物理学|物理|经济学)?奖学金")
+_PRIZE_FIELD = "(?:文学|化学|物理学|物理|经济学|和平|生理学或医学|医学|数学)?"
+_PRIZE_AFTER = re.compile(rf"{_PRIZE_FIELD}奖(?:学金|章|杯)?(?=得主|获得者|获奖|委员会|评选|[”\"的、和与，,。；;）)]|零突破|$)"
+                          rf"|{_PRIZE_FIELD}奖学金")
 
 
 def names_a_prize(text: str, m: Mention) -> bool:

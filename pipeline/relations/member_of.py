@@ -359,8 +359,7 @@ def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[M
     if o is None:
         return None
     k = o.end + (1 if text[o.end:o.end + 1] == "的" else 0)
-    counted = COUNTED.match(text, k)
-    if counted and text[o.end:o.end + 1] == "的":
+    if text[o.end:o.end + 1] == "的" and (counted := COUNTED.match(text, k)):
         k = counted.end()  # 王海平是城南中学的一名语文教师, 杨彩霞是松宗小学的19名教师之一
     run, end = _role_run(text, k)
     if len(run) > 1:       # 王晓燕是红星幼儿园党支部书记、园长
