@@ -33,6 +33,10 @@ _YEAR_RE = re.compile(rf"(?<![\d])({YEAR4})\s*(?:学)?年")
 # a school year (2020-2021学年, 2023~2024学年度): for the report's year it counts as the
 # year it starts
 _SCHOOL_YEAR = re.compile(rf"(?<![\d])((?:19|20)\d{{2}})\s*(?:—|-|~|～|－|至|到)\s*(?:19|20)\d{{2}}\s*学年")
+# a year written as a target: 到2025年, 力争2022年, 预计2024年…, 2025年底前, 2030年以前 (not the
+# end of a span, 2016年至2019年, nor 截至2020年: as of)
+_TARGET_BEFORE = re.compile(r"(?:(?<![年月日截\d])(?:到|至)|预计|计划|力争|争取|将于|将在|有望|确保)\s*$")
+_TARGET_AFTER = re.compile(r"[底末]?(?:前|以前|之前)")
 # the year (and month) an address carries: /news/201912/10037542.html, /2019-12/, /2019/12/05/
 _URL_YEAR = re.compile(r"/((?:19|20)\d{2})[-_/]?(?:0[1-9]|1[0-2])(?:[-_/]?(?:0[1-9]|[12]\d|3[01]))?(?=[/_.])")
 
@@ -143,9 +147,14 @@ def infer_year(text: str, pub_date: str = "", url: str = "") -> tuple[int | None
     counted = _counted_years(text)
     if len(counted) == 1:
         return counted.pop(), "a counted day (第N个…节)"
-    years = [cn_int(m.group(1)) for m in _YEAR_RE.finditer(_SCHOOL_YEAR.sub(" ", text))] \
-        + [int(m.group(1)) for m in _SCHOOL_YEAR.finditer(text)]
-    years = [y for y in years if y and 1990 <= y <= 2100]
+    plain = _SCHOOL_YEAR.sub(" ", text)
+    found = [(cn_int(m.group(1)), _TARGET_BEFORE.search(plain, max(0, m.start() - 4), m.start()) is not None
+              or _TARGET_AFTER.match(plain, m.end()) is not None) for m in _YEAR_RE.finditer(plain)] \
+        + [(int(m.group(1)), False) for m in _SCHOOL_YEAR.finditer(text)]
+    found = [(y, target) for y, target in found if y and 1990 <= y <= 2100]
+    # a year the text sets as a target (到2025年, 2025年底前) is no year it reports from,
+    # unless every year it writes is one
+    years = [y for y, target in found if not target] or [y for y, _ in found]
     if years:
         return max(years), "latest year in the text"
     fest = rules.alternation(_festivals())

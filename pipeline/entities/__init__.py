@@ -25,7 +25,8 @@ from spacy.tokens import Doc
 
 from .. import rules
 from ..doc import Mention, covered, found, sentence_spans, text_of, token_spans
-from . import lexicon, model as model_mod, org_cells, org_complete, org_shapes, org_short, orgs, people, place_lists, places
+from . import (lexicon, model as model_mod, org_cells, org_complete, org_levels, org_shapes, org_short, orgs, people,
+               place_lists, places)
 
 __all__ = ["EntityRecognizer", "find_entities", "word_spans", "known", "pos"]
 
@@ -210,7 +211,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             if head not in lexicon.generic_kinds_qualifiers():
                 lab, e = "PLACE", s + len(head)
         if lab == "PERSON":
-            e = people.trim(text, s, e, word_at)
+            e = people.translit_tail(text, s, people.trim(text, s, e, word_at), word_at)
             place = places.person_as_place(text, Mention(lab, s, e, text[s:e]))
             if place is not None:
                 lab, e = "PLACE", place.end
@@ -219,6 +220,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 lab = "PLACE"  # 梁溪区 is a district, 古甘屯 a hamlet, never a name
         m = _trim(text, Mention(lab, s, e, text[s:e], attrs={"conf": round(p, 3)}), starts)
         if m is not None:
+            m = org_shapes.school_gate(m)                 # 马鞍山市二中门口: the school, not a place
             m = orgs.cut_bracket(text, m)
             if m.label == "ORG":
                 m = orgs.trim_verb(text, org_complete.cut_facility(org_shapes.cut_bureau_schools(
@@ -226,6 +228,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 m = org_shapes.cut_discipline(m)      # 成都中医药大学中药学, 中国宪法学
                 m = m and org_shapes.cut_counted_head(text, m)   # 11所驻昌平大学, 第14名耶拿大学
                 m = m and org_shapes.with_century(text, m)       # 21世纪教育研究院: the model reads 世纪…
+                m = m and org_shapes.cut_group_school(text, m)   # 集团成员校春光小学: 春光小学
+                m = m and org_shapes.edition_of_event(text, m)   # 淮南市第十二届中等职业学校技能大赛
         for part in (orgs.split_joined(text, m) if m is not None and lab == "ORG" else [m]):
             if part is not None and part.label == "ORG" and (places.division_chain(part.text)
                                                               or places.station(part.text)
@@ -238,7 +242,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     org_ends = {m.end for m in ms if m.label == "ORG"}
     ms = [orgs.trim_joiner(text, m, org_ends) if m.label == "ORG" else m for m in ms]
     ms = _add(ms, orgs.known_bodies(text, words))
-    ms = _add(ms, orgs.level_bodies(text, words))
+    ms = _add(ms, org_levels.level_bodies(text, words))
     ms = _add(ms, org_shapes.school_abbrevs(text, words))  # 泉州五中, 《成都发布》
     ms = _add(ms, orgs.outlets(text, context.get("source", "")))
     ms = _dateline(ms, orgs.dateline_outlets(text))
@@ -254,6 +258,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = places.join_chains(text, places.village_groups(text, ms), ends)   # 牛庄村 + 田咀社
     ms = [x for x in (places.town_area(places.citizens(text, m, starts)) for m in ms) if x is not None]   # 大悟城区: 大悟; 济南市民: 济南
     ms = _add(ms, org_complete.schools_after_places(text, words, ms))     # 安徽省 + 行知学校
+    ms = _add(ms, org_complete.quoted_schools(text, ms))     # “农八师独立团民办聋哑学校”
+    ms = _add(ms, org_complete.bodies_after_places(text, words, ms))   # 黑龙江省 + 乡村振兴局
     ms = _merge_heads(text, ms)
     ms += org_short.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms])
     ms = org_short.defined_short_names(text, ms)                 # X有限公司（简称“慧科”）… 慧科
@@ -290,9 +296,11 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
         if m.label in ("ORG", "PERSON") and any(a < m.end and m.start < b for a, b in codes) \
                 or people.names_a_prize(text, m):
             continue      # 责任编辑：HEB037: an editor's login; 诺贝尔奖得主: a prize's name
-        if m.label == "ORG" and (text[m.start - 1:m.start] == "某" or LAW_TITLE.search(m.text) or m.text in BARE_TYPES) \
+        if m.label == "ORG" and (text[m.start - 1:m.start] == "某" or LAW_TITLE.search(m.text) or m.text in BARE_TYPES
+                                 or orgs.ends_no_body(m.text)) \
                 or m.label == "PLACE" and len(m.text) == 1:
             continue      # 某市政府, 某中学: a body the text does not name; 中华人民共和国公证法: a law;
+            # 顾大局, 新格局: no bureau (rules/org_not_endings.txt);
             # 中 (中美), 川 (在川): at most optional
         if m.label == "ORG":
             m.attrs = orgs.attrs_for(text, m, kinds)

@@ -13,7 +13,9 @@ import re
 from .. import rules
 from ..doc import Mention, covered
 from . import lexicon
+from .org_levels import level_body_at
 from .orgs import categories, category, kind_of as orgs_kind_of
+from .places import division_chain
 
 
 SCHOOL_KINDS = ("school", "kindergarten", "university")
@@ -134,3 +136,53 @@ def cut_facility(m: Mention) -> Mention:
                 return Mention(m.label, m.start, m.end - len(f), head, attrs=dict(m.attrs))
             break
     return m
+
+
+_QUOTED = re.compile(r"[“\"]([\u3400-\u9fff0-9]{4,20})[”\"]")
+
+
+def quoted_schools(text: str, ms: list[Mention]) -> list[Mention]:
+    """A school's whole name in quotes where the model found only its head (学校名为“农八师独立团
+    民办聋哑学校”: 农八师独立团): the quotes hold one name when it opens with the mention
+    and ends with a school's type word, and is no category or honour (“江苏省示范幼儿园”)."""
+    out = []
+    for q in _QUOTED.finditer(text):
+        s, e = q.span(1)
+        head = next((m for m in ms if m.label in ("ORG", "PLACE") and m.start == s and m.end < e), None)
+        if head is None or any(m.start < e and s < m.end and m.end > e for m in ms):
+            continue
+        typ, kind = _type_at(text, head.end, e)
+        name = text[s:e]
+        if kind not in SCHOOL_KINDS or e - len(typ) == head.end or _NOT_IN_NAME.search(text, head.end, e) \
+                or any(_honours().match_at(text, k) for k in range(head.end, e)) \
+                or category(name) or lexicon.generic_org(name):
+            continue
+        out.append(Mention("ORG", s, e, name, attrs={}))
+    return out
+
+
+_DIVISION_END = ("省", "市", "县", "区", "州", "旗", "盟", "自治区")
+
+
+def bodies_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
+    """A division written in full right before one of its own bodies that the model did not
+    take with it (黑龙江省 + 乡村振兴局, 某县 + 退役军人事务局: rules/org_level_bodies.txt):
+    one ORG, where the body ends a word or a role follows (黑龙江省乡村振兴局开发指导处处长)."""
+    ends = lexicon.word_bounds(words)[1]
+    busy = covered(len(text), ms)
+    out = []
+    for p in ms:
+        if p.label != "PLACE" or not p.text.endswith(_DIVISION_END) or not division_chain(p.text):
+            continue
+        e = level_body_at(text, p.end)
+        if not e or any(busy[p.end:e]):
+            continue
+        if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not lexicon.roles().match_at(text, e) \
+                and not _OFFICE_AFTER.match(text, e):
+            continue
+        out.append(Mention("ORG", p.start, e, text[p.start:e], attrs={}))
+    return out
+
+
+# an office of the body right after it (开发指导处, 政工股, 办公室): the body ends there
+_OFFICE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:处|科|股|室)(?:副)?(?:处长|科长|股长|主任)")

@@ -53,6 +53,33 @@ def cut_false_ending(text: str, m: Mention) -> Mention:
     return Mention(m.label, m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))
 
 
+def _school_groups() -> tuple[str, ...]:
+    return tuple(rules.items("org_school_groups.txt"))
+
+
+def cut_group_school(text: str, m: Mention) -> Mention:
+    """集团成员校春光小学: the 校 of 成员校 (rules/org_school_groups.txt) is no part of the
+    school's name after it."""
+    if m.label != "ORG":
+        return m
+    k = 1 if m.text.startswith("校") and text[:m.start].endswith(_school_groups()) else next(
+        (len(w) + 1 for w in _school_groups() if m.text.startswith(w + "校")), 0)
+    if k and len(m.text) - k >= 3 and kind_of(m.text[k:])[0] in SCHOOL_KINDS:
+        return Mention("ORG", m.start + k, m.end, m.text[k:], attrs=dict(m.attrs))   # 联盟校实验中学 too
+    return m
+
+
+def school_gate(m: Mention) -> Mention:
+    """马鞍山市二中门口: a school's gate read as a place (a place's name may end in 门: 天安门)
+    is the school; its name is the text before 门."""
+    if m.label != "PLACE" or not m.text.endswith("门") or len(m.text) < 4:
+        return m
+    head = m.text[:-1]
+    if kind_of(head)[0] in SCHOOL_KINDS or _SCHOOL_ABBREV.search(head[-2:]) and not division_chain(head):
+        return Mention("ORG", m.start, m.end - 1, head, attrs=dict(m.attrs))
+    return m
+
+
 # a school by a place's short name and its number: 泉州五中, 砀山二中, 朝天区二小, 河北衡水二中;
 # not 三小时, 一小部分, 三中全会, 二中心
 _SCHOOL_ABBREV = re.compile(r"([一二三四五六七八九十]{1,3})([中小高])")
@@ -277,6 +304,20 @@ def cut_counted_head(text: str, m: Mention) -> Mention | None:
     if m.label != "ORG" or m.text[:1] not in "所名个家位" or not _COUNT_BEFORE.search(text, 0, m.start):
         return m
     return Mention("ORG", m.start + 1, m.end, m.text[1:], attrs=dict(m.attrs)) if len(m.text) >= 3 else None
+
+
+_EDITION_IN = re.compile(r"第?[0-9０-９一二三四五六七八九十百]+届")
+_EVENT_AFTER = re.compile(r"(?:职业)?(?:技能大赛|大赛|比赛|竞赛|运动会|艺术节|科技节|文化节|体育节|联赛|锦标赛|论坛|年会|研讨会)")
+
+
+def edition_of_event(text: str, m: Mention) -> Mention | None:
+    """淮南市第十二届中等职业学校技能大赛: a name holding an edition (第十二届) before the name of
+    an event is the event's, no body: the division it opens with stays a place."""
+    hit = _EDITION_IN.search(m.text) if m.label == "ORG" else None
+    if hit is None or not _EVENT_AFTER.match(text, m.end):
+        return m
+    head = m.text[:hit.start()]
+    return Mention("PLACE", m.start, m.start + len(head), head) if len(head) >= 2 and division_chain(head) else None
 
 
 _CENTURY = re.compile(r"(?<![\d０-９])[\d０-９]{1,2}$")

@@ -21,6 +21,7 @@ from ..gazetteer import ADMIN_SUFFIXES
 from ..doc import Mention, covered
 from . import lexicon
 from .org_cells import known_pair, list_cells, two_cells
+from .org_levels import LEVEL_WORDS
 from .places import division_chain, station
 
 NUM_CH = "零〇一二三四五六七八九十百两"
@@ -110,9 +111,14 @@ def _joiners() -> tuple[str, ...]:
     return tuple(sorted(rules.items("org_joiners.txt"), key=len, reverse=True))
 
 
+# a school by its place's short name and its number (昆三中, 泉州五中, 一中)
+_NUMBERED_SCHOOL = re.compile(r"[\u3400-\u9fff]{0,4}[一二三四五六七八九十]{1,3}[中小]")
+
+
 def _named(name: str) -> bool:
-    """A body's name: a known body, or a proper name before a type word."""
-    return name in lexicon.known_orgs().words or kind_of(name)[1] not in ("", name)
+    """A body's name: a known body, a proper name before a type word, or a numbered school."""
+    return name in lexicon.known_orgs().words or kind_of(name)[1] not in ("", name) \
+        or _NUMBERED_SCHOOL.fullmatch(name) is not None
 
 
 # a party committee and a government written together with nothing between (县委县政府)
@@ -158,6 +164,12 @@ def split_joined(text: str, m: Mention) -> list[Mention]:
                     b = Mention("ORG", m.start + k + len(j), m.end, right, attrs=dict(m.attrs))
                     return [a] + split_joined(text, b)
     return [m]
+
+
+def ends_no_body(name: str) -> bool:
+    """Whether a name ends in a word that ends no organisation's name although it ends in
+    a bureau's type word (顾大局, 新格局, 经济布局: rules/org_not_endings.txt)."""
+    return name.endswith(lexicon.org_not_endings())
 
 
 @functools.lru_cache(maxsize=None)
@@ -312,64 +324,6 @@ def sectors(text: str, places: list[Mention], taken) -> list[Mention]:
         m = _SECTOR.match(text, p.end)
         if m and not any(a < m.end() and p.start < b for a, b in taken if (a, b) != (p.start, p.end)):
             out.append(Mention("ORG", p.start, m.end(), text[p.start:m.end()], attrs={"kind": "bureau", "sector": True}))
-    return out
-
-
-LEVEL_WORDS = "省市县区州旗"
-_LEVEL_WORD_RE = re.compile(f"[{LEVEL_WORDS}]")
-# what may stand right before a body named by its level word: 、县政府, 和县委
-_NOT_BEFORE_LEVEL = frozenset("各全诸两")
-_BEFORE_LEVEL = frozenset("、，,。；;：:（(“\"《和与及同暨并由在对向到经据请从将被为是")
-
-
-@functools.lru_cache(maxsize=None)
-def _level_bodies() -> lexicon.WordList:
-    return lexicon.WordList.of({w: True for w in rules.items("org_level_bodies.txt")})
-
-
-_INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
-
-
-def _match_spaced(text: str, i: int) -> int:
-    """The end of a level body written with a space inside (市委教育 工委, a line broken in the
-    page the text comes from), 0 where it has none or no body matches."""
-    window = text[i:i + 16]
-    if not _INNER_SPACE.search(window):
-        return 0
-    squeezed, pos = [], []
-    for k, ch in enumerate(window):
-        if not (ch in " \u3000" and _INNER_SPACE.match(window, k)):
-            squeezed.append(ch)
-            pos.append(k)
-    hit = _level_bodies().match_at("".join(squeezed), 0)
-    if not hit or hit[0] < 2 or " " not in window[:pos[hit[0] - 1]] and "\u3000" not in window[:pos[hit[0] - 1]]:
-        return 0
-    return i + pos[hit[0] - 1] + 1
-
-
-def level_bodies(text: str, words) -> list[Mention]:
-    """A place's own bodies named by a level word alone (rules/org_level_bodies.txt):
-    ``汉阴县委、县政府``, ``省人大常委会副主任``, ``县委宣传部部长``. The level word starts a word
-    of its own (after a separator, a joining word or at a jieba word start that ends no
-    division's name: ``汉阴县委`` is the model's) and the body ends a word or a role follows."""
-    starts, ends = lexicon.word_bounds(words)
-    gaz = lexicon.divisions()
-    out = []
-    for lw in _LEVEL_WORD_RE.finditer(text, 0, len(text) - 1):  # a level word with a character after it
-        s = lw.start()
-        hit = _level_bodies().match_at(text, s + 1)
-        e = max(hit[0] if hit else 0, _match_spaced(text, s + 1))
-        if not e:
-            continue
-        if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not lexicon.roles().match_at(text, e):
-            continue
-        if s > 0 and text[s - 1] in _NOT_BEFORE_LEVEL or re.search(r"[（(][省市县区州旗][)）]$", text[max(0, s - 3):s]):
-            continue   # 各区政府, 各县(市)区政府: every body of a kind, no one body
-        if s > 0 and lexicon.is_cjk(text[s - 1]) and text[s - 1] not in _BEFORE_LEVEL:
-            if s not in starts or text[s - 1] in LEVEL_WORDS or \
-                    any(gaz.lookup(text[k:s + 1]) for k in range(max(0, s - 6), s)):
-                continue
-        out.append(Mention("ORG", s, e, text[s:e], attrs={}))
     return out
 
 

@@ -79,7 +79,8 @@ _COUNT = re.compile(r"[一二三四五六七八九十两]+(?=[人名位个])")
 
 def trim(text: str, s: int, e: int, words: dict | None = None) -> int:
     """The end of a name without a count run into it (孙丽四人 -> 孙丽), or the first
-    character of the next word (王祥郑重表示: 郑重 is a word, so the name is 王祥)."""
+    character of the next word (王祥郑重表示: 郑重 is a word, so the name is 王祥), or a
+    frequent adverb, verb or adjective after one surname and one character (李全非常感慨)."""
     m = _COUNT.search(text, s + 2, e + 1)
     if m and m.start() < e:
         return m.start()
@@ -88,7 +89,30 @@ def trim(text: str, s: int, e: int, words: dict | None = None) -> int:
     if e - s == 3 and w_end and w_end > e and lexicon.freq(nxt) >= 500 and not lexicon.pos(nxt).startswith("nr") \
             and not (nxt.endswith("等") and _AFTER_LIST_END.match(text, w_end)):
         return e - 1
+    tail = text[e - 2:e]
+    if e - s == 4 and (words or {}).get(e - 2) == e and lexicon.surnames().get(text[s]) == "common" \
+            and text[s:s + 2] not in lexicon.surnames() and lexicon.pos(tail)[:1] in _RUN_ON_POS \
+            and lexicon.freq(tail) >= 5000:
+        return e - 2   # 校长李全非常感慨: one surname, one given character and the adverb after
     return e
+
+
+def translit_tail(text: str, s: int, e: int, words: dict) -> int:
+    """The end of a name written by sound with a dot (吐尔洪·托护提) where the model stopped a
+    syllable short (吐尔洪·托护): the characters after it that write sounds
+    (rules/translit_chars.txt) up to one that does not, or to a word of its own (比尔·盖茨 +
+    基金会 stays)."""
+    if not ("·" in text[s:e] or "•" in text[s:e]):
+        return e
+    sounds = lexicon.translit_chars()
+    k = e
+    while k < len(text) and k - e < 3 and text[k] in sounds and words.get(k, k + 1) - k == 1:
+        k += 1
+    return k if k < len(text) and text[k] not in sounds else e
+
+
+# the parts of speech of a frequent word a four-character name cannot end in (非常, 表示, 感慨)
+_RUN_ON_POS = ("d", "v", "a", "c", "p")
 
 
 # what follows 等 closing a list of people (授予姚秀平等16名同志, 张建中等人): there 平等, 中等
@@ -139,14 +163,16 @@ def public_figures(text: str, starts: frozenset, ends: frozenset) -> list[Mentio
     return out
 
 
-_CREDIT = re.compile(r"(?:^|(?<=[\s(（【\[]))(?:作者|编辑|责编|责任编辑|审核|校对|初审|复审|终审|摄影|记者|通讯员)[ \t]*[:：][ \t]*"
+_CREDIT = re.compile(r"(?:^|(?<=[\s(（【\[]))(?:(?:作者|编辑|责编|责任编辑|审核|校对|初审|复审|终审|摄影|记者|通讯员)[ \t]*[:：]"
+                     r"|(?<=[(（【\[ ])(?:记者|通讯员|实习生|摄影)(?=[ \t]))[ \t]*"
                      r"((?:[\u3400-\u9fff]{2,4}[ \t、，,/]*){1,6})", re.M)
 
 
 def credited(text: str) -> list[Mention]:
-    """The names of a credit line (审核:明媛、谢婷婷, 编辑:王杨): two to four characters from a
-    surname (rules/surnames.tsv), that may be a name, each up to a list mark, a space or
-    the line's end."""
+    """The names of a credit line (审核:明媛、谢婷婷, 编辑:王杨; in brackets also without the
+    colon: (记者 甘沁雨 通讯员 卢钦全)): two to four characters from a surname
+    (rules/surnames.tsv), that may be a name, each up to a list mark, a space, a closing
+    bracket or the line's end."""
     surnames = lexicon.surnames()
     out = []
     for m in _CREDIT.finditer(text):
