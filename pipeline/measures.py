@@ -230,10 +230,15 @@ def _plain(s: str) -> str:
     return re.sub(r"[“”\"「」『』‘’\s]", "", s)
 
 
+# an edition before an initiative's name is no part of it (第十三届津沽文化日, 首届…)
+_EDITION_HEAD = re.compile(r"^(?:第[0-9０-９一二三四五六七八九十百零〇]+|首)届(?=..)")
+
+
 def normalise(name: str) -> list[str]:
-    """Canonical measure names for a written name (离校不离教、停课不停学 -> both)."""
+    """Canonical measure names for a written name (离校不离教、停课不停学 -> both; 第十三届津沽文化日
+    -> 津沽文化日)."""
     lex = lexicon()
-    name = _plain(name)
+    name = _EDITION_HEAD.sub("", _plain(name))
     if name in lex["canon"]:
         return [lex["canon"][name]]
     parts = [p for p in re.split(r"[、，,]", name) if p]

@@ -168,3 +168,10 @@ def test_an_edition_of_an_event_is_no_body():
     text = "第十三届全国人大常委会第五次会议召开。"     # no event word after: the body stays
     m = Mention("ORG", 0, 11, "第十三届全国人大常委会")
     assert org_shapes.edition_of_event(text, m) is m
+
+
+def test_an_edition_is_no_part_of_an_initiatives_name():
+    from pipeline.measures import normalise
+    assert normalise("第十三届津沽文化日") == ["津沽文化日"]
+    assert normalise("首届校园读书节") == ["校园读书节"]
+    assert normalise("停课不停学") == ["停课不停学"]
