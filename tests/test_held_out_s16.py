@@ -175,3 +175,21 @@ def test_an_edition_is_no_part_of_an_initiatives_name():
     assert normalise("第十三届津沽文化日") == ["津沽文化日"]
     assert normalise("首届校园读书节") == ["校园读书节"]
     assert normalise("停课不停学") == ["停课不停学"]
+
+
+def test_a_name_in_a_list_of_names_the_model_left_out():
+    text = "杭州天杭教育集团的邵黎丽、邵方、包纯纯三位骨干教师与受援校教师建立师徒结对关系。"
+    ms = [Mention("PERSON", text.index("邵黎丽"), text.index("邵黎丽") + 3, "邵黎丽"),
+          Mention("PERSON", text.index("邵方"), text.index("邵方") + 2, "邵方")]
+    # 包 is a weak surname: a name on one side is not enough
+    assert people.list_siblings(text, ms) == []
+    text = "董亚辉、陈相宇、高职明、赵龙4人获奖，杨伊琳、陈中等冠军班学生发言。"
+    ms = [Mention("PERSON", text.index(n), text.index(n) + len(n), n) for n in ("董亚辉", "陈相宇", "赵龙", "杨伊琳")]
+    assert sorted(m.text for m in people.list_siblings(text, ms)) == ["陈中", "高职明"]
+
+
+def test_list_items_that_are_no_names():
+    text = "考生可携带涂改液、修正带等物品入场，考点设维吾尔、哈萨克、蒙古文试卷。"
+    ms = [Mention("PERSON", text.index("涂改液"), text.index("涂改液") + 3, "涂改液"),
+          Mention("PERSON", text.index("哈萨克"), text.index("哈萨克") + 3, "哈萨克")]
+    assert people.list_siblings(text, ms) == []

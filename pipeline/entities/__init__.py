@@ -250,6 +250,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _add(ms, people.credited(text))           # 审核:明媛、谢婷婷
     ms = _add(ms, people.public_figures(text, starts, ends))   # 钟南山 where the model missed him
     ms += people.staff_between(text, ms)           # 长安路学校卓皓老师
+    ms += people.list_siblings(text, ms, ends)     # 邵黎丽、邵方、包纯纯三位骨干教师
     busy = covered(len(text), ms)
     ms += places.missed_divisions(text, starts, ends, busy)
     ms = place_lists.listed_counties(text, starts, ms)           # 平山、赞皇、灵寿、行唐四县

@@ -276,3 +276,39 @@ def staff_between(text: str, ms: list[Mention]) -> list[Mention]:
                 out.append(Mention("PERSON", s, e, text[s:e]))
                 break
     return out
+
+
+# what closes a list of names after its last one: 等, a count of people (三位, 5名), a
+# title, a separator
+_LIST_CLOSE = re.compile(r"等|[一二三四五六七八九十两\d]+[位名人个]|同志|老师|教师|同学|[，,。；;）)]")
+
+
+def list_siblings(text: str, ms: list[Mention], word_ends: set | None = None) -> list[Mention]:
+    """A name of two or three characters in a list of names joined by 、 where the model
+    found its neighbour and not it (邵黎丽、邵方、包纯纯三位骨干教师: 包纯纯): it opens with a
+    surname (rules/surnames.tsv; a weak one such as 修 or 金 only between two names found), may
+    be a name (``plausible``), opens with no place's name (蒙古文), ends a word of jieba's
+    (汪洋 of 汪洋大海 does not), and stands between 、 and the next 、 or what closes the list
+    (等, 三位, 老师, a separator)."""
+    surnames = lexicon.surnames()
+    busy = covered(len(text), ms)
+    persons = {(m.start, m.end) for m in ms if m.label == "PERSON"}
+    ends = {e for _s, e in persons}
+    starts = {s for s, _e in persons}
+    out = []
+    for k in (i for i, ch in enumerate(text) if ch == "、"):
+        s = k + 1                       # the item after this 、
+        for n in (3, 2):
+            e = s + n
+            if e >= len(text) or any(busy[s:e]) or text[s] not in surnames or lexicon.divisions().lookup(text[s:s + 2]) \
+                    or word_ends is not None and e not in word_ends and text[e] != "等":
+                continue      # 蒙古文: a place's name; 汪洋 of 汪洋大海 (陈中 of 陈中等 stays)
+            after_name = k in ends                             # 邵方、[包纯纯]
+            before_name = text[e] == "、" and e + 1 in starts   # [王芳]、李明
+            # a weak surname (修, 金, 高) takes a name on both sides (陈相宇、高职明、赵龙)
+            sides = (after_name and before_name) if surnames[text[s]] == "weak" else (after_name or before_name)
+            if sides and (text[e] == "、" or _LIST_CLOSE.match(text, e)) and plausible(text, s, e):
+                out.append(Mention("PERSON", s, e, text[s:e]))
+                busy[s:e] = [True] * n
+                break
+    return out
