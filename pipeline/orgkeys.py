@@ -271,16 +271,19 @@ def name_chain(text: str, chain: list[Division], as_written: bool,
             top = min(rank.get(d.level, 9) for d in divs)
             divs = [d for d in divs if rank.get(d.level, 9) == top]
         # a county's short name with a bare type word is that county only when written in
-        # full (宁安小学 is no school of 宁安市 in a report set elsewhere; 梧州八中 is 梧州's)
+        # full or with its level word (宁安小学 is no school of 宁安市 in a report set
+        # elsewhere; 梧州八中 is 梧州's, 科右前旗教育局 科尔沁右翼前旗's, 琼中县教育局 琼中's)
         if len(divs) == 1 and (as_written or divs[0].level == "province" or (
                 not divs[0].code.startswith("world/") and
-                (divs[0].level != "county" or text.startswith(divs[0].name)) and
+                (divs[0].level != "county" or text.startswith(divs[0].name)
+                 or text[covered[0][1] - 1] in COUNTY_WORDS) and
                 org_names.is_generic(drop_level(text[covered[0][1]:], divs[0])))):
             if not chain or chain[0].code != divs[0].code:
                 return divs, covered[0][1]
     return chain, prefix_len
 
 
+COUNTY_WORDS = "县旗区市"   # the level words a county's short name may be written with (科右前旗, 琼中县)
 AUTONOMOUS_LEAD = re.compile(r"^自治(区|州|县|旗)(?=.)")
 # an autonomous region's body written with 区 alone: its departments (厅) and its party committee
 REGION_BODY = re.compile(r"^区(?:[\u4e00-\u9fff]{1,8}厅|党委)")
