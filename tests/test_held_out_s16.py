@@ -193,3 +193,10 @@ def test_list_items_that_are_no_names():
     ms = [Mention("PERSON", text.index("涂改液"), text.index("涂改液") + 3, "涂改液"),
           Mention("PERSON", text.index("哈萨克"), text.index("哈萨克") + 3, "哈萨克")]
     assert people.list_siblings(text, ms) == []
+
+
+def test_a_people_or_its_language_is_no_place(ents):
+    got = ents("朝鲜族学生用朝鲜语演讲，蒙古族学生用蒙古语授课，哈萨克族教师参加。他去过俄罗斯和蒙古国。")
+    places = [t for lab, t in got if lab == "PLACE"]
+    assert "朝鲜" not in places and "蒙古" not in places and "哈萨克" not in places
+    assert "俄罗斯" in places
