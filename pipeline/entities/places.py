@@ -39,14 +39,17 @@ def plausible(text: str, s: int, e: int) -> bool:
         return bool(full) and (full.endswith(("省", "自治区")) or text[s - 1:s] in abbr or text[e:e + 1] in abbr)
     if name in _never():
         return False      # 地球, 太阳: no place in ANNOTATION.md's sense (rules/place_never.txt)
-    if any(text.startswith(w, e) for w in _not_before().get(name, ()) + _not_before().get("*", ())):
-        return False      # 中华 + 民族, any name + 频道: no place (rules/place_not_before.tsv)
+    if any(text.startswith(w, e) for w in _not_before().get(name, ()) + _not_before().get("*", ())) \
+            and not _PEOPLES_DIVISION.match(text, e):
+        return False      # 中华 + 民族, 蒙古 + 族, any name + 频道: no place (rules/place_not_before.tsv)
     if len(name) == 2 and all(c in _LEVEL_WORDS for c in name):
         return False      # 区州党委, 省市县: level words of several divisions, no one place
     return bool(lexicon.CJK_RE.search(name)) and not any(c in "，。；：！？、,;:!?" for c in name)
 
 
 _LEVEL_WORDS = frozenset("省市县区州旗盟乡镇村")
+# a people's name inside a division's (三岔口朝鲜族镇, 延边朝鲜族自治州): a part of a place
+_PEOPLES_DIVISION = re.compile(r"族(?:[\u4e00-\u9fff]{0,6}?自治|镇|乡|村)")
 
 
 @functools.lru_cache(maxsize=None)
