@@ -200,3 +200,17 @@ def test_a_people_or_its_language_is_no_place(ents):
     places = [t for lab, t in got if lab == "PLACE"]
     assert "朝鲜" not in places and "蒙古" not in places and "哈萨克" not in places
     assert "俄罗斯" in places
+
+
+def test_a_towns_school_and_a_towns_committee_and_government():
+    from pipeline import nlp as nlp_mod
+    text = "六枝特区岩脚镇中学无条件为其提供帮助。"
+    words = nlp_mod.load_tokenizer().tokenizer(text).user_data.get("edu_word_spans")
+    got = org_complete.schools_after_places(text, words, [Mention("PLACE", 0, 7, "六枝特区岩脚镇")])
+    assert [m.text for m in got] == ["六枝特区岩脚镇中学"]
+    text = "贺州市中学共有20所。"        # a city's 中学 is a category, no school
+    words = nlp_mod.load_tokenizer().tokenizer(text).user_data.get("edu_word_spans")
+    assert org_complete.schools_after_places(text, words, [Mention("PLACE", 0, 3, "贺州市")]) == []
+    name = "中共岩脚镇委员会岩脚镇人民政府"
+    assert [m.text for m in orgs.split_joined(name, Mention("ORG", 0, len(name), name))] == \
+        ["中共岩脚镇委员会", "岩脚镇人民政府"]

@@ -22,7 +22,8 @@ SCHOOL_KINDS = ("school", "kindergarten", "university")
 OTHER_KINDS = ("hospital", "research", "unit")
 # type words that a place alone makes one school's name (a town's central school, a
 # village's complete primary school or teaching point)
-_ONE_PER_PLACE = ("中心校", "中心学校", "中心小学", "中心幼儿园", "完小", "教学点")
+_ONE_PER_PLACE = ("中心校", "中心学校", "中心小学", "中心幼儿园", "完小", "教学点",
+                  "中学", "小学", "初中", "初级中学", "幼儿园")   # 岩脚镇中学: a town's school
 _TOWNS = ("镇", "乡", "村", "街道", "社区")
 _MAX_NAME = 12     # characters between the place and the end of the type word
 # what no name holds: joining words, particles, pronouns
@@ -103,7 +104,8 @@ def schools_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
             if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not roles.match_at(text, e):
                 continue
             name = text[p.start:e]
-            if e - len(typ) == s and not (typ.endswith(_ONE_PER_PLACE) and p.text.endswith(_TOWNS)):
+            town_school = e - len(typ) == s and typ.endswith(_ONE_PER_PLACE) and p.text.endswith(_TOWNS)
+            if e - len(typ) == s and not town_school:
                 break          # a place and a school word alone: 贺州市中学, 美国大学 are categories; 巡司镇中心校 a name
             if kind in OTHER_KINDS and (e - len(typ) - s < 2 or kind == "unit" and not typ.endswith("中心")):
                 continue       # a centre needs a name of its own: 北京市中心 is none; an office a body
@@ -112,8 +114,9 @@ def schools_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
             if any(text[k:e] in categories() for k in range(s, e - len(typ))):
                 break          # 广东省中小学: 小学 of a category word
             if e < len(text) and schooling.match_at(text, e) or not _name_like(text, s, e - len(typ), words) \
-                    or category(name) or lexicon.generic_org(name) or lexicon.stop_words().match_at(text, s):
-                break
+                    or category(name) and not town_school or lexicon.generic_org(name) \
+                    or lexicon.stop_words().match_at(text, s):
+                break          # (a town's 中学 is its one school: 岩脚镇中学)
             out.append(Mention("ORG", p.start, e, name, attrs={}))
             break
     return out

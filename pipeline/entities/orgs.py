@@ -121,8 +121,9 @@ def _named(name: str) -> bool:
         or _NUMBERED_SCHOOL.fullmatch(name) is not None
 
 
-# a party committee and a government written together with nothing between (县委县政府)
-_COMMITTEE_AND_GOVERNMENT = re.compile(r"(.*?[省市县区州旗]委)(.*?[省市县区州旗](?:人民)?政府)")
+# a party committee and a government written together with nothing between (县委县政府,
+# 中共岩脚镇委员会岩脚镇人民政府)
+_COMMITTEE_AND_GOVERNMENT = re.compile(r"(.*?(?:[省市县区州旗镇乡]委员会|[省市县区州旗镇乡]委))(.*?[省市县区州旗镇乡](?:人民)?政府)")
 
 
 def split_joined(text: str, m: Mention) -> list[Mention]:
