@@ -214,3 +214,12 @@ def test_a_towns_school_and_a_towns_committee_and_government():
     name = "中共岩脚镇委员会岩脚镇人民政府"
     assert [m.text for m in orgs.split_joined(name, Mention("ORG", 0, len(name), name))] == \
         ["中共岩脚镇委员会", "岩脚镇人民政府"]
+
+
+def test_a_verb_of_greeting_before_a_body_is_no_part_of_it():
+    from pipeline.entities import trim_ends
+    text = "祝贺集团成立十周年，欢迎商学院投稿。"
+    starts = {0, 2, 4, 6, 9, 10, 12, 15}            # 祝贺|集团|成立|十周年|，|欢迎|商学院|投稿
+    assert trim_ends(text, Mention("ORG", 0, 4, "祝贺集团"), starts).text == "集团"
+    assert trim_ends(text, Mention("ORG", 10, 15, "欢迎商学院"), starts).text == "商学院"
+    assert trim_ends(text, Mention("ORG", 12, 15, "商学院"), starts).text == "商学院"

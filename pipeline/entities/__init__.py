@@ -57,7 +57,7 @@ _JUNK_HEAD = re.compile(r"[^\w\u3400-\u9fff“‘\"《(（〈]+")
 _JUNK_TAIL = re.compile(r"[^\w\u3400-\u9fff”’\"》)）〉.]+$")   # a final . stays: E.W., Co.
 
 
-def _trim(text: str, m: Mention, starts: set) -> Mention | None:
+def trim_ends(text: str, m: Mention, starts: set) -> Mention | None:
     """Cut leading words that never begin a name (由, 及, 图为) where jieba agrees, and marks
     and symbols around a name (■, △, >>)."""
     s, e = m.start, m.end
@@ -218,7 +218,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             elif places.division_chain(text[s:e]) and text[s:e].endswith(places.ADMIN_SUFFIXES) \
                     or places.village_as_person(text[s:e]):
                 lab = "PLACE"  # 梁溪区 is a district, 古甘屯 a hamlet, never a name
-        m = _trim(text, Mention(lab, s, e, text[s:e], attrs={"conf": round(p, 3)}), starts)
+        m = trim_ends(text, Mention(lab, s, e, text[s:e], attrs={"conf": round(p, 3)}), starts)
         if m is not None:
             m = org_shapes.school_gate(m)                 # 马鞍山市二中门口: the school, not a place
             m = orgs.cut_bracket(text, m)
