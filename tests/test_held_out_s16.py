@@ -223,3 +223,10 @@ def test_a_verb_of_greeting_before_a_body_is_no_part_of_it():
     assert trim_ends(text, Mention("ORG", 0, 4, "祝贺集团"), starts).text == "集团"
     assert trim_ends(text, Mention("ORG", 10, 15, "欢迎商学院"), starts).text == "商学院"
     assert trim_ends(text, Mention("ORG", 12, 15, "商学院"), starts).text == "商学院"
+
+
+def test_a_name_that_begins_a_schools_or_a_groups_name_is_no_person():
+    assert people.begins_a_name("拉开了黄麦岭学校项目建设的序幕", 6)
+    assert people.begins_a_name("黄麦岭控股集团党委书记", 3)
+    # a name before 学校办公室 (a list without its separator) stays a name
+    assert not people.begins_a_name("文学院院长邱运华学校办公室主任刘嘉", 8)

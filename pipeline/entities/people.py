@@ -60,9 +60,10 @@ def plausible(text: str, s: int, e: int) -> bool:
 
 
 _RUN_ON = frozenset({"主义", "思想", "理论", "学说"})
-# a name that begins an institution's or a facility's name (孔子课堂, 赵德营卫生院, 雷锋小学), not
-# a person; 韩福财大学毕业 is one
-_NAMES_A_PLACE = re.compile(r"(?:课堂|学堂|学院|卫生院|医院|纪念馆|基金会|工作室|小学|中学|幼儿园)(?!毕业|时)")
+# a name that begins an institution's or a facility's name (孔子课堂, 赵德营卫生院, 雷锋小学,
+# 黄麦岭学校, 黄麦岭控股集团), not a person; 韩福财大学毕业 is one, and so is 邱运华 before
+# 学校办公室 (a list without its separator)
+_NAMES_A_PLACE = re.compile(r"(?:课堂|学堂|学院|卫生院|医院|纪念馆|基金会|工作室|小学|中学|幼儿园|学校(?![办党团工领校])|控股|集团)(?!毕业|时)")
 
 
 def begins_a_name(text: str, e: int) -> bool:
