@@ -230,3 +230,10 @@ def test_a_name_that_begins_a_schools_or_a_groups_name_is_no_person():
     assert people.begins_a_name("黄麦岭控股集团党委书记", 3)
     # a name before 学校办公室 (a list without its separator) stays a name
     assert not people.begins_a_name("文学院院长邱运华学校办公室主任刘嘉", 8)
+
+
+def test_a_sentence_about_a_reporter_is_no_byline():
+    from pipeline.ingest.lines import byline_names, is_byline
+    assert not is_byline("请跟着文汇报记者的步伐")
+    assert byline_names("请跟着文汇报记者的步伐") == []
+    assert is_byline("文汇报记者 王星") and byline_names("文汇报记者 王星") == ["王星"]

@@ -128,6 +128,10 @@ def _common_surname(ch: str) -> bool:
     return ch in _common_surnames()
 
 
+# a particle no name holds (请跟着文汇报记者的步伐: 的步伐 is no reporter)
+_PARTICLE = re.compile(r"^[的了着地得把被将在是]|[的了]")
+
+
 def byline_names(text: str) -> list[str]:
     """Person names in a byline such as ``□通讯员 乐成刚 马浩`` or ``记者 刘晓旭 文/图``."""
     p = meta_patterns()
@@ -150,7 +154,7 @@ def byline_names(text: str) -> list[str]:
                 continue
         tok = p["verb"].sub("", tok)  # 高炳整理: 高炳
         if 2 <= len(tok) <= 4 and all(CJK_RE.match(c) for c in tok) and not p["media"].match(tok) \
-                and not p["not_name"].match(tok):
+                and not p["not_name"].match(tok) and not _PARTICLE.search(tok):
             names.append(tok)
     return names
 
