@@ -237,3 +237,14 @@ def test_a_sentence_about_a_reporter_is_no_byline():
     assert not is_byline("请跟着文汇报记者的步伐")
     assert byline_names("请跟着文汇报记者的步伐") == []
     assert is_byline("文汇报记者 王星") and byline_names("文汇报记者 王星") == ["王星"]
+
+
+def test_a_count_run_into_a_bodys_name():
+    from pipeline.entities import org_shapes
+    text = "在座谈之后，三位教育局领导带领实践队参观。"
+    s = text.index("三位")
+    assert org_shapes.cut_counted_head(text, Mention("ORG", s, s + 5, "三位教育局")).text == "教育局"
+    text = "全县五所学校参加。"
+    assert org_shapes.cut_counted_head(text, Mention("ORG", 2, 6, "五所学校")) is None
+    text = "泉州十三中的学生"           # a number inside a school's name stays
+    assert org_shapes.cut_counted_head(text, Mention("ORG", 0, 5, "泉州十三中")).text == "泉州十三中"

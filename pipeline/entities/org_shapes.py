@@ -297,11 +297,20 @@ def cut_discipline(m: Mention) -> Mention | None:
 _COUNT_BEFORE = re.compile(r"[\d０-９一二三四五六七八九十百千两几多余]$")
 
 
+_COUNT_HEAD = re.compile(r"[一二三四五六七八九十两\d]+[位名个所家]")
+
+
 def cut_counted_head(text: str, m: Mention) -> Mention | None:
     """A name opening with the classifier of a count written before it (11所驻昌平大学,
-    第14名耶拿大学, 75名医学院…): the name after the classifier, None when nothing of two
-    characters is left (1060所幼)."""
-    if m.label != "ORG" or m.text[:1] not in "所名个家位" or not _COUNT_BEFORE.search(text, 0, m.start):
+    第14名耶拿大学, 75名医学院…), or with a whole count (三位教育局领导): the name after the
+    classifier, None when nothing of three characters is left (1060所幼, 五所学校)."""
+    if m.label != "ORG":
+        return m
+    inner = _COUNT_HEAD.match(m.text)
+    if inner:          # 三位教育局领导: a count of people or bodies the model ran into the name
+        return Mention("ORG", m.start + inner.end(), m.end, m.text[inner.end():], attrs=dict(m.attrs)) \
+            if len(m.text) - inner.end() >= 3 else None
+    if m.text[:1] not in "所名个家位" or not _COUNT_BEFORE.search(text, 0, m.start):
         return m
     return Mention("ORG", m.start + 1, m.end, m.text[1:], attrs=dict(m.attrs)) if len(m.text) >= 3 else None
 
