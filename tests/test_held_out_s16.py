@@ -248,3 +248,9 @@ def test_a_count_run_into_a_bodys_name():
     assert org_shapes.cut_counted_head(text, Mention("ORG", 2, 6, "五所学校")) is None
     text = "泉州十三中的学生"           # a number inside a school's name stays
     assert org_shapes.cut_counted_head(text, Mention("ORG", 0, 5, "泉州十三中")).text == "泉州十三中"
+
+
+def test_a_zone_and_its_party_working_committee():
+    text = "济宁高新区党工委副书记张三出席。"
+    got = org_complete.bodies_after_places(text, _tokens(text), [Mention("PLACE", 0, 5, "济宁高新区")])
+    assert [m.text for m in got] == ["济宁高新区党工委"]
