@@ -230,7 +230,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 m = m and org_shapes.with_century(text, m)       # 21世纪教育研究院: the model reads 世纪…
                 m = m and org_shapes.cut_group_school(text, m)   # 集团成员校春光小学: 春光小学
                 m = m and org_shapes.edition_of_event(text, m)   # 淮南市第十二届中等职业学校技能大赛
-        for part in (orgs.split_joined(text, m) if m is not None and lab == "ORG" else [m]):
+        for part in (orgs.split_joined(text, m) if m is not None and m.label == "ORG" else [m]):
             if part is not None and part.label == "ORG" and (places.division_chain(part.text)
                                                               or places.station(part.text)
                                                               or place_lists.village_chain(part.text)):
