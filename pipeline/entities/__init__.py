@@ -301,8 +301,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                                  or orgs.ends_no_body(m.text)) \
                 or m.label == "PLACE" and len(m.text) == 1:
             continue      # 某市政府, 某中学: a body the text does not name; 中华人民共和国公证法: a law;
-            # 顾大局, 新格局: no bureau (rules/org_not_endings.txt);
-            # 中 (中美), 川 (在川): at most optional
+            # 顾大局, 新格局: no bureau (rules/org_not_endings.txt); 中 (中美), 川 (在川): at most optional
         if m.label == "ORG":
             m.attrs = orgs.attrs_for(text, m, kinds)
         elif m.label == "PLACE":

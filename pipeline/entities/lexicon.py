@@ -221,12 +221,6 @@ def generic_orgs() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def org_not_endings() -> tuple[str, ...]:
-    """Words that end no organisation's name (rules/org_not_endings.txt: 大局, 格局)."""
-    return tuple(rules.items("org_not_endings.txt"))
-
-
-@functools.lru_cache(maxsize=None)
 def _generic_kinds() -> tuple[frozenset[str], frozenset[str]]:
     rows = rules.table("org_generic_kinds.tsv")
     return (frozenset(r[1] for r in rows if r[0] == "qualifier"), frozenset(r[1] for r in rows if r[0] == "type"))

@@ -167,21 +167,15 @@ def quoted_schools(text: str, ms: list[Mention]) -> list[Mention]:
 _DIVISION_END = ("省", "市", "县", "区", "州", "旗", "盟", "自治区")
 
 
-@functools.lru_cache(maxsize=None)
-def _zones() -> tuple[str, ...]:
-    """The endings of named zones (rules/place_zones.txt: 高新区, 开发区)."""
-    return tuple(rules.items("place_zones.txt"))
-
-
 def bodies_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
-    """A division written in full (or a named zone: 济宁高新区 + 党工委) right before one of its
-    own bodies that the model did not take with it (黑龙江省 + 乡村振兴局, 某县 + 退役军人事务局:
-    rules/org_level_bodies.txt):
-    one ORG, where the body ends a word or a role follows (黑龙江省乡村振兴局开发指导处处长)."""
+    """A division written in full, or a named zone (rules/place_zones.txt: 济宁高新区), right
+    before one of its own bodies that the model did not take with it (黑龙江省 + 乡村振兴局,
+    济宁高新区 + 党工委: rules/org_level_bodies.txt): one ORG, where the body ends a word or a
+    role or an office's head follows (黑龙江省乡村振兴局开发指导处处长)."""
     ends = lexicon.word_bounds(words)[1]
     busy = covered(len(text), ms)
     out = []
-    zones = _zones()
+    zones = rules.items("place_zones.txt")
     for p in ms:
         if p.label != "PLACE" or not (p.text.endswith(_DIVISION_END) and division_chain(p.text)
                                       or p.text.endswith(zones) and len(p.text) > 3):

@@ -53,17 +53,14 @@ def cut_false_ending(text: str, m: Mention) -> Mention:
     return Mention(m.label, m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))
 
 
-def _school_groups() -> tuple[str, ...]:
-    return tuple(rules.items("org_school_groups.txt"))
-
-
 def cut_group_school(text: str, m: Mention) -> Mention:
     """集团成员校春光小学: the 校 of 成员校 (rules/org_school_groups.txt) is no part of the
     school's name after it."""
     if m.label != "ORG":
         return m
-    k = 1 if m.text.startswith("校") and text[:m.start].endswith(_school_groups()) else next(
-        (len(w) + 1 for w in _school_groups() if m.text.startswith(w + "校")), 0)
+    groups = rules.items("org_school_groups.txt")
+    k = 1 if m.text.startswith("校") and text[:m.start].endswith(groups) else next(
+        (len(w) + 1 for w in groups if m.text.startswith(w + "校")), 0)
     if k and len(m.text) - k >= 3 and kind_of(m.text[k:])[0] in SCHOOL_KINDS:
         return Mention("ORG", m.start + k, m.end, m.text[k:], attrs=dict(m.attrs))   # 联盟校实验中学 too
     return m

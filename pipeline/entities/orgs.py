@@ -170,7 +170,7 @@ def split_joined(text: str, m: Mention) -> list[Mention]:
 def ends_no_body(name: str) -> bool:
     """Whether a name ends in a word that ends no organisation's name although it ends in
     a bureau's type word (顾大局, 新格局, 经济布局: rules/org_not_endings.txt)."""
-    return name.endswith(lexicon.org_not_endings())
+    return name.endswith(rules.items("org_not_endings.txt"))
 
 
 @functools.lru_cache(maxsize=None)

@@ -90,10 +90,9 @@ def trim(text: str, s: int, e: int, words: dict | None = None) -> int:
     if e - s == 3 and w_end and w_end > e and lexicon.freq(nxt) >= 500 and not lexicon.pos(nxt).startswith("nr") \
             and not (nxt.endswith("等") and _AFTER_LIST_END.match(text, w_end)):
         return e - 1
-    tail = text[e - 2:e]
     if e - s == 4 and (words or {}).get(e - 2) == e and lexicon.surnames().get(text[s]) == "common" \
-            and text[s:s + 2] not in lexicon.surnames() and lexicon.pos(tail)[:1] in _RUN_ON_POS \
-            and lexicon.freq(tail) >= 5000:
+            and text[s:s + 2] not in lexicon.surnames() and lexicon.pos(text[e - 2:e])[:1] in _RUN_ON_POS \
+            and lexicon.freq(text[e - 2:e]) >= 5000:
         return e - 2   # 校长李全非常感慨: one surname, one given character and the adverb after
     return e
 
@@ -299,11 +298,12 @@ def list_siblings(text: str, ms: list[Mention], word_ends: set | None = None) ->
     out = []
     for k in (i for i, ch in enumerate(text) if ch == "、"):
         s = k + 1                       # the item after this 、
+        if s >= len(text) or text[s] not in surnames or lexicon.divisions().lookup(text[s:s + 2]):
+            continue                    # 蒙古文: a place's name
         for n in (3, 2):
             e = s + n
-            if e >= len(text) or any(busy[s:e]) or text[s] not in surnames or lexicon.divisions().lookup(text[s:s + 2]) \
-                    or word_ends is not None and e not in word_ends and text[e] != "等":
-                continue      # 蒙古文: a place's name; 汪洋 of 汪洋大海 (陈中 of 陈中等 stays)
+            if e >= len(text) or any(busy[s:e]) or word_ends is not None and e not in word_ends and text[e] != "等":
+                continue      # 汪洋 of 汪洋大海 (陈中 of 陈中等 stays)
             after_name = k in ends                             # 邵方、[包纯纯]
             before_name = text[e] == "、" and e + 1 in starts   # [王芳]、李明
             # a weak surname (修, 金, 高) takes a name on both sides (陈相宇、高职明、赵龙)
