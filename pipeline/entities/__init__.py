@@ -230,6 +230,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 m = m and org_shapes.with_century(text, m)       # 21世纪教育研究院: the model reads 世纪…
                 m = m and org_shapes.cut_group_school(text, m)   # 集团成员校春光小学: 春光小学
                 m = m and org_shapes.edition_of_event(text, m)   # 淮南市第十二届中等职业学校技能大赛
+                m = m and org_shapes.run_by_level(m)             # 盐城市直学校: 盐城市, no school
         for part in (orgs.split_joined(text, m) if m is not None and m.label == "ORG" else [m]):
             if part is not None and part.label == "ORG" and (places.division_chain(part.text)
                                                               or places.station(part.text)
@@ -239,6 +240,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             part = described or part                      # 美国教育家杜威: 杜威
             if part is not None and _plausible(text, part):
                 ms.append(part)
+    ms = org_short.place_universities(text, ms)       # 上海 + 交大: 上海交大
     org_ends = {m.end for m in ms if m.label == "ORG"}
     ms = [orgs.trim_joiner(text, m, org_ends) if m.label == "ORG" else m for m in ms]
     ms = _add(ms, orgs.known_bodies(text, words))
@@ -262,12 +264,13 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _add(ms, org_complete.quoted_schools(text, ms))     # “农八师独立团民办聋哑学校”
     ms = _add(ms, org_complete.bodies_after_places(text, words, ms))   # 黑龙江省 + 乡村振兴局
     ms = _merge_heads(text, ms)
-    ms += org_short.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms])
+    ms = _add(ms, org_short.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms]))
     ms = org_short.defined_short_names(text, ms)                 # X有限公司（简称“慧科”）… 慧科
     org_ms = orgs.join_units(text, [m for m in ms if m.label == "ORG"])
     ms = [m for m in ms if m.label != "ORG" and not any(_overlaps(m, o) for o in org_ms)] + org_ms
     ms = orgs.join_campuses(text, ms, ends)
     ms = _add(ms, org_shapes.list_siblings(text, words, ms))   # 糜滩教管中心、三滩教管中心
+    ms = _add(ms, org_shapes.numbered_list_items(text, words, ms))    # 昆一中、昆三中、云大附中、昆八中
     ms = _add(ms, org_shapes.bureau_offices(text, ms))         # 省教育厅中小学党建处(副处长)
     ms = _add(ms, org_shapes.doctrine_bodies(text, ms))        # 北京市习近平新时代…思想研究中心
     ms = org_shapes.periodicals(text, ms)                      # 《皖西日报》, 《求是》杂志

@@ -107,10 +107,38 @@ def school_abbrevs(text: str, words) -> list[Mention]:
             continue
         out.append(Mention("ORG", k, e, text[k:e], attrs={"kind": "school"}))
     out += _zhou_city_schools(text, words)
+    out += _typed_abbrevs(text, starts)
     for hit in _ACCOUNT.finditer(text):
         k = hit.start(1)
         if division_chain(hit.group(1)):
             out.append(Mention("ORG", k, hit.end(1) + 2, text[k:hit.end(1) + 2], attrs={"kind": "media"}))
+    return out
+
+
+# a school's type written short after a county's or a city's name: 平罗特校 (特殊教育学校),
+# 周至进校 (教师进修学校), 拉萨师专, 郾城高中 (not 河北高中: a province's are no one school)
+_TYPE_ABBREV = re.compile(r"特校|进校|师专|职专|职中|实小|高中")
+# what a school's name is followed by (a separator, a verb of being or doing, a post)
+_AFTER_SCHOOL = re.compile(r"[、，,。；;：:！？）)”」\s]|的|在|是|和|与|及|举行|开展|召开|校长|书记|老师|教师|师生|学子|毕业|$")
+
+
+def _typed_abbrevs(text: str, starts) -> list[Mention]:
+    """Schools written as a county's or a city's name and the short form of their type
+    (``平罗特校``, ``周至进校``, ``拉萨师专``, ``郾城高中``), starting a word and followed by a
+    separator, a verb or a post."""
+    gaz = lexicon.divisions()
+    out = []
+    for hit in _TYPE_ABBREV.finditer(text):
+        p, e = hit.start(), hit.end()
+        if not _AFTER_SCHOOL.match(text, e):
+            continue
+        for k in range(max(0, p - 6), p - 1):
+            place = text[k:p]
+            if (k == 0 or k in starts or not lexicon.is_cjk(text[k - 1]) or text[k - 1] in BEFORE_NAME) \
+                    and division_chain(place) \
+                    and gaz.lookup(place)[-1:] and gaz.lookup(place)[-1].level in ("city", "county"):
+                out.append(Mention("ORG", k, e, text[k:e], attrs={"kind": "school"}))
+                break
     return out
 
 
@@ -218,6 +246,46 @@ def _siblings(text: str, starts, busy: list[bool], ms: list[Mention]) -> list[Me
             and not _common_name_word(m.text[:len(m.text) - len(kind_of(m.text)[1])])]
 
 
+# an item of a list that is a school by its number: 昆八中, 清水塘二小, 三中 (not 初一, 高二)
+_NUMBERED_ITEM = re.compile(r"[\u4e00-\u9fff]{0,4}?[一二三四五六七八九十]{1,3}[中小]")
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{1,10}")
+
+
+def numbered_list_items(text: str, words, ms: list[Mention]) -> list[Mention]:
+    """Schools written short by their number in a list of schools the model left out
+    (``本地昆一中、昆三中、云大附中、昆八中等``, ``清水塘二小、清水塘北辰、四方坪小学``): an item
+    of a 、-list of that shape is a school where another item of the list is one too, by its
+    shape or as an organisation found. Items are whole: from a separator to a separator."""
+    starts = lexicon.word_bounds(words)[0]
+    orgs = [m for m in ms if m.label == "ORG"]
+    out = []
+    for run in re.finditer(r"[\u4e00-\u9fff]{1,10}(?:、[\u4e00-\u9fff]{1,10})+", text):
+        items, k = [], run.start()
+        for part in run.group(0).split("、"):
+            items.append((k, k + len(part)))
+            k += len(part) + 1
+        # the list's first item may run on from the words before it (本地昆一中): its numbered
+        # tail from the first word start after which no word of joining or pointing is left
+        shaped = []
+        for i, (a, b) in enumerate(items):
+            if i == 0:
+                hit = next((h for h in (_NUMBERED_ITEM.fullmatch(text, x, b) for x in range(a, max(a + 1, b - 2))
+                                        if x == a or x in starts) if h and not NOT_IN_NAME.search(text, h.start(), b)),
+                           None)
+            else:    # the last item may run on after its name: 昆八中等一批学校, 四中和七中
+                hit = next((h for h in (_NUMBERED_ITEM.fullmatch(text, a, e) for e in range(b, a + 1, -1)
+                                        if e == b or text[e] in "等和及与") if h), None)
+            if hit and not (hit.end() < len(text) and text[hit.end()] in _NOT_AFTER_ABBREV[text[hit.end() - 1]]):
+                shaped.append((hit.start(), hit.end()))
+        found = [o for o in orgs if any(a <= o.start and o.end <= b for a, b in items)
+                 and kind_of(o.text)[0] in ("school", "kindergarten", "university")]
+        if len(shaped) + len(found) < 2:
+            continue
+        out += [Mention("ORG", a, b, text[a:b], attrs={"kind": "school"}) for a, b in shaped
+                if not any(o.start < b and a < o.end for o in orgs)]
+    return out
+
+
 _PROPER_POS = ("ns", "nr", "nrt", "nz", "m")    # places, people, other proper names, ordinals
 
 
@@ -310,6 +378,24 @@ def cut_counted_head(text: str, m: Mention) -> Mention | None:
     if m.text[:1] not in "所名个家位" or not _COUNT_BEFORE.search(text, 0, m.start):
         return m
     return Mention("ORG", m.start + 1, m.end, m.text[1:], attrs=dict(m.attrs)) if len(m.text) >= 3 else None
+
+
+# the bodies a level runs directly, as a class: 市直学校, 鹿城区属小学, 县直各单位
+_RUN_BY_LEVEL = re.compile(r"(.*?)([省市县区旗])(?:直属|直|属)各?(?:各类)?(?:学校|中小学|小学|中学|幼儿园|高校|院校|单位|部门|机关)")
+
+
+def run_by_level(m: Mention) -> Mention | None:
+    """A class of bodies that a division runs directly (``盐城市直学校``, ``鹿城区属小学``) names
+    no one body: the division named before it is a place (盐城市, 鹿城区), else nothing
+    is left (市直学校)."""
+    hit = _RUN_BY_LEVEL.fullmatch(m.text) if m.label == "ORG" else None
+    if hit is None:
+        return m
+    place = hit.group(1) + hit.group(2)
+    if not hit.group(1) or not division_chain(place):
+        return None if not hit.group(1) or not division_chain(hit.group(1)) else \
+            Mention("PLACE", m.start, m.start + len(hit.group(1)), hit.group(1))
+    return Mention("PLACE", m.start, m.start + len(place), place)
 
 
 _EDITION_IN = re.compile(r"第?[0-9０-９一二三四五六七八九十百]+届")

@@ -9,6 +9,11 @@ from ..doc import Mention
 from . import lexicon
 from .orgs import NUM_CH, kind_of
 
+# a numbered school's type word in its short form (第九幼儿园: 九幼, 第二小学: 二小)
+NUMBERED_HEADS = {"中学": "中", "小学": "小", "幼儿园": "幼"}
+# what may not follow a numbered short form (一小时, 三中全会, 二中心; as org_shapes'):
+_NOT_AFTER = {"中": frozenset("心全队型期级段央间"), "小": frozenset("时区部批块段组撮份些半"), "幼": frozenset("儿童苗小")}
+
 # the short forms of a university's type words (华东师范大学: 华东师大, 西安交通大学: 西安交大)
 UNIVERSITY_SHORT = {"科技大学": "科大", "师范大学": "师大", "交通大学": "交大", "工业大学": "工大",
                     "财经大学": "财大", "理工大学": "理工", "农业大学": "农大", "医科大学": "医大"}
@@ -40,13 +45,17 @@ def short_forms(text: str, words, orgs: list[Mention], taken) -> list[Mention]:
             cands.add(core[0] + head)
             if len(core) >= 4:
                 cands.add(core[0] + core[2] + head)
-        m = re.fullmatch(f"(.*?)第([{NUM_CH}]+)中学", o.text)
-        if m and m.group(1):
-            place = m.group(1)
-            for s, e in gaz.scan(place):
-                if s == 0:
-                    cands.add(gaz.lookup(place[:e])[0].alias + m.group(2) + "中")
-            cands.add(place + m.group(2) + "中")
+        m = re.fullmatch(f"(.*?)第([{NUM_CH}]+)(中学|小学|幼儿园)", o.text)
+        if m:     # 梧州市第八中学: 梧州八中; 杭锦旗第九幼儿园: 九幼 where it stands as a word
+            short = m.group(2) + NUMBERED_HEADS[m.group(3)]
+            if m.group(1):
+                place = m.group(1)
+                for s, e in gaz.scan(place):
+                    if s == 0:
+                        cands.add(gaz.lookup(place[:e])[0].alias + short)
+                cands.add(place + short)
+            forms.setdefault(short, o)
+            ends_word.add(short)
         if last_place and last_place[-1] in "镇乡" and len(last_place) >= 3 and prefix_end > len(last_place):
             cands.add(last_place[:-1] + name[prefix_end:] + suf)
         for c in cands:
@@ -54,14 +63,17 @@ def short_forms(text: str, words, orgs: list[Mention], taken) -> list[Mention]:
                 forms.setdefault(c, o)
     starts, ends = lexicon.word_bounds(words)
     out = []
-    for form, full in forms.items():
+    for form, full in sorted(forms.items(), key=lambda x: -len(x[0])):     # longest first: 三里河三小, not 三小
         for m in re.finditer(re.escape(form), text):
             s, e = m.start(), m.end()
-            if any(a < e and s < b for a, b in taken) or any(x.start < e and s < x.end for x in out):
-                continue
+            if any(a < e and s < b and not (s <= a and b <= e and b - a < e - s) for a, b in taken) \
+                    or any(x.start < e and s < x.end for x in out):
+                continue      # (a mention inside the form gives way to it: 三里河 of 三里河三小)
             if s not in starts and s > 0 and lexicon.is_cjk(text[s - 1]):
                 continue
             if form in ends_word and e not in ends and e < len(text) and lexicon.is_cjk(text[e]):
+                continue
+            if e < len(text) and text[e] in _NOT_AFTER.get(form[-1], ()) and len(form) <= 3:
                 continue
             out.append(Mention("ORG", s, e, form, attrs={"short_of": full.text}))
     return out
@@ -129,3 +141,23 @@ def defined_short_names(text: str, ms: list[Mention]) -> list[Mention]:
             out = [m for m in out if not (m.label in ("PERSON", "PLACE") and m.start < e and k < m.end)]
             out.append(Mention("ORG", k, e, short, attrs={"short_of": full}))
     return out
+
+
+# a university written as a place and the short form of its type word: 上海交大, 华中农大,
+# 中国科大, 福建师大 (not 中国地大物博: 地大 is none of these)
+_UNIVERSITY_HEADS = tuple(sorted(set(UNIVERSITY_SHORT.values()) - {"理工"} | {"民大", "林大", "矿大"},
+                                 key=lambda h: (-len(h), h)))
+
+
+def place_universities(text: str, ms: list[Mention]) -> list[Mention]:
+    """A place the model found right before a university's short type word (上海 + 交大, 中国 +
+    农大) is that university's name, written short: one organisation over both. Not where
+    the pair runs on into a longer word (师大学生 is still 师大's student; 科大讯飞 a company)."""
+    made = []
+    for m in ms:
+        if m.label == "PLACE":
+            head = next((h for h in _UNIVERSITY_HEADS if text.startswith(h, m.end)), "")
+            e = m.end + len(head)
+            if head and not text.startswith(("讯飞", "附"), e):
+                made.append(Mention("ORG", m.start, e, text[m.start:e], attrs={"kind": "university"}))
+    return [m for m in ms if not any(x.start < m.end and m.start < x.end for x in made)] + made

@@ -121,6 +121,17 @@ def _named(name: str) -> bool:
         or _NUMBERED_SCHOOL.fullmatch(name) is not None
 
 
+# an office of a party committee or a government written short: 县委办, 市政府办, 区委办公室
+_LEVEL_OFFICE = re.compile(r"(?:[省市县区州旗镇乡]委|(?:[省市县区州旗镇乡])?政府)办(?:公室)?$")
+
+
+def _listed_body(part: str) -> bool:
+    """Whether an item of a list read as one name is a body on its own (县委办, 教育局, 华侨小学;
+    初中 and 小学 too, as the generic words they are, which later steps drop)."""
+    return len(part) >= 2 and (_named(part) or kind_of(part)[1] != "" or category(part)
+                               or _LEVEL_OFFICE.search(part) is not None)
+
+
 # a party committee and a government written together with nothing between (县委县政府,
 # 中共岩脚镇委员会岩脚镇人民政府)
 _COMMITTEE_AND_GOVERNMENT = re.compile(r"(.*?(?:[省市县区州旗镇乡]委员会|[省市县区州旗镇乡]委))(.*?[省市县区州旗镇乡](?:人民)?政府)")
@@ -130,6 +141,12 @@ def split_joined(text: str, m: Mention) -> list[Mention]:
     """Two names written as one are two organisations: joined by a dash (``中国教育报-
     中国教育新闻网``, a page's source line), or by a word that joins two bodies where both
     sides end in a type word (``县教育体育局会同县卫生健康局``, rules/org_joiners.txt)."""
+    if "、" in m.text and all(_listed_body(p) for p in m.text.split("、")):
+        out, k = [], m.start    # 县委办、教育局: a list read as one name (毛南家园中、小学 stays whole)
+        for part in m.text.split("、"):
+            out += split_joined(text, Mention("ORG", k, k + len(part), part, attrs=dict(m.attrs)))
+            k += len(part) + 1
+        return out
     if _DASHES.search(m.text):
         out, pos = [], m.start
         for part in _DASHES.split(m.text):
@@ -169,7 +186,8 @@ def split_joined(text: str, m: Mention) -> list[Mention]:
 
 def ends_no_body(name: str) -> bool:
     """Whether a name ends in a word that ends no organisation's name although it ends in
-    a bureau's type word (顾大局, 新格局, 经济布局: rules/org_not_endings.txt)."""
+    a body's type word (顾大局, 新格局, 经济布局; a meeting: 座谈交流会, 新闻发布会;
+    rules/org_not_endings.txt)."""
     return name.endswith(rules.items("org_not_endings.txt"))
 
 

@@ -164,13 +164,16 @@ def public_figures(text: str, starts: frozenset, ends: frozenset) -> list[Mentio
 
 
 _CREDIT = re.compile(r"(?:^|(?<=[\s(（【\[]))(?:(?:作者|编辑|责编|责任编辑|审核|校对|初审|复审|终审|摄影|记者|通讯员)[ \t]*[:：]"
-                     r"|(?<=[(（【\[ ])(?:记者|通讯员|实习生|摄影)(?=[ \t]))[ \t]*"
+                     r"|(?<=[(（【\[ ])(?:记者|通讯员|实习生|摄影)(?=[ \t])"
+                     # a dateline's bracket of names alone: 红网讯(欧满清 卢辉平)
+                     r"|(?<=讯[(（])(?!记者|通讯员|实习生|摄影|作者|编辑)(?=[\u3400-\u9fff]{2,4}(?:[ \t]+[\u3400-\u9fff]{2,4}){0,3}[)）]))[ \t]*"
                      r"((?:[\u3400-\u9fff]{2,4}[ \t、，,/]*){1,6})", re.M)
 
 
 def credited(text: str) -> list[Mention]:
     """The names of a credit line (审核:明媛、谢婷婷, 编辑:王杨; in brackets also without the
-    colon: (记者 甘沁雨 通讯员 卢钦全)): two to four characters from a surname
+    colon: (记者 甘沁雨 通讯员 卢钦全), and a dateline's bracket of names alone: 红网讯(欧满清
+    卢辉平)): two to four characters from a surname
     (rules/surnames.tsv), that may be a name, each up to a list mark, a space, a closing
     bracket or the line's end."""
     surnames = lexicon.surnames()
@@ -178,8 +181,10 @@ def credited(text: str) -> list[Mention]:
     for m in _CREDIT.finditer(text):
         for n in re.finditer(r"[\u3400-\u9fff]{2,4}", m.group(1)):
             s, e = m.start(1) + n.start(), m.start(1) + n.end()
+            if text.endswith(("报道", "供图"), s, e) and e - s >= 4:
+                e -= 2        # (王芳报道): the name and what it did
             if (text[s] in surnames or text[s:s + 2] in surnames) and plausible(text, s, e) \
-                    and (e == len(text) or text[e] in " \t、，,/\n)）】]"):
+                    and (e == len(text) or text[e] in " \t、，,/\n)）】]" or text.startswith(("报道", "供图"), e)):
                 out.append(Mention("PERSON", s, e, text[s:e], attrs={"byline": True}))
     return out
 

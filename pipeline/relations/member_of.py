@@ -396,6 +396,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
     person_start = {p.start for p in persons}
     out: list[Relation] = []
     posts: dict[int, list[tuple[Mention, str]]] = {}   # person mention start -> (org, role)
+    held: set[tuple[str, str]] = set()     # (person, role) stated so far: 贺州学院校长吴郭泉
 
     for p in persons:
         s, e = sentence_of(doc, p.start)
@@ -471,20 +472,24 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         if not got and pending:
             got = inferred_posts.office_of_only_bureau(pending, orgs) or inferred_posts.post_of_only_unit(pending, orgs)
             conf = "inferred" if got else conf
-        if not got and not text.endswith("代表", 0, p.start) and not inferred_posts.other_school_before(text, p, s, orgs):
+        # 吴郭泉校长 after 贺州学院校长吴郭泉: a post the report stated with its organisation
+        # before is that one; no other school is guessed for it
+        known = (p.key, pending[-1] if pending else _name_role(text, p)) in held
+        if not got and not known and not text.endswith("代表", 0, p.start) \
+                and not inferred_posts.other_school_before(text, p, s, orgs):
             # 优秀学校代表马小超校长: which school is not said; 精华学校校长廖中扬: another school is
             r = pending[-1] if pending else _name_role(text, p)
             got = inferred_posts.only_org_of_kind(orgs, r, staff_ok=not pending or not _place_before(text, p.start - len(r), ms))
             conf = "inferred"
-        if not got:
+        if not got and not known:
             got = inferred_posts.sentence_org_of_kind(text, p, pending[-1] if pending else _name_role(text, p), orgs,
                                                       persons, (s, e), {k: {o.key for o, r in v if role_kind(r) == "staff"}
                                                                         for k, v in posts.items()})
             conf = "inferred"
-        if not got and (pending or _name_role(text, p)):
+        if not got and not known and (pending or _name_role(text, p)):
             got = inferred_posts.scene_school(text, p, pending[-1] if pending else _name_role(text, p), orgs,
                                               persons, (s, e))
-        if not got and (pending or _name_role(text, p)) and len(pending) <= 1:
+        if not got and not known and (pending or _name_role(text, p)) and len(pending) <= 1:
             got = inferred_posts.school_named_last(text, p, pending[-1] if pending else "", orgs, persons, (s, e))
         if got and all(g[2] == VIA_ANAPHOR for g in got):
             conf = "inferred"
@@ -496,6 +501,8 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         got = [(inferred_posts.in_full(o, orgs), r, b) for o, r, b in got]
         if got:
             posts[p.start] = [(o, r) for o, r, _ in got]
+            if conf == "stated":
+                held.update((p.key, r) for _, r, _ in got if r)
         for org, role, basis in got:
             out.extend(_links(p, org, role, (s, e), basis, entities, conf))
         # 汉阴县委副书记、县长周永鑫; 党委副书记、镇长马超: a government head's post the chain
