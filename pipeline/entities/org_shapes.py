@@ -80,9 +80,10 @@ def school_gate(m: Mention) -> Mention:
 # a school by a place's short name and its number: 泉州五中, 砀山二中, 朝天区二小, 河北衡水二中;
 # not 三小时, 一小部分, 三中全会, 二中心
 _SCHOOL_ABBREV = re.compile(r"([一二三四五六七八九十]{1,3})([中小高])")
-_NOT_AFTER_ABBREV = {"中": frozenset("心全队型期级段央间"), "小": frozenset("时区部批块段组撮份些半"),
-                     # 上蔡一高, 郸城一高 (第一高级中学); not 一高校, 一高度, 一高铁站, 美国一高中
-                     "高": frozenset("中校度效峰于兴温速层端级分质水等考楼铁压新能标")}
+NOT_AFTER_NUMBERED = {"中": frozenset("心全队型期级段央间"), "小": frozenset("时区部批块段组撮份些半"),
+                      # 上蔡一高, 郸城一高 (第一高级中学); not 一高校, 一高度, 一高铁站, 美国一高中
+                      "高": frozenset("中校度效峰于兴温速层端级分质水等考楼铁压新能标"),
+                      "幼": frozenset("儿童苗小")}     # 九幼 (第九幼儿园); not 一幼儿, 三幼童
 # a government's media account in quotes: 《成都发布》, “平安南宁发布”
 _ACCOUNT = re.compile(r"[《“]([\u4e00-\u9fff]{2,8}?)发布[》”]")
 
@@ -96,7 +97,7 @@ def school_abbrevs(text: str, words) -> list[Mention]:
     out = []
     for hit in _SCHOOL_ABBREV.finditer(text):
         p, e = hit.start(), hit.end()
-        if e < len(text) and text[e] in _NOT_AFTER_ABBREV[hit.group(2)] and not text.startswith("校长", e):
+        if e < len(text) and text[e] in NOT_AFTER_NUMBERED[hit.group(2)] and not text.startswith("校长", e):
             continue
         if p > 0 and text[p - 1] == "第":
             continue
@@ -248,7 +249,6 @@ def _siblings(text: str, starts, busy: list[bool], ms: list[Mention]) -> list[Me
 
 # an item of a list that is a school by its number: 昆八中, 清水塘二小, 三中 (not 初一, 高二)
 _NUMBERED_ITEM = re.compile(r"[\u4e00-\u9fff]{0,4}?[一二三四五六七八九十]{1,3}[中小]")
-_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{1,10}")
 
 
 def numbered_list_items(text: str, words, ms: list[Mention]) -> list[Mention]:
@@ -275,7 +275,7 @@ def numbered_list_items(text: str, words, ms: list[Mention]) -> list[Mention]:
             else:    # the last item may run on after its name: 昆八中等一批学校, 四中和七中
                 hit = next((h for h in (_NUMBERED_ITEM.fullmatch(text, a, e) for e in range(b, a + 1, -1)
                                         if e == b or text[e] in "等和及与") if h), None)
-            if hit and not (hit.end() < len(text) and text[hit.end()] in _NOT_AFTER_ABBREV[text[hit.end() - 1]]):
+            if hit and not (hit.end() < len(text) and text[hit.end()] in NOT_AFTER_NUMBERED[text[hit.end() - 1]]):
                 shaped.append((hit.start(), hit.end()))
         found = [o for o in orgs if any(a <= o.start and o.end <= b for a, b in items)
                  and kind_of(o.text)[0] in ("school", "kindergarten", "university")]
@@ -391,11 +391,10 @@ def run_by_level(m: Mention) -> Mention | None:
     hit = _RUN_BY_LEVEL.fullmatch(m.text) if m.label == "ORG" else None
     if hit is None:
         return m
-    place = hit.group(1) + hit.group(2)
-    if not hit.group(1) or not division_chain(place):
-        return None if not hit.group(1) or not division_chain(hit.group(1)) else \
-            Mention("PLACE", m.start, m.start + len(hit.group(1)), hit.group(1))
-    return Mention("PLACE", m.start, m.start + len(place), place)
+    for place in (hit.group(1) + hit.group(2), hit.group(1)) if hit.group(1) else ():
+        if division_chain(place):
+            return Mention("PLACE", m.start, m.start + len(place), place)
+    return None
 
 
 _EDITION_IN = re.compile(r"第?[0-9０-９一二三四五六七八九十百]+届")

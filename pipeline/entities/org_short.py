@@ -7,12 +7,11 @@ import re
 
 from ..doc import Mention
 from . import lexicon
+from .org_shapes import NOT_AFTER_NUMBERED
 from .orgs import NUM_CH, kind_of
 
 # a numbered school's type word in its short form (第九幼儿园: 九幼, 第二小学: 二小)
 NUMBERED_HEADS = {"中学": "中", "小学": "小", "幼儿园": "幼"}
-# what may not follow a numbered short form (一小时, 三中全会, 二中心; as org_shapes'):
-_NOT_AFTER = {"中": frozenset("心全队型期级段央间"), "小": frozenset("时区部批块段组撮份些半"), "幼": frozenset("儿童苗小")}
 
 # the short forms of a university's type words (华东师范大学: 华东师大, 西安交通大学: 西安交大)
 UNIVERSITY_SHORT = {"科技大学": "科大", "师范大学": "师大", "交通大学": "交大", "工业大学": "工大",
@@ -73,8 +72,8 @@ def short_forms(text: str, words, orgs: list[Mention], taken) -> list[Mention]:
                 continue
             if form in ends_word and e not in ends and e < len(text) and lexicon.is_cjk(text[e]):
                 continue
-            if e < len(text) and text[e] in _NOT_AFTER.get(form[-1], ()) and len(form) <= 3:
-                continue
+            if e < len(text) and text[e] in NOT_AFTER_NUMBERED.get(form[-1], ()) and len(form) <= 3:
+                continue      # 一小时, 三中全会, 二中心
             out.append(Mention("ORG", s, e, form, attrs={"short_of": full.text}))
     return out
 
