@@ -13,9 +13,10 @@ from . import lexicon
 
 LEVEL_WORDS = "省市县区州旗"
 _LEVEL_WORD_RE = re.compile(f"[{LEVEL_WORDS}]")
-# what may stand right before a body named by its level word: 、县政府, 和县委
+# what may stand right before a body named by its level word (、县政府, 和县委), and before a
+# name in general (org_shapes)
 _NOT_BEFORE_LEVEL = frozenset("各全诸两")
-_BEFORE_LEVEL = frozenset("、，,。；;：:（(“\"《和与及同暨并由在对向到经据请从将被为是")
+BEFORE_NAME = frozenset("、，,。；;：:（(“\"《和与及同暨并由在对向到经据请从将被为是")
 
 
 @functools.lru_cache(maxsize=None)
@@ -68,7 +69,7 @@ def level_bodies(text: str, words) -> list[Mention]:
             continue
         if s > 0 and text[s - 1] in _NOT_BEFORE_LEVEL or re.search(r"[（(][省市县区州旗][)）]$", text[max(0, s - 3):s]):
             continue   # 各区政府, 各县(市)区政府: every body of a kind, no one body
-        if s > 0 and lexicon.is_cjk(text[s - 1]) and text[s - 1] not in _BEFORE_LEVEL:
+        if s > 0 and lexicon.is_cjk(text[s - 1]) and text[s - 1] not in BEFORE_NAME:
             if s not in starts or text[s - 1] in LEVEL_WORDS or \
                     any(gaz.lookup(text[k:s + 1]) for k in range(max(0, s - 6), s)):
                 continue

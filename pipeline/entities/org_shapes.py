@@ -12,11 +12,17 @@ from .. import rules
 from ..doc import Mention, covered
 from . import lexicon
 from .org_complete import SCHOOL_KINDS
+from .org_levels import BEFORE_NAME
 from .orgs import category, kind_of
 from .places import division_chain
 
 # what may stand right before a name that starts a word: 、泉州五中, 和县委
-BEFORE_NAME = frozenset("、，,。；;：:（(“\"《和与及同暨并由在对向到经据请从将被为是")
+
+
+def _opens_name(text: str, k: int, starts) -> bool:
+    """Whether a name may open at ``k``: the text's start, a word start, or after a
+    character that is no CJK or one of BEFORE_NAME (a separator, a joining word)."""
+    return k == 0 or k in starts or not lexicon.is_cjk(text[k - 1]) or text[k - 1] in BEFORE_NAME
 # what no name in a list holds: joining words, particles, pronouns
 NOT_IN_NAME = re.compile(r"[的与及、是在为对向从到将由据经请让被把给了着等说有和或各该本我其]")
 
@@ -102,8 +108,7 @@ def school_abbrevs(text: str, words) -> list[Mention]:
         if p > 0 and text[p - 1] == "第":
             continue
         k = next((k for k in range(max(0, p - 10), p - 1)
-                  if division_chain(text[k:p]) and (k == 0 or k in starts or not lexicon.is_cjk(text[k - 1])
-                                                     or text[k - 1] in BEFORE_NAME)), None)
+                  if division_chain(text[k:p]) and _opens_name(text, k, starts)), None)
         if k is None:
             continue
         out.append(Mention("ORG", k, e, text[k:e], attrs={"kind": "school"}))
@@ -135,9 +140,8 @@ def _typed_abbrevs(text: str, starts) -> list[Mention]:
             continue
         for k in range(max(0, p - 6), p - 1):
             place = text[k:p]
-            if (k == 0 or k in starts or not lexicon.is_cjk(text[k - 1]) or text[k - 1] in BEFORE_NAME) \
-                    and division_chain(place) \
-                    and gaz.lookup(place)[-1:] and gaz.lookup(place)[-1].level in ("city", "county"):
+            if _opens_name(text, k, starts) and division_chain(place) \
+                    and [d.level for d in gaz.lookup(place)][-1:] in (["city"], ["county"]):
                 out.append(Mention("ORG", k, e, text[k:e], attrs={"kind": "school"}))
                 break
     return out
@@ -175,7 +179,7 @@ def _zhou_city_schools(text: str, words) -> list[Mention]:
                 break
             k = next((k for k in range(max(0, j - 8), j + 1)
                       if (k == j or division_chain(text[k:j]))
-                      and (k == 0 or k in starts or not lexicon.is_cjk(text[k - 1]) or text[k - 1] in BEFORE_NAME)),
+                      and _opens_name(text, k, starts)),
                      None)
             before = next((text[x:y] for x, y in words if y == k), "")
             if k is not None and category(text[k:b]) and not lexicon.pos(before).startswith("ns"):

@@ -168,6 +168,7 @@ _CREDIT = re.compile(r"(?:^|(?<=[\s(（【\[]))(?:(?:作者|编辑|责编|责任
                      # a dateline's bracket of names alone: 红网讯(欧满清 卢辉平)
                      r"|(?<=讯[(（])(?!记者|通讯员|实习生|摄影|作者|编辑)(?=[\u3400-\u9fff]{2,4}(?:[ \t]+[\u3400-\u9fff]{2,4}){0,3}[)）]))[ \t]*"
                      r"((?:[\u3400-\u9fff]{2,4}[ \t、，,/]*){1,6})", re.M)
+_CREDIT_DEED = ("报道", "供图")     # what a credited name may be written with: (王芳报道)
 
 
 def credited(text: str) -> list[Mention]:
@@ -181,10 +182,10 @@ def credited(text: str) -> list[Mention]:
     for m in _CREDIT.finditer(text):
         for n in re.finditer(r"[\u3400-\u9fff]{2,4}", m.group(1)):
             s, e = m.start(1) + n.start(), m.start(1) + n.end()
-            if text.endswith(("报道", "供图"), s, e) and e - s >= 4:
+            if text.endswith(_CREDIT_DEED, s, e) and e - s >= 4:
                 e -= 2        # (王芳报道): the name and what it did
             if (text[s] in surnames or text[s:s + 2] in surnames) and plausible(text, s, e) \
-                    and (e == len(text) or text[e] in " \t、，,/\n)）】]" or text.startswith(("报道", "供图"), e)):
+                    and (e == len(text) or text[e] in " \t、，,/\n)）】]" or text.startswith(_CREDIT_DEED, e)):
                 out.append(Mention("PERSON", s, e, text[s:e], attrs={"byline": True}))
     return out
 

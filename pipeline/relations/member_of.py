@@ -474,22 +474,21 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             conf = "inferred" if got else conf
         # 吴郭泉校长 after 贺州学院校长吴郭泉: a post the report stated with its organisation
         # before is that one; no other school is guessed for it
-        known = (p.key, pending[-1] if pending else _name_role(text, p)) in held
+        r = pending[-1] if pending else _name_role(text, p)     # the post the inferences read
+        known = (p.key, r) in held
         if not got and not known and not text.endswith("代表", 0, p.start) \
                 and not inferred_posts.other_school_before(text, p, s, orgs):
             # 优秀学校代表马小超校长: which school is not said; 精华学校校长廖中扬: another school is
-            r = pending[-1] if pending else _name_role(text, p)
             got = inferred_posts.only_org_of_kind(orgs, r, staff_ok=not pending or not _place_before(text, p.start - len(r), ms))
             conf = "inferred"
         if not got and not known:
-            got = inferred_posts.sentence_org_of_kind(text, p, pending[-1] if pending else _name_role(text, p), orgs,
-                                                      persons, (s, e), {k: {o.key for o, r in v if role_kind(r) == "staff"}
-                                                                        for k, v in posts.items()})
+            got = inferred_posts.sentence_org_of_kind(text, p, r, orgs, persons, (s, e),
+                                                      {k: {o.key for o, rr in v if role_kind(rr) == "staff"}
+                                                       for k, v in posts.items()})
             conf = "inferred"
-        if not got and not known and (pending or _name_role(text, p)):
-            got = inferred_posts.scene_school(text, p, pending[-1] if pending else _name_role(text, p), orgs,
-                                              persons, (s, e))
-        if not got and not known and (pending or _name_role(text, p)) and len(pending) <= 1:
+        if not got and not known and (pending or r):
+            got = inferred_posts.scene_school(text, p, r, orgs, persons, (s, e))
+        if not got and not known and (pending or r) and len(pending) <= 1:
             got = inferred_posts.school_named_last(text, p, pending[-1] if pending else "", orgs, persons, (s, e))
         if got and all(g[2] == VIA_ANAPHOR for g in got):
             conf = "inferred"
