@@ -11,6 +11,7 @@ one.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..doc import Mention, Relation, sentence_of
@@ -184,6 +185,24 @@ def _bare_unit_subject(text: str, orgs: list[Mention], s: int, pos: int) -> Ment
     return next(iter(full.values())) if len(full) == 1 else None
 
 
+@functools.lru_cache(maxsize=None)
+def _anaphor_opening(possessive: bool) -> re.Pattern:
+    """An anaphor (rules/relations.tsv ``anaphor``, longest first) opening a clause, perhaps
+    after a time word (rules/implements.tsv ``anaphor_time``: 彼时学校正在组建…); with
+    ``possessive``, the anaphor followed by 的 anywhere."""
+    alt = "|".join(map(re.escape, sorted(cue_pairs("anaphor"), key=len, reverse=True)))
+    if possessive:
+        return re.compile(rf"({alt})的")
+    time = "|".join(map(re.escape, sorted(cues("anaphor_time", "implements.tsv"), key=len, reverse=True))) or "(?!)"
+    return re.compile(rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:]{{0,10}}?[，,])?\s*(?:{time})?({alt})(?=[\u3400-\u9fff])")
+
+
+@functools.lru_cache(maxsize=None)
+def _clause_subject() -> re.Pattern:
+    """A clause opening with a subject word (rules/relations.tsv ``subject``)."""
+    return re.compile(r"[，,；;：:]\s*(?:" + cue_alternation("subject", longest_first=False) + ")")
+
+
 def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessive: bool = False,
                      title: str = "", prev: Mention | None = None) -> Mention | None:
     """学校开展课后延时服务 / 该局启动…: a clause opening with an anaphor (rules/relations.tsv
@@ -191,14 +210,10 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
     of that kind the report named before it."""
     words = cue_pairs("anaphor")
     only_one = cue_flagged("anaphor", "one")
-    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     last = None
-    time = "|".join(map(re.escape, sorted(cues("anaphor_time", "implements.tsv"), key=len, reverse=True))) or "(?!)"
-    # 彼时学校正在组建…: a time word (rules/implements.tsv ``anaphor_time``) may stand before it
-    opening = rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:]{{0,10}}?[，,])?\s*(?:{time})?({alt})(?=[\u3400-\u9fff])"
     # 详细了解了学校的“将帅故事党建特色课程”: the anaphor owns the measures listed after it,
     # quoted names of the list counting as one word each (…“从小学党史,永远跟党走”主题教育活动、“X”)
-    for m in re.finditer(rf"({alt})的" if possessive else opening, text[s:pos]):
+    for m in _anaphor_opening(possessive).finditer(text[s:pos]):
         rest = QUOTED.sub("“”", text[s + m.end():pos])
         if not possessive or len(rest) <= 40 and not re.search(r"[，,；;。]", rest):
             last = m
@@ -208,7 +223,7 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
     if text.count("“", s, a) > text.count("”", s, a) and not SPEECH_OPENS.match(text, s):
         return None       # inside a quoted slogan (“政府引领，学校主导”)
     if any(a < o.start < pos and not _quoted(text, s, o) for o in orgs) or re.search(r"[，,；;：:]", text[s + last.end(1):pos]) and \
-            re.search(r"[，,；;：:]\s*(?:" + cue_alternation("subject", longest_first=False) + ")", text[s + last.end(1):pos]):
+            _clause_subject().search(text[s + last.end(1):pos]):
         return None
     kinds = next(([k] for k in words[last.group(1)].split("|") if any(   # the first kind named: 学校 is the
         o.attrs.get("kind") == k and not o.attrs.get("parent_key") for o in orgs)), [])   # school, else the university
@@ -280,8 +295,6 @@ def _place_bureau(text: str, ms: list[Mention], orgs: list[Mention], s: int, pos
 def _place_body(orgs: list[Mention], place: str, stem: str, ends: tuple[str, ...]) -> Mention | None:
     """The one organisation the report names as the place followed by one of ``ends``
     (光明区教育局, 丛台区政府); None when it names none or several."""
-    bodies = "|".join(map(re.escape, ends)) or "(?!)"
-    p_text = place
     found_ = {}
     for o in orgs:
         f = fullest(o, orgs)
@@ -290,12 +303,27 @@ def _place_body(orgs: list[Mention], place: str, stem: str, ends: tuple[str, ...
             f = Mention("ORG", f.start, f.end, f.attrs["parent_text"], key=f.attrs["parent_key"], attrs={})
         if f.attrs.get("parent_key") or o.attrs.get("kind") in NOT_ACTORS:
             continue
-        name = f.text
-        # the place may follow the division above it (邯郸市丛台区政府 for 丛台区)
-        if re.fullmatch(rf"(?:[\u4e00-\u9fff]{{2,8}}?[省市州盟])?(?:{re.escape(p_text)}|{re.escape(stem)})(?:{bodies})", name) \
-                and (p_text in name or len(stem) >= 2):
+        if _names_place_body(f.text, place, stem, ends) and (place in f.text or len(stem) >= 2):
             found_[f.key] = f
     return next(iter(found_.values())) if len(found_) == 1 else None
+
+
+def _names_place_body(name: str, place: str, stem: str, ends: tuple[str, ...]) -> bool:
+    """Whether ``name`` is the place (or its stem) followed by one of ``ends``, perhaps after
+    the division above it (邯郸市丛台区政府 for 丛台区: two to eight characters ending in 省, 市,
+    州 or 盟)."""
+    for end in ends:
+        if not name.endswith(end):
+            continue
+        rest = name[:len(name) - len(end)]
+        for core in (place, stem):
+            if not rest.endswith(core):
+                continue
+            above = rest[:len(rest) - len(core)]
+            if not above or (3 <= len(above) <= 9 and above[-1] in "省市州盟"
+                             and all("\u4e00" <= c <= "\u9fff" for c in above)):
+                return True
+    return False
 
 
 def _notice_issuers(doc, text: str, orgs: list[Mention], persons: list[Mention], s: int,
