@@ -1,5 +1,6 @@
 """Names read from tables whose cells lost their separators (pipeline/entities/orgs.py):
-three or more schools written back to back, a place cell glued to the next row's name."""
+three or more schools written back to back, a place cell glued to the next row's name; and
+names the model ran across a clause's punctuation (吉林省：东北电力大学)."""
 from __future__ import annotations
 
 import re
@@ -121,3 +122,28 @@ def split_counted(m: Mention) -> list[Mention]:
         if division_chain(head[:k]):
             return [Mention("PLACE", m.start, m.start + k, head[:k])]
     return []
+
+
+# what ends a clause, never inside a name (、 is: 圣彼得堡国立信息技术、机械与光学大学)
+_CLAUSE_STOP = re.compile(r"[，。；：！？,;:!?]")
+
+
+def after_stop(m: Mention) -> list[Mention]:
+    """An organisation read across a clause's punctuation (吉林省：东北电力大学, 调查组查明：安宁小学,
+    广州市花都区推广跳绳运动，七星小学) is what follows the last stop, when that is more than a
+    type word (not 中学 of 河北：中学); a division before a single stop stays a place (江苏省 of
+    江苏省：南京航空航天大学). A name ending in the stop is what stands before it (羊城晚报官方微博。)."""
+    if m.label != "ORG" or not _CLAUSE_STOP.search(m.text):
+        return [m]
+    stops = [s.end() for s in _CLAUSE_STOP.finditer(m.text)]
+    tail = m.text[stops[-1]:].strip()
+    head = m.text[:stops[0] - 1].strip()
+    if not tail:
+        return [Mention("ORG", m.start, m.start + len(head), head, attrs=dict(m.attrs))] \
+            if len(stops) == 1 and len(head) >= 2 and m.text.startswith(head) else []
+    place = [Mention("PLACE", m.start, m.start + len(head), head)] \
+        if len(stops) == 1 and m.text.startswith(head) and division_chain(head) else []
+    if len(tail) < 2 or lexicon.name_types().words.get(tail):
+        return place
+    k = m.text.index(tail, stops[-1])
+    return place + [Mention("ORG", m.start + k, m.start + k + len(tail), tail, attrs=dict(m.attrs))]

@@ -1,0 +1,59 @@
+"""What the 2,613 corpus articles showed (session of 2026-12-06, third): an organisation
+read across a clause's punctuation (吉林省：东北电力大学, 调查组查明：安宁小学), and a quoted
+initiative read as a body (“优才计划”); and the place-body test of the implements stage, now
+plain string checks, on the names it must and must not take."""
+from __future__ import annotations
+
+from pipeline.doc import Mention
+from pipeline.entities import org_cells
+from pipeline.nlp import found
+from pipeline.relations.implements import _names_place_body
+
+
+def _org(text: str, name: str) -> Mention:
+    s = text.index(name)
+    return Mention("ORG", s, s + len(name), name)
+
+
+def test_an_organisation_read_across_a_stop_is_what_follows_it():
+    text = "调查组查明：安宁小学一名代课教师昨日组织学生放假。"
+    got = org_cells.after_stop(_org(text, "调查组查明：安宁小学"))
+    assert [(m.label, m.text, text[m.start:m.end]) for m in got] == [("ORG", "安宁小学", "安宁小学")]
+    # a province heading a list keeps its place
+    text = "江苏省：南京航空航天大学、苏州大学"
+    got = org_cells.after_stop(_org(text, "江苏省：南京航空航天大学"))
+    assert [(m.label, text[m.start:m.end]) for m in got] == [("PLACE", "江苏省"), ("ORG", "南京航空航天大学")]
+    # a bare type word after the stop names nothing; a name ending in the stop loses it
+    text = "河北：中学给高考考生发连号"
+    assert [(m.label, m.text) for m in org_cells.after_stop(_org(text, "河北：中学"))] == [("PLACE", "河北")]
+    text = "来源：羊城晚报官方微博。"
+    assert [m.text for m in org_cells.after_stop(_org(text, "羊城晚报官方微博。"))] == ["羊城晚报官方微博"]
+    # 、 may stand inside a name; a name without stops is left alone
+    text = "圣彼得堡国立信息技术、机械与光学大学"
+    m = _org(text, text)
+    assert org_cells.after_stop(m) == [m]
+
+
+def test_no_organisation_spans_a_colon_in_a_list_of_schools(ents):
+    found_ = ents("入选学校名单：葫芦岛市实验小学\n吉林省：东北电力大学、东北师范大学附属中学、长春市第二实验中学。")
+    assert ("ORG", "东北电力大学") in found_
+    assert not any("：" in text for label, text in found_)
+
+
+def test_a_quoted_plan_is_a_measure_not_a_body(analyse):
+    doc = analyse("近年来，郎朗、李云迪等人先后通过“优才计划”拿到香港身份证。“优才计划”委员会表示将继续吸引人才。")
+    labels = {(m.label, m.text) for m in found(doc)}
+    assert not any(label == "ORG" and text.endswith("计划") for label, text in labels)
+    assert any(m.label == "MEASURE" and m.norm == "优才计划" for m in found(doc))
+
+
+def test_the_place_named_with_its_body():
+    ends = ("教育局", "政府")
+    assert _names_place_body("丛台区教育局", "丛台区", "丛台", ends)
+    assert _names_place_body("邯郸市丛台区政府", "丛台区", "丛台", ends)      # after the division above
+    assert _names_place_body("丛台教育局", "丛台区", "丛台", ends)             # the place's stem
+    assert not _names_place_body("丛台区实验小学", "丛台区", "丛台", ends)     # no body of the place
+    assert not _names_place_body("复兴区教育局", "丛台区", "丛台", ends)       # another place's
+    assert not _names_place_body("河北邯郸丛台区政府", "丛台区", "丛台", ends)  # what precedes ends in no 省市州盟
+    assert not _names_place_body("市丛台区政府", "丛台区", "丛台", ends)        # one character is no division
+    assert not _names_place_body("丛台区教育局", "丛台区", "丛台", ())
