@@ -1,6 +1,7 @@
 """What the 2,613 corpus articles showed (session of 2026-12-06, third): an organisation
 read across a clause's punctuation (吉林省：东北电力大学, 调查组查明：安宁小学), and a quoted
-initiative read as a body (“优才计划”); and the place-body test of the implements stage, now
+initiative read as a body (“优才计划”), a company ending in 股 read as a section (泛海控股),
+a deputy's post cut short after 是 (病区副护士长); and the place-body test of the implements stage, now
 plain string checks, on the names it must and must not take."""
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pipeline.doc import Mention
 from pipeline.entities import org_cells
 from pipeline.nlp import found
 from pipeline.relations.implements import _names_place_body
+from pipeline.relations.common import ends_with_pattern
 
 
 def _org(text: str, name: str) -> Mention:
@@ -57,3 +59,24 @@ def test_the_place_named_with_its_body():
     assert not _names_place_body("河北邯郸丛台区政府", "丛台区", "丛台", ends)  # what precedes ends in no 省市州盟
     assert not _names_place_body("市丛台区政府", "丛台区", "丛台", ends)        # one character is no division
     assert not _names_place_body("丛台区教育局", "丛台区", "丛台", ())
+
+
+def _members(analyse, text):
+    doc = analyse(text, pub_date="2020-03-01")
+    names = {m.key: m.text for m in found(doc)}
+    return {(names.get(r.source), names.get(r.target), r.attrs.get("role", ""))
+            for r in doc._.relations if r.type == "MEMBER_OF"}
+
+
+def test_a_company_ending_in_gu_is_no_section(analyse):
+    office = ends_with_pattern("office")
+    assert office.search("人事股") and office.search("成教科") and not office.search("泛海控股")
+    got = _members(analyse, "前十名中，华夏幸福董事长王文学、泛海控股董事长卢志强的财富涨幅均超1倍。")
+    assert ("卢志强", "泛海控股", "董事长") in got
+    assert not any(p == "卢志强" and o == "华夏幸福" for p, o, _ in got)
+
+
+def test_a_post_after_is_keeps_its_whole_role(analyse):
+    got = _members(analyse, "郑洁是成都市中西医结合医院重症医学科病区副护士长，她援助湖北一线。王海平是城南中学的一名语文教师。")
+    assert ("郑洁", "成都市中西医结合医院重症医学科", "病区副护士长") in got
+    assert ("王海平", "城南中学", "语文教师") in got

@@ -63,7 +63,15 @@ def cue_flagged(kind: str, flag: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=None)
 def ends_with_pattern(kind: str) -> re.Pattern:
-    return re.compile(rf"(?:{rules.alternation(cues(kind))})$")
+    """The cues of ``kind`` at the end of a word; an ``office`` word not where the word ends
+    in one of ``not_office`` (泛海控股 ends in 股 but is no section)."""
+    exceptions = [n for n in cues("not_office") if kind == "office"]
+    if not exceptions:
+        return re.compile(rf"(?:{rules.alternation(cues(kind))})$")
+    # each office word behind the lookbehinds of the not_office words ending in it: 股 but not 控股
+    words = ["".join(f"(?<!{re.escape(n[:-len(w)])})" for n in exceptions if n.endswith(w) and n != w) + re.escape(w)
+             for w in sorted(cues(kind), key=len, reverse=True)]
+    return re.compile(rf"(?:{'|'.join(words)})$")
 
 
 def role_kind(role: str) -> str:

@@ -365,10 +365,12 @@ def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[M
     if len(run) > 1:       # 王晓燕是红星幼儿园党支部书记、园长
         return (o, run) if RUN_ENDS.match(text, end) else None
     for n in range(4):     # a subject before a teacher's role stays in it: 语文老师
-        for r in roles_longest_first():
-            if text.startswith(r, k + n) and roles()[r][0] != "other" and (n == 0 or roles()[r][0] == "staff") \
-                    and re.fullmatch(r"[\u3400-\u9fff]*", text[k:k + n]):
-                return (o, (text[k:k + n] + r,)) if text[k + n + len(r):k + n + len(r) + 1] not in ("的", "、") else None
+        # the longest role there only: 护士 of 病区副护士长 is not a role of its own
+        r = next((r for r in roles_longest_first() if text.startswith(r, k + n)), "")
+        lead_ok = text[k:k + n].endswith("副") or _is_office(text[k:k + n])    # 病区副护士长, 教务处处长
+        if r and roles()[r][0] != "other" and (n == 0 or roles()[r][0] == "staff" or lead_ok) \
+                and re.fullmatch(r"[\u3400-\u9fff]*", text[k:k + n]):
+            return (o, (text[k:k + n] + r,)) if text[k + n + len(r):k + n + len(r) + 1] not in ("的", "、") else None
     return None
 
 
