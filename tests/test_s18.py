@@ -80,3 +80,55 @@ def test_a_post_after_is_keeps_its_whole_role(analyse):
     got = _members(analyse, "郑洁是成都市中西医结合医院重症医学科病区副护士长，她援助湖北一线。王海平是城南中学的一名语文教师。")
     assert ("郑洁", "成都市中西医结合医院重症医学科", "病区副护士长") in got
     assert ("王海平", "城南中学", "语文教师") in got
+
+
+# ----------------------------------------------------------------- a portal's header lines
+
+def _report(tmp_path, text: str):
+    from pipeline import ingest
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    return ingest.read_report(f)
+
+
+def test_a_portal_header_run_into_the_first_paragraph_is_its_own_line(tmp_path):
+    rep = _report(tmp_path, "德国大学排名 艾希施泰特大学位居第一 2013-05-03 18:27:24 来源: 网易教育论坛 有0人参与 分享到 "
+                            "2013德国大学排名，艾希施泰特大学位居第一。无论申请各国留学，从学生到家长，对于大学排名都非常关注。\n")
+    assert rep.source == "网易教育论坛"
+    assert "人参与" not in rep.text and "分享到" not in rep.text
+    assert "\n2013德国大学排名，艾希施泰特大学位居第一。" in rep.text
+
+
+def test_a_count_of_people_who_took_part_is_text_not_a_leftover(tmp_path):
+    rep = _report(tmp_path, "为了培养更多优秀讲解员，我们就地选拔，徐解秀老人的后人中有5人参与进来；组织培训，聘请党史专家授课示范。\n")
+    assert "后人中有5人参与进来" in rep.text
+
+
+def test_a_dispatch_names_its_outlet_without_place_and_date(tmp_path):
+    from pipeline.ingest.metadata import dispatch_outlet
+    assert dispatch_outlet("千龙网北京10月18日") == "千龙网"
+    assert dispatch_outlet("大众网临沂10月22日") == "大众网"
+    assert dispatch_outlet("生活报11月8日") == "生活报"
+    assert dispatch_outlet("新浪教育") == "新浪教育"
+    rep = _report(tmp_path, "千龙网北京10月18日讯 18日，校园家庭教育系列公益讲座活动在京启动。讲座将走进全国30余所城市的中学。\n")
+    assert rep.source == "千龙网"
+    # 本报 names no outlet
+    rep = _report(tmp_path, "本报讯（记者代丽丽）今天上午，北京市各级机关2014年考试录用公务员公共科目笔试在全市72个考点举行。\n")
+    assert rep.source == ""
+
+
+def test_the_outlets_city_on_a_header_line_is_no_author(tmp_path):
+    from pipeline.ingest.lines import byline_names
+    assert byline_names("学生摄影工作室“创意”毕业照受热捧(图) 2014-06-05 11:02:47来源: 中国新闻网(北京)") == []
+    assert byline_names("来源:文化艺术网-文化艺术报 作者:付丹丹 时间:2019-07-09") == ["付丹丹"]
+    rep = _report(tmp_path, "教育熊孩子要把握好尺度 2014-04-16 10:40:00 来源: 扬子晚报(南京) 有0人参与 分享到 "
+                            "爱玩是每个孩子的天性，但有些宝宝活力过头，让各位家长伤透脑筋。\n")
+    assert rep.authors == [] and rep.source == "扬子晚报"
+    rep = _report(tmp_path, "学校毕业生就业率一直保持在90%以上。\n来源：光明日报（记者：耿建扩）\n")
+    assert rep.authors == ["耿建扩"]
+
+
+def test_an_outlet_on_a_source_line_keeps_its_seat_apart(ents):
+    found_ = ents("美国留学签证面试技巧 2014-05-29 16:28:52来源: 留留学(北京)\n申请美国留学签证的学生越来越多。")
+    assert ("ORG", "留留学") in found_ and ("PLACE", "北京") in found_
+    assert not any("(" in text for _, text in found_)

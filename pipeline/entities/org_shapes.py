@@ -552,13 +552,15 @@ def outlet_seat(text: str, m: Mention) -> list[Mention]:
     seat = _SEAT.search(m.text) if m.label == "ORG" else None
     if seat is None or not division_chain(seat.group(1)):
         return [m]
-    name = m.text[:seat.start()]
-    source_line = re.search(r"来源[:：]\s*$", text[max(0, m.start - 6):m.start]) is not None
+    # the model may start the name a character or two late on a source line (来源: 留留学(北京))
+    lead = re.search(r"来源[:：]\s*([\u4e00-\u9fff]{0,2})$", text[max(0, m.start - 8):m.start])
+    start = m.start - len(lead.group(1)) if lead else m.start
+    name = text[start:m.start + seat.start()]
     kind = kind_of(name)[0]
-    if len(name) < 2 or not (kind == "media" or source_line and kind not in SCHOOL_KINDS):
+    if len(name) < 2 or not (kind == "media" or lead and kind not in SCHOOL_KINDS):
         return [m]
     k = m.start + seat.start(1)
-    return [Mention("ORG", m.start, m.start + len(name), name, attrs=dict(m.attrs)),
+    return [Mention("ORG", start, start + len(name), name, attrs=dict(m.attrs)),
             Mention("PLACE", k, k + len(seat.group(1)), seat.group(1))]
 
 

@@ -41,7 +41,7 @@ def normalise_chars(text: str, keep_tabs: bool = False) -> str:
 @functools.lru_cache(maxsize=None)
 def cleaning_rules():
     """One regex per kind of rule (an alternation is one pass over a line, not twenty)."""
-    kinds: dict[str, list[str]] = {"line": [], "strip": [], "cms": [], "tail": []}
+    kinds: dict[str, list[str]] = {"line": [], "strip": [], "cms": [], "tail": [], "break": []}
     for row in rules.table("cleaning.tsv"):
         re.compile(row[1])  # a broken rule is reported here, by itself
         kinds[row[0]].append(row[1])
@@ -86,6 +86,8 @@ def clean_lines(raw: str) -> tuple[list[Line], list[str]]:
     out: list[Line] = []
     cms: list[str] = []
     gap = 0
+    for r in rx["break"]:
+        raw = r.sub("\n", raw)
     for raw_line in raw.split("\n"):
         indent = bool(_INDENT.match(raw_line))
         line = raw_line.strip()

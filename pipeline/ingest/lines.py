@@ -135,7 +135,8 @@ _PARTICLE = re.compile(r"^[的了着地得把被将在是]|[的了]")
 def byline_names(text: str) -> list[str]:
     """Person names in a byline such as ``□通讯员 乐成刚 马浩`` or ``记者 刘晓旭 文/图``."""
     p = meta_patterns()
-    t = p["mark"].sub(" ", text)
+    # a source field is an outlet, never a name (来源: 中国新闻网(北京), 来源:本站原创)
+    t = p["source"].sub(" ", p["mark"].sub(" ", text))
     cut = p["editor_cut"].search(t)
     if cut and cut.start() > 0:  # 记者 张三 编辑 李四: what follows the label is the editor
         t = t[:cut.start()]

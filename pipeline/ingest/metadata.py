@@ -76,6 +76,22 @@ def source_name(v: str) -> str:
     return v
 
 
+_DISPATCH_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日$")
+
+
+def dispatch_outlet(v: str) -> str:
+    """The outlet of a dispatch's opening words before 讯, without the date and the place it
+    was filed from (千龙网北京10月18日 -> 千龙网, 大众网临沂10月22日 -> 大众网, 生活报11月8日 ->
+    生活报): a place is two to four characters after a name that ends like an outlet
+    (rules/metadata.tsv ``media_suffix``)."""
+    v = _DISPATCH_DATE.sub("", v) or v
+    media = meta_patterns()["media"]
+    for k in range(len(v) - 2, max(len(v) - 5, 1), -1):
+        if media.match(v[:k]) and re.fullmatch(rf"[{CJK}]+", v[k:]):
+            return v[:k]
+    return v
+
+
 def find_source(lines: list[Line], cms: list[str]) -> str:
     p = meta_patterns()
     generic = set(rules.mapping("metadata.tsv")["generic_source"].split("|"))
@@ -94,8 +110,8 @@ def find_source(lines: list[Line], cms: list[str]) -> str:
             return byline_outlet(l.text)
     for l in lines[:8]:
         m = re.match(rf"^([{CJK}A-Za-z0-9·]{{2,30}}?)讯(?=[\s\d]|[（(])", l.text)
-        if m:
-            return m.group(1)
+        if m and dispatch_outlet(m.group(1)) not in generic:
+            return dispatch_outlet(m.group(1))
     candidates = [l.text for l in lines[:6] if is_metadata_line(l.text)] + cms
     for c in candidates:
         for tok in DATE_RE.sub(" ", c).split():
@@ -138,6 +154,9 @@ def end_credits(lines: list[Line]) -> tuple[list[str], str]:
         if not m:
             continue
         inner = m.group(1)
+        label = p["label"].search(l.text, max(0, m.start() - 24), m.start())
+        if label and not re.search(r"[。！？；]", l.text[label.end():m.start()]) and not p["role"].search(inner):
+            continue      # 来源: 扬子晚报(南京): the outlet's city, no credit (来源：光明日报（记者：耿建扩） is one)
         e = p["editor"].search(inner)
         if e:
             editor = e["v"].replace(" ", "")
