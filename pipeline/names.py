@@ -169,6 +169,21 @@ def known_prefix(name: str) -> tuple[str, str] | None:
     return None
 
 
+# the party and league units a known body's short name may carry (北大党委, 清华团委): the
+# unit of that body, not a body of the report's place
+_KNOWN_UNITS = ("党支部", "党总支", "机关党委", "党委", "党组", "团委", "工会", "纪委")
+
+
+def known_unit(name: str) -> tuple[str, str] | None:
+    """(full name, seat) of a party or league unit named onto a known body's short or full
+    name (北大党委 -> 北京大学党委 in 北京); None for anything else."""
+    for u in _KNOWN_UNITS:
+        hit = known().get(name[:-len(u)]) if name.endswith(u) and len(name) > len(u) + 1 else None
+        if hit:
+            return hit[0] + u, hit[1]
+    return None
+
+
 def head_kind(core: str) -> str:
     """The kind of the longest type word a name (without its place) starts with."""
     kinds = _suffix_kinds()

@@ -133,8 +133,8 @@ def _org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
     gaz = gazetteer.get()
     canonical = attrs.get("canonical")
     kind = attrs.get("kind")
-    known = org_names.full_name(text) or org_names.known_prefix(text)
-    if known:   # a body known by its full name (北大 -> 北京大学; 中山大学 is in 广州)
+    known = org_names.full_name(text) or org_names.known_prefix(text) or org_names.known_unit(text)
+    if known:   # a body known by its full name (北大 -> 北京大学; 中山大学 is in 广州; 北大党委)
         core, anchor = known
         return f"org:{anchor}:{core}", anchor, ("seat of a known body" if anchor else "")
     if canonical:  # a national body or outlet known by name

@@ -450,6 +450,8 @@ class PlaceResolver:
         if unit:
             inner = text_of(doc)[unit[0]:unit[1]]
             inner_attrs = {"kind": m.attrs.get("unit_of_kind") or "other"}
+            if m.attrs.get("unit_of_canonical"):
+                inner_attrs["canonical"] = m.attrs["unit_of_canonical"]
             m.attrs["parent_key"] = org_key(inner, inner_attrs, res.chain(inner), path, doc._.doc_id or "")[0]
             m.attrs["parent_text"] = inner
             m.attrs["unit_word"] = m.text[len(inner):]

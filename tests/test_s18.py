@@ -132,3 +132,34 @@ def test_an_outlet_on_a_source_line_keeps_its_seat_apart(ents):
     found_ = ents("美国留学签证面试技巧 2014-05-29 16:28:52来源: 留留学(北京)\n申请美国留学签证的学生越来越多。")
     assert ("ORG", "留留学") in found_ and ("PLACE", "北京") in found_
     assert not any("(" in text for _, text in found_)
+
+
+# ----------------------------------------------------------------- units of known bodies
+
+def _links(analyse, text, typ):
+    doc = analyse(text, pub_date="2020-11-01")
+    return {(r.source, r.target) for r in doc._.relations if r.type == typ}
+
+
+def test_a_unit_of_a_known_body_is_that_bodys_wherever_the_report_is_set(analyse):
+    from pipeline import names
+    from pipeline.orgkeys import org_key
+    assert names.known_unit("北大党委") == ("北京大学党委", "110000")
+    assert names.known_unit("北大荒") is None
+    # a report set in 西藏 does not make 北大党委 a body of 西藏
+    assert org_key("北大党委", {"kind": "party"}, [], ["540000"], "r1")[0] == "org:110000:北京大学党委"
+    text = "西藏学生在京实习。会后，北大党委书记邱水平、校长郝平等与17位正在首钢医院实习的西藏学生座谈。"
+    assert ("org:110000:北京大学党委", "org:110000:北京大学") in _links(analyse, text, "PART_OF")
+    members = _links(analyse, text, "MEMBER_OF")
+    assert any(p.endswith(":郝平") and o == "org:110000:北京大学" for p, o in members)
+
+
+def test_a_national_body_named_only_in_its_units_name_is_the_national_body(analyse):
+    text = "中央宣讲团成员，财政部党组书记、部长刘昆在宣讲报告会上作报告，1700余人参加报告会。"
+    assert ("org::财政部党组", "org::财政部") in _links(analyse, text, "PART_OF")
+    assert any(o == "org::财政部" for _, o in _links(analyse, text, "MEMBER_OF"))
+
+
+def test_a_party_unit_is_part_of_its_owner_named_nowhere_else(analyse):
+    parts = _links(analyse, "援鄂医疗队出发前，英山县人民医院党委召开专题会议部署工作。", "PART_OF")
+    assert any(c.endswith("英山县人民医院党委") and p.endswith("英山县人民医院") for c, p in parts)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Mention, Relation, sentence_of
+from ..names import full_name
 from .common import cue_alternation, cues, ends_with_pattern, ensure_org, relation
 
 SCHOOLISH = ("school", "kindergarten", "university")
@@ -109,7 +110,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             out.append(relation("PART_OF", o.key, owner.key, span, "unit named with its organisation"))
             continue
         parent = o.attrs.get("parent_key")
-        if parent and parent != o.key and parent in entities:
+        if parent and parent != o.key and (parent in entities or _named_owner(o.attrs.get("parent_text", ""))):
             if o.attrs.get("parent_text"):   # 县教体局 of 县教体局党组 is a spelling of its owner
                 ensure_org(entities, parent, o.attrs["parent_text"], o)
             out.append(relation("PART_OF", o.key, parent, span, "unit named with its organisation"))
@@ -126,6 +127,13 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
     out += _offices_of_only_bureau(doc, orgs, {r.source for r in out})
     out += _colleges_of_only_university(doc, orgs, {r.source for r in out})
     return out
+
+
+def _named_owner(text: str) -> bool:
+    """Whether the organisation a unit is named onto is named well enough to be a node of its
+    own when the report names it nowhere else: three characters or more, or a known short
+    name (北大 of 北大党委; not 小党 of a stray 小党支部)."""
+    return len(text) >= 3 or full_name(text) is not None
 
 
 COLLEGE = re.compile(r"(?:学院|研究院|研究所|中心|系)$")
