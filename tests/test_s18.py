@@ -163,3 +163,22 @@ def test_a_national_body_named_only_in_its_units_name_is_the_national_body(analy
 def test_a_party_unit_is_part_of_its_owner_named_nowhere_else(analyse):
     parts = _links(analyse, "援鄂医疗队出发前，英山县人民医院党委召开专题会议部署工作。", "PART_OF")
     assert any(c.endswith("英山县人民医院党委") and p.endswith("英山县人民医院") for c, p in parts)
+
+
+def test_a_short_name_the_report_defines_is_that_body_also_where_the_model_read_it(analyse):
+    text = ("国防科技大学、第二军医大学和中国人民公安大学成功入围名单。2012年新成立的中国科学院大学(简称国科大)"
+            "因指标数据原因未能列入百强，但国科大的诞生将挑战北大清华。")
+    orgs = [m for m in found(analyse(text)) if m.label == "ORG"]
+    assert {m.key for m in orgs if m.text == "国科大"} == {"org::中国科学院大学"}
+    # no organisation inside another's span (科大 of 国科大)
+    spans = sorted((m.start, m.end) for m in orgs)
+    assert all(b[0] >= a[1] for a, b in zip(spans, spans[1:]))
+
+
+def test_the_owner_a_units_name_starts_with_is_the_known_or_national_body():
+    from pipeline.relations.part_of import _owner_key
+    assert _owner_key("中国科技大学", "", "中国科技大学") == "org:340100:中国科学技术大学"
+    assert _owner_key("清华附中", "110108", "清华附中") == "org:110000:清华大学附属中学"
+    assert _owner_key("中国科学院", "120000", "中国科学院") == "org::中国科学院"
+    assert _owner_key("中国农业科学院", "230100", "中国农业科学院") == "org::中国农业科学院"
+    assert _owner_key("锦官新城小学", "510107", "锦官新城小学") == "org:510107:锦官新城小学"

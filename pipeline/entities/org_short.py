@@ -135,9 +135,14 @@ def defined_short_names(text: str, ms: list[Mention]) -> list[Mention]:
     for short, full in defined.items():
         for hit in re.finditer(re.escape(short), text):
             k, e = hit.start(), hit.end()
-            if any(m.label == "ORG" and m.start <= k and e <= m.end for m in out):
+            covering = [m for m in out if m.label == "ORG" and m.start <= k and e <= m.end]
+            for m in covering:
+                if (m.start, m.end) == (k, e):
+                    m.attrs["short_of"] = full    # the model's own 国科大: still the defined body's
+            if covering:
                 continue          # already an organisation's, or inside one's name
-            out = [m for m in out if not (m.label in ("PERSON", "PLACE") and m.start < e and k < m.end)]
+            out = [m for m in out if not (m.label in ("PERSON", "PLACE") and m.start < e and k < m.end
+                                          or m.label == "ORG" and k <= m.start and m.end <= e)]   # 科大 of 国科大
             out.append(Mention("ORG", k, e, short, attrs={"short_of": full}))
     return out
 

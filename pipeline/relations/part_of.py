@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from ..doc import Mention, Relation, sentence_of
-from ..names import full_name
+from ..names import full_name, is_national, is_type_word, national
+from ..orgkeys import national_branch
 from .common import cue_alternation, cues, ends_with_pattern, ensure_org, relation
 
 SCHOOLISH = ("school", "kindergarten", "university")
@@ -87,7 +88,24 @@ def _campus_parent(o: Mention) -> tuple[str, str] | None:
     _, anchor, core = o.key.split(":", 2)
     if not core.endswith(rest) or len(core) <= len(rest):
         return None
-    return f"org:{anchor}:{core[:-len(rest)]}", head
+    return _owner_key(head, anchor, core[:-len(rest)]), head
+
+
+def _owner_key(head: str, anchor: str, core: str) -> str:
+    """The key of the owner a unit's name starts with: a body known by name is that body
+    (中国科技大学 -> 中国科学技术大学 in 合肥, 清华附中 -> 清华大学附属中学, 中国科学院 and
+    中国农业科学院 the national ones, not ones of the unit's city); a bare type word keeps its place, as the owner's own key
+    does (内蒙古自治区地震局, not 地震局); else the unit's key without the unit."""
+    known = full_name(head)
+    if known:
+        return f"org:{known[1]}:{known[0]}"
+    if head in national():
+        return f"org::{national()[head]}"
+    if is_national(head) and not national_branch(head):    # 中国农业科学院, 国家行政学院
+        return f"org::{head}"
+    if is_type_word(core) and head.endswith(core) and len(head) > len(core):
+        return f"org:{anchor}:{head}"
+    return f"org:{anchor}:{core}"
 
 
 def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
