@@ -182,3 +182,18 @@ def test_the_owner_a_units_name_starts_with_is_the_known_or_national_body():
     assert _owner_key("中国科学院", "120000", "中国科学院") == "org::中国科学院"
     assert _owner_key("中国农业科学院", "230100", "中国农业科学院") == "org::中国农业科学院"
     assert _owner_key("锦官新城小学", "510107", "锦官新城小学") == "org:510107:锦官新城小学"
+
+
+def test_an_anaphor_defined_as_a_short_name_stays_an_anaphor(analyse):
+    doc = analyse("光明网讯近日，黄河水利职业技术学院(以下简称该校)成功获批河南省高校网络文化建设试点学校。该校网络文化建设和谐发展。")
+    assert not any(m.label == "ORG" and m.text == "该校" for m in found(doc))
+    assert any(m.label == "ORG" and m.text == "黄河水利职业技术学院" for m in found(doc))
+
+
+def test_a_campus_of_a_numbered_school_written_short_is_part_of_that_school(analyse):
+    from pipeline.relations.part_of import _owner_key
+    assert _owner_key("成都七中", "510100", "七中") == "org:510100:成都市第七中学"
+    doc = analyse("成都七中高新校区的学生参加了活动。成都七中的老师也来了。")
+    school = {m.key for m in found(doc) if m.text == "成都七中"}
+    parts = {(r.source, r.target) for r in doc._.relations if r.type == "PART_OF"}
+    assert school and any(t in school for _, t in parts)

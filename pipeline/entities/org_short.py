@@ -130,7 +130,8 @@ def defined_short_names(text: str, ms: list[Mention]) -> list[Mention]:
                 and text[o.start - 1:o.start] not in ("、", "和", "与", "及"):
             # (not an exam the model took for a body; not the last of a list the short name
             # stands for: 自治区公安厅、自治区司法厅(以下简称“自治区政法机关”))
-            defined[hit.group(1)] = o.text
+            if not re.fullmatch(r"[该本我此这][\u4e00-\u9fff]{1,2}", hit.group(1)):    # (以下简称该校): an anaphor
+                defined[hit.group(1)] = o.text
     out = list(ms)
     for short, full in defined.items():
         for hit in re.finditer(re.escape(short), text):

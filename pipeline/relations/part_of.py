@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from ..doc import Mention, Relation, sentence_of
-from ..names import full_name, is_national, is_type_word, national
+from .. import gazetteer
+from ..names import expand_short, full_name, is_national, is_type_word, national
 from ..orgkeys import national_branch
 from .common import cue_alternation, cues, ends_with_pattern, ensure_org, relation
 
@@ -95,7 +96,8 @@ def _owner_key(head: str, anchor: str, core: str) -> str:
     """The key of the owner a unit's name starts with: a body known by name is that body
     (中国科技大学 -> 中国科学技术大学 in 合肥, 清华附中 -> 清华大学附属中学, 中国科学院 and
     中国农业科学院 the national ones, not ones of the unit's city); a bare type word keeps its place, as the owner's own key
-    does (内蒙古自治区地震局, not 地震局); else the unit's key without the unit."""
+    does (内蒙古自治区地震局, not 地震局), and a numbered school's short name is its full one
+    (成都七中: 成都市第七中学); else the unit's key without the unit."""
     known = full_name(head)
     if known:
         return f"org:{known[1]}:{known[0]}"
@@ -105,6 +107,9 @@ def _owner_key(head: str, anchor: str, core: str) -> str:
         return f"org::{head}"
     if is_type_word(core) and head.endswith(core) and len(head) > len(core):
         return f"org:{anchor}:{head}"
+    divisions = gazetteer.get().divisions
+    if expand_short(core) != core and anchor in divisions:    # 成都七中 of 成都七中高新校区: 成都市第七中学
+        return f"org:{anchor}:{divisions[anchor].name}{expand_short(core)}"
     return f"org:{anchor}:{core}"
 
 
