@@ -8,7 +8,7 @@ from __future__ import annotations
 from pipeline.doc import Mention
 from pipeline.entities import org_cells
 from pipeline.nlp import found
-from pipeline.relations.implements import _names_place_body
+from pipeline.relations.implements import names_place_body
 from pipeline.relations.common import ends_with_pattern
 
 
@@ -51,14 +51,14 @@ def test_a_quoted_plan_is_a_measure_not_a_body(analyse):
 
 def test_the_place_named_with_its_body():
     ends = ("教育局", "政府")
-    assert _names_place_body("丛台区教育局", "丛台区", "丛台", ends)
-    assert _names_place_body("邯郸市丛台区政府", "丛台区", "丛台", ends)      # after the division above
-    assert _names_place_body("丛台教育局", "丛台区", "丛台", ends)             # the place's stem
-    assert not _names_place_body("丛台区实验小学", "丛台区", "丛台", ends)     # no body of the place
-    assert not _names_place_body("复兴区教育局", "丛台区", "丛台", ends)       # another place's
-    assert not _names_place_body("河北邯郸丛台区政府", "丛台区", "丛台", ends)  # what precedes ends in no 省市州盟
-    assert not _names_place_body("市丛台区政府", "丛台区", "丛台", ends)        # one character is no division
-    assert not _names_place_body("丛台区教育局", "丛台区", "丛台", ())
+    assert names_place_body("丛台区教育局", "丛台区", "丛台", ends)
+    assert names_place_body("邯郸市丛台区政府", "丛台区", "丛台", ends)      # after the division above
+    assert names_place_body("丛台教育局", "丛台区", "丛台", ends)             # the place's stem
+    assert not names_place_body("丛台区实验小学", "丛台区", "丛台", ends)     # no body of the place
+    assert not names_place_body("复兴区教育局", "丛台区", "丛台", ends)       # another place's
+    assert not names_place_body("河北邯郸丛台区政府", "丛台区", "丛台", ends)  # what precedes ends in no 省市州盟
+    assert not names_place_body("市丛台区政府", "丛台区", "丛台", ends)        # one character is no division
+    assert not names_place_body("丛台区教育局", "丛台区", "丛台", ())
 
 
 def _members(analyse, text):
@@ -176,12 +176,12 @@ def test_a_short_name_the_report_defines_is_that_body_also_where_the_model_read_
 
 
 def test_the_owner_a_units_name_starts_with_is_the_known_or_national_body():
-    from pipeline.relations.part_of import _owner_key
-    assert _owner_key("中国科技大学", "", "中国科技大学") == "org:340100:中国科学技术大学"
-    assert _owner_key("清华附中", "110108", "清华附中") == "org:110000:清华大学附属中学"
-    assert _owner_key("中国科学院", "120000", "中国科学院") == "org::中国科学院"
-    assert _owner_key("中国农业科学院", "230100", "中国农业科学院") == "org::中国农业科学院"
-    assert _owner_key("锦官新城小学", "510107", "锦官新城小学") == "org:510107:锦官新城小学"
+    from pipeline.relations.part_of import owner_key
+    assert owner_key("中国科技大学", "", "中国科技大学") == "org:340100:中国科学技术大学"
+    assert owner_key("清华附中", "110108", "清华附中") == "org:110000:清华大学附属中学"
+    assert owner_key("中国科学院", "120000", "中国科学院") == "org::中国科学院"
+    assert owner_key("中国农业科学院", "230100", "中国农业科学院") == "org::中国农业科学院"
+    assert owner_key("锦官新城小学", "510107", "锦官新城小学") == "org:510107:锦官新城小学"
 
 
 def test_an_anaphor_defined_as_a_short_name_stays_an_anaphor(analyse):
@@ -191,8 +191,8 @@ def test_an_anaphor_defined_as_a_short_name_stays_an_anaphor(analyse):
 
 
 def test_a_campus_of_a_numbered_school_written_short_is_part_of_that_school(analyse):
-    from pipeline.relations.part_of import _owner_key
-    assert _owner_key("成都七中", "510100", "七中") == "org:510100:成都市第七中学"
+    from pipeline.relations.part_of import owner_key
+    assert owner_key("成都七中", "510100", "七中") == "org:510100:成都市第七中学"
     doc = analyse("成都七中高新校区的学生参加了活动。成都七中的老师也来了。")
     school = {m.key for m in found(doc) if m.text == "成都七中"}
     parts = {(r.source, r.target) for r in doc._.relations if r.type == "PART_OF"}

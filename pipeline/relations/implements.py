@@ -303,12 +303,12 @@ def _place_body(orgs: list[Mention], place: str, stem: str, ends: tuple[str, ...
             f = Mention("ORG", f.start, f.end, f.attrs["parent_text"], key=f.attrs["parent_key"], attrs={})
         if f.attrs.get("parent_key") or o.attrs.get("kind") in NOT_ACTORS:
             continue
-        if _names_place_body(f.text, place, stem, ends) and (place in f.text or len(stem) >= 2):
+        if names_place_body(f.text, place, stem, ends) and (place in f.text or len(stem) >= 2):
             found_[f.key] = f
     return next(iter(found_.values())) if len(found_) == 1 else None
 
 
-def _names_place_body(name: str, place: str, stem: str, ends: tuple[str, ...]) -> bool:
+def names_place_body(name: str, place: str, stem: str, ends: tuple[str, ...]) -> bool:
     """Whether ``name`` is the place (or its stem) followed by one of ``ends``, perhaps after
     the division above it (邯郸市丛台区政府 for 丛台区: two to eight characters ending in 省, 市,
     州 or 盟)."""

@@ -89,10 +89,10 @@ def _campus_parent(o: Mention) -> tuple[str, str] | None:
     _, anchor, core = o.key.split(":", 2)
     if not core.endswith(rest) or len(core) <= len(rest):
         return None
-    return _owner_key(head, anchor, core[:-len(rest)]), head
+    return owner_key(head, anchor, core[:-len(rest)]), head
 
 
-def _owner_key(head: str, anchor: str, core: str) -> str:
+def owner_key(head: str, anchor: str, core: str) -> str:
     """The key of the owner a unit's name starts with: a body known by name is that body
     (中国科技大学 -> 中国科学技术大学 in 合肥, 清华附中 -> 清华大学附属中学, 中国科学院 and
     中国农业科学院 the national ones, not ones of the unit's city); a bare type word keeps its place, as the owner's own key
