@@ -197,3 +197,9 @@ def test_a_campus_of_a_numbered_school_written_short_is_part_of_that_school(anal
     school = {m.key for m in found(doc) if m.text == "成都七中"}
     parts = {(r.source, r.target) for r in doc._.relations if r.type == "PART_OF"}
     assert school and any(t in school for _, t in parts)
+
+
+def test_an_empty_source_field_leaves_the_editor_label_in_place():
+    from pipeline.ingest.lines import byline_names
+    assert byline_names("作者: 来源: 编辑:鸡西") == []
+    assert byline_names("作者:冯友松 来源:本站原创 发布时间:2015-09-10 11:08") == ["冯友松"]
