@@ -95,9 +95,9 @@ def _campus_parent(o: Mention) -> tuple[str, str] | None:
 def owner_key(head: str, anchor: str, core: str) -> str:
     """The key of the owner a unit's name starts with: a body known by name is that body
     (中国科技大学 -> 中国科学技术大学 in 合肥, 清华附中 -> 清华大学附属中学, 中国科学院 and
-    中国农业科学院 the national ones, not ones of the unit's city); a bare type word keeps its place, as the owner's own key
-    does (内蒙古自治区地震局, not 地震局), and a numbered school's short name is its full one
-    (成都七中: 成都市第七中学); else the unit's key without the unit."""
+    中国农业科学院 the national ones, not ones of the unit's city); a bare type word keeps its
+    place, as the owner's own key does (杭州市教育局, not 教育局), and a numbered school's short
+    name is its full one (成都七中: 成都市第七中学); else the unit's key without the unit."""
     known = full_name(head)
     if known:
         return f"org:{known[1]}:{known[0]}"
