@@ -202,4 +202,4 @@ def test_a_campus_of_a_numbered_school_written_short_is_part_of_that_school(anal
 def test_an_empty_source_field_leaves_the_editor_label_in_place():
     from pipeline.ingest.lines import byline_names
     assert byline_names("作者: 来源: 编辑:鸡西") == []
-    assert byline_names("作者:冯友松 来源:本站原创 发布时间:2015-09-10 11:08") == ["冯友松"]
+    assert byline_names("来源:区教育局 作者:刘磊 审核:潘范学 发布时间:2022年04月28日") == ["刘磊"]

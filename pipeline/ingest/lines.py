@@ -132,12 +132,14 @@ def _common_surname(ch: str) -> bool:
 _PARTICLE = re.compile(r"^[的了着地得把被将在是]|[的了]")
 
 
+_SOURCE_SEAT = re.compile(r"((?:来源|稿源|出处|信息来源|文章来源)\s*[:：]\s*[^\s(（:：]+)[(（][^()（）]{1,6}[)）]")
+
+
 def byline_names(text: str) -> list[str]:
     """Person names in a byline such as ``□通讯员 乐成刚 马浩`` or ``记者 刘晓旭 文/图``."""
     p = meta_patterns()
-    # a source field is an outlet, never a name (来源: 中国新闻网(北京), 来源:本站原创); an empty
-    # one is left as it is (来源: 编辑:鸡西: the value read there is the next field's label)
-    t = p["source"].sub(lambda m: m.group(0) if m.group("after") else " ", p["mark"].sub(" ", text))
+    # the seat in brackets after a source field's outlet is no name (来源: 中国新闻网(北京))
+    t = _SOURCE_SEAT.sub(r"\1", p["mark"].sub(" ", text))
     cut = p["editor_cut"].search(t)
     if cut and cut.start() > 0:  # 记者 张三 编辑 李四: what follows the label is the editor
         t = t[:cut.start()]
