@@ -203,3 +203,12 @@ def test_an_empty_source_field_leaves_the_editor_label_in_place():
     from pipeline.ingest.lines import byline_names
     assert byline_names("作者: 来源: 编辑:鸡西") == []
     assert byline_names("来源:区教育局 作者:刘磊 审核:潘范学 发布时间:2022年04月28日") == ["刘磊"]
+
+
+def test_a_website_is_no_measure(analyse):
+    doc = analyse("待考试结束，教育部公布进入复试基本分数要求后，考生可通过“中国研究生招生信息网”调剂服务系统了解招生单位的生源缺额信息。"
+                  "重庆市教委将利用“重庆教研网”组织开展线上教研，并实施“一张网”工程。")
+    measures = {m.norm for m in found(doc) if m.label == "MEASURE"}
+    assert "中国研究生招生信息网" not in measures and "重庆教研网" not in measures
+    assert not any(r.type == "IMPLEMENTS" and r.target.endswith("网") and "一张网" not in r.target
+                   for r in doc._.relations)
