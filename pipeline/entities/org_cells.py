@@ -133,9 +133,9 @@ def after_stop(m: Mention) -> list[Mention]:
     广州市花都区推广跳绳运动，七星小学) is what follows the last stop, when that is more than a
     type word (not 中学 of 河北：中学); a division before a single stop stays a place (江苏省 of
     江苏省：南京航空航天大学). A name ending in the stop is what stands before it (羊城晚报官方微博。)."""
-    if m.label != "ORG" or not _CLAUSE_STOP.search(m.text):
+    stops = [s.end() for s in _CLAUSE_STOP.finditer(m.text)] if m.label == "ORG" else []
+    if not stops:
         return [m]
-    stops = [s.end() for s in _CLAUSE_STOP.finditer(m.text)]
     tail = m.text[stops[-1]:].strip()
     head = m.text[:stops[0] - 1].strip()
     if not tail:

@@ -65,13 +65,13 @@ def attrs_for(text: str, m: Mention, kinds: dict | None = None) -> dict:
         if m.text.endswith(u) and len(m.text) > len(u) + 1:
             inner = m.text[:-len(u)]
             ik = kinds.get(inner) or kind_of(inner)[0]
-            if ik == "other" and full_name(inner):      # 北大 of 北大党委: 北京大学's kind
-                ik = kind_of(full_name(inner)[0])[0]
+            if ik == "other" and (known_as := full_name(inner)):      # 北大 of 北大党委: 北京大学's kind
+                ik = kind_of(known_as[0])[0]
             if ik != "other":
                 attrs["unit_of"] = [m.start, m.end - len(u)]
                 attrs["unit_of_kind"] = ik
-                if lexicon.known_orgs().words.get(inner):     # 财政部 of 财政部党组: a national body
-                    attrs["unit_of_canonical"] = lexicon.known_orgs().words[inner][1]
+                if known_body := lexicon.known_orgs().words.get(inner):     # 财政部 of 财政部党组: a national body
+                    attrs["unit_of_canonical"] = known_body[1]
                 attrs["kind"] = "party" if "党" in u or u in ("支部", "团委", "工会") else ik
             break
     return attrs

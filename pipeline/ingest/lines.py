@@ -58,6 +58,8 @@ def meta_patterns():
         # start of a span (时间：2015年11月9日至12日)
         "date_label": re.compile(rf"(?<![{CJK}])(?:{f('date_label')})\s*[:：]\s*(?:{date})(?!日?\s*(?:至|到|起|止|前|—|–|-|~))"),
         "source": re.compile(rf"(?:{f('source_label')})\s*[:：]\s*(?P<v>[^\s|｜:：]+)(?P<after>\s*[:：])?"),
+        # the seat in brackets after a source field's outlet: 来源: 中国新闻网(北京)
+        "source_seat": re.compile(rf"((?:{f('source_label')})\s*[:：]\s*[^\s(（:：]+)[(（][^()（）]{{1,6}}[)）]"),
         "editor": re.compile(rf"(?:{f('editor_label')})\s*[:：]\s*(?P<v>[{CJK}]{{2,3}}(?![{CJK}])|[{CJK}]\s[{CJK}](?![{CJK}]))"),
         "role": re.compile(rf"(?:{f('byline_role')})"),
         "mark": re.compile(rf"^\s*(?:{f('byline_mark')})"),
@@ -132,14 +134,11 @@ def _common_surname(ch: str) -> bool:
 _PARTICLE = re.compile(r"^[的了着地得把被将在是]|[的了]")
 
 
-_SOURCE_SEAT = re.compile(r"((?:来源|稿源|出处|信息来源|文章来源)\s*[:：]\s*[^\s(（:：]+)[(（][^()（）]{1,6}[)）]")
-
-
 def byline_names(text: str) -> list[str]:
     """Person names in a byline such as ``□通讯员 乐成刚 马浩`` or ``记者 刘晓旭 文/图``."""
     p = meta_patterns()
     # the seat in brackets after a source field's outlet is no name (来源: 中国新闻网(北京))
-    t = _SOURCE_SEAT.sub(r"\1", p["mark"].sub(" ", text))
+    t = p["source_seat"].sub(r"\1", p["mark"].sub(" ", text))
     cut = p["editor_cut"].search(t)
     if cut and cut.start() > 0:  # 记者 张三 编辑 李四: what follows the label is the editor
         t = t[:cut.start()]

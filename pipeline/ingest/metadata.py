@@ -110,8 +110,9 @@ def find_source(lines: list[Line], cms: list[str]) -> str:
             return byline_outlet(l.text)
     for l in lines[:8]:
         m = re.match(rf"^([{CJK}A-Za-z0-9·]{{2,30}}?)讯(?=[\s\d]|[（(])", l.text)
-        if m and dispatch_outlet(m.group(1)) not in generic:
-            return dispatch_outlet(m.group(1))
+        outlet = dispatch_outlet(m.group(1)) if m else ""
+        if outlet and outlet not in generic:
+            return outlet
     candidates = [l.text for l in lines[:6] if is_metadata_line(l.text)] + cms
     for c in candidates:
         for tok in DATE_RE.sub(" ", c).split():

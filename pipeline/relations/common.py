@@ -65,7 +65,7 @@ def cue_flagged(kind: str, flag: str) -> frozenset[str]:
 def ends_with_pattern(kind: str) -> re.Pattern:
     """The cues of ``kind`` at the end of a word; an ``office`` word not where the word ends
     in one of ``not_office`` (泛海控股 ends in 股 but is no section)."""
-    exceptions = [n for n in cues("not_office") if kind == "office"]
+    exceptions = cues("not_office") if kind == "office" else ()
     if not exceptions:
         return re.compile(rf"(?:{rules.alternation(cues(kind))})$")
     # each office word behind the lookbehinds of the not_office words ending in it: 股 but not 控股

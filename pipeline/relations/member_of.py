@@ -367,9 +367,10 @@ def _is_org_role(text: str, p: Mention, e: int, org_start: dict, persons: list[M
     for n in range(4):     # a subject before a teacher's role stays in it: 语文老师
         # the longest role there only: 护士 of 病区副护士长 is not a role of its own
         r = next((r for r in roles_longest_first() if text.startswith(r, k + n)), "")
-        lead_ok = text[k:k + n].endswith("副") or _is_office(text[k:k + n])    # 病区副护士长, 教务处处长
-        if r and roles()[r][0] != "other" and (n == 0 or roles()[r][0] == "staff" or lead_ok) \
-                and re.fullmatch(r"[\u3400-\u9fff]*", text[k:k + n]):
+        before = text[k:k + n]     # a lead's role after a deputy's or an office's word: 病区副护士长, 教务处处长
+        if r and roles()[r][0] != "other" \
+                and (n == 0 or roles()[r][0] == "staff" or before.endswith("副") or _is_office(before)) \
+                and re.fullmatch(r"[\u3400-\u9fff]*", before):
             return (o, (text[k:k + n] + r,)) if text[k + n + len(r):k + n + len(r) + 1] not in ("的", "、") else None
     return None
 

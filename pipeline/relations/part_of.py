@@ -17,7 +17,7 @@ import re
 from ..doc import Mention, Relation, sentence_of
 from .. import gazetteer
 from ..names import expand_short, full_name, is_national, is_type_word, national
-from ..orgkeys import national_branch
+from ..orgkeys import national_branch, org_key
 from .common import cue_alternation, cues, ends_with_pattern, ensure_org, relation
 
 SCHOOLISH = ("school", "kindergarten", "university")
@@ -93,18 +93,15 @@ def _campus_parent(o: Mention) -> tuple[str, str] | None:
 
 
 def owner_key(head: str, anchor: str, core: str) -> str:
-    """The key of the owner a unit's name starts with: a body known by name is that body
-    (中国科技大学 -> 中国科学技术大学 in 合肥, 清华附中 -> 清华大学附属中学, 中国科学院 and
-    中国农业科学院 the national ones, not ones of the unit's city); a bare type word keeps its
-    place, as the owner's own key does (杭州市教育局, not 教育局), and a numbered school's short
-    name is its full one (成都七中: 成都市第七中学); else the unit's key without the unit."""
-    known = full_name(head)
-    if known:
-        return f"org:{known[1]}:{known[0]}"
-    if head in national():
-        return f"org::{national()[head]}"
-    if is_national(head) and not national_branch(head):    # 中国农业科学院, 国家行政学院
-        return f"org::{head}"
+    """The key of the owner a unit's name starts with: a body known by name or a national one
+    has the key its own mentions have (``orgkeys.org_key``: 中国科技大学 -> 中国科学技术大学 in
+    合肥, 清华附中 -> 清华大学附属中学, 中国科学院 and 中国农业科学院 the national ones, not ones of
+    the unit's city); a bare type word keeps its place, as the owner's own key does
+    (杭州市教育局, not 教育局), and a numbered school's short name is its full one (成都七中:
+    成都市第七中学); else the unit's key without the unit."""
+    canonical = national().get(head)
+    if canonical or full_name(head) or is_national(head) and not national_branch(head):
+        return org_key(head, {"canonical": canonical} if canonical else {}, [], [])[0]
     if is_type_word(core) and head.endswith(core) and len(head) > len(core):
         return f"org:{anchor}:{head}"
     divisions = gazetteer.get().divisions
