@@ -189,6 +189,17 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Division]:
         return [self.divisions[c] for c in self.by_name.get(name, [])]
 
+    def renamed(self, name: str) -> list[Division]:
+        """The towns a town's name may stand for after a town became a street (撤镇设街道:
+        历城区's 西营镇 is 西营街道 now) or the other way round: X镇/X乡 gives X街道, X街道
+        gives X镇 and X乡. Reports keep the old names for years; the caller settles which
+        of these the report's setting holds."""
+        for old, new in (("镇", ("街道",)), ("乡", ("街道",)), ("街道", ("镇", "乡"))):
+            core = name[:len(name) - len(old)]
+            if name.endswith(old) and len(core) >= 2:
+                return [d for n in new for d in self.lookup(core + n) if d.level == "town"]
+        return []
+
     def chain(self, code: str) -> list[Division]:
         """The division and its ancestors, from the top (province or country) down."""
         hit = self._chains.get(code)

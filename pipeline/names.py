@@ -88,7 +88,12 @@ def bare_college(text: str) -> bool:
     """A college or department named by its field alone (商学院, 马克思主义学院, 材料科学与工程
     学院, 中文系; fields in rules/college_fields.txt): a unit of some university, no name of its
     own (长江商学院, 中国美术学院 are)."""
-    return bool(_college_name().fullmatch(text))
+    # any short X学系 (博物馆学系, 考古学系) names a discipline's department, not one of a
+    # university or place written in it (浙江大学考古学系)
+    return bool(_college_name().fullmatch(text)) or bool(DISCIPLINE_DEPT.fullmatch(text))
+
+
+DISCIPLINE_DEPT = re.compile(r"(?:(?!大学|学院|[省市县区州])[\u4e00-\u9fff]){1,5}学系")
 
 
 @functools.lru_cache(maxsize=None)

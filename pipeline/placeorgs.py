@@ -129,10 +129,14 @@ def colleges_of_one_university(ms: list[Mention], entities: dict, relations: lis
             and (m.text.endswith("大学") or m.text.endswith("学院") and "大学" not in m.text)}
     uni = next(iter(unis.values())) if len(unis) == 1 else None
     for m in ms:
-        if m.label != "ORG" or m.key != f"org::{m.text}" or not org_names.bare_college(m.text):
+        # (keyed by its name alone, or by the report's place: 中文系 in a 北京 report)
+        if m.label != "ORG" or m.key.count(":") < 2 or m.key.split(":", 2)[2] != m.text \
+                or m.key.startswith("org:?") or not org_names.bare_college(m.text):
             continue
         old = m.key
         if uni is not None:
+            # placed by the report's setting before: its university's place instead
+            relations[:] = [r for r in relations if not (r.type == "LOCATED_IN" and r.source == old)]
             _, anchor, core = uni.key.split(":", 2)
             m.key = f"org:{anchor}:{core}{m.text}"
             m.attrs["college_of"] = uni.key

@@ -454,6 +454,18 @@ def _organisers(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mentio
     return out
 
 
+def _with_listed(text: str, orgs: list[Mention], o: Mention | None) -> list[Mention]:
+    """``o`` with the organisations listed right after it (普洱市委、市政府: both)."""
+    if o is None:
+        return []
+    i = orgs.index(o) if o in orgs else -1
+    group = [o]
+    while 0 <= i < len(orgs) - 1 and _listed_after(text, orgs, i + 1) and orgs[i + 1].attrs.get("kind") not in NOT_ACTORS:
+        i += 1
+        group.append(orgs[i])
+    return group
+
+
 def sentence_subjects(text: str, orgs: list[Mention], spans: list[tuple[int, int]]) -> list[tuple[str, ...]]:
     """Per sentence of ``spans``, the keys of the organisations it opens with as its
     subject: the one ``_subject`` reads, with the ones listed right after it
@@ -525,6 +537,7 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
                 basis, conf = "subject carried over: the sentence opens with its verb", INFERRED
         if actor is None and s > 0 and tells_a_deed(text, ms, s, mm.start):
             actor = report_subject(doc, text, [o for o in orgs if o.attrs.get("kind") not in NOT_ACTORS], ms, s)
+            group = _with_listed(text, orgs, actor)
             basis, conf = "subject carried over: the subject the report last opened a sentence with", INFERRED
         if actor is None:
             actor = _bare_unit_subject(text, orgs, s, mm.start)

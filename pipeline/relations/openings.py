@@ -181,6 +181,19 @@ def is_main_organisation(o: Mention, orgs: list[Mention]) -> bool:
     return mine > 0 and all(n < mine for k, n in counts.items() if k != key)
 
 
+def _leads_report(text: str, o: Mention, orgs: list[Mention], ps: int) -> bool:
+    """Whether ``o`` opens the report's first sentence (only a heading before it: 近年来，
+    普洱市委、市政府…聚焦…) and no organisation is named more often: the report is about
+    its deeds, though it names others as often."""
+    if "。" in text[:ps] or re.search(r"[；;！？]", text[:ps]):
+        return False
+    counts: dict[str, int] = {}
+    for m in orgs:
+        k = fullest(m, orgs).key
+        counts[k] = counts.get(k, 0) + 1
+    return counts.get(fullest(o, orgs).key, 0) >= max(counts.values())
+
+
 def report_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: int, hops: int = 8) -> Mention | None:
     """全面落实“一岗双责”制度。 in a report whose section opened with 青山县教育局多措并举…: a
     sentence that tells a deed and names no one goes on with the subject the report last
@@ -202,7 +215,7 @@ def report_subject(doc, text: str, orgs: list[Mention], ms: list[Mention], s: in
             # 江岸区教育系统: a sector, no organisation (ANNOTATION.md) to carry the measures out
             if got.text.endswith(cues("sector", "implements.tsv")):
                 return None
-            return got if is_main_organisation(got, orgs) else None
+            return got if is_main_organisation(got, orgs) or _leads_report(text, got, orgs, ps) else None
         clause_end = at + len(re.split(r"[，,；;：:]", text[at:pe], maxsplit=1)[0])
         if body.startswith(cues("subject")) or any(at <= m.start < clause_end and m.label in ("PERSON", "PLACE") for m in ms):
             return None       # 校长李明介绍… / 霸州市全面推进…: a person or a place acts there
