@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 
 from . import gazetteer, rules
 from . import names as org_names
 from .doc import Mention, Relation
 from .gazetteer import Division
-from .orgkeys import segment, town_by_short_name
+from .orgkeys import LEVEL_CHARS, level_division, org_key, segment, town_by_short_name
 
 
 @functools.lru_cache(maxsize=None)
@@ -329,3 +330,44 @@ def outlet_province(name: str) -> str:
     gaz = gazetteer.get()
     codes = {d.code for s, e in gaz.scan(name) for d in gaz.lookup(name[s:e]) if d.level == "province"}
     return next(iter(codes)) if len(codes) == 1 else ""
+
+
+def keyed_at(m: Mention, code: str | None, scope: str, named) -> tuple[str, str] | None:
+    """(key, anchor) of an organisation with no place in its name, keyed as in a report set in
+    the division ``code`` the text gives it; None without a code or where that gives no anchor
+    (a university keeps its name as written)."""
+    if code is None:
+        return None
+    key, anchor, _ = org_key(m.text, m.attrs, [], [d.code for d in gazetteer.get().chain(code)], scope, named)
+    return (key, anchor) if anchor else None
+
+
+def level_after_listed(text: str, ms: list[Mention], place_divs: dict[int, list[Division]]) -> dict[int, str]:
+    """Organisations named by a level word right after a body of a place in a list
+    (贵州省委教育工委、省教育厅; 县委、县政府 after 镇沅县委): id -> the division of that level
+    the body before names (or the one it was given so in turn)."""
+    gaz = gazetteer.get()
+    orgs = sorted((m for m in ms if m.label == "ORG"), key=lambda m: m.start)
+    out: dict[int, str] = {}
+    for q, m in zip(orgs, orgs[1:]):
+        chain = gaz.chain(out[id(q)]) if id(q) in out else place_divs.get(id(q)) or []
+        if chain and not place_divs.get(id(m)) and text[q.end:m.start] in ("、", "和", "与", "及") \
+                and m.text[:1] in LEVEL_CHARS and m.text[1:2] not in ("民", "场"):
+            code = level_division([d.code for d in chain], m.text[:1])
+            if code:
+                out[id(m)] = code
+    return out
+
+
+def placed_before(text: str, ms: list[Mention], place_divs: dict[int, list[Division]]) -> dict[str, str]:
+    """The organisations the section places by a place written right before them with 的
+    (章丘黄河镇的大张小学): name -> that place's division code, for names with no place of
+    their own and one such place wherever the section writes them so."""
+    places = {m.end: m for m in ms if m.label == "PLACE"}
+    got: dict[str, set[str]] = defaultdict(set)
+    for m in ms:
+        p = places.get(m.start - 1) if m.label == "ORG" and text[m.start - 1:m.start] == "的" else None
+        chain = place_divs.get(id(p), []) if p is not None else []
+        if chain and not place_divs.get(id(m)) and chain[-1].level in ("province", "city", "county", "town"):
+            got[m.text].add(chain[-1].code)
+    return {name: next(iter(codes)) for name, codes in got.items() if len(codes) == 1}

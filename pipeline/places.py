@@ -18,14 +18,13 @@ from spacy.tokens import Doc
 
 from . import gazetteer, placeurl, rules
 from .placeorgs import (colleges_of_one_university, county_just_before, geo_home, name_holds, outlet_province, seat_place, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
-                        site_body,
+                        keyed_at, level_after_listed, placed_before, site_body,
                         local_end, village_home, with_setting, zone_end, zone_home)
 from . import names as org_names
 from .gazetteer import Division
 # BUREAU_FAMILY, ROAD_AFTER, GEO_AFTER and segment are read from here by duplicates.py and linkeval.py
 from .orgkeys import (BUREAU_FAMILY, GEO_AFTER, PARTY_LEAD, ROAD_AFTER, bare_zone, branch_division, campus_division,  # noqa: F401
-                      LEVEL_CHARS, fits_setting, home_town, level_division, org_key, segment, town_after,
-                      town_by_short_name, zone_anchor)
+                      fits_setting, home_town, org_key, segment, town_after, town_by_short_name, zone_anchor)
 from .doc import Mention, Relation, found, sentence_of, text_of
 
 # the first characters of a section: its lead, where a report says where it is set
@@ -75,8 +74,8 @@ class Resolver:
         self.seats: list[str] = [c for c in seats if c in self.gaz.divisions]
         self.by_seat: set[str] = set()
         self.site: tuple[str, ...] = ()     # the divisions the report's government site names
-        self.before: dict[str, str] = {}    # organisations placed by 的 after a place (_placed_before)
-        self.listed: dict[int, str] = {}    # level-word bodies listed after a placed one (_level_after_listed)
+        self.before: dict[str, str] = {}    # organisations placed by 的 after a place (placed_before)
+        self.listed: dict[int, str] = {}    # level-word bodies listed after a placed one (level_after_listed)
 
     def resolve(self, name: str, parent: Division | None = None) -> Division | None:
         divs = self.gaz.lookup(name)
@@ -84,8 +83,8 @@ class Resolver:
             inside = [d for d in divs if parent.code in self.gaz.ancestors(d.code)]
             if inside:
                 divs = inside
-            elif self._renamed(name, parent):
-                return self._renamed(name, parent)
+            elif (other := self._renamed(name, parent)) is not None:
+                return other
         if len(divs) <= 1:
             return divs[0] if divs else None
         got = self.pick(divs, self.known, name=name)
@@ -152,8 +151,8 @@ class Resolver:
                 break
             if GEO_AFTER.match(text, b) and not inner and not any(d.name == text[a:b] for d in self.gaz.lookup(text[a:b])):
                 break         # 长白山: a short name running into a mountain's or river's name
-            if out and not any(out[-1].code in self.gaz.ancestors(d.code)
-                               for d in self.gaz.lookup(text[a:b]) + self.gaz.renamed(text[a:b])):
+            if out and not any(out[-1].code in self.gaz.ancestors(d.code) for d in self.gaz.lookup(text[a:b])) \
+                    and not any(out[-1].code in self.gaz.ancestors(d.code) for d in self.gaz.renamed(text[a:b])):
                 break
             d = self.resolve(text[a:b], out[-1] if out else None)
             if d is None:
@@ -271,8 +270,8 @@ class PlaceResolver:
         res.full = _written_in_full(ms, place_divs)
         doc._.place_context = {"path": path, "names": [gaz.divisions[c].name for c in path]}
 
-        res.before = _placed_before(text, ms, place_divs)
-        res.listed = _level_after_listed(text, ms, place_divs)
+        res.before = placed_before(text, ms, place_divs)
+        res.listed = level_after_listed(text, ms, place_divs)
         bases: dict[int, str] = {}     # how each organisation was placed (its LOCATED_IN basis)
         for m in ms:
             chain = place_divs.get(id(m), [])
@@ -439,10 +438,9 @@ class PlaceResolver:
         if chain and not fits_setting(name, chain, path, res.named, res.full):
             chain = []
         m.key, anchor, basis = org_key(name, m.attrs, chain, path, doc._.doc_id or "", res.named)
-        listed = org_key(name, m.attrs, chain, [d.code for d in gaz.chain(res.listed[id(m)])], doc._.doc_id or "",
-                         res.named) if id(m) in res.listed and not chain and name == m.text else None
-        if listed is not None and listed[1]:   # 贵州省委教育工委、省教育厅: 贵州's
-            m.key, anchor, basis = listed[0], listed[1], "level word and the body listed before it"
+        listed = keyed_at(m, res.listed.get(id(m)), doc._.doc_id or "", res.named) if not chain and name == m.text else None
+        if listed is not None:   # 贵州省委教育工委、省教育厅: 贵州's
+            (m.key, anchor), basis = listed, "level word and the body listed before it"
         if name != m.text and lead.group(0) in ("共青团", "团"):     # the League's committee, not the party's
             m.key = re.sub(r"^(org:[^:]*:)", r"\g<1>共青团", m.key)
         inner = campus_division(m.text, anchor)
@@ -456,11 +454,10 @@ class PlaceResolver:
             site_path = [d.code for d in gaz.chain(own)]
             m.key, anchor, _ = org_key(name, m.attrs, chain, site_path, doc._.doc_id or "", res.named)
             basis = "level word and the report's government site"
-        at = res.before.get(name) if basis in ("", "report context") and not chain and name == m.text else None
-        stated = org_key(name, m.attrs, chain, [d.code for d in gaz.chain(at)], doc._.doc_id or "", res.named) \
-            if at is not None else None
-        if stated is not None and stated[1]:    # 章丘黄河镇的大张小学 in a report set in 西营街道: 黄河镇's
-            m.key, anchor, basis = stated[0], stated[1], "place written before it (X的Y)"
+        stated = keyed_at(m, res.before.get(name), doc._.doc_id or "", res.named) \
+            if basis in ("", "report context") and not chain and name == m.text else None
+        if stated is not None:    # 章丘黄河镇的大张小学 in a report set in 西营街道: 黄河镇's
+            (m.key, anchor), basis = stated, "place written before it (X的Y)"
         if basis in ("", "report context") and not chain:
             town = named_town_of(name, res.named)
             if town is not None:       # 洛阳高级中学 beside 洛阳镇: that town's school, not 洛阳市's
@@ -501,37 +498,6 @@ class PlaceResolver:
                                       {"basis": basis, "confidence": "inferred" if "context" in basis else "stated"}))
             return basis
         return ""
-
-
-def _level_after_listed(text: str, ms: list[Mention], place_divs: dict[int, list[Division]]) -> dict[int, str]:
-    """Organisations named by a level word right after a body of a place in a list
-    (贵州省委教育工委、省教育厅; 县委、县政府 after 镇沅县委): id -> the division of that level
-    the body before names (or the one it was given so in turn)."""
-    gaz = gazetteer.get()
-    orgs = sorted((m for m in ms if m.label == "ORG"), key=lambda m: m.start)
-    out: dict[int, str] = {}
-    for q, m in zip(orgs, orgs[1:]):
-        chain = gaz.chain(out[id(q)]) if id(q) in out else place_divs.get(id(q)) or []
-        if chain and not place_divs.get(id(m)) and text[q.end:m.start] in ("、", "和", "与", "及") \
-                and m.text[:1] in LEVEL_CHARS and m.text[1:2] not in ("民", "场"):
-            code = level_division([d.code for d in chain], m.text[:1])
-            if code:
-                out[id(m)] = code
-    return out
-
-
-def _placed_before(text: str, ms: list[Mention], place_divs: dict[int, list[Division]]) -> dict[str, str]:
-    """The organisations the section places by a place written right before them with 的
-    (章丘黄河镇的大张小学): name -> that place's division code, for names with no place of
-    their own and one such place wherever the section writes them so."""
-    places = {m.end: m for m in ms if m.label == "PLACE"}
-    got: dict[str, set[str]] = defaultdict(set)
-    for m in ms:
-        p = places.get(m.start - 1) if m.label == "ORG" and text[m.start - 1:m.start] == "的" else None
-        chain = place_divs.get(id(p), []) if p is not None else []
-        if chain and not place_divs.get(id(m)) and chain[-1].level in ("province", "city", "county", "town"):
-            got[m.text].add(chain[-1].code)
-    return {name: next(iter(codes)) for name, codes in got.items() if len(codes) == 1}
 
 
 def _outlet(m: Mention) -> bool:

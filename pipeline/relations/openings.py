@@ -172,25 +172,28 @@ def is_main_organisation(o: Mention, orgs: list[Mention]) -> bool:
     taken only then: in a national report that quotes a plan, the last organisation that
     opened a sentence (黄冈中学, 某研究中心) is seldom the one whose deeds follow (corpus read,
     2026-12-03: about a third of such links right without this check)."""
+    counts = _named_counts(orgs)
+    key = fullest(o, orgs).key
+    mine = counts.get(key, 0)
+    return mine > 0 and all(n < mine for k, n in counts.items() if k != key)
+
+
+def _named_counts(orgs: list[Mention]) -> dict[str, int]:
+    """How often the report names each organisation, each mention under its fullest spelling."""
     counts: dict[str, int] = {}
     for m in orgs:
         k = fullest(m, orgs).key
         counts[k] = counts.get(k, 0) + 1
-    key = fullest(o, orgs).key
-    mine = counts.get(key, 0)
-    return mine > 0 and all(n < mine for k, n in counts.items() if k != key)
+    return counts
 
 
 def _leads_report(text: str, o: Mention, orgs: list[Mention], ps: int) -> bool:
     """Whether ``o`` opens the report's first sentence (only a heading before it: 近年来，
     普洱市委、市政府…聚焦…) and no organisation is named more often: the report is about
     its deeds, though it names others as often."""
-    if "。" in text[:ps] or re.search(r"[；;！？]", text[:ps]):
+    if re.search(r"[。；;！？]", text[:ps]):
         return False
-    counts: dict[str, int] = {}
-    for m in orgs:
-        k = fullest(m, orgs).key
-        counts[k] = counts.get(k, 0) + 1
+    counts = _named_counts(orgs)
     return counts.get(fullest(o, orgs).key, 0) >= max(counts.values())
 
 
