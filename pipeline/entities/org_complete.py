@@ -190,5 +190,28 @@ def bodies_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+def command_teams(text: str, ms: list[Mention]) -> list[Mention]:
+    """A body's command team for an epidemic, written after the body (a place, an
+    organisation, or 中央) with its topic (rules/team_topics.txt): 教育部应对新冠肺炎疫情工作
+    领导小组办公室, 湖北省新型冠状病毒感染肺炎疫情防控指挥部, 中央应对疫情工作领导小组: one ORG,
+    the body's own team, where the model read the body alone or the team without it."""
+    team = _team_pattern()
+    out = []
+    owners = [(m.start, m.end) for m in ms if m.label in ("PLACE", "ORG")]
+    owners += [(c.start(), c.end()) for c in re.finditer("中央", text)
+               if c.start() == 0 or not lexicon.is_cjk(text[c.start() - 1])]
+    for a, b in sorted(set(owners)):
+        t = team.match(text, b)
+        if t:
+            out.append(Mention("ORG", a, t.end(), text[a:t.end()], attrs={}))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _team_pattern() -> re.Pattern:
+    topics = rules.alternation(rules.items("team_topics.txt"))
+    return re.compile(rf"(?:应对)?(?:{topics})(?:疫情)?(?:联防联控|防控|处置)?(?:工作)?(?:领导小组|指挥部)(?:办公室)?")
+
+
 # an office of the body right after it (开发指导处, 政工股, 办公室): the body ends there
 _OFFICE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:处|科|股|室)(?:副)?(?:处长|科长|股长|主任)")

@@ -322,7 +322,7 @@ def join_units(text: str, orgs: list[Mention]) -> list[Mention]:
         if group and kind_of(o.text)[0] != "other":     # 光明区东周小学(集团)
             o = Mention("ORG", o.start, group.end(), text[o.start:group.end()], attrs={})
         team = _TEAM.match(text, o.end)
-        if team and not _NOT_IN_TEAM.search(team.group(1)) and kind_of(o.text)[0] != "other":
+        if team and not _NOT_IN_TEAM.search(team.group(1)) and kind_of(o.text)[0] not in ("other", "team"):
             o = Mention("ORG", o.start, team.end(), text[o.start:team.end()], attrs={})
         out.append(o)
     return out
@@ -330,7 +330,8 @@ def join_units(text: str, orgs: list[Mention]) -> list[Mention]:
 
 # a school's group in brackets after its name; not a company's (欣龙控股（集团）股份有限公司)
 _GROUP = re.compile(r"[(（]集团[)）](?![股有公])")
-# a body's team written right after it: 槐荫区教体局 + 疫情处置工作领导小组 (+ 办公室)
+# a body's team written right after it: 槐荫区教体局 + 疫情处置工作领导小组 (+ 办公室); not
+# after a team (中央应对疫情工作领导小组 + 组长李克强主持召开领导小组)
 _TEAM = re.compile(r"([\u4e00-\u9fff“”]{2,12}?)(工作领导小组|领导小组|工作指挥部|指挥部)(办公室)?")
 _NOT_IN_TEAM = re.compile(r"[的与及、是在为对向从到将由据经请让被把给了着等说有和或各该本我其均即已]|成立|组建|设立|专门|调整")
 

@@ -174,11 +174,18 @@ class Chain:
                 continue       # 校 alone (校党委书记李长生), not the end of 学校/分校 (学院 not of 材料学院)
             kinds = ANAPHOR_KINDS.get(kind, (kind,))
             before = [o for o in self.orgs if o.end <= a and o.attrs.get("kind") in kinds and not o.attrs.get("parent_key")]
+            # where none is named by itself, a school named only as the owner of its party
+            # branch (汉阴县实验小学党支部): the branch stands for it, the post goes to its owner
+            # (_links); not a college's committee (航运学院党委: 学校 is its university)
+            branches = [o for o in self.orgs if o.end <= a and o.attrs.get("parent_key")
+                        and o.attrs.get("unit_of_kind") in kinds and o.attrs.get("unit_of_kind") != "university"
+                        and PARTY_UNIT_END.search(o.text)]
+            before = before or branches
             if not before:
                 return None
             last = max(before, key=lambda o: o.end)
             s, e = _sentence_around(text, last.start)
-            if any(o.key != last.key and s <= o.start < e for o in before):
+            if any(_owner(o) != _owner(last) and s <= o.start < e for o in before):
                 return None    # 甲校和乙校…该校: which one is not said
             # 地区特殊教育学校 named last is 和田地区特殊教育学校 written short
             last = max((o for o in before if o.text.endswith(last.text)), key=lambda o: (len(o.text), o.end))
@@ -287,6 +294,11 @@ class Chain:
             if runs_into is None and pending and pos > s and text[pos - 1] in "，,、":
                 runs_into = self.person_end.get(pos - 1)
         return links, pending, runs_into
+
+
+def _owner(o: Mention) -> str:
+    """The key of the organisation a mention names: its owner's for a party branch."""
+    return o.attrs.get("parent_key") or o.key
 
 
 def _sentence_around(text: str, pos: int) -> tuple[int, int]:

@@ -1,0 +1,85 @@
+"""Posts and command teams (issue 9, session of 2026-12-06, fifth): 学校 before a post
+stands for a school the report names only as the owner of its party branch, and a body's
+epidemic command team written after it (教育部应对新冠肺炎疫情工作领导小组办公室) is one
+organisation, with its posts and its place."""
+from __future__ import annotations
+
+from pipeline.nlp import found
+
+from .test_relations import links, members
+
+
+def orgs(doc) -> set[str]:
+    return {m.text for m in found(doc) if m.label == "ORG"}
+
+
+def test_school_named_only_by_its_party_branch(analyse):
+    text = ("汉阴县实验小学党支部以党建引领教育教学，建立了“微信党支部”。\n"
+            "学校专职督学王小静老师评价道：“学校的党建工作是关键。”")
+    got = members(analyse, text)
+    assert ("王小静", "汉阴县实验小学", "专职督学") in got        # the school, not its branch
+    rel = [a for p, o, a in links(analyse, text, "MEMBER_OF") if p == "王小静"]
+    assert rel and rel[0]["confidence"] == "inferred"
+
+
+def test_a_school_named_by_itself_wins_over_a_branch(analyse):
+    # 学校 is the university named by itself, not the college whose party committee is
+    # named after it
+    text = ("华中科技大学举行毕业典礼。光电学院党委组织学生座谈。\n"
+            "“学校党委书记邵新宇院士和校长李元元院士，也希望毕业生扎根基层。”")
+    got = {x for x in members(analyse, text) if x[0] in ("李元元", "邵新宇")}
+    assert ("李元元", "华中科技大学", "校长") in got
+    assert not {x for x in got if x[1].startswith("光电学院")}
+
+
+def test_school_anaphor_stays_unsaid_between_two_branches(analyse):
+    # two schools' branches named in the sentence before: which school 学校 means is not said
+    text = ("汉阴县实验小学党支部与汉阴县城关中学党支部开展联建活动。\n"
+            "学校专职督学王小静老师评价道：“活动很好。”")
+    assert not {x for x in members(analyse, text) if x[0] == "王小静"}
+
+
+def test_a_ministrys_epidemic_team_and_its_office(analyse):
+    text = "教育部应对新冠肺炎疫情工作领导小组办公室主任王登峰介绍，目前教育部已经明确要求各地延迟开学。"
+    doc = analyse(text, pub_date="2020-02-25")
+    assert "教育部应对新冠肺炎疫情工作领导小组办公室" in orgs(doc)
+    assert ("王登峰", "教育部应对新冠肺炎疫情工作领导小组办公室", "主任") in members(analyse, text)
+
+
+def test_a_places_command_team_is_placed_there(analyse):
+    text = ("经湖北省新型冠状病毒感染肺炎疫情防控指挥部批准，全省中小学推迟开学。"
+            "2月3日，河北辛集市应对新冠肺炎疫情工作领导小组办公室发布通告。"
+            "中央应对新冠肺炎疫情工作领导小组组长李克强主持召开会议。")
+    doc = analyse(text, pub_date="2020-02-25")
+    got = orgs(doc)
+    assert {"湖北省新型冠状病毒感染肺炎疫情防控指挥部", "河北辛集市应对新冠肺炎疫情工作领导小组办公室",
+            "中央应对新冠肺炎疫情工作领导小组"} <= got
+    placed = {(s, t) for s, t, _ in links(analyse, text, "LOCATED_IN")}
+    assert ("湖北省新型冠状病毒感染肺炎疫情防控指挥部", "湖北省") in placed
+    assert ("河北辛集市应对新冠肺炎疫情工作领导小组办公室", "辛集市") in placed
+    # the team's own posts after it stay posts: 组长李克强 is no part of its name
+    assert ("李克强", "中央应对新冠肺炎疫情工作领导小组", "组长") in members(analyse, text)
+    parts = {(s, t) for s, t, _ in links(analyse, text, "PART_OF")}
+    assert ("河北辛集市应对新冠肺炎疫情工作领导小组办公室", "河北辛集市应对新冠肺炎疫情工作领导小组") in parts
+
+
+def test_a_team_without_its_body_or_topic_is_no_new_name(analyse):
+    # a school's own team with no body written before it, and a place before words that
+    # are no team's topic, stay as they were
+    doc = analyse("学校成立了疫情防控工作领导小组。武汉市教育局召开会议。", pub_date="2020-02-25")
+    assert not any("领导小组" in t and t != "疫情防控工作领导小组" for t in orgs(doc))
+    assert "武汉市教育局" in orgs(doc)
+
+
+def test_a_unit_belongs_to_the_body_its_name_is_written_onto(analyse):
+    # the party committee of a hospital named with its university is the hospital's, and
+    # an office of a committee's commission is the commission's
+    text = ("中国医科大学召开会议。中国医科大学附属盛京医院党委书记李明出席。"
+            "中共河南省委召开会议，中共河南省委外事工作委员会办公室负责人介绍情况。")
+    parts = {(s, t) for s, t, _ in links(analyse, text, "PART_OF")}
+    assert ("中国医科大学附属盛京医院党委", "中国医科大学附属盛京医院") in parts
+    assert ("中国医科大学附属盛京医院党委", "中国医科大学") not in parts
+    assert ("中共河南省委外事工作委员会办公室", "中共河南省委外事工作委员会") in parts
+    # a college between keeps its chain: 党委 -> 学院 -> 大学
+    parts = {(s, t) for s, t, _ in links(analyse, "清华大学举行会议。清华大学建筑学院党委书记张三出席。", "PART_OF")}
+    assert {("清华大学建筑学院党委", "清华大学建筑学院"), ("清华大学建筑学院", "清华大学")} <= parts
