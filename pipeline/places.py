@@ -195,6 +195,10 @@ def context_place(weights: dict[str, float], named: dict[str, float] | None = No
     return path
 
 
+# the party's own name: named in any report on a party branch, it sets no report in China
+PARTY_NAMES = frozenset({"中国共产党", "中共"})
+
+
 class PlaceResolver:
     def __call__(self, doc: Doc) -> Doc:
         gaz = gazetteer.get()
@@ -231,8 +235,9 @@ class PlaceResolver:
                         continue
                     if m.label == "PLACE":    # 齐齐哈尔市扎龙: the town 扎龙镇 sets the report
                         chain = chain + [t for t in [town_after(m.text, chain)] if t is not None]
-                    if any(d.code in res.by_seat for d in chain):
-                        w = 0      # 普陀区 settled by 同济大学's seat: placed, but sets no county
+                    if any(d.code in res.by_seat for d in chain) or m.text in PARTY_NAMES:
+                        w = 0      # 普陀区 settled by 同济大学's seat: placed, but sets no county;
+                                   # the party's name (中国共产党) says nothing of where a report is
                     if w > 0:
                         weights[chain[-1].code] += w
                     if m.label == "PLACE":

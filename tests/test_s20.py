@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pipeline.nlp import found
 
+from .implements_links import implements_links
 from .test_relations import links, members
 
 
@@ -83,3 +84,35 @@ def test_a_unit_belongs_to_the_body_its_name_is_written_onto(analyse):
     # a college between keeps its chain: 党委 -> 学院 -> 大学
     parts = {(s, t) for s, t, _ in links(analyse, "清华大学举行会议。清华大学建筑学院党委书记张三出席。", "PART_OF")}
     assert {("清华大学建筑学院党委", "清华大学建筑学院"), ("清华大学建筑学院", "清华大学")} <= parts
+
+
+def test_the_partys_name_sets_no_report_in_china(analyse):
+    # a kindergarten's report naming its city once and the party once is set in that city:
+    # its short name is placed there
+    text = ("一个支部就是一个战斗堡垒。无锡市观山实验幼儿园有这样一名党员，彰显新时代中国共产党的初心和使命，"
+            "她就是党支部书记王晓来。\n王晓来坚守初心。在观山幼儿园，她带领老师们开展活动。")
+    doc = analyse(text, pub_date="2021-02-25")
+    placed = {(s, t) for s, t, _ in links(analyse, text, "LOCATED_IN")}
+    assert ("观山幼儿园", "无锡市") in placed
+    assert {m.key for m in found(doc) if m.text == "中国共产党"} == {"org::中国共产党"}
+
+
+def test_bodies_named_after_changbai_mountain_are_jilins(analyse):
+    # 长白山's Chinese side is wholly in 吉林 (rules/places_extra.tsv)
+    text = "疫情开始后，长白山教育局立即行动。长白山管委会办公室印发通知，长白山教育系统无疑似病例。"
+    placed = {(s, t) for s, t, _ in links(analyse, text, "LOCATED_IN")}
+    assert ("长白山教育局", "吉林省") in placed
+    assert ("长白山管委会办公室", "吉林省") in placed
+
+
+def test_a_long_sentence_keeps_its_subject(analyse):
+    # one sentence of some 130 characters: the bureau that opens it launches the campaign
+    # named at its end
+    text = ("自11月1日起，全市中小学启动线上教学，平山县教育局从线上教学时长、教学方式、课程设置、作业布置、线上教研、"
+            "体育锻炼和家庭教育等方面进行了详细布置，在保证在线课程教育质量的同时，增加了爱国主义教育、疫情防控知识"
+            "安全教育、心理健康教育、劳动教育和法治教育等教学内容，同时开展了“当好家庭防疫小助手”活动。")
+    got = {(o, m) for o, m, _ in implements_links(analyse, text)}
+    assert ("平山县教育局", "当好家庭防疫小助手") in got
+    # a full stop still ends what the subject does
+    text = "平山县教育局召开会议。随后，各校开展了“当好家庭防疫小助手”活动。"
+    assert not {(o, m) for o, m, _ in implements_links(analyse, text) if o == "平山县教育局"}

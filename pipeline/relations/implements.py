@@ -50,6 +50,11 @@ def _own_item(text: str, places: list[Mention], start: int, pos: int) -> bool:
     return any(p.start == k + 1 and re.fullmatch(r"[“\"]?", text[p.end:pos]) for p in places)
 
 
+# how far (characters, a title counting as one) a subject reaches within its sentence: a
+# bureau opening a sentence of clauses (X局从…方面进行了详细布置，…，同时开展了“…”活动)
+ACTOR_REACH = 160
+
+
 def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Mention] = (),
             ms_places: list[Mention] = ()) -> list[Mention]:
     """The organisations that are the subject for something written at ``pos``: the last
@@ -68,7 +73,7 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             continue          # a member of a list read as an object before
         o = cands[i]
         between = text[o.end:pos]
-        if re.search(r"[。；;]", between) or len(re.sub(r"《[^》]*》", "《》", between)) > 100:   # titles count as one word
+        if re.search(r"[。；;]", between) or len(re.sub(r"《[^》]*》", "《》", between)) > ACTOR_REACH:   # titles count as one word
             return []
         if re.search(f"(?:{cue_alternation('judge')})", between):
             return []         # X局充分肯定…工作: the organisation judges the work, others do it
