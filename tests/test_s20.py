@@ -116,3 +116,26 @@ def test_a_long_sentence_keeps_its_subject(analyse):
     # a full stop still ends what the subject does
     text = "平山县教育局召开会议。随后，各校开展了“当好家庭防疫小助手”活动。"
     assert not {(o, m) for o, m, _ in implements_links(analyse, text) if o == "平山县教育局"}
+
+
+def test_a_ministrys_department_with_a_conjunction_is_one_name_and_one_node(tmp_path):
+    # 体育卫生与艺术教育司 is no list of two bodies; written alone, in full or short
+    # (体卫艺司), it is the one department of 教育部 (rules/org_known.tsv), and the man who
+    # heads it in three reports is one person
+    import csv
+
+    from pipeline import build
+    src = tmp_path / "in"
+    src.mkdir()
+    reports = {"a": "教育部应对新冠肺炎疫情工作领导小组办公室主任、体育卫生与艺术教育司司长王登峰表示，应继续科学防控。",
+               "b": "教育部体卫艺司司长王登峰表示，教学改革是加强学校体育工作的关键。",
+               "c": "教育部体育卫生与艺术教育司司长王登峰说，学校要加强体育锻炼。"}
+    for name, text in reports.items():
+        (src / f"{name}.txt").write_text("新闻发布会\n\n" + text + "\n", encoding="utf-8")
+    build.run(src, tmp_path / "out", workers=1, progress=False)
+    with open(tmp_path / "out" / "tables" / "relations.csv", encoding="utf-8-sig", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["type"] == "MEMBER_OF" and r["source_name"] == "王登峰"]
+    assert {(r["doc_id"], r["target_name"], r["role"]) for r in rows} >= {
+        ("a", "教育部应对新冠肺炎疫情工作领导小组办公室", "主任"), ("a", "教育部体育卫生与艺术教育司", "司长"),
+        ("b", "教育部体育卫生与艺术教育司", "司长"), ("c", "教育部体育卫生与艺术教育司", "司长")}
+    assert len({r["source_id"] for r in rows}) == 1
