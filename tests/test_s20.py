@@ -139,3 +139,14 @@ def test_a_ministrys_department_with_a_conjunction_is_one_name_and_one_node(tmp_
         ("a", "教育部应对新冠肺炎疫情工作领导小组办公室", "主任"), ("a", "教育部体育卫生与艺术教育司", "司长"),
         ("b", "教育部体育卫生与艺术教育司", "司长"), ("c", "教育部体育卫生与艺术教育司", "司长")}
     assert len({r["source_id"] for r in rows}) == 1
+
+
+def test_a_places_court_and_practice_centre_are_its_bodies(analyse):
+    # rules/org_level_bodies.txt: a division written in full before its court, procuratorate
+    # or civilisation practice centre is one organisation, placed there
+    text = ("他组织他人作弊，被十堰市茅箭区人民法院判处有期徒刑1年。据江西省人民检察院官方微博消息，案件已移送。"
+            "在博罗县新时代文明实践中心指导下，志愿者走进校园。")
+    doc = analyse(text, pub_date="2020-06-01")
+    assert {"十堰市茅箭区人民法院", "江西省人民检察院", "博罗县新时代文明实践中心"} <= orgs(doc)
+    placed = {(s, t) for s, t, _ in links(analyse, text, "LOCATED_IN")}
+    assert ("十堰市茅箭区人民法院", "茅箭区") in placed
