@@ -150,3 +150,4 @@ def test_a_places_court_and_practice_centre_are_its_bodies(analyse):
     assert {"十堰市茅箭区人民法院", "江西省人民检察院", "博罗县新时代文明实践中心"} <= orgs(doc)
     placed = {(s, t) for s, t, _ in links(analyse, text, "LOCATED_IN")}
     assert ("十堰市茅箭区人民法院", "茅箭区") in placed
+
