@@ -151,3 +151,11 @@ def test_a_places_court_and_practice_centre_are_its_bodies(analyse):
     placed = {(s, t) for s, t, _ in links(analyse, text, "LOCATED_IN")}
     assert ("十堰市茅箭区人民法院", "茅箭区") in placed
 
+
+def test_olympiad_and_farmland_irrigation_are_no_people(analyse):
+    # rules/person_stop.txt: words the model took for names in real articles
+    for text in ("各地高考加分政策集体“缩水”，奥赛、体育加分均不超过20分。2015年起，两类考生不再具备保送资格："
+                 "奥赛获得全国决赛一、二、三等奖的应届考生。四川1，取消奥赛“获得省赛区一等奖者”加分。",
+                 "水利部门通力合作，加大对农田水利设施的投入。只要农田水利设施跟不上，下次旱情还会再来。"):
+        doc = analyse(text, pub_date="2015-06-01")
+        assert not {m.text for m in found(doc) if m.label == "PERSON"} & {"奥赛", "农田水利"}
