@@ -159,3 +159,19 @@ def test_olympiad_and_farmland_irrigation_are_no_people(analyse):
                  "水利部门通力合作，加大对农田水利设施的投入。只要农田水利设施跟不上，下次旱情还会再来。"):
         doc = analyse(text, pub_date="2015-06-01")
         assert not {m.text for m in found(doc) if m.label == "PERSON"} & {"奥赛", "农田水利"}
+
+
+def test_an_outlet_written_with_its_app_is_two_outlets(analyse):
+    # 杭州网 and its app 杭州通客户端; 青海新闻网 and 大美青海客户端: each placed by its own name
+    doc = analyse("青海新闻网·大美青海客户端讯 1月28日，记者从西宁市教育局获悉，寒假专项整治取得成效。",
+                  pub_date="2022-01-28")
+    assert {"青海新闻网", "大美青海客户端"} <= orgs(doc)
+    assert "青海新闻网·大美青海客户端" not in orgs(doc)
+    text = "《最美课本》三个学科精品内容进驻人民智云客户端。这正是《最美课本》和人民网人民智云客户端合作的价值所在。"
+    doc = analyse(text, pub_date="2021-05-01")
+    assert {"人民网", "人民智云客户端"} <= orgs(doc)
+    assert not {m.text for m in found(doc) if m.label == "PERSON"}
+    # two outlets joined by a dot, no app among them, stay one name (齐鲁晚报·齐鲁壹点)
+    doc = analyse("据齐鲁晚报·齐鲁壹点记者许光海报道，济南市槐荫区教体局开展了活动。", pub_date="2021-05-01",
+                  source="齐鲁晚报·齐鲁壹点")
+    assert "齐鲁晚报·齐鲁壹点" in orgs(doc)

@@ -267,7 +267,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _merge_heads(text, ms)
     ms = _add(ms, org_short.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms]))
     ms = org_short.defined_short_names(text, ms)                 # X有限公司（简称“慧科”）… 慧科
-    org_ms = orgs.join_units(text, [m for m in ms if m.label == "ORG"])
+    org_ms = orgs.split_apps(text, orgs.join_units(text, [m for m in ms if m.label == "ORG"]))   # 杭州网 + 杭州通客户端
     ms = [m for m in ms if m.label != "ORG" and not any(_overlaps(m, o) for o in org_ms)] + org_ms
     ms = orgs.join_campuses(text, ms, ends)
     ms = _add(ms, org_shapes.list_siblings(text, words, ms))   # 糜滩教管中心、三滩教管中心

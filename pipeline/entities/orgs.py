@@ -328,6 +328,24 @@ def join_units(text: str, orgs: list[Mention]) -> list[Mention]:
     return out
 
 
+def split_apps(text: str, ms: list[Mention]) -> list[Mention]:
+    """An outlet written together with its news app (杭州网杭州通客户端, 青海新闻网·大美青海
+    客户端, 人民网人民智云客户端) is two outlets: the site or paper, and the app."""
+    out = []
+    for m in ms:
+        two = _WITH_APP.fullmatch(m.text) if m.label == "ORG" else None
+        if two is None:
+            out.append(m)
+            continue
+        a, b = two.span(1), two.span(2)
+        out += [Mention("ORG", m.start + a[0], m.start + a[1], two.group(1), attrs={"kind": "media"}),
+                Mention("ORG", m.start + b[0], m.start + b[1], two.group(2), attrs={"kind": "media"})]
+    return out
+
+
+_WITH_APP = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:网|报|台))[·•・]?([\u4e00-\u9fff]{2,10}客户端)")
+
+
 # a school's group in brackets after its name; not a company's (欣龙控股（集团）股份有限公司)
 _GROUP = re.compile(r"[(（]集团[)）](?![股有公])")
 # a body's team written right after it: 槐荫区教体局 + 疫情处置工作领导小组 (+ 办公室); not
