@@ -175,3 +175,18 @@ def test_an_outlet_written_with_its_app_is_two_outlets(analyse):
     doc = analyse("据齐鲁晚报·齐鲁壹点记者许光海报道，济南市槐荫区教体局开展了活动。", pub_date="2021-05-01",
                   source="齐鲁晚报·齐鲁壹点")
     assert "齐鲁晚报·齐鲁壹点" in orgs(doc)
+
+
+def test_a_level_of_schooling_after_a_body_belongs_to_the_post(analyse):
+    text = ("据悉，李秀英沐语名师工作室由大安区教师进修校小学语文教研员李秀英领衔。"
+            "南京市教研室中学政治教研员王小叶介绍经验。清华大学附属小学体育教师任海江说，要天天锻炼。")
+    doc = analyse(text, pub_date="2019-05-08")
+    assert {"大安区教师进修校", "南京市教研室", "清华大学附属小学"} <= orgs(doc)   # the school's own name stays
+    got = members(analyse, text)
+    assert ("李秀英", "大安区教师进修校", "小学语文教研员") in got
+    assert ("王小叶", "南京市教研室", "中学政治教研员") in got
+    # a name ending the text is read safely (it once stopped a whole report)
+    from pipeline.doc import Mention
+    from pipeline.entities.org_complete import cut_schooling_level
+    m = Mention("ORG", 3, 13, "大安区教师进修校小学")
+    assert cut_schooling_level("任教于大安区教师进修校小学", m) is m

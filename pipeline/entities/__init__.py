@@ -225,6 +225,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             if m.label == "ORG":
                 m = orgs.trim_verb(text, org_complete.cut_facility(org_shapes.cut_bureau_schools(
                     org_shapes.cut_false_ending(text, m))), word_from)
+                m = org_complete.cut_schooling_level(text, m)   # 大安区教师进修校 + 小学语文教研员
                 m = org_shapes.cut_discipline(m)      # 成都中医药大学中药学, 中国宪法学
                 m = m and org_shapes.cut_counted_head(text, m)   # 11所驻昌平大学, 第14名耶拿大学
                 m = m and org_shapes.with_century(text, m)       # 21世纪教育研究院: the model reads 世纪…

@@ -190,6 +190,21 @@ def bodies_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+def cut_schooling_level(text: str, m: Mention) -> Mention:
+    """大安区教师进修校小学语文教研员, 南京市教研室中学政治教研员: a level of schooling with a
+    subject after it (rules/org_suffix_blockers.txt) written right after a body's whole name
+    belongs to the post, not to the name: 大安区教师进修校. A school's own name ending so
+    (清华大学附属小学体育教师) is left whole: what is before 小学 is no body of its own."""
+    hit = _LEVEL_END.search(m.text) if m.label == "ORG" else None
+    if hit is None or hit.start() < 3 or m.end >= len(text) or not lexicon.schooling_words().match_at(text, m.end) \
+            or orgs_kind_of(m.text[:hit.start()])[0] == "other":
+        return m
+    return Mention(m.label, m.start, m.start + hit.start(), m.text[:hit.start()], attrs=dict(m.attrs))
+
+
+_LEVEL_END = re.compile(r"(?:小学|中学|初中|高中)$")
+
+
 def command_teams(text: str, ms: list[Mention]) -> list[Mention]:
     """A body's command team for an epidemic, written after the body (a place, an
     organisation, or 中央) with its topic (rules/team_topics.txt): 教育部应对新冠肺炎疫情工作
