@@ -190,3 +190,15 @@ def test_a_level_of_schooling_after_a_body_belongs_to_the_post(analyse):
     from pipeline.entities.org_complete import cut_schooling_level
     m = Mention("ORG", 3, 13, "大安区教师进修校小学")
     assert cut_schooling_level("任教于大安区教师进修校小学", m) is m
+
+
+def test_a_teachers_studio_named_after_her(analyse):
+    text = ("大安区李秀英沐语名师工作室被评为“校地共建”名师工作室，李秀英被聘为负责人。"
+            "2015年，张勇加入戴加平名师网络工作室。吴丹青紧急召集工作室核心成员。")
+    doc = analyse(text, pub_date="2019-05-08")
+    got = orgs(doc)
+    assert {"大安区李秀英沐语名师工作室", "戴加平名师网络工作室"} <= got
+    assert not any(t.startswith("吴丹青") for t in got)           # a verb between: no studio's name
+    assert {"李秀英", "张勇", "吴丹青"} <= {m.text for m in found(doc) if m.label == "PERSON"}
+    placed = {(s, t) for s, t, _ in links(analyse, text, "LOCATED_IN")}
+    assert ("大安区李秀英沐语名师工作室", "大安区") in placed

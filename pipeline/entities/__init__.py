@@ -265,6 +265,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _add(ms, org_complete.quoted_schools(text, ms))     # “农八师独立团民办聋哑学校”
     ms = _add(ms, org_complete.bodies_after_places(text, words, ms))   # 黑龙江省 + 乡村振兴局
     ms = _add(ms, org_complete.command_teams(text, ms))   # 教育部 + 应对新冠肺炎疫情工作领导小组
+    ms = _add(ms, org_complete.person_studios(text, words, ms))  # 大安区 + 李秀英 + 沐语名师工作室
     ms = _merge_heads(text, ms)
     ms = _add(ms, org_short.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms]))
     ms = org_short.defined_short_names(text, ms)                 # X有限公司（简称“慧科”）… 慧科

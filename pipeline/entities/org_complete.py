@@ -205,6 +205,26 @@ def cut_schooling_level(text: str, m: Mention) -> Mention:
 _LEVEL_END = re.compile(r"(?:小学|中学|初中|高中)$")
 
 
+def person_studios(text: str, words, ms: list[Mention]) -> list[Mention]:
+    """A teacher's studio named after her (大安区李秀英沐语名师工作室, 杜丽君综合实践名师工作室):
+    the place written before the name, the name and the words up to 工作室 are one ORG, where
+    those words can stand in a name (not 吴丹青紧急召集工作室核心成员)."""
+    places = {m.end: m for m in ms if m.label == "PLACE"}
+    out = []
+    for p in ms:
+        if p.label != "PERSON":
+            continue
+        st = _STUDIO.match(text, p.end)
+        if st is None or _NOT_IN_NAME.search(st.group(1)) or not _name_like(text, p.end, st.end(1), words):
+            continue
+        a = places[p.start].start if p.start in places else p.start
+        out.append(Mention("ORG", a, st.end(), text[a:st.end()], attrs={}))
+    return out
+
+
+_STUDIO = re.compile(r"([\u4e00-\u9fff]{0,6}?)(?:名师|名校长|名班主任|特级教师)?工作室")
+
+
 def command_teams(text: str, ms: list[Mention]) -> list[Mention]:
     """A body's command team for an epidemic, written after the body (a place, an
     organisation, or 中央) with its topic (rules/team_topics.txt): 教育部应对新冠肺炎疫情工作
