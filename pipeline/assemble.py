@@ -301,8 +301,11 @@ ORDERED = (("mentions", MENTION_COLS, 'doc_id, start, "end", label, o, n'),
            ("evidence", EV_COLS, 'typ, src, dst, doc_id, start, "end", o, n'))
 # evidence: what one section says twice (same ends, type, place and attributes) kept once
 STAGED = {"mentions": "m", "claims": "c",
-          "evidence": """(SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY k, src, dst, typ, doc_id, start, "end",
-                          role, basis, confidence, date ORDER BY n) AS rn FROM ev) WHERE rn = 1)"""}
+          # one row per group, the first said (SQLite takes the other columns from the row
+          # of the min(): one sort instead of a window's two)
+          "evidence": """(SELECT o, min(n) AS n, k, src, dst, typ, doc_id, start, "end", sentence, role, basis,
+                          confidence, date FROM ev GROUP BY k, src, dst, typ, doc_id, start, "end",
+                          role, basis, confidence, date)"""}
 
 
 def index_format() -> str:
