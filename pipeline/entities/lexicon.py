@@ -54,8 +54,8 @@ class WordList:
         return cls(words, frozenset(w[0] for w in words), tuple(sorted({len(w) for w in words}, reverse=True)))
 
     def match_at(self, text: str, i: int) -> tuple[int, object] | None:
-        """The longest word starting at ``i``: (end, value), or None."""
-        lengths = self._lengths_by_first.get(text[i])
+        """The longest word starting at ``i``: (end, value), or None (also at the text's end)."""
+        lengths = self._lengths_by_first.get(text[i:i + 1])
         if lengths is None:
             return None
         words = self.words

@@ -196,7 +196,7 @@ def cut_schooling_level(text: str, m: Mention) -> Mention:
     belongs to the post, not to the name: 大安区教师进修校. A school's own name ending so
     (清华大学附属小学体育教师) is left whole: what is before 小学 is no body of its own."""
     hit = _LEVEL_END.search(m.text) if m.label == "ORG" else None
-    if hit is None or hit.start() < 3 or m.end >= len(text) or not lexicon.schooling_words().match_at(text, m.end) \
+    if hit is None or hit.start() < 3 or not lexicon.schooling_words().match_at(text, m.end) \
             or orgs_kind_of(m.text[:hit.start()])[0] == "other":
         return m
     return Mention(m.label, m.start, m.start + hit.start(), m.text[:hit.start()], attrs=dict(m.attrs))

@@ -177,9 +177,9 @@ class Chain:
             # where none is named by itself, a school named only as the owner of its party
             # branch (汉阴县实验小学党支部): the branch stands for it, the post goes to its owner
             # (_links); not a college's committee (航运学院党委: 学校 is its university)
+            owners = [k for k in kinds if k != "university"]
             branches = [o for o in self.orgs if o.end <= a and o.attrs.get("parent_key")
-                        and o.attrs.get("unit_of_kind") in kinds and o.attrs.get("unit_of_kind") != "university"
-                        and PARTY_UNIT_END.search(o.text)]
+                        and o.attrs.get("unit_of_kind") in owners and PARTY_UNIT_END.search(o.text)]
             before = before or branches
             if not before:
                 return None

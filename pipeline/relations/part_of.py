@@ -120,7 +120,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
     for o in orgs:
         span = sentence_of(doc, o.start)
         owner = _owner_in_name(o, by_text)
-        if owner is not None and o.attrs.get("parent_key") and len(o.attrs.get("parent_text") or "") > len(owner.text) \
+        if owner is not None and len(o.attrs.get("parent_text") or "") > len(owner.text) \
                 and _college_between(o, owner) is None:
             owner = None      # 教育部应对…工作领导小组办公室: the office is its team's, not 教育部's
         if owner is not None:
