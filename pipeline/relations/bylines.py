@@ -28,9 +28,14 @@ def line(text: str, pos: int) -> tuple[int, int]:
     return a, (b if b >= 0 else len(text))
 
 
-def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list[tuple[Mention, str, str]]:
+def byline(text: str, p: Mention, orgs: list[Mention], source: str = "",
+           post_after: str = "") -> list[tuple[Mention, str, str]]:
     """A reporter or editor in a byline: 红网讯(通讯员 欧满清 卢辉平), 来源:华声在线 作者:雷春华;
-    an editor on a line of a 来源/作者/编辑 block (来源:红网 / 作者:杨斌 / 编辑:杨雁霞)."""
+    an editor on a line of a 来源/作者/编辑 block (来源:红网 / 作者:杨斌 / 编辑:杨雁霞).
+    ``post_after``: a post written right after the name; one that is no byline's word says
+    the name opens a sentence of its own (通讯员周和平 习近平总书记在…), no byline's."""
+    if post_after and re.fullmatch(cue_alternation("byline", "staff_byline"), post_after) is None:
+        return []
     a, _ = line(text, p.start)
     if re.search(rf"(?:{cue_alternation('page_editor')})[\s:：]*$", text[a:p.start]):
         return []       # 网络编辑:王五: the page's web editor, of a site the report does not name
@@ -41,10 +46,11 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "") -> list
     credit = _credit(text, p, orgs, a)
     if credit:
         return credit
-    for o in sorted((o for o in orgs if a <= o.start and o.end <= p.start), key=lambda o: -o.end):
+    before = sorted((o for o in orgs if a <= o.start and o.end <= p.start), key=lambda o: -o.end)
+    for o in before:
         gap = text[o.end:p.start]
-        if len(gap) > 40:
-            break
+        if len(gap) > 40 or any(o.end <= x.start for x in before):
+            break     # 新华社…电中国民主促进会会员王企贤: another body stands between
         between = re.compile(rf"{words}|[\s\d年月日时分:：|｜()（）\[\]【】/·\-—]")
         rest = between.sub("", gap)
         names_between = [q for q in re.findall(r"[\u3400-\u9fff]{2,4}", rest)]

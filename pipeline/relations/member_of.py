@@ -428,8 +428,10 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         got: list[tuple[Mention, str, str]] = []
         for org, rs, via in links:
             got += [(org, r, VIA_ANAPHOR if via else "role and organisation before the name") for r in rs if fits_kind(r, org)]
-        if not got and runs_into is not None and runs_into.start in posts:
+        if not got and runs_into is not None and runs_into.start in posts \
+                and not (not pending and not text[runs_into.end:p.start].strip() and _name_role(text, p)):
             # 校长张三、副校长李四; 记者 王五 李六: the organisation of the list's first name
+            # (not a name with a post of its own after a space: 通讯员周和平 习近平总书记…)
             prev = posts[runs_into.start]
             mine = pending or [r for _, r in prev][:1]
             got = [(prev[0][0], r, "listed after a name with its organisation") for r in mine
@@ -481,7 +483,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
                 and not studies(text, org_end[p.start], p):
             got = [(org_end[p.start], "", "organisation written before the name")]   # 东城小学李明
         if not got:
-            got = bylines.byline(text, p, orgs, (doc._.context or {}).get("source", ""))
+            got = bylines.byline(text, p, orgs, (doc._.context or {}).get("source", ""), _name_role(text, p))
             if got and got[0][2] in (bylines.ONE_MEDIUM, bylines.SOURCE_MEDIUM):
                 conf = "inferred"
         if not got and pending:

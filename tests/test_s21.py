@@ -1,0 +1,42 @@
+"""Bylines that end where the story begins (issue 9, session of 2026-12-06, sixth): a name
+with a post of its own right after it opens a sentence, it is no byline's name; and a name
+with another body written between it and a medium is no staff of that medium. Both found
+on the 2,613 corpus articles (c02399, c02309, c00840)."""
+from __future__ import annotations
+
+from .test_relations import members
+
+
+def test_a_byline_without_a_stop_runs_into_the_story(analyse):
+    # the byline's last name and the story's first are parted by a space only
+    text = ("光明日报见习记者赵嘉伟光明日报通讯员刘先根周和平 习近平总书记在2018年8月召开的"
+            "全国宣传思想工作会议上指出，要扎实抓好县级融媒体中心建设。")
+    got = members(analyse, text)
+    assert ("刘先根", "光明日报", "通讯员") in got
+    assert ("赵嘉伟", "光明日报", "见习记者") in got
+    assert not {x for x in got if x[0] == "习近平"}
+
+
+def test_a_list_of_staff_names_still_runs_on(analyse):
+    # names with no post of their own after a space stay the byline's
+    text = "新华日报讯（记者 王晓明 李建华）昨日，南京市教育局召开会议。"
+    got = {x[:2] for x in members(analyse, text)}
+    assert {("王晓明", "新华日报"), ("李建华", "新华日报")} <= got
+
+
+def test_a_body_between_the_medium_and_the_name(analyse):
+    # the dateline's agency is not the organisation of the members of the body after it
+    text = ("新华社北京5月16日电中国民主促进会会员王企贤、段力佩、方明、葛志成等十位著名教育工作者"
+            "日前联名发出《倡议书》，呼吁全社会关心教育。")
+    got = members(analyse, text)
+    assert not {x for x in got if x[1] == "新华社"}
+
+
+def test_a_table_of_names_and_workplaces_is_no_byline(analyse):
+    # 姓名 奖项类别 工作单位: each name's workplace comes after it; the one before is the
+    # name before's
+    text = ("姓名 奖项类别 工作单位\n"
+            "吴枫  电子信息技术奖  中国科学技术大学\u3000\u3000杨德仁  电子信息技术奖  浙江大学"
+            "\u3000\u3000冯吉才  冶金材料技术奖  哈尔滨工业大学")
+    got = members(analyse, text)
+    assert not {x for x in got if x[0] == "冯吉才" and x[1] in ("浙江大学", "中国科学技术大学")}
