@@ -1,9 +1,11 @@
 """Bylines that end where the story begins (issue 9, session of 2026-12-06, sixth): a name
 with a post of its own right after it opens a sentence, it is no byline's name; and a name
 with another body written between it and a medium is no staff of that medium. Both found
-on the 2,613 corpus articles (c02399, c02309, c00840)."""
+on the 2,613 corpus articles (c02399, c02309, c00840). And an item of a list of bodies
+written onto its own quoted work is that body's (c00249)."""
 from __future__ import annotations
 
+from .implements_links import implements_links
 from .test_relations import members
 
 
@@ -40,3 +42,14 @@ def test_a_table_of_names_and_workplaces_is_no_byline(analyse):
             "\u3000\u3000冯吉才  冶金材料技术奖  哈尔滨工业大学")
     got = members(analyse, text)
     assert not {x for x in got if x[0] == "冯吉才" and x[1] in ("浙江大学", "中国科学技术大学")}
+
+
+def test_each_item_of_a_list_of_bodies_and_their_named_works(analyse):
+    # A“X”项目、B“Y”行动: the body written onto a quoted name in a list item carries it out,
+    # not the list's first body
+    text = ("湖南大学“壹桌计划”大学生公益项目、华南理工大学“远程支援一线医护人员”爱心辅导行动、"
+            "南京师范大学“最美逆行者子女守护计划”……也都在用爱与责任诠释青春力量。")
+    got = {(o, m) for o, m, _ in implements_links(analyse, text)}
+    assert ("湖南大学", "壹桌计划") in got
+    assert ("华南理工大学", "远程支援一线医护人员") in got
+    assert ("湖南大学", "远程支援一线医护人员") not in got

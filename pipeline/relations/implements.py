@@ -92,6 +92,8 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []         # 教育部X计划1人、自治区“天山英才”2人: a list item with an owner of its own
         if between.startswith(cues("modifier", "implements.tsv")) or re.match(r"[一二三四五六七八九\d]+年级", between):
             continue          # 威远县实验小学二年级的学生…: the organisation qualifies a noun
+        if text[o.start - 1:o.start] == "、" and between in ("“", "\"") and not _listed_after(text, cands, i):
+            return [o]        # …公益项目、华南理工大学“远程支援…”行动: a list item written onto its own name
         if _is_object(text, o, s) and not _listed_after(text, cands, i):
             continue
         # a possessive (X的Y) is no subject, nor a list member before another organisation
