@@ -371,3 +371,50 @@ def placed_before(text: str, ms: list[Mention], place_divs: dict[int, list[Divis
         if chain and not place_divs.get(id(m)) and chain[-1].level in ("province", "city", "county", "town"):
             got[m.text].add(chain[-1].code)
     return {name: next(iter(codes)) for name, codes in got.items() if len(codes) == 1}
+
+
+def same_place_in_full(ms: list[Mention], entities: dict, relations: list) -> None:
+    """A place the table does not hold, written alone (鱼塘社区), is the one the section
+    writes in full with its divisions (水城区红桥街道鱼塘社区): one entity, placed there."""
+    placed = [m for m in ms if m.label == "PLACE" and m.key.startswith("place:") and not m.key.startswith("place:?")]
+    for m in ms:
+        if m.label != "PLACE" or not m.key.startswith("place:?/"):
+            continue
+        full = {x.key for x in placed if len(x.text) > len(m.text) and x.text.endswith(m.text)
+                and "/" in x.key and x.key.endswith(m.text)}
+        if len(full) != 1:
+            continue
+        old, new = m.key, full.pop()
+        m.key, m.norm = new, entities.get(new, {}).get("name", m.norm)
+        if old in entities and new in entities:
+            entities[new]["aliases"] |= entities.pop(old)["aliases"]
+        relations[:] = [r for r in relations if r.source != old]
+        for r in relations:  # anything placed in it is placed in the one entity
+            if r.target == old:
+                r.target = new
+
+
+def unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
+    """Within a section, one organisation named with a coarser and a finer place (成都市锦官
+    新城小学 and, in a 武侯区 context, 锦官新城小学) is one organisation."""
+    gaz = gazetteer.get()
+    by_core = defaultdict(set)
+    for m in ms:
+        if m.label == "ORG" and m.key.count(":") >= 2:
+            _, anchor, core = m.key.split(":", 2)
+            by_core[core].add(anchor)
+    for core, anchors in by_core.items():
+        if len(anchors) < 2:
+            continue
+        for a in anchors:
+            finer = [b for b in anchors if b != a and (a == "" or a in gaz.ancestors(b))]
+            if len(finer) == 1:
+                old, new = f"org:{a}:{core}", f"org:{finer[0]}:{core}"
+                for m in ms:
+                    if m.key == old:
+                        m.key = new
+                if old in entities and new in entities:
+                    entities[new]["aliases"] |= entities.pop(old)["aliases"]
+                for r in relations:
+                    if r.source == old:
+                        r.source = new

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from . import gazetteer, placeurl, rules
 from .placeorgs import (colleges_of_one_university, county_just_before, geo_home, name_holds, outlet_province, seat_place, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
                         keyed_at, level_after_listed, placed_before, site_body,
-                        local_end, village_home, with_setting, zone_end, zone_home)
+                        local_end, same_place_in_full, unify_orgs, village_home, with_setting, zone_end, zone_home)
 from . import names as org_names
 from .gazetteer import Division
 # BUREAU_FAMILY, ROAD_AFTER, GEO_AFTER and segment are read from here by duplicates.py and linkeval.py
@@ -297,10 +297,10 @@ class PlaceResolver:
                 outlet = ctx.get("source") or ""
                 outlet = role if not outlet or outlet in org_names.OWN_OUTLET else outlet
                 _entity(entities, m.key, "PERSON", m.text, m.text, {"outlet": outlet} if role else {})
-        _same_place_in_full(ms, entities, relations)
+        same_place_in_full(ms, entities, relations)
         same_org_in_full(ms, bases, entities, relations)
         colleges_of_one_university(ms, entities, relations, doc._.doc_id or "")
-        _unify_orgs(ms, entities, relations)
+        unify_orgs(ms, entities, relations)
         # short forms take the key of their full name (锦小 -> 锦官新城小学)
         by_text = {}
         for m in ms:
@@ -528,53 +528,6 @@ def _staff_role(text: str, m: Mention, ctx: dict) -> str:
     if STAFF_AFTER.match(text[m.end:m.end + 4]):
         return "记者"
     return ""
-
-
-def _same_place_in_full(ms: list[Mention], entities: dict, relations: list) -> None:
-    """A place the table does not hold, written alone (鱼塘社区), is the one the section
-    writes in full with its divisions (水城区红桥街道鱼塘社区): one entity, placed there."""
-    placed = [m for m in ms if m.label == "PLACE" and m.key.startswith("place:") and not m.key.startswith("place:?")]
-    for m in ms:
-        if m.label != "PLACE" or not m.key.startswith("place:?/"):
-            continue
-        full = {x.key for x in placed if len(x.text) > len(m.text) and x.text.endswith(m.text)
-                and "/" in x.key and x.key.endswith(m.text)}
-        if len(full) != 1:
-            continue
-        old, new = m.key, full.pop()
-        m.key, m.norm = new, entities.get(new, {}).get("name", m.norm)
-        if old in entities and new in entities:
-            entities[new]["aliases"] |= entities.pop(old)["aliases"]
-        relations[:] = [r for r in relations if r.source != old]
-        for r in relations:  # anything placed in it is placed in the one entity
-            if r.target == old:
-                r.target = new
-
-
-def _unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
-    """Within a section, one organisation named with a coarser and a finer place (成都市锦官
-    新城小学 and, in a 武侯区 context, 锦官新城小学) is one organisation."""
-    gaz = gazetteer.get()
-    by_core = defaultdict(set)
-    for m in ms:
-        if m.label == "ORG" and m.key.count(":") >= 2:
-            _, anchor, core = m.key.split(":", 2)
-            by_core[core].add(anchor)
-    for core, anchors in by_core.items():
-        if len(anchors) < 2:
-            continue
-        for a in anchors:
-            finer = [b for b in anchors if b != a and (a == "" or a in gaz.ancestors(b))]
-            if len(finer) == 1:
-                old, new = f"org:{a}:{core}", f"org:{finer[0]}:{core}"
-                for m in ms:
-                    if m.key == old:
-                        m.key = new
-                if old in entities and new in entities:
-                    entities[new]["aliases"] |= entities.pop(old)["aliases"]
-                for r in relations:
-                    if r.source == old:
-                        r.source = new
 
 
 def _district_in_setting(anchor: str, path: list[str]) -> str:
