@@ -53,3 +53,39 @@ def test_each_item_of_a_list_of_bodies_and_their_named_works(analyse):
     assert ("湖南大学", "壹桌计划") in got
     assert ("华南理工大学", "远程支援一线医护人员") in got
     assert ("湖南大学", "远程支援一线医护人员") not in got
+
+
+# ------------------------------------------------------------------ a clause read as a name
+
+def _cut(analyse, text, name):
+    from pipeline.doc import Mention
+    from pipeline.entities import org_complete, word_spans
+    doc = analyse(text)
+    k = text.index(name)
+    return [p.text for p in org_complete.cut_clause(text, Mention("ORG", k, k + len(name), name), dict(word_spans(doc)))]
+
+
+def test_a_clause_read_as_one_name_is_parted_at_its_verb(analyse):
+    # a word no name holds, written as a word of its own, parts the span; the sides that
+    # are bodies by themselves stay
+    assert _cut(analyse, "道真县是茅台集团的对口扶贫县。", "道真县是茅台集团") == ["茅台集团"]
+    assert _cut(analyse, "中国学生群体是帝国理工学院数量最多的国际学生群体。",
+                "中国学生群体是帝国理工学院") == ["帝国理工学院"]
+    assert _cut(analyse, "由州政府提供医院和医疗费用的辅助。", "州政府提供医院") == ["州政府"]
+    assert _cut(analyse, "研究：MOOC让商学院更多元", "MOOC让商学院") == ["商学院"]
+    assert _cut(analyse, "中大女神学霸被牛津录取。", "中大女神学霸被牛津") == ["牛津"]   # a known body
+    assert _cut(analyse, "华商报记者来到实验中学。", "华商报记者来到实验中学") == []    # neither side is a body
+
+
+def test_a_verb_inside_a_longer_word_is_no_cut(analyse):
+    # 求是, 将军山: the characters stand inside words of the name
+    assert _cut(analyse, "求是杂志社评论部发表文章。", "求是杂志社评论部") == ["求是杂志社评论部"]
+    assert _cut(analyse, "贵州省将军山医院临时党委开展活动。", "贵州省将军山医院临时党委") == ["贵州省将军山医院临时党委"]
+
+
+def test_the_parted_names_in_a_build(analyse):
+    doc = analyse("道真县是茅台集团的对口扶贫县，今年，茅台集团资助该县300名贫困学子圆大学梦。")
+    from pipeline.nlp import found
+    got = {(m.label, m.text) for m in found(doc)}
+    assert ("ORG", "茅台集团") in got and ("PLACE", "道真县") in got
+    assert not {t for lab, t in got if "是" in t}

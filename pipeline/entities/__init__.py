@@ -232,7 +232,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 m = m and org_shapes.cut_group_school(text, m)   # 集团成员校春光小学: 春光小学
                 m = m and org_shapes.edition_of_event(text, m)   # 淮南市第十二届中等职业学校技能大赛
                 m = m and org_shapes.run_by_level(m)             # 盐城市直学校: 盐城市, no school
-        for part in (orgs.split_joined(text, m) if m is not None and m.label == "ORG" else [m]):
+        for part in ([p for c in org_complete.cut_clause(text, m, word_at) for p in orgs.split_joined(text, c)]
+                     if m is not None and m.label == "ORG" else [m]):
             if part is not None and part.label == "ORG" and (places.division_chain(part.text)
                                                               or places.station(part.text)
                                                               or place_lists.village_chain(part.text)):

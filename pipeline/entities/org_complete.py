@@ -14,7 +14,7 @@ from .. import rules
 from ..doc import Mention, covered
 from . import lexicon
 from .org_levels import level_body_at
-from .orgs import categories, category, kind_of as orgs_kind_of
+from .orgs import categories, category, kind_of as orgs_kind_of, named_body
 from .places import division_chain
 
 
@@ -250,3 +250,25 @@ def _team_pattern() -> re.Pattern:
 
 # an office of the body right after it (开发指导处, 政工股, 办公室): the body ends there
 _OFFICE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:处|科|股|室)(?:副)?(?:处长|科长|股长|主任)")
+
+
+@functools.lru_cache(maxsize=None)
+def _clause_words() -> tuple[str, ...]:
+    return tuple(sorted(rules.items("org_clause_words.txt"), key=len, reverse=True))
+
+
+def cut_clause(text: str, m: Mention, word_at: dict) -> list[Mention]:
+    """A clause the model read as one name (中国学生群体是帝国理工学院, 华商报记者来到实验中学,
+    州政府提供医院): a word no name holds (rules/org_clause_words.txt), written as a word of its
+    own inside the span, parts it; each side that is a body's name by itself stays (道真县是
+    茅台集团 -> 茅台集团; 兵团三师四十四团到纺织服装产业园 -> both), and none where neither is."""
+    for k in range(m.start + 1, m.end - 1):
+        w = next((w for w in _clause_words() if word_at.get(k) == k + len(w) and text.startswith(w, k)), None)
+        if w is None or k + len(w) >= m.end:
+            continue
+        left, right = text[m.start:k], text[k + len(w):m.end]
+        out = [Mention("ORG", m.start, k, left, attrs=dict(m.attrs))] if named_body(left) else []
+        if len(right) >= 2 and named_body(right):
+            out += cut_clause(text, Mention("ORG", k + len(w), m.end, right, attrs=dict(m.attrs)), word_at)
+        return out
+    return [m]

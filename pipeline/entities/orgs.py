@@ -120,7 +120,7 @@ def _joiners() -> tuple[str, ...]:
 _NUMBERED_SCHOOL = re.compile(r"[\u3400-\u9fff]{0,4}[一二三四五六七八九十]{1,3}[中小]")
 
 
-def _named(name: str) -> bool:
+def named_body(name: str) -> bool:
     """A body's name: a known body, a proper name before a type word, or a numbered school."""
     return name in lexicon.known_orgs().words or kind_of(name)[1] not in ("", name) \
         or _NUMBERED_SCHOOL.fullmatch(name) is not None
@@ -133,7 +133,7 @@ _LEVEL_OFFICE = re.compile(r"(?:[省市县区州旗镇乡]委|(?:[省市县区�
 def _listed_body(part: str) -> bool:
     """Whether an item of a list read as one name is a body on its own (县委办, 教育局, 华侨小学;
     初中 and 小学 too, as the generic words they are, which later steps drop)."""
-    return len(part) >= 2 and (_named(part) or kind_of(part)[1] != "" or category(part)
+    return len(part) >= 2 and (named_body(part) or kind_of(part)[1] != "" or category(part)
                                or _LEVEL_OFFICE.search(part) is not None)
 
 
@@ -182,7 +182,7 @@ def split_joined(text: str, m: Mention) -> list[Mention]:
                 if len(j) == 1 and lexicon.known(name[k:k + 2]):
                     continue   # 华中科技大学同济医学院: 同济 is a word, 同 no joiner here (和平, 与会)
                 left, right = name[:k], name[k + len(j):]
-                if _named(left) and _named(right):
+                if named_body(left) and named_body(right):
                     a = Mention("ORG", m.start, m.start + k, left, attrs=dict(m.attrs))
                     b = Mention("ORG", m.start + k + len(j), m.end, right, attrs=dict(m.attrs))
                     return [a] + split_joined(text, b)
@@ -266,7 +266,7 @@ def trim_verb(text: str, m: Mention, word_ends: dict) -> Mention:
             break
         e = s
         rest = text[m.start:e]
-        if _named(rest) or station(rest) or division_chain(rest):
+        if named_body(rest) or station(rest) or division_chain(rest):
             return Mention(m.label, m.start, e, rest, attrs=dict(m.attrs))
     return m
 
