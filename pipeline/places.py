@@ -509,9 +509,9 @@ def _outlet(m: Mention) -> bool:
     return m.attrs.get("kind") == "media" or bool(re.search(r"(日报|晚报|早报|都市报|时报|晨报|新闻网|电视台|广播电视台|融媒体中心)$", m.text))
 
 
-# a report's own staff named in its text: （记者赵婀娜、张烁）, 版式设计：蔡华伟, 李明 摄
+# a report's own staff named in its text: （记者赵婀娜、张烁）, 版式设计：蔡华伟, 李明 摄, 编辑：刘静 赵蕊
 STAFF_BEFORE = re.compile(r"(本报记者|记者|通讯员|特约撰稿|版式设计|题图设计|制图|摄影|责编|责任编辑|编辑|主编|校对)"
-                          r"\s*[：:]?\s*(?:[\u4e00-\u9fff·]{2,4}\s*[、，,]\s*){0,5}$")
+                          r"\s*[：:]?\s*(?:[\u4e00-\u9fff·]{2,4}(?:\s*[、，,]\s*|[ \t\u3000]+)){0,5}$")
 STAFF_AFTER = re.compile(r"^\s*(?:摄|／摄|/摄|报道)")
 
 

@@ -89,3 +89,40 @@ def test_the_parted_names_in_a_build(analyse):
     got = {(m.label, m.text) for m in found(doc)}
     assert ("ORG", "茅台集团") in got and ("PLACE", "道真县") in got
     assert not {t for lab, t in got if "是" in t}
+
+
+# ------------------------------------------------------------------ a credit line's names
+
+def test_every_name_of_an_editors_line_is_staff(analyse):
+    # 编辑：刘静 赵蕊 崔晓玲: names parted by spaces are all the page's editors, so that the same
+    # team crediting every page of a site is one set of people across its reports
+    doc = analyse("学校开展读书活动，校长王明表示欢迎。\n主编：李红颖\n编辑：刘静 赵蕊 崔晓玲 范文艳")
+    people = {v["name"]: v["attrs"] for v in doc._.entities.values() if v["label"] == "PERSON"}
+    assert {people[n].get("outlet") for n in ("李红颖", "刘静", "赵蕊", "崔晓玲", "范文艳")} == {"编辑"}
+    assert "outlet" not in people["王明"]
+
+
+def test_a_name_on_the_line_after_a_credit_is_no_staff(analyse):
+    doc = analyse("编辑：刘静\n赵蕊同学在比赛中获得一等奖。")
+    people = {v["name"]: v["attrs"] for v in doc._.entities.values() if v["label"] == "PERSON"}
+    assert people["刘静"].get("outlet") == "编辑" and "outlet" not in people.get("赵蕊", {})
+
+
+def test_a_public_figure_named_in_two_reports_is_one_person(nlp):
+    # rules/persons_public.txt: 李嘉诚 of one report and of another, no organisation written
+    # with either, is one node; a private name in the same shape stays one per report
+    from pipeline import link
+    from pipeline import nlp as nlp_mod
+
+    def sec(doc_id, text):
+        ctx = {"pub_date": "", "title": "", "place_hint": "", "authors": [], "editor": "", "source": ""}
+        doc = nlp_mod.run(nlp, text, doc_id=doc_id, context=ctx)
+        ents = {k: {**v, "aliases": sorted(v["aliases"])} for k, v in doc._.entities.items()}
+        return {"doc_id": doc_id, "entities": ents, "relations": [], "place_context": {},
+                "title": "", "byline": "", "authors": [], "editor": ""}
+    a = sec("a", "李嘉诚基金会捐资兴学，李嘉诚表示教育是根本。同学张小军发言。")
+    b = sec("b", "汕头大学举行典礼，李嘉诚出席并讲话。同学张小军发言。")
+    ents, remap = link.merge_entities([a, b], corrections=([], []))
+    persons = {k: v for k, v in ents.items() if v["label"] == "PERSON"}
+    assert sum(1 for v in persons.values() if v["name"] == "李嘉诚") == 1
+    assert sum(1 for v in persons.values() if v["name"] == "张小军") == 2
