@@ -126,3 +126,23 @@ def test_a_public_figure_named_in_two_reports_is_one_person(nlp):
     persons = {k: v for k, v in ents.items() if v["label"] == "PERSON"}
     assert sum(1 for v in persons.values() if v["name"] == "李嘉诚") == 1
     assert sum(1 for v in persons.values() if v["name"] == "张小军") == 2
+
+
+# ------------------------------------------------------------------ national bodies
+
+def test_a_national_body_is_not_placed_by_the_reports_setting(analyse):
+    # a report set in 丰台区: its own school is placed there, the national legislature and an
+    # international federation are not (ANNOTATION.md leaves national bodies unplaced)
+    text = ("北京市丰台区第一小学开展宪法宣传活动。在十三届全国人大常委会第二十二次会议上，"
+            "未成年人保护法修订通过。国际残奥委会主席通过视频祝贺。")
+    from .test_relations import links
+    placed = {s: t for s, t, _ in links(analyse, text, "LOCATED_IN")}
+    assert placed.get("北京市丰台区第一小学") == "丰台区"
+    assert not {s for s in placed if "全国人大" in s or "残奥委会" in s}
+
+
+def test_a_units_party_committee_is_still_placed(analyse):
+    text = "上海交通大学召开大会，中国共产党上海交通大学委员会书记杨振斌讲话。"
+    from .test_relations import links
+    placed = {s: t for s, t, _ in links(analyse, text, "LOCATED_IN")}
+    assert placed.get("中国共产党上海交通大学委员会") in ("上海市", "闵行区", "徐汇区")
