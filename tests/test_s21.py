@@ -146,3 +146,20 @@ def test_a_units_party_committee_is_still_placed(analyse):
     from .test_relations import links
     placed = {s: t for s, t, _ in links(analyse, text, "LOCATED_IN")}
     assert placed.get("中国共产党上海交通大学委员会") in ("上海市", "闵行区", "徐汇区")
+
+
+# ------------------------------------------------------------------ titles
+
+def test_a_columns_heading_is_no_title(tmp_path):
+    # 核心阅读 heads a newspaper's summary box, 网易教育频道编辑 is a credit: neither is the report's
+    # title, which stays empty where the text gives none; a real heading stays the title
+    from pipeline import ingest
+    body = "　　1月10日至12日，2019—2020赛季CBA全明星周末在广东广州举行。众多明星球员参加了比赛。\n"
+    cases = {"a.txt": "核心阅读\n" + body, "b.txt": "网易教育频道编辑\n" + body,
+             "c.txt": "——威尔士三一圣大卫大学校长麦迪文·休斯\n" + body,
+             "d.txt": "CBA全明星周末在广州举行\n" + body}
+    got = {}
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        got[name] = ingest.read_report(tmp_path / name).title
+    assert got == {"a.txt": "", "b.txt": "", "c.txt": "", "d.txt": "CBA全明星周末在广州举行"}

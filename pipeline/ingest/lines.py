@@ -81,6 +81,9 @@ def meta_patterns():
         "not_name": re.compile(rf"^(?:{f('editor_label')}|{f('byline_role')}|{f('source_label')}|{f('date_label')})$"),
         "editor_cut": re.compile(rf"(?:{f('editor_label')})\s*[:：]?"),
         "caption": re.compile(rf"^[(（【\[]?\s*(?:{f('caption_words')})\s*[)）】\]]?$|^[(（【\[].*[)）】\]]$"),
+        # a column's heading (核心阅读), a credit standing alone (网易教育频道编辑) or an
+        # attribution (——威尔士三一圣大卫大学校长麦迪文·休斯): no title
+        "no_title": re.compile(rf"^(?:{f('column_label')})[:：]?$|(?:{f('editor_label')})$|^[—–－]"),
     }
 
 

@@ -130,7 +130,7 @@ def find_title(lines: list[Line], html_title: str) -> str:
         t = t.strip()
         if len(t) > MAX_TITLE:  # a page's whole text in its <title>: no title
             return ""
-        return "" if not t or p["caption"].match(t) or p["label"].match(t) else t
+        return "" if not t or p["caption"].match(t) or p["label"].match(t) or p["no_title"].search(re.sub(r"\s+", "", t)) else t
     if html_title:
         t = good(re.split(r"\s*[_|｜]\s*|\s+-\s+", html_title)[0])
         if t:
