@@ -163,3 +163,15 @@ def test_a_columns_heading_is_no_title(tmp_path):
         (tmp_path / name).write_text(text, encoding="utf-8")
         got[name] = ingest.read_report(tmp_path / name).title
     assert got == {"a.txt": "", "b.txt": "", "c.txt": "", "d.txt": "CBA全明星周末在广州举行"}
+
+
+def test_the_reporters_credited_after_the_dateline_are_the_authors(tmp_path):
+    from pipeline import ingest
+    (tmp_path / "a.txt").write_text(
+        "彭丽媛会见美国茱莉亚学院院长沃泽尔\n\n　　本报北京1月8日电  （记者王芳、王迪）国家主席习近平夫人彭丽媛8日"
+        "在北京会见美国茱莉亚学院院长沃泽尔。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "新华社北京9月2日电 （记者白瀛）由中宣部、教育部联合主办的专题电视节目《开学第一课》播出。\n"
+        "（王芳说，活动很成功。）\n", encoding="utf-8")
+    assert ingest.read_report(tmp_path / "a.txt").authors == ["王芳", "王迪"]
+    assert ingest.read_report(tmp_path / "b.txt").authors == ["白瀛"]   # a bracket without a role word is no credit

@@ -20,7 +20,7 @@ from .clean import HALF_WIDTH, clean, fix_spaces, normalise_chars
 from .decode import TRADITIONAL, NotText, decode, to_simplified
 from .lines import (CJK, CJK_RE, CLOSERS, DATE_RE, SENT_END, Line, byline_names, byline_outlet, dedupe,
                     is_byline, iso_date, meta_patterns)
-from .metadata import (SIDECARS, end_credits, find_pub_date, find_source, find_title, load_sidecar, path_date,
+from .metadata import (SIDECARS, end_credits, opening_credits, find_pub_date, find_source, find_title, load_sidecar, path_date,
                        print_line)
 from .sections import Sec, place_hint, split_sections, title_of
 from .webpage import declared_charset, html_to_text, looks_like_html
@@ -172,7 +172,8 @@ def _fill(rep: Report, lines: list[Line], facts: dict, meta: dict) -> None:
         sec = Section(
             doc_id=rep.doc_id if len(secs) == 1 else f"{rep.doc_id}#{n}",
             title=title, byline=byline,
-            authors=dedupe(n for l in s.lines if l.kind == "byline" for n in byline_names(l.text)),
+            authors=dedupe([n for l in s.lines if l.kind == "byline" for n in byline_names(l.text)]
+                           + opening_credits(s.lines)),
             place_hint=place_hint(title),
             text="\n".join(l.text for l in s.lines))
         rep.sections.append(sec)

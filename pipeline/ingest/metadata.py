@@ -146,6 +146,21 @@ def find_title(lines: list[Line], html_title: str) -> str:
     return good(title_of(lines[first[0]:first[1]])) if first and first[0] < first[1] else ""
 
 
+# a dispatch's credit in brackets after its dateline: 本报北京1月8日电 （记者王芳、王迪）
+_OPENING_CREDIT = re.compile(r"(?:电|讯)\s*[（(]([^（）()\n]{2,40})[)）]")
+
+
+def opening_credits(lines: list[Line]) -> list[str]:
+    """Reporters credited in brackets after the dateline that opens a piece (本报北京1月8日电
+    （记者王芳、王迪）, 新华网重庆4月21日电（记者 赵宇航）): within its first lines."""
+    p = meta_patterns()
+    for l in [l for l in lines if l.text.strip()][:3]:
+        m = _OPENING_CREDIT.search(l.text, 0, 80)
+        if m and p["role"].search(m.group(1)):
+            return byline_names(m.group(1))
+    return []
+
+
 def end_credits(lines: list[Line]) -> tuple[list[str], str]:
     """Authors and editor from the closing credits: ``(钱文勇 特约通讯员:赵虎)``, ``(漆瑶)``."""
     p = meta_patterns()
