@@ -175,3 +175,10 @@ def test_the_reporters_credited_after_the_dateline_are_the_authors(tmp_path):
         "（王芳说，活动很成功。）\n", encoding="utf-8")
     assert ingest.read_report(tmp_path / "a.txt").authors == ["王芳", "王迪"]
     assert ingest.read_report(tmp_path / "b.txt").authors == ["白瀛"]   # a bracket without a role word is no credit
+
+
+def test_a_verb_with_its_particle_is_no_measure(analyse):
+    from pipeline.nlp import found
+    doc = analyse("习近平总书记的重要指示批示，为主题教育扎实推进提供了行动指南。学校开展了“光盘行动”。")
+    got = {m.text.strip("“”") for m in found(doc) if m.label == "MEASURE"}
+    assert "光盘行动" in got and not {t for t in got if "了" in t}
