@@ -182,3 +182,20 @@ def test_a_verb_with_its_particle_is_no_measure(analyse):
     doc = analyse("习近平总书记的重要指示批示，为主题教育扎实推进提供了行动指南。学校开展了“光盘行动”。")
     got = {m.text.strip("“”") for m in found(doc) if m.label == "MEASURE"}
     assert "光盘行动" in got and not {t for t in got if "了" in t}
+
+
+# ------------------------------------------------------------------ a province's departments
+
+def test_a_provinces_departments_by_their_long_names(ents):
+    got = ents("省卫生计生委、省民政厅、省财政厅、省人力资源社会保障厅、省住房城乡建设厅等5部门联合制定了办法。"
+               "海南省住房和城乡建设厅（机关）获评先进。")
+    assert {("ORG", "省人力资源社会保障厅"), ("ORG", "省住房城乡建设厅"), ("ORG", "海南省住房和城乡建设厅")} <= got
+    assert not {t for lab, t in got if lab == "PLACE" and t.endswith("建设厅")}   # 建设 is a town's name, not here
+
+
+def test_a_provinces_bodies_written_back_to_back_are_one_each(ents):
+    # a notice's table of contacts whose separators were lost
+    got = ents("附件：报名登记表中共山东省委政法委员会中共山东省委组织部山东省教育厅山东省公安厅山东省司法厅"
+               "山东省人力资源和社会保障厅山东省公务员局2013年8月2日")
+    assert {("ORG", x) for x in ("中共山东省委政法委员会", "中共山东省委组织部", "山东省教育厅", "山东省公安厅",
+                                 "山东省司法厅", "山东省人力资源和社会保障厅", "山东省公务员局")} <= got

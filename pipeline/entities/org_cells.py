@@ -30,6 +30,32 @@ def list_cells(name: str) -> list[str]:
     return cells if len(cells) >= 3 and all(len(c) >= 4 for c in cells) else []
 
 
+def province_cells(name: str) -> list[str]:
+    """The bodies of one province written back to back with nothing between them, each opening
+    with the province's name (中共山东省委组织部山东省教育厅山东省公安厅, a notice's table of
+    contacts): the bodies, else []. Three or more, each ending in a body's type word."""
+    m = re.match(r"(?:中共)?([\u4e00-\u9fff]{2,8}?(?:省|自治区))", name)
+    if m is None or not division_chain(m.group(1)):
+        return []
+    starts = [k.start() for k in re.finditer(f"(?:中共)?{re.escape(m.group(1))}", name)]
+    cells = [name[a:b] for a, b in zip(starts, starts[1:] + [len(name)])]
+    return cells if len(cells) >= 3 and all(len(c) > len(m.group(1)) + 1 and _BODY_END.search(c) for c in cells) else []
+
+
+_BODY_END = re.compile(r"(?:厅|局|委员会|部|委|办|院|会)$")
+
+
+def split_province_cells(m: Mention) -> list[Mention]:
+    """An organisation whose name is bodies of one province back to back (province_cells):
+    one organisation each."""
+    cells = province_cells(m.text) if m.label == "ORG" else []
+    out, k = [], m.start
+    for c in cells:
+        out.append(Mention("ORG", k, k + len(c), c, attrs=dict(m.attrs)))
+        k += len(c)
+    return out or [m]
+
+
 # the type words that end a body a university's name cannot belong to (研究所 + 上海理工大学)
 _OWN_BODY = re.compile(r"(?:大学|学院|党校|研究院|研究所|科学院)$")
 

@@ -181,7 +181,9 @@ def bodies_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
                                       or p.text.endswith(zones) and len(p.text) > 3):
             continue
         e = level_body_at(text, p.end)
-        if not e or any(busy[p.end:e]):
+        # (a place the model read inside the body's name, 建设 of 住房和城乡建设厅, is none)
+        if not e or any(busy[p.end:e]) and any(m.start < e and p.end < m.end and not (
+                m.label == "PLACE" and p.end <= m.start and m.end <= e) for m in ms):
             continue
         if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not lexicon.roles().match_at(text, e) \
                 and not _OFFICE_AFTER.match(text, e):
