@@ -132,8 +132,9 @@ def colleges_of_one_university(ms: list[Mention], entities: dict, relations: lis
     for m in ms:
         # (keyed by its name alone, or by the report's place: 中文系 in a 北京 report)
         if m.label != "ORG" or m.key.count(":") < 2 or m.key.split(":", 2)[2] != m.text \
-                or m.key.startswith("org:?") or not org_names.bare_college(m.text):
-            continue
+                or m.key.startswith("org:?") or not org_names.bare_college(m.text) \
+                or uni is not None and uni.text.endswith(m.text):
+            continue          # (音乐学院 of 中国音乐学院: the academy written short, no college of it)
         old = m.key
         if uni is not None:
             # placed by the report's setting before: its university's place instead

@@ -199,3 +199,10 @@ def test_a_provinces_bodies_written_back_to_back_are_one_each(ents):
                "山东省人力资源和社会保障厅山东省公务员局2013年8月2日")
     assert {("ORG", x) for x in ("中共山东省委政法委员会", "中共山东省委组织部", "山东省教育厅", "山东省公安厅",
                                  "山东省司法厅", "山东省人力资源和社会保障厅", "山东省公务员局")} <= got
+
+
+def test_an_academy_written_short_is_no_college_of_itself(analyse):
+    # 音乐学院 after 中国音乐学院 is the academy written short, not a college of it
+    from .test_relations import links
+    text = "中国音乐学院召开大会。中国音乐学院党委书记王旭东致辞，音乐学院的师生代表发言。"
+    assert not {(c, p) for c, p, _ in links(analyse, text, "PART_OF") if c == "音乐学院"}
