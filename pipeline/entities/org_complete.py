@@ -173,7 +173,6 @@ def bodies_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
     济宁高新区 + 党工委: rules/org_level_bodies.txt): one ORG, where the body ends a word or a
     role or an office's head follows (黑龙江省乡村振兴局开发指导处处长)."""
     ends = lexicon.word_bounds(words)[1]
-    busy = covered(len(text), ms)
     out = []
     zones = rules.items("place_zones.txt")
     for p in ms:
@@ -181,9 +180,10 @@ def bodies_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
                                       or p.text.endswith(zones) and len(p.text) > 3):
             continue
         e = level_body_at(text, p.end)
-        # (a place the model read inside the body's name, 建设 of 住房和城乡建设厅, is none)
-        if not e or any(busy[p.end:e]) and any(m.start < e and p.end < m.end and not (
-                m.label == "PLACE" and p.end <= m.start and m.end <= e) for m in ms):
+        # nothing else found over the body (a place the model read inside its name, 建设 of
+        # 住房和城乡建设厅, is none)
+        if not e or any(m.start < e and p.end < m.end and not (m.label == "PLACE" and p.end <= m.start and m.end <= e)
+                        for m in ms):
             continue
         if e < len(text) and lexicon.is_cjk(text[e]) and e not in ends and not lexicon.roles().match_at(text, e) \
                 and not _OFFICE_AFTER.match(text, e):
@@ -263,7 +263,8 @@ def cut_clause(text: str, m: Mention, word_at: dict) -> list[Mention]:
     """A clause the model read as one name (中国学生群体是帝国理工学院, 华商报记者来到实验中学,
     州政府提供医院): a word no name holds (rules/org_clause_words.txt), written as a word of its
     own inside the span, parts it; each side that is a body's name by itself stays (道真县是
-    茅台集团 -> 茅台集团; 兵团三师四十四团到纺织服装产业园 -> both), and none where neither is."""
+    茅台集团 -> 茅台集团; 万科将企业股资产管理中心 -> both), and none where neither is
+    (华商报记者来到实验中学)."""
     for k in range(m.start + 1, m.end - 1):
         w = next((w for w in _clause_words() if word_at.get(k) == k + len(w) and text.startswith(w, k)), None)
         if w is None or k + len(w) >= m.end:

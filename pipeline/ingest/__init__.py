@@ -20,8 +20,8 @@ from .clean import HALF_WIDTH, clean, fix_spaces, normalise_chars
 from .decode import TRADITIONAL, NotText, decode, to_simplified
 from .lines import (CJK, CJK_RE, CLOSERS, DATE_RE, SENT_END, Line, byline_names, byline_outlet, dedupe,
                     is_byline, iso_date, meta_patterns)
-from .metadata import (SIDECARS, end_credits, opening_credits, find_pub_date, find_source, find_title, load_sidecar, path_date,
-                       print_line)
+from .metadata import (SIDECARS, end_credits, find_pub_date, find_source, find_title, load_sidecar, opening_credits,
+                       path_date, print_line)
 from .sections import Sec, place_hint, split_sections, title_of
 from .webpage import declared_charset, html_to_text, looks_like_html
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
 import re
 from pathlib import Path
 
@@ -154,7 +155,7 @@ def opening_credits(lines: list[Line]) -> list[str]:
     """Reporters credited in brackets after the dateline that opens a piece (本报北京1月8日电
     （记者王芳、王迪）, 新华网重庆4月21日电（记者 赵宇航）): within its first lines."""
     p = meta_patterns()
-    for l in [l for l in lines if l.text.strip()][:3]:
+    for l in itertools.islice((l for l in lines if l.text.strip()), 3):
         m = _OPENING_CREDIT.search(l.text, 0, 80)
         if m and p["role"].search(m.group(1)):
             return byline_names(m.group(1))

@@ -429,7 +429,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         for org, rs, via in links:
             got += [(org, r, VIA_ANAPHOR if via else "role and organisation before the name") for r in rs if fits_kind(r, org)]
         if not got and runs_into is not None and runs_into.start in posts \
-                and not (not pending and not text[runs_into.end:p.start].strip() and _name_role(text, p)):
+                and (pending or text[runs_into.end:p.start].strip() or not _name_role(text, p)):
             # 校长张三、副校长李四; 记者 王五 李六: the organisation of the list's first name
             # (not a name with a post of its own after a space: 通讯员周和平 习近平总书记…)
             prev = posts[runs_into.start]
