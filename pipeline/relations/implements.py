@@ -17,7 +17,7 @@ import re
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_alternation, cue_flagged, cue_pairs, cues, full_unit, relation
 from .measure_owners import NOT_ACTORS, organisers_after, owner as owner_of
-from .not_deeds import cited, honour, inside_title, inspected, takes_part, urges_others
+from .not_deeds import cited, honour, inside_title, inspected, takes_part, unnamed_subject, urges_others
 from .openings import (FOCUS, ITEM_DOES, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest,
                        item_opening, paragraph_listed, report_subject, section_subject, tells_a_deed, we_subject)
 
@@ -577,6 +577,8 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
             group = _conveners(doc, text, orgs, persons, s, mm.start)
             actor = group[0] if group else None
             basis, conf = "the meeting's convener: the sentence opens with what the meeting did (会议部署…)", INFERRED
+        if conf == INFERRED and unnamed_subject(text[s:mm.start]):
+            actor, group = None, []   # 多家高校发起“光盘行动”: bodies left unnamed do it
         dates = [d for d in ms if d.label == "DATE" and d.norm and s <= d.start < e]
         found_ = [(one, basis, conf, (s, e)) for one in (group if group and actor is group[0] else [actor] if actor else [])]
         # 青山县教育局牵头，县公安局配合，开展“护学岗”行动 / 在X的统一组织下，开展…: the leader

@@ -25,6 +25,14 @@ def urges_others(between: str) -> bool:
     return _pattern("urge", "others").search(_last_clause(between)) is not None
 
 
+def unnamed_subject(between: str) -> bool:
+    """Whether the clause that holds the measure opens with bodies it leaves unnamed
+    (多家高校发起, 还有的高校在…, 一些地方推行: rules/implements.tsv ``some_lead``, ``some`` and
+    ``some_body``): its subject is its own, so no organisation is carried over to it."""
+    return re.match(r"\s*(?:%s)?有?%s" % (cue_alternation_of("some_lead"), _pattern("some", "some_body").pattern),
+                    _last_clause(between)) is not None
+
+
 def _last_clause(between: str) -> str:
     """The clause that holds the measure: what follows the last comma or colon (学校参加了会议，
     会后开展“X”活动: 开展's clause, not 参加's)."""
