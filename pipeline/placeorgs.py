@@ -12,6 +12,7 @@ from collections import defaultdict
 from . import gazetteer, rules
 from . import names as org_names
 from .doc import Mention, Relation
+from .entities import named_by_field
 from .gazetteer import Division
 from .orgkeys import LEVEL_CHARS, level_division, org_key, segment, town_by_short_name
 
@@ -127,7 +128,8 @@ def colleges_of_one_university(ms: list[Mention], entities: dict, relations: lis
     商学院."""
     unis = {m.key: m for m in ms if m.label == "ORG" and m.attrs.get("kind") == "university"
             and not m.attrs.get("parent_key") and not org_names.bare_college(m.text)
-            and (m.text.endswith("大学") or m.text.endswith("学院") and "大学" not in m.text)}
+            and (m.text.endswith("大学") or m.text.endswith("学院") and "大学" not in m.text
+                 and not named_by_field(m.text))}     # (生态工程学院: a college written short, no university)
     uni = next(iter(unis.values())) if len(unis) == 1 else None
     for m in ms:
         # (keyed by its name alone, or by the report's place: 中文系 in a 北京 report)

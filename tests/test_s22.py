@@ -28,3 +28,46 @@ def test_unnamed_bodies_as_the_object_keep_the_carried_subject(analyse):
     text = "青山县教育局高度重视劳动教育。同时，部分学校开展“劳动周”活动。"
     got = {(o, m) for o, m, _ in implements_links(analyse, text)}
     assert not got
+
+
+# ------------------------------------------------------------------ the only university's colleges
+
+def _part_of(analyse, text):
+    from .test_relations import links
+    return {(a, b) for a, b, _ in links(analyse, text, "PART_OF")}
+
+
+def test_names_made_of_fields_and_names_of_their_own():
+    from pipeline.entities import named_by_field
+    for name in ("大气科学学院", "高寒作物研究所", "生态工程学院", "基础医学院", "流行病学研究中心"):
+        assert named_by_field(name), name
+    for name in ("哈佛商学院", "仲恺农业工程学院", "文华学院", "深泉学院", "结合学院", "新阅读研究所",
+                 "贵州建设职业技术学院", "首都体育学院"):
+        assert not named_by_field(name), name
+
+
+def test_a_college_named_by_its_field_is_the_only_universitys(analyse):
+    text = ("兰州大学举行开学典礼。大气科学学院辅导员史万峰说，这个孩子身上有磨不掉的淳朴与赤诚。"
+            "天大药学院的同学也发来祝贺。")
+    got = _part_of(analyse, text)
+    assert ("大气科学学院", "兰州大学") in got
+
+
+def test_a_short_form_of_the_university_opens_its_colleges_name(analyse):
+    text = "天津大学举办校友论坛。天大药学院院长王明致辞。"
+    assert ("天大药学院", "天津大学") in _part_of(analyse, text)
+
+
+def test_a_school_with_a_name_of_its_own_is_no_college_of_the_only_university(analyse):
+    text = ("宾夕法尼亚大学的研究人员发现，MOOC课程的学员多已有学位。哈佛商学院不愿开设MOOC课程，"
+            "而是更钟意开设收取学费的在线课程。仲恺农业工程学院毕业生蔡钰没有忙着投简历。")
+    got = _part_of(analyse, text)
+    assert not {x for x in got if x[1] == "宾夕法尼亚大学"}
+
+
+def test_a_college_written_short_is_no_university_of_other_colleges(analyse):
+    # 生态工程学院 is one college among others, not the one university their report names
+    text = ("2月27日下午，材料科学与工程学院材料1712班全体学生开展了线上主题班会。"
+            "生态工程学院的学生也参加了活动。")
+    got = _part_of(analyse, text)
+    assert not {x for x in got if x[1] == "生态工程学院"}

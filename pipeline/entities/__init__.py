@@ -28,9 +28,9 @@ from ..doc import Mention, covered, found, sentence_spans, text_of, token_spans
 from . import (lexicon, model as model_mod, org_cells, org_complete, org_levels, org_shapes, org_short, orgs, people,
                place_lists, places)
 
-__all__ = ["EntityRecognizer", "find_entities", "word_spans", "known", "pos"]
+__all__ = ["EntityRecognizer", "find_entities", "word_spans", "known", "named_by_field", "pos"]
 
-known, pos = lexicon.known, lexicon.pos
+known, named_by_field, pos = lexicon.known, lexicon.named_by_field, lexicon.pos
 LABELS = model_mod.LABELS
 
 

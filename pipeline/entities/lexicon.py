@@ -130,6 +130,26 @@ def pos(word: str) -> str:
     return _jieba()[1].get(word, "")
 
 
+# the type word of a college, an institute or a centre, cut off before its name's words are read
+COLLEGE_WORD = re.compile(r"(?:商学院|医学院|法学院|学院|研究院|研究所|中心|系)$")
+# parts of speech of the words a field of study is named with: nouns, verbal nouns, set
+# phrases, distinguishing words and adjectives (no place, person, brand, verb or function word)
+FIELD_POS = frozenset(("n", "vn", "l", "b", "a", "an"))
+
+
+def named_by_field(name: str) -> bool:
+    """Whether a college's, an institute's or a centre's name is made, before its type word,
+    only of common words of jieba's dictionary (大气科学学院, 高寒作物研究所, 生态工程学院): a unit
+    of some university named by what it studies, not a body named by a place, a person or a
+    brand of its own (贵州建设职业技术学院, 哈佛商学院, 仲恺农业工程学院, 文华学院, 深泉学院), nor a
+    clause read as one (结合学院专业特点: 结合 is a verb)."""
+    import jieba
+    _jieba()
+    head = COLLEGE_WORD.sub("", name)
+    words = jieba.lcut(head, HMM=False) if head else []
+    return bool(words) and all(pos(w) in FIELD_POS for w in words)
+
+
 def pos_table() -> dict[str, str]:
     """jieba's word -> part of speech table."""
     return _jieba()[1]

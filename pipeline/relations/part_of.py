@@ -16,6 +16,7 @@ import re
 
 from ..doc import Mention, Relation, sentence_of
 from .. import gazetteer
+from ..entities import named_by_field
 from ..names import expand_short, full_name, is_national, is_type_word, national
 from ..orgkeys import national_branch, org_key
 from .common import cue_alternation, cues, ends_with_pattern, ensure_org, relation
@@ -187,12 +188,23 @@ def _colleges_of_only_university(doc, orgs: list[Mention], done: set) -> list[Re
     for o in orgs:
         if o.key in done | seen or o.key == u.key or o.attrs.get("parent_key") or not COLLEGE.search(o.text) \
                 or not 3 < len(o.text) <= 8 or "大学" in o.text or o.key.count(":") < 2 or o.key.split(":")[1] \
-                or INDEPENDENT.search(o.text):
-            continue          # a place in the key (org:370104:…) says the name carries its own owner
+                or INDEPENDENT.search(o.text) or not (named_by_field(o.text) or _short_of(o.text, u.text)):
+            continue          # a place in the key (org:370104:…) says the name carries its own owner;
+            # (哈佛商学院, 文华学院, 新阅读研究所 in a report naming one other university: bodies of their own)
         seen.add(o.key)
         out.append(relation("PART_OF", o.key, u.key, sentence_of(doc, o.start),
                             "college of the only university the report names", "inferred"))
     return out
+
+
+def _short_of(name: str, uni: str) -> bool:
+    """Whether a name opens with a short form of the university's name: its first character
+    and one or two more of it in order (天大药学院 of 天津大学, 浙师大新闻中心 of 浙江师范大学)."""
+    for k in (3, 2):
+        head = name[:k]
+        if len(name) > k and head[0] == uni[0] and re.search(".*".join(map(re.escape, head)), uni):
+            return True
+    return False
 
 
 def _lead_schools(doc, orgs: list[Mention]) -> list[Relation]:
