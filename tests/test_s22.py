@@ -71,3 +71,29 @@ def test_a_college_written_short_is_no_university_of_other_colleges(analyse):
             "生态工程学院的学生也参加了活动。")
     got = _part_of(analyse, text)
     assert not {x for x in got if x[1] == "生态工程学院"}
+
+
+# ------------------------------------------------------------------ kinds of school, no one school
+
+def _orgs(analyse, text):
+    from pipeline.nlp import found
+    return {m.text for m in found(analyse(text, pub_date="2021-03-01")) if m.label == "ORG"}
+
+
+def test_a_rank_a_sort_or_a_verb_before_a_type_word_names_no_school(analyse):
+    text = ("2014年，主流商学院学费仍然涨字为先，一线商学院MBA的学费都开始超过30万，"
+            "一些二三类商学院也刮起涨价风。他在国内顶级商学院读EMBA项目，学费和财务资助应成为"
+            "申请大学时的重要考量。为什么商学院学费飞涨？复旦大学管理学院的学费也涨了。")
+    got = _orgs(analyse, text)
+    for junk in ("主流商学院", "一线商学院", "二三类商学院", "三类商学院", "国内顶级商学院", "顶级商学院",
+                 "申请大学", "什么商学院"):
+        assert junk not in got, junk
+    assert "复旦大学管理学院" in got
+
+
+def test_qualifiers_one_after_another():
+    from pipeline.entities.lexicon import generic_org, qualifiers_only
+    assert qualifiers_only("国内顶级") and qualifiers_only("一些二三类") and qualifiers_only("国外部分")
+    assert not qualifiers_only("长江") and not qualifiers_only("国内长江")
+    assert generic_org("国外部分商学院") and generic_org("中国一流大学")
+    assert not generic_org("长江商学院") and not generic_org("哈佛商学院")

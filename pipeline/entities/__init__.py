@@ -208,7 +208,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             lab = "ORG"     # 麦可思 is a company, not a person
         elif lab == "ORG" and lexicon.generic_kind_head(text[s:e]):
             head = lexicon.generic_kind_head(text[s:e])    # 美国大学: no university; 美国 a place
-            if head not in lexicon.generic_kinds_qualifiers():
+            if not lexicon.qualifiers_only(head):
                 lab, e = "PLACE", s + len(head)
         if lab == "PERSON":
             e = people.translit_tail(text, s, people.trim(text, s, e, word_at), word_at)

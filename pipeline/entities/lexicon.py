@@ -253,9 +253,16 @@ def generic_org(name: str) -> bool:
     return name in generic_orgs() or generic_kind_head(name) is not None
 
 
-def generic_kinds_qualifiers() -> frozenset[str]:
-    """The qualifiers of rules/org_generic_kinds.tsv (国外, 顶级)."""
-    return _generic_kinds()[0]
+def qualifiers_only(head: str) -> bool:
+    """Whether a head is made of qualifiers of rules/org_generic_kinds.tsv alone, one or more
+    (顶级, 国内顶级, 国外部分, 一些二三类), each with an optional 的 after it."""
+    qualifiers = sorted(_generic_kinds()[0], key=len, reverse=True)
+    while head:
+        q = next((q for q in qualifiers if head.startswith(q)), None)
+        if q is None:
+            return False
+        head = head[len(q):].removeprefix("的")
+    return True
 
 
 def generic_kind_head(name: str) -> str | None:
@@ -265,7 +272,7 @@ def generic_kind_head(name: str) -> str | None:
     for k in range(1, len(name)):
         if name[k:] in types:
             head = name[:k].removesuffix("的")
-            if head in qualifiers or any(d.level == "country" and d.code != "world/中国"
+            if qualifiers_only(head) or any(d.level == "country" and d.code != "world/中国"
                                          for d in gazetteer.get().lookup(head)):
                 return head
     return None
