@@ -375,6 +375,8 @@ class MeasureRecognizer:
                    for x, y in names_taken) \
                     or any(o.start < b and a < o.end for o in out):
                 return
+            if not wrapped and text[b:b + 1] == "化":
+                return    # 推进志愿服务制度化, 常态化制度化: made a system of, no measure named
             if not wrapped and not titled and _in_other_title(lex, text, a, b):
                 return    # 《中国制度面对面》: a book's title, no document that sets up 中国制度
             if text[a:b].endswith("工程") and (lex["field_after"].match(text, b) or lex["field_list"].match(text, b)):

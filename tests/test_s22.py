@@ -97,3 +97,14 @@ def test_qualifiers_one_after_another():
     assert not qualifiers_only("长江") and not qualifiers_only("国内长江")
     assert generic_org("国外部分商学院") and generic_org("中国一流大学")
     assert not generic_org("长江商学院") and not generic_org("哈佛商学院")
+
+
+# ------------------------------------------------------------------ X制度化: no measure
+
+def test_a_system_made_of_something_names_no_measure(analyse):
+    from pipeline.nlp import found
+    doc = analyse("推动理想信念教育常态化制度化，推进志愿服务制度化。学校建立了家长开放日制度。",
+                  pub_date="2021-03-01")
+    got = {m.text for m in found(doc) if m.label == "MEASURE"}
+    assert not {x for x in got if x.endswith("制度") and "开放日" not in x}, got
+    assert any("家长开放日制度" in x for x in got), got
