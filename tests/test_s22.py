@@ -108,3 +108,24 @@ def test_a_system_made_of_something_names_no_measure(analyse):
     got = {m.text for m in found(doc) if m.label == "MEASURE"}
     assert not {x for x in got if x.endswith("制度") and "开放日" not in x}, got
     assert any("家长开放日制度" in x for x in got), got
+
+
+# ------------------------------------------------------------------ a mark left alone
+
+def test_a_quote_mark_left_alone_at_a_names_end_is_cut():
+    from pipeline.doc import Mention
+    from pipeline.entities import unpaired_marks
+    text = "中国青基会”"
+    m = unpaired_marks(Mention("ORG", 10, 10 + len(text), text))
+    assert (m.text, m.start, m.end) == ("中国青基会", 10, 15)
+    assert unpaired_marks(Mention("ORG", 0, 7, "“五·七”民族中学"[:7])).text == "“五·七”民族"
+    assert unpaired_marks(Mention("ORG", 0, 6, "“新时代好少")).text == "新时代好少"
+    assert unpaired_marks(Mention("ORG", 0, 6, "《求是》杂志")).text == "《求是》杂志"
+    assert unpaired_marks(Mention("PERSON", 0, 3, "张三”")).text == "张三”"
+
+
+def test_a_short_name_defined_in_quotes_is_found_without_them(analyse):
+    from pipeline.nlp import found
+    doc = analyse("团海南省委和中国青少年发展基金会(简称“中国青基会”)考察众多地点后，确定由中国青基会在"
+                  "琼中县红毛镇番响村建设学校。", pub_date="2021-03-01")
+    assert not [m.text for m in found(doc) if "”" in m.text or "“" in m.text]

@@ -28,7 +28,7 @@ from ..doc import Mention, covered, found, sentence_spans, text_of, token_spans
 from . import (lexicon, model as model_mod, org_cells, org_complete, org_levels, org_shapes, org_short, orgs, people,
                place_lists, places)
 
-__all__ = ["EntityRecognizer", "find_entities", "word_spans", "known", "named_by_field", "pos"]
+__all__ = ["EntityRecognizer", "find_entities", "word_spans", "known", "named_by_field", "pos", "unpaired_marks"]
 
 known, named_by_field, pos = lexicon.known, lexicon.named_by_field, lexicon.pos
 LABELS = model_mod.LABELS
@@ -55,6 +55,21 @@ def _overlaps(a: Mention, b: Mention) -> bool:
 # no part of it; opening quotes and brackets are (“五·七”民族中学)
 _JUNK_HEAD = re.compile(r"[^\w\u3400-\u9fff“‘\"《(（〈]+")
 _JUNK_TAIL = re.compile(r"[^\w\u3400-\u9fff”’\"》)）〉.]+$")   # a final . stays: E.W., Co.
+_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"))
+
+
+def unpaired_marks(m: Mention) -> Mention:
+    """A name without a quote or title mark left alone at either end (中国青基会” of
+    (简称“中国青基会”) cut at its bracket, “新时代 of “新时代”好少年); a person's name as it is."""
+    s, e = 0, len(m.text)
+    for opener, closer in _PAIRS if m.label != "PERSON" else ():
+        while e - s > 2 and m.text[e - 1] == closer and m.text.count(opener, s, e) < m.text.count(closer, s, e):
+            e -= 1
+        while e - s > 2 and m.text[s] == opener and m.text.count(opener, s, e) > m.text.count(closer, s, e):
+            s += 1
+    if (s, e) == (0, len(m.text)):
+        return m
+    return Mention(m.label, m.start + s, m.start + e, m.text[s:e], attrs=dict(m.attrs))
 
 
 def trim_ends(text: str, m: Mention, starts: set) -> Mention | None:
@@ -221,7 +236,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
         m = trim_ends(text, Mention(lab, s, e, text[s:e], attrs={"conf": round(p, 3)}), starts)
         if m is not None:
             m = org_shapes.school_gate(m)                 # 马鞍山市二中门口: the school, not a place
-            m = orgs.cut_bracket(text, m)
+            m = unpaired_marks(orgs.cut_bracket(text, m))
             if m.label == "ORG":
                 m = orgs.trim_verb(text, org_complete.cut_facility(org_shapes.cut_bureau_schools(
                     org_shapes.cut_false_ending(text, m))), word_from)
