@@ -129,3 +129,22 @@ def test_a_short_name_defined_in_quotes_is_found_without_them(analyse):
     doc = analyse("团海南省委和中国青少年发展基金会(简称“中国青基会”)考察众多地点后，确定由中国青基会在"
                   "琼中县红毛镇番响村建设学校。", pub_date="2021-03-01")
     assert not [m.text for m in found(doc) if "”" in m.text or "“" in m.text]
+
+
+# ------------------------------------------------------------------ provinces back to back
+
+def test_provinces_written_back_to_back_are_one_place_each(analyse):
+    from pipeline.nlp import found
+    doc = analyse("2019年全国青少年校园足球联赛(内地西藏新疆班组)落下帷幕。江苏省浙江省山东省的代表参加。",
+                  pub_date="2021-03-01")
+    got = {m.text for m in found(doc) if m.label == "PLACE"}
+    assert {"西藏", "新疆", "江苏省", "浙江省", "山东省"} <= got
+    assert not {x for x in got if x in ("西藏新疆", "江苏省浙江省山东省", "浙江省山东省")}
+
+
+def test_a_province_by_its_own_name_stays_whole():
+    from pipeline.doc import Mention
+    from pipeline.entities.org_cells import split_provinces
+    for name in ("内蒙古自治区", "广西壮族自治区", "新疆维吾尔自治区", "山西省"):
+        assert [m.text for m in split_provinces(Mention("PLACE", 0, len(name), name))] == [name]
+    assert [m.text for m in split_provinces(Mention("PLACE", 4, 8, "香港澳门"))] == ["香港", "澳门"]

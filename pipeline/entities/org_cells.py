@@ -116,6 +116,32 @@ def split_place_cell(m: Mention) -> list[Mention]:
             Mention("ORG", m.start + k, m.end, cells[1], attrs=dict(m.attrs))]
 
 
+def _provinces(name: str) -> list[str]:
+    """The provinces a name is made of, back to back, each by its full or short name
+    (西藏新疆, 江苏省浙江省, 香港澳门): two or more, else []."""
+    for k in range(2, len(name) - 1):
+        if any(d.level == "province" for d in lexicon.divisions().lookup(name[:k])):
+            rest = name[k:]
+            if any(d.level == "province" for d in lexicon.divisions().lookup(rest)):
+                return [name[:k], rest]
+            more = _provinces(rest)
+            if more:
+                return [name[:k]] + more
+    return []
+
+
+def split_provinces(m: Mention) -> list[Mention]:
+    """A place that is no division itself but provinces written back to back (内地西藏新疆班,
+    江苏省浙江省 in a table that lost its separators): one place each, else [m]."""
+    if m.label != "PLACE" or lexicon.divisions().lookup(m.text):
+        return [m]
+    out, k = [], m.start
+    for part in _provinces(m.text):
+        out.append(Mention("PLACE", k, k + len(part), part, attrs=dict(m.attrs)))
+        k += len(part)
+    return out or [m]
+
+
 # a count of bodies (48所, 六所, 几所, 近百所), not an ordinal (第15所阳光小学) nor a numbered
 # institute after its owner (研究院611所)
 _COUNT = re.compile(r"(?<![第\d])(?:近|约)?(?:\d+|[几数两一二三四五六七八九十百千]+)所(?!长)")
