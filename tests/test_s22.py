@@ -148,3 +148,14 @@ def test_a_province_by_its_own_name_stays_whole():
     for name in ("内蒙古自治区", "广西壮族自治区", "新疆维吾尔自治区", "山西省"):
         assert [m.text for m in split_provinces(Mention("PLACE", 0, len(name), name))] == [name]
     assert [m.text for m in split_provinces(Mention("PLACE", 4, 8, "香港澳门"))] == ["香港", "澳门"]
+
+
+# ------------------------------------------------------------------ the armed forces
+
+def test_army_units_are_not_placed_by_the_reports_setting(analyse):
+    from .test_relations import links
+    text = ("新疆巴音郭楞蒙古自治州且末县第一中学学生何冰雪写信给陆军第71集团军某旅官兵。"
+            "2018年以来，陆军第71集团军某旅与且末县一中结对共建，海军航空兵也来校宣讲。")
+    placed = {s: t for s, t, _ in links(analyse, text, "LOCATED_IN")}
+    assert placed.get("新疆巴音郭楞蒙古自治州且末县第一中学") == "且末县"
+    assert not {s for s in placed if "集团军" in s or s.startswith("海军")}
