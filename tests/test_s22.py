@@ -159,3 +159,12 @@ def test_army_units_are_not_placed_by_the_reports_setting(analyse):
     placed = {s: t for s, t, _ in links(analyse, text, "LOCATED_IN")}
     assert placed.get("新疆巴音郭楞蒙古自治州且末县第一中学") == "且末县"
     assert not {s for s in placed if "集团军" in s or s.startswith("海军")}
+
+
+def test_a_type_word_after_qualifiers_is_no_school_of_its_own(analyse):
+    # the kind dropped, its type word is not kept alone either (国内 + 商学院, 一般 + 商学院)
+    text = ("长江商学院的EMBA学费最高。国内商学院的学费近年来不断上涨，一般商学院对政府官员的学费实行"
+            "减免制度。")
+    got = _orgs(analyse, text)
+    assert "长江商学院" in got
+    assert not {x for x in got if x.endswith("商学院") and x != "长江商学院"}, got

@@ -130,7 +130,7 @@ def _plausible(text: str, m: Mention) -> bool:
     if m.label == "PLACE":
         return places.plausible(text, m.start, m.end)
     return m.end - m.start >= 2 and not lexicon.generic_org(m.text) and not orgs.category(m.text) \
-        and not _no_body(text, m) \
+        and not lexicon.after_qualifiers(text, m.start, m.end) and not _no_body(text, m) \
         and not orgs.quoted_measure(text, m) and bool(lexicon.CJK_RE.search(m.text) or m.text.isalnum())
 
 
@@ -199,6 +199,7 @@ def _propagate(text: str, ms: list[Mention], starts: set, ends: set) -> list[Men
             if not any(busy[i:e]) and (i in starts or i == 0 or not lexicon.is_cjk(text[i - 1])) \
                     and (e in ends or e == len(text) or not lexicon.is_cjk(text[e])) \
                     and (m.label != "PLACE" or places.plausible(text, i, e)) \
+                    and (m.label != "ORG" or not lexicon.after_qualifiers(text, i, e)) \
                     and (m.label != "PERSON" or not people.names_doctrine(text, e)    # 中华大地, 毛泽东思想
                          and not people.begins_a_name(text, e)):                         # 孔子课堂
                 out.append(Mention(m.label, i, e, name, attrs={k: v for k, v in m.attrs.items() if k != "conf"}))

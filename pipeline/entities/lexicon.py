@@ -253,6 +253,14 @@ def generic_org(name: str) -> bool:
     return name in generic_orgs() or generic_kind_head(name) is not None
 
 
+def after_qualifiers(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] is a type word of rules/org_generic_kinds.tsv written after
+    qualifiers or a foreign country (一般 + 商学院, 国内顶级 + 商学院, 美国 + 大学): a kind of
+    school, where the model or a later step read the type word alone as one."""
+    return text[s:e] in _generic_kinds()[1] and \
+        any(generic_kind_head(text[k:e]) for k in range(max(0, s - 8), s))
+
+
 def qualifiers_only(head: str) -> bool:
     """Whether a head is made of qualifiers of rules/org_generic_kinds.tsv alone, one or more
     (顶级, 国内顶级, 国外部分, 一些二三类), each with an optional 的 after it."""
