@@ -130,3 +130,10 @@ def full_unit(o: Mention, orgs: list[Mention]) -> Mention:
     full = {m.key: m for m in orgs if m.key != o.key and m.text.endswith(bare) and len(m.text) > len(o.text)
             and m.attrs.get("parent_key")}
     return next(iter(full.values())) if len(full) == 1 else o
+
+
+def listed_after(text: str, cands: list[Mention], i: int) -> bool:
+    """Whether cands[i] follows cands[i-1] in a list (A、B / A和B) or as its partner in
+    the work (A会同B / A联合B: rules/implements.tsv ``partner``)."""
+    gap = text[cands[i - 1].end:cands[i].start]
+    return i > 0 and (re.fullmatch(r"[、和与及]?", gap) is not None or gap in cues("partner", "implements.tsv"))

@@ -15,8 +15,8 @@ import functools
 import re
 
 from ..doc import Mention, Relation, sentence_of
-from .common import INFERRED, cue_alternation, cue_flagged, cue_pairs, cues, full_unit, relation
-from .measure_owners import NOT_ACTORS, organisers_after, owner as owner_of
+from .common import INFERRED, cue_alternation, cue_flagged, cue_pairs, cues, full_unit, listed_after, relation
+from .measure_owners import NOT_ACTORS, organisers_after, organisers_before, organisers_next, owner as owner_of
 from .not_deeds import cited, honour, inside_title, inspected, takes_part, unnamed_subject, urges_others
 from .openings import (FOCUS, ITEM_DOES, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest,
                        item_opening, paragraph_listed, report_subject, section_subject, tells_a_deed, we_subject)
@@ -92,9 +92,9 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []         # 教育部X计划1人、自治区“天山英才”2人: a list item with an owner of its own
         if between.startswith(cues("modifier", "implements.tsv")) or re.match(r"[一二三四五六七八九\d]+年级", between):
             continue          # 威远县实验小学二年级的学生…: the organisation qualifies a noun
-        if text[o.start - 1:o.start] == "、" and between in ("“", "\"") and not _listed_after(text, cands, i):
+        if text[o.start - 1:o.start] == "、" and between in ("“", "\"") and not listed_after(text, cands, i):
             return [o]        # …公益项目、华南理工大学“远程支援…”行动: a list item written onto its own name
-        if _is_object(text, o, s) and not _listed_after(text, cands, i):
+        if _is_object(text, o, s) and not listed_after(text, cands, i):
             continue
         # a possessive (X的Y) is no subject, nor a list member before another organisation
         if between.startswith("的") or (between.startswith(("和", "与", "、", "及")) and i < len(cands) - 1):
@@ -105,7 +105,7 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
         if any(PARTY_UNIT_OPENS.match(c) for c in re.split(r"[，,；;：:]", between)[1:]):
             return []         # X中学现有党员77人，党支部严肃…，落实“三会一课”: the branch acts
         group = [o]
-        while i > 0 and _listed_after(text, cands, i):
+        while i > 0 and listed_after(text, cands, i):
             i -= 1
             group.insert(0, cands[i])
         if _is_object(text, group[0], s):
@@ -155,13 +155,6 @@ def _of_a_person(text: str, o: Mention, persons: list[Mention]) -> bool:
     speaks (X司有关负责人表示): the organisation does not act."""
     return any(0 <= q.start - o.end <= 12 and re.fullmatch(r"[\u3400-\u9fff、]*", text[o.end:q.start])
                and SPEAKS.match(text, q.end) for q in persons) or SPOKESMAN.match(text, o.end) is not None
-
-
-def _listed_after(text: str, cands: list[Mention], i: int) -> bool:
-    """Whether cands[i] follows cands[i-1] in a list (A、B / A和B) or as its partner in
-    the work (A会同B / A联合B: rules/implements.tsv ``partner``)."""
-    gap = text[cands[i - 1].end:cands[i].start]
-    return i > 0 and (re.fullmatch(r"[、和与及]?", gap) is not None or gap in cues("partner", "implements.tsv"))
 
 
 def _subject(text: str, orgs: list[Mention], s: int, e: int) -> Mention | None:
@@ -422,9 +415,6 @@ def _conveners(doc, text: str, orgs: list[Mention], persons: list[Mention], s: i
     return _actors_before(doc, text, orgs, s, re.compile(cue_alternation_of("convene")), persons, hops)
 
 
-# the sentence after a measure names its organisers: 由A主办 / 本次活动以“…”为主题，由A主办
-NEXT_ORGANISERS = re.compile(r"\s*(?:(?:本次|此次|这次|该)?(?:活动|比赛|大赛|赛事|培训|项目)?(?:[^，,。；;]{0,30}[，,])?)由")
-ORGANISER = re.compile(r"(?:联合|共同)?(?:主办|承办|推出|发起)")
 
 
 def _leaders(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
@@ -440,22 +430,7 @@ def _leaders(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
         if re.match(rf"(?:{lead})(?![\u3400-\u9fff]*的)", text[o.end:o.end + 6]) or \
                 text[max(s, o.start - 1):o.start] == "在" and re.match(rf"的(?:统一)?(?:{under})下", text[o.end:o.end + 6]):
             j = i
-            while j > 0 and _listed_after(text, cands, j):
-                j -= 1
-            out += [c for c in cands[j:i + 1] if c not in out]
-    return out
-
-
-def _organisers(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
-    """The organisations a sentence names as organisers before ``pos``: each written right
-    before 主办 / 承办 / 推出 / 发起 (联合主办), with the ones listed before it (A、B联合推出的X); 协办 and
-    指导 name helpers, not organisers."""
-    cands = [o for o in orgs if s <= o.start and o.end <= pos]
-    out: list[Mention] = []
-    for i, o in enumerate(cands):
-        if ORGANISER.match(text, o.end):
-            j = i
-            while j > 0 and _listed_after(text, cands, j):
+            while j > 0 and listed_after(text, cands, j):
                 j -= 1
             out += [c for c in cands[j:i + 1] if c not in out]
     return out
@@ -467,7 +442,7 @@ def _with_listed(text: str, orgs: list[Mention], o: Mention | None) -> list[Ment
         return []
     i = orgs.index(o) if o in orgs else -1
     group = [o]
-    while 0 <= i < len(orgs) - 1 and _listed_after(text, orgs, i + 1) and orgs[i + 1].attrs.get("kind") not in NOT_ACTORS:
+    while 0 <= i < len(orgs) - 1 and listed_after(text, orgs, i + 1) and orgs[i + 1].attrs.get("kind") not in NOT_ACTORS:
         i += 1
         group.append(orgs[i])
     return group
@@ -487,7 +462,7 @@ def sentence_subjects(text: str, orgs: list[Mention], spans: list[tuple[int, int
         cands = [o for o in orgs if got.start <= o.start and o.end <= e]
         keys = [got.key]
         for i in range(1, len(cands)):
-            if not _listed_after(text, cands, i):
+            if not listed_after(text, cands, i):
                 break
             keys.append(cands[i].key)
         out.append(tuple(dict.fromkeys(keys)))
@@ -594,17 +569,12 @@ def find(doc, text: str, ms: list[Mention]) -> list[Relation]:
         if owner is not None and all(owner is not f[0] for f in found_):
             found_.append((owner, "owner of the measure (X的“Y”)", "stated", (s, e)))
         # 由教育部主办，安庆师范大学承办的“国培计划”: every organiser named with 主办/承办
-        for one in _organisers(text, orgs, s, mm.start):
+        for one in organisers_before(text, orgs, s, mm.start):
             found_.append((one, "organiser of the measure (主办/承办)", "stated", (s, e)))
-        if e < len(text):     # “X”活动启动。由A、B联合主办，C承办: organisers in the next sentence
-            k = e
-            while k < len(text) - 1 and text[k] in " \u3000\t\n":
-                k += 1
-            ns, ne = sentence_of(doc, k)
-            if e <= ns and NEXT_ORGANISERS.match(text[ns:ne]) \
-                    and not any(ns <= m.start < ne and m.label == "MEASURE" for m in ms):
-                for one in _organisers(text, orgs, ns, ne):
-                    found_.append((one, "organiser named in the sentence after the measure (由…主办/承办)", INFERRED, (s, ne)))
+        # “X”活动启动。由A、B联合主办，C承办: organisers in the next sentence
+        next_span, next_ones = organisers_next(doc, text, orgs, ms, e)
+        for one in next_ones:
+            found_.append((one, "organiser named in the sentence after the measure (由…主办/承办)", INFERRED, (s, next_span[1])))
         for one, basis, conf, span in found_:
             one = full_unit(one, orgs)
             for canon in [mm.norm] + mm.attrs.get("also", []):

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..doc import Mention
+from ..doc import Mention, sentence_of
+from .common import listed_after
 
 NOT_ACTORS = ("media",)
 
@@ -48,3 +49,38 @@ def owner(text: str, orgs: list[Mention], s: int, mm: Mention, quoted: Callable[
                 and text.count("《", s, o.start) <= text.count("》", s, o.start):
             return o
     return None
+
+
+# the sentence after a measure names its organisers: 由A主办 / 本次活动以“…”为主题，由A主办
+NEXT_ORGANISERS = re.compile(r"\s*(?:(?:本次|此次|这次|该)?(?:活动|比赛|大赛|赛事|培训|项目)?(?:[^，,。；;]{0,30}[，,])?)由")
+ORGANISER = re.compile(r"(?:联合|共同)?(?:主办|承办|推出|发起)")
+
+
+def organisers_before(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
+    """The organisations a sentence names as organisers before ``pos``: each written right
+    before 主办 / 承办 / 推出 / 发起 (联合主办), with the ones listed before it (A、B联合推出的X); 协办 and
+    指导 name helpers, not organisers."""
+    cands = [o for o in orgs if s <= o.start and o.end <= pos]
+    out: list[Mention] = []
+    for i, o in enumerate(cands):
+        if ORGANISER.match(text, o.end):
+            j = i
+            while j > 0 and listed_after(text, cands, j):
+                j -= 1
+            out += [c for c in cands[j:i + 1] if c not in out]
+    return out
+
+
+def organisers_next(doc, text: str, orgs: list[Mention], ms: list[Mention], e: int) -> tuple[tuple[int, int], list[Mention]]:
+    """The sentence after the one ending at ``e`` and the organisers it names, where it opens
+    by naming them (“X”活动启动。由A、B联合主办，C承办) and names no measure of its own."""
+    if e >= len(text):
+        return (e, e), []
+    k = e
+    while k < len(text) - 1 and text[k] in " \u3000\t\n":
+        k += 1
+    ns, ne = sentence_of(doc, k)
+    if e <= ns and NEXT_ORGANISERS.match(text[ns:ne]) \
+            and not any(ns <= m.start < ne and m.label == "MEASURE" for m in ms):
+        return (ns, ne), organisers_before(text, orgs, ns, ne)
+    return (ns, ne), []
