@@ -168,3 +168,13 @@ def test_a_type_word_after_qualifiers_is_no_school_of_its_own(analyse):
     got = _orgs(analyse, text)
     assert "长江商学院" in got
     assert not {x for x in got if x.endswith("商学院") and x != "长江商学院"}, got
+
+
+def test_a_kind_of_school_run_into_a_schools_name_is_cut_off(analyse):
+    # a ranking table that lost its separators: 中国一流大学 + 复旦大学; 中国大学生体育协会 and
+    # 拉脱维亚大学孔子学院 are names of their own
+    text = ("中国五星级大学名单 中国一流大学复旦大学 上海 5星级 中国一流大学中国音乐学院 北京 5星级。"
+            "中国大学生体育协会副主席申震出席。拉脱维亚大学孔子学院拉方院长贝德高讲话。")
+    got = _orgs(analyse, text)
+    assert {"复旦大学", "中国音乐学院", "中国大学生体育协会", "拉脱维亚大学孔子学院"} <= got, got
+    assert not {x for x in got if x.startswith("中国一流大学")}

@@ -304,6 +304,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = [part for m in ms for part in org_cells.split_place_cell(m)]    # 新疆维吾尔自治区华中科技大学: two cells
     ms = [part for m in ms for part in org_cells.split_province_cells(m)]    # 山东省教育厅山东省公安厅…: one each
     ms = [part for m in ms for part in org_cells.split_provinces(m)]     # 西藏新疆: two places
+    ms = [part for m in ms for part in org_cells.after_kind(m, starts)]          # 中国一流大学复旦大学: 复旦大学
     ms = [part for m in ms for part in org_cells.split_counted(m)]       # 北京市166所小学: 北京市
     ms = [part for m in ms for part in org_cells.after_stop(m)]          # 吉林省：东北电力大学: 东北电力大学
     ms = [part for m in ms for part in org_shapes.outlet_seat(text, m)]  # 来源: 环球网(北京): two

@@ -116,6 +116,22 @@ def split_place_cell(m: Mention) -> list[Mention]:
             Mention("ORG", m.start + k, m.end, cells[1], attrs=dict(m.attrs))]
 
 
+def after_kind(m: Mention, starts: set) -> list[Mention]:
+    """An organisation whose name opens with a kind of school made of qualifiers (中国一流大学 +
+    复旦大学, a ranking table that lost its separators; rules/org_generic_kinds.tsv) where a
+    word starts after it: the school alone, else [m] (中国大学生体育协会 and 拉脱维亚大学孔子学院
+    stay whole: no word starts after 大学, and a country is no qualifier)."""
+    if m.label != "ORG":
+        return [m]
+    for k in range(3, len(m.text) - 3):
+        head = lexicon.generic_kind_head(m.text[:k])
+        if head is not None and lexicon.qualifiers_only(head) and m.start + k in starts \
+                and any(lexicon.name_types().words.get(m.text[-j:]) for j in (2, 3, 4)) \
+                and not lexicon.generic_org(m.text[k:]):
+            return [Mention("ORG", m.start + k, m.end, m.text[k:], attrs=dict(m.attrs))]
+    return [m]
+
+
 def _provinces(name: str) -> list[str]:
     """The provinces a name is made of, back to back, each by its full or short name
     (西藏新疆, 江苏省浙江省, 香港澳门): two or more, else []."""
