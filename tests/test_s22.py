@@ -178,3 +178,21 @@ def test_a_kind_of_school_run_into_a_schools_name_is_cut_off(analyse):
     got = _orgs(analyse, text)
     assert {"复旦大学", "中国音乐学院", "中国大学生体育协会", "拉脱维亚大学孔子学院"} <= got, got
     assert not {x for x in got if x.startswith("中国一流大学")}
+
+
+def test_the_armed_police_and_the_red_army_are_not_placed_but_a_red_army_school_is(analyse):
+    from .test_relations import links
+    text = ("湖北省红安县第一中学举行开学典礼。看到武警官兵在卸载防疫物资，兄弟俩想起曾祖父参加了红军。"
+            "红安县红军小学的学生也来了。")
+    placed = {s: t for s, t, _ in links(analyse, text, "LOCATED_IN")}
+    assert not {s for s in placed if s in ("武警", "红军")}
+    assert placed.get("红安县红军小学") == "红安县"
+
+
+def test_national_companies_are_one_node_wherever_named(analyse):
+    from .test_relations import links
+    text = "北京市海淀区教育委员会发布通知。网友可登录新浪微博留言，也可以在百度搜索相关信息。"
+    orgs = _orgs(analyse, text)
+    assert {"新浪微博", "百度"} <= orgs
+    placed = {s for s, _, _ in links(analyse, text, "LOCATED_IN")}
+    assert not placed & {"新浪微博", "百度"}
