@@ -66,8 +66,8 @@ class Gazetteer:
         self.by_name: dict[str, list[str]] = {}
         self._load_china()
         self._load_changes()
-        self._load_short_names()
         self._load_world()
+        self._load_short_names()     # (after the world: 澳洲 is 澳大利亚's)
         self.prefixes = {n[:i] for n in self.by_name for i in range(1, len(n) + 1)}
         self.bigrams = {n[:2] for n in self.by_name}
         self._chains: dict[str, list[Division]] = {}

@@ -196,3 +196,14 @@ def test_national_companies_are_one_node_wherever_named(analyse):
     assert {"新浪微博", "百度"} <= orgs
     placed = {s for s, _, _ in links(analyse, text, "LOCATED_IN")}
     assert not placed & {"新浪微博", "百度"}
+
+
+def test_australia_by_the_name_news_writes(analyse):
+    from pipeline import gazetteer
+    assert [d.code for d in gazetteer.get().lookup("澳洲")] == ["world/澳大利亚"]
+    from pipeline.nlp import found
+    doc = analyse("教育部近日公布数据显示，澳洲上财年共迎来30万国际学生，澳洲留学成本普遍上涨。",
+                  pub_date="2021-03-01")
+    got = {(m.label, m.text) for m in found(doc) if m.label in ("ORG", "PLACE")}
+    assert ("PLACE", "澳洲") in got
+    assert not {x for x in got if x[1].startswith("澳洲") and x[1] != "澳洲"}
