@@ -207,3 +207,18 @@ def test_australia_by_the_name_news_writes(analyse):
     got = {(m.label, m.text) for m in found(doc) if m.label in ("ORG", "PLACE")}
     assert ("PLACE", "澳洲") in got
     assert not {x for x in got if x[1].startswith("澳洲") and x[1] != "澳洲"}
+
+
+def test_more_public_figures_and_words_that_are_no_person():
+    from pipeline import rules
+    public = set(rules.items("persons_public.txt"))
+    assert {"牛顿", "胡润", "吴尊友", "储朝晖"} <= public
+    stop = set(rules.items("person_stop.txt"))
+    assert {"哈萨克", "周转房"} <= stop
+
+
+def test_an_ethnic_group_and_staff_housing_are_no_person(analyse):
+    from pipeline.nlp import found
+    doc = analyse("新疆维吾尔自治区设维吾尔、哈萨克、蒙古文试卷考点。学校加大教师周转房建设力度。",
+                  pub_date="2021-03-01")
+    assert not [m.text for m in found(doc) if m.label == "PERSON"]
