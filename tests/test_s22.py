@@ -222,3 +222,12 @@ def test_an_ethnic_group_and_staff_housing_are_no_person(analyse):
     doc = analyse("新疆维吾尔自治区设维吾尔、哈萨克、蒙古文试卷考点。学校加大教师周转房建设力度。",
                   pub_date="2021-03-01")
     assert not [m.text for m in found(doc) if m.label == "PERSON"]
+
+
+def test_a_headline_clause_is_parted_at_its_verb(analyse):
+    # 《教育部回应人民大学蔡荣生事件》, 教育部印发大中小学劳动教育指导纲要: 回应 and 印发 are no
+    # part of a name (rules/org_clause_words.txt); 大中小学 names a category, no school
+    text = "这篇报道原标题为《教育部回应人民大学蔡荣生事件》。教育部印发大中小学劳动教育指导纲要。"
+    got = _orgs(analyse, text)
+    assert {"教育部", "人民大学"} <= got, got
+    assert not {x for x in got if "回应" in x or "印发" in x or x == "大中小学"}
