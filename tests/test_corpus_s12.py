@@ -18,7 +18,8 @@ def test_a_count_of_schools_is_no_organisation_but_its_place_stays():
     assert _split("新加坡有二所大学") == [("PLACE", "新加坡")]
     assert _split("加拿大近百所公立大学") == [("PLACE", "加拿大")]
     assert _split("中央部属六所师范大学") == []           # no place to keep
-    assert _split("澳洲几所") == []
+    assert _split("海外几所") == []
+    assert _split("澳洲几所") == [("PLACE", "澳洲")]     # 澳洲 is 澳大利亚 (rules/place_short_names.tsv)
     # a body named before the count stays (京都大学, 北海道大学 ... 四所国立大学)
     assert _split("京都大学四所国立大学") == [("ORG", "京都大学")]
     assert _split("教育部六所直属师范大学") == [("ORG", "教育部")]
