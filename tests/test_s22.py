@@ -231,3 +231,9 @@ def test_a_headline_clause_is_parted_at_its_verb(analyse):
     got = _orgs(analyse, text)
     assert {"教育部", "人民大学"} <= got, got
     assert not {x for x in got if "回应" in x or "印发" in x or x == "大中小学"}
+
+
+def test_languages_and_the_one_addressed_are_no_bodies(analyse):
+    text = "此次考试开考英语、日语、德语、俄语及法语等5个语种。“贵学院在中国国内疫情形势严峻时伸出援手。”"
+    got = _orgs(analyse, text)
+    assert not {x for x in got if x.endswith("语") or x == "贵学院"}, got
