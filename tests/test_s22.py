@@ -237,3 +237,8 @@ def test_languages_and_the_one_addressed_are_no_bodies(analyse):
     text = "此次考试开考英语、日语、德语、俄语及法语等5个语种。“贵学院在中国国内疫情形势严峻时伸出援手。”"
     got = _orgs(analyse, text)
     assert not {x for x in got if x.endswith("语") or x == "贵学院"}, got
+
+
+def test_iflytek_is_no_university_written_short(analyse):
+    got = _orgs(analyse, "近日，上海市教育委员会与科大讯飞签署合作协议，科大讯飞将为上海市中小学提供在线课程。")
+    assert "科大讯飞" in got and "科大" not in got
