@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import measure_model, measure_patterns, rules
-from .entities import known as dictionary_word
+from .entities import known as dictionary_word, pos as word_pos
 from .doc import Mention, found, text_of
 
 # a name in quotes; also one opened by a mistyped closing quote right after a character
@@ -335,6 +335,18 @@ def word_start(lex: dict, doc: Doc, starts: list[int], a: int, b: int) -> int:
     return a
 
 
+# an initiative's generic ending, after a word that names none (庞大行动, 何种行动, 四个计划)
+_GENERIC_END = re.compile(r"([\u4e00-\u9fff]{2,3})(?:行动|工程|计划|活动|机制|制度|模式)")
+_COUNTED = re.compile(r"[一二三四五六七八九十两几多数\d]+[个项种类条]")
+
+
+def _no_name_head(name: str) -> bool:
+    """Whether an unquoted name is one of the generic endings after a pronoun, a preposition,
+    an adjective or a count (何种行动, 按照计划, 庞大行动, 良好制度, 四个计划): no initiative named."""
+    m = _GENERIC_END.fullmatch(name)
+    return m is not None and (word_pos(m.group(1)) in ("r", "p", "a") or _COUNTED.fullmatch(m.group(1)) is not None)
+
+
 def _in_other_title(lex: dict, text: str, a: int, b: int) -> bool:
     """Whether text[a:b] lies inside a title in 《》 that names no document (a book, a
     programme, a periodical): a document's title (《…实施方案》, 《…的意见》) may name measures."""
@@ -377,6 +389,8 @@ class MeasureRecognizer:
                 return
             if not wrapped and text[b:b + 1] == "化":
                 return    # 推进志愿服务制度化, 常态化制度化: made a system of, no measure named
+            if not wrapped and _no_name_head(text[a:b]):
+                return    # 庞大行动, 何种行动, 四个计划, 按照计划: a kind of work said, none named
             if not wrapped and not titled and _in_other_title(lex, text, a, b):
                 return    # 《中国制度面对面》: a book's title, no document that sets up 中国制度
             if text[a:b].endswith("工程") and (lex["field_after"].match(text, b) or lex["field_list"].match(text, b)):

@@ -242,3 +242,12 @@ def test_languages_and_the_one_addressed_are_no_bodies(analyse):
 def test_iflytek_is_no_university_written_short(analyse):
     got = _orgs(analyse, "近日，上海市教育委员会与科大讯飞签署合作协议，科大讯飞将为上海市中小学提供在线课程。")
     assert "科大讯飞" in got and "科大" not in got
+
+
+def test_a_generic_ending_after_a_word_that_names_nothing_is_no_measure(analyse):
+    from pipeline.nlp import found
+    doc = analyse("此刻，我们怎样选择、采取何种行动，关系整个人类的命运。那是一家出版公司的庞大行动。"
+                  "学校建立了家长开放日制度。", pub_date="2021-03-01")
+    got = {m.text for m in found(doc) if m.label == "MEASURE"}
+    assert not got & {"何种行动", "庞大行动"}, got
+    assert any("开放日制度" in x for x in got), got
