@@ -251,3 +251,9 @@ def test_a_generic_ending_after_a_word_that_names_nothing_is_no_measure(analyse)
     got = {m.text for m in found(doc) if m.label == "MEASURE"}
     assert not got & {"何种行动", "庞大行动"}, got
     assert any("开放日制度" in x for x in got), got
+
+
+def test_a_bureau_using_a_school_year_is_no_name(analyse):
+    text = "27日，陕西西安市委文明办、市教育局利用小学四至六年级复学第一课，组织全市小学开展主题活动。"
+    got = _orgs(analyse, text)
+    assert "市教育局利用小学" not in got and "市教育局" in got, got
