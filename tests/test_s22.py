@@ -257,3 +257,10 @@ def test_a_bureau_using_a_school_year_is_no_name(analyse):
     text = "27日，陕西西安市委文明办、市教育局利用小学四至六年级复学第一课，组织全市小学开展主题活动。"
     got = _orgs(analyse, text)
     assert "市教育局利用小学" not in got and "市教育局" in got, got
+
+
+def test_bodies_left_unnamed_doing_it_one_after_another(analyse):
+    text = ("内蒙古自治区教育厅出台学生资助政策。同时，内蒙古各高校纷纷启动了疫情防控期间学生临时困难"
+            "补助申请机制。")
+    got = {(o, m) for o, m, _ in implements_links(analyse, text)}
+    assert not {x for x in got if "补助申请机制" in x[1]}, got

@@ -28,9 +28,13 @@ def urges_others(between: str) -> bool:
 def unnamed_subject(between: str) -> bool:
     """Whether the clause that holds the measure opens with bodies it leaves unnamed
     (多家高校发起, 还有的高校在…, 一些地方推行: rules/implements.tsv ``some_lead``, ``some`` and
-    ``some_body``): its subject is its own, so no organisation is carried over to it."""
+    ``some_body``), or names them as doing it one after another (内蒙古各高校纷纷启动: ``one_by_one``):
+    its subject is its own, so no organisation is carried over to it."""
+    clause = _last_clause(between)
     return re.match(r"\s*(?:%s)?有?%s" % (cue_alternation_of("some_lead"), _pattern("some", "some_body").pattern),
-                    _last_clause(between)) is not None
+                    clause) is not None or \
+        re.search(r"(?:(?:各|%s)%s|各地|多地)[都也]?(?:%s)" % (cue_alternation_of("some"), _pattern("some_body").pattern,
+                                                          cue_alternation_of("one_by_one")), clause) is not None
 
 
 def _last_clause(between: str) -> str:
