@@ -264,3 +264,18 @@ def test_bodies_left_unnamed_doing_it_one_after_another(analyse):
             "补助申请机制。")
     got = {(o, m) for o, m, _ in implements_links(analyse, text)}
     assert not {x for x in got if "补助申请机制" in x[1]}, got
+
+
+def test_the_closing_credit_before_the_pages_editor_names_the_author(tmp_path):
+    from pipeline import ingest
+    (tmp_path / "a.txt").write_text(
+        "全国高校在线开放课程大会召开\n\n　　会议展示了我国高等教育发展的成就。（丛芳瑶）[责编：田媛]\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "高校的自我发展机制\n\n　　构建以需求为导向的自我发展机制。 （吴伟作者单位：浙江大学中国科教战略研究院）"
+        "[责编：田媛]\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(
+        "活动在北京举行\n\n　　活动取得圆满成功。（阿根廷）\n", encoding="utf-8")
+    assert ingest.read_report(tmp_path / "a.txt").authors == ["丛芳瑶"]
+    assert ingest.read_report(tmp_path / "b.txt").authors == ["吴伟"]
+    assert ingest.read_report(tmp_path / "c.txt").authors == []

@@ -8,7 +8,7 @@ import itertools
 import re
 from pathlib import Path
 
-from .. import rules
+from .. import gazetteer, rules
 from .lines import (CJK, CJK_RE, CLOSERS, DATE_RE, Line, byline_names, byline_outlet, is_date_line,
                     is_metadata_line, iso_date, meta_patterns)
 from .sections import byline_blocks, title_of
@@ -163,11 +163,12 @@ def opening_credits(lines: list[Line]) -> list[str]:
 
 
 def end_credits(lines: list[Line]) -> tuple[list[str], str]:
-    """Authors and editor from the closing credits: ``(钱文勇 特约通讯员:赵虎)``, ``(漆瑶)``."""
+    """Authors and editor from the closing credits: ``(钱文勇 特约通讯员:赵虎)``, ``(漆瑶)``, also
+    before the page's editor in square brackets (``（丛芳瑶）[责编：田媛]``)."""
     p = meta_patterns()
     authors, editor = [], ""
     for l in lines[-4:]:
-        m = re.search(r"[(（]([^()（）]{2,40})[)）]\s*$", l.text)
+        m = re.search(r"[(（]([^()（）]{2,40})[)）]\s*(?:\[[^\[\]]{1,20}\])?\s*$", l.text)
         if not m:
             continue
         inner = m.group(1)
@@ -178,7 +179,7 @@ def end_credits(lines: list[Line]) -> tuple[list[str], str]:
         if e:
             editor = e["v"].replace(" ", "")
             continue
-        inner = p["source"].sub(" ", inner)
+        inner = p["source"].sub(" ", re.split(r"(?:作者)?单位[:：]", inner)[0])   # (吴伟作者单位：浙江大学…)
         if p["role"].search(inner) or re.fullmatch(rf"[{CJK}]{{2,4}}(\s+[{CJK}]{{2,4}})*", inner.strip()):
             # names before the first role word are authors here, not an outlet
             toks = []
@@ -186,7 +187,8 @@ def end_credits(lines: list[Line]) -> tuple[list[str], str]:
                 # 张枨报道 is a name that reported, 济宁报道 where it was filed from; 高炳整理 is 高炳
                 toks += byline_names(t) if p["filed"].search(t) else [p["verb"].sub("", t)]
             names = [t for t in toks if 2 <= len(t) <= 4 and not p["not_name"].match(t)]
-            authors += [n for n in names if all(CJK_RE.match(c) for c in n) and surname_ok(n)]
+            authors += [n for n in names if all(CJK_RE.match(c) for c in n) and surname_ok(n)
+                        and not gazetteer.get().lookup(n)]      # (阿根廷): a place, no one's name
     return authors, editor
 
 
