@@ -305,6 +305,8 @@ class NumberRecognizer:
         t = _tables()
         if text[s:s + 1] == "半" and unit in ("区", "县", "乡", "镇", "村", "省"):
             return True   # 上下半区: half of a draw, no count
+        if unit == "区" and (re.match(r"[一二](?:[、和][一二三])*区", text[s:s + 6]) or text[max(0, s - 2):s] in ("一、", "二、")):
+            return True   # 一区、二区, 地处二、三区: zones of a rule by number, no count of districts
         if unit in ("年", "周年", "周") and (t["year_before"].search(text, max(0, s - 6), s)
                                           or t["year_after"].match(text, e)):
             return True

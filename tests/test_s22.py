@@ -279,3 +279,11 @@ def test_the_closing_credit_before_the_pages_editor_names_the_author(tmp_path):
     assert ingest.read_report(tmp_path / "a.txt").authors == ["丛芳瑶"]
     assert ingest.read_report(tmp_path / "b.txt").authors == ["吴伟"]
     assert ingest.read_report(tmp_path / "c.txt").authors == []
+
+
+def test_zones_of_a_rule_by_number_are_no_count_of_districts(analyse):
+    from .test_numbers import claims
+    got = [c["text"] for c in claims(analyse, "报考地处二、三区招生单位的考生，以及报考地处二区招生单位的考生。"
+                                              "国家按照一区、二区确定考生复试分数要求。西安市城郊六区今年招生3000人。")]
+    assert not {t for t in got if t in ("一区", "二区", "二", "三区")}, got
+    assert "3000人" in got
