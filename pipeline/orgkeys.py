@@ -188,6 +188,8 @@ def _org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
         if not anchor:   # no setting at that level: the one division of that level the section names
             anchor = named_level(named, "自治区" if region else auto.group(0) if auto else lead, path)
             basis = "level word and report context (the one division of its level named)" if anchor else ""
+    elif attrs.get("common") and scope:    # 合唱团, 理事会 written alone: its report's, placed nowhere
+        return f"org:?{scope}:{text}", "", ""
     elif path and kind in LOCAL_KINDS and not path[0].startswith("world/") and not as_written \
             and not NATIONAL_NAME.search(text):
         anchor, basis = local_anchor(path), "report context"

@@ -287,3 +287,16 @@ def test_zones_of_a_rule_by_number_are_no_count_of_districts(analyse):
                                               "国家按照一区、二区确定考生复试分数要求。西安市城郊六区今年招生3000人。")]
     assert not {t for t in got if t in ("一区", "二区", "二", "三区")}, got
     assert "3000人" in got
+
+
+def test_a_body_named_by_common_words_alone_is_its_reports_and_placed_nowhere(analyse):
+    from .test_relations import links
+    text = "北京市第八中学举行艺术节。学校的合唱团演唱了歌曲，社会体育俱乐部的教练也来了。土木系的学生参加了演出。"
+    placed = {s for s, _, _ in links(analyse, text, "LOCATED_IN")}
+    assert "北京市第八中学" in placed
+    assert not placed & {"合唱团", "社会体育俱乐部"}, placed
+
+
+def test_the_corps_is_the_xinjiang_production_and_construction_corps():
+    from pipeline import names
+    assert names.full_name("兵团") == ("新疆生产建设兵团", "650000")

@@ -137,6 +137,15 @@ COLLEGE_WORD = re.compile(r"(?:商学院|医学院|法学院|学院|研究院|�
 FIELD_POS = frozenset(("n", "vn", "l", "b", "a", "an"))
 
 
+def common_words_only(name: str) -> bool:
+    """Whether a name is made only of common words of jieba's dictionary (合唱团, 理事会,
+    水资源管理机构, 社会体育俱乐部): a kind of body said, with no place, person or brand of its own."""
+    import jieba
+    _jieba()
+    words = jieba.lcut(name, HMM=False)
+    return bool(words) and all(pos(w) in FIELD_POS for w in words)
+
+
 def named_by_field(name: str) -> bool:
     """Whether a college's, an institute's or a centre's name is made, before its type word,
     only of common words of jieba's dictionary (大气科学学院, 高寒作物研究所, 生态工程学院): a unit

@@ -46,6 +46,10 @@ def kind_of(name: str) -> tuple[str, str]:
     return (v[0], name[-1:]) if v else ("other", "")
 
 
+# a college, an office or a unit of some body (土木系, 人事处, 办公室): keyed with its owner, not alone
+_UNIT_OF_SOME = re.compile(r"(?:学院|系|研究院|研究所|中心|处|科|室|办|(?<!俱乐)部)$")
+
+
 def attrs_for(text: str, m: Mention, kinds: dict | None = None) -> dict:
     """The attributes later stages read: ``kind``, ``suffix``, ``canonical`` for known
     bodies, ``unit_of`` (offsets of the organisation a unit belongs to). ``kinds`` gives
@@ -61,6 +65,8 @@ def attrs_for(text: str, m: Mention, kinds: dict | None = None) -> dict:
     known = lexicon.known_orgs().words.get(m.text)
     if known:
         attrs["canonical"] = known[1]
+    elif kind in ("other", "team") and not _UNIT_OF_SOME.search(m.text) and lexicon.common_words_only(m.text):
+        attrs["common"] = True       # 合唱团, 理事会: no one body's name (orgkeys: keyed to its report)
     for u in sorted(UNIT_WORDS, key=len, reverse=True):
         if m.text.endswith(u) and len(m.text) > len(u) + 1:
             inner = m.text[:-len(u)]
