@@ -288,12 +288,13 @@ def name_chain(text: str, chain: list[Division], as_written: bool,
 
 COUNTY_WORDS = "县旗区市"   # the level words a county's short name may be written with (科右前旗, 琼中县)
 AUTONOMOUS_LEAD = re.compile(r"^自治(区|州|县|旗)(?=.)")
-# a national or international body by its name (十三届全国人大常委会, 国际残奥委会, 中华全国青年联合会):
-# the armed forces' units (陆军第71集团军, 海军航空兵, 武警, 红军): never placed by the report's setting
-# (ANNOTATION.md leaves national bodies unplaced); not a
-# unit's party committee (中国共产党上海交通大学委员会) nor an international school or department
+# a national or international body by its name (十三届全国人大常委会, 国际残奥委会, 中华全国青年联合会),
+# or a unit of the armed forces (陆军第71集团军, 海军航空兵, 武警, 红军; not 武警's schools and
+# hospitals, not a 红军小学): never placed by the report's setting (ANNOTATION.md leaves national
+# bodies unplaced); not a unit's party committee (中国共产党上海交通大学委员会) nor an
+# international school or department
 NATIONAL_NAME = re.compile(r"全国|^(?:中国(?!共产党)|中华|国家|中央)|^国际(?!.*(?:学校|学院|部|班|中心)$)"
-                           r"|^(?:陆军|海军|空军|火箭军|解放军|武警(?!.*(?:学校|学院|医院))|红军$|八路军|新四军)|集团军|战区")   # the armed forces' units
+                           r"|^(?:陆军|海军|空军|火箭军|解放军|武警(?!.*(?:学校|学院|医院))|红军$|八路军|新四军)|集团军|战区")
 # an autonomous region's body written with 区 alone: its departments (厅) and its party committee
 REGION_BODY = re.compile(r"^区(?:[\u4e00-\u9fff]{1,8}厅|党委)")
 LEVEL_OF_AUTONOMOUS = {"自治区": "省", "自治州": "州", "自治县": "县", "自治旗": "旗"}

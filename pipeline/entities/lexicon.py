@@ -152,11 +152,8 @@ def named_by_field(name: str) -> bool:
     of some university named by what it studies, not a body named by a place, a person or a
     brand of its own (贵州建设职业技术学院, 哈佛商学院, 仲恺农业工程学院, 文华学院, 深泉学院), nor a
     clause read as one (结合学院专业特点: 结合 is a verb)."""
-    import jieba
-    _jieba()
     head = COLLEGE_WORD.sub("", name)
-    words = jieba.lcut(head, HMM=False) if head else []
-    return bool(words) and all(pos(w) in FIELD_POS for w in words)
+    return bool(head) and common_words_only(head)
 
 
 def pos_table() -> dict[str, str]:
@@ -270,12 +267,16 @@ def after_qualifiers(text: str, s: int, e: int) -> bool:
         any(generic_kind_head(text[k:e]) for k in range(max(0, s - 8), s))
 
 
+@functools.lru_cache(maxsize=None)
+def _qualifiers_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_generic_kinds()[0], key=len, reverse=True))
+
+
 def qualifiers_only(head: str) -> bool:
     """Whether a head is made of qualifiers of rules/org_generic_kinds.tsv alone, one or more
     (顶级, 国内顶级, 国外部分, 一些二三类), each with an optional 的 after it."""
-    qualifiers = sorted(_generic_kinds()[0], key=len, reverse=True)
     while head:
-        q = next((q for q in qualifiers if head.startswith(q)), None)
+        q = next((q for q in _qualifiers_longest_first() if head.startswith(q)), None)
         if q is None:
             return False
         head = head[len(q):].removeprefix("的")

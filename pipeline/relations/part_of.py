@@ -186,11 +186,13 @@ def _colleges_of_only_university(doc, orgs: list[Mention], done: set) -> list[Re
         return out
     u = next(iter(unis.values()))
     for o in orgs:
+        # a place in the key (org:370104:…) says the name carries its own owner; a name not made
+        # of fields nor opening with the university's short form is a body of its own (哈佛商学院,
+        # 文华学院, 新阅读研究所 in a report that names one other university)
         if o.key in done | seen or o.key == u.key or o.attrs.get("parent_key") or not COLLEGE.search(o.text) \
                 or not 3 < len(o.text) <= 8 or "大学" in o.text or o.key.count(":") < 2 or o.key.split(":")[1] \
                 or INDEPENDENT.search(o.text) or not (named_by_field(o.text) or _short_of(o.text, u.text)):
-            continue          # a place in the key (org:370104:…) says the name carries its own owner;
-            # (哈佛商学院, 文华学院, 新阅读研究所 in a report naming one other university: bodies of their own)
+            continue
         seen.add(o.key)
         out.append(relation("PART_OF", o.key, u.key, sentence_of(doc, o.start),
                             "college of the only university the report names", "inferred"))
