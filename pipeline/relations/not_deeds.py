@@ -30,11 +30,19 @@ def unnamed_subject(between: str) -> bool:
     (多家高校发起, 还有的高校在…, 一些地方推行: rules/implements.tsv ``some_lead``, ``some`` and
     ``some_body``), or names them as doing it one after another (内蒙古各高校纷纷启动: ``one_by_one``):
     its subject is its own, so no organisation is carried over to it."""
+    opens, one_by_one = _unnamed_patterns()
     clause = _last_clause(between)
-    return re.match(r"\s*(?:%s)?有?%s" % (cue_alternation_of("some_lead"), _pattern("some", "some_body").pattern),
-                    clause) is not None or \
-        re.search(r"(?:(?:各|%s)%s|各地|多地)[都也]?(?:%s)" % (cue_alternation_of("some"), _pattern("some_body").pattern,
-                                                          cue_alternation_of("one_by_one")), clause) is not None
+    return opens.match(clause) is not None or one_by_one.search(clause) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _unnamed_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """unnamed_subject's two patterns, made once: the clause's opening, and the bodies doing it
+    one after another."""
+    bodies = _pattern("some_body").pattern
+    return (re.compile(r"\s*(?:%s)?有?(?:%s)%s" % (cue_alternation_of("some_lead"), cue_alternation_of("some"), bodies)),
+            re.compile(r"(?:(?:各|%s)%s|各地|多地)[都也]?(?:%s)" % (cue_alternation_of("some"), bodies,
+                                                             cue_alternation_of("one_by_one"))))
 
 
 def _last_clause(between: str) -> str:
