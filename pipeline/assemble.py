@@ -40,6 +40,7 @@ LOCAL_CLAIM_COLS = [c for c in CLAIM_COLS if c != "subject_name"]
 # how a claim's subject was read (pipeline/numbers.py) -> the ABOUT edge's basis and confidence
 SUBJECT_BASES = {
     "sentence": ("the nearest organisation or place written before it in the sentence", "stated"),
+    "person": ("a span of time after a person written before it in the sentence", "stated"),
     "level word and report context": ("全县/本市…: the report's division of that level", "inferred"),
     "paragraph subject": ("the organisation opening a sentence before it in its paragraph", "inferred"),
     "section place": ("the report's setting: no organisation or place written before it in the sentence", "inferred"),

@@ -73,6 +73,8 @@ CONJ = frozenset("的和及与")
 # what a name the model reads is made of, and what ends the clause before it
 NAME_CHAR = re.compile(r"[^\u3400-\u9fff0-9A-Za-z+]")
 CLAUSE_END = re.compile(r"[，。；;！？,\n]")
+# a count written before a name (累计开展60余次党员志愿服务活动) is no part of it
+COUNT_HEAD = re.compile(r"\d+(?:\.\d+)?[余多]?(?:场次|人次|个|次|场|项|批|期|届|轮|名|所|家|支|门|节|堂|条|种|类)")
 
 
 def unquoted_features(lex: dict, text: str, a: int, e: int, end_word: str, ruled: set, clause_verb: bool) -> list[str]:
@@ -142,8 +144,14 @@ def unquoted(lex: dict, text: str, ruled: set, part: dict) -> list[tuple[int, in
     out = []
     for e, cands in sorted(by_end.items()):
         got = choose(cands, part["threshold"])
-        if got is not None and plain(text[got[3]:e]) not in lex["stop"]:
-            out.append((got[3], e, got[0]))
+        if got is None:
+            continue
+        a = got[3]
+        head = COUNT_HEAD.match(text, a)
+        if head is not None and e - head.end() >= 4:
+            a = head.end()       # 60余次党员志愿服务活动: 党员志愿服务活动
+        if plain(text[a:e]) not in lex["stop"]:
+            out.append((a, e, got[0]))
     return out
 
 

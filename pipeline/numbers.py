@@ -137,6 +137,13 @@ def fmt(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:.6f}".rstrip("0").rstrip(".")
 
 
+# a verb of saying: what follows it is the speaker's account, not about the speaker
+SAYS = re.compile(r"表示|说|介绍|指出|认为|告诉|透露|称|感叹|谈到|坦言|强调|回忆|提到|解释|了解到|建议|发现|觉得|看来|希望|问|[：:]|“")
+# before a name: a byline's word (（记者郑轶）历经4天…) or a preposition (给习近平总书记写信，汇报了
+# 大学四年…): the name is not what the sentence tells of
+NOT_THE_SUBJECT = re.compile(r"(?:记者|通讯员|编辑|作者|摄影|摄|[给向对跟和与为把让被])$")
+
+
 def _paragraph_subject(text: str, s: int, subjects: list[Mention]) -> tuple[str, str]:
     """(key, basis) of the organisation opening one of the two sentences before ``s`` in its
     paragraph (应天职业技术学院…。班里有15个女生: the college's), else ("", "")."""
@@ -205,7 +212,7 @@ class NumberRecognizer:
         claims.sort(key=lambda c: c["start"])
         mentions = []
         # who and when, for every claim: the candidates once per document
-        subjects = sorted((m for m in ms if m.label in ("ORG", "PLACE") and m.key), key=lambda m: -m.start)
+        subjects = sorted((m for m in ms if m.label in ("ORG", "PLACE", "PERSON") and m.key), key=lambda m: -m.start)
         dated = [m for m in ms if m.label == "DATE" and m.norm]
         for c in list(claims):
             try:
@@ -407,12 +414,25 @@ class NumberRecognizer:
         # the subject: the nearest organisation or place before it in the sentence, a
         # "全县/本市" word, else the section's own place
         subj, basis = "", ""
+        span_of_time = _tables()["units"].get(c["unit"], ("count",))[0] == "time"
+        person = None
         for m in subjects:
             if s <= m.start < c["start"]:
                 if re.match(r"[、和及与]|等", text[m.end:m.end + 1]):
                     continue  # one of a list the claim counts (成都日报、红星新闻等近10家媒体)
-                subj, basis = m.key, "sentence"
+                if m.label == "PERSON":
+                    # a span of time after a person is the person's (汴河中心小学教师孙浩…24年间,
+                    # 栗桂莲今年61岁), not what stands before the name; what the person says is not
+                    # (孙庆伟透露，这两年…)
+                    if person is None and span_of_time and not SAYS.search(text, m.end, c["start"]) \
+                            and not NOT_THE_SUBJECT.search(text, max(0, m.start - 4), m.start):
+                        person = m
+                    continue
+                subj, basis = (person.key, "person") if person is not None else (m.key, "sentence")
                 break
+        else:
+            if person is not None:
+                subj, basis = person.key, "person"
         if not subj:
             pc = doc._.place_context or {}
             path = pc.get("path") or []

@@ -11,6 +11,7 @@ Precise overrides, each from ANNOTATION.md:
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -404,3 +405,28 @@ def named_regions(text: str, starts: set, ends: set, busy: bytearray) -> list[Me
         if (s in starts or s == 0 or not lexicon.is_cjk(text[s - 1])) and (e in ends or e == len(text)):
             out.append(Mention("PLACE", s, e, name, attrs={"rule": "region"}))
     return out
+
+
+# a short quoted phrase with no stop of a sentence in it (“健康中国2030”, “了不起的中国人”)
+_QUOTED_PHRASE = re.compile(r"“([^“”。，,！？!?；;：:\n]{2,16})”")
+# a pronoun in it makes it quoted speech (“我要去西宁”), where places are places
+_SPEECH_WORD = re.compile(r"[我你他她]")
+
+
+def only_in_titles(text: str, ms: list[Mention]) -> list[Mention]:
+    """Without the places the report writes only inside short quoted names, slogans and
+    titles (自治区“天山英才”, “了不起的中国人”, “红色旺苍、中国茶乡”, “健康中国2030”): a place
+    inside a title is at most optional (ANNOTATION.md) and one inside a name no place of its
+    own. Kept: a place written outside quotes too, a place quoted alone (“西宁”), and places
+    in quoted speech (“我要去西宁”)."""
+    spans = [(q.start(1), q.end(1)) for q in _QUOTED_PHRASE.finditer(text) if not _SPEECH_WORD.search(q.group(1))]
+    if not spans:
+        return ms
+    starts = [a for a, _ in spans]
+
+    def in_title(m: Mention) -> bool:
+        k = bisect.bisect_right(starts, m.start) - 1
+        return k >= 0 and m.end <= spans[k][1] and text[spans[k][0]:spans[k][1]] != m.text
+
+    outside = {m.text for m in ms if m.label == "PLACE" and not in_title(m)}
+    return [m for m in ms if m.label != "PLACE" or m.text in outside]

@@ -1,0 +1,64 @@
+"""Session of 2026-12-06, eighth: places written only inside quoted titles (train folds 0/5
+and 1/5: 自治区“天山英才”, “了不起的中国人”), a count before an unquoted measure's name
+(fold 0/5: 累计开展60余次党员志愿服务活动), 幢 as a count, and whose a span of time is (the
+corpus: 汴河中心小学教师孙浩…24年间 is the teacher's, not the school's)."""
+from __future__ import annotations
+
+
+def _places(ents, text):
+    return {t for label, t in ents(text) if label == "PLACE"}
+
+
+def test_a_place_only_inside_quoted_titles_is_no_place(ents):
+    text = ("全区现有自治区“天山英才”教育领军人才2人、乌鲁木齐市“红山教育领航人”人才培养计划79人。"
+            "学校开展“了不起的中国人”系列升旗课程，为建设“红色旺苍、中国茶乡”储备人才。")
+    got = _places(ents, text)
+    assert "乌鲁木齐市" in got
+    assert not got & {"天山", "红山", "中国", "旺苍"}
+    text = ("教育部继续在“中国研究生招生信息网”公布调剂信息。展品来自国博正展出的“罗马与巴洛克”展。"
+            "甘肃酒泉的“舞美敦煌”，被媒体誉为“湖南最牛出国班”。他获得“福建省青年岗位能手”称号。")
+    got = _places(ents, text)
+    assert "甘肃酒泉" in got
+    assert not got & {"中国", "罗马", "敦煌", "湖南", "福建省"}
+
+
+def test_a_place_quoted_alone_in_speech_or_also_outside_quotes_stays(ents):
+    got = _places(ents, "孩子们说：“我要去西宁看看”。他们来到“西宁”。")
+    assert "西宁" in got
+    got = _places(ents, "成都市开展“成都印象”主题活动，成都市各学校参加。")
+    assert "成都市" in got
+
+
+def test_a_count_before_an_unquoted_name_is_no_part_of_it():
+    from pipeline import measure_model
+    from pipeline.measures import lexicon
+    text = "目前已累计开展：60余次党员志愿服务活动。"
+    # no weights: every start after the colon is as likely, and the first (the count's) is chosen
+    got = measure_model.unquoted(lexicon(), text, set(), {"weights": {}, "threshold": 0.3})
+    assert [text[a:e] for a, e, _p in got] == ["党员志愿服务活动"]
+
+
+def test_buildings_counted_by_zhuang(analyse):
+    doc = analyse("新校区共建设6幢单体建筑。")
+    assert [(c["text"], c["value"]) for c in doc._.claims] == [("6幢", 6)]
+
+
+def _subjects(analyse, text):
+    return {c["text"]: c["subject"] for c in analyse(text)._.claims}
+
+
+def test_a_span_of_time_after_a_person_is_the_persons(analyse):
+    got = _subjects(analyse, "汴河中心小学教师孙浩，师范院校毕业后回到母校，24年间坚守乡村教育。"
+                             "山西省晋剧院艺术总监栗桂莲今年61岁了。")
+    assert "孙浩" in got["24年"] and got["24年"].startswith("person:")
+    assert "栗桂莲" in got["61岁"]
+
+
+def test_what_a_person_says_or_a_byline_is_not_the_persons(analyse):
+    got = _subjects(analyse, "北大考古文博学院教授孙庆伟透露，这两年报考古专业的学生增多。")
+    assert not got["两年"].startswith("person:")
+    got = _subjects(analyse, "本报北京7月12日电（记者郑轶）历经4天的激烈角逐，比赛落幕。")
+    assert not got.get("4天", "").startswith("person:")
+    # a count of things stays the organisation's, whoever stands between
+    got = _subjects(analyse, "中国人民大学校长陈雨露向6名新生赠送礼物。")
+    assert got["6名"].startswith("org:")
