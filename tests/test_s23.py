@@ -62,3 +62,10 @@ def test_what_a_person_says_or_a_byline_is_not_the_persons(analyse):
     # a count of things stays the organisation's, whoever stands between
     got = _subjects(analyse, "中国人民大学校长陈雨露向6名新生赠送礼物。")
     assert got["6名"].startswith("org:")
+
+
+def test_a_class_or_a_course_is_no_organisation(ents):
+    got = {t for label, t in ents("内地新疆高中班和西藏高中班的学生来到北大附中国际班参观，"
+                                  "国内不少EMBA班确实存在问题。") if label == "ORG"}
+    assert "北大附中" in got
+    assert not {t for t in got if t.endswith("班")}

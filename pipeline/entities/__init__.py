@@ -306,6 +306,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = [part for m in ms for part in org_cells.split_provinces(m)]     # 西藏新疆: two places
     ms = [part for m in ms for part in org_cells.after_kind(m, starts)]  # 中国一流大学复旦大学: 复旦大学
     ms = [part for m in ms for part in org_cells.split_counted(m)]       # 北京市166所小学: 北京市
+    ms = [part for m in ms for part in org_cells.class_of(m)]            # 红星中学高三（1）班: 红星中学
     ms = [part for m in ms for part in org_cells.after_stop(m)]          # 吉林省：东北电力大学: 东北电力大学
     ms = [part for m in ms for part in org_shapes.outlet_seat(text, m)]  # 来源: 环球网(北京): two
     ms = org_short.names_of_bodies(ms)                                    # 康奈尔 of 康奈尔大学: no person
