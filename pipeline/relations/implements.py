@@ -19,7 +19,8 @@ from .common import INFERRED, cue_alternation, cue_flagged, cue_pairs, cues, ful
 from .measure_owners import NOT_ACTORS, organisers_after, organisers_before, organisers_next, owner as owner_of
 from .not_deeds import cited, honour, inside_title, inspected, takes_part, unnamed_subject, urges_others
 from .openings import (FOCUS, ITEM_DOES, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest,
-                       item_opening, paragraph_listed, report_subject, section_subject, tells_a_deed, we_subject)
+                       item_opening, notice_patterns, paragraph_listed, pattern_of, report_subject, section_subject,
+                       tells_a_deed, we_subject)
 
 PARTY_UNIT_OPENS = re.compile(r"\s*(?:该校|我校|校|学校)?(?:党支部|党总支|党委|支部|团委|少先队)(?=[\u3400-\u9fff])")
 QUOTED = re.compile(r"[“\"「『‘][^“”\"「」『』‘’\n]*[”\"」』’]")
@@ -333,12 +334,11 @@ def _notice_issuers(doc, text: str, orgs: list[Mention], persons: list[Mention],
     that issued it: the subject of the nearest sentence before, at most ``hops`` back,
     naming the issuing (``notice_issue``: 海南省教育厅、卫健委对…提出要求)."""
     opens = text[s:s + 20].lstrip()
-    docs_ = "|".join(map(re.escape, sorted(cues("notice_doc", "implements.tsv"), key=len, reverse=True)))
-    says = "|".join(map(re.escape, cues("notice_says", "implements.tsv")))
-    if not docs_ or not re.match(rf"(?:(?:根据|按照)?(?:{docs_})(?:{says})|(?:根据|按照|依据)(?:{docs_})(?:要求|规定|部署)?[，,])", opens):
+    notice, issue = notice_patterns()
+    if notice is None or not notice.match(opens):
         return []
-    issue = re.compile("|".join(map(re.escape, sorted(cues("notice_issue", "implements.tsv"), key=len, reverse=True))))
     return _actors_before(doc, text, orgs, s, issue, persons, hops)
+
 
 
 def _actors_before(doc, text: str, orgs: list[Mention], s: int, cue: re.Pattern, persons, hops: int) -> list[Mention]:
@@ -412,23 +412,30 @@ def _conveners(doc, text: str, orgs: list[Mention], persons: list[Mention], s: i
         return []
     if re.search(r"[，,；;]\s*(?:" + cue_alternation("subject", longest_first=False) + ")", text[s:pos]):
         return []
-    return _actors_before(doc, text, orgs, s, re.compile(cue_alternation_of("convene")), persons, hops)
+    return _actors_before(doc, text, orgs, s, pattern_of("convene"), persons, hops)
 
 
+
+
+@functools.lru_cache(maxsize=None)
+def _lead_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """X牵头 after a name and 的(统一)组织下 after 在X (rules/implements.tsv ``lead``, ``under``)."""
+    lead = "|".join(map(re.escape, sorted(cues("lead", "implements.tsv"), key=len, reverse=True))) or "(?!)"
+    under = "|".join(map(re.escape, cues("under", "implements.tsv"))) or "(?!)"
+    return re.compile(rf"(?:{lead})(?![\u3400-\u9fff]*的)"), re.compile(rf"的(?:统一)?(?:{under})下")
 
 
 def _leaders(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
     """The organisations a sentence names as leading its work before ``pos``: X牵头 (with the
     ones listed before it), and 在X的(统一)组织下 (rules/implements.tsv ``lead``, ``under``)."""
-    lead = "|".join(map(re.escape, sorted(cues("lead", "implements.tsv"), key=len, reverse=True))) or "(?!)"
-    under = "|".join(map(re.escape, cues("under", "implements.tsv"))) or "(?!)"
+    lead, under = _lead_patterns()
     cands = [o for o in orgs if s <= o.start and o.end <= pos and o.attrs.get("kind") not in NOT_ACTORS]
     out: list[Mention] = []
     for i, o in enumerate(cands):
         if re.search(r"[。；;]", text[o.end:pos]) or _quoted(text, s, o):
             continue
-        if re.match(rf"(?:{lead})(?![\u3400-\u9fff]*的)", text[o.end:o.end + 6]) or \
-                text[max(s, o.start - 1):o.start] == "在" and re.match(rf"的(?:统一)?(?:{under})下", text[o.end:o.end + 6]):
+        if lead.match(text[o.end:o.end + 6]) or \
+                text[max(s, o.start - 1):o.start] == "在" and under.match(text[o.end:o.end + 6]):
             j = i
             while j > 0 and listed_after(text, cands, j):
                 j -= 1

@@ -4,6 +4,7 @@ a section's subject did (一是 / 首先 / （二） / 2.), and the subject such
 from the section it belongs to."""
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import rules
@@ -22,11 +23,35 @@ def enumerated(opens: str) -> int:
     m = ITEM_MARK.match(opens)
     if m:
         return m.end()
-    words = cue_alternation_of("enumerator")
-    m = re.match(rf"\s*(?:{words})[，,：:]?", opens)
+    m = _enumerator().match(opens)
     return m.end() if m else 0
 
 
+@functools.lru_cache(maxsize=None)
+def pattern_of(kind: str) -> re.Pattern:
+    """The cues of one kind of rules/implements.tsv as a compiled alternation."""
+    return re.compile(cue_alternation_of(kind))
+
+
+@functools.lru_cache(maxsize=None)
+def notice_patterns() -> tuple[re.Pattern | None, re.Pattern]:
+    """(a sentence opening with a document and what it says, a verb of issuing) of
+    rules/implements.tsv ``notice_doc``, ``notice_says``, ``notice_issue``."""
+    docs_ = "|".join(map(re.escape, sorted(cues("notice_doc", "implements.tsv"), key=len, reverse=True)))
+    says = "|".join(map(re.escape, cues("notice_says", "implements.tsv")))
+    issue = re.compile("|".join(map(re.escape, sorted(cues("notice_issue", "implements.tsv"), key=len, reverse=True))))
+    if not docs_:
+        return None, issue
+    return re.compile(rf"(?:(?:根据|按照)?(?:{docs_})(?:{says})|(?:根据|按照|依据)(?:{docs_})(?:要求|规定|部署)?[，,])"), issue
+
+
+@functools.lru_cache(maxsize=None)
+def _enumerator() -> re.Pattern:
+    """一是 / 其次 (rules/implements.tsv ``enumerator``) opening a sentence."""
+    return re.compile(rf"\s*(?:{cue_alternation_of('enumerator')})[，,：:]?")
+
+
+@functools.lru_cache(maxsize=None)
 def cue_alternation_of(kind: str) -> str:
     """The cues of one kind of rules/implements.tsv as a regex alternation, longest first."""
     return "|".join(map(re.escape, sorted(cues(kind, "implements.tsv"), key=len, reverse=True))) or "(?!)"
@@ -127,12 +152,11 @@ def we_subject(text: str, orgs: list[Mention], ms: list[Mention], s: int, pos: i
     else the one the report names, else the one it names far more often than any other; for
     我区 / 我县 / 我市 the report's one government of that level (丛台区政府), else its one
     education bureau of that level. Not in reported speech (张三指出，当前我市…)."""
-    table = {row[1]: row[2] for row in rules.table("implements.tsv") if row[0] == "we" and len(row) > 2}
+    table, opening = _we_words()
     if not table:
         return None
-    alt = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
     last = None
-    for last in re.finditer(rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:“”]{{0,10}}?[，,])?\s*({alt})(?=[\u3400-\u9fff])", text[s:pos]):
+    for last in opening.finditer(text[s:pos]):
         pass
     if last is None:
         return None
@@ -143,9 +167,8 @@ def we_subject(text: str, orgs: list[Mention], ms: list[Mention], s: int, pos: i
     kind = table[last.group(1)]
     own = {fullest(o, orgs).key: fullest(o, orgs) for o in orgs if not o.attrs.get("parent_key")}
     if kind in ("区", "县", "市", "旗", "州", "镇", "省"):
-        bodies = "|".join(map(re.escape, cues("place_body", "implements.tsv"))) or "(?!)"
-        for pattern, want in ((rf"{kind}(?:人民)?政府$", "government"), (rf"{kind}(?:{bodies})$", "bureau")):
-            got = [o for o in own.values() if re.search(pattern, o.text)]
+        for pattern in _level_bodies(kind):
+            got = [o for o in own.values() if pattern.search(o.text)]
             if len(got) == 1:
                 return got[0]
             if got:
@@ -164,6 +187,25 @@ def we_subject(text: str, orgs: list[Mention], ms: list[Mention], s: int, pos: i
     if len(ranked) > 1 and ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]:
         return max(mine, key=lambda o: (counts[o.key], o.key))
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _we_words() -> tuple[dict, re.Pattern | None]:
+    """(word -> the kind of organisation it stands for, the pattern of a clause opening with
+    one) of rules/implements.tsv ``we``."""
+    table = {row[1]: row[2] for row in rules.table("implements.tsv") if row[0] == "we" and len(row) > 2}
+    if not table:
+        return table, None
+    alt = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+    return table, re.compile(rf"(?:^|[，,；;：:])\s*(?:[^，,；;：:“”]{{0,10}}?[，,])?\s*({alt})(?=[\u3400-\u9fff])")
+
+
+@functools.lru_cache(maxsize=None)
+def _level_bodies(kind: str) -> tuple[re.Pattern, re.Pattern]:
+    """A level's government (区政府, 县人民政府) and its education bureau (rules/implements.tsv
+    ``place_body``: 区教育局), by the name's ending."""
+    bodies = "|".join(map(re.escape, cues("place_body", "implements.tsv"))) or "(?!)"
+    return re.compile(rf"{kind}(?:人民)?政府$"), re.compile(rf"{kind}(?:{bodies})$")
 
 
 def is_main_organisation(o: Mention, orgs: list[Mention]) -> bool:
