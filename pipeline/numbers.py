@@ -388,8 +388,9 @@ class NumberRecognizer:
         all_toks = token_spans(doc)
         starts = token_starts(doc)
         toks = all_toks[bisect.bisect_left(starts, c["end"]):bisect.bisect_left(starts, e)]
+        units = _tables()["units"]
         counts_things = c["kind"] in ("bare", "fraction", "percent", "tenths", "shared") or \
-            _tables()["units"].get(c["text"][-1:], ("count",))[0] == "count" or c["unit"] in ("人次", "个百分点")
+            (units.get(c["unit"]) or units.get(c["text"][-1:], ("count",)))[0] == "count" or c["unit"] in ("人次", "个百分点")
         for k, (ts, te, w) in enumerate(toks[:3] if counts_things else []):
             p = pos(w)
             # nouns (an unknown word only first); jieba calls some verbs and adverbs nouns
@@ -407,7 +408,10 @@ class NumberRecognizer:
             prev = [w for ts, te, w in all_toks[bisect.bisect_left(starts, s):bisect.bisect_left(starts, c["start"])]
                     if te <= c["start"]][-2:]
             for w in reversed(prev):
-                if pos(w)[:1] == "n" and len(w) >= 2:
+                # a place, a name or a body before the number (全国近50%的, 教育部组织22个) is
+                # where or whose, not what is counted
+                if pos(w)[:1] == "n" and pos(w)[:2] not in ("nr", "ns", "nt") and len(w) >= 2 \
+                        and w not in _tables()["not_counted"]:
                     counted = w
                     break
         c["counted"] = counted

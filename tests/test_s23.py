@@ -69,3 +69,24 @@ def test_a_class_or_a_course_is_no_organisation(ents):
                                   "国内不少EMBA班确实存在问题。") if label == "ORG"}
     assert "北大附中" in got
     assert not {t for t in got if t.endswith("班")}
+
+
+def test_what_a_claim_counts_is_no_place_no_span_and_no_verb(analyse):
+    doc = analyse("1621条评论。基站在48小时内投入使用。全国近50%的感染者不知道。通过率高达78.5%。"
+                  "学校新建了8间教室。")
+    counted = {c["text"]: c["counted"] for c in doc._.claims}
+    assert counted["48小时"] == ""              # a span of time counts nothing (not 内)
+    assert counted["近50%"] != "全国"
+    assert counted["78.5%"] != "高达"
+    assert counted["1621条"] == "评论" and counted["8间"] == "教室"
+
+
+def test_a_bureaus_office_before_its_heads_post_is_the_organisation(analyse):
+    from .test_relations import links
+    text = "区教委主任李秀兰和区政府教育督导室主任王鑫为集团揭牌。县教育局办公室主任张强主持。"
+    members = {(a, b) for a, b, _ in links(analyse, text, "MEMBER_OF")}
+    assert ("王鑫", "区政府教育督导室") in members and ("张强", "县教育局办公室") in members
+    assert ("区政府教育督导室", "区政府") in {(a, b) for a, b, _ in links(analyse, text, "PART_OF")}
+    # an office of a bureau that says not whose it is is no organisation
+    got = {(m.label, m.text) for m in analyse("会议由市场监管局综合室主任石广胜主持。")._.found}
+    assert ("ORG", "市场监管局") in got and ("ORG", "市场监管局综合室") not in got

@@ -301,23 +301,35 @@ def _common_name_word(w: str) -> bool:
 # an office of a bureau written right after it, before its head's post or a grade:
 # 省教育厅中小学党建处副处长, 区教科体局政工股股长, 省市场监管局餐饮处一级调研员. Not a 科:
 # ANNOTATION.md reads 槐荫区教体局成教科科长 as the bureau and the role 成教科科长
-_OFFICE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(处|股)(?=(?:副)?(?:处|股)长|[一二三四]级|调研员|"
-                     r"[\u4e00-\u9fff]{2,3}(?:副)?(?:处|股)长)")
+# (not 科: 槐荫区教体局成教科科长晋萍 is the bureau's, with the post 成教科科长, as ANNOTATION.md writes it)
+_OFFICE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:(处|股)(?=(?:副)?(?:处|股)长|[一二三四]级|调研员|"
+                     r"[\u4e00-\u9fff]{2,3}(?:副)?(?:处|股)长)|(室)(?=(?:副)?主任))")
 # words of a bureau's offices in general, not of one office (各科室, 相关股室, 领导班子成员)
-_NOT_OFFICE = re.compile(r"[各的和与及、]|相关|机关|领导|班子|成员|所属|下属")
+_NOT_OFFICE = re.compile(r"[各的和与及、]|相关|机关|领导|班子|成员|所属|下属|科室|股室|处室")
 _BUREAU_KINDS = ("bureau", "government", "party")
+
+
+def _owned(name: str) -> bool:
+    """Whether a bureau's name says whose it is: a division (南充市教育和体育局) or a level
+    word opening it as a word of its own (区政府, 县教育局; not 市 of 市场监管局)."""
+    if name[:1] in "省市县区州旗" and (name[1:] in lexicon.name_types().words or not lexicon.known(name[:2])):
+        return True
+    return any(division_chain(name[:k]) for k in range(2, len(name) - 1))
 
 
 def bureau_offices(text: str, ms: list[Mention]) -> list[Mention]:
     """A bureau's office written right after the bureau, before its head's post: the office
-    is the organisation (``省教育厅中小学党建处``, ``区教体局政工股``), not the bureau alone."""
+    is the organisation (``省教育厅中小学党建处``, ``区教体局政工股``, ``区政府教育督导室`` before
+    主任), not the bureau alone."""
     out = []
     for m in ms:
-        if m.label != "ORG" or not m.text.endswith(("局", "厅", "教委", "委")) or kind_of(m.text)[0] not in _BUREAU_KINDS:
+        if m.label != "ORG" or not m.text.endswith(("局", "厅", "教委", "委", "政府")) or kind_of(m.text)[0] not in _BUREAU_KINDS:
             continue
         hit = _OFFICE.match(text, m.end)
         if hit is None or _NOT_OFFICE.search(hit.group(0)):
             continue
+        if hit.group(3) and not _owned(m.text):
+            continue      # 市场监管局办公室主任: an office of no one bureau in particular
         out.append(Mention("ORG", m.start, hit.end(), text[m.start:hit.end()], attrs={}))
     return out
 
