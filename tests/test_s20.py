@@ -90,7 +90,7 @@ def test_the_partys_name_sets_no_report_in_china(analyse):
     # a kindergarten's report naming its city once and the party once is set in that city:
     # its short name is placed there
     text = ("一个支部就是一个战斗堡垒。无锡市观山实验幼儿园有这样一名党员，彰显新时代中国共产党的初心和使命，"
-            "她就是党支部书记王晓来。\n王晓来坚守初心。在观山幼儿园，她带领老师们开展活动。")
+            "她就是党支部书记王晓来。\n王晓来坚守初心。她带领观山幼儿园老师们开展活动。")
     doc = analyse(text, pub_date="2021-02-25")
     placed = {(s, t) for s, t, _ in links(analyse, text, "LOCATED_IN")}
     assert ("观山幼儿园", "无锡市") in placed

@@ -90,3 +90,24 @@ def test_a_bureaus_office_before_its_heads_post_is_the_organisation(analyse):
     # an office of a bureau that says not whose it is is no organisation
     got = {(m.label, m.text) for m in analyse("会议由市场监管局综合室主任石广胜主持。")._.found}
     assert ("ORG", "市场监管局") in got and ("ORG", "市场监管局综合室") not in got
+
+
+def test_a_place_run_into_the_next_word_ends_with_the_known_place_but_chains_stay_whole():
+    from pipeline.doc import Mention
+    from pipeline.entities import places
+    text = "澳洲留学成本普遍上涨。她是浙江绍兴人，家在衡水市桃城区何家庄乡何家庄村。"
+    ends = {2, 4, 13, 15, 17}      # 澳洲|留学…; 浙江|绍兴|人
+
+    def cut(name, ends=ends):
+        k = text.index(name)
+        return places.to_word_end(Mention("PLACE", k, k + len(name), name), ends).text
+    assert cut("澳洲留") == "澳洲"                 # 留 of 留学: the word after it
+    assert cut("浙江绍兴") == "浙江绍兴"            # a chain of places
+    k = text.index("何家庄村")
+    assert cut("衡水市桃城区何家庄乡何家庄村", ends | {k}) == "衡水市桃城区何家庄乡何家庄村"
+
+
+def test_a_name_run_into_a_post_ends_with_its_last_type_word(ents):
+    got = {t for label, t in ents("墨西哥尤卡坦自治大学孔子学院墨方院长阿鲁哈表示，学习汉语的人越来越多。")
+           if label == "ORG"}
+    assert "墨西哥尤卡坦自治大学孔子学院" in got

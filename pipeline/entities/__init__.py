@@ -236,12 +236,14 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 lab = "PLACE"  # 梁溪区 is a district, 古甘屯 a hamlet, never a name
         m = trim_ends(text, Mention(lab, s, e, text[s:e], attrs={"conf": round(p, 3)}), starts)
         if m is not None:
+            m = places.to_word_end(m, ends)               # 澳洲 of 澳洲留学
             m = org_shapes.school_gate(m)                 # 马鞍山市二中门口: the school, not a place
             m = unpaired_marks(orgs.cut_bracket(text, m))
             if m.label == "ORG":
                 m = orgs.trim_verb(text, org_complete.cut_facility(org_shapes.cut_bureau_schools(
                     org_shapes.cut_false_ending(text, m))), word_from)
                 m = org_complete.cut_schooling_level(text, m)   # 大安区教师进修校 + 小学语文教研员
+                m = org_complete.cut_before_post(text, m)       # 孔子学院 of 孔子学院拉方院 + 长
                 m = org_shapes.cut_discipline(m)      # 成都中医药大学中药学, 中国宪法学
                 m = m and org_shapes.cut_counted_head(text, m)   # 11所驻昌平大学, 第14名耶拿大学
                 m = m and org_shapes.with_century(text, m)       # 21世纪教育研究院: the model reads 世纪…

@@ -207,6 +207,21 @@ def cut_schooling_level(text: str, m: Mention) -> Mention:
 _LEVEL_END = re.compile(r"(?:小学|中学|初中|高中)$")
 
 
+def cut_before_post(text: str, m: Mention) -> Mention:
+    """拉脱维亚大学孔子学院拉方院长: a name the model ran into a post (its last character and the
+    next one a role word, 院长, 校长, and the name ending in no type word) ends with its last type
+    word (拉脱维亚大学孔子学院). A name ending in a type word (北京大学医学院长) is left whole."""
+    if m.label != "ORG" or text[m.end - 1:m.end + 1] not in lexicon.roles().words:
+        return m
+    types = lexicon.name_types().words
+    if any(m.text[k:] in types for k in range(len(m.text) - 1)):
+        return m
+    for k in range(len(m.text) - 2, 3, -1):
+        if any(m.text[j:k] in types for j in range(max(0, k - 6), k - 1)):
+            return Mention(m.label, m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))
+    return m
+
+
 def person_studios(text: str, words, ms: list[Mention]) -> list[Mention]:
     """A teacher's studio named after her (大安区李秀英沐语名师工作室, 杜丽君综合实践名师工作室):
     the place written before the name, the name and the words up to 工作室 are one ORG, where

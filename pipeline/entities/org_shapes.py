@@ -299,9 +299,8 @@ def _common_name_word(w: str) -> bool:
 
 
 # an office of a bureau written right after it, before its head's post or a grade:
-# 省教育厅中小学党建处副处长, 区教科体局政工股股长, 省市场监管局餐饮处一级调研员. Not a 科:
-# ANNOTATION.md reads 槐荫区教体局成教科科长 as the bureau and the role 成教科科长
-# (not 科: 槐荫区教体局成教科科长晋萍 is the bureau's, with the post 成教科科长, as ANNOTATION.md writes it)
+# 省教育厅中小学党建处副处长, 区教科体局政工股股长, 省市场监管局餐饮处一级调研员, 区政府教育督导室主任.
+# Not a 科: ANNOTATION.md reads 槐荫区教体局成教科科长 as the bureau and the role 成教科科长
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:(处|股)(?=(?:副)?(?:处|股)长|[一二三四]级|调研员|"
                      r"[\u4e00-\u9fff]{2,3}(?:副)?(?:处|股)长)|(室)(?=(?:副)?主任))")
 # words of a bureau's offices in general, not of one office (各科室, 相关股室, 领导班子成员)

@@ -163,7 +163,7 @@ def public_figures(text: str, starts: frozenset, ends: frozenset) -> list[Mentio
     return out
 
 
-_CREDIT = re.compile(r"(?:^|(?<=[\s(（【\[]))(?:(?:作者|编辑|责编|责任编辑|审核|校对|初审|复审|终审|摄影|记者|通讯员)[ \t]*[:：]"
+_CREDIT = re.compile(r"(?:^|(?<=[\s(（【\[]))(?:(?:作者|编辑|责编|责任编辑|审核|校对|初审|复审|终审|摄影|记者|通讯员|图/文|文/图|图文|文|图)[ \t]*[:：]"
                      r"|(?<=[(（【\[ ])(?:记者|通讯员|实习生|摄影)(?=[ \t])"
                      # a dateline's bracket of names alone: 红网讯(欧满清 卢辉平)
                      r"|(?<=讯[(（])(?!记者|通讯员|实习生|摄影|作者|编辑)(?=[\u3400-\u9fff]{2,4}(?:[ \t]+[\u3400-\u9fff]{2,4}){0,3}[)）]))[ \t]*"
@@ -172,9 +172,9 @@ _CREDIT_DEED = ("报道", "供图")     # what a credited name may be written wi
 
 
 def credited(text: str) -> list[Mention]:
-    """The names of a credit line (审核:明媛、谢婷婷, 编辑:王杨; in brackets also without the
-    colon: (记者 甘沁雨 通讯员 卢钦全), and a dateline's bracket of names alone: 红网讯(欧满清
-    卢辉平)): two to four characters from a surname
+    """The names of a credit line (审核:明媛、谢婷婷, 编辑:王杨, (图/文:县政协办 李健虢); in
+    brackets also without the colon: (记者 甘沁雨 通讯员 卢钦全), and a dateline's bracket of names
+    alone: 红网讯(欧满清 卢辉平)): two to four characters from a surname
     (rules/surnames.tsv), that may be a name, each up to a list mark, a space, a closing
     bracket or the line's end."""
     surnames = lexicon.surnames()

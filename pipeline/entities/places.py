@@ -430,3 +430,24 @@ def only_in_titles(text: str, ms: list[Mention]) -> list[Mention]:
 
     outside = {m.text for m in ms if m.label == "PLACE" and not in_title(m)}
     return [m for m in ms if m.label != "PLACE" or m.text in outside]
+
+
+# characters of a place's level or kind word (榆林村, 漫湾镇, 白莺山, 运河)
+_PLACE_WORD_CHARS = frozenset("村社组屯寨庄镇乡县区市州盟旗省路街道巷站湾岛山河湖港口")
+
+
+def to_word_end(m: Mention, ends: set) -> Mention:
+    """A place the model ran into a word after it (澳洲留 of 澳洲留学, 澳洲上 of 澳洲上财年,
+    重庆市二 of 重庆市二等奖) ends with the known place it begins with (澳洲), where what follows
+    is at most two characters, no place and no place's level word; a chain of places stays
+    whole (浙江绍兴, 何家庄乡何家庄村)."""
+    if m.label != "PLACE" or lexicon.divisions().lookup(m.text):
+        return m
+    for k in range(len(m.text) - 1, 1, -1):
+        if m.start + k in ends and lexicon.divisions().lookup(m.text[:k]):
+            rest = m.text[k:]
+            if len(rest) <= 2 and not lexicon.divisions().lookup(rest) and not set(rest) & _PLACE_WORD_CHARS \
+                    and (m.end not in ends or lexicon.pos(rest) == "f"):
+                return Mention("PLACE", m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))
+            return m
+    return m

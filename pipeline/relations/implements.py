@@ -340,7 +340,6 @@ def _notice_issuers(doc, text: str, orgs: list[Mention], persons: list[Mention],
     return _actors_before(doc, text, orgs, s, issue, persons, hops)
 
 
-
 def _actors_before(doc, text: str, orgs: list[Mention], s: int, cue: re.Pattern, persons, hops: int) -> list[Mention]:
     """The actors written before the first ``cue`` (a verb of issuing, of convening) in the
     nearest of the ``hops`` sentences before ``s`` that has one with actors; [] when none."""
@@ -415,12 +414,10 @@ def _conveners(doc, text: str, orgs: list[Mention], persons: list[Mention], s: i
     return _actors_before(doc, text, orgs, s, pattern_of("convene"), persons, hops)
 
 
-
-
 @functools.lru_cache(maxsize=None)
 def _lead_patterns() -> tuple[re.Pattern, re.Pattern]:
     """X牵头 after a name and 的(统一)组织下 after 在X (rules/implements.tsv ``lead``, ``under``)."""
-    lead = "|".join(map(re.escape, sorted(cues("lead", "implements.tsv"), key=len, reverse=True))) or "(?!)"
+    lead = cue_alternation_of("lead")
     under = "|".join(map(re.escape, cues("under", "implements.tsv"))) or "(?!)"
     return re.compile(rf"(?:{lead})(?![\u3400-\u9fff]*的)"), re.compile(rf"的(?:统一)?(?:{under})下")
 
