@@ -111,3 +111,26 @@ def test_a_name_run_into_a_post_ends_with_its_last_type_word(ents):
     got = {t for label, t in ents("墨西哥尤卡坦自治大学孔子学院墨方院长阿鲁哈表示，学习汉语的人越来越多。")
            if label == "ORG"}
     assert "墨西哥尤卡坦自治大学孔子学院" in got
+
+
+def test_a_persons_name_listed_before_a_body_is_no_part_of_it():
+    from pipeline.doc import Mention
+    from pipeline.entities import orgs
+    text = "三十岗乡党委书记金华敏、学院党委书记吕珺等出席。"
+    k = text.index("金华敏、学院党委")
+    got = orgs.split_joined(text, Mention("ORG", k, k + len("金华敏、学院党委"), "金华敏、学院党委"))
+    assert [m.text for m in got] == ["学院党委"]
+    k = text.index("三十岗乡党委")      # a body's own name is left alone
+    assert [m.text for m in orgs.split_joined(text, Mention("ORG", k, k + 6, "三十岗乡党委"))] == ["三十岗乡党委"]
+
+
+def test_a_preposition_standing_alone_parts_a_clause_read_as_one_name():
+    from pipeline.doc import Mention
+    from pipeline.entities import org_complete
+    text = "金华敏对合肥工业大学一行表示热烈欢迎。"
+    word_at = {0: 3, 3: 4, 4: 10}      # 金华敏 | 对 | 合肥工业大学
+    got = org_complete.cut_clause(text, Mention("ORG", 0, 10, text[:10]), word_at)
+    assert [m.text for m in got] == ["合肥工业大学"]
+    text = "对外经济贸易大学举行开学典礼。"      # 对外 is one word: no cut
+    got = org_complete.cut_clause(text, Mention("ORG", 0, 8, text[:8]), {0: 2, 2: 4, 4: 6, 6: 8})
+    assert [m.text for m in got] == ["对外经济贸易大学"]

@@ -152,6 +152,10 @@ def split_joined(text: str, m: Mention) -> list[Mention]:
     """Two names written as one are two organisations: joined by a dash (``中国教育报-
     中国教育新闻网``, a page's source line), or by a word that joins two bodies where both
     sides end in a type word (``县教育体育局会同县卫生健康局``, rules/org_joiners.txt)."""
+    head, _, tail = m.text.rpartition("、")
+    if 2 <= len(head) <= 3 and head[:1] in lexicon.surnames() and not _listed_body(head) and _listed_body(tail):
+        k = m.start + len(head) + 1     # 金华敏、学院党委: a name of a list of people run into a body
+        return split_joined(text, Mention("ORG", k, m.end, tail, attrs=dict(m.attrs)))
     if "、" in m.text and all(_listed_body(p) for p in m.text.split("、")):
         out, k = [], m.start    # 县委办、教育局: a list read as one name (毛南家园中、小学 stays whole)
         for part in m.text.split("、"):
