@@ -134,3 +134,19 @@ def test_a_preposition_standing_alone_parts_a_clause_read_as_one_name():
     text = "对外经济贸易大学举行开学典礼。"      # 对外 is one word: no cut
     got = org_complete.cut_clause(text, Mention("ORG", 0, 8, text[:8]), {0: 2, 2: 4, 4: 6, 6: 8})
     assert [m.text for m in got] == ["对外经济贸易大学"]
+
+
+def test_a_caption_signed_by_a_name_names_a_person(ents):
+    got = ents("第一所特殊教育学校成立。【大会现场。朱其摄】\n项目规模不断扩大。(海西地产网 柯蓝辑)\n图片由学校拍摄】")
+    people = {t for label, t in got if label == "PERSON"}
+    assert {"朱其", "柯蓝"} <= people
+    assert not {t for t in people if t.endswith(("摄", "辑"))}
+
+
+def test_a_name_read_with_its_sign_is_cut():
+    from pipeline.doc import Mention
+    from pipeline.entities import people
+    text = "项目规模不断扩大。(海西地产网 柯蓝辑)"
+    k = text.index("柯蓝辑")
+    got = people.unsigned(text, [Mention("PERSON", k, k + 3, "柯蓝辑")])
+    assert [m.text for m in got] == ["柯蓝"]

@@ -169,6 +169,17 @@ _CREDIT = re.compile(r"(?:^|(?<=[\s(（【\[]))(?:(?:作者|编辑|责编|责任
                      r"|(?<=讯[(（])(?!记者|通讯员|实习生|摄影|作者|编辑)(?=[\u3400-\u9fff]{2,4}(?:[ \t]+[\u3400-\u9fff]{2,4}){0,3}[)）]))[ \t]*"
                      r"((?:[\u3400-\u9fff]{2,4}[ \t、，,/]*){1,6})", re.M)
 _CREDIT_DEED = ("报道", "供图")     # what a credited name may be written with: (王芳报道)
+# a caption or a bracket signed by a name and what it did, photographed or edited (朱其摄】, 柯蓝辑)):
+# the name stands after a stop, a space or a bracket and the sign closes the caption
+_SIGNED = re.compile(r"(?<=[\s。，,(（【\[/])([\u3400-\u9fff]{2,3})[摄辑](?=[)）】\]]|[ \t]*$)", re.M)
+
+
+def unsigned(text: str, ms: list[Mention]) -> list[Mention]:
+    """A name read with the sign of a caption after it (柯蓝辑 of (海西地产网 柯蓝辑), 朱其摄) is
+    the name alone."""
+    signed = {m.start(1): m.end(1) for m in _SIGNED.finditer(text)}
+    return [Mention(m.label, m.start, signed[m.start], text[m.start:signed[m.start]], attrs=dict(m.attrs))
+            if m.label == "PERSON" and m.end == signed.get(m.start, -1) + 1 else m for m in ms]
 
 
 def credited(text: str) -> list[Mention]:
@@ -179,6 +190,10 @@ def credited(text: str) -> list[Mention]:
     bracket or the line's end."""
     surnames = lexicon.surnames()
     out = []
+    for m in _SIGNED.finditer(text):     # 【大会现场。朱其摄】, (海西地产网 柯蓝辑)
+        s, e = m.span(1)
+        if (text[s] in surnames or text[s:s + 2] in surnames) and plausible(text, s, e):
+            out.append(Mention("PERSON", s, e, text[s:e], attrs={"byline": True}))
     for m in _CREDIT.finditer(text):
         for n in re.finditer(r"[\u3400-\u9fff]{2,4}", m.group(1)):
             s, e = m.start(1) + n.start(), m.start(1) + n.end()
