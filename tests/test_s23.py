@@ -150,3 +150,10 @@ def test_a_name_read_with_its_sign_is_cut():
     k = text.index("柯蓝辑")
     got = people.unsigned(text, [Mention("PERSON", k, k + 3, "柯蓝辑")])
     assert [m.text for m in got] == ["柯蓝"]
+
+
+def test_a_place_and_the_kind_of_land_it_names_are_one_place(ents):
+    got = {t for label, t in ents("无锡位于长江三角洲平原腹地，太湖流域的交通中枢。师生来到了惠山古镇。"
+                                  "昭通市地处乌蒙山区腹地。龙陵县山区面积大。河南省平原监狱。") if label == "PLACE"}
+    assert {"长江三角洲平原", "太湖流域", "惠山古镇", "乌蒙山区"} <= got
+    assert "龙陵县山区" not in got and "河南省平原" not in got      # a division's land, 平原 of a prison

@@ -315,6 +315,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _propagate(text, people.reconcile(text, _one_label(ms)), starts, ends)   # 张占 / 张占超: one spelling
     ms = org_shapes.ranking_titles(text, ms)                   # QS亚洲大学排名, 武书连大学排行榜
     ms = places.only_in_titles(text, ms)                       # 自治区“天山英才”: no place 天山
+    ms = places.with_land_word(text, ms)                       # 长江三角洲平原, 乌蒙山区, 惠山古镇
     place_ms = [m for m in ms if m.label == "PLACE"]
     ms += orgs.sectors(text, place_ms, [(m.start, m.end) for m in ms])
     # the kind of every organisation by name; a short form has its full name's kind

@@ -451,3 +451,24 @@ def to_word_end(m: Mention, ends: set) -> Mention:
                 return Mention("PLACE", m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))
             return m
     return m
+
+
+# the kind of land or settlement after a place's name, part of a named place (长江三角洲平原,
+# 太湖流域, 惠山古镇, 四川盆地)
+_LAND_AFTER = re.compile(r"平原|流域|古镇|盆地|高原")
+
+
+def with_land_word(text: str, ms: list[Mention]) -> list[Mention]:
+    """A place followed by the kind of land it names is one place with it (长江三角洲 + 平原,
+    惠山 + 古镇, and a mountain's 区: 乌蒙山 + 区), where nothing else was found there; not after
+    a division's full name (河南省 + 平原监狱, 龙陵县 + 山区) nor after one character (青藏高原's 藏)."""
+    starts = {m.start for m in ms}
+    out = []
+    for m in ms:
+        if m.label == "PLACE" and len(m.text) >= 2 and not m.text.endswith(ADMIN_SUFFIXES):
+            hit = _LAND_AFTER.match(text, m.end)
+            end = hit.end() if hit else m.end + 1 if m.text.endswith("山") and text[m.end:m.end + 1] == "区" else m.end
+            if end > m.end and not any(m.end <= s < end for s in starts):
+                m = Mention("PLACE", m.start, end, text[m.start:end], attrs=dict(m.attrs))
+        out.append(m)
+    return out
