@@ -157,3 +157,11 @@ def test_a_place_and_the_kind_of_land_it_names_are_one_place(ents):
                                   "昭通市地处乌蒙山区腹地。龙陵县山区面积大。河南省平原监狱。") if label == "PLACE"}
     assert {"长江三角洲平原", "太湖流域", "惠山古镇", "乌蒙山区"} <= got
     assert "龙陵县山区" not in got and "河南省平原" not in got      # a division's land, 平原 of a prison
+
+
+def test_a_colleges_party_committee_written_after_it_is_one_name():
+    from pipeline.doc import Mention
+    from pipeline.entities import orgs
+    text = "经济学院分党委于频副书记向兴隆镇中心小学校长说明来意。"
+    got = orgs.join_units(text, [Mention("ORG", 0, 4, "经济学院")])
+    assert [m.text for m in got] == ["经济学院分党委"]

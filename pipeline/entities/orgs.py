@@ -26,7 +26,7 @@ from .org_levels import LEVEL_WORDS
 from .places import division_chain, station
 
 NUM_CH = "零〇一二三四五六七八九十百两"
-UNIT_WORDS = ("党支部", "党总支", "机关党委", "党委", "党组", "党工委", "团委", "工会", "支部", "小学部", "中学部", "初中部",
+UNIT_WORDS = ("党支部", "党总支", "机关党委", "分党委", "分团委", "党委", "党组", "党工委", "团委", "工会", "支部", "小学部", "中学部", "初中部",
               "高中部", "分校", "校区", "办公室")
 _SECTOR = re.compile(r"(教育系统|教体系统|教科系统)")
 
