@@ -418,7 +418,7 @@ class NumberRecognizer:
         # the subject: the nearest organisation or place before it in the sentence, a
         # "全县/本市" word, else the section's own place
         subj, basis = "", ""
-        span_of_time = _tables()["units"].get(c["unit"], ("count",))[0] == "time"
+        span_of_time = units.get(c["unit"], ("count",))[0] == "time"
         person = None
         for m in subjects:
             if s <= m.start < c["start"]:

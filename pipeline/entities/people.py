@@ -189,18 +189,21 @@ def credited(text: str) -> list[Mention]:
     (rules/surnames.tsv), that may be a name, each up to a list mark, a space, a closing
     bracket or the line's end."""
     surnames = lexicon.surnames()
+
+    def may_be_name(s: int, e: int) -> bool:
+        return (text[s] in surnames or text[s:s + 2] in surnames) and plausible(text, s, e)
+
     out = []
     for m in _SIGNED.finditer(text):     # 【大会现场。朱其摄】, (海西地产网 柯蓝辑)
-        s, e = m.span(1)
-        if (text[s] in surnames or text[s:s + 2] in surnames) and plausible(text, s, e):
+        if may_be_name(*m.span(1)):
+            s, e = m.span(1)
             out.append(Mention("PERSON", s, e, text[s:e], attrs={"byline": True}))
     for m in _CREDIT.finditer(text):
         for n in re.finditer(r"[\u3400-\u9fff]{2,4}", m.group(1)):
             s, e = m.start(1) + n.start(), m.start(1) + n.end()
             if text.endswith(_CREDIT_DEED, s, e) and e - s >= 4:
                 e -= 2        # (王芳报道): the name and what it did
-            if (text[s] in surnames or text[s:s + 2] in surnames) and plausible(text, s, e) \
-                    and (e == len(text) or text[e] in " \t、，,/\n)）】]" or text.startswith(_CREDIT_DEED, e)):
+            if may_be_name(s, e) and (e == len(text) or text[e] in " \t、，,/\n)）】]" or text.startswith(_CREDIT_DEED, e)):
                 out.append(Mention("PERSON", s, e, text[s:e], attrs={"byline": True}))
     return out
 

@@ -467,7 +467,11 @@ def with_land_word(text: str, ms: list[Mention]) -> list[Mention]:
     for m in ms:
         if m.label == "PLACE" and len(m.text) >= 2 and not m.text.endswith(ADMIN_SUFFIXES):
             hit = _LAND_AFTER.match(text, m.end)
-            end = hit.end() if hit else m.end + 1 if m.text.endswith("山") and text[m.end:m.end + 1] == "区" else m.end
+            end = m.end
+            if hit:
+                end = hit.end()
+            elif m.text.endswith("山") and text[m.end:m.end + 1] == "区":
+                end = m.end + 1
             if end > m.end and not any(m.end <= s < end for s in starts):
                 m = Mention("PLACE", m.start, end, text[m.start:end], attrs=dict(m.attrs))
         out.append(m)

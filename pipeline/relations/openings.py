@@ -37,11 +37,11 @@ def pattern_of(kind: str) -> re.Pattern:
 def notice_patterns() -> tuple[re.Pattern | None, re.Pattern]:
     """(a sentence opening with a document and what it says, a verb of issuing) of
     rules/implements.tsv ``notice_doc``, ``notice_says``, ``notice_issue``."""
-    docs_ = "|".join(map(re.escape, sorted(cues("notice_doc", "implements.tsv"), key=len, reverse=True)))
-    says = "|".join(map(re.escape, cues("notice_says", "implements.tsv")))
-    issue = re.compile("|".join(map(re.escape, sorted(cues("notice_issue", "implements.tsv"), key=len, reverse=True))))
-    if not docs_:
+    issue = pattern_of("notice_issue")
+    if not cues("notice_doc", "implements.tsv"):
         return None, issue
+    docs_ = cue_alternation_of("notice_doc")
+    says = "|".join(map(re.escape, cues("notice_says", "implements.tsv")))
     return re.compile(rf"(?:(?:根据|按照)?(?:{docs_})(?:{says})|(?:根据|按照|依据)(?:{docs_})(?:要求|规定|部署)?[，,])"), issue
 
 
