@@ -16,7 +16,7 @@ JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 RULES  := $(wildcard rules/*)
 SHARED ?= ../shared
 
-.PHONY: all build explore screenshots test eval eval-dev eval-corpus eval-link link-gold bench bench-scale bench-ner train train-measures learning-curve clean distclean
+.PHONY: all build explore screenshots test eval eval-dev eval-corpus eval-claims eval-link link-gold bench bench-scale bench-ner train train-measures learning-curve clean distclean
 
 all: build
 
@@ -56,6 +56,13 @@ eval-corpus: $(STAMP)
 	$(PY) -m pipeline.evaluate docs --archive $(SHARED)/corpus/corpus_docs.tar.xz --gold data/annotations/corpus --into outputs/eval-corpus/in
 	$(PY) -m pipeline build --input outputs/eval-corpus/in --out outputs/eval-corpus/out --quiet
 	$(PY) -m pipeline eval --gold data/annotations/corpus --out outputs/eval-corpus/out
+
+# whose each numeric claim is: 240 claims of ../shared/corpus read by hand
+# (data/annotations/claims/subjects.tsv), their reports built and scored (not part of CI)
+eval-claims: $(STAMP)
+	$(PY) -m pipeline.evaluate docs --archive $(SHARED)/corpus/corpus_docs.tar.xz --gold data/annotations/claims/subjects.tsv --into outputs/eval-claims/in
+	$(PY) -m pipeline build --input outputs/eval-claims/in --out outputs/eval-claims/out --quiet
+	$(PY) -m pipeline.claimeval --gold data/annotations/claims/subjects.tsv --out outputs/eval-claims/out
 
 # linking across reports (not part of CI): train/ and dev/ of ../shared built together into
 # outputs/link, scored against data/linking/clusters.tsv (what the gold says is one entity)

@@ -43,7 +43,7 @@ SUBJECT_BASES = {
     "person": ("a span of time after a person written before it in the sentence", "stated"),
     "level word and report context": ("全县/本市…: the report's division of that level", "inferred"),
     "paragraph subject": ("the organisation opening a sentence before it in its paragraph", "inferred"),
-    "section place": ("the report's setting: no organisation or place written before it in the sentence", "inferred"),
+    "age": ("an age written right before a person's name", "stated"),
 }
 
 

@@ -137,6 +137,8 @@ def fmt(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:.6f}".rstrip("0").rstrip(".")
 
 
+# between an age and the name it is of: 的 and up to four characters of a noun (的少年, 的老人)
+AGE_OF = re.compile(r"的[\u4e00-\u9fff]{0,4}?")
 # a verb of saying: what follows it is the speaker's account, not about the speaker
 SAYS = re.compile(r"表示|说|介绍|指出|认为|告诉|透露|称|感叹|谈到|坦言|强调|回忆|提到|解释|了解到|建议|发现|觉得|看来|希望|问|[：:]|“")
 # before a name: a byline's word (（记者郑轶）历经4天…) or a preposition (给习近平总书记写信，汇报了
@@ -420,10 +422,16 @@ class NumberRecognizer:
         subj, basis = "", ""
         span_of_time = units.get(c["unit"], ("count",))[0] == "time"
         person = None
-        for m in subjects:
+        aged = c["unit"] == "岁" and next((m for m in reversed(subjects) if m.label == "PERSON" and c["end"] <= m.start
+                                          and AGE_OF.fullmatch(text, c["end"], m.start)), None)
+        if aged:  # an age right before a name is that person's (93岁的郭斯行, 13岁的少年孙偲藐)
+            subj, basis = aged.key, "age"
+        for m in subjects if not subj else ():
             if s <= m.start < c["start"]:
                 if re.match(r"[、和及与]|等", text[m.end:m.end + 1]):
                     continue  # one of a list the claim counts (成都日报、红星新闻等近10家媒体)
+                if m.attrs.get("kind") == "media":
+                    continue  # an outlet's dateline or credit (武汉晚报…招收普通本科生7400人): whose it is not
                 if m.label == "PERSON":
                     # a span of time after a person is the person's (汴河中心小学教师孙浩…24年间,
                     # 栗桂莲今年61岁), not what stands before the name; what the person says is not
@@ -435,7 +443,7 @@ class NumberRecognizer:
                 subj, basis = (person.key, "person") if person is not None else (m.key, "sentence")
                 break
         else:
-            if person is not None:
+            if person is not None and not subj:
                 subj, basis = person.key, "person"
         if not subj:
             pc = doc._.place_context or {}
@@ -454,8 +462,8 @@ class NumberRecognizer:
             guess = bool(counted) and _tables()["units"].get(c["unit"], ("count",))[0] != "time"
             if not subj and not lvl and guess:
                 subj, basis = _paragraph_subject(text, s, subjects)
-            if not subj and path and guess and not re.match(r"\s*(?:他|她|你|我(?![国省市县区校园局们]))", text[s:c["start"]]):
-                subj, basis = f"place:{path[-1]}", "section place"     # not 他今年读了15本书: his
+            # no guess from the report's setting: on 240 corpus claims read by hand (2026-12-06)
+            # the setting's place was right for 1 of 28, and half of them are about nothing named
         c["subject"], c["subject_basis"] = subj, basis
         # the date: a date in the same sentence, the nearest before the claim first
         dates = [m for m in dated if s <= m.start < e]

@@ -1,0 +1,42 @@
+"""Session of 2026-12-06, ninth: whose a numeric claim is. 240 claims of the corpus were
+read by four helpers (who or what each number is about, or nothing named): the report's
+setting was right for 1 of 28 claims it was given to, an outlet written before a number is
+nearly never what the number is about, and an age written before a name is that person's."""
+from __future__ import annotations
+
+
+def _subjects(analyse, text, **context):
+    return {c["text"]: (c["subject"], c["subject_basis"]) for c in analyse(text, **context)._.claims}
+
+
+def test_no_subject_is_guessed_from_the_reports_setting(analyse):
+    text = ("河南省洛阳市西工区教育局近日召开会议。\n"
+            "一名网友在论坛发帖说，他班里有15个女生。\n")
+    got = _subjects(analyse, text)
+    assert got["15个"] == ("", "")
+    # a level word still names the report's division (全区), and a body before the number is its subject
+    text = ("河南省洛阳市西工区教育局近日召开会议。\n"
+            "据统计，全区共有中小学48所。\n"
+            "西工区第一实验小学共有学生2300名。\n")
+    got = _subjects(analyse, text)
+    assert got["48所"][1] == "level word and report context" and got["48所"][0].startswith("place:410303")
+    assert "西工区第一实验小学" in got["2300名"][0] and got["2300名"][1] == "sentence"
+
+
+def test_an_outlet_written_before_a_number_is_not_its_subject(analyse):
+    text = "本文来源：汉网-武汉晚报\n武汉晚报讯 武大今年面向30个省招收普通本科生7400人，其中理工类5775人。\n"
+    got = _subjects(analyse, text)
+    assert not got["7400人"][0].endswith("武汉晚报")
+    assert got["7400人"][0] == "" or "武" in got["7400人"][0]
+    # a body that is not an outlet still is
+    got = _subjects(analyse, "武汉大学今年招收普通本科生7400人。")
+    assert "武汉大学" in got["7400人"][0]
+
+
+def test_an_age_right_before_a_name_is_that_persons(analyse):
+    got = _subjects(analyse, "9月10日，93岁的郭斯行手机里不断蹦出来自学生的问候。4日下午，80岁的姚克亮老人正在备考。")
+    assert got["93岁"][1] == "age" and got["93岁"][0].startswith("person:") and got["93岁"][0].endswith("郭斯行")
+    assert got["80岁"][0].endswith("姚克亮")
+    # an age with no name right after it is no one's: not the name two clauses on
+    got = _subjects(analyse, "一名23岁女孩从楼上跳下，民警张伟赶到现场。")
+    assert not got["23岁"][0].startswith("person:")
