@@ -243,6 +243,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 m = orgs.trim_verb(text, org_complete.cut_facility(org_shapes.cut_bureau_schools(
                     org_shapes.cut_false_ending(text, m))), word_from)
                 m = org_complete.cut_schooling_level(text, m)   # 大安区教师进修校 + 小学语文教研员
+                m = org_complete.cut_etc_schools(m)             # 嘉定一中 + 等学校开展
                 m = org_complete.cut_before_post(text, m)       # 孔子学院 of 孔子学院拉方院 + 长
                 m = org_shapes.cut_discipline(m)      # 成都中医药大学中药学, 中国宪法学
                 m = m and org_shapes.cut_counted_head(text, m)   # 11所驻昌平大学, 第14名耶拿大学

@@ -207,6 +207,19 @@ def cut_schooling_level(text: str, m: Mention) -> Mention:
 _LEVEL_END = re.compile(r"(?:小学|中学|初中|高中)$")
 
 
+def cut_etc_schools(m: Mention) -> Mention:
+    """嘉定一中等学校开展…, 黄石二中等学校参加: a school written short (一中, 二中, 附中) before
+    等学校 ("and other schools") is that school, not a 中等学校 (a secondary school) of its
+    place. 北京市高级中等学校 and 上海市中等学校 stay whole."""
+    if m.label != "ORG" or not _ETC_SCHOOLS.search(m.text):
+        return m
+    n = len(m.text) - len("等学校")
+    return Mention(m.label, m.start, m.start + n, m.text[:n], attrs=dict(m.attrs))
+
+
+_ETC_SCHOOLS = re.compile(r"(?:[一二三四五六七八九十0-9０-９]|附)中等学校$")
+
+
 def cut_before_post(text: str, m: Mention) -> Mention:
     """拉脱维亚大学孔子学院拉方院长: a name the model ran into a post (its last character and the
     next one a role word, 院长, 校长, and the name ending in no type word) ends with its last type
