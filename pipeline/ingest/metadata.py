@@ -159,7 +159,17 @@ def opening_credits(lines: list[Line]) -> list[str]:
         m = _OPENING_CREDIT.search(l.text, 0, 80)
         if m and p["role"].search(m.group(1)):
             return byline_names(m.group(1))
+        if m and _NAMES_ONLY.fullmatch(m.group(1).strip()) and "本报" in l.text[:m.start()]:
+            # names alone after the paper's own dateline (本报北京11月2日电 （赵婀娜、陈炳旭）): its
+            # reporters too, when each is a name (据新华社电 （梅世雄、罗金沐）: another outlet's)
+            names = re.split(r"[、\s]+", m.group(1).strip())
+            if all(surname_ok(n) and not gazetteer.get().lookup(n) for n in names):
+                return names
     return []
+
+
+# a credit of names alone: two to four characters each, split by 、 or spaces
+_NAMES_ONLY = re.compile(rf"[{CJK}]{{2,4}}(?:[、\s]+[{CJK}]{{2,4}}){{0,3}}")
 
 
 def end_credits(lines: list[Line]) -> tuple[list[str], str]:
