@@ -86,3 +86,21 @@ def test_names_alone_after_the_papers_own_dateline_are_its_reporters():
     assert opening_credits([Line("据新华社电 （梅世雄、罗金沐）国防大学政治学院有一尊塑像。")]) == []
     assert opening_credits([Line("本报讯（北京市）近日，全市中小学开学。")]) == []
     assert opening_credits([Line("本报讯（通讯员 王明）近日，全市中小学开学。")]) == ["王明"]
+
+
+def test_an_outlet_credited_for_a_compiled_piece_is_the_outlet(tmp_path):
+    from pipeline import build
+    from tests.conftest import read_table
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("顶尖商学院的“人脉课” 2014-03-04 12:01:12来源: 网易财经综合\n"
+                                         "进商学院是求学还是求人脉？ 作者：赵怡雯\n", encoding="utf-8")
+    build.run(tmp_path / "in", tmp_path / "out", workers=1, progress=False)
+    got = {m["text"] for m in read_table(tmp_path / "out", "mentions.csv") if m["label"] == "ORG"}
+    assert "网易财经" in got and "网易财经综合" not in got
+
+
+def test_a_body_standing_for_a_party_of_a_case_is_no_organisation(ents):
+    got = {t for lab, t in ents("10.甲公司向银行贷款1000万元，乙公司和丙公司向银行分别出具担保函：“在甲公司不按时偿还"
+                                "1000万元时，由乙公司和丙公司承担保证责任。”华为公司与清华大学签订合作协议。") if lab == "ORG"}
+    assert not got & {"甲公司", "丙公司"}
+    assert {"华为公司", "清华大学"} <= got

@@ -103,10 +103,16 @@ def _people_noun_end():
 def _no_body(text: str, m: Mention) -> bool:
     """Words read as an organisation that name none: a person described (大连女孩, 美国教育家:
     rules/org_people_nouns.txt; not a periodical's title, 《教育家》), a nickname (小马, 老王),
-    a name cut before the 门 of 部门 (各地教育部门), a lowercase English word (the, essay)."""
+    a name cut before the 门 of 部门 (各地教育部门), a lowercase English word (the, essay), a
+    body standing for a party of a case (甲公司, 乙学校: like 赵某, no one's name)."""
     return bool(_people_noun_end().search(m.text)) and text[m.start - 1:m.start] != "《" \
         or len(m.text) == 2 and m.text[0] in "小老" and m.text[1] in lexicon.surnames() \
-        or m.text.endswith("部") and text[m.end:m.end + 1] == "门" or re.fullmatch(r"[a-z]+", m.text) is not None
+        or m.text.endswith("部") and text[m.end:m.end + 1] == "门" or re.fullmatch(r"[a-z]+", m.text) is not None \
+        or PLACEHOLDER_BODY.fullmatch(m.text) is not None
+
+
+# 甲公司, 乙学校, 丙单位: the parties of a case or an exam question, named by a cyclic character
+PLACEHOLDER_BODY = re.compile(r"[甲乙丙丁戊]{1,2}(?:公司|学校|单位|企业|医院|银行|学院|机构|集团|工厂|厂|方)")
 
 
 @functools.lru_cache(maxsize=None)
@@ -244,6 +250,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                     org_shapes.cut_false_ending(text, m))), word_from)
                 m = org_complete.cut_schooling_level(text, m)   # 大安区教师进修校 + 小学语文教研员
                 m = org_complete.cut_etc_schools(m)             # 嘉定一中 + 等学校开展
+                m = org_complete.cut_compiled(text, m)          # 来源: 网易财经 + 综合
                 m = org_complete.cut_before_post(text, m)       # 孔子学院 of 孔子学院拉方院 + 长
                 m = org_shapes.cut_discipline(m)      # 成都中医药大学中药学, 中国宪法学
                 m = m and org_shapes.cut_counted_head(text, m)   # 11所驻昌平大学, 第14名耶拿大学

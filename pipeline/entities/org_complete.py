@@ -220,6 +220,18 @@ def cut_etc_schools(m: Mention) -> Mention:
 _ETC_SCHOOLS = re.compile(r"(?:[一二三四五六七八九十0-9０-９]|附)中等学校$")
 
 
+def cut_compiled(text: str, m: Mention) -> Mention:
+    """来源: 网易财经综合: an outlet credited as the source of a piece it compiled (综合) is the
+    outlet (网易财经); 综合 says how the piece was made, not whose name it is."""
+    if m.label != "ORG" or not m.text.endswith("综合") or len(m.text) < 4 \
+            or not _SOURCE_LABEL.search(text, max(0, m.start - 6), m.start):
+        return m
+    return Mention(m.label, m.start, m.end - 2, m.text[:-2], attrs=dict(m.attrs))
+
+
+_SOURCE_LABEL = re.compile(r"来源\s*[:：]\s*$")
+
+
 def cut_before_post(text: str, m: Mention) -> Mention:
     """拉脱维亚大学孔子学院拉方院长: a name the model ran into a post (its last character and the
     next one a role word, 院长, 校长, and the name ending in no type word) ends with its last type
