@@ -104,3 +104,12 @@ def test_a_body_standing_for_a_party_of_a_case_is_no_organisation(ents):
                                 "1000万元时，由乙公司和丙公司承担保证责任。”华为公司与清华大学签订合作协议。") if lab == "ORG"}
     assert not got & {"甲公司", "丙公司"}
     assert {"华为公司", "清华大学"} <= got
+
+
+def test_a_one_character_word_after_a_two_character_name_is_no_part_of_it(ents):
+    got = {t for lab, t in ents("之前，他们都已经学过编程。陈越用一些数据分析了目前的情况。孔子曾说：“有朋自远方来。”")
+           if lab == "PERSON"}
+    assert {"陈越", "孔子"} <= got and not got & {"陈越用", "孔子曾"}
+    # a given name ending so stays whole (村民陆金从)
+    got = {t for lab, t in ents("正在放牧的村民陆金从介绍。像陆金从这样的散养农户很多。") if lab == "PERSON"}
+    assert "陆金从" in got

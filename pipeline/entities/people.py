@@ -90,6 +90,9 @@ def trim(text: str, s: int, e: int, words: dict | None = None) -> int:
     if e - s == 3 and w_end and w_end > e and lexicon.freq(nxt) >= 500 and not lexicon.pos(nxt).startswith("nr") \
             and not (nxt.endswith("等") and _AFTER_LIST_END.match(text, w_end)):
         return e - 1
+    if e - s == 3 and (words or {}).get(e - 1) == e and lexicon.surnames().get(text[s]) == "common" \
+            and text[e - 1] in _FUNCTION_AFTER and (words or {}).get(s) == e - 1:
+        return e - 1   # 杨琴用妹妹男友的身份注册, 曹宇先…然后: a word of its own after a two-character name
     if e - s == 4 and (words or {}).get(e - 2) == e and lexicon.surnames().get(text[s]) == "common" \
             and text[s:s + 2] not in lexicon.surnames() and lexicon.pos(text[e - 2:e])[:1] in _RUN_ON_POS \
             and lexicon.freq(text[e - 2:e]) >= 5000:
@@ -111,6 +114,9 @@ def translit_tail(text: str, s: int, e: int, words: dict) -> int:
     return k if k < len(text) and text[k] not in sounds else e
 
 
+# one-character words that follow a name as its sentence goes on (prepositions and adverbs),
+# never written as the last character of a two-character name's given part by jieba's reading
+_FUNCTION_AFTER = frozenset("用先把被向给也就都又却便已曾")
 # the parts of speech of a frequent word a four-character name cannot end in (非常, 表示, 感慨)
 _RUN_ON_POS = ("d", "v", "a", "c", "p")
 
