@@ -335,6 +335,13 @@ def word_start(lex: dict, doc: Doc, starts: list[int], a: int, b: int) -> int:
     return a
 
 
+def _in_a_word(text: str, doc: Doc, starts: list[int], a: int) -> bool:
+    """Whether ``a`` falls inside a tokenizer's word that jieba's dictionary knows (广大 of
+    广大思政课教师), not one its HMM made up around a name it did not know (以控 of 以控辍保学)."""
+    k = bisect_right(starts, a) - 1
+    return k >= 0 and starts[k] < a and bool(dictionary_word(text[starts[k]:starts[k] + len(doc[k].text)]))
+
+
 # an initiative's generic ending, after a word that names none (庞大行动, 何种行动, 四个计划)
 _GENERIC_END = re.compile(r"([\u4e00-\u9fff]{2,3})(?:行动|工程|计划|活动|机制|制度|模式)")
 _COUNTED = re.compile(r"[一二三四五六七八九十两几多数\d]+[个项种类条]")
@@ -469,6 +476,8 @@ class MeasureRecognizer:
         for m in lex["lex_re"].finditer(text):
             if m.start() not in start_set and m.end() not in end_set:
                 continue  # 国培 of 出国培训: a name across two words, neither begun nor ended by it
+            if _in_a_word(text, doc, starts, m.start()):
+                continue  # 大思政课 of 广大思政课教师: begun inside a word of the dictionary
             if not lex["lexicon_not_after"].match(text, m.end()):
                 add(m.start(), m.end(), m.group(0), "lexicon")
         # the other names of a list one of whose names was taken (举办蒙古作文大赛、蒙古语诗歌朗诵大赛,

@@ -113,3 +113,15 @@ def test_a_one_character_word_after_a_two_character_name_is_no_part_of_it(ents):
     # a given name ending so stays whole (村民陆金从)
     got = {t for lab, t in ents("正在放牧的村民陆金从介绍。像陆金从这样的散养农户很多。") if lab == "PERSON"}
     assert "陆金从" in got
+
+
+def _measures(analyse, text):
+    from pipeline.doc import found
+    return {m.norm for m in found(analyse(text)) if m.label == "MEASURE"}
+
+
+def test_a_known_measure_begun_inside_a_word_or_naming_students_is_none(analyse):
+    got = _measures(analyse, "要充分发挥广大思政课教师的作用。学校落实好应届公费师范生全部入编入岗工作。")
+    assert not got & {"大思政课", "公费师范生培养"}
+    got = _measures(analyse, "学校全面推进“大思政课”建设。全省实施地方公费师范生教育。")
+    assert {"大思政课", "公费师范生培养"} <= got
