@@ -411,8 +411,9 @@ def entity_nodes(entities: dict, remap: dict, counts, roles):
         for x in ("adcode", "level", "kind", "link_basis"):
             if a.get(x):
                 node[x] = str(a[x])
-        if a.get("parent_id"):
-            node["parent_id"] = node_id(remap.get(a["parent_id"], a["parent_id"]))
+        parent = node_id(remap.get(a["parent_id"], a["parent_id"])) if a.get("parent_id") else ""
+        if parent and parent != key:   # 重庆市区 joined into 重庆市 brings its parent, 重庆市 itself
+            node["parent_id"] = parent
         if role := roles.get(key):
             node["roles"] = "|".join(sorted(role))
         yield key, node["type"], node["name"], json.dumps(node, ensure_ascii=False), nr, nm

@@ -5,7 +5,7 @@ nearly never what the number is about, and an age written before a name is that 
 And from 100 IMPLEMENTS rows of the corpus read the same way: a body after the verb that
 carries a measure out, one that supports others doing it and one that signs up for it are no
 actors; a school written short before 等学校 is that school; names alone in brackets after
-the paper's own dateline are its reporters."""
+the paper's own dateline are its reporters; no place is its own parent."""
 from __future__ import annotations
 
 
@@ -125,3 +125,20 @@ def test_a_known_measure_begun_inside_a_word_or_naming_students_is_none(analyse)
     assert not got & {"大思政课", "公费师范生培养"}
     got = _measures(analyse, "学校全面推进“大思政课”建设。全省实施地方公费师范生教育。")
     assert {"大思政课", "公费师范生培养"} <= got
+
+
+def test_no_place_is_its_own_parent(tmp_path):
+    from pipeline import build
+    from tests.conftest import read_table
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("位于贵州省最北部的道真仡佬族苗族自治县，南距遵义市区180公里，北至重庆市区160公里。"
+                                         "重庆市沙坪坝区教委近日召开会议。\n", encoding="utf-8")
+    build.run(tmp_path / "in", tmp_path / "out", workers=1, progress=False)
+    ents = {e["entity_id"]: e for e in read_table(tmp_path / "out", "entities.csv")}
+    assert "place:500000" in ents and ents["place:500000"]["parent_id"] == ""
+    for e in ents.values():       # every chain of parents ends
+        seen, p = set(), e["entity_id"]
+        while p:
+            assert p not in seen
+            seen.add(p)
+            p = ents[p]["parent_id"] if p in ents else ""
