@@ -142,3 +142,11 @@ def test_no_place_is_its_own_parent(tmp_path):
             assert p not in seen
             seen.add(p)
             p = ents[p]["parent_id"] if p in ents else ""
+
+
+def test_young_age_is_no_festival(analyse):
+    doc = analyse("他小小年纪就已经读完了500本书。腊月二十三小年这天，学校举办活动。", pub_date="2020-05-01")
+    from pipeline.doc import found
+    got = [m.text for m in found(doc) if m.label == "DATE"]
+    assert "小年" in got and got.count("小年") == 1
+    assert all(m.start > 10 for m in found(doc) if m.label == "DATE" and m.text == "小年")
