@@ -5,7 +5,8 @@ nearly never what the number is about, and an age written before a name is that 
 And from 100 IMPLEMENTS rows of the corpus read the same way: a body after the verb that
 carries a measure out, one that supports others doing it and one that signs up for it are no
 actors; a school written short before 等学校 is that school; names alone in brackets after
-the paper's own dateline are its reporters; no place is its own parent."""
+the paper's own dateline are its reporters; no place is its own parent; an
+outlet's channel is one name with it."""
 from __future__ import annotations
 
 
@@ -150,3 +151,11 @@ def test_young_age_is_no_festival(analyse):
     got = [m.text for m in found(doc) if m.label == "DATE"]
     assert "小年" in got and got.count("小年") == 1
     assert all(m.start > 10 for m in found(doc) if m.label == "DATE" and m.text == "小年")
+
+
+def test_an_outlets_channel_written_after_it_is_one_name(ents):
+    got = ents("本文来源：网易河北教育频道 作者：李明。央视少儿频道开播新节目。韩国教育广播电视台用多个专用频道播出课程。")
+    orgs = {t for lab, t in got if lab == "ORG"}
+    assert {"网易河北教育频道", "央视少儿频道"} <= orgs
+    assert ("PLACE", "河北") not in got
+    assert not any("专用频道" in t for t in orgs)

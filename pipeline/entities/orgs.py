@@ -334,8 +334,12 @@ def join_units(text: str, orgs: list[Mention]) -> list[Mention]:
         team = _TEAM.match(text, o.end)
         if team and not _NOT_IN_TEAM.search(team.group(1)) and kind_of(o.text)[0] not in ("other", "team"):
             o = Mention("ORG", o.start, team.end(), text[o.start:team.end()], attrs={})
+        channel = _CHANNEL.match(text, o.end)
+        if channel and not _NOT_IN_CHANNEL.search(channel.group(1)) and kind_of(o.text)[0] == "media":
+            o = Mention("ORG", o.start, channel.end(), text[o.start:channel.end()], attrs={})   # 网易河北教育频道
         out.append(o)
     return out
+
 
 
 def split_apps(text: str, ms: list[Mention]) -> list[Mention]:
@@ -362,6 +366,9 @@ _GROUP = re.compile(r"[(（]集团[)）](?![股有公])")
 # after a team (中央应对疫情工作领导小组 + 组长李克强主持召开领导小组)
 _TEAM = re.compile(r"([\u4e00-\u9fff“”]{2,12}?)(工作领导小组|领导小组|工作指挥部|指挥部)(办公室)?")
 _NOT_IN_TEAM = re.compile(r"[的与及、是在为对向从到将由据经请让被把给了着等说有和或各该本我其均即已]|成立|组建|设立|专门|调整")
+# an outlet's channel written right after it (网易 + 河北教育频道, 央视 + 少儿频道): one name;
+# not a phrase about channels (用多个专用频道)
+_CHANNEL, _NOT_IN_CHANNEL = re.compile(r"([\u4e00-\u9fff]{1,6}?)频道"), re.compile(rf"{_NOT_IN_TEAM.pattern}|[用个多些几]")
 
 
 def _unit_like(name: str) -> bool:
