@@ -6,7 +6,7 @@ And from 100 IMPLEMENTS rows of the corpus read the same way: a body after the v
 carries a measure out, one that supports others doing it and one that signs up for it are no
 actors; a school written short before 等学校 is that school; names alone in brackets after
 the paper's own dateline are its reporters; no place is its own parent; an
-outlet's channel is one name with it."""
+outlet's channel is one name with it; a campus named after a city is in that city."""
 from __future__ import annotations
 
 
@@ -159,3 +159,17 @@ def test_an_outlets_channel_written_after_it_is_one_name(ents):
     assert {"网易河北教育频道", "央视少儿频道"} <= orgs
     assert ("PLACE", "河北") not in got
     assert not any("专用频道" in t for t in orgs)
+
+
+def test_a_campus_named_after_a_city_is_in_that_city_whatever_the_setting(tmp_path):
+    from pipeline import build
+    from tests.conftest import read_table
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("山东省威海市教育局近日召开会议。哈工大深圳校区今年招生。中大珠海校区学生会主席陈靖文被牛津录取。\n",
+                                         encoding="utf-8")
+    build.run(tmp_path / "in", tmp_path / "out", workers=1, progress=False)
+    names = {e["entity_id"]: e["name"] for e in read_table(tmp_path / "out", "entities.csv")}
+    placed = {names.get(r["source_id"]): (names.get(r["target_id"]), r["basis"])
+              for r in read_table(tmp_path / "out", "relations.csv") if r["type"] == "LOCATED_IN"}
+    assert placed["哈工大深圳校区"] == ("深圳市", "name")
+    assert placed["中大珠海校区学生会"][0] == "珠海市"
