@@ -93,8 +93,8 @@ def test_an_outlet_credited_for_a_compiled_piece_is_the_outlet(tmp_path):
     from pipeline import build
     from tests.conftest import read_table
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text("顶尖商学院的“人脉课” 2014-03-04 12:01:12来源: 网易财经综合\n"
-                                         "进商学院是求学还是求人脉？ 作者：赵怡雯\n", encoding="utf-8")
+    (tmp_path / "in" / "a.txt").write_text("顶尖商学院的“人脉课”\n“进商学院是求学还是求人脉？”作为一个话题早已存在。\n"
+                                         "本文来源：网易财经综合 作者：赵怡雯\n", encoding="utf-8")
     build.run(tmp_path / "in", tmp_path / "out", workers=1, progress=False)
     got = {m["text"] for m in read_table(tmp_path / "out", "mentions.csv") if m["label"] == "ORG"}
     assert "网易财经" in got and "网易财经综合" not in got
