@@ -173,3 +173,9 @@ def test_a_campus_named_after_a_city_is_in_that_city_whatever_the_setting(tmp_pa
               for r in read_table(tmp_path / "out", "relations.csv") if r["type"] == "LOCATED_IN"}
     assert placed["哈工大深圳校区"] == ("深圳市", "name")
     assert placed["中大珠海校区学生会"][0] == "珠海市"
+
+
+def test_a_known_university_named_like_the_universities_of_a_country_is_one(ents):
+    got = ents("其中，哥伦比亚大学综合排名全球10名左右。美国大学惯常的大课讲座不及英国名校。")
+    assert ("ORG", "哥伦比亚大学") in got and ("PLACE", "哥伦比亚") not in got
+    assert ("PLACE", "美国") in got and ("ORG", "美国大学") not in got

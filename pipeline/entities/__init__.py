@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import rules
+from ..names import full_name as known_name
 from ..doc import Mention, covered, found, sentence_spans, text_of, token_spans
 from . import (lexicon, model as model_mod, org_cells, org_complete, org_levels, org_shapes, org_short, orgs, people,
                place_lists, places)
@@ -135,7 +136,8 @@ def _plausible(text: str, m: Mention) -> bool:
         return people.plausible(text, m.start, m.end)
     if m.label == "PLACE":
         return places.plausible(text, m.start, m.end)
-    return m.end - m.start >= 2 and not lexicon.generic_org(m.text) and not orgs.category(m.text) \
+    return m.end - m.start >= 2 and (not lexicon.generic_org(m.text) or bool(known_name(m.text))) \
+        and not orgs.category(m.text) \
         and not lexicon.after_qualifiers(text, m.start, m.end) and not _no_body(text, m) \
         and not orgs.quoted_measure(text, m) and bool(lexicon.CJK_RE.search(m.text) or m.text.isalnum())
 
@@ -228,7 +230,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             lab = "PERSON"  # 钟南山 is a person, not a place in 南山区
         elif text[s:e] in lexicon.known_orgs().words:
             lab = "ORG"     # 麦可思 is a company, not a person
-        elif lab == "ORG" and lexicon.generic_kind_head(text[s:e]):
+        elif lab == "ORG" and lexicon.generic_kind_head(text[s:e]) and not known_name(text[s:e]):
             head = lexicon.generic_kind_head(text[s:e])    # 美国大学: no university; 美国 a place
             if not lexicon.qualifiers_only(head):
                 lab, e = "PLACE", s + len(head)
