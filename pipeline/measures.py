@@ -323,23 +323,32 @@ def word_start(lex: dict, doc: Doc, starts: list[int], a: int, b: int) -> int:
     not a word its HMM made up: 制和控 of 联控联保制和控辍保学劝返制); a joining word before a verb
     is no part of it (建立和规范礼仪制度: 规范礼仪制度). ``starts``: the doc's token offsets."""
     text = text_of(doc)
-    k = bisect_right(starts, a) - 1
-    if k >= 0 and starts[k] < a:
-        s, e = starts[k], starts[k] + len(doc[k].text)
-        if a < e and lex["lead_verb_word"].fullmatch(text[s:e]):
+    around = _word_around(doc, starts, a)
+    if around is not None:
+        s, e = around
+        if lex["lead_verb_word"].fullmatch(text[s:e]):
             a = e
-        elif a < e and dictionary_word(text[s:e]):
+        elif dictionary_word(text[s:e]):
             a = s
     while a < b and text[a] in "和与及并":
         a += 1
     return a
 
 
+def _word_around(doc: Doc, starts: list[int], a: int) -> tuple[int, int] | None:
+    """(start, end) of the tokenizer's word that ``a`` falls inside (not at its start), else None.
+    ``starts``: the doc's token offsets."""
+    k = bisect_right(starts, a) - 1
+    if k >= 0 and starts[k] < a < starts[k] + len(doc[k].text):
+        return starts[k], starts[k] + len(doc[k].text)
+    return None
+
+
 def _in_a_word(text: str, doc: Doc, starts: list[int], a: int) -> bool:
     """Whether ``a`` falls inside a tokenizer's word that jieba's dictionary knows (广大 of
     广大思政课教师), not one its HMM made up around a name it did not know (以控 of 以控辍保学)."""
-    k = bisect_right(starts, a) - 1
-    return k >= 0 and starts[k] < a and bool(dictionary_word(text[starts[k]:starts[k] + len(doc[k].text)]))
+    around = _word_around(doc, starts, a)
+    return around is not None and bool(dictionary_word(text[around[0]:around[1]]))
 
 
 # an initiative's generic ending, after a word that names none (庞大行动, 何种行动, 四个计划)

@@ -417,8 +417,8 @@ class NumberRecognizer:
                     counted = w
                     break
         c["counted"] = counted
-        # the subject: the nearest organisation or place before it in the sentence, a
-        # "全县/本市" word, else the section's own place
+        # the subject: the person an age or a span of time is of, the nearest organisation or
+        # place before it in the sentence, a "全县/本市" word, the paragraph's opening body; else none
         subj, basis = "", ""
         span_of_time = units.get(c["unit"], ("count",))[0] == "time"
         person = None
@@ -426,25 +426,26 @@ class NumberRecognizer:
                                           and AGE_OF.fullmatch(text, c["end"], m.start)), None)
         if aged:  # an age right before a name is that person's (93岁的郭斯行, 13岁的少年孙偲藐)
             subj, basis = aged.key, "age"
-        for m in subjects if not subj else ():
-            if s <= m.start < c["start"]:
-                if re.match(r"[、和及与]|等", text[m.end:m.end + 1]):
-                    continue  # one of a list the claim counts (成都日报、红星新闻等近10家媒体)
-                if m.attrs.get("kind") == "media":
-                    continue  # an outlet's dateline or credit (武汉晚报…招收普通本科生7400人): whose it is not
-                if m.label == "PERSON":
-                    # a span of time after a person is the person's (汴河中心小学教师孙浩…24年间,
-                    # 栗桂莲今年61岁), not what stands before the name; what the person says is not
-                    # (孙庆伟透露，这两年…)
-                    if person is None and span_of_time and not SAYS.search(text, m.end, c["start"]) \
-                            and not NOT_THE_SUBJECT.search(text, max(0, m.start - 4), m.start):
-                        person = m
-                    continue
-                subj, basis = (person.key, "person") if person is not None else (m.key, "sentence")
-                break
         else:
-            if person is not None and not subj:
-                subj, basis = person.key, "person"
+            for m in subjects:
+                if s <= m.start < c["start"]:
+                    if re.match(r"[、和及与]|等", text[m.end:m.end + 1]):
+                        continue  # one of a list the claim counts (成都日报、红星新闻等近10家媒体)
+                    if m.attrs.get("kind") == "media":
+                        continue  # an outlet's dateline or credit (武汉晚报…招收普通本科生7400人): whose it is not
+                    if m.label == "PERSON":
+                        # a span of time after a person is the person's (汴河中心小学教师孙浩…24年间,
+                        # 栗桂莲今年61岁), not what stands before the name; what the person says is not
+                        # (孙庆伟透露，这两年…)
+                        if person is None and span_of_time and not SAYS.search(text, m.end, c["start"]) \
+                                and not NOT_THE_SUBJECT.search(text, max(0, m.start - 4), m.start):
+                            person = m
+                        continue
+                    subj, basis = (person.key, "person") if person is not None else (m.key, "sentence")
+                    break
+            else:
+                if person is not None:
+                    subj, basis = person.key, "person"
         if not subj:
             pc = doc._.place_context or {}
             path = pc.get("path") or []

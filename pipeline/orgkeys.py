@@ -4,7 +4,6 @@ reports (org_key), with the checks that keep a road's, a mountain's or another p
 name out (ROAD_AFTER, GEO_AFTER, fits_setting). Used by the place stage (pipeline/places.py)."""
 from __future__ import annotations
 
-import functools
 import re
 
 from . import gazetteer
@@ -191,8 +190,8 @@ def _org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
             basis = "level word and report context (the one division of its level named)" if anchor else ""
     elif attrs.get("common") and scope:    # 合唱团, 理事会 written alone: its report's, placed nowhere
         return f"org:?{scope}:{text}", "", ""
-    elif campus_city(text):   # 中大珠海校区, 哈工大深圳校区: the city its own name gives, whatever the setting
-        anchor, basis = campus_city(text), "name"
+    elif city := campus_city(text):   # 中大珠海校区, 哈工大深圳校区: the city its own name gives, whatever the setting
+        anchor, basis = city, "name"
     elif path and kind in LOCAL_KINDS and not path[0].startswith("world/") and not as_written \
             and not NATIONAL_NAME.search(text):
         anchor, basis = local_anchor(path), "report context"
@@ -448,7 +447,6 @@ def local_anchor(path: list[str]) -> str:
 
 
 CAMPUS = re.compile(r"(?:新|老)?(?:校区|分校)$")   # 巴南新校区: a new campus in 巴南区
-_CAMPUS_WORD = re.compile(r"校区|分校")
 
 
 def campus_division(text: str, anchor: str) -> str:
@@ -476,19 +474,16 @@ def campus_division(text: str, anchor: str) -> str:
     return ""
 
 
-@functools.lru_cache(maxsize=4096)
 def campus_city(text: str) -> str:
     """The one city a campus's name gives (中大珠海校区, 哈工大深圳校区, 山东大学威海分校, and
     its units: 中大珠海校区学生会), written after the name of its school, not at the start: ''
     where there is none or it is not one city."""
-    m = None
-    for m in _CAMPUS_WORD.finditer(text):
-        pass
-    if not m or m.start() < 4:
+    at = max(text.rfind("校区"), text.rfind("分校"))
+    if at < 4:
         return ""
     gaz = gazetteer.get()
-    for k in range(m.start() - 3, m.start() - 1):
-        divs = {d.code for d in gaz.lookup(text[k:m.start()]) if d.level == "city"}
+    for k in range(at - 3, at - 1):
+        divs = {d.code for d in gaz.lookup(text[k:at]) if d.level == "city"}
         if len(divs) == 1 and not any(d.level in ("province", "city", "county") for d in gaz.lookup(text[:k])):
             return divs.pop()
     return ""

@@ -341,7 +341,6 @@ def join_units(text: str, orgs: list[Mention]) -> list[Mention]:
     return out
 
 
-
 def split_apps(text: str, ms: list[Mention]) -> list[Mention]:
     """An outlet written together with its news app (杭州网杭州通客户端, 青海新闻网·大美青海
     客户端, 人民网人民智云客户端) is two outlets: the site or paper, and the app."""

@@ -163,9 +163,15 @@ def opening_credits(lines: list[Line]) -> list[str]:
             # names alone after the paper's own dateline (本报北京11月2日电 （赵婀娜、陈炳旭）): its
             # reporters too, when each is a name (据新华社电 （梅世雄、罗金沐）: another outlet's)
             names = re.split(r"[、\s]+", m.group(1).strip())
-            if all(surname_ok(n) and not gazetteer.get().lookup(n) for n in names):
+            if all(map(_credited_name, names)):
                 return names
     return []
+
+
+def _credited_name(n: str) -> bool:
+    """A credit's word that is a person's name: Chinese characters with a surname, and no
+    place (（阿根廷）: a place, no one's name)."""
+    return all(CJK_RE.match(c) for c in n) and surname_ok(n) and not gazetteer.get().lookup(n)
 
 
 # a credit of names alone: two to four characters each, split by 、 or spaces
@@ -197,8 +203,7 @@ def end_credits(lines: list[Line]) -> tuple[list[str], str]:
                 # 张枨报道 is a name that reported, 济宁报道 where it was filed from; 高炳整理 is 高炳
                 toks += byline_names(t) if p["filed"].search(t) else [p["verb"].sub("", t)]
             names = [t for t in toks if 2 <= len(t) <= 4 and not p["not_name"].match(t)]
-            authors += [n for n in names if all(CJK_RE.match(c) for c in n) and surname_ok(n)
-                        and not gazetteer.get().lookup(n)]      # (阿根廷): a place, no one's name
+            authors += [n for n in names if _credited_name(n)]
     return authors, editor
 
 
