@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import measure_model, measure_patterns, rules
-from .entities import known as dictionary_word, pos as word_pos
+from .entities import freq as word_freq, known as dictionary_word, pos as word_pos
 from .doc import Mention, found, text_of
 
 # a name in quotes; also one opened by a mistyped closing quote right after a character
@@ -30,10 +30,13 @@ QUOTE = r"(?:[“\"「『‘]|(?<=[\u3400-\u9fff])”)([^“”\"「」『』‘
 def lexicon():
     canon: dict[str, str] = {}
     category: dict[str, str] = {}
+    quoted_only: set[str] = set()
     for row in rules.table("measures.tsv"):
         name = row[0]
         canon[name] = name
         category[name] = row[2] if len(row) > 2 else ""
+        if len(row) > 3 and row[3] == "quoted":
+            quoted_only.add(name)
         for alt in (row[1].split("|") if len(row) > 1 and row[1] else []):
             canon[_plain(alt)] = name
     cues: dict[str, list[str]] = {}
@@ -45,7 +48,7 @@ def lexicon():
     named = rules.alternation(cues["named"])
     ends = rules.alternation(cues["named"] + cues.get("model_end", []) + cues.get("list_end", []))
     return {
-        "canon": canon, "category": category, "stop": stop, "keep": set(cues["keep"]),
+        "canon": canon, "category": category, "stop": stop, "keep": set(cues["keep"]), "quoted_only": quoted_only,
         "lex_re": re.compile("|".join(re.escape(n) for n in sorted(set(canon) | set(canon.values()), key=len, reverse=True))),
         "verb_before": re.compile(rf"(?:{verbs})(?:了|起|好|的|以)?$"),
         "quote": re.compile(QUOTE),
@@ -116,6 +119,19 @@ def describes(lex: dict, text: str, q: re.Match) -> bool:
     phenomenon (pipeline/measure_patterns.describes), unless a suffix word after it says
     what is done (“绿化、美化、亮化”工程)."""
     return measure_patterns.describes(q.group(1)) and not lex["suffix_re"].match(text, q.end())
+
+
+# how often jieba's dictionary must have seen a word for it to be a word of everyday language
+COMMON_WORD = 100
+
+
+def common_word(lex: dict, text: str, q: re.Match) -> bool:
+    """“明星”, “外力”, “攻击”, “本土”: a word of everyday language in quotes marks a word
+    used in a sense of its own, not a name, unless the lexicon knows it, it ends like an
+    initiative (民主集中制) or a word after it says what is done (“光盘”行动)."""
+    plain = _plain(q.group(1))
+    return (word_freq(plain) >= COMMON_WORD and plain not in lex["canon"] and not lex["named_end"].search(plain)
+            and not lex["suffix_re"].match(text, q.end()))
 
 
 def qualifies(lex: dict, text: str, end: int) -> bool:
@@ -224,6 +240,12 @@ def _generic(name: str) -> bool:
     head = pats["named_end"].sub("", name)
     rest = pats["generic"].sub("", head)
     return len(rest) == 0
+
+
+def _wrapped(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] is written inside quotes of its own (or runs from the text's start
+    to a closing quote, or from an opening quote to the end)."""
+    return text[a - 1:a] in "“「『‘" and text[b:b + 1] in "”」』’"
 
 
 def _plain(s: str) -> str:
@@ -394,7 +416,7 @@ class MeasureRecognizer:
         def add(a: int, b: int, written: str, how: str, quoted: bool = False, titled: bool = False):
             # a place inside a quoted name, any name inside a document's title (titled) does not stop it
             # so does a school inside the quotes of a name (“红星海学校劳动教育”)
-            wrapped = text[a - 1:a] in "“「『‘" and text[b:b + 1] in "”」』’"
+            wrapped = _wrapped(text, a, b)
             if not wrapped and how != "lexicon":
                 a = word_start(lex, doc, starts, a, b)
                 written = text[a:b] if a < b else ""
@@ -443,7 +465,7 @@ class MeasureRecognizer:
                     lex, text, q.start(), q.end(), q.group(1), ok, how))
                 ok, how = p >= model["quoted"]["threshold"], f"quoted name, measure model p={p:.2f}"
             if ok and (is_problem(lex, before, text[q.end():q.end() + 4]) or lex["label_before"].search(before)
-                       or lex["goal_after"].match(text, q.end())
+                       or lex["goal_after"].match(text, q.end()) or common_word(lex, text, q)
                        or qualifies(lex, text, q.end()) or describes(lex, text, q)):
                 ok, how = False, ""
             decided.append([q, ok, how])
@@ -487,6 +509,8 @@ class MeasureRecognizer:
                 continue  # 国培 of 出国培训: a name across two words, neither begun nor ended by it
             if _in_a_word(text, doc, starts, m.start()):
                 continue  # 大思政课 of 广大思政课教师: begun inside a word of the dictionary
+            if m.group(0) in lex["quoted_only"] and not _wrapped(text, m.start(), m.end()):
+                continue  # 要求做好…居家学习有关工作: a plain phrase, the measure is “居家学习”
             if not lex["lexicon_not_after"].match(text, m.end()):
                 add(m.start(), m.end(), m.group(0), "lexicon")
         # the other names of a list one of whose names was taken (举办蒙古作文大赛、蒙古语诗歌朗诵大赛,

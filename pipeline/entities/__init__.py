@@ -29,9 +29,9 @@ from ..doc import Mention, covered, found, sentence_spans, text_of, token_spans
 from . import (lexicon, model as model_mod, org_cells, org_complete, org_levels, org_shapes, org_short, orgs, people,
                place_lists, places)
 
-__all__ = ["EntityRecognizer", "find_entities", "word_spans", "known", "named_by_field", "pos", "unpaired_marks"]
+__all__ = ["EntityRecognizer", "find_entities", "word_spans", "freq", "known", "named_by_field", "pos", "unpaired_marks"]
 
-known, named_by_field, pos = lexicon.known, lexicon.named_by_field, lexicon.pos
+freq, known, named_by_field, pos = lexicon.freq, lexicon.known, lexicon.named_by_field, lexicon.pos
 LABELS = model_mod.LABELS
 
 

@@ -1,0 +1,30 @@
+"""Session of 2026-12-06, tenth: measures read again on the corpus. 100 measure mentions
+and 100 IMPLEMENTS rows of the 2,613 corpus articles (a sample apart from the ninth
+session's) were judged against ANNOTATION.md by helpers: a word of everyday language in
+quotes (“明星”, “外力”, “攻击”) marks a sense of its own, not a name; 居家学习 and 营养午餐
+alone are plain phrases ("studying at home", "a nutritious lunch") that name a measure only
+in quotes."""
+from __future__ import annotations
+
+
+def _measures(analyse, text):
+    from pipeline.doc import found
+    return {m.norm for m in found(analyse(text)) if m.label == "MEASURE"}
+
+
+def test_a_common_word_in_quotes_is_no_measure(analyse):
+    got = _measures(analyse, "不少学校尝试借助“外力”来丰富校园体育内容。高考题通过“攻击”学生群体性“软肋”来突出选拔性。"
+                             "要坚持“以人为本”，形成“不敢”“不能”“不易”浪费的长效机制。")
+    assert not got & {"外力", "攻击", "以人为本", "不敢", "不能", "不易"}
+    # a word after it that says what is done keeps it (“光盘”行动), and so does the lexicon
+    got = _measures(analyse, "学校开展“光盘”行动，推进“课程思政”。")
+    assert {"光盘", "课程思政"} <= got
+    # a coined name in quotes is still read (not a word of the dictionary)
+    assert "云家访" in _measures(analyse, "学校开展“云家访”，老师与家长视频交流。")
+
+
+def test_a_plain_phrase_of_the_lexicon_names_a_measure_only_in_quotes(analyse):
+    got = _measures(analyse, "通知要求进一步做好推迟开学期间中小学生居家学习有关工作。学校要求学生上完第三节课后吃营养午餐。")
+    assert not got & {"居家学习", "营养午餐"}
+    got = _measures(analyse, "党支部带领行政班子拉开了锦小“居家学习”工作的序幕。县里实施营养午餐工程。")
+    assert {"居家学习", "营养午餐"} <= got
