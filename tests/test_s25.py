@@ -28,3 +28,25 @@ def test_a_plain_phrase_of_the_lexicon_names_a_measure_only_in_quotes(analyse):
     assert not got & {"居家学习", "营养午餐"}
     got = _measures(analyse, "党支部带领行政班子拉开了锦小“居家学习”工作的序幕。县里实施营养午餐工程。")
     assert {"居家学习", "营养午餐"} <= got
+
+
+def test_a_meeting_or_a_letter_of_appeal_named_in_quotes_is_no_measure(analyse):
+    got = _measures(analyse, "他受邀参加了总统举办的“大学生就业渠道倡议”峰会。消费者协会发出“崇尚节俭 反对餐饮浪费”倡议书。")
+    assert not got & {"大学生就业渠道倡议", "崇尚节俭反对餐饮浪费"}
+    # an initiative named before 倡议 is one (中国提出“一带一路”倡议)
+    assert "一带一路" in _measures(analyse, "2013年中国提出“一带一路”倡议后，这条铁路又焕发了新生。")
+
+
+def _actors(analyse, text, measure):
+    from .implements_links import implements_links
+    return sorted(o for o, m, _a in implements_links(analyse, text) if m == measure)
+
+
+def test_the_organisation_a_person_comes_from_or_holds_an_honour_of_does_not_act(analyse):
+    text = "前不久，来自重庆理工大学研究生三年级的刘野在“安全AI挑战者计划”第四期竞赛中获得第一名。"
+    assert "重庆理工大学" not in _actors(analyse, text, "安全AI挑战者计划")
+    text = "中国工程院院士、华中科技大学党委书记邵新宇说，“开学第一课”，我们请张定宇学长为同学们讲述抗疫历程。"
+    assert "中国工程院" not in _actors(analyse, text, "开学第一课")
+    # the control: an organisation that does the deed itself
+    text = "重庆理工大学启动“安全AI挑战者计划”，吸引学生参加竞赛。"
+    assert _actors(analyse, text, "安全AI挑战者计划") == ["重庆理工大学"]

@@ -154,7 +154,7 @@ def _of_a_person(text: str, o: Mention, persons: list[Mention]) -> bool:
     """Whether the organisation only says where a person named right after it works, and
     that person speaks (X局工作人员张三介绍, X中学校长李四说), or of an unnamed official who
     speaks (X司有关负责人表示): the organisation does not act."""
-    return any(0 <= q.start - o.end <= 12 and re.fullmatch(r"[\u3400-\u9fff、]*", text[o.end:q.start])
+    return any(0 <= q.start - o.end <= 20 and re.fullmatch(r"[\u3400-\u9fff、]*", text[o.end:q.start])
                and SPEAKS.match(text, q.end) for q in persons) or SPOKESMAN.match(text, o.end) is not None
 
 
