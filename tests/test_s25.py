@@ -50,3 +50,20 @@ def test_the_organisation_a_person_comes_from_or_holds_an_honour_of_does_not_act
     # the control: an organisation that does the deed itself
     text = "重庆理工大学启动“安全AI挑战者计划”，吸引学生参加竞赛。"
     assert _actors(analyse, text, "安全AI挑战者计划") == ["重庆理工大学"]
+
+
+def test_a_university_abroad_is_not_a_longer_name_written_short(analyse):
+    from .test_relations import members
+    got = members(analyse, "深圳北理莫斯科大学举行开学典礼。莫斯科大学校长萨多夫尼奇表示祝贺。")
+    assert ("萨多夫尼奇", "莫斯科大学", "校长") in got
+    assert not any(o == "深圳北理莫斯科大学" for p, o, _ in got if p == "萨多夫尼奇")
+    # a body at home written short still is the one the report names in full
+    got = members(analyse, "这是上海黄浦区大同教育集团的市外分校。大同教育集团理事长、上海大同中学校长郭金华介绍了分校的情况。")
+    assert ("郭金华", "上海黄浦区大同教育集团", "理事长") in got
+
+
+def test_a_head_of_a_papers_staff_keeps_the_post_as_written(analyse):
+    from .test_relations import members
+    got = members(analyse, "出席会议的有《中国教育报》、《中国教师报》两报总编辑李明。")
+    assert any(p == "李明" and r == "总编辑" for p, _o, r in got)
+    assert not any(p == "李明" and r == "编辑" for p, _o, r in got)

@@ -67,7 +67,9 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "",
             role = ""
             for m in re.finditer(rf"{words}", gap):
                 if m.group(0) not in ("讯", "电", "消息", "报道", "来源", "文", "图"):
-                    role = m.group(0)
+                    # a head's post as written (两刊总编辑梁伯枢, 副主编): not its staff word alone
+                    head = re.search(r"(?:副总|总|副|执行)$", gap[:m.start()])
+                    role = (head.group(0) if head else "") + m.group(0)
             if role in cues("editor_credit") and o.attrs.get("kind") != "media" and source not in (o.text, o.norm):
                 break     # 标签:某某大学 责编:赵纳: the page's editor, not the university's
             if not role and not byline_name_ends(text, p):

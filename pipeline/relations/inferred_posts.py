@@ -204,8 +204,22 @@ def in_full(o: Mention, orgs: list[Mention]) -> Mention:
     if len(o.text) < 4 or o.attrs.get("parent_key"):
         return o
     longer = {x.key: x for x in orgs if x.key != o.key and len(x.text) > len(o.text) and x.text.endswith(o.text)
-              and not x.attrs.get("parent_key")}
+              and not x.attrs.get("parent_key") and not _placed_apart(o, x)}
     return next(iter(longer.values())) if len(longer) == 1 else o
+
+
+def _anchor(o: Mention) -> str:
+    parts = o.key.split(":", 2)
+    return parts[1] if len(parts) == 3 else ""
+
+
+def _placed_apart(o: Mention, x: Mention) -> bool:
+    """Whether the shorter name is a body of a place abroad that the longer one is not in:
+    莫斯科大学 (Moscow's) is not 深圳北理莫斯科大学 written short. (Within China the places
+    read from a short name are too often a namesake's to tell two bodies apart: 大同教育集团,
+    read as 大同市's, is 上海黄浦区大同教育集团 written short.)"""
+    a, b = _anchor(o), _anchor(x)
+    return a.startswith("world/") and not b.startswith(a)
 
 
 # (学校 alone is no name: 来到学校,与校长杨顺 is the report's school)
