@@ -67,3 +67,12 @@ def test_a_head_of_a_papers_staff_keeps_the_post_as_written(analyse):
     got = members(analyse, "出席会议的有《中国教育报》、《中国教师报》两报总编辑李明。")
     assert any(p == "李明" and r == "总编辑" for p, _o, r in got)
     assert not any(p == "李明" and r == "编辑" for p, _o, r in got)
+
+
+def test_an_embassys_education_office_is_one_name_with_it(ents):
+    got = {t for lab, t in ents("中国驻俄罗斯大使馆教育处公参曹士海看望留学生。马来西亚驻华使馆教育处最近发布数据。") if lab == "ORG"}
+    assert {"中国驻俄罗斯大使馆教育处", "马来西亚驻华使馆教育处"} <= got
+    assert not got & {"中国驻俄罗斯大使馆", "马来西亚驻华使馆"}
+    # an office of another body is not joined by this rule (市教育局 + 教育处 is no embassy's)
+    got = {t for lab, t in ents("中国驻俄罗斯大使馆官员表示，教育处负责留学事务。") if lab == "ORG"}
+    assert "中国驻俄罗斯大使馆" in got

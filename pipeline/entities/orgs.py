@@ -29,6 +29,8 @@ NUM_CH = "零〇一二三四五六七八九十百两"
 UNIT_WORDS = ("党支部", "党总支", "机关党委", "分党委", "分团委", "党委", "党组", "党工委", "团委", "工会", "支部", "小学部", "中学部", "初中部",
               "高中部", "分校", "校区", "办公室")
 _SECTOR = re.compile(r"(教育系统|教体系统|教科系统)")
+# an embassy's or a consulate's offices (大使馆教育处, 总领事馆教育组, 使馆文化处)
+_MISSION_OFFICE = re.compile(r"(?:教育|文化|科技|经商|商务)(?:处|组)|领事部")
 
 
 def kind_of(name: str) -> tuple[str, str]:
@@ -334,6 +336,9 @@ def join_units(text: str, orgs: list[Mention]) -> list[Mention]:
         team = _TEAM.match(text, o.end)
         if team and not _NOT_IN_TEAM.search(team.group(1)) and kind_of(o.text)[0] not in ("other", "team"):
             o = Mention("ORG", o.start, team.end(), text[o.start:team.end()], attrs={})
+        office = _MISSION_OFFICE.match(text, o.end) if o.text.endswith(("使馆", "领事馆")) else None
+        if office:     # 中国驻俄罗斯大使馆 + 教育处: an embassy's office is one name with it
+            o = Mention("ORG", o.start, office.end(), text[o.start:office.end()], attrs={})
         channel = _CHANNEL.match(text, o.end)
         if channel and not _NOT_IN_CHANNEL.search(channel.group(1)) and kind_of(o.text)[0] == "media":
             o = Mention("ORG", o.start, channel.end(), text[o.start:channel.end()], attrs={})   # 网易河北教育频道
