@@ -471,6 +471,8 @@ class PlaceResolver:
         home = geo_home(name) if basis in ("", "report context") else ""
         if home and not (anchor in gaz.divisions and (anchor == home or home in gaz.ancestors(anchor))):
             anchor, basis = home, "named place of one province"   # 南疆职业技能培训实训基地 in a 浙江 report: 新疆's
+        if anchor.startswith("world/") and _IN_CHINA.search(name):
+            anchor, basis = "", ""    # 西班牙驻华使馆: a mission in China, not in Spain
         attrs = {"kind": m.attrs.get("kind") or "other"}
         if anchor and "/" not in anchor:
             attrs["adcode"] = anchor
@@ -503,6 +505,10 @@ class PlaceResolver:
                                       {"basis": basis, "confidence": "inferred" if "context" in basis else "stated"}))
             return basis
         return ""
+
+
+# a foreign body's mission or office in China (西班牙驻华使馆, 美国驻华大使馆, 日本驻中国领事馆)
+_IN_CHINA = re.compile(r"驻(?:华|中国|京|沪|穗)")
 
 
 def _outlet(m: Mention) -> bool:

@@ -76,3 +76,13 @@ def test_an_embassys_education_office_is_one_name_with_it(ents):
     # an office of another body is not joined by this rule (市教育局 + 教育处 is no embassy's)
     got = {t for lab, t in ents("中国驻俄罗斯大使馆官员表示，教育处负责留学事务。") if lab == "ORG"}
     assert "中国驻俄罗斯大使馆" in got
+
+
+def test_a_foreign_mission_in_china_is_not_placed_in_its_country(analyse):
+    from .test_relations import links
+    got = {(a, b) for a, b, _ in links(analyse, "记者从澳大利亚驻华使馆获悉，签证审理简化。美国驻华大使馆最新数据显示通过率上升。",
+                                         "LOCATED_IN")}
+    assert not any(a.endswith("驻华使馆") or a.endswith("驻华大使馆") for a, _b in got)
+    # a body of that country at home stays in it
+    got = {(a, b) for a, b, _ in links(analyse, "澳大利亚国立大学今年招收中国学生500名。", "LOCATED_IN")}
+    assert ("澳大利亚国立大学", "澳大利亚") in got
