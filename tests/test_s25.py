@@ -86,3 +86,10 @@ def test_a_foreign_mission_in_china_is_not_placed_in_its_country(analyse):
     # a body of that country at home stays in it
     got = {(a, b) for a, b, _ in links(analyse, "澳大利亚国立大学今年招收中国学生500名。", "LOCATED_IN")}
     assert ("澳大利亚国立大学", "澳大利亚") in got
+
+
+def test_a_source_named_before_the_opening_clause_is_no_subject_of_it(analyse):
+    from .test_relations import links
+    text = "中国农业大学对口帮扶镇康县。据统计，开展定点扶贫7年来，中国农大累计投入帮扶资金近1000万元。"
+    got = {(a, b) for a, b, _ in links(analyse, text, "IMPLEMENTS")}
+    assert any(b == "定点扶贫" and a in ("中国农大", "中国农业大学") for a, b in got)
