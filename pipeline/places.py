@@ -41,6 +41,10 @@ URBAN_AREA = ("城区", "县城", "主城区", "老城区", "市区", "城")
 UNIT_SCHOOL = re.compile(r"(公司|厂|大学|学院|医院|研究院|研究所)")
 # a school's short name by its number (吉安二中, 屏边六中, 城关三小)
 NUMBERED_SCHOOL = re.compile(r"[一二三四五六七八九十]{1,3}[中小]$")
+# the kind of a school or a university written short, which no type word of
+# rules/org_suffixes.tsv gives: a numbered school (北京四中, 邢台一中, 汝南高中) or a
+# university's short type word (华中科大, 西南交大, 川师大, 中南民大, 北林大)
+_SHORT_KIND = re.compile(r"(?<=[\u4e00-\u9fff])(?:([一二三四五六七八九十]{1,3}[中小]|高中)|(?:科|师|交|工|财|农|医|民|林|矿|邮|政法)大)$")
 VILLAGE = re.compile(r"(?:村|社区|小组|组|屯|寨|街道|镇|乡)$")
 
 
@@ -474,6 +478,8 @@ class PlaceResolver:
         if anchor.startswith("world/") and _IN_CHINA.search(name):
             anchor, basis = "", ""    # 西班牙驻华使馆: a mission in China, not in Spain
         attrs = {"kind": m.attrs.get("kind") or "other"}
+        if attrs["kind"] == "other" and (short := _SHORT_KIND.search(name)):   # 北京四中, 中南民大
+            attrs["kind"] = "school" if short.group(1) else "university"
         if anchor and "/" not in anchor:
             attrs["adcode"] = anchor
         _entity(entities, m.key, "ORG", m.text, m.text, attrs)

@@ -93,3 +93,14 @@ def test_a_source_named_before_the_opening_clause_is_no_subject_of_it(analyse):
     text = "中国农业大学对口帮扶镇康县。据统计，开展定点扶贫7年来，中国农大累计投入帮扶资金近1000万元。"
     got = {(a, b) for a, b, _ in links(analyse, text, "IMPLEMENTS")}
     assert any(b == "定点扶贫" and a in ("中国农大", "中国农业大学") for a, b in got)
+
+
+def test_a_school_or_a_university_written_short_has_its_kind(analyse):
+    doc = analyse("北京四中和邢台一中的学生参观了华中科大和中南民大。", pub_date="2021-03-01")
+    kinds = {rec["name"]: rec["attrs"].get("kind") for k, rec in (doc._.entities or {}).items() if k.startswith("org:")}
+    got = {n: k for n, k in kinds.items() if any(n.endswith(x) for x in ("四中", "一中", "科大", "民大"))}
+    assert got and all(k == ("school" if n.endswith("中") else "university") for n, k in got.items()), got
+    # a name of no such shape keeps the kind it had (科大讯飞 is a company, 人大 no university)
+    doc = analyse("科大讯飞与北京大学签约。", pub_date="2021-03-01")
+    kinds = {rec["name"]: rec["attrs"].get("kind") for k, rec in (doc._.entities or {}).items() if k.startswith("org:")}
+    assert kinds.get("科大讯飞") != "university"
