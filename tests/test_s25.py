@@ -104,3 +104,11 @@ def test_a_school_or_a_university_written_short_has_its_kind(analyse):
     doc = analyse("科大讯飞与北京大学签约。", pub_date="2021-03-01")
     kinds = {rec["name"]: rec["attrs"].get("kind") for k, rec in (doc._.entities or {}).items() if k.startswith("org:")}
     assert kinds.get("科大讯飞") != "university"
+
+
+def test_what_is_forbidden_or_the_first_part_of_a_contests_name_is_no_measure(analyse):
+    got = _measures(analyse, "对家庭经济困难的学生，入学时直接免收其学费，不得采取“先收后退”方式。"
+                             "留学生们与村民们一起参加当地举办的“乡村振兴”杯首届丰收运动会。")
+    assert not got & {"先收后退", "乡村振兴"}
+    # a measure a body takes up is still one (采取“先收后退”方式 without the ban)
+    assert "先收后退" in _measures(analyse, "学校开展“先收后退”活动，保障学生入学。")
