@@ -112,3 +112,8 @@ def test_what_is_forbidden_or_the_first_part_of_a_contests_name_is_no_measure(an
     assert not got & {"先收后退", "乡村振兴"}
     # a measure a body takes up is still one (采取“先收后退”方式 without the ban)
     assert "先收后退" in _measures(analyse, "学校开展“先收后退”活动，保障学生入学。")
+
+
+def test_a_frequent_word_of_counting_or_place_after_a_two_character_name_is_no_part_of_it(ents):
+    got = {t for lab, t in ents("教育部副部长孙尧多次主持召开专题会议。") if lab == "PERSON"}
+    assert "孙尧" in got and "孙尧多次" not in got

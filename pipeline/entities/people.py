@@ -95,7 +95,7 @@ def trim(text: str, s: int, e: int, words: dict | None = None) -> int:
         return e - 1   # 杨琴用妹妹男友的身份注册, 曹宇先…然后: a word of its own after a two-character name
     if e - s == 4 and (words or {}).get(e - 2) == e and lexicon.surnames().get(text[s]) == "common" \
             and text[s:s + 2] not in lexicon.surnames() and lexicon.pos(text[e - 2:e])[:1] in _RUN_ON_POS \
-            and lexicon.freq(text[e - 2:e]) >= 5000:
+            and lexicon.freq(text[e - 2:e]) >= 500:
         return e - 2   # 校长李全非常感慨: one surname, one given character and the adverb after
     return e
 
@@ -118,7 +118,7 @@ def translit_tail(text: str, s: int, e: int, words: dict) -> int:
 # never written as the last character of a two-character name's given part by jieba's reading
 _FUNCTION_AFTER = frozenset("用先把被向给也就都又却便已曾")
 # the parts of speech of a frequent word a four-character name cannot end in (非常, 表示, 感慨)
-_RUN_ON_POS = ("d", "v", "a", "c", "p")
+_RUN_ON_POS = ("d", "v", "a", "c", "p", "m", "s")
 
 
 # what follows 等 closing a list of people (授予姚秀平等16名同志, 张建中等人): there 平等, 中等
