@@ -117,3 +117,19 @@ def test_what_is_forbidden_or_the_first_part_of_a_contests_name_is_no_measure(an
 def test_a_frequent_word_of_counting_or_place_after_a_two_character_name_is_no_part_of_it(ents):
     got = {t for lab, t in ents("教育部副部长孙尧多次主持召开专题会议。") if lab == "PERSON"}
     assert "孙尧" in got and "孙尧多次" not in got
+
+
+def test_names_listed_after_a_bylined_name_share_how_its_organisation_was_read(tmp_path, analyse):
+    from pipeline import build
+    from tests.conftest import read_table
+    from .test_relations import links
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("本报北京6月1日电 （记者赵婀娜、张烁、丁雅诵）6月1日，北京市千余所中小学迎接学生返校复课。\n"
+                                         "来源：人民日报\n", encoding="utf-8")
+    build.run(tmp_path / "in", tmp_path / "out", workers=1, progress=False)
+    got = {r["source_name"]: r for r in read_table(tmp_path / "out", "relations.csv") if r["type"] == "MEMBER_OF"}
+    assert {"赵婀娜", "张烁", "丁雅诵"} <= set(got)
+    assert all(got[n]["target_name"] == "人民日报" and got[n]["confidence"] == "inferred" for n in ("赵婀娜", "张烁", "丁雅诵"))
+    # a list after a post the text states stays stated (局长黄兴君、副局长李明)
+    got = {a: attrs for a, b, attrs in links(analyse, "辛集市教育局局长黄兴君、副局长李明出席会议。", "MEMBER_OF")}
+    assert got["李明"]["confidence"] == "stated"

@@ -411,6 +411,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
     person_start = {p.start for p in persons}
     out: list[Relation] = []
     posts: dict[int, list[tuple[Mention, str]]] = {}   # person mention start -> (org, role)
+    post_conf: dict[int, str] = {}     # person mention start -> how its organisation was read
     held: set[tuple[str, str]] = set()     # (person, role) stated so far: 贺州学院校长吴郭泉
 
     for p in persons:
@@ -426,6 +427,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             # 巴楚二中副校长、静安区第十批援疆干部李明宇: the posts before what describes the name
             links, pending, _ = chain.read(described.start())
         got: list[tuple[Mention, str, str]] = []
+        listed_conf = ""       # a name listed after another has that name's organisation as it was read
         for org, rs, via in links:
             got += [(org, r, VIA_ANAPHOR if via else "role and organisation before the name") for r in rs if fits_kind(r, org)]
         if not got and runs_into is not None and runs_into.start in posts \
@@ -436,6 +438,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             mine = pending or [r for _, r in prev][:1]
             got = [(prev[0][0], r, "listed after a name with its organisation") for r in mine
                    if fits_kind(r, prev[0][0]) and (not _dept_of(r) or _has_depts(prev[0][0]))]
+            listed_conf = post_conf.get(runs_into.start, "") if got else ""
             if not got and mine and _dept_of(mine[-1]):
                 # 县委书记A、…、共青团县委书记B、组织部副部长C: the department of the list's
                 # party committee named last before, not of the 共青团's
@@ -468,12 +471,14 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             q = person_end.get(k)
             if q is not None and q.start in posts and k < p.start and not _name_role(text, p):
                 got = [(o, r, "listed after a name with its organisation") for o, r in posts[q.start]]
+                listed_conf = post_conf.get(q.start, "") if got else ""
             q = person_end.get(p.start - 1)
             if not got and q is not None and text[p.start - 1] in "和与及" and q.start in posts \
                     and all(r == "" for _, r in posts[q.start]) and not _name_role(text, p):
                 # 碾子镇中心小学的吴杰功和姚怀林: two names of one organisation, with no post
                 got = [(o, "", "listed after a name with its organisation") for o, _ in posts[q.start]]
-        conf = "stated"
+                listed_conf = post_conf.get(q.start, "") if got else ""
+        conf = listed_conf if got and listed_conf else "stated"   # （本报记者程龙、杨旭）: 杨旭's 人民日报 is read as 程龙's
         if not got and text[p.start - 1:p.start] == "的" and org_end.get(p.start - 1) is not None \
                 and not _name_role(text, p) and not studies(text, org_end[p.start - 1], p):
             got = [(org_end[p.start - 1], "", "organisation的name")]     # 太原五中的刘晓宇
@@ -517,6 +522,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
         got = [(inferred_posts.in_full(o, orgs), r, b) for o, r, b in got]
         if got:
             posts[p.start] = [(o, r) for o, r, _ in got]
+            post_conf[p.start] = conf
             if conf == "stated":
                 held.update((p.key, r) for _, r, _ in got if r)
         for org, role, basis in got:
