@@ -477,6 +477,8 @@ class PlaceResolver:
             anchor, basis = home, "named place of one province"   # 南疆职业技能培训实训基地 in a 浙江 report: 新疆's
         if anchor.startswith("world/") and _IN_CHINA.search(name):
             anchor, basis = "", ""    # 西班牙驻华使馆: a mission in China, not in Spain
+        if basis == "report context" and name.startswith(_abroad()) and name not in _abroad():
+            anchor, basis = "", ""    # 欧洲职业培训发展中心 in a report set in 重庆: not 重庆's
         attrs = {"kind": m.attrs.get("kind") or "other"}
         if attrs["kind"] == "other" and (short := _SHORT_KIND.search(name)):   # 北京四中, 中南民大
             attrs["kind"] = "school" if short.group(1) else "university"
@@ -511,6 +513,12 @@ class PlaceResolver:
                                       {"basis": basis, "confidence": "inferred" if "context" in basis else "stated"}))
             return basis
         return ""
+
+
+@functools.lru_cache(maxsize=None)
+def _abroad() -> tuple[str, ...]:
+    """rules/places_abroad.txt: continents, regions abroad, unions of countries."""
+    return tuple(rules.items("places_abroad.txt"))
 
 
 # a foreign body's mission or office in China (西班牙驻华使馆, 美国驻华大使馆, 日本驻中国领事馆)

@@ -133,3 +133,11 @@ def test_names_listed_after_a_bylined_name_share_how_its_organisation_was_read(t
     # a list after a post the text states stays stated (局长黄兴君、副局长李明)
     got = {a: attrs for a, b, attrs in links(analyse, "辛集市教育局局长黄兴君、副局长李明出席会议。", "MEMBER_OF")}
     assert got["李明"]["confidence"] == "stated"
+
+
+def test_a_body_named_after_a_continent_or_a_union_of_countries_is_not_placed_by_the_setting(analyse):
+    from .test_relations import links
+    text = "重庆市教育局近日召开会议。欧洲职业培训发展中心发布报告。东盟秘书处表示支持。"
+    got = {a for a, b, _ in links(analyse, text, "LOCATED_IN")}
+    assert not got & {"欧洲职业培训发展中心", "东盟秘书处"}
+    assert "重庆市教育局" in got
