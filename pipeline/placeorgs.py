@@ -17,6 +17,36 @@ from .gazetteer import Division
 from .orgkeys import LEVEL_CHARS, level_division, org_key, segment, town_by_short_name
 
 
+# a foreign body's mission or office in China (西班牙驻华使馆, 美国驻华大使馆, 日本驻中国领事馆)
+_IN_CHINA = re.compile(r"驻(?:华|中国|京|沪|穗)")
+# a school or a university written short, which no type word of rules/org_suffixes.tsv
+# names: a numbered school (北京四中, 邢台一中, 汝南高中) or a university's short type word
+# (华中科大, 西南交大, 川师大, 中南民大, 北林大)
+_SHORT_KIND = re.compile(r"(?<=[\u4e00-\u9fff])(?:([一二三四五六七八九十]{1,3}[中小]|高中)|(?:科|师|交|工|财|农|医|民|林|矿|邮|政法)大)$")
+
+
+def mission_in_china(name: str) -> bool:
+    """A foreign body's mission in China (西班牙驻华使馆): not in its own country."""
+    return _IN_CHINA.search(name) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _abroad() -> tuple[str, ...]:
+    return tuple(rules.items("places_abroad.txt"))
+
+
+def named_abroad(name: str) -> bool:
+    """A body named after a continent, a region abroad or a union of countries
+    (rules/places_abroad.txt: 欧洲职业培训发展中心, 东盟秘书处): none of the report's setting."""
+    return name.startswith(_abroad()) and name not in _abroad()
+
+
+def short_kind(name: str) -> str:
+    """'school' or 'university' for a name written short in those shapes, else ''."""
+    m = _SHORT_KIND.search(name)
+    return "" if m is None else "school" if m.group(1) else "university"
+
+
 @functools.lru_cache(maxsize=None)
 def geo_province() -> dict[str, str]:
     """rules/places_extra.tsv: a named place -> the one province that holds it, if given."""

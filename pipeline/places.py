@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, placeurl, rules
-from .placeorgs import (colleges_of_one_university, county_just_before, geo_home, name_holds, outlet_province, seat_place, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
+from .placeorgs import (mission_in_china, named_abroad, short_kind, colleges_of_one_university, county_just_before, geo_home, name_holds, outlet_province, seat_place, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
                         keyed_at, level_after_listed, placed_before, site_body,
                         local_end, same_place_in_full, unify_orgs, village_home, with_setting, zone_end, zone_home)
 from . import names as org_names
@@ -41,10 +41,6 @@ URBAN_AREA = ("城区", "县城", "主城区", "老城区", "市区", "城")
 UNIT_SCHOOL = re.compile(r"(公司|厂|大学|学院|医院|研究院|研究所)")
 # a school's short name by its number (吉安二中, 屏边六中, 城关三小)
 NUMBERED_SCHOOL = re.compile(r"[一二三四五六七八九十]{1,3}[中小]$")
-# the kind of a school or a university written short, which no type word of
-# rules/org_suffixes.tsv gives: a numbered school (北京四中, 邢台一中, 汝南高中) or a
-# university's short type word (华中科大, 西南交大, 川师大, 中南民大, 北林大)
-_SHORT_KIND = re.compile(r"(?<=[\u4e00-\u9fff])(?:([一二三四五六七八九十]{1,3}[中小]|高中)|(?:科|师|交|工|财|农|医|民|林|矿|邮|政法)大)$")
 VILLAGE = re.compile(r"(?:村|社区|小组|组|屯|寨|街道|镇|乡)$")
 
 
@@ -475,13 +471,10 @@ class PlaceResolver:
         home = geo_home(name) if basis in ("", "report context") else ""
         if home and not (anchor in gaz.divisions and (anchor == home or home in gaz.ancestors(anchor))):
             anchor, basis = home, "named place of one province"   # 南疆职业技能培训实训基地 in a 浙江 report: 新疆's
-        if anchor.startswith("world/") and _IN_CHINA.search(name):
-            anchor, basis = "", ""    # 西班牙驻华使馆: a mission in China, not in Spain
-        if basis == "report context" and name.startswith(_abroad()) and name not in _abroad():
-            anchor, basis = "", ""    # 欧洲职业培训发展中心 in a report set in 重庆: not 重庆's
-        attrs = {"kind": m.attrs.get("kind") or "other"}
-        if attrs["kind"] == "other" and (short := _SHORT_KIND.search(name)):   # 北京四中, 中南民大
-            attrs["kind"] = "school" if short.group(1) else "university"
+        if anchor.startswith("world/") and mission_in_china(name) or basis == "report context" and named_abroad(name):
+            anchor, basis = "", ""    # 西班牙驻华使馆 (not in Spain), 欧洲职业培训发展中心 in a 重庆 report (not 重庆's)
+        kind = m.attrs.get("kind") or "other"
+        attrs = {"kind": short_kind(name) or kind if kind == "other" else kind}    # 北京四中, 中南民大
         if anchor and "/" not in anchor:
             attrs["adcode"] = anchor
         _entity(entities, m.key, "ORG", m.text, m.text, attrs)
@@ -513,16 +506,6 @@ class PlaceResolver:
                                       {"basis": basis, "confidence": "inferred" if "context" in basis else "stated"}))
             return basis
         return ""
-
-
-@functools.lru_cache(maxsize=None)
-def _abroad() -> tuple[str, ...]:
-    """rules/places_abroad.txt: continents, regions abroad, unions of countries."""
-    return tuple(rules.items("places_abroad.txt"))
-
-
-# a foreign body's mission or office in China (西班牙驻华使馆, 美国驻华大使馆, 日本驻中国领事馆)
-_IN_CHINA = re.compile(r"驻(?:华|中国|京|沪|穗)")
 
 
 def _outlet(m: Mention) -> bool:

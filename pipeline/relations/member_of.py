@@ -184,7 +184,7 @@ class Chain:
             if not before:
                 return None
             last = max(before, key=lambda o: o.end)
-            s, e = _sentence_around(text, last.start)
+            s, e = inferred_posts.sentence_span(text, last.start)   # (its stop: no name starts there)
             if any(_owner(o) != _owner(last) and s <= o.start < e for o in before):
                 return None    # 甲校和乙校…该校: which one is not said
             # 地区特殊教育学校 named last is 和田地区特殊教育学校 written short
@@ -299,13 +299,6 @@ class Chain:
 def _owner(o: Mention) -> str:
     """The key of the organisation a mention names: its owner's for a party branch."""
     return o.attrs.get("parent_key") or o.key
-
-
-def _sentence_around(text: str, pos: int) -> tuple[int, int]:
-    """The sentence (between 。！？ or line ends) holding ``pos``."""
-    a = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
-    ends = [i for i in (text.find(c, pos) for c in "。！？!?\n") if i >= 0]
-    return a, (min(ends) if ends else len(text))
 
 
 def _after(text: str, p: Mention, e: int, org_start: dict, person_start: set) -> tuple[Mention, tuple] | None:
