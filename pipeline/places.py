@@ -474,7 +474,9 @@ class PlaceResolver:
         if anchor.startswith("world/") and mission_in_china(name) or basis == "report context" and named_abroad(name):
             anchor, basis = "", ""    # 西班牙驻华使馆 (not in Spain), 欧洲职业培训发展中心 in a 重庆 report (not 重庆's)
         kind = m.attrs.get("kind") or "other"
-        attrs = {"kind": short_kind(name) or kind if kind == "other" else kind}    # 北京四中, 中南民大
+        if kind == "other":
+            kind = short_kind(name) or kind       # 北京四中: a school, 中南民大: a university
+        attrs = {"kind": kind}
         if anchor and "/" not in anchor:
             attrs["adcode"] = anchor
         _entity(entities, m.key, "ORG", m.text, m.text, attrs)

@@ -1,5 +1,6 @@
-"""What the IMPLEMENTS tests read off a sentence written in them: each link as (the
-organisation's name as written, the measure's name, the link's attributes)."""
+"""What the IMPLEMENTS and measure tests read off a sentence written in them: each link as
+(the organisation's name as written, the measure's name, the link's attributes); the actors
+of one measure; the measures found."""
 from __future__ import annotations
 
 from pipeline.nlp import found
@@ -15,3 +16,13 @@ def implements_links(analyse, text, **context):
         names.setdefault(k, rec["name"])
     return [(names.get(r.source, r.source), entities.get(r.target, {}).get("name", r.target), r.attrs)
             for r in doc._.relations if r.type == "IMPLEMENTS"]
+
+
+def actors(analyse, text, measure):
+    """The organisations the text's IMPLEMENTS links give ``measure``, sorted."""
+    return sorted(o for o, m, _a in implements_links(analyse, text) if m == measure)
+
+
+def measures(analyse, text):
+    """The names of the measures found in the text."""
+    return {m.norm for m in found(analyse(text)) if m.label == "MEASURE"}

@@ -9,6 +9,8 @@ the paper's own dateline are its reporters; no place is its own parent; an
 outlet's channel is one name with it; a campus named after a city is in that city."""
 from __future__ import annotations
 
+from .implements_links import actors, measures
+
 
 def _subjects(analyse, text, **context):
     return {c["text"]: (c["subject"], c["subject_basis"]) for c in analyse(text, **context)._.claims}
@@ -55,26 +57,21 @@ def test_a_short_school_name_before_etc_schools_is_that_school(ents):
     assert not any(t.endswith("二中") for t in got)
 
 
-def _actors(analyse, text, measure):
-    from .implements_links import implements_links
-    return sorted(o for o, m, _a in implements_links(analyse, text) if m == measure)
-
-
 def test_a_body_after_the_verb_that_carries_a_measure_out_is_no_actor(analyse):
     text = "四川省还组织实施了凉山州未摘帽县片区学校“一对一”精准帮扶提升工程。"
-    assert "凉山州未摘帽县片区学校" not in _actors(analyse, text, "精准帮扶提升工程")
+    assert "凉山州未摘帽县片区学校" not in actors(analyse, text, "精准帮扶提升工程")
     # the control: written before the verb, the school acts
     text = "凉山州未摘帽县片区学校组织实施了“一对一”精准帮扶提升工程。"
-    assert _actors(analyse, text, "精准帮扶提升工程") == ["凉山州未摘帽县片区学校"]
+    assert actors(analyse, text, "精准帮扶提升工程") == ["凉山州未摘帽县片区学校"]
 
 
 def test_supporting_others_or_signing_up_is_no_carrying_out(analyse):
     text = "财政部会同教育部等有关部门支持各地先后实施了“三期学前教育行动计划”。"
-    assert _actors(analyse, text, "三期学前教育行动计划") == []
+    assert actors(analyse, text, "三期学前教育行动计划") == []
     text = "河北大学工商学院人文学部毕业生董佳娴报名“西部计划”，去新疆当一名记者。"
-    assert _actors(analyse, text, "西部计划") == []
+    assert actors(analyse, text, "西部计划") == []
     text = "财政部会同教育部实施了“三期学前教育行动计划”。"
-    assert "财政部" in _actors(analyse, text, "三期学前教育行动计划")
+    assert "财政部" in actors(analyse, text, "三期学前教育行动计划")
 
 
 def test_names_alone_after_the_papers_own_dateline_are_its_reporters():
@@ -116,15 +113,10 @@ def test_a_one_character_word_after_a_two_character_name_is_no_part_of_it(ents):
     assert "陆金从" in got
 
 
-def _measures(analyse, text):
-    from pipeline.doc import found
-    return {m.norm for m in found(analyse(text)) if m.label == "MEASURE"}
-
-
 def test_a_known_measure_begun_inside_a_word_or_naming_students_is_none(analyse):
-    got = _measures(analyse, "要充分发挥广大思政课教师的作用。学校落实好应届公费师范生全部入编入岗工作。")
+    got = measures(analyse, "要充分发挥广大思政课教师的作用。学校落实好应届公费师范生全部入编入岗工作。")
     assert not got & {"大思政课", "公费师范生培养"}
-    got = _measures(analyse, "学校全面推进“大思政课”建设。全省实施地方公费师范生教育。")
+    got = measures(analyse, "学校全面推进“大思政课”建设。全省实施地方公费师范生教育。")
     assert {"大思政课", "公费师范生培养"} <= got
 
 

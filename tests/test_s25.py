@@ -6,50 +6,42 @@ alone are plain phrases ("studying at home", "a nutritious lunch") that name a m
 in quotes."""
 from __future__ import annotations
 
-
-def _measures(analyse, text):
-    from pipeline.doc import found
-    return {m.norm for m in found(analyse(text)) if m.label == "MEASURE"}
+from .implements_links import actors, measures
 
 
 def test_a_common_word_in_quotes_is_no_measure(analyse):
-    got = _measures(analyse, "不少学校尝试借助“外力”来丰富校园体育内容。高考题通过“攻击”学生群体性“软肋”来突出选拔性。"
-                             "要坚持“以人为本”，形成“不敢”“不能”“不易”浪费的长效机制。")
+    got = measures(analyse, "不少学校尝试借助“外力”来丰富校园体育内容。高考题通过“攻击”学生群体性“软肋”来突出选拔性。"
+                            "要坚持“以人为本”，形成“不敢”“不能”“不易”浪费的长效机制。")
     assert not got & {"外力", "攻击", "以人为本", "不敢", "不能", "不易"}
     # a word after it that says what is done keeps it (“光盘”行动), and so does the lexicon
-    got = _measures(analyse, "学校开展“光盘”行动，推进“课程思政”。")
+    got = measures(analyse, "学校开展“光盘”行动，推进“课程思政”。")
     assert {"光盘", "课程思政"} <= got
     # a coined name in quotes is still read (not a word of the dictionary)
-    assert "云家访" in _measures(analyse, "学校开展“云家访”，老师与家长视频交流。")
+    assert "云家访" in measures(analyse, "学校开展“云家访”，老师与家长视频交流。")
 
 
 def test_a_plain_phrase_of_the_lexicon_names_a_measure_only_in_quotes(analyse):
-    got = _measures(analyse, "通知要求进一步做好推迟开学期间中小学生居家学习有关工作。学校要求学生上完第三节课后吃营养午餐。")
+    got = measures(analyse, "通知要求进一步做好推迟开学期间中小学生居家学习有关工作。学校要求学生上完第三节课后吃营养午餐。")
     assert not got & {"居家学习", "营养午餐"}
-    got = _measures(analyse, "党支部带领行政班子拉开了锦小“居家学习”工作的序幕。县里实施营养午餐工程。")
+    got = measures(analyse, "党支部带领行政班子拉开了锦小“居家学习”工作的序幕。县里实施营养午餐工程。")
     assert {"居家学习", "营养午餐"} <= got
 
 
 def test_a_meeting_or_a_letter_of_appeal_named_in_quotes_is_no_measure(analyse):
-    got = _measures(analyse, "他受邀参加了总统举办的“大学生就业渠道倡议”峰会。消费者协会发出“崇尚节俭 反对餐饮浪费”倡议书。")
+    got = measures(analyse, "他受邀参加了总统举办的“大学生就业渠道倡议”峰会。消费者协会发出“崇尚节俭 反对餐饮浪费”倡议书。")
     assert not got & {"大学生就业渠道倡议", "崇尚节俭反对餐饮浪费"}
     # an initiative named before 倡议 is one (中国提出“一带一路”倡议)
-    assert "一带一路" in _measures(analyse, "2013年中国提出“一带一路”倡议后，这条铁路又焕发了新生。")
-
-
-def _actors(analyse, text, measure):
-    from .implements_links import implements_links
-    return sorted(o for o, m, _a in implements_links(analyse, text) if m == measure)
+    assert "一带一路" in measures(analyse, "2013年中国提出“一带一路”倡议后，这条铁路又焕发了新生。")
 
 
 def test_the_organisation_a_person_comes_from_or_holds_an_honour_of_does_not_act(analyse):
     text = "前不久，来自重庆理工大学研究生三年级的刘野在“安全AI挑战者计划”第四期竞赛中获得第一名。"
-    assert "重庆理工大学" not in _actors(analyse, text, "安全AI挑战者计划")
+    assert "重庆理工大学" not in actors(analyse, text, "安全AI挑战者计划")
     text = "中国工程院院士、华中科技大学党委书记邵新宇说，“开学第一课”，我们请张定宇学长为同学们讲述抗疫历程。"
-    assert "中国工程院" not in _actors(analyse, text, "开学第一课")
+    assert "中国工程院" not in actors(analyse, text, "开学第一课")
     # the control: an organisation that does the deed itself
     text = "重庆理工大学启动“安全AI挑战者计划”，吸引学生参加竞赛。"
-    assert _actors(analyse, text, "安全AI挑战者计划") == ["重庆理工大学"]
+    assert actors(analyse, text, "安全AI挑战者计划") == ["重庆理工大学"]
 
 
 def test_a_university_abroad_is_not_a_longer_name_written_short(analyse):
@@ -107,11 +99,11 @@ def test_a_school_or_a_university_written_short_has_its_kind(analyse):
 
 
 def test_what_is_forbidden_or_the_first_part_of_a_contests_name_is_no_measure(analyse):
-    got = _measures(analyse, "对家庭经济困难的学生，入学时直接免收其学费，不得采取“先收后退”方式。"
-                             "留学生们与村民们一起参加当地举办的“乡村振兴”杯首届丰收运动会。")
+    got = measures(analyse, "对家庭经济困难的学生，入学时直接免收其学费，不得采取“先收后退”方式。"
+                            "留学生们与村民们一起参加当地举办的“乡村振兴”杯首届丰收运动会。")
     assert not got & {"先收后退", "乡村振兴"}
     # a measure a body takes up is still one (采取“先收后退”方式 without the ban)
-    assert "先收后退" in _measures(analyse, "学校开展“先收后退”活动，保障学生入学。")
+    assert "先收后退" in measures(analyse, "学校开展“先收后退”活动，保障学生入学。")
 
 
 def test_a_frequent_word_of_counting_or_place_after_a_two_character_name_is_no_part_of_it(ents):

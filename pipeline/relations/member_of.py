@@ -471,7 +471,7 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
                 # 碾子镇中心小学的吴杰功和姚怀林: two names of one organisation, with no post
                 got = [(o, "", "listed after a name with its organisation") for o, _ in posts[q.start]]
                 listed_conf = post_conf.get(q.start, "") if got else ""
-        conf = listed_conf if got and listed_conf else "stated"   # （本报记者程龙、杨旭）: 杨旭's 人民日报 is read as 程龙's
+        conf = listed_conf or "stated"   # （本报记者程龙、杨旭）: 杨旭's 人民日报 is read as 程龙's
         if not got and text[p.start - 1:p.start] == "的" and org_end.get(p.start - 1) is not None \
                 and not _name_role(text, p) and not studies(text, org_end[p.start - 1], p):
             got = [(org_end[p.start - 1], "", "organisation的name")]     # 太原五中的刘晓宇
