@@ -4,6 +4,7 @@ reports (org_key), with the checks that keep a road's, a mountain's or another p
 name out (ROAD_AFTER, GEO_AFTER, fits_setting). Used by the place stage (pipeline/places.py)."""
 from __future__ import annotations
 
+import functools
 import re
 
 from . import gazetteer
@@ -25,7 +26,11 @@ LEVEL_CHARS = {"省": ("province",), "市": ("city", "county"), "县": ("county"
 def segment(name: str) -> list[tuple[int, int]]:
     """The places a name starts with, longest first at each step: 东阿县刘集镇中心小学 ->
     [(0, 3), (3, 6)]."""
-    gaz = gazetteer.get()
+    return list(_segment(gazetteer.get(), name))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _segment(gaz, name: str) -> tuple[tuple[int, int], ...]:
     out, k = [], 0
     while k < len(name):
         best = next((m for m in range(len(name), k + 1, -1) if gaz.by_name.get(name[k:m])), None)  # gaz.lookup
@@ -33,7 +38,31 @@ def segment(name: str) -> list[tuple[int, int]]:
             break
         out.append((k, best))
         k = best
-    return out
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _named_divisions(gaz, named: frozenset) -> tuple[tuple[str, str, str], ...]:
+    """(code, name, level) of each division of ``named`` the gazetteer knows: a section's
+    named divisions, looked up once for all its organisations."""
+    return tuple((c, gaz.divisions[c].name, gaz.divisions[c].level) for c in named if c in gaz.divisions)
+
+
+@functools.lru_cache(maxsize=64)
+def _named_by_prefix(gaz, named: frozenset) -> dict[str, frozenset]:
+    """Every beginning of the names of a section's named divisions -> the divisions' codes
+    (洛阳 -> 洛阳镇's and 洛阳市's codes when both are named)."""
+    out: dict[str, set] = {}
+    for c, name, _ in _named_divisions(gaz, named):
+        for k in range(1, len(name) + 1):
+            out.setdefault(name[:k], set()).add(c)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _named_starting(gaz, named, head: str) -> frozenset:
+    """The codes of ``named`` whose division's name starts with ``head``."""
+    return _named_by_prefix(gaz, frozenset(named)).get(head, frozenset()) if head else \
+        frozenset(c for c, _, _ in _named_divisions(gaz, frozenset(named)))
 
 
 def level_division(path: list[str], ch: str) -> str:
@@ -267,9 +296,10 @@ def name_chain(text: str, chain: list[Division], as_written: bool,
                   (GEO_AFTER.match(text, prefix_len) and last != chain[-1].name)):
         return [], 0
     if covered and covered[0][0] == 0 and (not chain or as_written):
-        divs = gaz.lookup(text[:covered[0][1]])
-        if any(gaz.divisions[c].name.startswith(text[:covered[0][1]]) and c not in {d.code for d in divs}
-               for c in named if c in gaz.divisions):
+        head = text[:covered[0][1]]
+        divs = gaz.lookup(head)
+        own = {d.code for d in divs}
+        if _named_starting(gaz, named, head) - own:
             return chain, prefix_len
         rank = {"country": 0, "province": 1, "city": 2, "county": 3}
         if as_written and len(divs) > 1:
@@ -338,8 +368,7 @@ def fits_setting(text: str, chain: list[Division], path: list[str], named=frozen
         return True
     if first.level == "county" and home_town(first.alias, path) is not None:
         return False      # 东海小学 in a report on a county with a 东海镇: that town's, not 东海县's
-    homonym = any(c != first.code and c in gaz.divisions and gaz.divisions[c].name.startswith(first.alias)
-                  for c in named)
+    homonym = bool(_named_starting(gaz, named, first.alias) - {first.code})
     if first.level in ("province", "city") and len(first.alias) >= 2 and not first.code.startswith("71") \
             and text.startswith(first.alias) and not homonym:
         return True       # 上海复兴高级中学, 北京清华附中: a province's or a city's own short name
@@ -368,8 +397,8 @@ def town_by_short_name(name: str, named) -> Division | None:
     gaz = gazetteer.get()
     if len(name) < 2 or name.endswith(TOWN_WORDS):
         return None
-    hits = {c for c in named if c in gaz.divisions and gaz.divisions[c].level == "town"
-            and gaz.divisions[c].name in {name + w for w in TOWN_WORDS}}
+    wanted = {name + w for w in TOWN_WORDS}
+    hits = {c for c, full, level in _named_divisions(gaz, frozenset(named)) if level == "town" and full in wanted}
     return gaz.divisions[hits.pop()] if len(hits) == 1 else None
 
 

@@ -17,6 +17,7 @@ the model file in ``models/``.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -50,6 +51,21 @@ def _trim_words():
 
 def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _overlap_test(spans: list[Mention]):
+    """``lambda m: any(_overlaps(m, o) for o in spans)`` in log time: the spans that start
+    before m ends, and the furthest end among them."""
+    spans = sorted(spans, key=lambda o: o.start)
+    starts, reach, top = [o.start for o in spans], [], -1
+    for o in spans:
+        top = max(top, o.end)
+        reach.append(top)
+
+    def hits(m: Mention) -> bool:
+        i = bisect.bisect_left(starts, m.end)
+        return i > 0 and reach[i - 1] > m.start
+    return hits
 
 
 # marks and symbols a page puts before or after a name (■西宁果洛中学, △区委, >>大学, 【新华社】):
@@ -299,7 +315,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _add(ms, org_short.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms]))
     ms = org_short.defined_short_names(text, ms)                 # X有限公司（简称“慧科”）… 慧科
     org_ms = orgs.split_apps(text, orgs.join_units(text, [m for m in ms if m.label == "ORG"]))   # 杭州网 + 杭州通客户端
-    ms = [m for m in ms if m.label != "ORG" and not any(_overlaps(m, o) for o in org_ms)] + org_ms
+    near_org = _overlap_test(org_ms)
+    ms = [m for m in ms if m.label != "ORG" and not near_org(m)] + org_ms
     ms = orgs.join_campuses(text, ms, ends)
     ms = _add(ms, org_shapes.list_siblings(text, words, ms))   # 糜滩教管中心、三滩教管中心
     ms = _add(ms, org_shapes.numbered_list_items(text, words, ms))    # 昆一中、昆三中、云大附中、昆八中

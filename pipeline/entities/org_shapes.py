@@ -281,7 +281,10 @@ def numbered_list_items(text: str, words, ms: list[Mention]) -> list[Mention]:
                                         if e == b or text[e] in "等和及与") if h), None)
             if hit and not (hit.end() < len(text) and text[hit.end()] in NOT_AFTER_NUMBERED[text[hit.end() - 1]]):
                 shaped.append((hit.start(), hit.end()))
-        found = [o for o in orgs if any(a <= o.start and o.end <= b for a, b in items)
+        if not shaped:    # nothing to add from this list
+            continue
+        lo, hi = run.start(), run.end()
+        found = [o for o in orgs if lo <= o.start and o.end <= hi and any(a <= o.start and o.end <= b for a, b in items)
                  and kind_of(o.text)[0] in ("school", "kindergarten", "university")]
         if len(shaped) + len(found) < 2:
             continue
