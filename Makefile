@@ -94,14 +94,15 @@ learning-curve: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pipeline bench --input data/raw
 
-# builds of 1,000 and 10,000 generated reports (SIZES=...; BIG=1 adds 100,000: hours on 2 cores):
+# builds of 1,000 and 10,000 generated reports (SIZES=...; BIG=1 adds 100,000: hours on 2 cores;
+# REAL=DIR adds a row for a folder of real reports, such as the corpus's articles unpacked):
 # time, chars/s, peak memory of the process tree, no-op and one-change rebuilds, query latency.
 # REPLICATED=20000,100000 adds rows whose store is filled from the first size's extractions
 # (pipeline/storegen.py): the assembly and outputs at that size, without its extraction
 SIZES ?= 1000,10000
 REPLICATED ?=
 bench-scale: $(STAMP)
-	$(PY) -m pipeline.benchscale --sizes $(SIZES) $(if $(BIG),--with-100k) $(if $(REPLICATED),--replicated $(REPLICATED))
+	$(PY) -m pipeline.benchscale --sizes $(SIZES) $(if $(BIG),--with-100k) $(if $(REPLICATED),--replicated $(REPLICATED)) $(if $(REAL),--real $(REAL))
 
 bench-ner: $(STAMP)
 	$(PY) -m pipeline.evaluate bio $(wildcard $(SHARED)/benchmarks/*.bio)

@@ -83,6 +83,12 @@ def timed(cmd: list[str], **kw) -> tuple[float, int, subprocess.CompletedProcess
 def corpus(root: Path, n: int) -> tuple[Path, int]:
     """``root/in-<n>``: reports 0..n-1, hard links into one pool of generated reports."""
     pool = root / "pool"
+    stamp = root / "pool.version"
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") != scalegen.VERSION or not stamp.is_file() and pool.exists():
+        for old in [pool, *root.glob("in-*")]:    # reports of another generator: made again
+            shutil.rmtree(old, ignore_errors=True)
+    pool.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(scalegen.VERSION, encoding="utf-8")
     scalegen.write_corpus(pool, n)
     folder = root / f"in-{n}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -126,22 +132,48 @@ def query_latency(out: Path, name: str) -> float:
     return float(res.stdout.strip() or 0)
 
 
-def one_size(root: Path, n: int, workers: int, base: Path | None = None) -> dict:
+def real_corpus(root: Path, src: Path) -> tuple[Path, int]:
+    """``root/real-in``: copies of the reports of folder ``src`` (real articles); their number."""
+    folder = root / "real-in"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    files = sorted(p for p in src.iterdir() if p.is_file())
+    for p in files:
+        shutil.copyfile(p, folder / p.name)
+    return folder, len(files)
+
+
+def cleaned_chars(out: Path) -> int:
+    """The characters of the reports' cleaned text (documents.csv's n_chars)."""
+    import csv
+    with open(out / "tables" / "documents.csv", encoding="utf-8-sig", newline="") as f:
+        return sum(int(r["n_chars"] or 0) for r in csv.DictReader(f))
+
+
+def one_size(root: Path, n: int, workers: int, base: Path | None = None, real: Path | None = None) -> dict:
     """One row of the table. With ``base`` (a build of generated reports), the store is
     first filled from its extractions (:mod:`pipeline.storegen`), and the build measured
-    is the assembly and the outputs alone (``replicated``)."""
-    folder, chars = corpus(root, n)
-    out = root / (f"out-{n}" if base is None else f"out-{n}-replicated")
+    is the assembly and the outputs alone (``replicated``). With ``real`` (a folder of real
+    reports), the row is of those reports (their number ``n``; characters: their cleaned text)."""
+    if real is not None:
+        folder, n = real_corpus(root, real)
+        chars = 0
+    else:
+        folder, chars = corpus(root, n)
+    out = root / ("out-real" if real is not None else f"out-{n}" if base is None else f"out-{n}-replicated")
     shutil.rmtree(out, ignore_errors=True)
     build = [sys.executable, "-m", "pipeline", "build", "--input", str(folder), "--out", str(out),
              "--workers", str(workers), "--quiet"]
-    row = {"reports": n, "chars": chars, "replicated": base is not None}
+    row = {"reports": n, "chars": chars, "replicated": base is not None, "real": str(real) if real else ""}
     if base is not None:
         row["fill_s"], _, _ = timed([sys.executable, "-m", "pipeline.storegen", "--base", str(base),
                                      "--input", str(folder), "--out", str(out)])
     row["build_s"], row["peak"], _ = timed(build)
+    if real is not None:
+        row["chars"] = cleaned_chars(out)
     row["noop_s"], _, _ = timed(build)
-    changed = folder / "r000000.txt"
+    changed = folder / "r000000.txt" if real is None else sorted(folder.iterdir())[0]
+    original = changed.read_bytes()
     text = changed.read_text(encoding="utf-8") + "\n本报讯 城南区教育局召开会议，局长王海平要求全区38所学校做好课后服务。\n"
     changed.unlink()  # a new file: the pool's copy stays as it was
     changed.write_text(text, encoding="utf-8")
@@ -149,7 +181,10 @@ def one_size(root: Path, n: int, workers: int, base: Path | None = None) -> dict
     phases = out / "work" / "phases.jsonl"
     row["one_phases"] = [json.loads(x) for x in phases.read_text(encoding="utf-8").splitlines()] if phases.is_file() else []
     changed.unlink()
-    os.link(root / "pool" / changed.name, changed)
+    if real is None:
+        os.link(root / "pool" / changed.name, changed)
+    else:
+        changed.write_bytes(original)
     name = busiest(out)
     row["query"] = name
     row["inspect_cli_s"], _, _ = timed([sys.executable, "-m", "pipeline", "inspect", name, "--out", str(out),
@@ -157,7 +192,7 @@ def one_size(root: Path, n: int, workers: int, base: Path | None = None) -> dict
     row["inspect_s"] = query_latency(out, name)
     row["measures_cli_s"], _, _ = timed([sys.executable, "-m", "pipeline", "measures", "--out", str(out),
                                          "--csv", str(root / f"measures-{n}.csv")])
-    row["tokenise_cps"] = tokenise_rate(folder)
+    row["tokenise_cps"] = tokenise_rate(folder if real is None else out / "tables" / "cleaned")
     return row
 
 
@@ -168,7 +203,7 @@ def table(rows: list[dict], workers: int) -> str:
     for r in rows:
         cps = r["chars"] / r["build_s"]
         what = f"{r['reports']:,}" + (" (assembly + outputs only: store filled from the base build)"
-                                      if r.get("replicated") else "")
+                                      if r.get("replicated") else " real articles" if r.get("real") else "")
         lines.append(
             f"| {what} | {r['chars'] / 1e6:.1f} M | {r['build_s']:.0f} s | {cps:,.0f} | "
             f"{r['build_s'] / r['reports'] * 1000:.1f} s | {r['peak'] / 2**30:.2f} GiB | {r['noop_s']:.1f} s | "
@@ -187,7 +222,8 @@ def table(rows: list[dict], workers: int) -> str:
         cells = [f"{got[n]['s']:.1f} s" + (f" ({got[n]['peak_mb'] / 1024:.2f} GiB)" if "peak_mb" in got[n] else "")
                  if n in got else "" for n in names]
         lines.append(f"| {r['reports']:,} | " + " | ".join(cells) + " |")
-    return "\n".join(lines) + f"\n\n{workers} workers, {os.cpu_count()} cores; generated reports (pipeline/scalegen.py)." + note
+    real = ", and real ones where the row says so" if any(r.get("real") for r in rows) else ""
+    return "\n".join(lines) + f"\n\n{workers} workers, {os.cpu_count()} cores; generated reports (pipeline/scalegen.py){real}." + note
 
 
 def main(argv=None) -> int:
@@ -198,6 +234,8 @@ def main(argv=None) -> int:
     p.add_argument("--dir", default="outputs/bench-scale", help="where corpora and builds go")
     p.add_argument("--replicated", default="", help="sizes (comma-separated) measured from a store filled "
                    "from the extractions of the first size's build (assembly + outputs only)")
+    p.add_argument("--real", help="also a row for a folder of real reports (such as ../shared/corpus's "
+                   "articles, unpacked): characters counted after cleaning")
     p.add_argument("--base", help="the build the replicated rows are filled from (default: the first size's, "
                    "out-<size> in --dir); with --sizes '' no size is built first")
     a = p.parse_args(argv)
@@ -213,6 +251,9 @@ def main(argv=None) -> int:
     for n in sizes:
         print(f"building {n:,} reports ...", file=sys.stderr, flush=True)
         done(one_size(root, n, a.workers))
+    if a.real:
+        print(f"building the real reports of {a.real} ...", file=sys.stderr, flush=True)
+        done(one_size(root, 0, a.workers, real=Path(a.real)))
     for n in [int(s) for s in a.replicated.split(",") if s]:
         print(f"assembling {n:,} replicated reports ...", file=sys.stderr, flush=True)
         done(one_size(root, n, a.workers, base=Path(a.base) if a.base else root / f"out-{sizes[0]}"))
