@@ -126,7 +126,9 @@ def _article(rnd: random.Random, t: dict, year: int) -> str:
     if len(schools) > 2:
         paras.append(f"会上，{schools[2]}作了交流发言，介绍了学校的经验做法。"
                      f"{people[-1]}说：“我们将以此次会议为契机，推动{topic}工作再上新台阶。”")
-    places = (prov, city, county, town, short, prov + city, city + county)
+    # the places of the prose at about the real corpus's levels (of its place mentions: 35 %
+    # countries, 29 % provinces, 10 % cities, 5 % counties)
+    places = ("中国",) * 7 + (prov,) * 6 + (city,) * 3 + (county, short, town, prov + city)
     length = rnd.randint(1500, 2300)
     while sum(len(p) for p in paras) < length:
         # most of a report is prose around its names: sentences of common words, varied
