@@ -60,6 +60,19 @@ def test_the_tokenizer_gives_jiebas_words_again_for_a_block_it_has_met():
     assert "城南区教育局召开课后服务工作推进会" in fast._blocks
 
 
+def test_the_tokenizer_keeps_no_blocks_when_told_and_gives_the_same_words():
+    from pipeline import segmenter
+    text = "城南区教育局召开课后服务工作推进会，城南区教育局局长王海平出席。"
+    before = segmenter.keep_blocks(0)
+    try:
+        fast = FastJieba(jieba.dt)
+        assert fast.words(text) == [w for w in jieba.cut(text) if w]
+        assert not fast._blocks
+    finally:
+        segmenter.keep_blocks(before)
+    assert before > 0
+
+
 def test_a_numbered_list_of_schools_with_and_without_a_numbered_item():
     text = "本地昆一中、昆三中、云大附中、昆八中等学校参加。学生来自城关、南街、北关等社区。"
     words = [(s, e) for _, s, e in jieba.tokenize(text)]

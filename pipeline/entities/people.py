@@ -146,16 +146,6 @@ def public_names() -> frozenset[str]:
     return frozenset(rules.items("persons_public.txt"))
 
 
-@functools.lru_cache(maxsize=None)
-def _public_index() -> tuple[dict[str, list[str]], list[str]]:
-    """The public names by their first two characters, and those of one character."""
-    by_pair: dict[str, list[str]] = {}
-    for n in public_names():
-        if len(n) > 1:
-            by_pair.setdefault(n[:2], []).append(n)
-    return by_pair, [n for n in public_names() if len(n) == 1]
-
-
 # a doctrine named after its author (习近平新时代中国特色社会主义思想, 毛泽东思想): no mention of him
 _DOCTRINE = re.compile(r"(?:新时代[^，。；！？、,;!?\s的]{0,12}?|[^，。；！？、,;!?\s的]{0,4}?)(?:思想|理论|主义)")
 
@@ -169,9 +159,7 @@ def public_figures(text: str, starts: frozenset, ends: frozenset) -> list[Mentio
     """Every public figure the text names where the tokenizer's words start and end with
     the name (马克思 inside 马克思主义 is not one), but for a doctrine's name."""
     out = []
-    by_pair, short = _public_index()
-    pairs = by_pair.keys() & set(map(str.__add__, text, text[1:]))   # a name the text holds: its first two characters too
-    for name in sorted([n for p in pairs for n in by_pair[p]] + short):
+    for name in sorted(public_names()):
         i = text.find(name)
         while i >= 0:
             e = i + len(name)
