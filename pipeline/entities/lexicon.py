@@ -199,6 +199,13 @@ def roles() -> WordList:
 
 
 @functools.lru_cache(maxsize=None)
+def post_roles() -> tuple[str, ...]:
+    """The roles of a post held in a body (kinds lead, staff, party, media), longest first."""
+    words = roles().words
+    return tuple(r for r in sorted(words, key=len, reverse=True) if words[r] in ("lead", "staff", "party", "media"))
+
+
+@functools.lru_cache(maxsize=None)
 def cues() -> WordList:
     """Words around a person's name (rules/person_cues.tsv): cue -> 'after' | 'before'."""
     return WordList.of({r[0]: r[1] for r in rules.table("person_cues.tsv")})

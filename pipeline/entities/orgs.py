@@ -526,14 +526,6 @@ _POST_ORG_KINDS = ("university", "bureau", "research", "hospital", "company", "u
 _NOT_IN_POST_ORG = re.compile(r"[的与及、是在为对向从到将由据经请让被把给了着等说有和或各该本我其]")
 
 
-@functools.lru_cache(maxsize=None)
-def _post_words() -> tuple[str, ...]:
-    """The roles of a post held in a body (lead, staff, party, media), longest first."""
-    roles = lexicon.roles()
-    return tuple(r for r in sorted(roles.words, key=len, reverse=True)
-                 if roles.words[r] in ("lead", "staff", "party", "media"))
-
-
 def before_posts(text: str, words, ms: list[Mention]) -> list[Mention]:
     """An organisation the model left out, written right before a post and a name
     (``兰州大学校长严纯华``, ``人力资源和社会保障局局长韩加明``, ``国家超级计算无锡中心副主任X``):
@@ -546,7 +538,7 @@ def before_posts(text: str, words, ms: list[Mention]) -> list[Mention]:
         for i in range(m.start, m.end):
             busy[i] = m
     types, roles = lexicon.org_types().words, lexicon.roles()
-    posts = _post_words()
+    posts = lexicon.post_roles()
     out = []
     for p in ms:
         if p.label != "PERSON":
