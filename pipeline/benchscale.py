@@ -20,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from . import scalegen
+from . import csvio, scalegen
 
 
 def _children() -> dict[int, list[int]]:
@@ -84,8 +84,8 @@ def corpus(root: Path, n: int) -> tuple[Path, int]:
     """``root/in-<n>``: reports 0..n-1, hard links into one pool of generated reports."""
     pool = root / "pool"
     stamp = root / "pool.version"
-    if stamp.is_file() and stamp.read_text(encoding="utf-8") != scalegen.VERSION or not stamp.is_file() and pool.exists():
-        for old in [pool, *root.glob("in-*")]:    # reports of another generator: made again
+    if (stamp.read_text(encoding="utf-8") if stamp.is_file() else None) != scalegen.VERSION:
+        for old in [pool, *root.glob("in-*")]:    # reports of another generator (or of none known): made again
             shutil.rmtree(old, ignore_errors=True)
     pool.mkdir(parents=True, exist_ok=True)
     stamp.write_text(scalegen.VERSION, encoding="utf-8")
@@ -145,9 +145,7 @@ def real_corpus(root: Path, src: Path) -> tuple[Path, int]:
 
 def cleaned_chars(out: Path) -> int:
     """The characters of the reports' cleaned text (documents.csv's n_chars)."""
-    import csv
-    with open(out / "tables" / "documents.csv", encoding="utf-8-sig", newline="") as f:
-        return sum(int(r["n_chars"] or 0) for r in csv.DictReader(f))
+    return sum(int(r["n_chars"] or 0) for r in csvio.read_rows(out / "tables" / "documents.csv"))
 
 
 def one_size(root: Path, n: int, workers: int, base: Path | None = None, real: Path | None = None) -> dict:

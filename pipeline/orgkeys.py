@@ -50,19 +50,18 @@ def _named_divisions(gaz, named: frozenset) -> tuple[tuple[str, str, str], ...]:
 
 @functools.lru_cache(maxsize=64)
 def _named_by_prefix(gaz, named: frozenset) -> dict[str, frozenset]:
-    """Every beginning of the names of a section's named divisions -> the divisions' codes
-    (洛阳 -> 洛阳镇's and 洛阳市's codes when both are named)."""
+    """Every beginning of the names of a section's named divisions, the empty one too -> the
+    divisions' codes (洛阳 -> 洛阳镇's and 洛阳市's codes when both are named)."""
     out: dict[str, set] = {}
     for c, name, _ in _named_divisions(gaz, named):
-        for k in range(1, len(name) + 1):
+        for k in range(len(name) + 1):
             out.setdefault(name[:k], set()).add(c)
     return {k: frozenset(v) for k, v in out.items()}
 
 
 def _named_starting(gaz, named, head: str) -> frozenset:
     """The codes of ``named`` whose division's name starts with ``head``."""
-    return _named_by_prefix(gaz, frozenset(named)).get(head, frozenset()) if head else \
-        frozenset(c for c, _, _ in _named_divisions(gaz, frozenset(named)))
+    return _named_by_prefix(gaz, frozenset(named)).get(head, frozenset())
 
 
 def level_division(path: list[str], ch: str) -> str:

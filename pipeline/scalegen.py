@@ -145,7 +145,8 @@ def _article(rnd: random.Random, t: dict, year: int) -> str:
 
 
 # the prose of the reports: subject, manner, verb and object drawn clause by clause (some
-# 10^8 clauses), so that no two reports share their sentences, as real ones do not
+# 300,000 clause bodies, times their subjects and openers), so that no two reports share
+# their sentences, as real ones do not
 OPENERS = ("", "", "", "近年来，", "今年以来，", "与此同时，", "在此基础上，", "此外，", "目前，", "一方面，", "另一方面，",
            "为此，", "活动中，", "会上，", "据介绍，", "在实践中，", "下一步，", "长期以来，", "多年来，", "同时，")
 SUBJECTS = ("学校", "全体教师", "各年级组", "教研组", "班主任", "学生们", "家长们", "老师们", "该校", "各学科组", "青年教师",
@@ -178,7 +179,7 @@ def _prose(rnd: random.Random, schools, places) -> str:
             subject = rnd.choice(schools)
         elif i == 0 and rnd.random() < PLACE_SHARE:
             subject = rnd.choice(places) + rnd.choice(PLACE_PEOPLE)
-        clause = (rnd.choice(MANNERS) + rnd.choice(VERBS) + rnd.choice(TOPIC_WORDS) + rnd.choice(HEAD_WORDS))
+        clause = rnd.choice(MANNERS) + rnd.choice(VERBS) + rnd.choice(TOPIC_WORDS) + rnd.choice(HEAD_WORDS)
         clauses.append((rnd.choice(OPENERS) if i == 0 else "") + (subject if i == 0 or rnd.random() < 0.3 else "") + clause)
     if rnd.random() < 0.1:
         clauses.append(f"全年共开展相关活动{rnd.randint(3, 60)}次，覆盖学生{rnd.randint(200, 9000)}余人")
