@@ -38,6 +38,10 @@ __all__ = ["UsageError", "OutputError", "Summary", "run", "default_workers", "ex
 
 DEFAULT_BUDGET = 300.0  # seconds one report may take (--budget)
 DEFAULT_MAX_MEM = 2048.0  # MB of memory one report's extraction may add (--max-mem)
+# a rebuild with at most this many reports to extract gives them to the process that
+# loaded the pipeline meanwhile (one process, some 0.05 s a report), not to forked workers
+# (their parent loads it first, some 2 s)
+WARM_MAX = 16
 BUILDS = ".builds"
 KEEP_BUILDS = 2         # the current set and the one before it (a reader may still hold it)
 
@@ -335,16 +339,23 @@ def run(input_dir: Path, out: Path, *, workers: int = 1, max_mb: float = ingest.
         max_mem: float | None = DEFAULT_MAX_MEM, engine: str = "local",
         scheduler: str | None = None) -> Summary:
     t0 = time.perf_counter()
-    entries = scan(input_dir, recursive=recursive)
-    _check_writable(out)
-    with _lock(out):
-        st = store_mod.Store(out / "work" / "store.sqlite")
-        try:
-            return _run(entries, input_dir, out, t0, st, workers=workers, max_mb=max_mb, only_link=only_link,
-                        progress=progress, budget=budget, allow_empty=allow_empty, engine=engine,
-                        scheduler=scheduler, max_mem=max_mem)
-        finally:
-            st.close()
+    # a rebuild: a process loads the pipeline meanwhile, for the few reports that changed
+    warm = engines.Warm(_worker) if engine == "local" and not only_link and workers > 1 \
+        and current_set(out) is not None else None
+    try:
+        entries = scan(input_dir, recursive=recursive)
+        _check_writable(out)
+        with _lock(out):
+            st = store_mod.Store(out / "work" / "store.sqlite")
+            try:
+                return _run(entries, input_dir, out, t0, st, workers=workers, max_mb=max_mb, only_link=only_link,
+                            progress=progress, budget=budget, allow_empty=allow_empty, engine=engine,
+                            scheduler=scheduler, max_mem=max_mem, warm=warm)
+            finally:
+                st.close()
+    finally:
+        if warm is not None:
+            warm.close()
 
 
 def inputs_state(entries: list[Entry], input_dir: Path, version: str) -> tuple[dict, dict, str]:
@@ -364,7 +375,7 @@ def inputs_state(entries: list[Entry], input_dir: Path, version: str) -> tuple[d
 
 
 def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progress, budget, allow_empty,
-         engine, scheduler, max_mem=DEFAULT_MAX_MEM) -> Summary:
+         engine, scheduler, max_mem=DEFAULT_MAX_MEM, warm: engines.Warm | None = None) -> Summary:
     version = extract.pipeline_version()
     reports = [e for e in entries if e.is_report]
     metas, fps, rows_version = inputs_state(entries, input_dir, version)
@@ -407,7 +418,7 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
         bar = tqdm(total=len(todo), unit="report", desc="extract", file=sys.stderr,
                    disable=(not sys.stderr.isatty()) if progress is None else not progress,
                    mininterval=0.5, leave=False)
-        for e, res in _extract_all(todo, out, workers, engine, scheduler):
+        for e, res in _extract_all(todo, out, workers, engine, scheduler, warm):
             keep(e, res)
             bar.update()
         bar.close()
@@ -491,8 +502,10 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
                    entities=summary["entities"], edges=summary["edges"], seconds=time.perf_counter() - t0)
 
 
-def _extract_all(todo: list, out: Path, workers: int, engine: str, scheduler: str | None):
-    """(entry, its rows for the store) of every job, by the chosen engine."""
+def _extract_all(todo: list, out: Path, workers: int, engine: str, scheduler: str | None,
+                 warm: engines.Warm | None = None):
+    """(entry, its rows for the store) of every job, by the chosen engine; up to WARM_MAX
+    of them by the process that loaded the pipeline while the build started (``warm``)."""
     if engine == "dask":
         rest = []
         for job in todo:  # what the cache still holds is not sent anywhere
@@ -507,6 +520,8 @@ def _extract_all(todo: list, out: Path, workers: int, engine: str, scheduler: st
                 with contextlib.suppress(OSError):
                     write_atomic(work_path(out, e), cache, durable=False)
             yield e, rows
+    elif warm is not None and len(todo) <= WARM_MAX:
+        yield from warm.run(todo, meanwhile=_ready_assembly)
     elif workers > 1 and len(todo) > 1:
         # the pipeline loaded once here (this process extracts too), shared by the forked
         # workers copy-on-write instead of each loading it again (some 3 s each)
@@ -515,6 +530,14 @@ def _extract_all(todo: list, out: Path, workers: int, engine: str, scheduler: st
     else:
         for job in todo:
             yield _worker(job)
+
+
+def _ready_assembly() -> None:
+    """What the assembly and the writers load on first use, loaded while the warm process
+    extracts (this one would otherwise wait)."""
+    import numpy  # noqa: F401 - the splice's spans
+    from . import commdelta, communities, gazetteer, link  # noqa: F401
+    gazetteer.get()  # the linking's places
 
 
 def default_workers() -> int:

@@ -131,6 +131,63 @@ def _alone(job, work):
                                                                      "(out of memory, or a crash inside a library)"))
 
 
+class Warm:
+    """A process forked when a rebuild starts that loads the pipeline (some 2 s) while this
+    one lists the inputs and reads their fingerprints, then extracts the few reports that
+    changed (:meth:`run`). A build with nothing to extract, or with many reports (the
+    forked workers of :func:`run_local` then share this process's pipeline), ends it
+    unused (:meth:`close`). It ends with this process, however that ends."""
+
+    def __init__(self, work):
+        ctx = multiprocessing.get_context("fork")
+        self.conn, child = ctx.Pipe()
+        self.work = work
+        self.proc = ctx.Process(target=_serve, args=(child, os.getpid(), work), name="warm-extractor", daemon=True)
+        self.proc.start()
+        child.close()
+
+    def run(self, jobs: list, meanwhile=None):
+        """``work(job)`` (the function given when it started) of every job, in the warm
+        process, one after the other, while this one runs ``meanwhile()`` (once); a job it
+        cannot finish (the process died) is done in a process of its own (:func:`_alone`)."""
+        alive = True
+        for job in jobs:
+            if alive:
+                try:
+                    self.conn.send(job)
+                    if meanwhile is not None:
+                        meanwhile()
+                        meanwhile = None
+                    yield self.conn.recv()
+                    continue
+                except (EOFError, OSError):
+                    alive = False
+            yield _alone(job, self.work)
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.conn.send(None)
+            self.conn.close()
+        self.proc.join(0.2)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(5)
+
+
+def _serve(conn, parent: int, work) -> None:
+    """The warm process: the pipeline loaded, then ``work(job)`` of each job received sent back."""
+    _worker_init(parent)
+    extract.warm()
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        conn.send(work(job))
+
+
 # --------------------------------------------------------------------------- Dask
 
 

@@ -5,7 +5,7 @@ Every table but ``documents.csv`` and ``communities.csv`` is sorted by a *unit* 
 entity id, ``relations.csv`` by (type, source id), the GraphML's nodes by id and its edges
 by source id (:data:`pipeline.graph.UNITS`). Each unit's rows are therefore one byte range
 of its file. Whenever a set is written, the length of every unit is recorded beside it
-(``spans.sqlite`` for the tables, ``spans-graph.sqlite`` for the GraphML, written by its
+(``spans.bin`` for the tables, ``spans-graph.bin`` for the GraphML, written by its
 helper process), with the version of the code and rules that wrote it.
 
 A rebuild whose previous set has them finds the units that may differ (:func:`plan`), by
@@ -29,11 +29,13 @@ clash suffix): correctness first.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
 import os
 import sqlite3
+import zlib
 from array import array
 from pathlib import Path
 
@@ -42,8 +44,8 @@ from .assemble import INDEX
 from .graph import DOC_COLS, ENTITY_COLS
 from .util import atomic_file
 
-SPANS = "spans.sqlite"
-GRAPH_SPANS = "spans-graph.sqlite"
+SPANS = "spans.bin"
+GRAPH_SPANS = "spans-graph.bin"
 MAX_SHARE = 0.25  # a file with more of its units changed is written whole
 TABLES = graph.TABLES
 
@@ -161,10 +163,12 @@ class Units:
 
 
 class Spans:
-    """The unit lengths of the files of one output set, written to ``path`` (SQLite) when
-    closed: per file, its units' keys (one blob, the keys' lengths beside it) and lengths
-    (one blob of 64-bit integers), so that a rebuild reads and writes them whole, without a
-    Python step per unit; and ``meta`` (the version that wrote them, the GraphML's keys)."""
+    """The unit lengths of the files of one output set, written to ``path`` when closed:
+    per file, its units' keys (one blob, the keys' lengths beside it) and lengths (64-bit
+    integers), so that a rebuild reads and writes them whole, without a Python step per
+    unit; and ``meta`` (the version that wrote them, the GraphML's keys). The file is a
+    JSON head (``meta``, each file's unit count and key bytes, a CRC-32 of the rest) and
+    the blobs after it (:func:`read_spans`)."""
 
     def __init__(self, path: Path, version: str):
         self.path, self.meta = path, {"version": version}
@@ -193,62 +197,94 @@ class Spans:
             self.whole.pop(t, None)
 
     def close(self) -> None:
-        """Write the spans file atomically."""
+        """Write the spans file atomically (not flushed to disk: one cut short by a power
+        failure fails its check, and the next build writes its files whole)."""
         import numpy as np
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        tmp.unlink(missing_ok=True)
         rows = dict(self.whole)
         for tab, keys in self.keys.items():
             rows[tab] = (b"".join(keys), np.fromiter(map(len, keys), dtype="<i8", count=len(keys)).tobytes(),
                          np.frombuffer(self.lens[tab], dtype=np.int64).astype("<i8").tobytes())
-        try:
-            db = sqlite3.connect(tmp, isolation_level=None)
-            db.executescript("PRAGMA synchronous=OFF; PRAGMA journal_mode=OFF;"
-                             "CREATE TABLE spans(tab TEXT PRIMARY KEY, keys BLOB, klens BLOB, lens BLOB);"
-                             "CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT); BEGIN")
-            db.executemany("INSERT INTO spans VALUES(?,?,?,?)", [(t, *rows[t]) for t in sorted(rows)])
-            db.executemany("INSERT INTO meta VALUES(?,?)", sorted(self.meta.items()))
-            db.execute("COMMIT")
-            db.close()
-            os.replace(tmp, self.path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        blobs = [b for t in sorted(rows) for b in rows[t]]
+        crc = 0
+        for b in blobs:
+            crc = zlib.crc32(b, crc)
+        head = json.dumps({"meta": self.meta, "tabs": {t: [len(rows[t][1]) // 8, len(rows[t][0])] for t in sorted(rows)},
+                           "crc": crc}, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        with atomic_file(self.path, "wb", durable=False) as f:
+            f.write(MAGIC + len(head).to_bytes(8, "little") + head)
+            for b in blobs:
+                f.write(b)
 
     def abort(self) -> None:
         """Drop what was recorded: nothing is written."""
         self.keys, self.lens, self.whole = {}, {}, {}
 
 
+MAGIC = b"spans 2\n"
+
+
+def _head(f) -> tuple[dict, int] | None:
+    """The JSON head of a spans file and where its blobs start; None when it is not one."""
+    start = f.read(len(MAGIC) + 8)
+    if len(start) != len(MAGIC) + 8 or not start.startswith(MAGIC):
+        return None
+    n = int.from_bytes(start[len(MAGIC):], "little")
+    try:
+        head = json.loads(f.read(n).decode("utf-8"))
+    except ValueError:
+        return None
+    return (head, len(start) + n) if isinstance(head, dict) else None
+
+
 def read_meta(path: Path) -> dict:
     """The meta rows (code version, …) of a set's spans file; {} when it cannot be read."""
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return dict(db.execute("SELECT k, v FROM meta"))
-        finally:
-            db.close()
-    except sqlite3.Error:
+        with open(path, "rb") as f:
+            got = _head(f)
+    except OSError:
         return {}
+    return dict(got[0].get("meta") or {}) if got else {}
 
 
 def read_spans(path: Path, tab: str) -> Units | None:
-    """The units of one file of the previous set, in file order."""
+    """The units of one file of the previous set, in file order; None when the spans file
+    is missing, not whole (its CRC-32) or does not have that file."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return _spans_of(str(path), st.st_mtime_ns, st.st_size).get(tab)
+
+
+@functools.lru_cache(maxsize=2)
+def _spans_of(path: str, mtime_ns: int, size: int) -> dict:
+    """Every file's units in a spans file (read once per version of the file: the tables'
+    four and the GraphML's two are asked for one by one)."""
     import numpy as np
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = db.execute("SELECT keys, klens, lens FROM spans WHERE tab = ?", (tab,)).fetchone()
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return None
-    if row is None or len(row[1]) != len(row[2]) or len(row[1]) % 8:
-        return None
-    klens, lens = np.frombuffer(row[1], dtype="<i8"), np.frombuffer(row[2], dtype="<i8")
-    if int(klens.sum()) != len(row[0]) or (len(klens) and (klens.min() < 0 or lens.min() < 0)):
-        return None
-    return Units(row[0], klens, lens)
+        with open(path, "rb") as f:
+            got = _head(f)
+            if got is None:
+                return {}
+            head, _ = got
+            body = f.read()
+    except OSError:
+        return {}
+    tabs = head.get("tabs") or {}
+    if zlib.crc32(body) != head.get("crc"):
+        return {}
+    out, off = {}, 0
+    for t in sorted(tabs):
+        n, kbytes = tabs[t]
+        if off + kbytes + 16 * n > len(body):
+            return {}
+        keys = body[off:off + kbytes]
+        klens = np.frombuffer(body, dtype="<i8", count=n, offset=off + kbytes)
+        lens = np.frombuffer(body, dtype="<i8", count=n, offset=off + kbytes + 8 * n)
+        if int(klens.sum()) == len(keys) and not (n and (klens.min() < 0 or lens.min() < 0)):
+            out[t] = Units(keys, klens, lens)
+        off += kbytes + 16 * n
+    return out if off == len(body) else {}
 
 
 # --------------------------------------------------------------------------- the splice
