@@ -261,14 +261,45 @@ def _prune(out: Path) -> None:
     keep = {cur}
     done = [g for g in gens if (g / "graph.graphml").is_file() and g.name != cur]
     keep.update(g.name for g in done[-(KEEP_BUILDS - 1):] if KEEP_BUILDS > 1)
-    for g in gens:
-        if g.name not in keep:
-            shutil.rmtree(g, ignore_errors=True)
-    for p in builds.glob("old-*"):
-        shutil.rmtree(p, ignore_errors=True)
+    doomed = [g for g in gens if g.name not in keep] + list(builds.glob("old-*"))
     for p in list(builds.glob(".*.link")) + list(out.glob(".*.link")):
         with contextlib.suppress(OSError):
             p.unlink()
+    _remove_aside(out, doomed)
+
+
+def _remove_aside(out: Path, paths: list[Path]) -> None:
+    """``paths`` moved out of the output folder's way (into work/.trash-*) and removed by a
+    process of their own, which the build does not wait for: freeing a set's gigabytes
+    takes the file system a while. What a removal left (a kill) goes with the next one."""
+    trash = out / "work"
+    moved = [p for p in trash.glob(".trash-*")]
+    for p in paths:
+        dst = trash / f".trash-{p.name}-{os.getpid()}"
+        try:
+            os.replace(p, dst)
+            moved.append(dst)
+        except OSError:  # not movable (another file system?): removed here
+            shutil.rmtree(p, ignore_errors=True)
+    if not moved:
+        return
+    try:  # a grandchild, so that no child of this process is left to reap
+        pid = os.fork()
+    except (AttributeError, OSError):
+        pid = None
+    if pid == 0:
+        try:
+            if os.fork() == 0:
+                os.setsid()  # away from the terminal's Ctrl-C
+                for p in moved:
+                    shutil.rmtree(p, ignore_errors=True)
+        finally:
+            os._exit(0)
+    if pid is None:
+        for p in moved:
+            shutil.rmtree(p, ignore_errors=True)
+    else:
+        os.waitpid(pid, 0)
 
 
 def index_to_take(out: Path) -> Path | None:
@@ -460,11 +491,13 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             # is not safe
             take = index_to_take(out) if previous is not None else None
             present.update(indexsets.take_texts(take, out / BUILDS, cleaned))
+            base = indexsets.revs_name(take) if take is not None else previous.name if previous is not None else None
             counts, why = indexpatch.patch(previous / assemble.INDEX if previous is not None else None, st.path,
                                            keys, fresh, entities, remap, gen / assemble.INDEX, text, take=take,
-                                           revs=indexsets.revs_name(take) if take is not None else
-                                           previous.name if previous is not None else None)
-            if counts is None:
+                                           revs=base)
+            if counts is not None:  # what the patch wrote, for the splice's plan
+                patched.append(dict(counts.pop("touched"), base=base))
+            else:
                 counts = assemble.make_index(st.path, keys, entities, remap, gen / assemble.INDEX, text)
                 spare.append(indexsets.SpareIndex(out, gen / assemble.INDEX))
             indexsets.drop_texts(cleaned, present - expected)
@@ -476,10 +509,12 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
         return counts
     spare: list[indexsets.SpareIndex] = []
     since: list = []
+    patched: list = []
     ok = False
     try:
         counts = write_set(out, fill, allow_empty=allow_empty, writer=lambda gen, prev: splice.Writer(
-            gen / assemble.INDEX, gen, prev, fresh_docs, rows_version, since[0] if since else None))
+            gen / assemble.INDEX, gen, prev, fresh_docs, rows_version, since[0] if since else None,
+            patched[0] if patched else None))
         ok = True
     finally:
         for s in spare:

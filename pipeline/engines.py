@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import signal
 import tempfile
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -154,7 +155,8 @@ class Warm:
         for job in jobs:
             if alive:
                 try:
-                    self.conn.send(job)
+                    with _no_sigpipe():
+                        self.conn.send(job)
                     if meanwhile is not None:
                         meanwhile()
                         meanwhile = None
@@ -165,13 +167,27 @@ class Warm:
             yield _alone(job, self.work)
 
     def close(self) -> None:
+        """Ends the process: it holds nothing once its results are read (a no-op build ends
+        it while it still loads)."""
         with contextlib.suppress(OSError):
-            self.conn.send(None)
             self.conn.close()
-        self.proc.join(0.2)
         if self.proc.is_alive():
             self.proc.kill()
-            self.proc.join(5)
+        self.proc.join(5)
+
+
+@contextlib.contextmanager
+def _no_sigpipe():
+    """A write to a process that died raises an error here, never SIGPIPE (which the
+    commands whose output may go to ``head`` let end the process: pipeline/__main__.py)."""
+    old = None
+    if hasattr(signal, "SIGPIPE") and threading.current_thread() is threading.main_thread():
+        old = signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        if old is not None:
+            signal.signal(signal.SIGPIPE, old)
 
 
 def _serve(conn, parent: int, work) -> None:
@@ -182,8 +198,6 @@ def _serve(conn, parent: int, work) -> None:
         try:
             job = conn.recv()
         except (EOFError, OSError):
-            return
-        if job is None:
             return
         conn.send(work(job))
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import csvio
-from .util import Aside, atomic_file, xml_safe
+from .util import Aside, Beside, atomic_file, xml_safe
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -567,6 +567,10 @@ def write_outputs(index: Path, out: Path, cache: Path | None = None, writer=None
     # GraphML is the longest, and they cost memory)
     aside = Aside(stage_graph)
     try:
+        units = getattr(writer, "units", None)
+        # a rebuild's communities (found only where the change reached) in a thread while
+        # the tables are spliced (the kernel copies: the lock is free)
+        side = Beside(lambda: _communities(index, cache, out, writer, units)) if units is not None else None
         db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
         try:
             with phase("tables"):
@@ -578,15 +582,15 @@ def write_outputs(index: Path, out: Path, cache: Path | None = None, writer=None
                             write_table(tables / f"{name}.csv", cols, entity_rows(db))
                         else:
                             write_table(tables / f"{name}.csv", cols, sql_rows(db, name), cells=True)
-            with phase("communities"):
-                from . import commdelta  # networkx, loaded only where a new set is written
-                units = getattr(writer, "units", None)
-                delta = commdelta.Delta(writer.previous, {k[0] for k in units["g_nodes"]},
-                                        {k[0] for k in units["g_edges"]}) if units is not None else None
-                why = commdelta.write(db, cache, out.name, tables / "communities.csv", delta)
-            PHASES.append({"phase": "communities-delta", "s": 0, "why_whole": why})
+        except BaseException:
+            if side is not None:  # nothing written into the set once this one gives up on it
+                side.thread.join()
+            raise
         finally:
             db.close()
+        with phase("communities" if side is None else "communities (waited for)"):
+            why = side.result() if side is not None else _communities(index, cache, out, writer, None)
+        PHASES.append({"phase": "communities-delta", "s": 0, "why_whole": why})
         try:
             with phase("graphml (waited for)"):
                 aside.result()
@@ -598,6 +602,15 @@ def write_outputs(index: Path, out: Path, cache: Path | None = None, writer=None
         staged.unlink(missing_ok=True)
         for tmp in out.glob(f".{staged.name}.*.tmp"):  # the helper was stopped in the middle of its write
             tmp.unlink(missing_ok=True)
+
+
+def _communities(index: Path, cache: Path | None, out: Path, writer, units) -> str:
+    """communities.csv of the set ``out``; why they were found in the whole graph."""
+    from . import commdelta  # networkx, loaded only where a new set is written
+    delta = commdelta.Delta(writer.previous, {k[0] for k in units["g_nodes"]},
+                            {k[0] for k in units["g_edges"]}) if units is not None else None
+    with contextlib.closing(sqlite3.connect(f"file:{index}?mode=ro", uri=True)) as db:
+        return commdelta.write(db, cache, out.name, out / "tables" / "communities.csv", delta)
 
 
 def community_rows(db, cache: Path | None = None) -> list[dict]:

@@ -136,13 +136,25 @@ def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, re
     # keys whose node id moved: every report that uses one is made again (with the linking
     # mirrored, only the keys whose final key differs from the mirror's are looked at)
     if mirrored:
+        # the store's log names the roots and keys written since the mirror was made (where
+        # the log was then: kept in the store's meta with the index's revisions): those
+        # alone are compared (all of them when it does not reach back so far)
+        mark = db.execute("SELECT v FROM s.meta WHERE k = ?", (linkstore.MARK + (revs or ""),)).fetchone()
+        logged = linkstore.log_since(db, mark[0] if mark else None, "s")
+        db.execute("CREATE TEMP TABLE t_lroots(x TEXT PRIMARY KEY) WITHOUT ROWID")
+        db.execute("CREATE TEMP TABLE t_lkeys(x TEXT PRIMARY KEY) WITHOUT ROWID")
+        if logged is not None:
+            db.executemany("INSERT INTO t_lroots VALUES(?)", ((x,) for x in logged[0]))
+            db.executemany("INSERT INTO t_lkeys VALUES(?)", ((x,) for x in logged[1]))
+        only = (lambda col: f" AND {col} IN (SELECT x FROM t_lkeys)") if logged is not None else (lambda col: "")
         rkeys = sorted(k for (k,) in db.execute(
-            """SELECT r.key FROM s.lk_remap r LEFT JOIN link_remap c USING(key) WHERE c.final IS NOT r.final
-               UNION SELECT c.key FROM link_remap c WHERE NOT EXISTS (SELECT 1 FROM s.lk_remap r WHERE r.key = c.key)"""))
+            f"""SELECT r.key FROM s.lk_remap r LEFT JOIN link_remap c USING(key) WHERE c.final IS NOT r.final{only('r.key')}
+               UNION SELECT c.key FROM link_remap c WHERE NOT EXISTS (SELECT 1 FROM s.lk_remap r WHERE r.key = c.key)
+               {only('c.key')}"""))
         was_ids = [r for i in range(0, len(rkeys), 500) for r in db.execute(
             f"SELECT key, id FROM keymap WHERE key IN ({_marks(rkeys[i:i + 500])})", rkeys[i:i + 500])]
     else:
-        rkeys, was_ids = None, db.execute("SELECT key, id FROM keymap").fetchall()
+        logged, rkeys, was_ids = None, None, db.execute("SELECT key, id FROM keymap").fetchall()
     moved = [(key, new) for key, was in was_ids for new in (node_id(remap.get(key, key)),) if new != was]
     db.execute("CREATE TEMP TABLE t_moved(key TEXT PRIMARY KEY)")
     db.executemany("INSERT INTO t_moved VALUES(?)", ((k,) for k, _ in moved))
@@ -150,6 +162,7 @@ def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, re
     gone = (old - now) | (remake & old)
     if len(remake) + len(old - now) > MAX_SHARE * max(len(keys), 1):
         raise Unsafe(f"{len(remake)} of {len(keys)} reports to make again, {len(old - now)} gone")
+    _watch(db)
     db.execute("BEGIN")
     touched = _delete(db, gone)
     db.execute("CREATE TEMP TABLE ord(k TEXT PRIMARY KEY, o INTEGER)")
@@ -170,7 +183,7 @@ def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, re
                        JOIN s.r_report r USING(k)""").fetchall()
     db.executemany("INSERT INTO me_dropped VALUES(?,?,?)", me)  # moved to mention_edges once nodes are known
     counted = touched["counted"] | {d for _, d, _ in me}
-    added, removed, changed = _nodes(db, entities, remap, counted, touched, rkeys)
+    added, removed, changed = _nodes(db, entities, remap, counted, touched, rkeys, logged)
     _mention_edges(db, added | removed, counted - added - removed)
     triples = touched["triples"] | _evidence(db, added, removed)
     _edges(db, triples)
@@ -184,9 +197,27 @@ def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, re
     for k, doc_id in db.execute("SELECT k, doc_id FROM ktexts WHERE k NOT IN (SELECT k FROM ord)").fetchall():
         texts(k, doc_id, lambda k=k, d=doc_id: _text(db, k, d), True)
     db.execute("DETACH DATABASE s")
-    out = {"files": len(keys), "patched": len(remake)}
+    out = {"files": len(keys), "patched": len(remake), "touched": _watched(db)}
     out.update(summary(db))
     return out
+
+
+def _watch(db) -> None:
+    """Every node and key -> id row the patch writes or deletes noted (temp triggers), so
+    that the splice's plan compares those alone with the previous set's
+    (:func:`pipeline.splice.plan`)."""
+    db.execute("CREATE TEMP TABLE t_wnodes(x TEXT PRIMARY KEY) WITHOUT ROWID")
+    db.execute("CREATE TEMP TABLE t_wkeys(x TEXT PRIMARY KEY) WITHOUT ROWID")
+    for table, col, to in (("nodes", "id", "t_wnodes"), ("keymap", "key", "t_wkeys")):
+        for event, rows in (("INSERT", ("NEW",)), ("UPDATE", ("NEW", "OLD")), ("DELETE", ("OLD",))):
+            body = " ".join(f"INSERT OR IGNORE INTO {to} VALUES({r}.{col});" for r in rows)
+            db.execute(f"CREATE TEMP TRIGGER w_{table}_{event.lower()} AFTER {event} ON main.{table} BEGIN {body} END")
+
+
+def _watched(db) -> dict:
+    """The node ids and keys the patch wrote or deleted (:func:`_watch`)."""
+    return {"nodes": [x for (x,) in db.execute("SELECT x FROM t_wnodes")],
+            "keys": [x for (x,) in db.execute("SELECT x FROM t_wkeys")]}
 
 
 def _text(db, k: str, doc_id: str) -> str:
@@ -288,7 +319,8 @@ def _sections(db) -> None:
                            ((s, *r) for s, r in zip(spread(lo, hi, len(rs)), rs)))
 
 
-def _nodes(db, entities: dict, remap: dict, counted: set[str], touched: dict, rkeys: list[str] | None):
+def _nodes(db, entities: dict, remap: dict, counted: set[str], touched: dict, rkeys: list[str] | None,
+           logged: tuple | None = None):
     """The nodes table made what a full build makes: the local nodes (reports, claims,
     dates) of the reports gone deleted and those of the reports made again inserted, the
     counts of the date and claim nodes counted again, the entity nodes that differ from
@@ -319,7 +351,7 @@ def _nodes(db, entities: dict, remap: dict, counted: set[str], touched: dict, rk
         have = {r[0]: r for r in db.execute(f"SELECT {NODE_COLS} FROM nodes WHERE type NOT IN {LOCAL_TYPES}")}
         rows = entity_nodes(entities, remap, counts, roles)
     else:  # those the linking changed, and those whose counts or roles may have
-        ids = _linked_changes(db, rkeys) | counted | members
+        ids = _linked_changes(db, rkeys, logged) | counted | members
         have = {r[0]: r for i in _chunks(sorted(ids)) for r in db.execute(
             f"SELECT {NODE_COLS} FROM nodes WHERE type NOT IN {LOCAL_TYPES} AND id IN ({_marks(i)})", i)}
         rows = entity_nodes(_linked(db, sorted(ids), remap), remap, counts, roles)
@@ -351,13 +383,16 @@ def _chunks(xs: list, n: int = 500):
     return (xs[i:i + n] for i in range(0, len(xs), n))
 
 
-def _linked_changes(db, rkeys: list[str]) -> set[str]:
+def _linked_changes(db, rkeys: list[str], logged: tuple | None = None) -> set[str]:
     """The node ids of the entities the store's linking changed since the index's mirror of
-    it (added, gone, other data, a parent key whose final key moved); the mirror updated."""
-    rows = db.execute("""SELECT e.root, node_id(e.final) FROM s.lk_ent e LEFT JOIN link_ent c ON c.root = e.root
-                         WHERE c.final IS NOT e.final OR c.data IS NOT e.data
+    it (added, gone, other data, a parent key whose final key moved); the mirror updated.
+    ``logged``: the roots the store's log names since the mirror (t_lroots), the only
+    ones compared; None: every root is."""
+    only = (lambda col: f" AND {col} IN (SELECT x FROM t_lroots)") if logged is not None else (lambda col: "")
+    rows = db.execute(f"""SELECT e.root, node_id(e.final) FROM s.lk_ent e LEFT JOIN link_ent c ON c.root = e.root
+                         WHERE (c.final IS NOT e.final OR c.data IS NOT e.data){only('e.root')}
                          UNION SELECT c.root, c.nid FROM link_ent c LEFT JOIN s.lk_ent e ON e.root = c.root
-                         WHERE e.final IS NOT c.final OR e.data IS NOT c.data""").fetchall()
+                         WHERE (e.final IS NOT c.final OR e.data IS NOT c.data){only('c.root')}""").fetchall()
     ids = {nid for _, nid in rows}
     roots = sorted({r for r, _ in rows})
     for part in _chunks(roots):

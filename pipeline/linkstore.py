@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -59,9 +60,12 @@ CREATE INDEX IF NOT EXISTS lk_parent_grp ON lk_parent(grp);
 CREATE TABLE IF NOT EXISTS lk_sg(grp TEXT PRIMARY KEY, sg TEXT);
 CREATE TABLE IF NOT EXISTS lk_order(rel TEXT PRIMARY KEY, o INTEGER);
 CREATE TABLE IF NOT EXISTS lk_meta(k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE IF NOT EXISTS lk_log(seq INTEGER PRIMARY KEY AUTOINCREMENT, t INTEGER, k TEXT);
 """
 TABLES = ("lk_occ", "lk_member", "lk_hit", "lk_dirty", "lk_ent", "lk_remap", "lk_parent", "lk_sg", "lk_order",
-          "lk_meta")
+          "lk_meta", "lk_log")
+LOG_MAX = 200_000  # rows of lk_log kept; more: the log starts again (see log_since)
+MARK = "link_mark:"  # + an index's name: where the log was when its mirror was made (store meta)
 # group names by kind; they sort in the order the kinds are linked (places and other keys,
 # organisations, people)
 PLACE, ORG, PERSON = "1\t", "3\t", "9\t"
@@ -223,11 +227,20 @@ def link_store(db, rels: list[str], corrections=None) -> tuple[Mapping, Mapping]
             _set_meta(db, "state", "")
             db.execute("COMMIT")
             return None
+        # the log of the roots and keys whose results change (log_since) starts again after
+        # a whole linking, or when it is long; no row is logged meanwhile
+        restart = full or _meta(db, "log_epoch") is None or \
+            db.execute("SELECT count(*) > ? FROM lk_log", (LOG_MAX,)).fetchone()[0]
+        _logging(db, not restart)
         run = GroupLinking(db, corrections, sgs)
         if full:
             run.all()
         else:
             run.dirty()
+        if restart:
+            db.execute("DELETE FROM lk_log")
+            _set_meta(db, "log_epoch", os.urandom(8).hex())
+            _logging(db, True)
         db.execute("DELETE FROM lk_dirty")
         db.execute("DELETE FROM lk_sg")
         db.executemany("INSERT INTO lk_sg VALUES(?,?)", sorted(sgs.items()))
@@ -239,6 +252,41 @@ def link_store(db, rels: list[str], corrections=None) -> tuple[Mapping, Mapping]
     n = db.execute("SELECT count(*) FROM lk_remap").fetchone()[0]
     remap = dict(db.execute("SELECT key, final FROM lk_remap")) if n <= REMAP_IN_MEMORY else Remap(db)
     return Entities(db, remap), remap
+
+
+def _logging(db, on: bool) -> None:
+    """The triggers that log each row of ``lk_ent`` (roots, t=0) and ``lk_remap`` (keys,
+    t=1) written or deleted, made (``on``) or dropped."""
+    for table, col, t in (("lk_ent", "root", 0), ("lk_remap", "key", 1)):
+        for event, rows in (("INSERT", ("NEW",)), ("UPDATE", ("NEW", "OLD")), ("DELETE", ("OLD",))):
+            name = f"lk_log_{table}_{event.lower()}"
+            if on:
+                body = " ".join(f"INSERT INTO lk_log(t, k) VALUES({t}, {r}.{col});" for r in rows)
+                db.execute(f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table} BEGIN {body} END")
+            else:
+                db.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def log_mark(db, schema: str = "main") -> str:
+    """Where the log of the store (attached as ``schema``) is now: what an index that
+    mirrors the linking keeps (:func:`log_since`)."""
+    epoch = db.execute(f"SELECT v FROM {schema}.lk_meta WHERE k = 'log_epoch'").fetchone()
+    pos = db.execute(f"SELECT coalesce(max(seq), 0) FROM {schema}.lk_log").fetchone()[0]
+    return f"{epoch[0] if epoch else ''}:{pos}"
+
+
+def log_since(db, mark: str | None, schema: str = "main") -> tuple[set[str], set[str]] | None:
+    """The roots (of ``lk_ent``) and keys (of ``lk_remap``) written or deleted since
+    ``mark`` (:func:`log_mark`), or None when the log does not reach back to it (it started
+    again since, or there is no mark)."""
+    epoch, _, pos = (mark or "").partition(":")
+    now = db.execute(f"SELECT v FROM {schema}.lk_meta WHERE k = 'log_epoch'").fetchone()
+    if not epoch or now is None or now[0] != epoch or not pos.isdigit():
+        return None
+    out: tuple[set[str], set[str]] = (set(), set())
+    for t, k in db.execute(f"SELECT t, k FROM {schema}.lk_log WHERE seq > ?", (int(pos),)):
+        out[t].add(k)
+    return out
 
 
 def _find_hits(db, names: set[str]) -> None:

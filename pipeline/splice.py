@@ -6,7 +6,7 @@ entity id, ``relations.csv`` by (type, source id), the GraphML's nodes by id and
 by source id (:data:`pipeline.graph.UNITS`). Each unit's rows are therefore one byte range
 of its file. Whenever a set is written, the length of every unit is recorded beside it
 (``spans.bin`` for the tables, ``spans-graph.bin`` for the GraphML, written by its
-helper process), with the version of the code and rules that wrote it.
+helper process: pipeline/spans.py), with the version of the code and rules that wrote it.
 
 A rebuild whose previous set has them finds the units that may differ (:func:`plan`), by
 comparing the new index with the previous set's, not by reading any table:
@@ -15,7 +15,10 @@ comparing the new index with the previous set's, not by reading any table:
   ``documents`` row changed;
 - the keys whose node id changed after linking (the index keeps its key -> id table,
   ``keymap``): the rows of every report that uses such a key are made again;
-- the nodes whose row changed (name, attributes, counts), appeared or went.
+- the nodes whose row changed (name, attributes, counts), appeared or went. When the new
+  index was patched (pipeline/indexpatch.py notes every node and key it writes), only
+  those are compared, with those the previous set's own plan found changed since the set
+  whose index was patched (``changes.json`` in each set): the rest cannot differ.
 
 It then writes each file as the previous set's bytes of the units that did not change,
 copied by the kernel (``os.copy_file_range``: no pass through Python), and the rows of the
@@ -29,23 +32,19 @@ clash suffix): correctness first.
 from __future__ import annotations
 
 import csv
-import functools
 import hashlib
 import io
 import json
 import os
 import sqlite3
-import zlib
-from array import array
 from pathlib import Path
 
 from . import csvio, graph, indexsets
+from .spans import GRAPH_SPANS, SPANS, Spans, Units, encode, read_meta, read_spans
 from .assemble import INDEX
 from .graph import DOC_COLS, ENTITY_COLS
-from .util import atomic_file
+from .util import atomic_file, write_atomic
 
-SPANS = "spans.bin"
-GRAPH_SPANS = "spans-graph.bin"
 MAX_SHARE = 0.25  # a file with more of its units changed is written whole
 TABLES = graph.TABLES
 
@@ -125,168 +124,6 @@ def write_units(path: Path, head: bytes, units, spans=None, tab: str = "", flush
         flushes.add(path)
 
 
-# --------------------------------------------------------------------------- spans
-
-def encode(key: tuple) -> bytes:
-    """A unit's key as stored: UTF-8, two parts joined by NUL. Bytes order as the tables
-    are sorted (SQLite's binary collation; NUL before any character)."""
-    return "\0".join(key).encode("utf-8")
-
-
-class Units:
-    """The units of one file, in file order: their keys packed in one blob (``keys``, no
-    separator) with the length of each key (``klens``) and the length in bytes of each
-    unit (``lens``), both numpy int64 arrays, so that a rebuild reads, splices and writes
-    them whole, without a Python step per unit."""
-
-    def __init__(self, keys: bytes, klens, lens):
-        import numpy as np  # here: a no-op build never loads it
-        self.keys, self.klens, self.lens = keys, klens, lens
-        self.koffs = np.concatenate(([0], np.cumsum(klens, dtype=np.int64)))
-
-    def __len__(self) -> int:
-        return len(self.lens)
-
-    def key(self, i: int) -> bytes:
-        return self.keys[self.koffs[i]:self.koffs[i + 1]]
-
-    def find(self, dk: bytes, lo: int) -> int:
-        """The first index >= lo whose key is not below ``dk`` (the keys are sorted)."""
-        hi = len(self.lens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.key(mid) < dk:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
-
-
-class Spans:
-    """The unit lengths of the files of one output set, written to ``path`` when closed:
-    per file, its units' keys (one blob, the keys' lengths beside it) and lengths (64-bit
-    integers), so that a rebuild reads and writes them whole, without a Python step per
-    unit; and ``meta`` (the version that wrote them, the GraphML's keys). The file is a
-    JSON head (``meta``, each file's unit count and key bytes, a CRC-32 of the rest) and
-    the blobs after it (:func:`read_spans`)."""
-
-    def __init__(self, path: Path, version: str):
-        self.path, self.meta = path, {"version": version}
-        self.keys: dict[str, list[bytes]] = {}
-        self.lens: dict[str, array] = {}
-        self.whole: dict[str, tuple[bytes, bytes, bytes]] = {}  # tab -> (keys, klens, lens) as stored
-
-    def add(self, tab: str, key: tuple, n: int) -> None:
-        """One unit of ``tab`` written: its key and its length in bytes, in file order."""
-        if tab not in self.keys:
-            self.keys[tab], self.lens[tab] = [], array("q")
-        self.keys[tab].append(encode(key))
-        self.lens[tab].append(n)
-
-    def put(self, tab: str, units: Units) -> None:
-        """All of ``tab``'s units at once."""
-        import numpy as np
-        self.whole[tab] = (units.keys, np.ascontiguousarray(units.klens, dtype="<i8").tobytes(),
-                           np.ascontiguousarray(units.lens, dtype="<i8").tobytes())
-
-    def clear(self, tabs) -> None:
-        """Forget the units of ``tabs`` (a file written without spans)."""
-        for t in tabs:
-            self.keys.pop(t, None)
-            self.lens.pop(t, None)
-            self.whole.pop(t, None)
-
-    def close(self) -> None:
-        """Write the spans file atomically (not flushed to disk: one cut short by a power
-        failure fails its check, and the next build writes its files whole)."""
-        import numpy as np
-        rows = dict(self.whole)
-        for tab, keys in self.keys.items():
-            rows[tab] = (b"".join(keys), np.fromiter(map(len, keys), dtype="<i8", count=len(keys)).tobytes(),
-                         np.frombuffer(self.lens[tab], dtype=np.int64).astype("<i8").tobytes())
-        blobs = [b for t in sorted(rows) for b in rows[t]]
-        crc = 0
-        for b in blobs:
-            crc = zlib.crc32(b, crc)
-        head = json.dumps({"meta": self.meta, "tabs": {t: [len(rows[t][1]) // 8, len(rows[t][0])] for t in sorted(rows)},
-                           "crc": crc}, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        with atomic_file(self.path, "wb", durable=False) as f:
-            f.write(MAGIC + len(head).to_bytes(8, "little") + head)
-            for b in blobs:
-                f.write(b)
-
-    def abort(self) -> None:
-        """Drop what was recorded: nothing is written."""
-        self.keys, self.lens, self.whole = {}, {}, {}
-
-
-MAGIC = b"spans 2\n"
-
-
-def _head(f) -> tuple[dict, int] | None:
-    """The JSON head of a spans file and where its blobs start; None when it is not one."""
-    start = f.read(len(MAGIC) + 8)
-    if len(start) != len(MAGIC) + 8 or not start.startswith(MAGIC):
-        return None
-    n = int.from_bytes(start[len(MAGIC):], "little")
-    try:
-        head = json.loads(f.read(n).decode("utf-8"))
-    except ValueError:
-        return None
-    return (head, len(start) + n) if isinstance(head, dict) else None
-
-
-def read_meta(path: Path) -> dict:
-    """The meta rows (code version, …) of a set's spans file; {} when it cannot be read."""
-    try:
-        with open(path, "rb") as f:
-            got = _head(f)
-    except OSError:
-        return {}
-    return dict(got[0].get("meta") or {}) if got else {}
-
-
-def read_spans(path: Path, tab: str) -> Units | None:
-    """The units of one file of the previous set, in file order; None when the spans file
-    is missing, not whole (its CRC-32) or does not have that file."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return _spans_of(str(path), st.st_mtime_ns, st.st_size).get(tab)
-
-
-@functools.lru_cache(maxsize=2)
-def _spans_of(path: str, mtime_ns: int, size: int) -> dict:
-    """Every file's units in a spans file (read once per version of the file: the tables'
-    four and the GraphML's two are asked for one by one)."""
-    import numpy as np
-    try:
-        with open(path, "rb") as f:
-            got = _head(f)
-            if got is None:
-                return {}
-            head, _ = got
-            body = f.read()
-    except OSError:
-        return {}
-    tabs = head.get("tabs") or {}
-    if zlib.crc32(body) != head.get("crc"):
-        return {}
-    out, off = {}, 0
-    for t in sorted(tabs):
-        n, kbytes = tabs[t]
-        if off + kbytes + 16 * n > len(body):
-            return {}
-        keys = body[off:off + kbytes]
-        klens = np.frombuffer(body, dtype="<i8", count=n, offset=off + kbytes)
-        lens = np.frombuffer(body, dtype="<i8", count=n, offset=off + kbytes + 8 * n)
-        if int(klens.sum()) == len(keys) and not (n and (klens.min() < 0 or lens.min() < 0)):
-            out[t] = Units(keys, klens, lens)
-        off += kbytes + 16 * n
-    return out if off == len(body) else {}
-
-
 # --------------------------------------------------------------------------- the splice
 
 def _write(fd: int, data: bytes) -> None:
@@ -363,28 +200,55 @@ def _ids(db, sql: str) -> set:
     return {r[0] if len(r) == 1 else tuple(r) for r in db.execute(sql)}
 
 
+CHANGES = "changes.json"  # in each set: how its index differs from the set before it (plan)
+
+
 def plan(index: Path, previous: Path | None, fresh_docs: set[str], version: str,
-         since: set[str] | None = None) -> tuple[dict | None, str]:
+         since: set[str] | None = None, patched: dict | None = None) -> tuple[dict | None, str, dict | None]:
     """The units to make again in each file ({tab: sorted keys}), or None and why the set
-    is written whole. ``since``: the keys of the reports whose rows in the store changed
-    since the previous set was made (pipeline/store.py), when known: only their sections'
-    documents rows can differ, and the two sets' are not compared row by row."""
+    is written whole; and how the new index differs from the previous one (``changes``:
+    the node ids and keys whose rows differ, against the set ``base``), or None.
+    ``since``: the keys of the reports whose rows in the store changed since the previous
+    set was made (pipeline/store.py), when known: only their sections' documents rows can
+    differ, and the two sets' are not compared row by row. ``patched``: the node ids and
+    keys the index patch wrote, and the set whose index it patched (``base``), when it was
+    patched: only those, and those that differ between that set and the previous one (its
+    ``changes``), can differ, and the other nodes are not compared."""
     if previous is None:
-        return None, "no previous output set"
+        return None, "no previous output set", None
     for name in (SPANS, GRAPH_SPANS):
         if read_meta(previous / name).get("version") != version:
-            return None, "the previous set was written by other code or rules"
+            return None, "the previous set was written by other code or rules", None
     db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
     try:
         db.execute("ATTACH DATABASE ? AS o", (f"file:{previous / INDEX}?mode=ro",))
-        return _plan(db, fresh_docs, since), ""
+        units, changes = _plan(db, fresh_docs, since, _candidates(previous, patched))
+        return units, "", dict(changes, base=previous.name)
     except sqlite3.Error as e:
-        return None, f"the previous index cannot be compared: {e}"
+        return None, f"the previous index cannot be compared: {e}", None
     finally:
         db.close()
 
 
-def _plan(db, fresh_docs: set[str], since: set[str] | None = None) -> dict:
+def _candidates(previous: Path, patched: dict | None) -> dict | None:
+    """The node ids and keys that may differ between the previous set's index and the new
+    one; None: any may. The new index is the index of set ``base`` patched: a row that
+    differs between the previous set and it either differs between ``base`` and the
+    previous set, or was written by the patch."""
+    if not patched or patched.get("base") is None:
+        return None
+    if patched["base"] == previous.name:
+        return {"nodes": set(patched["nodes"]), "keys": set(patched["keys"])}
+    try:
+        before = json.loads((previous / CHANGES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(before, dict) or before.get("base") != patched["base"]:
+        return None
+    return {"nodes": set(patched["nodes"]) | set(before["nodes"]), "keys": set(patched["keys"]) | set(before["keys"])}
+
+
+def _plan(db, fresh_docs: set[str], since: set[str] | None = None, cand: dict | None = None) -> tuple[dict, dict]:
     cols = ", ".join(f'"{c}"' for c in DOC_COLS)
     if since is not None:
         docs = set(fresh_docs)
@@ -399,23 +263,35 @@ def _plan(db, fresh_docs: set[str], since: set[str] | None = None) -> dict:
                                                  EXCEPT SELECT {cols} FROM o.documents)
                                                UNION SELECT doc_id FROM (SELECT {cols} FROM o.documents
                                                  EXCEPT SELECT {cols} FROM main.documents)""")
-    # keys whose node id changed after linking: both ids
-    remapped = set()
-    for a, b in db.execute("SELECT n.id, p.id FROM main.keymap n JOIN o.keymap p USING(key) WHERE n.id != p.id"):
+    # keys whose node id changed after linking: both ids (of the candidates only, when known)
+    if cand is not None:
+        db.execute("CREATE TEMP TABLE t_cnodes(x TEXT PRIMARY KEY) WITHOUT ROWID")
+        db.execute("CREATE TEMP TABLE t_ckeys(x TEXT PRIMARY KEY) WITHOUT ROWID")
+        db.executemany("INSERT INTO t_cnodes VALUES(?)", ((x,) for x in cand["nodes"]))
+        db.executemany("INSERT INTO t_ckeys VALUES(?)", ((x,) for x in cand["keys"]))
+    only = " AND n.id IN (SELECT x FROM t_cnodes)" if cand is not None else ""
+    remapped, rkeys = set(), set()
+    for key, a, b in db.execute("SELECT key, n.id, p.id FROM main.keymap n JOIN o.keymap p USING(key) WHERE n.id != p.id"
+                                + (" AND key IN (SELECT x FROM t_ckeys)" if cand is not None else "")):
         remapped.update((a, b))
+        rkeys.add(key)
     changed, added, named = set(), set(), set()
     for nid, new, renamed in db.execute(
-            """SELECT n.id, p.id IS NULL, n.name IS NOT p.name OR n.type IS NOT p.type
+            f"""SELECT n.id, p.id IS NULL, n.name IS NOT p.name OR n.type IS NOT p.type
                FROM main.nodes n LEFT JOIN o.nodes p ON p.id = n.id
-               WHERE p.id IS NULL OR n.name IS NOT p.name OR n.type IS NOT p.type OR n.attrs IS NOT p.attrs
-                     OR n.n_reports IS NOT p.n_reports OR n.n_mentions IS NOT p.n_mentions"""):
+               WHERE (p.id IS NULL OR n.name IS NOT p.name OR n.type IS NOT p.type OR n.attrs IS NOT p.attrs
+                      OR n.n_reports IS NOT p.n_reports OR n.n_mentions IS NOT p.n_mentions){only}"""):
         changed.add(nid)
         (added if new else named if renamed else set()).add(nid)
     # nodes gone: none when the previous set has as many more nodes as appeared (a count,
     # not a scan of the previous set's nodes)
-    gone = db.execute("SELECT (SELECT count(*) FROM o.nodes) - (SELECT count(*) FROM main.nodes)").fetchone()[0]
-    removed = _ids(db, "SELECT id FROM o.nodes p WHERE NOT EXISTS (SELECT 1 FROM main.nodes n WHERE n.id = p.id)") \
-        if gone + len(added) else set()
+    if cand is not None:
+        removed = _ids(db, """SELECT x FROM t_cnodes WHERE EXISTS (SELECT 1 FROM o.nodes WHERE id = x)
+                              AND NOT EXISTS (SELECT 1 FROM main.nodes WHERE id = x)""")
+    else:
+        gone = db.execute("SELECT (SELECT count(*) FROM o.nodes) - (SELECT count(*) FROM main.nodes)").fetchone()[0]
+        removed = _ids(db, "SELECT id FROM o.nodes p WHERE NOT EXISTS (SELECT 1 FROM main.nodes n WHERE n.id = p.id)") \
+            if gone + len(added) else set()
     structure = remapped | added | removed  # ids whose edges may have moved, appeared or gone
     names = structure | named               # ids whose rows elsewhere may show another name
     db.execute("CREATE TEMP TABLE t_docs(x TEXT PRIMARY KEY)")
@@ -449,7 +325,8 @@ def _plan(db, fresh_docs: set[str], since: set[str] | None = None) -> dict:
         units["g_edges"] |= {(src,) for (src,) in db.execute(
             f"""SELECT src FROM {s}.mention_edges WHERE dst IN (SELECT x FROM t_structure)
                 UNION SELECT rid FROM {s}.report_ids WHERE doc_id IN (SELECT x FROM t_reports)""")}
-    return {tab: sorted(keys) for tab, keys in units.items()}
+    return {tab: sorted(keys) for tab, keys in units.items()}, {"nodes": sorted(changed | removed),
+                                                                "keys": sorted(rkeys)}
 
 
 # --------------------------------------------------------------------------- the writer
@@ -483,9 +360,10 @@ def _holders(db, before: str | None, changed: list[str]) -> dict | None:
 
 
 def version_of(rows_version: str) -> str:
-    """What the spans of a set depend on: the code and rules that made its rows, and this
-    module's code."""
-    return hashlib.sha256((rows_version + "\0").encode() + Path(__file__).read_bytes()).hexdigest()[:24]
+    """What the spans of a set depend on: the code and rules that made its rows, this
+    module's code and that of the spans' file (pipeline/spans.py)."""
+    return hashlib.sha256((rows_version + "\0").encode() + Path(__file__).read_bytes()
+                          + Path(__file__).with_name("spans.py").read_bytes()).hexdigest()[:24]
 
 
 class Writer:
@@ -495,11 +373,13 @@ class Writer:
     reports whose rows were made again in this build."""
 
     def __init__(self, index: Path, out: Path, previous: Path | None, fresh_docs: set[str], rows_version: str,
-                 since: set[str] | None = None):
+                 since: set[str] | None = None, patched: dict | None = None):
         self.out, self.previous = out, previous
         self.version = version_of(rows_version)
         with graph.phase("delta plan"):
-            self.units, self.why = plan(index, previous, fresh_docs, self.version, since)
+            self.units, self.why, changes = plan(index, previous, fresh_docs, self.version, since, patched)
+            if changes is not None:  # for the next build's plan
+                write_atomic(out / CHANGES, json.dumps(changes, ensure_ascii=False), durable=False)
         self.spliced: list[str] = []
 
     def _old(self, tab: str) -> Units | None:

@@ -187,15 +187,20 @@ class Store:
     # exactly the reports put since (pipeline/indexpatch.py). Not kept in the index itself,
     # which is byte-identical for identical input.
     def index_made(self, at: str) -> None:
-        """The index of ``at`` now holds every report's rows as the store has them."""
+        """The index of ``at`` now holds every report's rows as the store has them, and
+        mirrors its linking as the linking's log now stands (linkstore.log_mark)."""
         with self.transaction():
             self.db.execute("DELETE FROM index_revs WHERE at=?", (at,))
             self.db.execute("INSERT INTO index_revs SELECT ?, rel, rev FROM revs ORDER BY rel", (at,))
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)",
+                            (linkstore.MARK + at, linkstore.log_mark(self.db)))
 
     def index_copied(self, src: str, dst: str) -> None:
         with self.transaction():
             self.db.execute("DELETE FROM index_revs WHERE at=?", (dst,))
             self.db.execute("INSERT INTO index_revs SELECT ?, k, rev FROM index_revs WHERE at=? ORDER BY k", (dst, src))
+            self.db.execute("DELETE FROM meta WHERE k=?", (linkstore.MARK + dst,))
+            self.db.execute("INSERT INTO meta SELECT ?, v FROM meta WHERE k=?", (linkstore.MARK + dst, linkstore.MARK + src))
 
     def changed_since(self, at: str) -> set[str] | None:
         """The reports put, added or gone since the index of ``at`` was made (None: unknown)."""
@@ -208,8 +213,12 @@ class Store:
     def indexes_left(self, names: set[str]) -> None:
         """Forget the revisions of the indexes that are gone (all but ``names``)."""
         gone = [a for (a,) in self.db.execute("SELECT DISTINCT at FROM index_revs") if a not in names]
+        marks = [k for (k,) in self.db.execute("SELECT k FROM meta WHERE k >= ? AND k < ?",
+                                               (linkstore.MARK, linkstore.MARK + "\U0010ffff"))
+                 if k[len(linkstore.MARK):] not in names]
         with self.transaction():
             self.db.executemany("DELETE FROM index_revs WHERE at=?", ((a,) for a in gone))
+            self.db.executemany("DELETE FROM meta WHERE k=?", ((k,) for k in marks))
 
     def link_records(self, rels: list[str]) -> LinkRecords:
         return LinkRecords(self, rels)

@@ -211,6 +211,29 @@ class Aside:
             os.waitpid(pid, 0)
 
 
+class Beside:
+    """``fn()`` in a thread while this one goes on; ``result()`` waits for it and gives its
+    value, or raises its error here."""
+
+    def __init__(self, fn):
+        import threading
+        self.value, self.error = None, None
+
+        def run():
+            try:
+                self.value = fn()
+            except BaseException as e:  # noqa: BLE001 - raised again in the caller's thread
+                self.error = e
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+
+    def result(self):
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
 def die_with_parent(parent: int) -> None:
     """Make this (forked) process end when ``parent`` ends, however it ends (kill -9
     included): the kernel sends SIGKILL on the parent's death where it can (Linux), and a
