@@ -290,6 +290,7 @@ def _remove_aside(out: Path, paths: list[Path]) -> None:
     if pid == 0:
         try:
             if os.fork() == 0:
+                os.closerange(3, 1 << 16)  # the build's lock among them: the next build may start
                 os.setsid()  # away from the terminal's Ctrl-C
                 for p in moved:
                     shutil.rmtree(p, ignore_errors=True)
@@ -435,6 +436,9 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             st.put(e.key, "", engines.placeholder(e, e.error, e.status))
             fresh.add(e.key)
     todo = [jobs[e.key] for e in reports if known.get(e.key) != fps[e.key]]
+    if warm is not None and not (0 < len(todo) <= WARM_MAX):
+        warm.close()  # not needed: its memory back now
+        warm = None
     graph.PHASES.clear()
     t_extract = time.perf_counter()
     if only_link:
@@ -495,8 +499,8 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
             counts, why = indexpatch.patch(previous / assemble.INDEX if previous is not None else None, st.path,
                                            keys, fresh, entities, remap, gen / assemble.INDEX, text, take=take,
                                            revs=base)
-            if counts is not None:  # what the patch wrote, for the splice's plan
-                patched.append(dict(counts.pop("touched"), base=base))
+            if counts is not None:  # what the patch wrote, and to which set's index (the spare: a copy of one)
+                patched.append(dict(counts.pop("touched"), base=st.copied_from(base) if base else base))
             else:
                 counts = assemble.make_index(st.path, keys, entities, remap, gen / assemble.INDEX, text)
                 spare.append(indexsets.SpareIndex(out, gen / assemble.INDEX))

@@ -196,11 +196,18 @@ class Store:
                             (linkstore.MARK + at, linkstore.log_mark(self.db)))
 
     def index_copied(self, src: str, dst: str) -> None:
+        """The index ``dst`` (the spare) is a copy of set ``src``'s (copied_from)."""
         with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", ("copied_from:" + dst, src))
             self.db.execute("DELETE FROM index_revs WHERE at=?", (dst,))
             self.db.execute("INSERT INTO index_revs SELECT ?, k, rev FROM index_revs WHERE at=? ORDER BY k", (dst, src))
             self.db.execute("DELETE FROM meta WHERE k=?", (linkstore.MARK + dst,))
             self.db.execute("INSERT INTO meta SELECT ?, v FROM meta WHERE k=?", (linkstore.MARK + dst, linkstore.MARK + src))
+
+    def copied_from(self, at: str) -> str:
+        """The set whose index the index ``at`` is a copy of (``at`` itself when it is none)."""
+        row = self.db.execute("SELECT v FROM meta WHERE k=?", ("copied_from:" + at,)).fetchone()
+        return row[0] if row else at
 
     def changed_since(self, at: str) -> set[str] | None:
         """The reports put, added or gone since the index of ``at`` was made (None: unknown)."""

@@ -173,6 +173,26 @@ def test_without_the_previous_sets_changes_every_node_is_compared(inputs, tmp_pa
     same_as_full(inputs, out, tmp_path / "full")
 
 
+def test_the_first_rebuild_after_a_whole_build_patches_the_spare_and_compares_only_what_it_wrote(
+        inputs, tmp_path, splice_all, monkeypatch):
+    out = tmp_path / "out"
+    build.run(inputs, out, workers=1, progress=False)
+    first = build.current_set(out).name
+    asked = []
+    real = splice._candidates
+
+    def candidates(previous, patched):
+        asked.append((patched["base"], real(previous, patched)))
+        return asked[-1][1]
+    monkeypatch.setattr(splice, "_candidates", candidates)
+    edit(inputs / "洪山区实验小学.txt", HEAD_A + EXTRA)
+    build.run(inputs, out, workers=1, progress=False)
+    (base, cand), = asked
+    assert base == first and cand is not None  # the spare is a copy of the first set's index
+    assert 0 < len(cand["nodes"]) < 200
+    same_as_full(inputs, out, tmp_path / "full")
+
+
 # --------------------------------------------------------------------------- the linking's log
 
 def test_the_store_keeps_where_its_log_was_for_each_index_and_a_new_log_is_safe(inputs, tmp_path, splice_all):
