@@ -255,3 +255,16 @@ def test_rebuilds_with_two_workers_follow_a_chain_of_edits_as_full_builds_do(inp
         build.run(inputs, out, workers=2, progress=False)
         same_as_full(inputs, out, tmp_path / f"full{step}")
     shutil.rmtree(tmp_path / "full0", ignore_errors=True)
+
+
+def test_the_scale_table_gives_the_one_change_rebuild_and_its_undoing():
+    from pipeline import benchscale
+    row = {"reports": 20000, "chars": 43.0e6, "replicated": True, "real": "", "build_s": 149.0, "peak": 0.47 * 2**30,
+           "noop_s": 1.1, "one_s": 7.4, "undo_s": 4.9, "inspect_cli_s": 0.3, "inspect_s": 0.06,
+           "measures_cli_s": 4.7, "tokenise_cps": 304909.0,
+           "one_phases": [{"phase": "extract", "s": 2.0}, {"phase": "tables", "s": 1.7, "peak_mb": 317.0},
+                          {"phase": "spliced", "s": 0, "tables": []}]}
+    text = benchscale.table([row], 2)
+    line = next(x for x in text.splitlines() if x.startswith("| 20,000 (assembly"))
+    assert "| 7.4 s / 4.9 s |" in line and "| 7.4 s per 1,000" not in line
+    assert "| 20,000 | 2.0 s | 1.7 s (0.31 GiB) |" in text  # the first rebuild's phases; "spliced" is no time
