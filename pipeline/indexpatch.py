@@ -140,13 +140,13 @@ def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, re
         # the log was then: kept in the store's meta with the index's revisions): those
         # alone are compared (all of them when it does not reach back so far)
         mark = db.execute("SELECT v FROM s.meta WHERE k = ?", (linkstore.MARK + (revs or ""),)).fetchone()
-        logged = linkstore.log_since(db, mark[0] if mark else None, "s")
-        db.execute("CREATE TEMP TABLE t_lroots(x TEXT PRIMARY KEY) WITHOUT ROWID")
-        db.execute("CREATE TEMP TABLE t_lkeys(x TEXT PRIMARY KEY) WITHOUT ROWID")
-        if logged is not None:
-            db.executemany("INSERT INTO t_lroots VALUES(?)", ((x,) for x in logged[0]))
-            db.executemany("INSERT INTO t_lkeys VALUES(?)", ((x,) for x in logged[1]))
-        only = (lambda col: f" AND {col} IN (SELECT x FROM t_lkeys)") if logged is not None else (lambda col: "")
+        pos = linkstore.log_position(db, mark[0] if mark else None, "s")
+        logged = pos is not None
+        for table, t in (("t_lroots", 0), ("t_lkeys", 1)):
+            db.execute(f"CREATE TEMP TABLE {table}(x TEXT PRIMARY KEY) WITHOUT ROWID")
+            if logged:
+                db.execute(f"INSERT OR IGNORE INTO {table} SELECT k FROM s.lk_log WHERE seq > ? AND t = ?", (pos, t))
+        only = (lambda col: f" AND {col} IN (SELECT x FROM t_lkeys)") if logged else (lambda col: "")
         rkeys = sorted(k for (k,) in db.execute(
             f"""SELECT r.key FROM s.lk_remap r LEFT JOIN link_remap c USING(key) WHERE c.final IS NOT r.final{only('r.key')}
                UNION SELECT c.key FROM link_remap c WHERE NOT EXISTS (SELECT 1 FROM s.lk_remap r WHERE r.key = c.key)
@@ -154,7 +154,7 @@ def _patch(db, store: Path, keys: list[str], fresh: set[str], entities: dict, re
         was_ids = [r for i in range(0, len(rkeys), 500) for r in db.execute(
             f"SELECT key, id FROM keymap WHERE key IN ({_marks(rkeys[i:i + 500])})", rkeys[i:i + 500])]
     else:
-        logged, rkeys, was_ids = None, None, db.execute("SELECT key, id FROM keymap").fetchall()
+        logged, rkeys, was_ids = False, None, db.execute("SELECT key, id FROM keymap").fetchall()
     moved = [(key, new) for key, was in was_ids for new in (node_id(remap.get(key, key)),) if new != was]
     db.execute("CREATE TEMP TABLE t_moved(key TEXT PRIMARY KEY)")
     db.executemany("INSERT INTO t_moved VALUES(?)", ((k,) for k, _ in moved))
@@ -320,7 +320,7 @@ def _sections(db) -> None:
 
 
 def _nodes(db, entities: dict, remap: dict, counted: set[str], touched: dict, rkeys: list[str] | None,
-           logged: tuple | None = None):
+           logged: bool = False):
     """The nodes table made what a full build makes: the local nodes (reports, claims,
     dates) of the reports gone deleted and those of the reports made again inserted, the
     counts of the date and claim nodes counted again, the entity nodes that differ from
@@ -383,12 +383,12 @@ def _chunks(xs: list, n: int = 500):
     return (xs[i:i + n] for i in range(0, len(xs), n))
 
 
-def _linked_changes(db, rkeys: list[str], logged: tuple | None = None) -> set[str]:
+def _linked_changes(db, rkeys: list[str], logged: bool = False) -> set[str]:
     """The node ids of the entities the store's linking changed since the index's mirror of
     it (added, gone, other data, a parent key whose final key moved); the mirror updated.
-    ``logged``: the roots the store's log names since the mirror (t_lroots), the only
-    ones compared; None: every root is."""
-    only = (lambda col: f" AND {col} IN (SELECT x FROM t_lroots)") if logged is not None else (lambda col: "")
+    ``logged``: only the roots the store's log names since the mirror (t_lroots) are
+    compared; else every root is."""
+    only = (lambda col: f" AND {col} IN (SELECT x FROM t_lroots)") if logged else (lambda col: "")
     rows = db.execute(f"""SELECT e.root, node_id(e.final) FROM s.lk_ent e LEFT JOIN link_ent c ON c.root = e.root
                          WHERE (c.final IS NOT e.final OR c.data IS NOT e.data){only('e.root')}
                          UNION SELECT c.root, c.nid FROM link_ent c LEFT JOIN s.lk_ent e ON e.root = c.root

@@ -275,16 +275,25 @@ def log_mark(db, schema: str = "main") -> str:
     return f"{epoch[0] if epoch else ''}:{pos}"
 
 
-def log_since(db, mark: str | None, schema: str = "main") -> tuple[set[str], set[str]] | None:
-    """The roots (of ``lk_ent``) and keys (of ``lk_remap``) written or deleted since
-    ``mark`` (:func:`log_mark`), or None when the log does not reach back to it (it started
-    again since, or there is no mark)."""
+def log_position(db, mark: str | None, schema: str = "main") -> int | None:
+    """The position in the store's log of ``mark`` (:func:`log_mark`): the rows after it
+    (``seq`` greater) are what was written since; None when the log does not reach back to
+    it (it started again since, or there is no mark)."""
     epoch, _, pos = (mark or "").partition(":")
     now = db.execute(f"SELECT v FROM {schema}.lk_meta WHERE k = 'log_epoch'").fetchone()
     if not epoch or now is None or now[0] != epoch or not pos.isdigit():
         return None
+    return int(pos)
+
+
+def log_since(db, mark: str | None, schema: str = "main") -> tuple[set[str], set[str]] | None:
+    """The roots (of ``lk_ent``) and keys (of ``lk_remap``) written or deleted since
+    ``mark``, or None when the log does not reach back to it (:func:`log_position`)."""
+    pos = log_position(db, mark, schema)
+    if pos is None:
+        return None
     out: tuple[set[str], set[str]] = (set(), set())
-    for t, k in db.execute(f"SELECT t, k FROM {schema}.lk_log WHERE seq > ?", (int(pos),)):
+    for t, k in db.execute(f"SELECT t, k FROM {schema}.lk_log WHERE seq > ?", (pos,)):
         out[t].add(k)
     return out
 

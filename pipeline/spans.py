@@ -118,8 +118,8 @@ class Spans:
 MAGIC = b"spans 2\n"
 
 
-def _head(f) -> tuple[dict, int] | None:
-    """The JSON head of a spans file and where its blobs start; None when it is not one."""
+def _head(f) -> dict | None:
+    """The JSON head of a spans file (the file read up to its blobs); None when it is not one."""
     start = f.read(len(MAGIC) + 8)
     if len(start) != len(MAGIC) + 8 or not start.startswith(MAGIC):
         return None
@@ -128,7 +128,7 @@ def _head(f) -> tuple[dict, int] | None:
         head = json.loads(f.read(n).decode("utf-8"))
     except ValueError:
         return None
-    return (head, len(start) + n) if isinstance(head, dict) else None
+    return head if isinstance(head, dict) else None
 
 
 def read_meta(path: Path) -> dict:
@@ -138,7 +138,7 @@ def read_meta(path: Path) -> dict:
             got = _head(f)
     except OSError:
         return {}
-    return dict(got[0].get("meta") or {}) if got else {}
+    return dict(got.get("meta") or {}) if got else {}
 
 
 def read_spans(path: Path, tab: str) -> Units | None:
@@ -158,10 +158,9 @@ def _spans_of(path: str, mtime_ns: int, size: int) -> dict:
     import numpy as np
     try:
         with open(path, "rb") as f:
-            got = _head(f)
-            if got is None:
+            head = _head(f)
+            if head is None:
                 return {}
-            head, _ = got
             body = f.read()
     except OSError:
         return {}
