@@ -157,10 +157,10 @@ def load_tokenizer() -> Language:
 def blank() -> Language:
     """Bare ``spacy.blank("zh")`` with jieba: the reference the benchmark compares against."""
     with quiet():
-        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
         import jieba
         jieba.setLogLevel(60)
-        jieba.initialize()
+        segmenter.initialize_jieba()   # jieba.initialize(), the same dictionary, read faster
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     return nlp
 
 

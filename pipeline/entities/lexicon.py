@@ -206,6 +206,29 @@ def post_roles() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=None)
+def _post_roles_by_length() -> tuple[tuple[int, frozenset], ...]:
+    by: dict[int, set] = {}
+    for r in post_roles():
+        by.setdefault(len(r), set()).add(r)
+    return tuple((n, frozenset(g)) for n, g in sorted(by.items(), reverse=True))
+
+
+def post_role_before(text: str, at: int) -> str:
+    """The longest post role (post_roles) written right before ``at``, "" when none: what
+    ``next((r for r in post_roles() if text.startswith(r, at - len(r))), "")`` gives (a
+    start before the text's counting from its end, as str.startswith counts it), one
+    look-up per length."""
+    n = len(text)
+    for size, group in _post_roles_by_length():
+        s = at - size
+        if s < 0:
+            s = max(0, n + s)
+        if text[s:s + size] in group:
+            return text[s:s + size]
+    return ""
+
+
+@functools.lru_cache(maxsize=None)
 def cues() -> WordList:
     """Words around a person's name (rules/person_cues.tsv): cue -> 'after' | 'before'."""
     return WordList.of({r[0]: r[1] for r in rules.table("person_cues.tsv")})

@@ -295,8 +295,8 @@ _OFFICE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:处|科|股|室)(?:副)?(?:
 
 
 @functools.lru_cache(maxsize=None)
-def _clause_words() -> tuple[str, ...]:
-    return tuple(sorted(rules.items("org_clause_words.txt"), key=len, reverse=True))
+def _clause_words() -> frozenset[str]:
+    return frozenset(rules.items("org_clause_words.txt"))
 
 
 def cut_clause(text: str, m: Mention, word_at: dict) -> list[Mention]:
@@ -305,10 +305,12 @@ def cut_clause(text: str, m: Mention, word_at: dict) -> list[Mention]:
     own inside the span, parts it; each side that is a body's name by itself stays (道真县是
     茅台集团 -> 茅台集团; 万科将企业股资产管理中心 -> both), and none where neither is
     (华商报记者来到实验中学)."""
+    clause_words = _clause_words()
     for k in range(m.start + 1, m.end - 1):
-        w = next((w for w in _clause_words() if word_at.get(k) == k + len(w) and text.startswith(w, k)), None)
-        if w is None or k + len(w) >= m.end:
+        e = word_at.get(k)      # the word written at k: one of the list, or none
+        if e is None or e >= m.end or text[k:e] not in clause_words:
             continue
+        w = text[k:e]
         left, right = text[m.start:k], text[k + len(w):m.end]
         out = [Mention("ORG", m.start, k, left, attrs=dict(m.attrs))] if named_body(left) else []
         if len(right) >= 2 and named_body(right):

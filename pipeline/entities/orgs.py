@@ -538,7 +538,6 @@ def before_posts(text: str, words, ms: list[Mention]) -> list[Mention]:
         for i in range(m.start, m.end):
             busy[i] = m
     types, roles = lexicon.org_types().words, lexicon.roles()
-    posts = lexicon.post_roles()
     out = []
     for p in ms:
         if p.label != "PERSON":
@@ -549,7 +548,7 @@ def before_posts(text: str, words, ms: list[Mention]) -> list[Mention]:
             for i in range(branch.start, branch.end):
                 busy[i] = branch
             continue
-        role = next((r for r in posts if text.startswith(r, p.start - len(r))), "")
+        role = lexicon.post_role_before(text, p.start)
         if not role:
             continue
         q = p.start - len(role) - (1 if text[p.start - len(role) - 1:p.start - len(role)] == "副" else 0)
