@@ -140,6 +140,21 @@ def quiet():
         logging.disable(level)
 
 
+def occurrences(text: str, s: str):
+    """(start, end) of every occurrence of ``s`` in ``text``, left to right, each after the
+    one before: what ``re.finditer(re.escape(s), text)`` gives for a non-empty ``s``, without
+    compiling a pattern (a pattern made of each name met would crowd re's cache of compiled
+    patterns, and every stage's patterns compiled again)."""
+    if not s:
+        yield from (m.span() for m in re.finditer("", text))
+        return
+    n = len(s)
+    i = text.find(s)
+    while i >= 0:
+        yield i, i + n
+        i = text.find(s, i + n)
+
+
 def finditer_at(rx: re.Pattern, text: str, first: re.Pattern):
     """``rx.finditer(text)``, tried only where ``first`` (a character class) finds a
     character that a match of rx can start with. Same matches, much faster for patterns

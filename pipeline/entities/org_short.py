@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Mention
+from ..util import occurrences
 from . import lexicon
 from .org_shapes import NOT_AFTER_NUMBERED
 from .orgs import NUM_CH, kind_of
@@ -63,8 +64,7 @@ def short_forms(text: str, words, orgs: list[Mention], taken) -> list[Mention]:
     starts, ends = lexicon.word_bounds(words)
     out = []
     for form, full in sorted(forms.items(), key=lambda x: -len(x[0])):     # longest first: 三里河三小, not 三小
-        for m in re.finditer(re.escape(form), text):
-            s, e = m.start(), m.end()
+        for s, e in occurrences(text, form):
             if any(a < e and s < b and not (s <= a and b <= e and b - a < e - s) for a, b in taken) \
                     or any(x.start < e and s < x.end for x in out):
                 continue      # (a mention inside the form gives way to it: 三里河 of 三里河三小)

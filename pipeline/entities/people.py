@@ -19,6 +19,7 @@ from collections import Counter
 
 from .. import rules
 from ..doc import Mention, covered
+from ..util import occurrences
 from . import lexicon
 
 _NAME = re.compile(r"[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,8}(?:[·•][\u3400-\u9fff]{1,10}){1,3}")
@@ -135,8 +136,8 @@ def bylined(text: str, context: dict | None) -> list[Mention]:
     for name in sorted(names):
         if not name or not plausible(name, 0, len(name)):  # an author list may hold 编辑
             continue
-        for m in re.finditer(re.escape(name), text):
-            out.append(Mention("PERSON", m.start(), m.end(), name, attrs={"byline": True}))
+        for s, e in occurrences(text, name):
+            out.append(Mention("PERSON", s, e, name, attrs={"byline": True}))
     return out
 
 
