@@ -401,7 +401,7 @@ def inputs_state(entries: list[Entry], input_dir: Path, version: str) -> tuple[d
         return sidecar.get(e.doc_id) or sidecar.get(stem) or {}
     rows_version = version + "\0" + code_fingerprint("rows")
     metas = {e.key: meta(e) for e in entries if e.is_report}
-    fps = {k: store_mod.fingerprint(e.path, metas[k], rows_version, e.doc_id, e.name)
+    fps = {k: store_mod.fingerprint(e.at, metas[k], rows_version, e.doc_id, e.name, e.st)
            for e in entries if e.is_report for k in (e.key,)}
     return metas, fps, rows_version
 
@@ -411,7 +411,6 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
     version = extract.pipeline_version()
     reports = [e for e in entries if e.is_report]
     metas, fps, rows_version = inputs_state(entries, input_dir, version)
-    jobs = {e.key: (e, out, max_mb, metas[e.key], version, budget, max_mem) for e in reports}
     state = store_mod.state_of(entries, fps, rows_version, f"{max_mb}")
     previous = current_set(out)
     if not only_link and previous is not None and previous.name == st.get("set") and st.get("state") == state:
@@ -421,6 +420,7 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
         return Summary(files=len(entries), reports=s.get("reports", 0), sections=s.get("sections", 0),
                        failed=[tuple(f) for f in s.get("failed", [])], entities=s.get("entities", 0),
                        edges=s.get("edges", 0), seconds=time.perf_counter() - t0)
+    jobs = {e.key: (e, out, max_mb, metas[e.key], version, budget, max_mem) for e in reports}
     st.forget({e.key for e in entries})
     known = st.fingerprints()
     fresh: set[str] = set()  # reports whose rows were (re)made in this build

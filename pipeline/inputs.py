@@ -11,11 +11,13 @@ among the doc_ids and section ids of the build.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import stat
+import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .ingest import SIDECARS, SUPPORTED_SUFFIXES
@@ -30,29 +32,51 @@ class UsageError(Exception):
 @dataclass
 class Entry:
     rel: str            # path relative to the input folder, as the OS gave it (may hold surrogates)
-    path: Path          # what to open: the entry itself, or the file an inside symlink points to
+    # what to open: the entry itself, or the file an inside symlink points to (``path``: as
+    # a Path, made when first asked for: a listing of 100,000 files need not make them)
+    at: str | Path = field(compare=False)
     name: str           # the relative path, printable (``file`` in documents.csv)
     doc_id: str = ""
     status: str = ""    # "" for a report to read; else skipped | refused | unsupported
     error: str = ""
+    # the file's status as the listing read it (a regular file's, not a symlink's): what
+    # its fingerprint is made of, without asking the file system again
+    st: os.stat_result | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def path(self) -> Path:
+        p = self.at
+        if not isinstance(p, Path):
+            p = self.at = Path(p)
+        return p
+
+    @path.setter
+    def path(self, value: str | Path) -> None:
+        self.at = value
 
     @property
     def is_report(self) -> bool:
         return not self.status
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """A name for per-entry files (the extraction cache): a hash, whatever the name."""
-        return hashlib.sha256(os.fsencode(self.rel)).hexdigest()[:32]
+        return hashlib.sha256(_raw(self.rel)).hexdigest()[:32]
+
+
+_FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
 
 
 def _raw(s: str) -> bytes:
-    return os.fsencode(s)
+    """``os.fsencode(s)`` for a str, without its checks (called for every file listed)."""
+    return s.encode(_FS_ENCODING, _FS_ERRORS)
 
 
 def printable(s: str) -> str:
     """``s`` with what cannot be shown or stored escaped: bytes that are not UTF-8 as
     ``\\xNN``, control and format characters (bidi marks, zero-width) as ``\\uNNNN``."""
+    if s.isprintable() and "\\" not in s:
+        return s          # (isprintable: none of those categories, nor a lone surrogate)
     out = []
     for ch in s:
         o = ord(ch)
@@ -69,6 +93,8 @@ def safe_id(part: str) -> str:
     """A doc_id made of one file name (without extension): unsafe characters become ``_``
     (``#`` too: it separates section numbers), bytes that are not UTF-8 ``%NN``; a long
     name is cut and given a hash of the whole, so two long names stay apart."""
+    if part.isprintable() and _ID_UNSAFE.isdisjoint(part):
+        return _id_of(part, part)
     out = []
     for ch in part:
         o = ord(ch)
@@ -78,7 +104,14 @@ def safe_id(part: str) -> str:
             out.append("_")
         else:
             out.append(ch)
-    s = "".join(out).strip() or "_"
+    return _id_of(part, "".join(out))
+
+
+_ID_UNSAFE = frozenset("#/\\")
+
+
+def _id_of(part: str, safe: str) -> str:
+    s = safe.strip() or "_"
     if s in (".", ".."):
         s = s.replace(".", "_")
     if len(s.encode("utf-8")) > MAX_ID_BYTES:
@@ -89,8 +122,10 @@ def safe_id(part: str) -> str:
 
 
 def _stem_suffix(name: str) -> tuple[str, str]:
-    p = Path(name)
-    return (p.stem, p.suffix) if p.suffix else (name, "")
+    """(stem, suffix) of a file name (no "/" in it) as pathlib reads them: the suffix from
+    the last dot on, where that dot is neither the first character nor the last."""
+    i = name.rfind(".")
+    return (name[:i], name[i:]) if 0 < i < len(name) - 1 else (name, "")
 
 
 def _inside(root_real: str, target: str) -> bool:
@@ -118,23 +153,23 @@ def scan(input_dir: Path, *, recursive: bool = False) -> list[Entry]:
 def _walk(folder: Path, prefix: str, root_real: str, recursive: bool, out: list[Entry]) -> None:
     try:
         with os.scandir(folder) as it:
-            names = sorted((d.name for d in it), key=_raw)
+            found = sorted(it, key=lambda d: _raw(d.name))
     except OSError as e:
         if not prefix:
             raise UsageError(f"cannot read the folder {folder}: {e.strerror or e}") from None
         out.append(Entry(prefix.rstrip("/"), folder, printable(prefix.rstrip("/")), status="refused",
                          error=f"folder not readable: {e.strerror or e}"))
         return
-    for name in names:
+    for d in found:
+        name = d.name
         rel = prefix + name
-        path = folder / name
-        e = Entry(rel, path, printable(rel))
+        e = Entry(rel, d.path, printable(rel))
         out.append(e)
         if name.startswith("."):
             e.status, e.error = "skipped", "hidden (the name starts with a dot)"
             continue
         try:
-            st = os.lstat(path)
+            st = d.stat(follow_symlinks=False)   # os.lstat of the entry
         except OSError as err:
             e.status, e.error = "refused", f"cannot be read: {err.strerror or err}"
             continue
@@ -144,11 +179,13 @@ def _walk(folder: Path, prefix: str, root_real: str, recursive: bool, out: list[
         if stat.S_ISDIR(st.st_mode):
             if recursive:
                 out.pop()
-                _walk(path, rel + "/", root_real, recursive, out)
+                _walk(e.path, rel + "/", root_real, recursive, out)
             else:
                 e.status, e.error = "skipped", "folder (its reports are read with --recursive)"
             continue
         _by_type(e, st.st_mode, top=not prefix)
+        if stat.S_ISREG(st.st_mode):
+            e.st = st
 
 
 def _by_type(e: Entry, mode: int, top: bool) -> None:

@@ -3,13 +3,15 @@
 
 jieba is pure Python, and tokenising is the largest single cost of the build. Four things
 make it faster here; none changes a token:
-- a block of Chinese (and of Latin letters and digits) goes to jieba-rs (the ``rjieba``
-  binding: jieba's algorithm, dictionary and HMM in Rust, some five times faster than the
-  route search below) when jieba's dictionary is the one it loaded (no ``add_word``) and the
-  block holds none of the marks jieba's block pattern lets in (``. _ % - + # &``: jieba
-  splits 163.com into 163 . com, jieba-rs keeps it whole); the route search below does the
-  rest. On the 2,613 corpus articles' 461,957 blocks and 200,000 random ones the two give
-  the same words; a probe at start-up checks it again and leaves jieba-rs out if not.
+- the route through a block of Chinese characters (the most probable path through the
+  dictionary's words) comes from jieba-rs (the ``rjieba`` binding: jieba's algorithm and
+  dictionary in Rust), without its HMM: the runs of single characters it leaves go to the HMM
+  below, as jieba sends them to its own (jieba-rs's HMM cuts 一南南南人 otherwise). Only
+  while jieba's dictionary is the one it loaded (no ``add_word``), and only for blocks
+  without Latin letters, digits or marks (jieba-rs keeps 163.com and 2020 whole where jieba
+  gathers their characters with the single characters around them); the route search below
+  does the rest. The same words as jieba on the 2,613 corpus articles and on 300,000 random
+  blocks; a probe at start-up checks it again and leaves jieba-rs out if not.
 - jieba's route search (``Tokenizer.__cut_DAG``: the dictionary DAG, then the most probable
   path through it) is done in one backward pass with the word scores cached, where jieba
   builds the DAG as a dict and calls ``log`` for every edge each time. Same dictionary, same
@@ -81,14 +83,14 @@ def _pristine(dt: jieba.Tokenizer) -> bool:
     return got is not None and got[0] is dt.FREQ and got[1:] == (len(dt.FREQ), dt.total)
 
 
-# what jieba-rs splits otherwise than jieba: blocks holding the marks jieba's block pattern
-# (re_han_default) lets in besides letters and digits
-_NATIVE_NOT = re.compile(r"[._%\-+#&]")
+# what jieba-rs's route leaves otherwise than jieba's walk would: blocks holding the letters,
+# digits and marks jieba's block pattern (re_han_default) lets in besides Chinese
+_NATIVE_NOT = re.compile(r"[\x00-\x7f]")
 # blocks jieba-rs must cut as jieba does before it is used: known words, unknown names (the
 # HMM), characters outside the dictionary and the HMM's tables, Latin letters and digits
 _PROBES = ("城南区教育局召开课后服务工作推进会", "锦官新城小学党支部书记杨洪亮主持会议", "槐荫区停课不停学空中课堂",
-           "龘䶮𠀀鿐㐀的学校", "二人人人人", "人一一一人", "学𠀀校一一一是", "abc123学校XYZ", "2020年3月5日",
-           "李秀英沐语名师工作室", "校长王海平和副校长李四出席")
+           "龘䶮鿐㐀的学校", "二人人人人", "人一一一人", "学校一一一是", "一南南南人", "李秀英沐语名师工作室",
+           "校长王海平和副校长李四出席")
 
 
 @functools.lru_cache(maxsize=None)
@@ -105,7 +107,11 @@ def _native():
     for text in _PROBES:
         want: list[str] = []
         probe.route_words(text, want)
-        if rjieba.cut(text) != want:
+        probe._native = rjieba.cut
+        got: list[str] = []
+        probe.block_words(text, got)
+        probe._native = None
+        if got != want:
             return None
     return rjieba.cut
 
@@ -161,12 +167,23 @@ class FastJieba(jieba.Tokenizer):
 
     def block_words(self, block: str, out: list[str]) -> None:
         """The words of one block of Chinese, Latin letters and digits (a piece jieba's
-        re_han_default matches), appended to out: jieba-rs's where it cuts as jieba does,
-        else the route search's."""
-        if self._native is not None and _NATIVE_NOT.search(block) is None:
-            out += self._native(block)
-        else:
+        re_han_default matches), appended to out: along jieba-rs's route where it is jieba's
+        (a block of Chinese alone), else along the route search's."""
+        if self._native is None or _NATIVE_NOT.search(block) is not None:
             self.route_words(block, out)
+            return
+        # the walk along jieba-rs's route, as route_words walks its own
+        buf = ""
+        for w in self._native(block, False):
+            if len(w) == 1:
+                buf += w
+            else:
+                if buf:
+                    self._unknown(buf, out)
+                    buf = ""
+                out.append(w)
+        if buf:
+            self._unknown(buf, out)
 
     def route_words(self, sentence: str, out: list[str]) -> None:
         """The words of one block of Chinese, Latin letters and digits, appended to out."""

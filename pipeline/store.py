@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import json
 import sqlite3
 import zlib
@@ -32,15 +33,17 @@ LINK_FIELDS = ("doc_id", "entities", "relations", "place_context", "title", "byl
 SCHEMA = 3
 
 
-def fingerprint(path: Path, meta: dict | None, version: str, doc_id: str, name: str) -> str:
-    """What a report's extraction depends on, read without opening the file."""
+def fingerprint(path: str | Path, meta: dict | None, version: str, doc_id: str, name: str,
+                st: os.stat_result | None = None) -> str:
+    """What a report's extraction depends on, read without opening the file (``st``: its
+    status as the listing of the folder read it, else asked for here)."""
     try:
-        st = path.stat()
+        st = st or os.stat(path)
         stamp = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
     except OSError as e:
         stamp = f"missing:{e.errno}"
     h = hashlib.sha256()
-    for part in (stamp, json.dumps(meta or {}, sort_keys=True), version, doc_id, name):
+    for part in (stamp, json.dumps(meta, sort_keys=True) if meta else "{}", version, doc_id, name):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()[:24]

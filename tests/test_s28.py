@@ -24,7 +24,8 @@ def test_jieba_rs_is_in_use_for_the_default_dictionary():
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(BLOCK_CHARS), min_size=1, max_size=40).map("".join))
+@given(st.one_of(st.lists(st.sampled_from(BLOCK_CHARS), min_size=1, max_size=40),
+                 st.lists(st.sampled_from("一南南人二学校区县"), min_size=1, max_size=12)).map("".join))
 def test_a_block_cut_by_jieba_rs_has_the_route_searchs_words(block):
     fast, slow = segmenter.FastJieba(jieba.dt), segmenter.FastJieba(jieba.dt, native=False)
     got, want = [], []
@@ -41,6 +42,9 @@ def test_marks_inside_a_block_go_to_the_route_search_and_give_jiebas_words():
     got: list[str] = []
     fast.block_words("163.com", got)
     assert got == ["163", ".", "com"]           # jieba-rs would keep 163.com whole
+    got = []
+    fast.block_words("一南南南人", got)          # jieba-rs's own HMM: 一南南 / 南人
+    assert got == ["一南", "南南人"] == list(jieba.cut("一南南南人"))
 
 
 def test_a_word_added_to_jieba_turns_jieba_rs_off():
@@ -82,3 +86,65 @@ def test_the_post_before_a_name():
     assert lexicon.post_role_before(text, text.index("严纯华")) == "校长"
     assert lexicon.post_role_before(text, text.index("韩加明")) == "局长"
     assert lexicon.post_role_before(text, text.index("人力")) == ""
+
+
+# --------------------------------------------------------------------------- the listing
+import os  # noqa: E402
+import unicodedata  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from pipeline import build, inputs, store  # noqa: E402
+
+_HIDDEN = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+
+
+def _printable_by_character(s: str) -> str:
+    out = []
+    for ch in s:
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:
+            out.append(f"\\x{o - 0xDC00:02x}")
+        elif unicodedata.category(ch) in _HIDDEN or ch == "\\":
+            out.append(f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+NAMES = st.text(alphabet=st.sampled_from(list("学校报告abc.-_ #/\\\u3000\u200b\u202e\n\t\x00") + ["\udc81", "\ue000", "\u0378"]),
+                max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(NAMES)
+def test_a_name_is_shown_and_made_an_id_as_character_by_character(name):
+    assert inputs.printable(name) == _printable_by_character(name)
+    slow = "".join("%{:02X}".format(ord(c) - 0xDC00) if 0xDC80 <= ord(c) <= 0xDCFF
+                   else "_" if c in "#/\\" or unicodedata.category(c) in _HIDDEN else c for c in name)
+    assert inputs.safe_id(name) == inputs._id_of(name, slow)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab.学 ")), min_size=1, max_size=8).filter(lambda n: n not in (".", "..")))
+def test_stem_and_suffix_are_pathlibs(name):
+    p = Path(name)
+    assert inputs._stem_suffix(name) == ((p.stem, p.suffix) if p.suffix else (name, ""))
+
+
+def test_the_listing_keeps_each_files_status_for_its_fingerprint(tmp_path):
+    (tmp_path / "a.txt").write_text("城南区教育局召开会议。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("城北小学开学。", encoding="utf-8")
+    os.symlink(tmp_path / "b.txt", tmp_path / "c.txt")
+    entries = {e.rel: e for e in inputs.scan(tmp_path)}
+    a, c = entries["a.txt"], entries["c.txt"]
+    assert isinstance(a.path, Path) and a.path == tmp_path / "a.txt"
+    assert a.st is not None and a.st.st_ino == os.stat(tmp_path / "a.txt").st_ino
+    assert c.st is None and c.path == (tmp_path / "b.txt").resolve()   # a symlink: its target, stat'ed when asked
+    for e in (a, c):
+        assert store.fingerprint(e.at, {}, "v", e.doc_id, e.name, e.st) == \
+            store.fingerprint(e.path, {}, "v", e.doc_id, e.name)
+    metas, fps, _ = build.inputs_state(list(entries.values()), tmp_path, "v")
+    assert set(fps) == {a.key, entries["b.txt"].key, c.key}
+    (tmp_path / "a.txt").write_text("城南区教育局召开会议，局长出席。", encoding="utf-8")
+    again = {e.rel: e for e in inputs.scan(tmp_path)}
+    assert build.inputs_state(list(again.values()), tmp_path, "v")[1][a.key] != fps[a.key]
