@@ -230,9 +230,21 @@ class Gazetteer:
     def scan(self, text: str, start: int = 0, end: int | None = None):
         """Every (start, end) where a known name occurs, longest first at each position.
         A whole text's matches are kept for the next scan of the same text (the entity
-        model's features and its overrides both scan each section)."""
-        global _last_scan
-        if start == 0 and end is None and len(text) >= 64:
+        model's features and its overrides both scan each section), and a short one's
+        (a name: the same organisations are named in report after report) for the next
+        scan of the same name."""
+        global _last_scan, _short_of
+        if start == 0 and end is None:
+            if len(text) < 64:
+                if _short_of is not self:
+                    _short.clear()
+                    _short_of = self
+                found = _short.get(text)
+                if found is None:
+                    if len(_short) >= _SHORT_MAX:
+                        _short.clear()
+                    found = _short[text] = tuple(self._scan(text, 0, len(text)))
+                return iter(found)
             last = _last_scan
             if last is not None and last[0] is self and (last[1] is text or last[1] == text):
                 return iter(last[2])
@@ -277,6 +289,10 @@ class Gazetteer:
 
 
 _last_scan = None  # (gazetteer, text, its matches): Gazetteer.scan's last whole text
+# short texts (names) -> their matches, for the gazetteer _short_of; emptied when full
+_short: dict[str, tuple] = {}
+_short_of = None
+_SHORT_MAX = 200_000
 
 
 def _cache_path() -> Path:

@@ -42,11 +42,9 @@ def fingerprint(path: str | Path, meta: dict | None, version: str, doc_id: str, 
         stamp = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
     except OSError as e:
         stamp = f"missing:{e.errno}"
-    h = hashlib.sha256()
-    for part in (stamp, json.dumps(meta, sort_keys=True) if meta else "{}", version, doc_id, name):
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()[:24]
+    # each part followed by a NUL, hashed in one piece
+    data = "\0".join((stamp, json.dumps(meta, sort_keys=True) if meta else "{}", version, doc_id, name)) + "\0"
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
 def link_record(section: dict) -> dict:

@@ -148,3 +148,30 @@ def test_the_listing_keeps_each_files_status_for_its_fingerprint(tmp_path):
     (tmp_path / "a.txt").write_text("城南区教育局召开会议，局长出席。", encoding="utf-8")
     again = {e.rel: e for e in inputs.scan(tmp_path)}
     assert build.inputs_state(list(again.values()), tmp_path, "v")[1][a.key] != fps[a.key]
+
+
+def test_a_short_names_division_matches_are_kept_and_the_same():
+    from pipeline.entities import lexicon as lx
+    gaz = lx.divisions()
+    for name in ("山东省济南市槐荫区教育局", "杭州市第一中学", "城南区", "桐庐县江南初级中学"):
+        first = list(gaz.scan(name))
+        assert first == list(gaz._scan(name, 0, len(name)))
+        assert list(gaz.scan(name)) == first          # the second time from what was kept
+    assert list(gaz.scan("山东省济南市槐荫区教育局")) == [(0, 3), (3, 6), (6, 9)]
+    long = "济南市槐荫区" * 20
+    assert list(gaz.scan(long)) == list(gaz._scan(long, 0, len(long)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=8), st.text(alphabet=st.sampled_from(["a", "学", "\udc81", "\x00", "#"]), max_size=6),
+       st.dictionaries(st.sampled_from(["date", "title"]), st.text(max_size=5), max_size=2))
+def test_a_fingerprint_hashes_each_part_followed_by_a_nul(version, name, meta):
+    import hashlib
+    import json
+    st_ = os.stat(__file__)
+    h = hashlib.sha256()
+    for part in (f"{st_.st_size}:{st_.st_mtime_ns}:{st_.st_ino}", json.dumps(meta, sort_keys=True), version, "d1", name):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    assert store.fingerprint(Path(__file__), meta, version, "d1", name) == h.hexdigest()[:24]
+    assert store.fingerprint(__file__, meta, version, "d1", name, st_) == h.hexdigest()[:24]
