@@ -4,6 +4,7 @@ cuts as jieba does (pipeline/segmenter.py), and look-ups that replace scans of w
 from __future__ import annotations
 
 import jieba
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from pipeline import segmenter
@@ -175,3 +176,16 @@ def test_a_fingerprint_hashes_each_part_followed_by_a_nul(version, name, meta):
         h.update(b"\0")
     assert store.fingerprint(Path(__file__), meta, version, "d1", name) == h.hexdigest()[:24]
     assert store.fingerprint(__file__, meta, version, "d1", name, st_) == h.hexdigest()[:24]
+
+
+def test_a_build_raises_the_collectors_thresholds_and_puts_them_back(tmp_path, monkeypatch):
+    import gc
+    seen = []
+    monkeypatch.setattr(build, "_build", lambda *a, **k: seen.append(gc.get_threshold()) or "done")
+    before = gc.get_threshold()
+    assert build.run(tmp_path, tmp_path / "out") == "done"
+    assert seen == [build.GC_THRESHOLDS] and gc.get_threshold() == before
+    monkeypatch.setattr(build, "_build", lambda *a, **k: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        build.run(tmp_path, tmp_path / "out")
+    assert gc.get_threshold() == before
