@@ -189,3 +189,19 @@ def test_a_build_raises_the_collectors_thresholds_and_puts_them_back(tmp_path, m
     with pytest.raises(ZeroDivisionError):
         build.run(tmp_path, tmp_path / "out")
     assert gc.get_threshold() == before
+
+
+def test_without_jieba_rs_the_tokenizer_falls_back_to_the_route_search(monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "rjieba", None)     # import rjieba raises ImportError
+    segmenter._native.cache_clear()
+    try:
+        assert segmenter._native() is None
+        fast = segmenter.FastJieba(jieba.dt)
+        assert fast._native is None
+        text = "城南区教育局召开课后服务工作推进会，一南南南人，网址163.com"
+        assert fast.words(text) == [w for w in jieba.cut(text) if w]
+    finally:
+        monkeypatch.undo()
+        segmenter._native.cache_clear()
+    assert segmenter._native() is not None
