@@ -205,3 +205,34 @@ def test_without_jieba_rs_the_tokenizer_falls_back_to_the_route_search(monkeypat
         monkeypatch.undo()
         segmenter._native.cache_clear()
     assert segmenter._native() is not None
+
+
+# --------------------------------------------------------------------------- the model's words
+from pipeline import nlp as nlp_mod  # noqa: E402
+from pipeline.entities import features, model as model_mod  # noqa: E402
+
+SCORE_CHARS = list("学校教育局王李张市区县的一是了党支部书记杨洪亮槐荫区 \n，。、abc12１２") + ["龘", "𠀀"]
+
+
+def _both(text, context=None):
+    nlp = nlp_mod.load(lexical=False)
+    words = nlp.make_doc(text).user_data["edu_word_spans"]
+    crf = model_mod.load().crf
+    return (crf.state_scores(*features.columns(text, words, context)),
+            crf.state_scores_by_word(*features.word_columns(text, words, context)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SCORE_CHARS), max_size=60).map("".join))
+def test_the_words_features_made_per_word_give_the_same_scores_to_the_bit(text):
+    a, b = _both(text, {"authors": ["王明"], "editor": "李华"})
+    assert a.shape == b.shape and a.tobytes() == b.tobytes()
+
+
+def test_the_same_scores_on_a_report():
+    text = ("本报讯（记者 王明）3月5日，济南市槐荫区教育和体育局召开全区中小学校长会议，局长杨洪亮出席。"
+            "锦官新城小学党支部书记李华介绍了“停课不停学”空中课堂的做法，全区38所学校、1200名教师参加。\n"
+            "编辑：李华")
+    a, b = _both(text, {"authors": ["王明"], "editor": "李华"})
+    assert a.tobytes() == b.tobytes()
+    assert a.shape == (len(text), len(model_mod.load().crf.labels))

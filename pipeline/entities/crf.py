@@ -122,6 +122,66 @@ class LinearChainCRF:
         are listed for a character (features.columns)."""
         w, miss = self.weights, self.missing
         n = len(chars)
+        S = self._char_scores(chars)
+        if not n:
+            return S
+        for name, values in dense:
+            get = self.ids.get(name, {}).get
+            S += np.take(w, np.fromiter(map(get, values, repeat(miss, n)), dtype=np.intp, count=n), axis=0)
+        self._add_sparse(S, sparse)
+        return S
+
+    def state_scores_by_word(self, chars: str, words: "features.Words", sparse) -> np.ndarray:
+        """What state_scores gives for ``features.columns``'s features, from the words'
+        features made per word (features.word_columns) instead of per character: the
+        attribute ids of wp=, wt=, wpt= and w= looked up once per word (or per kind of
+        word) and spread over its characters with numpy; the same rows added in the same
+        order, so the same scores to the last bit (tests/test_s28.py)."""
+        w, miss = self.weights, self.missing
+        n = len(chars)
+        S = self._char_scores(chars)
+        if not n:
+            return S
+        st = np.array(words.starts, dtype=np.intp)
+        ln = np.array(words.lengths, dtype=np.intp)
+        at = _spread(st, ln)                                   # every character of every word
+        # wp=: the character's place in its word (features.WORD_PLACES' codes)
+        place = np.zeros(n, dtype=np.intp)                     # "O": in no word (white space)
+        one, two, more = ln == 1, ln == 2, ln >= 3
+        place[st[one]] = 1
+        place[st[two]] = 2
+        place[st[two] + 1] = 3
+        four = ln[more] >= 4
+        place[st[more]] = np.where(four, 6, 4)
+        place[st[more] + ln[more] - 1] = np.where(four, 7, 5)
+        place[_spread(st[more] + 1, ln[more] - 2)] = 8
+        # wt=: the word's part of speech on each of its characters ("-": none)
+        kinds = {"-": 0}
+        kind = np.fromiter((kinds.setdefault(t, len(kinds)) for t in words.tags), dtype=np.intp, count=len(words.tags))
+        tag = np.zeros(n, dtype=np.intp)
+        tag[at] = np.repeat(kind, ln)
+        get_p, get_t, get_pt = (self.ids.get(k, {}).get for k in ("wp=", "wt=", "wpt="))
+        names = list(kinds)
+        p_ids = np.array([get_p(p, miss) for p in features.WORD_PLACES], dtype=np.intp)
+        t_ids = np.array([get_t(t, miss) for t in names], dtype=np.intp)
+        pt_ids = np.array([[get_pt(p + t, miss) for t in names] for p in features.WORD_PLACES], dtype=np.intp)
+        S += np.take(w, p_ids[place], axis=0)
+        S += np.take(w, t_ids[tag], axis=0)
+        S += np.take(w, pt_ids[place, tag], axis=0)
+        self._add_sparse(S, sparse)
+        # w=: the word itself, on each of its characters (words in Chinese of two or more)
+        table = self.ids.get("w=")
+        if table:
+            ids = np.fromiter(map(table.get, words.texts, repeat(-1)), dtype=np.intp, count=len(words.texts))
+            keep = ids >= 0
+            if keep.any():
+                S[_spread(st[keep], ln[keep])] += np.take(w, np.repeat(ids[keep], ln[keep]), axis=0)
+        return S
+
+    def _char_scores(self, chars: str) -> np.ndarray:
+        """The state scores of the character features (features.CHAR_FEATURES) alone."""
+        w = self.weights
+        n = len(chars)
         S = np.zeros((n, w.shape[1]))
         if not n:
             return S
@@ -137,9 +197,11 @@ class LinearChainCRF:
             k, idmat, cols = found[offsets[-1] - offsets[0]]
             o = 2 + offsets[0]
             S += np.take(w, idmat[k[o:o + n], cols[name]], axis=0)
-        for name, values in dense:
-            get = self.ids.get(name, {}).get
-            S += np.take(w, np.fromiter(map(get, values, repeat(miss, n)), dtype=np.intp, count=n), axis=0)
+        return S
+
+    def _add_sparse(self, S: np.ndarray, sparse) -> None:
+        """Add the sparse features (names, offsets, {character: value}) to S, in order."""
+        w, n = self.weights, len(S)
         for names, offsets, cells in sparse:
             if not cells:
                 continue
@@ -164,7 +226,6 @@ class LinearChainCRF:
                 keep = (a >= 0) & (rows >= 0) & (rows < n)
                 if keep.any():
                     S[rows[keep]] += np.take(w, a[keep], axis=0)
-        return S
 
     def mark(self, S: np.ndarray, spans, name: str, at_end: bool) -> None:
         """Add a value-less attribute (BOS, EOS) to the first (last) character of each span."""
@@ -361,6 +422,15 @@ def native_lattice(crf: "LinearChainCRF") -> _Native | None:
 
 
 _MANY = 48  # sparse cells from which state_scores gathers them with numpy
+
+
+def _spread(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """starts[i], starts[i] + 1, ... starts[i] + lengths[i] - 1 for every i, in order."""
+    total = int(lengths.sum())
+    if not total:
+        return np.zeros(0, dtype=np.intp)
+    first = np.cumsum(lengths) - lengths                   # where each run begins in the output
+    return np.repeat(starts - first, lengths) + np.arange(total)
 
 # a character's code: its code point, or one past the last code point for the bounds
 _BOS, _EOS = 0x110000, 0x110001

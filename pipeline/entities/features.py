@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from .. import rules
 from ..gazetteer import ADMIN_SUFFIXES
@@ -89,6 +90,51 @@ _BEGIN_END = {k: ("B" + str(k), "E" + str(k)) for k in (2, 3, 4)}
 def base_tags(text: str, words: list[tuple[int, int]], context: dict | None = None) -> dict:
     """Per-character tags from every source, before windowing: dense lists for the
     characters and jieba's words, sparse dicts {position: tag} for the lists."""
+    out = _word_tags(text, words)
+    out.update(list_tags(text, words, context))
+    return out
+
+
+# a character's place in jieba's word (wp=), as _word_tags spells it; the codes of
+# LinearChainCRF.state_scores_by_word are the indexes in this tuple
+WORD_PLACES = ("O", "S", "B2", "E2", "B3", "E3", "B4", "E4", "M")
+
+
+class Words(NamedTuple):
+    """jieba's words (spaces left out) as the features see them: where each starts, its
+    length, the part of speech its characters carry (wt=: "-" for one character or a word
+    not in Chinese, else the dictionary's tag or "unk") and the word for the w= feature
+    (None where it has none)."""
+    starts: list[int]
+    lengths: list[int]
+    tags: list[str]
+    texts: list[str | None]
+
+
+def word_columns(text: str, words: list[tuple[int, int]], context: dict | None = None) -> tuple[str, Words, list]:
+    """columns' features with the words' own per word (Words) instead of per character, for
+    LinearChainCRF.state_scores_by_word: the normalised text, the words, and the sparse
+    features of the lists (columns' sparse but its last, w=)."""
+    tag_of = lexicon.pos_table().get
+    starts, lengths, tags, texts = [], [], [], []
+    for s, e in words:
+        starts.append(s)
+        lengths.append(e - s)
+        if e - s >= 2 and "\u3400" <= text[s] <= "\u9fff":   # lexicon.is_cjk
+            w = text[s:e]
+            tags.append(tag_of(w) or "unk")
+            texts.append(w)
+        else:
+            tags.append("-")
+            texts.append(None)
+    t = list_tags(text, words, context)
+    sparse = [(tuple(f"{name}{off}=" for off in offsets), offsets, t[name]) for name, offsets in SPARSE]
+    return t["c"], Words(starts, lengths, tags, texts), sparse
+
+
+def _word_tags(text: str, words: list[tuple[int, int]]) -> dict:
+    """wp (the character's place in its word), wt (the word's part of speech) per
+    character, and wd {position: word} for the characters of words in Chinese."""
     n = len(text)
     wp = ["O"] * n
     wt = ["-"] * n
@@ -112,7 +158,12 @@ def base_tags(text: str, words: list[tuple[int, int]], context: dict | None = No
             if "\u3400" <= w[0] <= "\u9fff":
                 wt[s:e] = [tag_of(w) or "unk"] * L
                 wd.update(dict.fromkeys(range(s, e), w))
-    out = {"c": norm_text(text), "wp": wp, "wt": wt, "wd": wd}
+    return {"wp": wp, "wt": wt, "wd": wd}
+
+
+def list_tags(text: str, words: list[tuple[int, int]], context: dict | None = None) -> dict:
+    """The normalised characters (c) and the sparse tags {position: tag} of the lists."""
+    out = {"c": norm_text(text)}
     gz = {}
     gaz = lexicon.divisions()
     by_name, divisions = gaz.by_name, gaz.divisions

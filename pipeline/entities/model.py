@@ -65,8 +65,8 @@ class EntityModel:
         if not sents:
             return []
         crf = self.crf
-        chars, dense, sparse = features.columns(text, words, context)
-        S = crf.state_scores(chars, dense, sparse)
+        chars, by_word, sparse = features.word_columns(text, words, context)
+        S = crf.state_scores_by_word(chars, by_word, sparse)
         crf.mark(S, sents, "BOS", at_end=False)
         crf.mark(S, sents, "EOS", at_end=True)
         labels = crf.labels
