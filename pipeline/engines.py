@@ -54,7 +54,7 @@ def _worker_init(parent: int) -> None:
 
 
 def _size(e) -> int:
-    if getattr(e, "st", None) is not None:
+    if e.st is not None:
         return e.st.st_size       # as the listing read it
     try:
         return e.path.stat().st_size

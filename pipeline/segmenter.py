@@ -106,11 +106,9 @@ def _native():
     probe = FastJieba(jieba.dt, native=False)
     for text in _PROBES:
         want: list[str] = []
-        probe.route_words(text, want)
-        probe._native = rjieba.cut
         got: list[str] = []
-        probe.block_words(text, got)
-        probe._native = None
+        probe.route_words(text, want)
+        probe._walk(rjieba.cut(text, False), got)
         if got != want:
             return None
     return rjieba.cut
@@ -171,19 +169,8 @@ class FastJieba(jieba.Tokenizer):
         (a block of Chinese alone), else along the route search's."""
         if self._native is None or _NATIVE_NOT.search(block) is not None:
             self.route_words(block, out)
-            return
-        # the walk along jieba-rs's route, as route_words walks its own
-        buf = ""
-        for w in self._native(block, False):
-            if len(w) == 1:
-                buf += w
-            else:
-                if buf:
-                    self._unknown(buf, out)
-                    buf = ""
-                out.append(w)
-        if buf:
-            self._unknown(buf, out)
+        else:
+            self._walk(self._native(block, False), out)   # jieba-rs's route, without its HMM
 
     def route_words(self, sentence: str, out: list[str]) -> None:
         """The words of one block of Chinese, Latin letters and digits, appended to out."""
@@ -210,19 +197,26 @@ class FastJieba(jieba.Tokenizer):
             if best is None:  # no word: the character alone, log(FREQ.get(w) or 1) - logtotal
                 best = (0.0 - logtotal) + score[idx + 1]
             score[idx], nxt[idx] = best, best_x
-        # the walk along the route, as jieba does it: single characters gather in buf and
-        # go to the HMM when together they are no dictionary word
-        x, buf = 0, ""
+        pieces, x = [], 0
         while x < n:
             y = nxt[x] + 1
-            if y - x == 1:
-                buf += sentence[x]
+            pieces.append(sentence[x:y])
+            x = y
+        self._walk(pieces, out)
+
+    def _walk(self, route, out: list[str]) -> None:
+        """The walk along a route (its pieces, in order), as jieba does it: single
+        characters gather in buf and go to the HMM when together they are no dictionary
+        word; the other pieces are words."""
+        buf = ""
+        for w in route:
+            if len(w) == 1:
+                buf += w
             else:
                 if buf:
                     self._unknown(buf, out)
                     buf = ""
-                out.append(sentence[x:y])
-            x = y
+                out.append(w)
         if buf:
             self._unknown(buf, out)
 

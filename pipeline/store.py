@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import json
+import os
 import sqlite3
 import zlib
 from pathlib import Path

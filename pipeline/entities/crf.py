@@ -145,16 +145,17 @@ class LinearChainCRF:
         st = np.array(words.starts, dtype=np.intp)
         ln = np.array(words.lengths, dtype=np.intp)
         at = _spread(st, ln)                                   # every character of every word
-        # wp=: the character's place in its word (features.WORD_PLACES' codes)
-        place = np.zeros(n, dtype=np.intp)                     # "O": in no word (white space)
+        # wp=: the character's place in its word, as its index in features.WORD_PLACES
+        code = {p: i for i, p in enumerate(features.WORD_PLACES)}
+        place = np.full(n, code["O"], dtype=np.intp)           # in no word (white space)
         one, two, more = ln == 1, ln == 2, ln >= 3
-        place[st[one]] = 1
-        place[st[two]] = 2
-        place[st[two] + 1] = 3
+        place[st[one]] = code["S"]
+        place[st[two]] = code["B2"]
+        place[st[two] + 1] = code["E2"]
         four = ln[more] >= 4
-        place[st[more]] = np.where(four, 6, 4)
-        place[st[more] + ln[more] - 1] = np.where(four, 7, 5)
-        place[_spread(st[more] + 1, ln[more] - 2)] = 8
+        place[st[more]] = np.where(four, code["B4"], code["B3"])
+        place[st[more] + ln[more] - 1] = np.where(four, code["E4"], code["E3"])
+        place[_spread(st[more] + 1, ln[more] - 2)] = code["M"]
         # wt=: the word's part of speech on each of its characters ("-": none)
         kinds = {"-": 0}
         kind = np.fromiter((kinds.setdefault(t, len(kinds)) for t in words.tags), dtype=np.intp, count=len(words.tags))

@@ -95,8 +95,7 @@ def base_tags(text: str, words: list[tuple[int, int]], context: dict | None = No
     return out
 
 
-# a character's place in jieba's word (wp=), as _word_tags spells it; the codes of
-# LinearChainCRF.state_scores_by_word are the indexes in this tuple
+# a character's place in jieba's word (wp=), as _word_tags spells it ("O": in no word)
 WORD_PLACES = ("O", "S", "B2", "E2", "B3", "E3", "B4", "E4", "M")
 
 
@@ -115,6 +114,13 @@ def word_columns(text: str, words: list[tuple[int, int]], context: dict | None =
     """columns' features with the words' own per word (Words) instead of per character, for
     LinearChainCRF.state_scores_by_word: the normalised text, the words, and the sparse
     features of the lists (columns' sparse but its last, w=)."""
+    t = list_tags(text, words, context)
+    sparse = [(tuple(f"{name}{off}=" for off in offsets), offsets, t[name]) for name, offsets in SPARSE]
+    return t["c"], word_list(text, words), sparse
+
+
+def word_list(text: str, words: list[tuple[int, int]]) -> Words:
+    """jieba's words as the features see them (Words)."""
     tag_of = lexicon.pos_table().get
     starts, lengths, tags, texts = [], [], [], []
     for s, e in words:
@@ -127,37 +133,27 @@ def word_columns(text: str, words: list[tuple[int, int]], context: dict | None =
         else:
             tags.append("-")
             texts.append(None)
-    t = list_tags(text, words, context)
-    sparse = [(tuple(f"{name}{off}=" for off in offsets), offsets, t[name]) for name, offsets in SPARSE]
-    return t["c"], Words(starts, lengths, tags, texts), sparse
+    return Words(starts, lengths, tags, texts)
 
 
 def _word_tags(text: str, words: list[tuple[int, int]]) -> dict:
     """wp (the character's place in its word), wt (the word's part of speech) per
-    character, and wd {position: word} for the characters of words in Chinese."""
+    character, and wd {position: word} for the characters of words in Chinese: the
+    words of word_list spelt out character by character."""
     n = len(text)
     wp = ["O"] * n
     wt = ["-"] * n
     wd = {}
-    tag_of = lexicon.pos_table().get
-    for s, e in words:
-        L = e - s
+    for s, L, tag, w in zip(*word_list(text, words)):
         if L == 1:
             wp[s] = "S"
-        elif L == 2:  # most words: the general case below, spelt out
-            wp[s] = "B2"
-            wp[s + 1] = "E2"
-            if "\u3400" <= text[s] <= "\u9fff":  # lexicon.is_cjk
-                w = text[s:e]
-                wt[s] = wt[s + 1] = tag_of(w) or "unk"
-                wd[s] = wd[s + 1] = w
-        else:
-            w = text[s:e]
-            wp[s], wp[e - 1] = _BEGIN_END[min(L, 4)]
-            wp[s + 1:e - 1] = ["M"] * (L - 2)
-            if "\u3400" <= w[0] <= "\u9fff":
-                wt[s:e] = [tag_of(w) or "unk"] * L
-                wd.update(dict.fromkeys(range(s, e), w))
+            continue
+        e = s + L
+        wp[s], wp[e - 1] = _BEGIN_END[min(L, 4)]
+        wp[s + 1:e - 1] = ["M"] * (L - 2)
+        if w is not None:
+            wt[s:e] = [tag] * L
+            wd.update(dict.fromkeys(range(s, e), w))
     return {"wp": wp, "wt": wt, "wd": wd}
 
 
