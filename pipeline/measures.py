@@ -397,6 +397,17 @@ def _in_other_title(lex: dict, text: str, a: int, b: int) -> bool:
     return lex["document"].fullmatch(text, o, c + 1) is None
 
 
+def _drop_places(ms: list[Mention], ents: dict, spans: set[tuple[int, int]]) -> None:
+    """Remove the PLACE mentions of ``spans`` (names of measures the places stage read as
+    places no division holds), and their entities where no other mention is left."""
+    if not spans:
+        return
+    gone = {m.key for m in ms if m.label == "PLACE" and (m.start, m.end) in spans}
+    ms[:] = [m for m in ms if not (m.label == "PLACE" and (m.start, m.end) in spans)]
+    for key in gone - {m.key for m in ms}:
+        ents.pop(key, None)
+
+
 class MeasureRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
@@ -405,6 +416,8 @@ class MeasureRecognizer:
         names_taken = [(m.start, m.end) for m in ms if m.label in ("ORG", "PLACE", "PERSON")]
         # a place named inside the quotes of a name (“了不起的中国人”) does not stop it
         places = {(m.start, m.end) for m in ms if m.label == "PLACE"}
+        unplaced = {(m.start, m.end) for m in ms if m.label == "PLACE" and m.key.startswith("place:?/")}
+        named_not_placed: set[tuple[int, int]] = set()
         model = measure_model.load()
         dates = {(m.start, m.end) for m in ms if m.label == "DATE"}   # “除夕”防疫宣传版 names a day
         out: list[Mention] = []
@@ -474,6 +487,11 @@ class MeasureRecognizer:
             if not ok or (a, b) in dates:
                 continue
             suf = lex["suffix_re"].match(text, q.end())
+            if suf and (a, b) in unplaced:
+                # “百校联百县兴千村”行动: a quoted name read as a place no division holds is the
+                # initiative's name, not a place
+                names_taken.remove((a, b))
+                named_not_placed.add((a, b))
             if suf and suf.group(0) in lex["keep"]:
                 add(q.start(), q.end() + len(suf.group(0)), _plain(text[a:b]) + suf.group(0), how, quoted=True)
             else:
@@ -524,6 +542,8 @@ class MeasureRecognizer:
             _with_written_suffix(o, text, lex, out)
         ms.extend(sorted(out, key=lambda m: m.start))
         ents = doc._.entities or {}
+        _drop_places(ms, ents, {(a, b) for a, b in named_not_placed
+                                if any(o.start <= a and b <= o.end for o in out)})
         for o in out:
             for canon in [o.norm] + o.attrs.get("also", []):
                 rec = ents.setdefault(f"measure:{canon}", {"label": "MEASURE", "name": canon, "aliases": [],
