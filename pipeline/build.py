@@ -32,6 +32,7 @@ from pathlib import Path
 
 from . import assemble, engines, extract, graph, indexpatch, indexsets, ingest, membound, splice, store as store_mod
 from .inputs import Entry, UsageError, scan
+from .outsets import BUILDS, current_set, generations, index_to_take, new_generation, reports_in, switch
 from .util import code_fingerprint, touch, write_atomic
 
 __all__ = ["UsageError", "OutputError", "Summary", "run", "default_workers", "extract_one", "work_path"]
@@ -42,8 +43,6 @@ DEFAULT_MAX_MEM = 2048.0  # MB of memory one report's extraction may add (--max-
 # loaded the pipeline meanwhile (one process, some 0.05 s a report), not to forked workers
 # (their parent loads it first, some 2 s)
 WARM_MAX = 16
-BUILDS = ".builds"
-KEEP_BUILDS = 2         # the current set and the one before it (a reader may still hold it)
 
 
 class OutputError(Exception):
@@ -199,152 +198,24 @@ def _lock(out: Path):
         f.close()
 
 
-def _generations(builds: Path) -> list[Path]:
-    return sorted((p for p in builds.iterdir() if p.name.isdigit() and p.is_dir() and not p.is_symlink()),
-                  key=lambda p: int(p.name))
-
-
-def current_set(out: Path) -> Path | None:
-    """The folder of the outputs now in place (None before the first build)."""
-    cur = out / BUILDS / "current"
-    if cur.is_symlink() and cur.resolve().is_dir():
-        return cur.resolve()
-    if (out / "graph.graphml").is_file() and not (out / "graph.graphml").is_symlink():
-        return out  # written by a version of the build before output sets
-    return None
-
-
-def _reports_in(folder: Path | None) -> int:
-    if folder is None:
-        return 0
-    try:
-        import csv
-        with open(folder / "tables" / "documents.csv", encoding="utf-8-sig", newline="") as f:
-            return sum(1 for r in csv.DictReader(f) if r.get("status") == "ok" and not r.get("parent_id"))
-    except (OSError, ValueError):
-        return 0
-
-
-def _link(path: Path, target: str) -> None:
-    """``path`` becomes a symlink to ``target``, atomically (also over an old file)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.link")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    os.symlink(target, tmp)
-    os.replace(tmp, path)
-
-
-def _switch(out: Path, gen: Path) -> None:
-    builds = out / BUILDS
-    fd = os.open(gen, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    _link(builds / "current", gen.name)
-    for name in ("graph.graphml", "tables"):
-        p = out / name
-        want = f"{BUILDS}/current/{name}"
-        if p.is_symlink() and os.readlink(p) == want:
-            continue
-        if p.is_dir() and not p.is_symlink():  # an old build's folder: moved aside, then linked
-            os.replace(p, builds / f"old-{name}-{os.getpid()}")
-        _link(p, want)
-    _prune(out)
-
-
-def _prune(out: Path) -> None:
-    """Remove older output sets, unfinished sets of killed builds and moved-aside folders."""
-    builds = out / BUILDS
-    cur = os.readlink(builds / "current") if (builds / "current").is_symlink() else None
-    gens = [g for g in _generations(builds)]
-    keep = {cur}
-    done = [g for g in gens if (g / "graph.graphml").is_file() and g.name != cur]
-    keep.update(g.name for g in done[-(KEEP_BUILDS - 1):] if KEEP_BUILDS > 1)
-    doomed = [g for g in gens if g.name not in keep] + list(builds.glob("old-*"))
-    for p in list(builds.glob(".*.link")) + list(out.glob(".*.link")):
-        with contextlib.suppress(OSError):
-            p.unlink()
-    _remove_aside(out, doomed)
-
-
-def _remove_aside(out: Path, paths: list[Path]) -> None:
-    """``paths`` moved out of the output folder's way (into work/.trash-*) and removed by a
-    process of their own, which the build does not wait for: freeing a set's gigabytes
-    takes the file system a while. What a removal left (a kill) goes with the next one."""
-    trash = out / "work"
-    moved = [p for p in trash.glob(".trash-*")]
-    for p in paths:
-        dst = trash / f".trash-{p.name}-{os.getpid()}"
-        try:
-            os.replace(p, dst)
-            moved.append(dst)
-        except OSError:  # not movable (another file system?): removed here
-            shutil.rmtree(p, ignore_errors=True)
-    if not moved:
-        return
-    try:  # a grandchild, so that no child of this process is left to reap
-        pid = os.fork()
-    except (AttributeError, OSError):
-        pid = None
-    if pid == 0:
-        try:
-            if os.fork() == 0:
-                os.closerange(3, 1 << 16)  # the build's lock among them: the next build may start
-                os.setsid()  # away from the terminal's Ctrl-C
-                for p in moved:
-                    shutil.rmtree(p, ignore_errors=True)
-        finally:
-            os._exit(0)
-    if pid is None:
-        for p in moved:
-            shutil.rmtree(p, ignore_errors=True)
-    else:
-        os.waitpid(pid, 0)
-
-
-def index_to_take(out: Path) -> Path | None:
-    """An index the next build may move into its set and patch in place (see
-    :func:`pipeline.indexsets.index_to_take`); None: the index in place is copied instead."""
-    builds = out / BUILDS
-    cur = os.readlink(builds / "current") if (builds / "current").is_symlink() else None
-    return indexsets.index_to_take(out, [g for g in _generations(builds) if (g / "graph.graphml").is_file()],
-                                   cur, KEEP_BUILDS)
-
-
-def _new_generation(out: Path) -> Path:
-    builds = out / BUILDS
-    cur = os.readlink(builds / "current") if (builds / "current").is_symlink() else None
-    for g in _generations(builds):  # unfinished sets of killed builds (the lock is ours)
-        if g.name != cur and not (g / "graph.graphml").is_file():
-            shutil.rmtree(g, ignore_errors=True)
-    for p in (out / "work").glob(f".{indexsets.SPARE_INDEX}.*.tmp"):  # a spare index a killed build was copying
-        p.unlink(missing_ok=True)
-    gens = _generations(builds)
-    n = int(gens[-1].name) + 1 if gens else 1
-    gen = builds / f"{n:06d}"
-    gen.mkdir()
-    return gen
-
-
 def write_set(out: Path, fill, *, allow_empty: bool, writer=None) -> dict:
     """A new output set, made by ``fill(folder)`` (which assembles it and returns its
     counts), written and switched to. A build in which no report could be read does not
     replace a set that has reports. ``writer(folder, previous)``: what writes its tables
     and GraphML (:class:`pipeline.splice.Writer`: spliced from the previous set)."""
     previous = current_set(out)
-    gen = _new_generation(out)
+    gen = new_generation(out)
     try:
         counts = fill(gen)
-        if counts.get("reports", 0) == 0 and not allow_empty and _reports_in(previous):
+        if counts.get("reports", 0) == 0 and not allow_empty and reports_in(previous):
             raise OutputError(f"no report could be read, so the previous outputs in {out} "
-                              f"({_reports_in(previous)} reports) are kept (--allow-empty replaces them)",
+                              f"({reports_in(previous)} reports) are kept (--allow-empty replaces them)",
                               _failed(gen / assemble.INDEX))
         graph.write_outputs(gen / assemble.INDEX, gen, cache=out / "work",
                             writer=writer(gen, previous) if writer else None)
         with graph.phase("flush (waited for)"):  # tables written without waiting for the disk: on it now
             indexsets.FLUSHES.finish(gen / "tables")
-        _switch(out, gen)
+        switch(out, gen)
     except BaseException:
         with contextlib.suppress(BaseException):
             indexsets.FLUSHES.wait()  # no thread left flushing a file about to be removed
@@ -549,7 +420,7 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
         for s in spare:
             if s.keep(ok):
                 st.index_copied(current_set(out).name, "spare")
-    st.indexes_left({g.name for g in _generations(out / BUILDS) if (g / assemble.INDEX).is_file()}
+    st.indexes_left({g.name for g in generations(out / BUILDS) if (g / assemble.INDEX).is_file()}
                     | ({"spare"} if (out / "work" / indexsets.SPARE_INDEX).is_file() else set()))
     graph.PHASES.insert(0, {"phase": "extract", "s": round(t_assembly - t_extract, 3), "reports": len(todo)})
     with contextlib.suppress(OSError):

@@ -39,7 +39,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from . import csvio, graph, indexsets
+from . import csvio, graph, graphml, indexsets
 from .spans import GRAPH_SPANS, SPANS, Spans, Units, encode, read_meta, read_spans
 from .assemble import INDEX
 from .graph import DOC_COLS, ENTITY_COLS
@@ -447,9 +447,9 @@ class Writer:
         try:
             holders = _holders(db, meta.get("graph_key_holders"), [k[0] for k in self.units["g_nodes"]])
             keys = graph.graph_keys(db, holders)
-            if graph.keys_json(keys) != meta.get("graph_keys"):
+            if graphml.keys_json(keys) != meta.get("graph_keys"):
                 return "the GraphML's attribute keys changed"
-            head, node_ids, edge_ids = graph.graphml_head(keys)
+            head, node_ids, edge_ids = graphml.graphml_head(keys)
             seen: dict = {}
 
             def node(key):
@@ -457,13 +457,13 @@ class Writer:
                 for n, d in graph.graph_nodes(db, key[0]):
                     if not node_ids.keys() >= d.keys():
                         raise Unsafe("a node attribute new to the file")
-                    seen.update({("node", k): graph.gml_type(v) for k, v in d.items()})
-                    out.append(graph.node_unit(n, d, node_ids))
+                    seen.update({("node", k): graphml.gml_type(v) for k, v in d.items()})
+                    out.append(graphml.node_unit(n, d, node_ids))
                 return b"".join(out)
 
             def edges(key):
                 out = []
-                for _, data in graph.edge_units(graph.graph_edges(db, key[0]), edge_ids, seen):
+                for _, data in graphml.edge_units(graph.graph_edges(db, key[0]), edge_ids, seen):
                     if data is None:
                         raise Unsafe("an edge attribute new to the file, or an id that may clash")
                     out.append(data)
@@ -472,7 +472,7 @@ class Writer:
                 splice_file(self.previous / "graph.graphml", path, head,
                             [(old_nodes, self.units["g_nodes"], node, spans, "g_nodes"),
                              (old_edges, self.units["g_edges"], edges, spans, "g_edges")],
-                            graph.GRAPHML_TAIL)
+                            graphml.GRAPHML_TAIL)
                 if any(keys.get(k) != t for k, t in seen.items()):
                     raise Unsafe("an attribute of another type")
             except (Unsafe, OSError) as e:

@@ -102,7 +102,7 @@ AFTER_EXTRACTION = ("assemble.py", "build.py", "store.py", "graph.py", "communit
                     "linkbench.py", "delta.py", "splice.py", "indexpatch.py", "commdelta.py", "indexsets.py",
                     "query.py", "inspect.py", "explore", "benchscale.py", "scalegen.py", "storegen.py", "bench.py",
                     "engines.py", "linkeval.py", "evaluate.py", "relscore.py", "__main__.py", "csvio.py",
-                    "loader.py", "duplicates.py", "spans.py")
+                    "loader.py", "duplicates.py", "spans.py", "graphml.py", "outsets.py")
 # of those, the modules that make the store's rows from an extraction
 ROWS_CODE = ("assemble.py", "store.py", "graph.py", "linkstore.py", "link.py")  # link.py: the groups kept per key
 

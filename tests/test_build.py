@@ -13,7 +13,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from pipeline import build, graph as graph_mod
+from pipeline import build, graph as graph_mod, graphml
 from pipeline.util import write_atomic
 
 from .conftest import RAW, ROOT, SEEDS, forget_state, read_table
@@ -96,7 +96,7 @@ def test_graphml_text_is_xml_safe(tmp_path):
         h.add_node(n, **graph_mod._graphml_attrs(d))
     h.add_edge("a", "b", key="MENTIONS", type="MENTIONS", count=2)
     path = tmp_path / "g.graphml"
-    path.write_bytes(graph_mod.graphml_bytes(h))
+    path.write_bytes(graphml.graphml_bytes(h))
     back = nx.read_graphml(path, force_multigraph=True)
     assert back.nodes["a"]["name"] == "控制字符<&>\"" and back.nodes["a"]["f"] == 0.5 and back.nodes["a"]["b"] is True
 

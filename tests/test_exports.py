@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import pipeline
-from pipeline import communities, csvio, graph as graph_mod
+from pipeline import communities, csvio, graph as graph_mod, graphml
 
 from .conftest import SEEDS
 
@@ -76,7 +76,7 @@ def test_awkward_ids_and_text_survive_both_readers(tmp_path):
     g.add_edge(odd, "place:371524", key=graph_mod.edge_id(odd, "LOCATED_IN", "place:371524", taken),
                type="LOCATED_IN", weight=1)
     path = tmp_path / "g.graphml"
-    path.write_bytes(graph_mod.graphml_bytes(g))
+    path.write_bytes(graphml.graphml_bytes(g))
     back = nx.read_graphml(path, force_multigraph=True)
     assert odd in back and back.nodes[odd]["label"] == "中心小学"
     h = ig.Graph.Read_GraphML(str(path))

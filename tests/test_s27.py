@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import build, engines, linkstore, spans, splice
+from pipeline import build, engines, linkstore, outsets, spans, splice
 from pipeline.util import Beside
 
 from .test_splice import EXTRA, HEAD_A, edit, inputs, same_as_full, splice_all  # noqa: F401 - fixtures
@@ -227,7 +227,7 @@ def test_retired_sets_are_removed_by_a_process_of_their_own(inputs, tmp_path):
             edit(inputs / "洪山区实验小学.txt", HEAD_A + EXTRA * n)
         build.run(inputs, out, workers=1, progress=False)
     sets = [g for g in os.listdir(out / ".builds") if g.isdigit()]
-    assert len(sets) == build.KEEP_BUILDS  # moved out of .builds at once
+    assert len(sets) == outsets.KEEP_BUILDS  # moved out of .builds at once
     deadline = time.time() + 30
     while list((out / "work").glob(".trash-*")) and time.time() < deadline:
         time.sleep(0.1)
