@@ -397,13 +397,19 @@ def _in_other_title(lex: dict, text: str, a: int, b: int) -> bool:
     return lex["document"].fullmatch(text, o, c + 1) is None
 
 
-def _drop_places(ms: list[Mention], ents: dict, spans: set[tuple[int, int]]) -> None:
+def _drop_places(text: str, ms: list[Mention], ents: dict, spans: set[tuple[int, int]]) -> None:
     """Remove the PLACE mentions of ``spans`` (names of measures the places stage read as
-    places no division holds), and their entities where no other mention is left."""
+    places no division holds), the same names' other quoted PLACE mentions (“X”行动 … “X”任务:
+    one name, one reading), and their entities where no other mention is left."""
     if not spans:
         return
-    gone = {m.key for m in ms if m.label == "PLACE" and (m.start, m.end) in spans}
-    ms[:] = [m for m in ms if not (m.label == "PLACE" and (m.start, m.end) in spans)]
+    names = {text[a:b] for a, b in spans}
+
+    def named(m: Mention) -> bool:
+        return m.label == "PLACE" and ((m.start, m.end) in spans or m.key.startswith("place:?/")
+                                       and m.text in names and _wrapped(text, m.start, m.end))
+    gone = {m.key for m in ms if named(m)}
+    ms[:] = [m for m in ms if not named(m)]
     for key in gone - {m.key for m in ms}:
         ents.pop(key, None)
 
@@ -542,7 +548,7 @@ class MeasureRecognizer:
             _with_written_suffix(o, text, lex, out)
         ms.extend(sorted(out, key=lambda m: m.start))
         ents = doc._.entities or {}
-        _drop_places(ms, ents, {(a, b) for a, b in named_not_placed
+        _drop_places(text, ms, ents, {(a, b) for a, b in named_not_placed
                                 if any(o.start <= a and b <= o.end for o in out)})
         for o in out:
             for canon in [o.norm] + o.attrs.get("also", []):

@@ -1,0 +1,104 @@
+"""Session 29, on sentences written here.
+
+* Measures (issue 9): a quoted campaign the places stage read as a place no division holds
+  (“百校联百县兴千村”行动, “万企兴万村”行动: the names end in 村) is the initiative's name; it
+  is a measure, and no longer a place, also where the report quotes it again (“…”任务).
+* People: a two-character name run on into a verb or a preposition (郭波致欢迎辞, 刘昆作报告,
+  刘路为教授) is cut back where the report names the two characters as often or more, and
+  the text goes on as after a verb (not 的, 说, 还 …).
+"""
+from __future__ import annotations
+
+from pipeline.doc import Mention
+from pipeline.entities import people
+from pipeline.nlp import found
+
+
+def labels(doc, name):
+    return {m.label for m in found(doc) if name in (m.text, m.norm)}
+
+
+def test_a_quoted_campaign_ending_in_cun_is_a_measure_not_a_place(analyse):
+    doc = analyse("全县启动“万企兴万村”行动，组织企业结对帮扶。", pub_date="2022-10-23")
+    assert "PLACE" not in labels(doc, "万企兴万村")
+    assert "万企兴万村" in {m.norm for m in found(doc) if m.label == "MEASURE"}
+    assert not any(k.startswith("place:") and "万企兴万村" in k for k in (doc._.entities or {}))
+
+
+def run_with_place(nlp, text: str, name: str, key: str):
+    """The pipeline on ``text``, with the places stage's reading of ``name`` (everywhere it
+    is written) forced to a PLACE of ``key`` (whatever the entity model reads), then the
+    measure stage and after."""
+    doc = nlp.make_doc(text)
+    doc.user_data["edu_text"] = text
+    doc._.doc_id = "test"
+    doc._.context = {"pub_date": "2022-10-23", "anchor_year": 2022, "title": "", "place_hint": "",
+                     "authors": [], "editor": "", "source": ""}
+    for stage, proc in nlp.pipeline:
+        if stage == "edu_measures":
+            ms = found(doc)
+            for a in [i for i in range(len(text)) if text.startswith(name, i)]:
+                ms[:] = [m for m in ms if not (m.start < a + len(name) and a < m.end)]
+                ms.append(Mention("PLACE", a, a + len(name), name, norm=name, key=key))
+            (doc._.entities or {}).setdefault(key, {"label": "PLACE", "name": name, "aliases": [name], "attrs": {}})
+        doc = proc(doc)
+    return doc
+
+
+def test_the_place_gives_way_only_when_no_division_holds_it_and_a_suffix_follows(nlp):
+    text = "10月18日下午，省乡村振兴局组织召开“百校联百县兴千村”行动工作推进视频会议。"
+    doc = run_with_place(nlp, text, "百校联百县兴千村", "place:?/百校联百县兴千村")
+    assert labels(doc, "百校联百县兴千村") == {"MEASURE"}
+    assert "place:?/百校联百县兴千村" not in doc._.entities
+    rels = {(r.source, r.target) for r in doc._.relations if r.type == "IMPLEMENTS"}
+    assert any(t == "measure:百校联百县兴千村" and "乡村振兴局" in s for s, t in rels)
+    # the same name quoted again before a word that is no suffix (“X”任务) is the same measure's
+    # name, not a place
+    text = "省乡村振兴局组织召开“百校联百县兴千村”行动推进会议。学校将聚焦“百校联百县兴千村”任务，组织专家团队。"
+    doc = run_with_place(nlp, text, "百校联百县兴千村", "place:?/百校联百县兴千村")
+    assert "PLACE" not in labels(doc, "百校联百县兴千村")
+    # a quoted name no suffix follows stays a place (“千企帮千村”号召 is not read here)
+    doc = run_with_place(nlp, "陶正学响应“千企帮千村”号召。", "千企帮千村", "place:?/千企帮千村")
+    assert labels(doc, "千企帮千村") == {"PLACE"}
+    # a place a division holds is a place, quoted or not (“北京”活动 is no initiative named 北京)
+    doc = run_with_place(nlp, "学校开展“北京”活动。", "北京", "place:110000")
+    assert labels(doc, "北京") == {"PLACE"}
+
+
+def persons(ms):
+    return [m.text for m in ms if m.label == "PERSON"]
+
+
+def person_at(text, name, nth=0):
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(name, i + 1)
+    return Mention("PERSON", i, i + len(name), name)
+
+
+def test_a_name_run_on_into_a_verb_is_cut_back_where_the_report_names_it_without():
+    text = "下陆区区长郭波致欢迎辞。郭波指出，郭波强调。"
+    ms = [person_at(text, "郭波致"), person_at(text, "郭波", 1), person_at(text, "郭波", 2)]
+    assert persons(people.reconcile(text, ms)) == ["郭波", "郭波", "郭波"]
+    text = "破格聘任刘路为中南大学正教授。刘路说，他会努力。"
+    assert persons(people.reconcile(text, [person_at(text, "刘路为"), person_at(text, "刘路", 1)])) == ["刘路", "刘路"]
+
+
+def test_a_name_of_three_stays_where_the_text_goes_on_as_after_a_name_or_is_named_more_often():
+    # 杜牧同 a student, 杜牧 the poet: the text after 杜牧同 goes on as after a name
+    text = "听完杜牧同的演讲，杜牧同说，杜牧同还说。诗人杜牧写过这首诗。"
+    ms = [person_at(text, "杜牧同", k) for k in range(3)] + [person_at(text, "杜牧", 3)]
+    assert persons(people.reconcile(text, ms)) == ["杜牧同", "杜牧同", "杜牧同", "杜牧"]
+    # named more often with three characters than with two: a name of its own (芮成刚)
+    text = "芮成刚主持。芮成刚为大家介绍。芮成刚提问。芮成发言。"
+    ms = [person_at(text, "芮成刚", k) for k in range(3)] + [person_at(text, "芮成", 3)]
+    assert persons(people.reconcile(text, ms))[:3] == ["芮成刚"] * 3
+    # two characters never named alone: nothing to cut back to (孙军刚来到永红乡)
+    text = "1985年，孙军刚来到永红乡。"
+    assert persons(people.reconcile(text, [person_at(text, "孙军刚")])) == ["孙军刚"]
+
+
+def test_the_whole_pipeline_reads_the_two_character_name(ents):
+    got = ents("财政部党组书记、部长刘昆作学习贯彻党的十九届六中全会精神宣讲报告。刘昆指出，要深刻领会。"
+               "刘昆强调，要抓好落实。", pub_date="2021-12-01")
+    assert ("PERSON", "刘昆") in got and ("PERSON", "刘昆作") not in got
