@@ -102,3 +102,16 @@ def test_the_whole_pipeline_reads_the_two_character_name(ents):
     got = ents("财政部党组书记、部长刘昆作学习贯彻党的十九届六中全会精神宣讲报告。刘昆指出，要深刻领会。"
                "刘昆强调，要抓好落实。", pub_date="2021-12-01")
     assert ("PERSON", "刘昆") in got and ("PERSON", "刘昆作") not in got
+
+
+def test_no_organisation_holds_yi_or_huitong_as_a_word_of_its_own(ents):
+    # rules/org_clause_words.txt: 以 (by means of) and 会同 (together with) part a clause
+    got = ents("北京大学有406名医疗队员在武汉以同济医院中法新城院区作为主战场，进行危重症患者的救治工作。")
+    assert ("ORG", "武汉以同济医院") not in got and ("ORG", "同济医院") in got
+    got = ents("姚远航所参加的就业见习得益于当地的就业促进政策。杭州市以政府补贴方式，组织大学生到见习基地。")
+    assert not any(label == "ORG" and "以" in text for label, text in got)
+    got = ents("湖北以教师队伍为支撑，实施“造血式”教育援疆。")
+    assert not any(label == "ORG" and "以" in text for label, text in got)
+    # a word that holds the character is no cut (以色列理工学院)
+    got = ents("以色列理工学院的代表团访问了学校。")
+    assert ("ORG", "以色列理工学院") in got
