@@ -115,3 +115,21 @@ def test_no_organisation_holds_yi_or_huitong_as_a_word_of_its_own(ents):
     # a word that holds the character is no cut (以色列理工学院)
     got = ents("以色列理工学院的代表团访问了学校。")
     assert ("ORG", "以色列理工学院") in got
+
+
+def test_an_image_file_name_left_in_the_text_is_removed():
+    # rules/cleaning.tsv: 903e…bf6.jpg run into the caption after it would open the school's name
+    from pipeline import ingest
+    lines = [ln.text for ln in ingest.clean("903e52f6502220d0393ce2db8433bf6.jpg河洲镇中心小学教师“送教上门”\n"
+                                               "551440025.jpg\n照片格式为.jpg格式，大小为30KB以下。")[0]]
+    assert lines == ["河洲镇中心小学教师“送教上门”", "照片格式为.jpg格式，大小为30KB以下。"]
+
+
+def test_the_school_after_an_image_file_name_is_the_school(ents, tmp_path):
+    from pipeline import ingest
+    path = tmp_path / "r.txt"
+    path.write_text("河洲镇送教上门\n2021-03-01\n903e52f6502220d0393ce2db8433bf6.jpg河洲镇中心小学教师为残疾学生"
+                    "“送教上门”，坚持了十年。\n", encoding="utf-8")
+    text = "\n".join(sec.text for sec in ingest.read_report(path).sections)
+    assert "jpg" not in text
+    assert ("ORG", "河洲镇中心小学") in ents(text, pub_date="2021-03-01")
