@@ -133,3 +133,19 @@ def test_the_school_after_an_image_file_name_is_the_school(ents, tmp_path):
     text = "\n".join(sec.text for sec in ingest.read_report(path).sections)
     assert "jpg" not in text
     assert ("ORG", "河洲镇中心小学") in ents(text, pub_date="2021-03-01")
+
+
+def member_links(analyse, text):
+    doc = analyse(text, pub_date="2022-03-01")
+    return {(r.source.rsplit(":", 1)[-1], r.target.rsplit(":", 1)[-1].rsplit("/", 1)[-1], r.attrs.get("role"))
+            for r in doc._.relations if r.type == "MEMBER_OF"}
+
+
+def test_a_post_of_a_body_named_by_its_type_word_alone_does_not_end_the_run_of_posts(analyse):
+    # rules/relations.tsv unnamed_body: 政府副县长 links to no organisation, the posts before it are read
+    got = member_links(analyse, "临泉县召开部署会。县委常委、宣传部部长、政府副县长张胜利出席会议并讲话。")
+    assert ("张胜利", "临泉县委", "常委") in got
+    assert any(p == "张胜利" and o.endswith("宣传部") and r.endswith("部长") for p, o, r in got)
+    assert not any(r and "副县长" in r for _, _, r in got)
+    got = member_links(analyse, "县委常委、宣传部部长、政府副县长、县教育局局长张胜利出席。")
+    assert ("张胜利", "县教育局", "局长") in got and ("张胜利", "县委", "常委") in got

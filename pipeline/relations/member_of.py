@@ -210,6 +210,18 @@ class Chain:
             return ""
         return ""
 
+    def _unnamed_body_in_run(self, k: int) -> str:
+        """A body written by its type word alone (rules/relations.tsv ``unnamed_body``: 政府,
+        人民政府) between a 、 that ends an earlier post and a role (、政府副县长): its post
+        has no organisation to link to, and the posts before it are read on."""
+        text = self.text
+        for word in cues("unnamed_body"):
+            j = k - len(word)
+            if j - 1 > self.s and text[j - 1] == "、" and text.startswith(word, j) \
+                    and not any(i in self.org_end for i in range(j, k + 1)) and _roles_ending_at(text, j - 1, self.s):
+                return word
+        return ""
+
     def read(self, pos: int) -> tuple[list[tuple[Mention, list[str], bool]], list[str], Mention | None]:
         """(organisation, its roles and whether an anaphor (该校) named it; roles with no
         organisation; a person the chain runs into: 校长张三、副校长李四)."""
@@ -224,7 +236,7 @@ class Chain:
             cands = _roles_ending_at(text, pos, s)
             if not cands:
                 break
-            chosen, org, office, org_at = cands[0], None, "", -1
+            chosen, org, office, org_at, unnamed = cands[0], None, "", -1, ""
             for r in cands:       # the role after which an organisation (or its office) ends
                 a = pos - len(r)
                 b = a
@@ -269,10 +281,13 @@ class Chain:
                     chosen = _qualifier_before(text, pos - len(chosen), s) + chosen
                 if not bare:     # X大学医学部博士生导师、河北招生负责人Y: a free word in a run stays in the role
                     chosen = self._free_word_in_run(pos - len(chosen)) + chosen
+                unnamed = self._unnamed_body_in_run(pos - len(chosen)) if not bare else ""
+                if unnamed:      # 县委常委、宣传部部长、政府副县长X: a post of a body named by its type
+                    chosen = unnamed + chosen   # word alone; the chain reads on past it
             if after_comma and org is None:
                 break                # a comma ends the chain unless an organisation follows
             pos -= len(chosen) + len(bare)
-            here = [office + chosen] + pending
+            here = pending if unnamed else [office + chosen] + pending
             if org is not None:
                 links.append((org, here, org_at >= 0))
                 pending = []
