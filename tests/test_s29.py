@@ -149,3 +149,25 @@ def test_a_post_of_a_body_named_by_its_type_word_alone_does_not_end_the_run_of_p
     assert not any(r and "副县长" in r for _, _, r in got)
     got = member_links(analyse, "县委常委、宣传部部长、政府副县长、县教育局局长张胜利出席。")
     assert ("张胜利", "县教育局", "局长") in got and ("张胜利", "县委", "常委") in got
+
+
+def test_a_name_spelt_by_sound_after_a_dot_keeps_its_last_syllables(ents):
+    # rules/translit_tail_chars.txt: the model stopped a syllable short
+    got = ents("大学草业与环境科学学院环境科学174班的艾尼卡江·阿布都古力，将在明年夏天毕业。")
+    assert ("PERSON", "艾尼卡江·阿布都古力") in got
+    got = ents("新疆大学中国语言文学学院教授夏迪娅·伊布拉音列举多项数据。")
+    assert ("PERSON", "夏迪娅·伊布拉音") in got
+    # a word of its own after the name stays out of it (比尔·盖茨 + 基金会 is the foundation)
+    assert ("PERSON", "吐尔洪·托护提") in ents("吐尔洪·托护提如实介绍情况。")
+
+
+def test_a_character_that_stands_inside_names_ends_none():
+    # 都 writes a syllable inside 阿布都古力, but 尼亚孜都|说 is 尼亚孜 + 都说 (all said)
+    words = {}
+    text = "校长库尔班·尼亚孜都说好。"
+    i = 0
+    for w in ["校长", "库尔班", "·", "尼亚孜", "都", "说", "好", "。"]:
+        words[i] = i + len(w)
+        i += len(w)
+    s, e = text.index("库"), text.index("都")
+    assert people.translit_tail(text, s, e, words) == e

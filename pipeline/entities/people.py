@@ -103,16 +103,36 @@ def trim(text: str, s: int, e: int, words: dict | None = None) -> int:
 
 def translit_tail(text: str, s: int, e: int, words: dict) -> int:
     """The end of a name written by sound with a dot (吐尔洪·托护提) where the model stopped a
-    syllable short (吐尔洪·托护): the characters after it that write sounds
-    (rules/translit_chars.txt) up to one that does not, or to a word of its own (比尔·盖茨 +
-    基金会 stays)."""
+    syllable short (吐尔洪·托护, 艾尼卡江·阿布|都古力): the characters after it that write sounds
+    (rules/translit_chars.txt, rules/translit_tail_chars.txt) up to one that does not, or to a
+    word of its own (比尔·盖茨 + 基金会 stays)."""
     if not ("·" in text[s:e] or "•" in text[s:e]):
         return e
-    sounds = lexicon.translit_chars()
+    sounds, inner = _tail_sounds()
     k = e
-    while k < len(text) and k - e < 3 and text[k] in sounds and words.get(k, k + 1) - k == 1:
-        k += 1
-    return k if k < len(text) and text[k] not in sounds else e
+    while k < len(text) and k - e < 3:
+        w = words.get(k, k + 1)
+        # one character a word, or after one a word of sounds (阿布|都|古力); no word of its own
+        if (w - k > 1 and (k == e or w - e > 3)) or not all(c in sounds for c in text[k:w]):
+            break
+        k = w
+    while k > e and text[k - 1] in inner:
+        k -= 1       # 尼亚孜都|说: a character that stands inside names ends none
+    if k >= len(text):
+        return e
+    w = words.get(k, k + 1)
+    # the name ends where what follows writes no sound, or opens a word that is not all sounds
+    # (伊布拉音|列举: 列 writes sounds, 列举 is a word)
+    return k if text[k] not in sounds or (w - k > 1 and not all(c in sounds for c in text[k:w])) else e
+
+
+@functools.lru_cache(maxsize=None)
+def _tail_sounds() -> tuple[frozenset[str], frozenset[str]]:
+    """(the characters a name's last syllables after a dot are written with, those of them
+    that end no name): rules/translit_chars.txt and rules/translit_tail_chars.txt."""
+    items = rules.items("translit_tail_chars.txt")
+    inner = frozenset(x[1:] for x in items if x.startswith("!"))
+    return frozenset(lexicon.translit_chars()) | {x.lstrip("!") for x in items}, inner
 
 
 # one-character words that follow a name as its sentence goes on (prepositions and adverbs),
