@@ -246,6 +246,9 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             lab = "PERSON"  # 钟南山 is a person, not a place in 南山区
         elif text[s:e] in lexicon.known_orgs().words:
             lab = "ORG"     # 麦可思 is a company, not a person
+        elif lab == "PLACE" and text[s:e].endswith(lexicon.place_institutions()) \
+                and len(text[s:e]) > min(map(len, lexicon.place_institutions())):
+            lab = "ORG"     # 遵义市图书馆, 北京市少年宫: an institution, not a place
         elif lab == "ORG" and lexicon.generic_kind_head(text[s:e]) and not known_name(text[s:e]):
             head = lexicon.generic_kind_head(text[s:e])    # 美国大学: no university; 美国 a place
             if not lexicon.qualifiers_only(head):

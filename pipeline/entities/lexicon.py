@@ -272,6 +272,12 @@ def translit_chars() -> str:
 
 
 @functools.lru_cache(maxsize=None)
+def place_institutions() -> tuple[str, ...]:
+    """Endings of institutions a PLACE may not end with (rules/place_institutions.txt)."""
+    return rules.items("place_institutions.txt")
+
+
+@functools.lru_cache(maxsize=None)
 def generic_orgs() -> frozenset[str]:
     return frozenset(rules.items("org_generic.txt"))
 
