@@ -178,3 +178,12 @@ def test_a_library_or_a_museum_a_division_opens_is_an_organisation(ents):
     got = ents("学生们参观了遵义市图书馆和北京市少年宫，又去了宜宾市赵一曼纪念馆。")
     assert {("ORG", "遵义市图书馆"), ("ORG", "北京市少年宫"), ("ORG", "宜宾市赵一曼纪念馆")} <= got
     assert not any(label == "PLACE" and text.endswith(("图书馆", "少年宫", "纪念馆")) for label, text in got)
+
+
+def test_a_village_the_model_stopped_inside_is_read_to_its_end(ents):
+    # places.village_after: 尚义县红土梁镇二道|背村, the chain written on to the village's end
+    got = ents("张北县小二台镇德胜村、尚义县红土梁镇二道背村、襄垣县王桥镇洛江沟村、沙县青州镇澄江楼村获得表彰。")
+    assert {("PLACE", "尚义县红土梁镇二道背村"), ("PLACE", "襄垣县王桥镇洛江沟村"), ("PLACE", "沙县青州镇澄江楼村")} <= got
+    # a village already whole is not run on into the word after it (深沟村|村委会)
+    got = ents("四川省广元经开区盘龙镇深沟村村委会主任介绍了情况。")
+    assert not any(text.endswith("村村") for _, text in got)

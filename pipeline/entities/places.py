@@ -299,11 +299,22 @@ TOWN_END = ("街道", "镇", "乡")
 
 def village_after(text: str, m: Mention) -> int:
     """The end of a place written on over a village of its own after a town or street
-    (龙里县冠山街道奋进社区: one PLACE, ANNOTATION.md's chain), else its own end."""
-    if not m.text.endswith(TOWN_END) or not division_chain(m.text):
+    (龙里县冠山街道奋进社区: one PLACE, ANNOTATION.md's chain), also where the model stopped
+    inside the village's name (尚义县红土梁镇二道|背村), else its own end."""
+    at = m.end
+    if m.text.endswith(VILLAGE_END):
+        return m.end     # 盘龙镇深沟村|村委会: the village is whole
+    if not m.text.endswith(TOWN_END):
+        # the last town word, one to three characters before the end: the village's name began
+        cut = max((m.text.rfind(t) + len(t) for t in TOWN_END if m.text.rfind(t) > 0), default=0)
+        if not 1 <= len(m.text) - cut <= 3:
+            return m.end
+        at = m.start + cut
+    if not division_chain(text[m.start:at]):
         return m.end
-    v = VILLAGE_NAME.match(text, m.end)
-    if v is None or _NOT_VILLAGE.fullmatch(v.group(0)) or any(c in v.group(0)[:-1] for c in "的和与及在是"):
+    v = VILLAGE_NAME.match(text, at)
+    if v is None or v.end() <= m.end or _NOT_VILLAGE.fullmatch(v.group(0)) \
+            or any(c in v.group(0)[:-1] for c in "的和与及在是"):
         return m.end
     return v.end()
 
