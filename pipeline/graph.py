@@ -323,7 +323,7 @@ def table_header(cols: list[str]) -> bytes:
 
 def write_graphml(index: Path, path: Path, spans=None) -> None:
     """The GraphML of the index, streamed in one pass: the same bytes as
-    :func:`graphml_bytes` of the same graph. The keys are declared from
+    :func:`pipeline.graphml.graphml_bytes` of the same graph. The keys are declared from
     :func:`graph_keys`; should the nodes and edges written use others, the file is
     written again with those. ``spans.add(tab, key, length)`` is given the length of each
     node (``g_nodes``, by id) and of the edges of each source (``g_edges``), and
