@@ -102,3 +102,12 @@ def placed(analyse, text: str, name: str) -> tuple[set, set]:
     doc = analyse(text, pub_date="2020-09-01")
     keys = {m.key for m in found(doc) if m.text == name}
     return {r.target for r in doc._.relations if r.type == "LOCATED_IN" and r.source in keys}, keys
+
+
+def mention_at(label: str, text: str, name: str, nth: int = 0):
+    """A mention of ``label`` over the ``nth`` occurrence (from 0) of ``name`` in ``text``."""
+    from pipeline.doc import Mention
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(name, s + 1)
+    return Mention(label, s, s + len(name), name)

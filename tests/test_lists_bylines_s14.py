@@ -7,12 +7,11 @@ from pipeline.doc import Mention
 from pipeline.entities import org_shapes, orgs
 from pipeline.relations import bylines
 
+from .conftest import mention_at
+
 
 def _org(text: str, name: str, nth: int = 0) -> Mention:
-    s = -1
-    for _ in range(nth + 1):
-        s = text.index(name, s + 1)
-    return Mention("ORG", s, s + len(name), name)
+    return mention_at("ORG", text, name, nth)
 
 
 def test_a_list_is_followed_to_its_end_from_the_items_found():
@@ -50,8 +49,7 @@ def test_the_party_committee_of_a_bureaus_organs_is_one_name():
 
 
 def _person(text: str, name: str) -> Mention:
-    s = text.index(name)
-    return Mention("PERSON", s, s + len(name), name)
+    return mention_at("PERSON", text, name)
 
 
 def test_a_person_a_medium_talks_to_is_not_its_reporter():

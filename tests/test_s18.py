@@ -11,10 +11,11 @@ from pipeline.nlp import found
 from pipeline.relations.implements import names_place_body
 from pipeline.relations.common import ends_with_pattern
 
+from .conftest import mention_at
+
 
 def _org(text: str, name: str) -> Mention:
-    s = text.index(name)
-    return Mention("ORG", s, s + len(name), name)
+    return mention_at("ORG", text, name)
 
 
 def test_an_organisation_read_across_a_stop_is_what_follows_it():

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pipeline.doc import Mention
 from pipeline.entities import people
+
+from .conftest import mention_at
 from pipeline.nlp import found
 
 
@@ -70,10 +72,7 @@ def persons(ms):
 
 
 def person_at(text, name, nth=0):
-    i = -1
-    for _ in range(nth + 1):
-        i = text.index(name, i + 1)
-    return Mention("PERSON", i, i + len(name), name)
+    return mention_at("PERSON", text, name, nth)
 
 
 def test_a_name_run_on_into_a_verb_is_cut_back_where_the_report_names_it_without():

@@ -306,7 +306,7 @@ def village_after(text: str, m: Mention) -> int:
         return m.end     # 盘龙镇深沟村|村委会: the village is whole
     if not m.text.endswith(TOWN_END):
         # the last town word, one to three characters before the end: the village's name began
-        cut = max((m.text.rfind(t) + len(t) for t in TOWN_END if m.text.rfind(t) > 0), default=0)
+        cut = max((i + len(t) for t in TOWN_END for i in (m.text.rfind(t),) if i > 0), default=0)
         if not 1 <= len(m.text) - cut <= 3:
             return m.end
         at = m.start + cut
