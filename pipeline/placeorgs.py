@@ -375,16 +375,26 @@ def keyed_at(m: Mention, code: str | None, scope: str, named) -> tuple[str, str]
     return (key, anchor) if anchor else None
 
 
+@functools.lru_cache(maxsize=None)
+def _post_run() -> re.Pattern:
+    """The text between two bodies of one run of posts: the first body's post(s), then a
+    separator (察布查尔县委副书记、县人民政府县长; 江苏省委教育工委书记，省教育厅党组书记)."""
+    posts = sorted({row[0] for row in rules.table("roles.tsv")} | {"成员", "常委"}, key=len, reverse=True)
+    post = "|".join(map(re.escape, posts))
+    return re.compile(rf"(?:(?:{post})(?:兼|、)?)*[、，,]|[和与及]")
+
+
 def level_after_listed(text: str, ms: list[Mention], place_divs: dict[int, list[Division]]) -> dict[int, str]:
-    """Organisations named by a level word right after a body of a place in a list
-    (贵州省委教育工委、省教育厅; 县委、县政府 after 镇沅县委): id -> the division of that level
-    the body before names (or the one it was given so in turn)."""
+    """Organisations named by a level word right after a body of a place in a list or in a
+    run of posts (贵州省委教育工委、省教育厅; 县委、县政府 after 镇沅县委; 察布查尔县委副书记、县人民
+    政府县长): id -> the division of that level the body before names (or the one it was
+    given so in turn)."""
     gaz = gazetteer.get()
     orgs = sorted((m for m in ms if m.label == "ORG"), key=lambda m: m.start)
     out: dict[int, str] = {}
     for q, m in zip(orgs, orgs[1:]):
         chain = gaz.chain(out[id(q)]) if id(q) in out else place_divs.get(id(q)) or []
-        if chain and not place_divs.get(id(m)) and text[q.end:m.start] in ("、", "和", "与", "及") \
+        if chain and not place_divs.get(id(m)) and _post_run().fullmatch(text[q.end:m.start]) \
                 and m.text[:1] in LEVEL_CHARS and m.text[1:2] not in ("民", "场"):
             code = level_division([d.code for d in chain], m.text[:1])
             if code:
