@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from . import gazetteer, placeurl, rules
 from .placeorgs import (mission_in_china, named_abroad, short_kind, colleges_of_one_university, county_just_before, geo_home, name_holds, outlet_province, seat_place, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
-                        keyed_at, level_after_listed, placed_before, site_body,
+                        keyed_at, level_after_listed, level_in_sentence, placed_before, site_body,
                         local_end, same_place_in_full, unify_orgs, village_home, with_setting, zone_end, zone_home)
 from . import names as org_names
 from .gazetteer import Division
@@ -76,6 +76,7 @@ class Resolver:
         self.site: tuple[str, ...] = ()     # the divisions the report's government site names
         self.before: dict[str, str] = {}    # organisations placed by 的 after a place (placed_before)
         self.listed: dict[int, str] = {}    # level-word bodies listed after a placed one (level_after_listed)
+        self.in_sentence: dict[int, str] = {}   # level-word bodies after a division in their sentence (level_in_sentence)
 
     def resolve(self, name: str, parent: Division | None = None) -> Division | None:
         divs = self.gaz.lookup(name)
@@ -277,6 +278,7 @@ class PlaceResolver:
 
         res.before = placed_before(text, ms, place_divs)
         res.listed = level_after_listed(text, ms, place_divs)
+        res.in_sentence = level_in_sentence(text, ms, place_divs)
         bases: dict[int, str] = {}     # how each organisation was placed (its LOCATED_IN basis)
         for m in ms:
             chain = place_divs.get(id(m), [])
@@ -463,6 +465,10 @@ class PlaceResolver:
             if basis in ("", "report context") and not chain and name == m.text else None
         if stated is not None:    # 章丘黄河镇的大张小学 in a report set in 西营街道: 黄河镇's
             (m.key, anchor), basis = stated, "place written before it (X的Y)"
+        near = keyed_at(m, res.in_sentence.get(id(m)), doc._.doc_id or "", res.named) \
+            if not basis and not chain and name == m.text else None
+        if near is not None:     # 临城县投资……建成了以县第二小学, in a report that sets no county: 临城县's
+            (m.key, anchor), basis = near, "level word and its sentence's context"
         if basis in ("", "report context") and not chain:
             town = named_town_of(name, res.named)
             if town is not None:       # 洛阳高级中学 beside 洛阳镇: that town's school, not 洛阳市's
