@@ -216,7 +216,9 @@ def _org_key(text: str, attrs: dict, chain: list[Division], path: list[str],
         if not anchor:   # no setting at that level: the one division of that level the section names
             anchor = named_level(named, "自治区" if region else auto.group(0) if auto else lead, path)
             basis = "level word and report context (the one division of its level named)" if anchor else ""
-    elif attrs.get("common") and scope:    # 合唱团, 理事会 written alone: its report's, placed nowhere
+    elif (attrs.get("common") or BARE_PARTY_UNIT.fullmatch(text)) and scope:
+        # 合唱团, 理事会, 党支部, 校党委 written alone: its report's, placed nowhere (a party
+        # branch is some body's, never a place's: not 武侯区党支部)
         return f"org:?{scope}:{text}", "", ""
     elif city := campus_city(text):   # 中大珠海校区, 哈工大深圳校区: the city its own name gives, whatever the setting
         anchor, basis = city, "name"
@@ -343,6 +345,8 @@ def drop_level(core: str, d: Division) -> str:
 
 # organisations that belong to the place a report is about; universities, companies and
 # media without a place in their name are one organisation wherever they are named
+# a party's or the League's unit written alone, or of 学校 (学校党支部, 校党委)
+BARE_PARTY_UNIT = re.compile(r"(?:学校|校)?(党支部|党总支|党委|团委|团支部|团总支|党小组)")
 LOCAL_KINDS = {"school", "kindergarten", "bureau", "government", "party", "team", "unit", "hospital", "other"}
 
 

@@ -14,7 +14,7 @@ from . import names as org_names
 from .doc import Mention, Relation
 from .entities import named_by_field
 from .gazetteer import Division
-from .orgkeys import LEVEL_CHARS, level_division, org_key, segment, town_by_short_name
+from .orgkeys import BARE_PARTY_UNIT, LEVEL_CHARS, level_division, org_key, segment, town_by_short_name
 
 
 # a foreign body's mission or office in China (西班牙驻华使馆, 美国驻华大使馆, 日本驻中国领事馆)
@@ -147,6 +147,29 @@ def same_org_in_full(ms: list[Mention], bases: dict[int, str], entities: dict, r
         if not any(o.key == old for o in ms if o is not m):
             entities.pop(old, None)
             relations[:] = [r for r in relations if r.source != old]    # its placing by the report's setting
+
+
+def party_unit_of_one(ms: list[Mention], entities: dict, relations: list) -> None:
+    """A party's or the League's unit written alone (党支部, 学校党支部: ``BARE_PARTY_UNIT``)
+    is the one such unit the section names with its owner (锦小党支部, 建安区实验中学党支部):
+    one entity. Where the section names none or several, it stays its report's own node."""
+    for m in ms:
+        bare = BARE_PARTY_UNIT.fullmatch(m.text) if m.label == "ORG" else None
+        if bare is None:
+            continue
+        unit = bare.group(1)
+        keys = {x.key for x in ms if x.label == "ORG" and x is not m and x.text.endswith(unit)
+                and len(x.text) > len(m.text) and not BARE_PARTY_UNIT.fullmatch(x.text)}
+        if len(keys) != 1:
+            continue
+        old, new = m.key, keys.pop()
+        m.key = new
+        if new in entities:
+            m.norm = entities[new]["name"]
+            entities[new]["aliases"].add(m.text)
+        if not any(o.key == old for o in ms if o is not m):
+            entities.pop(old, None)
+            relations[:] = [r for r in relations if r.source != old]
 
 
 def colleges_of_one_university(ms: list[Mention], entities: dict, relations: list, scope: str) -> None:

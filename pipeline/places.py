@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, placeurl, rules
-from .placeorgs import (mission_in_china, named_abroad, short_kind, colleges_of_one_university, county_just_before, geo_home, name_holds, outlet_province, seat_place, geo_levels, geo_names, geo_province, known_seat, named_town_of, same_org_in_full,
+from .placeorgs import (mission_in_china, named_abroad, short_kind, colleges_of_one_university, county_just_before, geo_home, name_holds, outlet_province, seat_place, geo_levels, geo_names, geo_province, known_seat, named_town_of, party_unit_of_one, same_org_in_full,
                         keyed_at, level_after_listed, level_in_sentence, placed_before, site_body,
                         local_end, same_place_in_full, unify_orgs, village_home, with_setting, zone_end, zone_home)
 from . import names as org_names
@@ -301,6 +301,7 @@ class PlaceResolver:
                 _entity(entities, m.key, "PERSON", m.text, m.text, {"outlet": outlet} if role else {})
         same_place_in_full(ms, entities, relations)
         same_org_in_full(ms, bases, entities, relations)
+        party_unit_of_one(ms, entities, relations)
         colleges_of_one_university(ms, entities, relations, doc._.doc_id or "")
         unify_orgs(ms, entities, relations)
         # short forms take the key of their full name (锦小 -> 锦官新城小学)

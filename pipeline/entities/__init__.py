@@ -210,7 +210,8 @@ def _one_label(ms: list[Mention]) -> list[Mention]:
 
 
 def _propagate(text: str, ms: list[Mention], starts: set, ends: set) -> list[Mention]:
-    """A name found once is found wherever else it is written as a word of its own."""
+    """A name found once is found wherever else it is written as a word of its own, also
+    over a piece of it found there with the same label (小党支部 of a second 锦小党支部)."""
     busy = covered(len(text), ms)
     out = list(ms)
     seen = {}
@@ -220,16 +221,48 @@ def _propagate(text: str, ms: list[Mention], starts: set, ends: set) -> list[Men
         i = text.find(name)
         while i >= 0:
             e = i + len(name)
-            if not any(busy[i:e]) and (i in starts or i == 0 or not lexicon.is_cjk(text[i - 1])) \
+            inner = _pieces_within(text, out, busy, m.label, i, e)
+            if inner is not None and (i in starts or i == 0 or not lexicon.is_cjk(text[i - 1])) \
                     and (e in ends or e == len(text) or not lexicon.is_cjk(text[e])) \
                     and (m.label != "PLACE" or places.plausible(text, i, e)) \
                     and (m.label != "ORG" or not lexicon.after_qualifiers(text, i, e)) \
                     and (m.label != "PERSON" or not people.names_doctrine(text, e)    # 中华大地, 毛泽东思想
                          and not people.begins_a_name(text, e)):                         # 孔子课堂
+                for x in inner:
+                    out.remove(x)
                 out.append(Mention(m.label, i, e, name, attrs={k: v for k, v in m.attrs.items() if k != "conf"}))
                 busy[i:e] = b"\x01" * (e - i)
             i = text.find(name, i + 1)
     return out
+
+
+# what a completion never adds: a conjunction, a stop or bracket, or a preposition opening it
+_NOT_IN_EXTENSION = re.compile(r"[和与及、，,。；;：:“”\"（）()\s]|^[以在对向从把被为将的是]")
+
+
+def _pieces_within(text: str, ms: list[Mention], busy: bytearray, label: str, i: int, e: int) -> list[Mention] | None:
+    """The mentions lying within text[i:e] (none: an empty list) where the name written there
+    may take their place; None where it may not: another mention reaches in or out of it,
+    or the name is no completion of the one piece in it. A completion adds the start of a
+    name (拜|罗伊特大学, 管|杨涵, 西北|农大), or, to an organisation, the type word it lacked
+    (塞梅尔维斯|大学, 教育部|学位与研究生教育发展中心); never to a place (贵州|南部), never the end
+    of a person's name (张丽|和), never across a conjunction (青联和|学联) or from a
+    preposition (以|鑫荣公司)."""
+    if not any(busy[i:e]):
+        return []
+    inner = [x for x in ms if x.start < e and x.end > i]
+    if len(inner) != 1 or label == "PLACE":
+        return None
+    x = inner[0]
+    if x.label != label or x.start < i or x.end > e or (x.start, x.end) == (i, e):
+        return None
+    if x.end == e and x.start > i:
+        added = text[i:x.start]
+    elif x.start == i and label == "ORG" and orgs.kind_of(text[i:e])[1] and not orgs.kind_of(x.text)[1]:
+        added = text[x.end:e]
+    else:
+        return None
+    return None if _NOT_IN_EXTENSION.search(added) else inner
 
 
 def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[Mention]:
@@ -335,6 +368,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
           if not org_shapes.document_code(text, m)]                                  # 教基厅函〔2020〕
     ms = [part for m in ms for part in org_cells.split_place_cell(m)]    # 新疆维吾尔自治区华中科技大学: two cells
     ms = [part for m in ms for part in org_cells.split_province_cells(m)]    # 山东省教育厅山东省公安厅…: one each
+    ms = org_cells.province_runs(text, ms)                                 # …山东省司法厅山东省人力资源…: one each
     ms = [part for m in ms for part in org_cells.split_provinces(m)]     # 西藏新疆: two places
     ms = [part for m in ms for part in org_cells.after_kind(m, starts)]  # 中国一流大学复旦大学: 复旦大学
     ms = [part for m in ms for part in org_cells.split_counted(m)]       # 北京市166所小学: 北京市
