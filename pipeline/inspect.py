@@ -151,9 +151,12 @@ def main_inspect(name: str, out: Path, fmt: str = "text", limit: int = 5) -> int
 
 
 def measures_table(out: Path):
-    """The measures table as a pandas DataFrame."""
+    """The measures table as a pandas DataFrame: each measure with each organisation that
+    implements it, the organisations that one is PART_OF (a party branch's school: which
+    schools adopted a measure through their units), its kind and place, in how many reports,
+    the first date and the evidence rows."""
     import pandas as pd
-    cols = ["measure", "implemented_by", "kind", "place", "reports", "first_date", "evidence"]
+    cols = ["measure", "implemented_by", "part_of", "kind", "place", "reports", "first_date", "evidence"]
     store = open_store(out)
     if isinstance(store, query.IndexStore):
         df = pd.DataFrame(store.measure_rows(), columns=cols)
@@ -166,6 +169,10 @@ def measures_table(out: Path):
     # when no date is written next to it: the publication date, else the year the report
     # is about (documents.csv says how that year was found)
     pub = {d: p or y for d, p, y in zip(store.docs["doc_id"], store.docs["pub_date"], store.docs["year"])}
+    part = rel[rel["type"] == "PART_OF"]
+    owners: dict[str, set] = {}
+    for src, dst in zip(part["source_id"], part["target_id"]):
+        owners.setdefault(src, set()).add(dst)
     rows = []
     for (mid, oid), grp in imp.groupby(["target_id", "source_id"], sort=True):
         org = store.node(oid)
@@ -176,6 +183,7 @@ def measures_table(out: Path):
             if d:
                 dates.append(d)
         rows.append({"measure": store.node(mid).get("name", mid), "implemented_by": org.get("name", oid),
+                     "part_of": "; ".join(sorted(store.node(d).get("name", d) for d in owners.get(oid, ()))),
                      "kind": org.get("kind", ""), "place": " > ".join(store.hierarchy(oid)[-2:]),
                      "reports": len({d.split("#")[0] for d in grp["doc_id"]}),
                      "first_date": min(dates) if dates else "", "evidence": len(grp)})

@@ -126,6 +126,11 @@ class IndexStore:
             return ""
         return row[0] or (str(row[1]) if row[1] not in ("", None) else "")
 
+    def owner_names(self, oid: str) -> list[str]:
+        """The names of the organisations ``oid`` is PART_OF (锦小党支部: 成都市锦官新城小学)."""
+        rows = self.db.execute("SELECT DISTINCT dst FROM evidence WHERE typ='PART_OF' AND src=?", (oid,)).fetchall()
+        return sorted(self.node(d).get("name", d) for (d,) in rows)
+
     def measure_rows(self) -> list[dict]:
         """Measures x the organisations that implement them (``measures``), unsorted."""
         groups: dict[tuple[str, str], list] = {}
@@ -142,6 +147,7 @@ class IndexStore:
                 if d:
                     dates.append(d)
             rows.append({"measure": self.node(mid).get("name", mid), "implemented_by": org.get("name", oid),
+                         "part_of": "; ".join(self.owner_names(oid)),
                          "kind": org.get("kind", ""), "place": " > ".join(self.hierarchy(oid)[-2:]),
                          "reports": len({d.split("#")[0] for d, _ in grp}),
                          "first_date": min(dates) if dates else "", "evidence": len(grp)})

@@ -154,6 +154,15 @@ def test_measures_table(seed_build):
                                                              "县教育局", "朝天区教科局"}
 
 
+def test_measures_table_names_what_a_branch_implementer_is_part_of(seed_build):
+    # 锦小党支部 launches “云调查”: the branch implements it, and the table says whose branch
+    # it is, so a school's measures are found through its units
+    df = inspect.measures_table(seed_build)
+    rows = df[df.implemented_by == "锦小党支部"]
+    assert len(rows) >= 1 and set(rows.part_of) == {"成都市锦官新城小学"}
+    assert (df[df.implemented_by == "槐荫区教体局"].part_of == "").all()    # a bureau is no one's unit here
+
+
 def test_the_cli_inspects_a_build(seed_build):
     res = subprocess.run([sys.executable, "-m", "pipeline", "inspect", "杨洪亮", "--out", str(seed_build)],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
