@@ -140,13 +140,20 @@ def same_org_in_full(ms: list[Mention], bases: dict[int, str], entities: dict, r
         old, new = m.key, keys.pop()
         if _coarser(_placed(relations, new), _placed(relations, old)):
             continue      # 六安市城北小学 and 城北小学 in a 裕安区 report: the finer place stands
-        m.key = new
-        if new in entities:
-            m.norm = entities[new]["name"]
-            entities[new]["aliases"].add(m.text)
-        if not any(o.key == old for o in ms if o is not m):
-            entities.pop(old, None)
-            relations[:] = [r for r in relations if r.source != old]    # its placing by the report's setting
+        _rekey(m, new, ms, entities, relations)
+
+
+def _rekey(m: Mention, new: str, ms: list[Mention], entities: dict, relations: list) -> None:
+    """``m`` becomes the entity ``new``: its spelling an alias of it, and its old entity gone
+    with the relations from it (its placing by the report's setting) where no other mention
+    holds it."""
+    old, m.key = m.key, new
+    if new in entities:
+        m.norm = entities[new]["name"]
+        entities[new]["aliases"].add(m.text)
+    if not any(o.key == old for o in ms if o is not m):
+        entities.pop(old, None)
+        relations[:] = [r for r in relations if r.source != old]
 
 
 def party_unit_of_one(ms: list[Mention], entities: dict, relations: list) -> None:
@@ -160,16 +167,8 @@ def party_unit_of_one(ms: list[Mention], entities: dict, relations: list) -> Non
         unit = bare.group(1)
         keys = {x.key for x in ms if x.label == "ORG" and x is not m and x.text.endswith(unit)
                 and len(x.text) > len(m.text) and not BARE_PARTY_UNIT.fullmatch(x.text)}
-        if len(keys) != 1:
-            continue
-        old, new = m.key, keys.pop()
-        m.key = new
-        if new in entities:
-            m.norm = entities[new]["name"]
-            entities[new]["aliases"].add(m.text)
-        if not any(o.key == old for o in ms if o is not m):
-            entities.pop(old, None)
-            relations[:] = [r for r in relations if r.source != old]
+        if len(keys) == 1:
+            _rekey(m, keys.pop(), ms, entities, relations)
 
 
 def colleges_of_one_university(ms: list[Mention], entities: dict, relations: list, scope: str) -> None:
