@@ -343,10 +343,10 @@ def drop_level(core: str, d: Division) -> str:
     return core
 
 
-# organisations that belong to the place a report is about; universities, companies and
-# media without a place in their name are one organisation wherever they are named
 # a party's or the League's unit written alone, or of 学校 (学校党支部, 校党委)
 BARE_PARTY_UNIT = re.compile(r"(?:学校|校)?(党支部|党总支|党委|团委|团支部|团总支|党小组)")
+# organisations that belong to the place a report is about; universities, companies and
+# media without a place in their name are one organisation wherever they are named
 LOCAL_KINDS = {"school", "kindergarten", "bureau", "government", "party", "team", "unit", "hospital", "other"}
 
 

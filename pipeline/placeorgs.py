@@ -424,17 +424,19 @@ def level_after_listed(text: str, ms: list[Mention], place_divs: dict[int, list[
     return out
 
 
-def level_in_sentence(text: str, ms: list[Mention], place_divs: dict[int, list[Division]]) -> dict[int, str]:
+def level_in_sentence(text: str, ms: list[Mention], place_divs: dict[int, list[Division]],
+                      sentence_start) -> dict[int, str]:
     """Organisations named by a bare level word, with a division of that level named before
     them in their sentence (临城县投资200万元，建成了以县第二小学; 越秀区……由区教育局): id -> the
-    nearest such division. Read only for a body the report's setting leaves unplaced."""
+    nearest such division. Read only for a body the report's setting leaves unplaced.
+    ``sentence_start(pos)`` gives where the sentence holding ``pos`` starts."""
     gaz = gazetteer.get()
     out: dict[int, str] = {}
     before: list[tuple[int, list[Division]]] = []
     for m in sorted((m for m in ms if m.label in ("ORG", "PLACE")), key=lambda m: m.start):
         chain = place_divs.get(id(m)) or []
         if m.label == "ORG" and not chain and m.text[:1] in LEVEL_CHARS and m.text[1:2] not in ("民", "场", "会"):
-            start = max(text.rfind(c, 0, m.start) for c in "。！？；\n") + 1
+            start = sentence_start(m.start)
             for end, ch in reversed(before):
                 if end <= start or text[end:end + 1] in ("、", "和", "与", "及"):
                     break    # (another item of a list: 下花园区后堡街小学、秦皇岛经济技术开发区第二小学)

@@ -278,7 +278,7 @@ class PlaceResolver:
 
         res.before = placed_before(text, ms, place_divs)
         res.listed = level_after_listed(text, ms, place_divs)
-        res.in_sentence = level_in_sentence(text, ms, place_divs)
+        res.in_sentence = level_in_sentence(text, ms, place_divs, lambda pos: sentence_of(doc, pos)[0])
         bases: dict[int, str] = {}     # how each organisation was placed (its LOCATED_IN basis)
         for m in ms:
             chain = place_divs.get(id(m), [])

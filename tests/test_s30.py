@@ -64,16 +64,23 @@ def mentions_on(text: str, *spans: tuple[str, str, str]) -> tuple[list[Mention],
     return ms, divs
 
 
+def sentence_start(text: str):
+    """Where the sentence holding a position starts, by the project's sentence spans."""
+    from pipeline.doc import sentence_spans
+    spans = sentence_spans(text)
+    return lambda pos: next(a for a, b in spans if a <= pos < b)
+
+
 def test_no_division_from_another_item_of_a_list_or_for_shenghui():
     text = "获奖的有张家口市下花园区后堡街小学、秦皇岛经济技术开发区第二小学的教师，病人被建议到省会医院就诊。"
     ms, divs = mentions_on(text, ("ORG", "张家口市下花园区后堡街小学", "130706"), ("PLACE", "秦皇岛", "130300"),
                            ("ORG", "区第二小学", ""), ("ORG", "省会医院", ""))
-    got = placeorgs.level_in_sentence(text, ms, divs)
+    got = placeorgs.level_in_sentence(text, ms, divs, sentence_start(text))
     assert got == {}          # 下花园区 is another item's; 省会 is no province's body
     # the same county not written as a list item: taken
     text = "张家口市下花园区投资建成了区第二小学。"
     ms, divs = mentions_on(text, ("PLACE", "张家口市下花园区", "130706"), ("ORG", "区第二小学", ""))
-    assert placeorgs.level_in_sentence(text, ms, divs) == {id(ms[1]): "130706"}
+    assert placeorgs.level_in_sentence(text, ms, divs, sentence_start(text)) == {id(ms[1]): "130706"}
 
 
 def test_a_bare_party_branch_is_no_places_body(analyse):

@@ -214,6 +214,7 @@ def _propagate(text: str, ms: list[Mention], starts: set, ends: set) -> list[Men
     over a piece of it found there with the same label (小党支部 of a second 锦小党支部)."""
     busy = covered(len(text), ms)
     out = list(ms)
+    spans = {(x.start, x.end) for x in ms}    # (where the name already is: nothing to do)
     seen = {}
     for m in sorted(ms, key=lambda m: -(m.end - m.start)):
         seen.setdefault(m.text, m)
@@ -221,7 +222,7 @@ def _propagate(text: str, ms: list[Mention], starts: set, ends: set) -> list[Men
         i = text.find(name)
         while i >= 0:
             e = i + len(name)
-            inner = _pieces_within(text, out, busy, m.label, i, e)
+            inner = None if (i, e) in spans else _pieces_within(text, out, busy, m.label, i, e)
             if inner is not None and (i in starts or i == 0 or not lexicon.is_cjk(text[i - 1])) \
                     and (e in ends or e == len(text) or not lexicon.is_cjk(text[e])) \
                     and (m.label != "PLACE" or places.plausible(text, i, e)) \
@@ -231,6 +232,7 @@ def _propagate(text: str, ms: list[Mention], starts: set, ends: set) -> list[Men
                 for x in inner:
                     out.remove(x)
                 out.append(Mention(m.label, i, e, name, attrs={k: v for k, v in m.attrs.items() if k != "conf"}))
+                spans.add((i, e))
                 busy[i:e] = b"\x01" * (e - i)
             i = text.find(name, i + 1)
     return out

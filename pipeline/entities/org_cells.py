@@ -44,22 +44,21 @@ def province_cells(name: str) -> list[str]:
 
 _BODY_END = re.compile(r"(?:厅|局|委员会|部|委|办|院|会)$")
 _PROVINCE_HEAD = re.compile(r"(?=(?:中共)?[\u4e00-\u9fff]{1,7}?(?:省|自治区))")   # from every offset
+_TO_LAST_BODY = re.compile(r"[\u4e00-\u9fff]*(?:厅|局|委员会|部|委|办|院|会)")     # a run of Chinese, to its last type word
 
 
 def province_runs(text: str, ms: list[Mention]) -> list[Mention]:
     """The mentions, where the text writes three or more bodies of one province back to back
     (province_cells) and the model read them in pieces of any label (山东省司法厅山东省 as a
     place, 人力资源和社会保障厅 not at all): one organisation per body there instead."""
+    if text.count("省") + text.count("自治区") < 3:
+        return ms      # (three bodies of one province name it three times)
     out, done = list(ms), 0
     for h in _PROVINCE_HEAD.finditer(text):
         if h.start() < done:
             continue
-        e = h.start()
-        while e < len(text) and "\u4e00" <= text[e] <= "\u9fff":
-            e += 1
-        run = text[h.start():e]
-        while run and not _BODY_END.search(run):     # 公务员局联合发布: up to its last body's type word
-            run = run[:-1]
+        body = _TO_LAST_BODY.match(text, h.start())    # 公务员局联合发布: up to its last body's type word
+        run = body.group(0) if body else ""
         cells = province_cells(run)
         if not cells:
             continue
