@@ -308,6 +308,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 m = org_complete.cut_etc_schools(m)             # 嘉定一中 + 等学校开展
                 m = org_complete.cut_compiled(text, m)          # 来源: 网易财经 + 综合
                 m = org_complete.cut_before_post(text, m)       # 孔子学院 of 孔子学院拉方院 + 长
+                m = org_complete.cut_at_mission(text, m)        # …总领事馆 + 教育领事
                 m = org_shapes.cut_discipline(m)      # 成都中医药大学中药学, 中国宪法学
                 m = m and org_shapes.cut_counted_head(text, m)   # 11所驻昌平大学, 第14名耶拿大学
                 m = m and org_shapes.with_century(text, m)       # 21世纪教育研究院: the model reads 世纪…
@@ -348,6 +349,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _add(ms, org_complete.quoted_schools(text, ms))     # “农八师独立团民办聋哑学校”
     ms = _add(ms, org_complete.bodies_after_places(text, words, ms))   # 黑龙江省 + 乡村振兴局
     ms = _add(ms, org_complete.command_teams(text, ms))   # 教育部 + 应对新冠肺炎疫情工作领导小组
+    ms = _add(ms, org_complete.embassies(text, ms))       # 中国 + 驻 + 纽约 + 总领馆
     ms = _add(ms, org_complete.person_studios(text, words, ms))  # 大安区 + 李秀英 + 沐语名师工作室
     ms = _merge_heads(text, ms)
     ms = _add(ms, org_short.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms]))

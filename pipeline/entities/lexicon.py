@@ -288,11 +288,17 @@ def _generic_kinds() -> tuple[frozenset[str], frozenset[str]]:
     return (frozenset(r[1] for r in rows if r[0] == "qualifier"), frozenset(r[1] for r in rows if r[0] == "type"))
 
 
+@functools.lru_cache(maxsize=None)
+def _generic_openings() -> tuple[str, ...]:
+    return tuple(r[1] for r in rules.table("org_generic_kinds.tsv") if r[0] == "opening")
+
+
 def generic_org(name: str) -> bool:
     """Whether a name that looks like an organisation's names a kind of them: the words of
-    rules/org_generic.txt (执政党, 本报), and a qualifier or a foreign country before a type
-    word of rules/org_generic_kinds.tsv (国外大学, 美国的中学, 顶级商学院)."""
-    return name in generic_orgs() or generic_kind_head(name) is not None
+    rules/org_generic.txt (执政党, 本报), a qualifier or a foreign country before a type
+    word of rules/org_generic_kinds.tsv (国外大学, 美国的中学, 顶级商学院), and a name opening
+    with a level of bodies in general (县级融媒体中心)."""
+    return name in generic_orgs() or name.startswith(_generic_openings()) or generic_kind_head(name) is not None
 
 
 def after_qualifiers(text: str, s: int, e: int) -> bool:

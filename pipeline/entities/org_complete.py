@@ -317,3 +317,51 @@ def cut_clause(text: str, m: Mention, word_at: dict) -> list[Mention]:
             out += cut_clause(text, Mention("ORG", k + len(w), m.end, right, attrs=dict(m.attrs)), word_at)
         return out
     return [m]
+
+
+# an embassy or a consulate and the office of it written right after it
+_MISSION = re.compile(r"(?:大使馆|总领事馆|总领馆|领事馆)")
+_MISSION_OFFICE = re.compile(r"(?:文化教育处|教育处|教育组|文化处|科技处|领事部|签证处)")
+
+
+def embassies(text: str, ms: list[Mention]) -> list[Mention]:
+    """A country's embassy or consulate, named by its country and the place it sits in
+    (中国驻纽约总领馆, 澳大利亚驻上海总领事馆) or by its country alone (英国大使馆), with its
+    office right after it (中国驻英国大使馆教育处): one ORG, not the places it is named by. A
+    mission without its country (驻纽约总领馆, 我驻英国使馆) is none the text names in full."""
+    places = {m.end: m for m in ms if m.label == "PLACE"}
+    out = []
+    for hit in _MISSION.finditer(text):
+        host = places.get(hit.start())
+        if host is None:
+            continue
+        start = host.start
+        if text[start - 1:start] == "驻":
+            home = places.get(start - 1)
+            if home is None:
+                continue
+            start = home.start
+        office = _MISSION_OFFICE.match(text, hit.end())
+        end = office.end() if office else hit.end()
+        out.append(Mention("ORG", start, end, text[start:end], attrs={}))
+    return out
+
+
+
+
+# a post at a mission, which the model may run into its name (…总领事馆教育领事)
+_MISSION_POST = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:领事|参赞|公参|大使|秘书|官员)")
+
+
+def cut_at_mission(text: str, m: Mention) -> Mention:
+    """An organisation the model read through a mission into a post at it
+    (澳大利亚驻上海总领事馆教育 + 领事) ends with the mission or its office."""
+    hit = _MISSION.search(m.text) if m.label == "ORG" else None
+    if hit is None:
+        return m
+    office = _MISSION_OFFICE.match(m.text, hit.end())
+    end = m.start + (office.end() if office else hit.end())
+    post = _MISSION_POST.match(text, end)
+    if end == m.end or post is None or post.end() < m.end:
+        return m
+    return Mention(m.label, m.start, end, text[m.start:end], attrs=dict(m.attrs))

@@ -302,13 +302,22 @@ def _common_name_word(w: str) -> bool:
 
 
 # an office of a bureau written right after it, before its head's post or a grade:
-# 省教育厅中小学党建处副处长, 区教科体局政工股股长, 省市场监管局餐饮处一级调研员, 区政府教育督导室主任.
+# 省教育厅中小学党建处副处长, 区教科体局政工股股长, 省市场监管局餐饮处一级调研员, 区政府教育督导室主任;
+# a university's or an institute's too: 南京工业职业技术学院国际合作与交流处处长, …协会学术交流与研究部副主任.
 # Not a 科: ANNOTATION.md reads 槐荫区教体局成教科科长 as the bureau and the role 成教科科长
-_OFFICE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:(处|股)(?=(?:副)?(?:处|股)长|[一二三四]级|调研员|"
-                     r"[\u4e00-\u9fff]{2,3}(?:副)?(?:处|股)长)|(室)(?=(?:副)?主任))")
-# words of a bureau's offices in general, not of one office (各科室, 相关股室, 领导班子成员)
-_NOT_OFFICE = re.compile(r"[各的和与及、]|相关|机关|领导|班子|成员|所属|下属|科室|股室|处室")
+_OFFICE = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,8}?)(?:(?:处|股)(?=(?:副)?(?:处|股)长|[一二三四]级|调研员|"
+                     r"[\u4e00-\u9fff]{2,3}(?:副)?(?:处|股)长)|(?P<room>室)(?=(?:副)?主任)|部(?=(?:副)?(?:部长|主任)))")
+# words of a bureau's offices in general, not of one office (各科室, 相关股室, 领导班子成员), and
+# a post before another (北京大学常务副校长兼医学部主任)
+_NOT_OFFICE = re.compile(r"[各的、及兼长]|相关|机关|领导|班子|成员|所属|下属|科室|股室|处室")
+# 与/和 inside an office's own name (国际合作与交流处, 专家与项目管理处), never joining two bodies
+# (教育局与公安局治安处) nor opening it
+_JOINED_OFFICE = re.compile(r"^[\u4e00-\u9fff]{2,}[与和][\u4e00-\u9fff]{2,}$")
+_BODY_WORD = re.compile(r"局|厅|政府|大学|学院")
 _BUREAU_KINDS = ("bureau", "government", "party")
+# the owners of offices named before a post besides bureaus: universities, institutes and
+# associations (南京工业职业技术学院国际合作与交流处处长, 中国教育国际交流协会学术交流与研究部副主任)
+_OFFICE_OWNER_KINDS = ("university", "research")
 
 
 def _owned(name: str) -> bool:
@@ -325,12 +334,17 @@ def bureau_offices(text: str, ms: list[Mention]) -> list[Mention]:
     主任), not the bureau alone."""
     out = []
     for m in ms:
-        if m.label != "ORG" or not m.text.endswith(("局", "厅", "教委", "委", "政府")) or kind_of(m.text)[0] not in _BUREAU_KINDS:
+        if m.label != "ORG":
+            continue
+        kind = kind_of(m.text)[0]
+        if not (kind in _BUREAU_KINDS and m.text.endswith(("局", "厅", "教委", "委", "政府"))
+                or kind in _OFFICE_OWNER_KINDS):
             continue
         hit = _OFFICE.match(text, m.end)
-        if hit is None or _NOT_OFFICE.search(hit.group(0)):
+        if hit is None or _NOT_OFFICE.search(hit.group(0)) or _BODY_WORD.search(hit.group("unit")) \
+                or re.search("[与和]", hit.group(0)) and not _JOINED_OFFICE.match(hit.group(0)):
             continue
-        if hit.group(3) and not _owned(m.text):
+        if hit.group("room") and not _owned(m.text):
             continue      # 市场监管局办公室主任: an office of no one bureau in particular
         out.append(Mention("ORG", m.start, hit.end(), text[m.start:hit.end()], attrs={}))
     return out

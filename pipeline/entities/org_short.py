@@ -62,9 +62,12 @@ def short_forms(text: str, words, orgs: list[Mention], taken) -> list[Mention]:
             if len(c) >= 2 and c != o.text and c not in o.text[len(o.text) - len(c):]:
                 forms.setdefault(c, o)
     starts, ends = lexicon.word_bounds(words)
+    word_end = dict(words)
     out = []
     for form, full in sorted(forms.items(), key=lambda x: -len(x[0])):     # longest first: 三里河三小, not 三小
         for s, e in occurrences(text, form):
+            if word_end.get(s, e) > e:
+                continue      # 中小 (of 中华路小学) in the word 中小学: a word of its own, not the school
             if any(a < e and s < b and not (s <= a and b <= e and b - a < e - s) for a, b in taken) \
                     or any(x.start < e and s < x.end for x in out):
                 continue      # (a mention inside the form gives way to it: 三里河 of 三里河三小)

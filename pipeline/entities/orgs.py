@@ -444,6 +444,7 @@ _TYPE_WORDS = ("教育和体育局", "教育体育局", "教体局", "教育局"
 
 
 _CAMPUS = re.compile(r"([\u4e00-\u9fff]{1,4}?)(校区|分校|园区|分部)")
+_HOSPITAL_CAMPUS = re.compile(r"([\u4e00-\u9fff]{1,4}?)(院区|分院)")     # 武汉市第三医院首义院区
 _NO_CAMPUS_NAME = frozenset({"新", "老", "本", "主", "该", "各", "两", "一", "多", "其", "此", "相关", "有关", "科"})
 
 
@@ -459,6 +460,8 @@ def join_campuses(text: str, ms: list[Mention], ends: set) -> list[Mention]:
         kind = kind_of(o.text)[0]
         if kind in ("school", "kindergarten", "university"):
             hit = _CAMPUS.match(text, o.end)
+        elif kind == "hospital":
+            hit = _HOSPITAL_CAMPUS.match(text, o.end)
         elif kind == "bureau":
             hit = _OFFICE.match(text, o.end)
             if hit and not (lexicon.roles().match_at(text, hit.end()) or hit.end() in persons):

@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import HALF_WIDTH, clean, fix_spaces, normalise_chars
+from .clean import HALF_WIDTH, clean, fix_spaces, normalise_chars, restore_name_dots
 from .decode import TRADITIONAL, NotText, decode, to_simplified
 from .lines import (CJK, CJK_RE, CLOSERS, DATE_RE, SENT_END, Line, byline_names, byline_outlet, dedupe,
                     is_byline, iso_date, meta_patterns)
@@ -31,7 +31,8 @@ DEFAULT_MAX_MB = 10.0
 __all__ = ["CJK", "CJK_RE", "CLOSERS", "DATE_RE", "DEFAULT_MAX_MB", "HALF_WIDTH", "SENT_END", "SIDECARS",
            "SUPPORTED_SUFFIXES", "Line", "NotText", "Report", "Section", "byline_names", "byline_outlet",
            "clean", "decode", "fix_spaces", "html_to_text", "is_byline", "iso_date", "load_sidecar",
-           "looks_like_html", "normalise_chars", "read_bytes", "read_report", "NotAFile", "TooLarge"]
+           "looks_like_html", "normalise_chars", "read_bytes", "read_report", "restore_name_dots", "NotAFile",
+           "TooLarge"]
 
 
 @dataclass

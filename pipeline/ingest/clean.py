@@ -38,6 +38,33 @@ def normalise_chars(text: str, keep_tabs: bool = False) -> str:
     return text.translate(HALF_WIDTH) if _FULL_WIDTH.search(text) else text
 
 
+# a "?" between two Chinese characters on each side: where a page's encoding lost the dot of
+# a name written by sound (曼莫汉?辛格, 安格拉?默克尔), not after a question's last word
+_LOST_DOT = re.compile(r"(?<=[\u4e00-\u9fff]{2})\?(?=[\u4e00-\u9fff]{2})")
+_QUESTION_END = "么吗呢吧啊何谁哪"
+
+
+@functools.lru_cache(maxsize=None)
+def _sounds() -> frozenset[str]:
+    return frozenset("".join(rules.items("translit_chars.txt")))
+
+
+def restore_name_dots(text: str) -> str:
+    """曼莫汉?辛格 -> 曼莫汉·辛格: a ``?`` with at least three of the two characters either side
+    of it writing sounds (rules/translit_chars.txt) is the dot of a foreign name the page's
+    encoding lost; 为什么?加拿大 keeps its question mark. One character for one: offsets hold."""
+    if "?" not in text:
+        return text
+    sounds = _sounds()
+
+    def fix(m: re.Match) -> str:
+        i = m.start()
+        if text[i - 1] in _QUESTION_END:
+            return "?"
+        return "·" if sum(c in sounds for c in text[i - 2:i] + text[i + 1:i + 3]) >= 3 else "?"
+    return _LOST_DOT.sub(fix, text)
+
+
 @functools.lru_cache(maxsize=None)
 def cleaning_rules():
     """One regex per kind of rule (an alternation is one pass over a line, not twenty)."""
@@ -252,7 +279,7 @@ def clean(raw: str, html_page: bool = False, data: bytes | None = None) -> tuple
     raw = html.unescape(raw)
     if _ENTITY.search(raw):  # escaped twice (&amp;mdash;)
         raw = html.unescape(raw)
-    raw = normalise_chars(raw, keep_tabs=True)
+    raw = restore_name_dots(normalise_chars(raw, keep_tabs=True))
     lines, cms = clean_lines(raw)
     column = column_profile(lines)
     mark_kinds(lines, column)
