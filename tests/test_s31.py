@@ -13,10 +13,15 @@ articles the gold sets do not hold (four reviewers, the system's mentions agains
 * A second reading of 40 more articles: an embassy or a consulate with its office
   (中国驻英国大使馆教育处), not its places; 南都 (南方都市报) and 红网 as outlets; a hospital's
   campus (武汉市第三医院首义院区); 东莞市 + 人力资源局.
+* A screening of every name the corpus build tagged in two articles or more: a table's two
+  cells (中共上海市委党校上海音乐学院), plenary sessions (十九届二中、三中全会), statuses (全国重点
+  大学), a name opening with "X与" (水土保持与生态环境研究中心), a language or a people named
+  after a land (西班牙语, 维吾尔族), a direction (自东北伸向西南).
 """
 from __future__ import annotations
 
 from pipeline import ingest
+from pipeline.entities.org_cells import two_cells
 
 
 def test_a_school_short_form_is_not_read_inside_a_longer_word(ents):
@@ -109,3 +114,34 @@ def test_a_hospitals_campus_and_a_citys_human_resources_bureau(ents):
                  pub_date="2020-02-01")
     assert {("ORG", "武汉市第三医院首义院区"), ("ORG", "东莞市人力资源局")} <= found
     assert ("PLACE", "东莞市") not in found
+
+
+def test_a_body_and_a_college_or_university_back_to_back_are_two_cells():
+    assert two_cells("中共上海市委党校上海音乐学院") == ["中共上海市委党校", "上海音乐学院"]
+    assert two_cells("上海国际问题研究院华东政法大学") == ["上海国际问题研究院", "华东政法大学"]
+    assert two_cells("华东计算技术研究所同济大学") == ["华东计算技术研究所", "同济大学"]
+    # a university's college opening with a city, and an academy's institute, stay one name
+    for name in ("北京理工大学珠海学院", "华南理工大学广州学院", "中国科学院上海生命科学研究院",
+                 "华中科技大学同济医学院", "中国医学科学院北京协和医学院"):
+        assert two_cells(name) == [], name
+
+
+def test_plenary_sessions_and_statuses_are_no_schools(ents):
+    found = ents("学习党的十九届二中、三中、四中、五中全会精神。北京四中的学生参加。", pub_date="2021-05-01")
+    assert {name for label, name in found if label == "ORG"} == {"北京四中"}
+    found = ents("他毕业于中国五星级大学，全国重点大学、省重点中学的代表参加。", pub_date="2021-05-01")
+    assert not {name for label, name in found if label == "ORG"}
+
+
+def test_a_name_opening_with_words_joined_by_yu(ents):
+    found = ents("郑州大学 河南省 水土保持与生态环境研究中心 陕西省", pub_date="2021-05-01")
+    assert ("ORG", "水土保持与生态环境研究中心") in found
+    found = ents("清华大学与北京大学合作办学。", pub_date="2021-05-01")
+    assert {("ORG", "清华大学"), ("ORG", "北京大学")} <= found
+
+
+def test_a_language_a_people_or_a_direction_is_no_place(ents):
+    found = ents("他会说西班牙语和维吾尔语，是维吾尔族。他在延边朝鲜族自治州工作，后来去西班牙读书。"
+                 "高梁山自东北伸向西南。", pub_date="2021-05-01")
+    assert ("PLACE", "维吾尔") not in found and ("PLACE", "东北") not in found
+    assert {("PLACE", "延边朝鲜族自治州"), ("PLACE", "西班牙")} <= found

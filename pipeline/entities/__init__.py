@@ -163,6 +163,9 @@ def _plausible(text: str, m: Mention) -> bool:
 BARE_TYPES = frozenset({"公司", "中心", "学院", "委员会", "研究院", "研究所", "医院", "协会", "集团"})
 # a law's or a rule's title is no organisation (中华人民共和国公证法, 义务教育法, 教师资格条例)
 LAW_TITLE = re.compile(r"(?<![司执立普])法$|条例$|实施细则$|暂行规定$")
+# a plenary session of a list of them, no school: 十九届二中、三中、四中全会
+_PLENUM_ITEM = re.compile(r"[一二三四五六七八九十]中$")
+_PLENUM_REST = re.compile(r"(?:[、和及与][一二三四五六七八九十]+中)*全会")
 
 
 def _add(ms: list[Mention], extra: list[Mention]) -> list[Mention]:
@@ -350,6 +353,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _add(ms, org_complete.bodies_after_places(text, words, ms))   # 黑龙江省 + 乡村振兴局
     ms = _add(ms, org_complete.command_teams(text, ms))   # 教育部 + 应对新冠肺炎疫情工作领导小组
     ms = _add(ms, org_complete.embassies(text, ms))       # 中国 + 驻 + 纽约 + 总领馆
+    ms = _add(ms, org_complete.joined_openings(text, ms))  # 水土保持与 + 生态环境研究中心
     ms = _add(ms, org_complete.person_studios(text, words, ms))  # 大安区 + 李秀英 + 沐语名师工作室
     ms = _merge_heads(text, ms)
     ms = _add(ms, org_short.short_forms(text, words, [m for m in ms if m.label == "ORG"], [(m.start, m.end) for m in ms]))
@@ -398,7 +402,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 or people.names_a_prize(text, m):
             continue      # 责任编辑：HEB037: an editor's login; 诺贝尔奖得主: a prize's name
         if m.label == "ORG" and (text[m.start - 1:m.start] == "某" or LAW_TITLE.search(m.text) or m.text in BARE_TYPES
-                                 or orgs.ends_no_body(m.text)) \
+                                 or orgs.ends_no_body(m.text)
+                                 or _PLENUM_ITEM.search(m.text) and _PLENUM_REST.match(text, m.end)) \
                 or m.label == "PLACE" and len(m.text) == 1:
             continue      # 某市政府, 某中学: a body the text does not name; 中华人民共和国公证法: a law;
             # 顾大局, 新格局: no bureau (rules/org_not_endings.txt); 中 (中美), 川 (在川): at most optional

@@ -92,15 +92,33 @@ _OWN_BODY = re.compile(r"(?:大学|学院|党校|研究院|研究所|科学院)$
 def two_cells(name: str) -> list[str]:
     """A body and a university written back to back, a table's two cells (上海化工研究院上海理工大学,
     中国地震局地震研究所武汉科技大学): [body, university], else []. A university opening with a
-    division is never part of another's name, while a college or a campus may be (华南理工大学
-    广州学院, 北京师范大学珠海分校, 中国医学科学院北京协和医学院 stay whole)."""
-    if not name.endswith("大学"):
+    division or a region, or known by name, is never part of another's name, while a college or
+    a campus may be (华南理工大学广州学院, 北京师范大学珠海分校, 中国医学科学院北京协和医学院 stay
+    whole); a college opening with a division and named more is a cell of its own after a
+    party school or an institute (中共上海市委党校上海音乐学院; not 上海体育学院中国乒乓球学院,
+    北京理工大学珠海学院)."""
+    if not name.endswith(("大学", "学院")):
         return []
     for k in range(4, len(name) - 3):
         head, tail = name[:k], name[k:]
-        if _OWN_BODY.search(head) and any(division_chain(tail[:j]) for j in range(2, min(len(tail) - 1, 7))):
-            return [head, tail]
+        if not _OWN_BODY.search(head):
+            continue
+        if names.full_name(tail) and not names.full_name(name):
+            return [head, tail]     # 华东计算技术研究所同济大学: a university known by name
+        if _INNER_TYPE.search(tail[:-2]):
+            continue                # 中国科学院 + 华南植物园华南农业大学: not this cut
+        if tail.endswith("大学") and (tail.startswith(_REGIONS) or any(division_chain(tail[:j]) for j in range(2, min(len(tail) - 1, 7)))):
+            return [head, tail]     # 上海国际问题研究院华东政法大学
+        if tail.endswith("学院") and head.endswith(("党校", "研究所", "研究院")) \
+                and any(division_chain(tail[:j]) for j in range(2, len(tail) - 3)):
+            return [head, tail]     # 中共上海市委党校上海音乐学院 (not 上海体育学院中国乒乓球学院)
     return []
+
+
+# a type word inside what would be the second cell: the cut is elsewhere
+_INNER_TYPE = re.compile(r"大学|学院|党校|研究院|研究所|园|中心")
+# the regions of the country some universities are named by (华东政法大学, 华中农业大学)
+_REGIONS = ("华东", "华中", "华南", "华北", "西南", "西北", "东北")
 
 
 def known_pair(name: str) -> list[str]:

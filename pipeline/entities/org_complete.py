@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .. import rules
+from .. import names, rules
 from ..doc import Mention, covered
 from . import lexicon
 from .org_levels import level_body_at
@@ -365,3 +365,43 @@ def cut_at_mission(text: str, m: Mention) -> Mention:
     if end == m.end or post is None or post.end() < m.end:
         return m
     return Mention(m.label, m.start, end, text[m.start:end], attrs=dict(m.attrs))
+
+
+# parts of speech of a word that opens no name (verbs, adverbs, prepositions, conjunctions,
+# pronouns, particles, numerals) and abbreviations (政大和中央大学: two universities)
+_NOT_OPENING_POS = ("v", "d", "p", "c", "r", "u", "m", "j")
+
+
+def _whole_of_its_own(name: str) -> bool:
+    """A name that opens with a division or a level word, or is known by name
+    (普陀区中心医院, 区教师进修学院, 中国人民大学): a body of its own, not the rest of another's."""
+    return name[:1] in "省市县区州" or bool(names.full_name(name)) \
+        or any(division_chain(name[:k]) for k in range(2, min(len(name), 8)))
+
+
+# what is written before a name that opens with "X与": a separator, a space or the text's start
+_OPENS = re.compile(r"[^\u4e00-\u9fff]|[、，。；：（）《》“”]")
+
+
+def joined_openings(text: str, ms: list[Mention]) -> list[Mention]:
+    """A name whose first words are joined by 与 or 和 to the rest (水土保持与生态环境研究中心,
+    测量与地球物理研究所, 文法与外语学院), which the model began after the joining word: the words
+    from the separator before them are part of it, where they are two to six characters of no
+    other mention, with no word that no name holds (清华大学与北京大学 stays two)."""
+    busy = covered(len(text), ms)
+    out = []
+    for m in ms:
+        if m.label != "ORG" or text[m.start - 1:m.start] not in ("与", "和") \
+                or orgs_kind_of(m.text)[0] not in ("university", "research"):
+            continue
+        j = m.start - 1
+        k = j
+        while k > 0 and lexicon.is_cjk(text[k - 1]) and not _OPENS.match(text[k - 1]) and j - k < 7:
+            k -= 1
+        words = text[k:j]
+        if not 2 <= j - k <= 6 or (k > 0 and not _OPENS.match(text[k - 1])) or any(busy[k:j]) \
+                or _NOT_IN_NAME.search(text, k, j) or not lexicon.freq(words) \
+                or lexicon.pos(words)[:1] in _NOT_OPENING_POS or _whole_of_its_own(m.text):
+            continue      # one word of a field (水土保持, 测量, 计算机), before no name of its own
+        out.append(Mention("ORG", k, m.end, text[k:m.end], attrs={}))
+    return out

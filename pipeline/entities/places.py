@@ -43,12 +43,16 @@ def plausible(text: str, s: int, e: int) -> bool:
     if any(text.startswith(w, e) for w in _not_before().get(name, ()) + _not_before().get("*", ())) \
             and not _PEOPLES_DIVISION.match(text, e):
         return False      # 中华 + 民族, 蒙古 + 族, any name + 频道: no place (rules/place_not_before.tsv)
+    if _LANGUAGE.match(text, e):
+        return False      # 西班牙语, 维吾尔语: a language, no place (北美语言考试 keeps 北美)
     if len(name) == 2 and all(c in _LEVEL_WORDS for c in name):
         return False      # 区州党委, 省市县: level words of several divisions, no one place
     return bool(lexicon.CJK_RE.search(name)) and not any(c in "，。；：！？、,;:!?" for c in name)
 
 
 _LEVEL_WORDS = frozenset("省市县区州旗盟乡镇村")
+# a language named after a land, not the words 语言 (language), 语文, 语境, 语音 after a place
+_LANGUAGE = re.compile(r"语(?![言文境音录气调])")
 # a people's name inside a division's (三岔口朝鲜族镇, 延边朝鲜族自治州): a part of a place
 _PEOPLES_DIVISION = re.compile(r"族(?:[\u4e00-\u9fff]{0,6}?自治|镇|乡|村)")
 
