@@ -145,3 +145,11 @@ def test_a_language_a_people_or_a_direction_is_no_place(ents):
                  "高梁山自东北伸向西南。", pub_date="2021-05-01")
     assert ("PLACE", "维吾尔") not in found and ("PLACE", "东北") not in found
     assert {("PLACE", "延边朝鲜族自治州"), ("PLACE", "西班牙")} <= found
+
+
+def test_common_words_and_names_opening_a_facility_are_no_persons(ents):
+    found = ents("他去了钱学森图书馆和杜甫草堂，读了《赫芬顿邮报》。钱学森是科学家。熊孩子很多，网络卡顿严重。"
+                 "华为携手比亚迪和阿里云共建实验室。", pub_date="2021-05-01")
+    persons = {name for label, name in found if label == "PERSON"}
+    assert persons == {"钱学森"}
+    assert {("ORG", "钱学森图书馆"), ("ORG", "比亚迪"), ("ORG", "阿里云")} <= found
