@@ -153,3 +153,10 @@ def test_common_words_and_names_opening_a_facility_are_no_persons(ents):
     persons = {name for label, name in found if label == "PERSON"}
     assert persons == {"钱学森"}
     assert {("ORG", "钱学森图书馆"), ("ORG", "比亚迪"), ("ORG", "阿里云")} <= found
+
+
+def test_sorts_of_school_and_names_run_on_into_the_clause(ents):
+    found = ents("南京某大学的学生说，他想去优质商学院或常春藤盟校。杨琴说，杨琴处理好了。在杨琴处，"
+                 "杨琴用手机拍照。杨琴很好。", pub_date="2021-05-01")
+    assert not {name for label, name in found if label == "ORG"}
+    assert {name for label, name in found if label == "PERSON"} == {"杨琴"}

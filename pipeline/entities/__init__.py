@@ -401,11 +401,11 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
         if m.label in ("ORG", "PERSON") and any(a < m.end and m.start < b for a, b in codes) \
                 or people.names_a_prize(text, m):
             continue      # 责任编辑：HEB037: an editor's login; 诺贝尔奖得主: a prize's name
-        if m.label == "ORG" and (text[m.start - 1:m.start] == "某" or LAW_TITLE.search(m.text) or m.text in BARE_TYPES
+        if m.label == "ORG" and (text[m.start - 1:m.start] == "某" or "某" in m.text or LAW_TITLE.search(m.text) or m.text in BARE_TYPES
                                  or orgs.ends_no_body(m.text)
                                  or _PLENUM_ITEM.search(m.text) and _PLENUM_REST.match(text, m.end)) \
                 or m.label == "PLACE" and len(m.text) == 1:
-            continue      # 某市政府, 某中学: a body the text does not name; 中华人民共和国公证法: a law;
+            continue      # 某市政府, 某中学, 南京某大学: a body the text does not name; 中华人民共和国公证法: a law;
             # 顾大局, 新格局: no bureau (rules/org_not_endings.txt); 中 (中美), 川 (在川): at most optional
         if m.label == "ORG":
             m.attrs = orgs.attrs_for(text, m, kinds)

@@ -316,7 +316,7 @@ def reconcile(text: str, ms: list[Mention]) -> list[Mention]:
 # adverbs and conjunctions that open a clause after a name (赵敏便, 王希却, 余跃曾, 李夏则, 王希以裸分
 # 645分); not 和,
 # which ends names (陈思和, 谢维和)
-_RUN_ON_CHARS = frozenset("便却也就都又还曾则即并以")
+_RUN_ON_CHARS = frozenset("便却也就都又还曾则即并以处边用")      # and 杨琴处, 杨琴边, 杨琴用 (a corpus screening)
 # verbs, prepositions and adverbs a name runs on into (郭波致欢迎辞, 穆虹作宣讲报告, 蒋红向党务工作者,
 # 刘路为中南大学正教授, 李灿正准备休息): cut back where the report names the two characters as
 # often or more (杜牧同 seven times beside the poet 杜牧 twice, 芮成刚: real names, kept)
