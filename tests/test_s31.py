@@ -160,3 +160,10 @@ def test_sorts_of_school_and_names_run_on_into_the_clause(ents):
                  "杨琴用手机拍照。杨琴很好。", pub_date="2021-05-01")
     assert not {name for label, name in found if label == "ORG"}
     assert {name for label, name in found if label == "PERSON"} == {"杨琴"}
+
+
+def test_a_country_and_a_qualifier_before_a_type_word_is_a_sort_of_school(ents):
+    found = ents("他考上了美国顶尖大学，也看过英国私立学校。北京高校的学生和北京大学的老师参加。",
+                 pub_date="2021-05-01")
+    assert {name for label, name in found if label == "ORG"} == {"北京大学"}
+    assert {("PLACE", "美国"), ("PLACE", "英国"), ("PLACE", "北京")} <= found

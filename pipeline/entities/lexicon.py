@@ -332,10 +332,24 @@ def generic_kind_head(name: str) -> str | None:
     for k in range(1, len(name)):
         if name[k:] in types:
             head = name[:k].removesuffix("的")
-            if qualifiers_only(head) or any(d.level == "country" and d.code != "world/中国"
-                                         for d in gazetteer.get().lookup(head)):
+            if qualifiers_only(head) or _foreign_country(head):
                 return head
+            # a country and qualifiers (美国顶尖大学, 英国私立学校): the country
+            country = next((head[:j] for j in range(2, len(head)) if _foreign_country(head[:j])
+                            and qualifiers_only(head[j:])), None)
+            if country:
+                return country
+            if name[k:] in _ANY_PLACE_KINDS and gazetteer.get().lookup(head):
+                return head     # 北京高校, 港澳高校: the colleges of a place, none of them
     return None
+
+
+# type words that a place before them makes no one body (北京高校; not 北京大学)
+_ANY_PLACE_KINDS = frozenset({"高校", "院校", "名校"})
+
+
+def _foreign_country(name: str) -> bool:
+    return any(d.level == "country" and d.code != "world/中国" for d in gazetteer.get().lookup(name))
 
 
 def divisions():
