@@ -167,3 +167,10 @@ def test_a_country_and_a_qualifier_before_a_type_word_is_a_sort_of_school(ents):
                  pub_date="2021-05-01")
     assert {name for label, name in found if label == "ORG"} == {"北京大学"}
     assert {("PLACE", "美国"), ("PLACE", "英国"), ("PLACE", "北京")} <= found
+
+
+def test_a_street_is_a_place_not_an_organisation(ents):
+    # a traffic notice of exam days (the model reads the street as a body)
+    text = "十三中 交管措施：龙头井街北向南方向，上午9时至考试结束、下午3时至考试结束禁止机动车通行，禁行路段作为考生临时自行车停放区 北师大附属实验中学 停车场地址：二龙路（实验中学西侧）路东侧、大木仓（二龙路至华远街）路南侧 车位数：63交管措施：学"
+    found = ents(text, pub_date="2016-06-06")
+    assert ("PLACE", "二龙路") in found and ("ORG", "二龙路") not in found

@@ -163,6 +163,8 @@ def _plausible(text: str, m: Mention) -> bool:
 BARE_TYPES = frozenset({"公司", "中心", "学院", "委员会", "研究院", "研究所", "医院", "协会", "集团"})
 # a law's or a rule's title is no organisation (中华人民共和国公证法, 义务教育法, 教师资格条例)
 LAW_TITLE = re.compile(r"(?<![司执立普])法$|条例$|实施细则$|暂行规定$")
+# what a street's name ends in: no organisation's name ends so
+_STREET_ENDS = ("路", "街", "胡同", "大道")
 # a plenary session of a list of them, no school: 十九届二中、三中、四中全会
 _PLENUM_ITEM = re.compile(r"[一二三四五六七八九十]中$")
 _PLENUM_REST = re.compile(r"(?:[、和及与][一二三四五六七八九十]+中)*全会")
@@ -407,6 +409,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 or m.label == "PLACE" and len(m.text) == 1:
             continue      # 某市政府, 某中学, 南京某大学: a body the text does not name; 中华人民共和国公证法: a law;
             # 顾大局, 新格局: no bureau (rules/org_not_endings.txt); 中 (中美), 川 (在川): at most optional
+        if m.label == "ORG" and m.text.endswith(_STREET_ENDS):
+            m = Mention("PLACE", m.start, m.end, m.text)   # 广成街, 济南市二环东路: a street, no body
         if m.label == "ORG":
             m.attrs = orgs.attrs_for(text, m, kinds)
         elif m.label == "PLACE":
