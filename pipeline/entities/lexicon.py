@@ -165,6 +165,12 @@ def freq(word: str) -> int:
     return _jieba()[0].get(word, 0)
 
 
+def common_word(word: str, min_freq: int, proper: tuple[str, ...] = ("nr", "ns", "nz")) -> bool:
+    """Whether jieba's dictionary holds ``word`` at least ``min_freq`` times with a part of
+    speech that is no proper name's (施展, 网络; not 欧阳, 九龙)."""
+    return freq(word) >= min_freq and not pos(word).startswith(proper)
+
+
 # --------------------------------------------------------------------------- rule lists
 
 @functools.lru_cache(maxsize=None)
@@ -335,8 +341,8 @@ def generic_kind_head(name: str) -> str | None:
             if qualifiers_only(head) or _foreign_country(head):
                 return head
             # a country and qualifiers (美国顶尖大学, 英国私立学校): the country
-            country = next((head[:j] for j in range(2, len(head)) if _foreign_country(head[:j])
-                            and qualifiers_only(head[j:])), None)
+            country = next((head[:j] for j in range(2, len(head)) if qualifiers_only(head[j:])
+                            and _foreign_country(head[:j])), None)
             if country:
                 return country
             if name[k:] in _ANY_PLACE_KINDS and gazetteer.get().lookup(head):

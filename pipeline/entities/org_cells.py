@@ -99,11 +99,12 @@ def two_cells(name: str) -> list[str]:
     北京理工大学珠海学院)."""
     if not name.endswith(("大学", "学院")):
         return []
+    known_whole = bool(names.full_name(name))
     for k in range(4, len(name) - 3):
         head, tail = name[:k], name[k:]
         if not _OWN_BODY.search(head):
             continue
-        if names.full_name(tail) and not names.full_name(name):
+        if not known_whole and names.full_name(tail):
             return [head, tail]     # 华东计算技术研究所同济大学: a university known by name
         if _INNER_TYPE.search(tail[:-2]):
             continue                # 中国科学院 + 华南植物园华南农业大学: not this cut

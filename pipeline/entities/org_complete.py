@@ -341,12 +341,16 @@ def embassies(text: str, ms: list[Mention]) -> list[Mention]:
             if home is None:
                 continue
             start = home.start
-        office = _MISSION_OFFICE.match(text, hit.end())
-        end = office.end() if office else hit.end()
+        end = _mission_end(text, hit.end())
         out.append(Mention("ORG", start, end, text[start:end], attrs={}))
     return out
 
 
+def _mission_end(text: str, i: int) -> int:
+    """The end of a mission's name whose mission word ends at ``i``: its office too, where one
+    is written right after it (大使馆 + 教育处)."""
+    office = _MISSION_OFFICE.match(text, i)
+    return office.end() if office else i
 
 
 # a post at a mission, which the model may run into its name (…总领事馆教育领事)
@@ -359,8 +363,7 @@ def cut_at_mission(text: str, m: Mention) -> Mention:
     hit = _MISSION.search(m.text) if m.label == "ORG" else None
     if hit is None:
         return m
-    office = _MISSION_OFFICE.match(m.text, hit.end())
-    end = m.start + (office.end() if office else hit.end())
+    end = m.start + _mission_end(m.text, hit.end())
     post = _MISSION_POST.match(text, end)
     if end == m.end or post is None or post.end() < m.end:
         return m
@@ -380,7 +383,7 @@ def _whole_of_its_own(name: str) -> bool:
 
 
 # what is written before a name that opens with "X与": a separator, a space or the text's start
-_OPENS = re.compile(r"[^\u4e00-\u9fff]|[、，。；：（）《》“”]")
+_OPENS = re.compile(r"[^\u4e00-\u9fff]")
 
 
 def joined_openings(text: str, ms: list[Mention]) -> list[Mention]:
@@ -388,12 +391,11 @@ def joined_openings(text: str, ms: list[Mention]) -> list[Mention]:
     测量与地球物理研究所, 文法与外语学院), which the model began after the joining word: the words
     from the separator before them are part of it, where they are two to six characters of no
     other mention, with no word that no name holds (清华大学与北京大学 stays two)."""
-    busy = covered(len(text), ms)
+    candidates = [m for m in ms if m.label == "ORG" and text[m.start - 1:m.start] in ("与", "和")
+                  and orgs_kind_of(m.text)[0] in ("university", "research")]
+    busy = covered(len(text), ms) if candidates else None
     out = []
-    for m in ms:
-        if m.label != "ORG" or text[m.start - 1:m.start] not in ("与", "和") \
-                or orgs_kind_of(m.text)[0] not in ("university", "research"):
-            continue
+    for m in candidates:
         j = m.start - 1
         k = j
         while k > 0 and lexicon.is_cjk(text[k - 1]) and not _OPENS.match(text[k - 1]) and j - k < 7:

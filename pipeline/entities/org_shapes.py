@@ -298,7 +298,7 @@ _PROPER_POS = ("ns", "nr", "nrt", "nz", "m")    # places, people, other proper n
 
 def _common_name_word(w: str) -> bool:
     """A word too common to name one body in a list (测试, 网络, 实验; not 九龙, 第十五, 绵远)."""
-    return lexicon.freq(w) >= _COMMON_FREQ and not lexicon.pos(w).startswith(_PROPER_POS)
+    return lexicon.common_word(w, _COMMON_FREQ, _PROPER_POS)
 
 
 # an office of a bureau written right after it, before its head's post or a grade:

@@ -55,7 +55,7 @@ def plausible(text: str, s: int, e: int) -> bool:
     p = lexicon.pos(name)
     if p and not p.startswith("nr") and p not in ("x", "eng", "nz"):
         return False
-    if len(name) == 4 and _common(name[:2]) and lexicon.freq(name[2:]) >= _COMMON_FREQ:
+    if len(name) == 4 and lexicon.common_word(name[:2], _COMMON_FREQ) and lexicon.freq(name[2:]) >= _COMMON_FREQ:
         return False      # 施展才华, 专家见解, 各种演出: two common words, no name
     # a word running on: 马克思 in 马克思主义
     follow = text[e:e + 2]
@@ -64,16 +64,11 @@ def plausible(text: str, s: int, e: int) -> bool:
 
 _RUN_ON = frozenset({"主义", "思想", "理论", "学说"})
 # how often a word is in jieba's dictionary for it to be a common word, not a name's half
+# (施展, 专家; not 欧阳, 扎西)
 _COMMON_FREQ = 300
-
-
-def _common(word: str) -> bool:
-    """A frequent word jieba knows as no name (施展, 专家; not 欧阳, 扎西)."""
-    return lexicon.freq(word) >= _COMMON_FREQ and not lexicon.pos(word).startswith(("nr", "ns", "nz"))
-# a name that begins an institution's or a facility's name (孔子课堂, 赵德营卫生院, 雷锋小学, 钱学森图书馆,
-# 杜甫草堂, 《赫芬顿邮报》,
-# 黄麦岭学校, 黄麦岭控股集团), not a person; 韩福财大学毕业 is one, and so is 邱运华 before
-# 学校办公室 (a list without its separator)
+# a name that begins an institution's or a facility's name (孔子课堂, 赵德营卫生院, 雷锋小学,
+# 钱学森图书馆, 杜甫草堂, 《赫芬顿邮报》, 黄麦岭学校, 黄麦岭控股集团), not a person; 韩福财大学毕业
+# is one, and so is 邱运华 before 学校办公室 (a list without its separator)
 _NAMES_A_PLACE = re.compile(r"(?:课堂|学堂|学院|卫生院|医院|纪念馆|陈列馆|图书馆|书院|陵园|草堂|故居|邮报|律师行|基金会|工作室|小学|中学|"
                             r"幼儿园|学校(?![办党团工领校])|控股|集团)(?!毕业|时)")
 
