@@ -299,12 +299,28 @@ def _generic_openings() -> tuple[str, ...]:
     return tuple(r[1] for r in rules.table("org_generic_kinds.tsv") if r[0] == "opening")
 
 
+@functools.lru_cache(maxsize=None)
+def _honour_endings() -> tuple[str, ...]:
+    """An honour word and a school's type word (特色学校, 示范幼儿园, 重点中学), longest first."""
+    rows = rules.table("org_generic_kinds.tsv")
+    types = {r[1] for r in rows if r[0] == "type"} | {"幼儿园", "高中", "校"}
+    return tuple(sorted((h + t for h in (r[1] for r in rows if r[0] == "honour") for t in types),
+                        key=len, reverse=True))
+
+
+def honour_title(name: str) -> bool:
+    """Whether a name is an honour a school holds, written after its place or field
+    (江苏省艺术教育特色学校, 福建省文明学校: rules/org_generic_kinds.tsv, kind honour)."""
+    return any(name.endswith(h) and len(name) > len(h) for h in _honour_endings())
+
+
 def generic_org(name: str) -> bool:
     """Whether a name that looks like an organisation's names a kind of them: the words of
     rules/org_generic.txt (执政党, 本报), a qualifier or a foreign country before a type
     word of rules/org_generic_kinds.tsv (国外大学, 美国的中学, 顶级商学院), and a name opening
-    with a level of bodies in general (县级融媒体中心)."""
-    return name in generic_orgs() or name.startswith(_generic_openings()) or generic_kind_head(name) is not None
+    with a level of bodies in general (县级融媒体中心), and an honour (福建省文明学校)."""
+    return name in generic_orgs() or name.startswith(_generic_openings()) or honour_title(name) \
+        or generic_kind_head(name) is not None
 
 
 def after_qualifiers(text: str, s: int, e: int) -> bool:

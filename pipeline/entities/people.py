@@ -116,7 +116,7 @@ def translit_tail(text: str, s: int, e: int, words: dict) -> int:
         return e
     sounds, inner = _tail_sounds()
     k = e
-    while k < len(text) and k - e < 3:
+    while k < len(text) and k - e < 4:     # 阿迪力·阿布|都赛买提: four at most
         w = words.get(k, k + 1)
         # one character a word, or after one a word of sounds (阿布|都|古力); no word of its own
         if (w - k > 1 and (k == e or w - e > 3)) or not all(c in sounds for c in text[k:w]):
