@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -168,6 +169,31 @@ _STREET_ENDS = ("路", "街", "胡同", "大道")
 # a plenary session of a list of them, no school: 十九届二中、三中、四中全会
 _PLENUM_ITEM = re.compile(r"[一二三四五六七八九十]中$")
 _PLENUM_REST = re.compile(r"(?:[、和及与][一二三四五六七八九十]+中)*全会")
+
+
+# one character of a clause that the model read into the name after it: a verb or a
+# preposition (帮诗贤, 问曲措, 我们同镇中心小学联系, 比泥洋小学更偏远)
+_CLAUSE_BEFORE = {"PERSON": frozenset("帮问让叫给对向同与把被找请陪跟见带送教称比从由为替"),
+                  "ORG": frozenset("同与和比从在向对把被由为给跟")}
+# and one after a person's name: a verb or an adverb (艾早凤拉到一旁); not 和 (陈思和)
+_CLAUSE_AFTER = frozenset("拉说笑讲看听走跑哭拿做写读唱跳问答想要会能去来到把被给向对跟也都就又还却便才已曾正在")
+
+
+def _cut_clause_chars(ms: list[Mention]) -> list[Mention]:
+    """A name the model read together with one character of its clause, before it (帮诗贤,
+    比泥洋小学) or, for a person, after it (艾早凤拉), where the report names it elsewhere
+    without that character, as often or more: the name alone. (No name is cut to a
+    stranger's: 同济大学 stays, for no report names a 济大学.)"""
+    n = Counter((m.label, m.text) for m in ms)
+    out = []
+    for m in ms:
+        t = m.text
+        if len(t) >= 3 and t[0] in _CLAUSE_BEFORE.get(m.label, ()) and n[(m.label, t[1:])] >= n[(m.label, t)]:
+            m = Mention(m.label, m.start + 1, m.end, t[1:], attrs=dict(m.attrs))
+        elif m.label == "PERSON" and len(t) >= 3 and t[-1] in _CLAUSE_AFTER and n[(m.label, t[:-1])] >= n[(m.label, t)]:
+            m = Mention(m.label, m.start, m.end - 1, t[:-1], attrs=dict(m.attrs))
+        out.append(m)
+    return out
 
 
 def _add(ms: list[Mention], extra: list[Mention]) -> list[Mention]:
@@ -342,6 +368,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _add(people.unsigned(text, ms), people.credited(text))    # 审核:明媛、谢婷婷; 柯蓝 of 柯蓝辑)
     ms = _add(ms, people.public_figures(text, starts, ends))   # 钟南山 where the model missed him
     ms += people.staff_between(text, ms)           # 长安路学校卓皓老师
+    ms += people.students_after(text, ms)          # 哈佛大学博士生丛乐
     ms += people.list_siblings(text, ms, ends)     # 邵黎丽、邵方、包纯纯三位骨干教师
     busy = covered(len(text), ms)
     ms += places.missed_divisions(text, starts, ends, busy)
@@ -386,7 +413,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = [part for m in ms for part in org_cells.after_stop(m)]          # 吉林省：东北电力大学: 东北电力大学
     ms = [part for m in ms for part in org_shapes.outlet_seat(text, m)]  # 来源: 环球网(北京): two
     ms = org_short.names_of_bodies(ms)                                    # 康奈尔 of 康奈尔大学: no person
-    ms = _propagate(text, people.reconcile(text, _one_label(ms)), starts, ends)   # 张占 / 张占超: one spelling
+    ms = _one_label(people.relabel_named(text, ms, starts))          # 刘玉村 after 党委书记, 丹丹（化名）: persons
+    ms = _propagate(text, _cut_clause_chars(people.reconcile(text, ms)), starts, ends)   # 张占 / 张占超: one spelling
     ms = org_shapes.ranking_titles(text, ms)                   # QS亚洲大学排名, 武书连大学排行榜
     ms = places.only_in_titles(text, ms)                       # 自治区“天山英才”: no place 天山
     ms = places.with_land_word(text, ms)                       # 长江三角洲平原, 乌蒙山区, 惠山古镇

@@ -39,14 +39,15 @@ def cut_bureau_schools(m: Mention) -> Mention:
     return m
 
 
-_FALSE_END = re.compile(r"(?:文理科|文科|理科)$")
+_FALSE_END = re.compile(r"(?:文理科|文科|理科|供图|供稿|出品|联合)$")
 # a verb of forming a body, read into the name before it (林甸县第一小学结成联盟)
 _DEED = re.compile(r"(?:结成|组成|组建|结为|签约)")
 
 
 def cut_false_ending(text: str, m: Mention) -> Mention:
     """A name the model ran on over a word that ends no organisation: 文科 or 理科 (歙县二中文科
-    考点, 湖南耒阳文科状元: 歙县二中, 湖南耒阳), 所 before 辖/属/在 (西藏自治区所辖: 西藏自治区),
+    考点, 湖南耒阳文科状元: 歙县二中, 湖南耒阳), a credit (新浪教育供图, 新华社国内部出品), the verb
+    联合 (…联合举办), 所 before 辖/属/在 (西藏自治区所辖: 西藏自治区),
     a verb of forming a body after a whole name (林甸县第一小学结成联盟: 林甸县第一小学).
     What is left may be a place (the caller relabels a chain of divisions)."""
     hit = _FALSE_END.search(m.text)
@@ -302,11 +303,12 @@ def _common_name_word(w: str) -> bool:
 
 
 # an office of a bureau written right after it, before its head's post or a grade:
-# 省教育厅中小学党建处副处长, 区教科体局政工股股长, 省市场监管局餐饮处一级调研员, 区政府教育督导室主任;
+# 省教育厅中小学党建处副处长, 区教科体局政工股股长, 省市场监管局餐饮处一级调研员, 区政府教育督导室主任,
+# 余江区教育局学前办主任;
 # a university's or an institute's too: 南京工业职业技术学院国际合作与交流处处长, …协会学术交流与研究部副主任.
 # Not a 科: ANNOTATION.md reads 槐荫区教体局成教科科长 as the bureau and the role 成教科科长
 _OFFICE = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,8}?)(?:(?:处|股)(?=(?:副)?(?:处|股)长|[一二三四]级|调研员|"
-                     r"[\u4e00-\u9fff]{2,3}(?:副)?(?:处|股)长)|(?P<room>室)(?=(?:副)?主任)|部(?=(?:副)?(?:部长|主任)))")
+                     r"[\u4e00-\u9fff]{2,3}(?:副)?(?:处|股)长)|(?P<room>[室办])(?=(?:副)?主任)|部(?=(?:副)?(?:部长|主任)))")
 # words of a bureau's offices in general, not of one office (各科室, 相关股室, 领导班子成员), and
 # a post before another (北京大学常务副校长兼医学部主任)
 _NOT_OFFICE = re.compile(r"[各的、及兼长]|相关|机关|领导|班子|成员|所属|下属|科室|股室|处室")
@@ -344,7 +346,7 @@ def bureau_offices(text: str, ms: list[Mention]) -> list[Mention]:
         if hit is None or _NOT_OFFICE.search(hit.group(0)) or _BODY_WORD.search(hit.group("unit")) \
                 or re.search("[与和]", hit.group(0)) and not _JOINED_OFFICE.match(hit.group(0)):
             continue
-        if hit.group("room") and not _owned(m.text):
+        if hit.group("room") and kind in _BUREAU_KINDS and not _owned(m.text):
             continue      # 市场监管局办公室主任: an office of no one bureau in particular
         out.append(Mention("ORG", m.start, hit.end(), text[m.start:hit.end()], attrs={}))
     return out

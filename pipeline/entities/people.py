@@ -332,14 +332,20 @@ def _runs_on(text: str, end: int) -> bool:
 
 # the titles a name stands before when an organisation names where its bearer works
 _STAFF_TITLES = ("老师", "教师", "校长", "副校长", "书记", "副书记", "主任", "副主任", "局长", "副局长", "院长",
-                 "副院长", "教授", "园长", "同学")
+                 "副院长", "教授", "副教授", "副研究员", "园长", "同学")
+# titles no everyday word runs into: a name between its body and one of them may open with a
+# surname that is also a word (研究所 + 沙垚 + 副研究员). Not 研究员 or 讲师, which a verb
+# takes (生态系任客座研究员: 任 serves as)
+_STRONG_TITLES = ("教授", "副教授", "副研究员", "副校长", "副院长", "副局长", "副主任")
 
 
 def staff_between(text: str, ms: list[Mention]) -> list[Mention]:
     """A name of two or three characters between an organisation and a title (长安路学校卓皓老师,
     城南中学王海平校长) where the model found none: the name opens with a common surname
     (rules/surnames.tsv) and may be a name (``plausible``); a lone surname (学校王老师) is no
-    name, and words such as 全体 are not taken."""
+    name, and words such as 全体 are not taken. Before a scholar's or a deputy's title
+    (副研究员, 副教授, 副校长) a surname that is also a word will do, where the name is no word of
+    jieba's dictionary (研究所沙垚副研究员)."""
     surnames = lexicon.surnames()
     busy = covered(len(text), ms)
     out = []
@@ -348,11 +354,99 @@ def staff_between(text: str, ms: list[Mention]) -> list[Mention]:
             continue
         for n in (3, 2):
             s, e = m.end, m.end + n
-            if e < len(text) and text.startswith(_STAFF_TITLES, e) and surnames.get(text[s]) == "common" \
-                    and not any(busy[s:e]) and plausible(text, s, e):
+            if e >= len(text) or n == 3 and text.startswith(_STAFF_TITLES, e - 1):
+                continue     # 沙垚 + 副研究员: the third character opens the title
+            surname = surnames.get(text[s])
+            if text.startswith(_STAFF_TITLES, e) and not any(busy[s:e]) \
+                    and (surname == "common" or surname == "weak" and text.startswith(_STRONG_TITLES, e)
+                         and not lexicon.pos(text[s:e])) and plausible(text, s, e):
                 out.append(Mention("PERSON", s, e, text[s:e]))
                 break
     return out
+
+
+# the words for a body's students and graduates that a name follows (北京大学博士生丛乐)
+_STUDENTS = ("博士研究生", "硕士研究生", "博士生", "硕士生", "研究生", "本科生", "毕业生", "学生")
+# what follows such a name: a separator, a function word, 是, or a cue (说, 表示)
+_AFTER_STUDENT = frozenset("的说讲等和与及还也就都又便却曾则即并是在、，。；：,;:")
+
+
+def students_after(text: str, ms: list[Mention]) -> list[Mention]:
+    """A name of two or three characters right after an organisation and its word for a
+    student (哈佛大学博士生丛乐是, 实验中学学生李明说) where the model found none: the name opens
+    with a common surname, may be a name (``plausible``), and is followed by a separator, a
+    function word or a cue after names (rules/person_cues.tsv), so that nothing of the
+    sentence is read into it."""
+    surnames = lexicon.surnames()
+    busy = covered(len(text), ms)
+    cues = lexicon.cues()
+    out = []
+    for m in ms:
+        if m.label != "ORG":
+            continue
+        title = next((t for t in _STUDENTS if text.startswith(t, m.end)), None)
+        if title is None:
+            continue
+        s = m.end + len(title)
+        for n in (3, 2):
+            e = s + n
+            if e >= len(text) or any(busy[s:e]) or surnames.get(text[s]) != "common":
+                continue
+            cue = cues.match_at(text, e)
+            if (text[e] in _AFTER_STUDENT or cue is not None and cue[1] == "after") and plausible(text, s, e) \
+                    and not lexicon.pos(text[s:e])[:1] in ("v", "d", "a"):
+                out.append(Mention("PERSON", s, e, text[s:e]))
+                break
+    return out
+
+
+_PSEUDONYM = ("（化名）", "(化名)", "（ 化名）")
+
+
+# two-character words that end an area's name, never a person's (高县长盛社区: 盛社区 after 县长)
+_AREA_WORDS = ("社区", "街道", "小区", "园区", "新区", "开发区", "村委", "居委")
+
+
+def _made_up_name(name: str) -> bool:
+    """Whether the characters before （化名） may be the name: no stop word or role, no
+    particle first (the marker says it is a name, whatever jieba's dictionary calls it: 丹丹)."""
+    words, ends = stop_words()
+    return bool(_NAME.fullmatch(name)) and name not in words and not (ends and name.endswith(ends)) \
+        and name[0] not in _NO_SURNAME and not lexicon.roles().words.get(name)
+
+
+def relabel_named(text: str, ms: list[Mention], starts: frozenset | set = frozenset()) -> list[Mention]:
+    """A name the model read as a place or an organisation where the text says it is a
+    person's: before （化名） (丹丹（化名）), or right after a post, of two or three characters
+    opening with a common surname, the post a word of its own (``starts``: jieba's word starts;
+    医学部党委书记刘玉村, not 高县长盛社区). Every mention of
+    that name in the report becomes a person's, and a name before （化名） the model did not
+    find at all is one."""
+    roles, surnames = lexicon.roles().words, lexicon.surnames()
+    names = set()
+    for m in ms:
+        if m.label == "PERSON" or not 2 <= len(m.text) <= 4:
+            continue
+        if text.startswith(_PSEUDONYM, m.end) or len(m.text) <= 3 and surnames.get(m.text[0]) == "common" \
+                and not m.text.endswith(_AREA_WORDS) \
+                and any(text[m.start - k:m.start] in roles and m.start - k in starts for k in (2, 3, 4) if m.start >= k) \
+                and plausible(text, m.start, m.end):
+            names.add(m.text)
+    ends = {m.end for m in ms}
+    added = []
+    for p in (i for mark in _PSEUDONYM for i, _ in occurrences(text, mark)):
+        if p in ends:
+            continue
+        # the name the text calls made up, where the model found none: three characters
+        # opening with a common surname (李明明), else two (丹丹)
+        s = next((p - n for n in (3, 2) if p - n >= 0 and (n == 2 or surnames.get(text[p - 3]) == "common")
+                  and _made_up_name(text[p - n:p])), None)
+        if s is not None and not any(m.start < p and s < m.end for m in ms):
+            added.append(Mention("PERSON", s, p, text[s:p]))
+            names.add(text[s:p])
+    if not names:
+        return ms
+    return [Mention("PERSON", m.start, m.end, m.text, attrs=dict(m.attrs)) if m.text in names else m for m in ms] + added
 
 
 # what closes a list of names after its last one: 等, a count of people (三位, 5名), a
