@@ -17,6 +17,11 @@
     （化名） (丹丹), and a made-up name before （化名） is a person's where nothing was found;
   - a name between a body and a scholar's title, with a surname that is also a word
     (研究所沙垚副研究员), and one after a body's word for its students (博士生陆婷婷是).
+* A third reading of 40 articles: universities by their short names where the model missed
+  them (考入复旦, 厦大百年校庆: rules/org_short_found.txt); 教育部's departments known by name
+  (教育部基础教育司); a university's department before its head's post (中央音乐学院钢琴系主任);
+  读小学/读大学 after a name is going to school, not a school (孩子正读小学, 河南新乡读大学);
+  完全小学 and 完小 as school type words; 半月谈, 好未来 and 淘宝 known.
 """
 from __future__ import annotations
 
@@ -118,3 +123,31 @@ def test_names_after_a_body_and_a_scholars_title_or_a_students_word(ents):
     # a verb before a title: 任 (serves as) opens no name
     found = ents("1979年至1981年，他在美国康奈尔大学生态系任客座研究员。", pub_date="2021-05-01")
     assert not any(label == "PERSON" and name.startswith("任") for label, name in found)
+
+
+def test_universities_by_their_short_names(ents):
+    found = ents("她考入复旦，成为复旦学子。英兰和浙大的缘分始于求学。厦大百年校庆，校友返校。", pub_date="2021-04-06")
+    assert {("ORG", "复旦"), ("ORG", "浙大"), ("ORG", "厦大")} <= found
+    # short names another body or a common word is written with are not in the list
+    found = ents("这一变化意义重大。比武大赛在同济医院举行。", pub_date="2021-04-06")
+    assert not {("ORG", "重大"), ("ORG", "武大"), ("ORG", "同济")} & found
+
+
+def test_departments_of_the_ministry_and_of_a_university(ents):
+    found = ents("教育部基础教育司负责人就《意见》答记者问。评委会主席杨峻（中央音乐学院钢琴系主任、教授）说。",
+                 pub_date="2021-04-06")
+    assert {("ORG", "教育部基础教育司"), ("ORG", "中央音乐学院钢琴系")} <= found
+    assert ("ORG", "教育部") not in found
+
+
+def test_going_to_school_is_no_school(ents):
+    found = ents("她正读小学二年级。他在河南新乡读大学，毕业后回到家乡。记者在中山纪念中学看到。",
+                 pub_date="2021-04-06")
+    assert not any(label == "ORG" and "读" in name for label, name in found)
+    assert {("PLACE", "河南新乡"), ("ORG", "中山纪念中学")} <= found
+
+
+def test_complete_primary_schools_and_known_companies(ents):
+    found = ents("第二完全小学的老师来到白济汛完小。好未来教育集团和淘宝发布报告，半月谈记者采访了他们。",
+                 pub_date="2021-04-06")
+    assert {("ORG", "第二完全小学"), ("ORG", "好未来教育集团"), ("ORG", "淘宝"), ("ORG", "半月谈")} <= found

@@ -346,6 +346,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 m = m and org_shapes.cut_group_school(text, m)   # 集团成员校春光小学: 春光小学
                 m = m and org_shapes.edition_of_event(text, m)   # 淮南市第十二届中等职业学校技能大赛
                 m = m and org_shapes.run_by_level(m)             # 盐城市直学校: 盐城市, no school
+                m = m and org_shapes.going_to_school(m)          # 孩子正读小学: no school
         for part in ([p for c in org_complete.cut_clause(text, m, word_at) for p in orgs.split_joined(text, c)]
                      if m is not None and m.label == "ORG" else [m]):
             if part is not None and part.label == "ORG" and (places.division_chain(part.text)
@@ -360,6 +361,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     org_ends = {m.end for m in ms if m.label == "ORG"}
     ms = [orgs.trim_joiner(text, m, org_ends) if m.label == "ORG" else m for m in ms]
     ms = _add(ms, orgs.known_bodies(text, words))
+    ms = _add(ms, org_short.known_short_names(text, words))     # 考入复旦, 浙大学子
     ms = _add(ms, org_levels.level_bodies(text, words))
     ms = _add(ms, org_shapes.school_abbrevs(text, words))  # 泉州五中, 《成都发布》
     ms = _add(ms, orgs.outlets(text, context.get("source", "")))

@@ -60,6 +60,24 @@ def cut_false_ending(text: str, m: Mention) -> Mention:
     return Mention(m.label, m.start, m.start + k, m.text[:k], attrs=dict(m.attrs))
 
 
+# a verb of going to school before a level of schooling (正读小学, 河南新乡读大学): no school
+# (not 念: 中山纪念中学; not 阅读 or 导读)
+_GOING_TO_SCHOOL = re.compile(r"(?<![阅导伴研解])读(?:小学|中学|初中|高中|大学)$")
+
+
+def going_to_school(m: Mention) -> Mention | None:
+    """A name the model ran over 读小学 or 读大学 (孩子正读小学二年级, 在河南新乡读大学): no
+    school; what comes before is a place where it is a chain of divisions (河南新乡), else
+    nothing."""
+    hit = _GOING_TO_SCHOOL.search(m.text) if m.label == "ORG" else None
+    if hit is None:
+        return m
+    head = m.text[:hit.start()]
+    if len(head) >= 2 and division_chain(head):
+        return Mention("PLACE", m.start, m.start + len(head), head, attrs={})
+    return None
+
+
 def cut_group_school(text: str, m: Mention) -> Mention:
     """集团成员校春光小学: the 校 of 成员校 (rules/org_school_groups.txt) is no part of the
     school's name after it."""
@@ -304,11 +322,11 @@ def _common_name_word(w: str) -> bool:
 
 # an office of a bureau written right after it, before its head's post or a grade:
 # 省教育厅中小学党建处副处长, 区教科体局政工股股长, 省市场监管局餐饮处一级调研员, 区政府教育督导室主任,
-# 余江区教育局学前办主任;
+# 余江区教育局学前办主任; a university's department before its head's post (中央音乐学院钢琴系主任);
 # a university's or an institute's too: 南京工业职业技术学院国际合作与交流处处长, …协会学术交流与研究部副主任.
 # Not a 科: ANNOTATION.md reads 槐荫区教体局成教科科长 as the bureau and the role 成教科科长
 _OFFICE = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,8}?)(?:(?:处|股)(?=(?:副)?(?:处|股)长|[一二三四]级|调研员|"
-                     r"[\u4e00-\u9fff]{2,3}(?:副)?(?:处|股)长)|(?P<room>[室办])(?=(?:副)?主任)|部(?=(?:副)?(?:部长|主任)))")
+                     r"[\u4e00-\u9fff]{2,3}(?:副)?(?:处|股)长)|(?P<room>[室办])(?=(?:副)?主任)|部(?=(?:副)?(?:部长|主任))|系(?=(?:副)?主任))")
 # words of a bureau's offices in general, not of one office (各科室, 相关股室, 领导班子成员), and
 # a post before another (北京大学常务副校长兼医学部主任)
 _NOT_OFFICE = re.compile(r"[各的、及兼长]|相关|机关|领导|班子|成员|所属|下属|科室|股室|处室")

@@ -3,8 +3,10 @@ them alone (the model rarely knows them): 锦官新城小学 -> 锦小, 梧州�
 宜丰县石市镇中心小学 -> 石市中心小学, 北京四中 -> 四中, 电子科技大学 -> 电子科大."""
 from __future__ import annotations
 
+import functools
 import re
 
+from .. import names, rules
 from ..doc import Mention
 from ..util import occurrences
 from . import lexicon
@@ -169,3 +171,20 @@ def place_universities(text: str, ms: list[Mention]) -> list[Mention]:
             if head and not text.startswith(("讯飞", "附"), e):
                 made.append(Mention("ORG", m.start, e, text[m.start:e], attrs={"kind": "university"}))
     return [m for m in ms if not any(x.start < m.end and m.start < x.end for x in made)] + made
+
+
+@functools.lru_cache(maxsize=None)
+def _findable_short_names() -> lexicon.WordList:
+    known = names.known()
+    return lexicon.WordList.of({w: known[w][0] for w in rules.items("org_short_found.txt") if w in known})
+
+
+def known_short_names(text: str, words) -> list[Mention]:
+    """Universities written by a short name of rules/org_short_found.txt (考入复旦, 浙大学子)
+    where jieba's words do not cut the short name apart; linking keys them to their full
+    name (rules/org_names.tsv)."""
+    starts, ends = lexicon.word_bounds(words)
+    return [Mention("ORG", s, e, text[s:e], attrs={"kind": "university"})
+            for s, e, _ in _findable_short_names().scan(text)
+            if (s in starts or s == 0 or not lexicon.is_cjk(text[s - 1]))
+            and (e in ends or e == len(text) or not lexicon.is_cjk(text[e]))]
