@@ -62,20 +62,19 @@ def cut_false_ending(text: str, m: Mention) -> Mention:
 
 # a verb of going to school before a level of schooling (正读小学, 河南新乡读大学): no school
 # (not 念: 中山纪念中学; not 阅读 or 导读)
-_GOING_TO_SCHOOL = re.compile(r"(?<![阅导伴研解])读(?:小学|中学|初中|高中|大学)$")
+_GOING_TO_SCHOOL = re.compile(r"(?<![阅导伴研解])读(?:小学|中学|初中|高中|大学|幼儿园)$")
 
 
 def going_to_school(m: Mention) -> Mention | None:
     """A name the model ran over 读小学 or 读大学 (孩子正读小学二年级, 在河南新乡读大学): no
-    school; what comes before is a place where it is a chain of divisions (河南新乡), else
-    nothing."""
+    school; the chain of divisions it opens with is a place (河南新乡, 山东 of 山东老家读幼儿园),
+    else nothing is left."""
     hit = _GOING_TO_SCHOOL.search(m.text) if m.label == "ORG" else None
     if hit is None:
         return m
     head = m.text[:hit.start()]
-    if len(head) >= 2 and division_chain(head):
-        return Mention("PLACE", m.start, m.start + len(head), head, attrs={})
-    return None
+    k = next((k for k in range(len(head), 1, -1) if division_chain(head[:k])), 0)
+    return Mention("PLACE", m.start, m.start + k, head[:k], attrs={}) if k else None
 
 
 def cut_group_school(text: str, m: Mention) -> Mention:
