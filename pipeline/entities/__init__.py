@@ -353,6 +353,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                                                               or places.station(part.text)
                                                               or place_lists.village_chain(part.text)):
                 part.label = "PLACE"  # a name made of divisions only (a village of a town too), a station: places
+            if part is not None and part.label == "PERSON" and org_levels.is_body_word(part.text):
+                part.label = "ORG"    # 海南省教育厅、卫健委: a body named alone, no person
             described = _described_person(text, part) if part is not None else None
             part = described or part                      # 美国教育家杜威: 杜威
             if part is not None and _plausible(text, part):

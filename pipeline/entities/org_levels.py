@@ -31,6 +31,12 @@ def level_body_at(text: str, i: int) -> int:
     return hit[0] if hit else 0
 
 
+def is_body_word(name: str) -> bool:
+    """Whether a name of three characters or more is one of those bodies alone (卫健委,
+    教体局): a body, whatever the model read it as (海南省教育厅、卫健委对…: no person)."""
+    return len(name) >= 3 and level_body_at(name, 0) == len(name)
+
+
 _INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 
 

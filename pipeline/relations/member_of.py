@@ -576,8 +576,10 @@ def _links(p: Mention, org: Mention, role: str, span, basis: str, entities: dict
         ensure_org(entities, key, org.text + dept, org)
         entities[key]["aliases"] = sorted(set(entities[key]["aliases"]) | {dept})
         entities[key]["attrs"]["kind"] = "party"
-        return [relation("MEMBER_OF", p.key, key, span, basis, confidence, role=role),
-                relation("PART_OF", key, org.key, span, "department named in a post")]
+        out = [relation("MEMBER_OF", p.key, key, span, basis, confidence, role=role)]
+        if dept not in cues("dept_apart"):     # rules/relations.tsv: a department read from a post
+            out.append(relation("PART_OF", key, org.key, span, "department named in a post"))
+        return out
     kind = role_kind(role)
     parent = org.attrs.get("parent_key")
     target = org.key

@@ -140,6 +140,9 @@ def find(doc, text: str, ms: list[Mention], entities: dict) -> list[Relation]:
             out.append(relation("PART_OF", o.key, parent, span, "unit named with its organisation"))
             continue
         camp = _campus_parent(o)
+        if camp is not None and camp[1].endswith("委") and o.text.endswith(cues("dept_apart")) \
+                and not any(x.key == camp[0] for x in orgs):
+            camp = None       # 环江县委宣传部, 环江县委 named nowhere else: no link (rules/relations.tsv)
         if camp is not None and camp[0] != o.key:
             ensure_org(entities, camp[0], camp[1], o)
             out.append(relation("PART_OF", o.key, camp[0], span, "campus or office named with its organisation"))
