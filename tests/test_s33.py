@@ -8,10 +8,15 @@
 * A body named alone by its level word's body (卫健委, 教体局: rules/org_level_bodies.txt,
   three characters or more) is an organisation wherever the model read it as a person
   (海南省教育厅、卫健委对…提出要求: a fold model read 卫健委 as a name).
+* From the errors of held-out fold 2/5: a verb of founding or joining inside a name the
+  model read (新纪元实验学校建成城乡教育共同体: rules/org_clause_words.txt) parts it; a route
+  (…探源路线) is neither a body nor a place; 校 of 校园 is no part of a school's name
+  (园湖路小学校园内: 园湖路小学).
 """
 from __future__ import annotations
 
-from pipeline.entities import org_levels
+from pipeline.doc import Mention
+from pipeline.entities import org_complete, org_levels, places
 from pipeline.nlp import found
 
 
@@ -55,3 +60,28 @@ def test_a_body_word_alone_is_no_person():
 def test_a_body_named_alone_after_a_bureau_is_an_organisation(ents):
     found = ents("日前，海南省教育厅、卫健委对开学疫情防控工作提出要求。", pub_date="2021-03-01")
     assert ("ORG", "卫健委") in found and ("PERSON", "卫健委") not in found
+
+
+def test_a_verb_of_founding_parts_a_name(ents):
+    found = ents("校区党支部书记陈旭剑说，与新纪元实验学校建成城乡教育共同体之前，该校区招生困难。",
+                 pub_date="2021-03-01")
+    assert ("ORG", "新纪元实验学校") in found
+    assert not any(lab == "ORG" and "建成" in t for lab, t in found)
+
+
+def test_a_route_is_neither_a_body_nor_a_place(ents):
+    text = "区教委副主任白丰莲发布永定河绿色水岸路线、田庄京西星火路线、马致远故居诗词探源路线。"
+    found = ents(text, pub_date="2021-03-01")
+    assert not any(t.endswith("路线") for _, t in found)
+    assert ("PERSON", "白丰莲") in found
+    assert not places.plausible(text, text.index("田庄"), text.index("星火路线") + 4)
+
+
+def test_the_school_grounds_are_no_part_of_the_school():
+    text = "党务工作者参观了位于园湖路小学校园内的教育基地。北京市第一中学校长出席。"
+    s = text.index("园湖路")
+    cut = org_complete.cut_campus_word(text, Mention("ORG", s, s + 6, text[s:s + 6]))
+    assert cut.text == "园湖路小学"
+    s = text.index("北京市")      # 中学校 + 长: no 园 follows, nothing is cut
+    kept = org_complete.cut_campus_word(text, Mention("ORG", s, s + 8, text[s:s + 8]))
+    assert kept.text == "北京市第一中学校"

@@ -335,7 +335,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             if m.label == "ORG":
                 m = orgs.trim_verb(text, org_complete.cut_facility(org_shapes.cut_bureau_schools(
                     org_shapes.cut_false_ending(text, m))), word_from)
-                m = org_complete.cut_schooling_level(text, m)   # 大安区教师进修校 + 小学语文教研员
+                m = org_complete.cut_schooling_level(text, org_complete.cut_campus_word(text, m))   # 大安区教师进修校 + 小学语文教研员; 园湖路小学 + 校园
                 m = org_complete.cut_etc_schools(m)             # 嘉定一中 + 等学校开展
                 m = org_complete.cut_compiled(text, m)          # 来源: 网易财经 + 综合
                 m = org_complete.cut_before_post(text, m)       # 孔子学院 of 孔子学院拉方院 + 长

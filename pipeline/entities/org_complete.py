@@ -192,6 +192,15 @@ def bodies_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+def cut_campus_word(text: str, m: Mention) -> Mention:
+    """园湖路小学校园内: the model read 校 of 校园 (a school's grounds) into the school's name;
+    the school is 园湖路小学 (a name ending in 小学校 or 中学校 stays where no 园 follows)."""
+    if m.label == "ORG" and m.text.endswith(("小学校", "中学校")) and text[m.end:m.end + 1] == "园" \
+            and len(m.text) >= 5:
+        return Mention("ORG", m.start, m.end - 1, m.text[:-1], attrs=dict(m.attrs))
+    return m
+
+
 def cut_schooling_level(text: str, m: Mention) -> Mention:
     """大安区教师进修校小学语文教研员, 南京市教研室中学政治教研员: a level of schooling with a
     subject after it (rules/org_suffix_blockers.txt) written right after a body's whole name

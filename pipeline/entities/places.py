@@ -38,8 +38,8 @@ def plausible(text: str, s: int, e: int) -> bool:
         abbr = lexicon.place_abbreviations().words
         full = abbr.get(name)
         return bool(full) and (full.endswith(("省", "自治区")) or text[s - 1:s] in abbr or text[e:e + 1] in abbr)
-    if name in _never():
-        return False      # 地球, 太阳: no place in ANNOTATION.md's sense (rules/place_never.txt)
+    if name in _never() or name.endswith("路线"):
+        return False      # 地球, 太阳; a route (田庄京西星火路线): no place in ANNOTATION.md's sense (rules/place_never.txt)
     if any(text.startswith(w, e) for w in _not_before().get(name, ()) + _not_before().get("*", ())) \
             and not _PEOPLES_DIVISION.match(text, e):
         return False      # 中华 + 民族, 蒙古 + 族, any name + 频道: no place (rules/place_not_before.tsv)
