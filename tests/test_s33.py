@@ -12,6 +12,10 @@
   model read (新纪元实验学校建成城乡教育共同体: rules/org_clause_words.txt) parts it; a route
   (…探源路线) is neither a body nor a place; 校 of 校园 is no part of a school's name
   (园湖路小学校园内: 园湖路小学).
+* From fold 4/5: a name opening with a bracket's end (镇)中心学校 of 各乡(镇)中心学校) or with a
+  bracketed word before no body's name ((街道)中心学校) is no organisation; (西宁)果洛中学 is
+  one. A name written by sound with a dot right after a post is a person's where the model
+  found nothing (副校长买吐送•阿不力孜介绍说); a column title with a dot (解码·高考) is none.
 """
 from __future__ import annotations
 
@@ -85,3 +89,20 @@ def test_the_school_grounds_are_no_part_of_the_school():
     s = text.index("北京市")      # 中学校 + 长: no 园 follows, nothing is cut
     kept = org_complete.cut_campus_word(text, Mention("ORG", s, s + 8, text[s:s + 8]))
     assert kept.text == "北京市第一中学校"
+
+
+def test_a_kind_of_body_with_a_bracketed_level_is_no_name(ents):
+    found = ents("会议要求，各乡(镇)中心学校校长、各乡镇(街道)中心学校负责人参加培训。由上海援建的"
+                 "(西宁)果洛中学31日举行开学典礼。", pub_date="2021-03-01")
+    assert not any("中心学校" in t for _, t in found)
+    assert ("ORG", "(西宁)果洛中学") in found
+
+
+def test_a_dotted_name_after_a_post_is_a_person(analyse):
+    from pipeline.entities import people
+    text = "学校副校长买吐送•阿不力孜介绍说，学校有学生2000人。解码·高考：考生人数创新高。"
+    doc = analyse(text, pub_date="2021-03-01")
+    words = {t.idx: t.idx + len(t.text) for t in doc}
+    got = [m.text for m in people.dotted_after_post(text, [], words)]
+    assert got == ["买吐送•阿不力孜"]
+    assert ("PERSON", "买吐送•阿不力孜") in {(m.label, m.text) for m in found(doc)}

@@ -132,6 +132,32 @@ def translit_tail(text: str, s: int, e: int, words: dict) -> int:
     return k if text[k] not in sounds or (w - k > 1 and not all(c in sounds for c in text[k:w])) else e
 
 
+_DOTS = "·•・"
+
+
+def dotted_after_post(text: str, ms: list[Mention], words: dict) -> list[Mention]:
+    """A name written by sound with a dot right after a post where the model found nothing
+    (副校长买吐送·阿不力孜介绍说, 教授弗吉亚·娜吉亚): from the end of the post (rules/roles.tsv) to
+    the dot, two to six characters, and after the dot its syllables as ``translit_tail``
+    reads them (阿不力孜 + 介绍: a word of its own ends it). Column titles (解码·高考) have no
+    post before them."""
+    if not any(d in text for d in _DOTS):
+        return []
+    roles, busy, out = lexicon.roles().words, covered(len(text), ms), []
+    for i, ch in enumerate(text):
+        if ch not in _DOTS or i < 3 or i + 3 > len(text) or busy[i - 1] or busy[i + 1] \
+                or not (lexicon.is_cjk(text[i - 1]) and lexicon.is_cjk(text[i + 1]) and lexicon.is_cjk(text[i + 2])):
+            continue
+        a = next((k for k in range(i - 2, max(0, i - 7) - 1, -1)
+                  if any(k >= n and text[k - n:k] in roles for n in (2, 3, 4))), None)
+        if a is None or not all(lexicon.is_cjk(c) for c in text[a:i]) or any(busy[a:i]):
+            continue
+        e = translit_tail(text, a, i + 3, words)
+        if not any(busy[i:e]):
+            out.append(Mention("PERSON", a, e, text[a:e]))
+    return out
+
+
 @functools.lru_cache(maxsize=None)
 def _tail_sounds() -> tuple[frozenset[str], frozenset[str]]:
     """(the characters a name's last syllables after a dot are written with, those of them
