@@ -163,7 +163,10 @@ def _plausible(text: str, m: Mention) -> bool:
 # 政府, 党委 alone are kept: the report's setting names their owner
 BARE_TYPES = frozenset({"公司", "中心", "学院", "委员会", "研究院", "研究所", "医院", "协会", "集团"})
 # a law's or a rule's title is no organisation (中华人民共和国公证法, 义务教育法, 教师资格条例)
-LAW_TITLE = re.compile(r"(?<![司执立普])法$|条例$|实施细则$|暂行规定$")
+LAW_TITLE = re.compile(r"(?<![司执立普高])法$|条例$|实施细则$|暂行规定$")
+# every body of some levels (各市县人民政府, 各省市教育厅): the text before a name opening with a level word
+_LEVELS = "省市县区州旗乡镇"
+_EVERY_LEVEL = re.compile(f"[各全][{_LEVELS}]{{1,3}}$")
 # what a street's name ends in: no organisation's name ends so
 _STREET_ENDS = ("路", "街", "胡同", "大道")
 # a plenary session of a list of them, no school: 十九届二中、三中、四中全会
@@ -351,6 +354,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 m = m and org_shapes.edition_of_event(text, m)   # 淮南市第十二届中等职业学校技能大赛
                 m = m and org_shapes.run_by_level(m)             # 盐城市直学校: 盐城市, no school
                 m = m and org_shapes.going_to_school(m)          # 孩子正读小学: no school
+                m = m and org_complete.cut_session(m)            # 中央纪委 + 十九届四次全会
                 opening = _OPENS_WITH_BRACKET.match(m.text) if m is not None else None
                 if opening and (opening.group(1) is None or not orgs.named_body(m.text[opening.end():])):
                     m = None      # 各乡镇(街道)中心学校, 各乡(镇)中心学校: every such body, none named
@@ -445,10 +449,12 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
             continue      # 责任编辑：HEB037: an editor's login; 诺贝尔奖得主: a prize's name
         if m.label == "ORG" and (text[m.start - 1:m.start] == "某" or "某" in m.text or LAW_TITLE.search(m.text) or m.text in BARE_TYPES
                                  or orgs.ends_no_body(m.text)
-                                 or _PLENUM_ITEM.search(m.text) and _PLENUM_REST.match(text, m.end)) \
+                                 or _PLENUM_ITEM.search(m.text) and _PLENUM_REST.match(text, m.end)
+                                 or _EVERY_LEVEL.search(text, max(0, m.start - 4), m.start) and m.text[0] in _LEVELS) \
                 or m.label == "PLACE" and len(m.text) == 1:
             continue      # 某市政府, 某中学, 南京某大学: a body the text does not name; 中华人民共和国公证法: a law;
-            # 顾大局, 新格局: no bureau (rules/org_not_endings.txt); 中 (中美), 川 (在川): at most optional
+            # 顾大局, 新格局: no bureau (rules/org_not_endings.txt); 中 (中美), 川 (在川): at most optional;
+            # 各市县人民政府: every county's government, none named
         if m.label == "ORG" and m.text.endswith(_STREET_ENDS):
             m = Mention("PLACE", m.start, m.end, m.text)   # 广成街, 济南市二环东路: a street, no body
         if m.label == "ORG":

@@ -192,6 +192,19 @@ def bodies_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+_SESSION_END = re.compile(r"第?[0-9一二三四五六七八九十百]+届$")
+
+
+def cut_session(m: Mention) -> Mention | None:
+    """中央纪委十九届(四次全会): a body's session number read into its name is no part of it;
+    where what is left names no body (大湾区第八届“控烟与健康”…), nothing is."""
+    hit = _SESSION_END.search(m.text) if m.label == "ORG" else None
+    if hit is None or hit.start() < 2:
+        return m
+    rest = m.text[:hit.start()]
+    return Mention("ORG", m.start, m.start + hit.start(), rest, attrs=dict(m.attrs)) if named_body(rest) else None
+
+
 def cut_campus_word(text: str, m: Mention) -> Mention:
     """园湖路小学校园内: the model read 校 of 校园 (a school's grounds) into the school's name;
     the school is 园湖路小学 (a name ending in 小学校 or 中学校 stays where no 园 follows)."""

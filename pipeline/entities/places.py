@@ -69,10 +69,11 @@ def _not_before() -> dict[str, tuple[str, ...]]:
 
 
 def citizens(text: str, m: Mention, starts: frozenset) -> Mention:
-    """A place whose level word starts the word 市民/区民 after it (the tokenizer's word) is
-    named without it (济南市民: 济南, not 济南市 + 民; 延吉市民族中学 keeps 延吉市)."""
+    """A place whose level word starts the word 市民/区民 after it (the tokenizer's word), or
+    is followed by 民 as a word of its own (武汉市 + 民手上), is named without it (济南市民:
+    济南, not 济南市 + 民; 延吉市民族中学 and 市民政局 keep 延吉市, for 民族 and 民政局 are words)."""
     if m.label == "PLACE" and m.end - m.start >= 3 and m.text[-1] in "市区" and text[m.end:m.end + 1] == "民" \
-            and m.end - 1 in starts and m.end not in starts:
+            and (m.end - 1 in starts and m.end not in starts or m.end in starts and m.end + 1 in starts):
         return Mention("PLACE", m.start, m.end - 1, m.text[:-1], attrs=dict(m.attrs))
     return m
 
