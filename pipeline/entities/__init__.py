@@ -384,6 +384,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = _add(ms, people.public_figures(text, starts, ends))   # 钟南山 where the model missed him
     ms += people.staff_between(text, ms)           # 长安路学校卓皓老师
     ms += people.students_after(text, ms)          # 哈佛大学博士生丛乐
+    ms = people.join_dotted(text, ms)                  # 格里高利 · 华盛顿: one name
     ms += people.dotted_after_post(text, ms, word_at)   # 副校长买吐送·阿不力孜
     ms += people.list_siblings(text, ms, ends)     # 邵黎丽、邵方、包纯纯三位骨干教师
     busy = covered(len(text), ms)

@@ -199,6 +199,18 @@ def known_orgs() -> WordList:
 
 
 @functools.lru_cache(maxsize=None)
+def local_media() -> WordList:
+    """Newspapers and news sites of provinces and cities (rules/media_local.tsv): name or
+    alias -> ("media", name). Not a feature of the entity model, no national body."""
+    out = {}
+    for row in rules.table("media_local.tsv"):
+        out[row[0]] = ("media", row[0])
+        for a in (row[1].split("|") if len(row) > 1 and row[1] else []):
+            out.setdefault(a, ("media", row[0]))
+    return WordList.of(out)
+
+
+@functools.lru_cache(maxsize=None)
 def roles() -> WordList:
     """Role words (rules/roles.tsv): role -> kind."""
     return WordList.of({row[0]: row[1] for row in rules.table("roles.tsv")})

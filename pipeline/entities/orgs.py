@@ -86,14 +86,15 @@ def attrs_for(text: str, m: Mention, kinds: dict | None = None) -> dict:
 
 
 def known_bodies(text: str, words) -> list[Mention]:
-    """Known bodies (rules/org_known.tsv) where jieba's words do not cut them apart, and a
-    company's name does not open with a one-character word that ends a word with the
-    character before it (制定好未来: 好 and 定好; not 旗下学而思, where jieba reads 学而思 whole)."""
+    """Known bodies (rules/org_known.tsv; local outlets, rules/media_local.tsv) where jieba's
+    words do not cut them apart, and a company's name does not open with a one-character word
+    that ends a word with the character before it (制定好未来: 好 and 定好; not 旗下学而思,
+    where jieba reads 学而思 whole)."""
     out = []
     starts, ends = lexicon.word_bounds(words)
     tails = rules.items("org_brand_tails.txt")
     word_at = dict(words)
-    for s, e, (kind, canon) in lexicon.known_orgs().scan(text):
+    for s, e, (kind, canon) in [*lexicon.known_orgs().scan(text), *lexicon.local_media().scan(text)]:
         if kind == "company" and s > 0 and word_at.get(s) == s + 1 and lexicon.known(text[s - 1:s + 1]):
             continue      # 制定好未来的目标: 好 a word of its own, and 定好 one: no company here
         if (s in starts or s == 0 or not lexicon.is_cjk(text[s - 1])) and (e in ends or e == len(text)):

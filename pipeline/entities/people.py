@@ -135,6 +135,19 @@ def translit_tail(text: str, s: int, e: int, words: dict) -> int:
 _DOTS = "·•・"
 
 
+def join_dotted(text: str, ms: list[Mention]) -> list[Mention]:
+    """A name written by sound that the model cut at its dot, reading the part after it as a
+    place (格里高利 · 华盛顿): one person's name."""
+    after = {m.start: m for m in ms if m.label in ("PLACE", "PERSON")}
+    out, gone = [], set()
+    for m in ms:
+        nxt = after.get(m.end + 1) if m.label == "PERSON" and text[m.end:m.end + 1] in _DOTS else None
+        if nxt is not None and nxt is not m and lexicon.is_cjk(text[m.end - 1]):
+            out.append(Mention("PERSON", m.start, nxt.end, text[m.start:nxt.end], attrs=dict(m.attrs)))
+            gone.update((id(m), id(nxt)))
+    return [m for m in ms if id(m) not in gone] + out if out else ms
+
+
 def dotted_after_post(text: str, ms: list[Mention], words: dict) -> list[Mention]:
     """A name written by sound with a dot right after a post where the model found nothing
     (副校长买吐送·阿不力孜介绍说, 教授弗吉亚·娜吉亚): from the end of the post (rules/roles.tsv) to
