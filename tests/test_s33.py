@@ -26,6 +26,10 @@
   is one person's (格里高利·华盛顿). Newspapers and news sites of provinces and cities are
   known by name (rules/media_local.tsv: 钱江晚报 and 钱报, 现代快报, 大河报): found, yet no
   national bodies (成都商报 is still placed in 成都), and no feature of the entity model.
+* A name of two characters the model read where the text goes on to a name of three the
+  report gives as often gives way to it (何骏|飞平时 … 何骏飞说), not on 和 (园长张丽和老师们);
+  a report's outlet given in its source line with title marks is the title (《新世纪》: 新世纪);
+  有 opens no name (有教育局的调查).
 """
 from __future__ import annotations
 
@@ -161,3 +165,31 @@ def test_local_newspapers_are_known_but_not_national(ents):
     found = ents("钱报记者立即介入。市民接受了钱江晚报记者的采访，现代快报也作了报道。", pub_date="2021-03-01")
     assert {("ORG", "钱报"), ("ORG", "钱江晚报"), ("ORG", "现代快报")} <= found
     assert "成都商报" not in names.national() and "钱江晚报" not in names.national()
+
+
+def test_a_two_character_name_gives_way_to_the_three_the_text_goes_on_to(ents):
+    found = ents("大队辅导员何骏飞平时会给队员们讲述英雄故事。“扣好人生第一粒扣子。”何骏飞说。",
+                 pub_date="2021-03-01")
+    assert ("PERSON", "何骏飞") in found and ("PERSON", "何骏") not in found
+
+
+def test_no_name_runs_on_into_and_on_a_tie():
+    from pipeline.entities import people
+    text = "园长张丽和老师们冒雨巡查。幼儿园安全，张丽和老师们心里有数。"
+    a = text.index("张丽")
+    b = text.index("张丽", a + 1)
+    ms = [Mention("PERSON", a, a + 3, "张丽和"), Mention("PERSON", b, b + 2, "张丽")]
+    assert [m.text for m in people.reconcile(text, ms)] == ["张丽和", "张丽"]
+
+
+def test_an_outlet_in_title_marks_is_its_title():
+    from pipeline.entities import orgs
+    text = "本文来源：《新世纪》-财新网 责任编辑：王晓"
+    got = {m.text for m in orgs.outlets(text, "《新世纪》-财新网")}
+    assert got == {"新世纪", "财新网"}
+
+
+def test_you_opens_no_name(ents):
+    found = ents("他说：“有教育局的调查，所以我们不担心。”有色金属研究院专家也出席。", pub_date="2021-03-01")
+    assert not any(t == "有教育局" for _, t in found)
+    assert ("ORG", "有色金属研究院") in found

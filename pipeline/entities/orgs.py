@@ -110,8 +110,9 @@ def outlets(text: str, source: str) -> list[Mention]:
     """The report's outlet, wherever the text names it (``齐鲁晚报·齐鲁壹点``)."""
     out = []
     for part in _source_parts(source):
+        k = 1 if part[0] == "《" and part[-1] == "》" else 0    # 《新世纪》: the title, not its marks
         for m in re.finditer(re.escape(part), text):
-            out.append(Mention("ORG", m.start(), m.end(), part, attrs={"kind": "media"}))
+            out.append(Mention("ORG", m.start() + k, m.end() - k, part[k:len(part) - k], attrs={"kind": "media"}))
     return out
 
 

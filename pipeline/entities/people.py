@@ -325,8 +325,9 @@ def graduates(text: str, ms: list[Mention]) -> list[Mention]:
 def reconcile(text: str, ms: list[Mention]) -> list[Mention]:
     """One spelling per name in a report where the model read it one character short in
     places: 张占 where the text goes on 张占超 and the report names 张占超 more often (见到
-    张占超时: jieba read 超时). Two people whose names differ by a character stand apart
-    (王华、王华平: the text does not go on). (Trimming the longer spelling where the shorter
+    张占超时: jieba read 超时; 何骏|飞平时 where 何骏飞 is named as often: a name of two
+    characters gives way to the three the text goes on to). Two people whose names differ by a
+    character stand apart (王华、王华平: the text does not go on). (Trimming the longer spelling where the shorter
     one is as frequent and its last character a verb or an adverb, 俞渝快言, cut real names on
     dev/: not done.) A name run on into an adverb or a conjunction of the clause after it (赵敏便,
     王希却, 郑琰则), where the report also names it without, is cut back: names hardly end so;
@@ -336,8 +337,9 @@ def reconcile(text: str, ms: list[Mention]) -> list[Mention]:
     taken = {i for m in ms for i in range(m.start, m.end)}
     out = []
     for m in ms:
-        if m.label == "PERSON" and m.end < len(text) and n.get(m.text + text[m.end], 0) > n[m.text] \
-                and m.end not in taken:
+        longer = n.get(m.text + text[m.end], 0) if m.label == "PERSON" and m.end < len(text) else 0
+        if longer and (longer > n[m.text] or len(m.text) == 2 and longer == n[m.text] and text[m.end] not in "和与及跟同") \
+                and m.end not in taken:     # not on a tie where 和 may join two (园长张丽和老师们)
             m = Mention("PERSON", m.start, m.end + 1, text[m.start:m.end + 1], attrs=m.attrs)
         elif m.label == "PERSON" and len(m.text) == 3 and n.get(m.text[:2]) and (
                 m.text[2] in _RUN_ON_CHARS or m.text[2] in _RUN_ON_VERBS and n[m.text] <= n[m.text[:2]]
