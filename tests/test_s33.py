@@ -30,6 +30,11 @@
   report gives as often gives way to it (何骏|飞平时 … 何骏飞说), not on 和 (园长张丽和老师们);
   a report's outlet given in its source line with title marks is the title (《新世纪》: 新世纪);
   有 opens no name (有教育局的调查).
+* A fifth reading of 40 corpus articles: a name runs on into 常 where the report names it
+  without (张伯礼常说); terms served are no part of a body's name (连续五届全国政协委员), a
+  term is (十三届全国人大常委会); a person's name as a book's title is no person (《孟子》);
+  a school's type word ends no person's name (一张大学录取通知书); bare 联盟, 俱乐部 and 国家队
+  are no bodies; 国新办 is known.
 """
 from __future__ import annotations
 
@@ -193,3 +198,17 @@ def test_you_opens_no_name(ents):
     found = ents("他说：“有教育局的调查，所以我们不担心。”有色金属研究院专家也出席。", pub_date="2021-03-01")
     assert not any(t == "有教育局" for _, t in found)
     assert ("ORG", "有色金属研究院") in found
+
+
+def test_fifth_reading_of_corpus_articles(ents):
+    found = ents("谈及育人初衷，张伯礼常说：“医术固然重要。”张伯礼是中医专家。作为连续五届全国政协委员，"
+                 "他建言。建议新生阅读《论语》、《孟子》。学生只能拿到一张大学录取通知书。9月23日举行的国新办"
+                 "新闻发布会上，教育部介绍。全县中小学校划为8个“联盟”，向国家队输送人才。", pub_date="2021-03-01")
+    assert {("PERSON", "张伯礼"), ("ORG", "全国政协"), ("ORG", "国新办")} <= found
+    assert not {t for _, t in found} & {"张伯礼常", "连续五届全国政协", "孟子", "张大学", "联盟", "国家队"}
+
+
+def test_a_term_stays_in_a_body_s_name():
+    kept = Mention("ORG", 0, 10, "十三届全国人大常委会")
+    assert org_complete.cut_session(kept).text == "十三届全国人大常委会"
+    assert org_complete.cut_session(Mention("ORG", 0, 8, "连续五届全国政协")).text == "全国政协"

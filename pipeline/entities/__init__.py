@@ -161,7 +161,7 @@ def _plausible(text: str, m: Mention) -> bool:
 
 # a type word alone names no organisation (公司, 中心: 长沙市中心 was keyed from one); 教育局,
 # 政府, 党委 alone are kept: the report's setting names their owner
-BARE_TYPES = frozenset({"公司", "中心", "学院", "委员会", "研究院", "研究所", "医院", "协会", "集团"})
+BARE_TYPES = frozenset({"公司", "中心", "学院", "委员会", "研究院", "研究所", "医院", "协会", "集团", "联盟", "俱乐部"})
 # a law's or a rule's title is no organisation (中华人民共和国公证法, 义务教育法, 教师资格条例)
 LAW_TITLE = re.compile(r"(?<![司执立普高])法$|条例$|实施细则$|暂行规定$")
 # every body of some levels (各市县人民政府, 各省市教育厅): the text before a name opening with a level word
@@ -182,8 +182,8 @@ _PLENUM_REST = re.compile(r"(?:[、和及与][一二三四五六七八九十]+�
 # preposition (帮诗贤, 问曲措, 我们同镇中心小学联系, 比泥洋小学更偏远)
 _CLAUSE_BEFORE = {"PERSON": frozenset("帮问让叫给对向同与把被找请陪跟见带送教称比从由为替"),
                   "ORG": frozenset("同与和比从在向对把被由为给跟")}
-# and one after a person's name: a verb or an adverb (艾早凤拉到一旁); not 和 (陈思和)
-_CLAUSE_AFTER = frozenset("拉说笑讲看听走跑哭拿做写读唱跳问答想要会能去来到把被给向对跟也都就又还却便才已曾正在")
+# and one after a person's name: a verb or an adverb (艾早凤拉到一旁, 张伯礼常说); not 和 (陈思和)
+_CLAUSE_AFTER = frozenset("拉说笑讲看听走跑哭拿做写读唱跳问答想要会能去来到把被给向对跟也都就又还却便才已曾正在常")
 
 
 def _cut_clause_chars(ms: list[Mention]) -> list[Mention]:
@@ -446,8 +446,9 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     out = []
     for m in ms:
         if m.label in ("ORG", "PERSON") and any(a < m.end and m.start < b for a, b in codes) \
-                or people.names_a_prize(text, m):
-            continue      # 责任编辑：HEB037: an editor's login; 诺贝尔奖得主: a prize's name
+                or people.names_a_prize(text, m) \
+                or m.label == "PERSON" and text[m.start - 1:m.start] == "《" and text[m.end:m.end + 1] == "》":
+            continue      # 责任编辑：HEB037: an editor's login; 诺贝尔奖得主: a prize's name; 《孟子》: a book
         if m.label == "ORG" and (text[m.start - 1:m.start] == "某" or "某" in m.text or LAW_TITLE.search(m.text) or m.text in BARE_TYPES
                                  or orgs.ends_no_body(m.text)
                                  or _PLENUM_ITEM.search(m.text) and _PLENUM_REST.match(text, m.end)

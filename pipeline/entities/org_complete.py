@@ -193,12 +193,20 @@ def bodies_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
 
 
 _SESSION_END = re.compile(r"第?[0-9一二三四五六七八九十百]+届$")
+_SESSION_START = re.compile(r"连续[0-9一二三四五六七八九十百]+届")
 
 
 def cut_session(m: Mention) -> Mention | None:
     """中央纪委十九届(四次全会): a body's session number read into its name is no part of it;
-    where what is left names no body (大湾区第八届“控烟与健康”…), nothing is."""
-    hit = _SESSION_END.search(m.text) if m.label == "ORG" else None
+    where what is left names no body (大湾区第八届“控烟与健康”…), nothing is. Terms served
+    before a body's name (连续五届全国政协委员) are cut where the rest names a body; a term
+    (十三届全国人大常委会) is part of the name, as the corpus annotation reads it."""
+    if m.label != "ORG":
+        return m
+    lead = _SESSION_START.match(m.text)
+    if lead and len(m.text) - lead.end() >= 2 and named_body(m.text[lead.end():]):
+        m = Mention("ORG", m.start + lead.end(), m.end, m.text[lead.end():], attrs=dict(m.attrs))
+    hit = _SESSION_END.search(m.text)
     if hit is None or hit.start() < 2:
         return m
     rest = m.text[:hit.start()]
