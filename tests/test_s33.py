@@ -35,6 +35,10 @@
   term is (十三届全国人大常委会); a person's name as a book's title is no person (《孟子》);
   a school's type word ends no person's name (一张大学录取通知书); bare 联盟, 俱乐部 and 国家队
   are no bodies; 国新办 is known.
+* A sixth reading: a village's primary school written 村小 after the village's name is the
+  school (上拉秀乡曲新村小亮了起来; not 村小规模学校, 村小组); kinds of schools and bodies are
+  none (工程大学 of 985、211工程大学, 综合大学, 寄宿制小学, 校医院, 福利院, 公益基金会); nor are
+  纪念馆, 花岗岩, 苏木 places or 巴扎, 哈萨克文 people.
 """
 from __future__ import annotations
 
@@ -212,3 +216,18 @@ def test_a_term_stays_in_a_body_s_name():
     kept = Mention("ORG", 0, 10, "十三届全国人大常委会")
     assert org_complete.cut_session(kept).text == "十三届全国人大常委会"
     assert org_complete.cut_session(Mention("ORG", 0, 8, "连续五届全国政协")).text == "全国政协"
+
+
+def test_a_village_school_written_cunxiao(ents):
+    found = ents("灯，最先在上拉秀乡曲新村小亮了起来，玉树市巴塘乡扎芒村小、小苏莽乡本江村小的灯也亮了。"
+                 "大力推进乡村小规模学校建设。", pub_date="2021-03-01")
+    assert {("ORG", "上拉秀乡曲新村小"), ("ORG", "玉树市巴塘乡扎芒村小"), ("ORG", "小苏莽乡本江村小")} <= found
+    assert not any(lab == "PLACE" and t.endswith("村") for lab, t in found)
+
+
+def test_kinds_of_bodies_are_no_names(ents):
+    found = ents("部分985、211工程大学招收体育专业。他希望能到综合大学学习。寄宿制小学保证学生每日睡眠。"
+                 "肯定会送到校医院。深入城乡社区、福利院和公共场所，以及各类公益基金会。调研组去巴扎、进学校。"
+                 "与全国多家抗战类纪念馆同步举行。", pub_date="2021-03-01")
+    assert not {t for _, t in found} & {"工程大学", "综合大学", "寄宿制小学", "校医院", "福利院", "公益基金会",
+                                        "巴扎", "纪念馆"}

@@ -396,6 +396,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = [x for x in (places.town_area(places.citizens(text, m, starts)) for m in ms) if x is not None]   # 大悟城区: 大悟; 济南市民: 济南
     ms = _add(ms, org_complete.schools_after_places(text, words, ms))     # 安徽省 + 行知学校
     ms = _add(ms, org_complete.quoted_schools(text, ms))     # “农八师独立团民办聋哑学校”
+    ms = _add(ms, org_complete.village_schools(text, ms))    # 上拉秀乡曲新村 + 小
     ms = _add(ms, org_complete.bodies_after_places(text, words, ms))   # 黑龙江省 + 乡村振兴局
     ms = _add(ms, org_complete.command_teams(text, ms))   # 教育部 + 应对新冠肺炎疫情工作领导小组
     ms = _add(ms, org_complete.embassies(text, ms))       # 中国 + 驻 + 纽约 + 总领馆

@@ -192,6 +192,24 @@ def bodies_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+def village_schools(text: str, ms: list[Mention]) -> list[Mention]:
+    """A village's primary school written 村小 after the village's name (上拉秀乡曲新村小,
+    楼房沟村小): the school, where 小 ends a word of its own (not 村小学, which the model reads,
+    nor 村小规模学校 or 村小组)."""
+    out = []
+    for m in ms:
+        if m.label != "PLACE" or not m.text.endswith("村") or len(m.text) < 3 or text[m.end:m.end + 1] != "小":
+            continue
+        nxt = text[m.end + 1:m.end + 2]
+        if not nxt or not lexicon.is_cjk(nxt) or nxt in _AFTER_VILLAGE_SCHOOL:
+            out.append(Mention("ORG", m.start, m.end + 1, text[m.start:m.end + 1], attrs={"kind": "school"}))
+    return out
+
+
+# what follows 村小 as a school's name: a separator or a word of the clause (曲新村小亮了起来)
+_AFTER_VILLAGE_SCHOOL = frozenset("、和与及的亮也都是在以")
+
+
 _SESSION_END = re.compile(r"第?[0-9一二三四五六七八九十百]+届$")
 _SESSION_START = re.compile(r"连续[0-9一二三四五六七八九十百]+届")
 
