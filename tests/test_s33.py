@@ -48,16 +48,15 @@ from pipeline.nlp import found
 
 
 def parts(analyse, text):
+    """(PART_OF pairs, MEMBER_OF pairs) of a text, by name: the mentions' text where a key has
+    one, else the entity record's name."""
     doc = analyse(text, pub_date="2021-03-01")
-    names = {}
-    for m in found(doc):
-        names.setdefault(m.key, m.text)
-    for k, rec in (doc._.entities or {}).items():
-        names.setdefault(k, rec["name"])
-    members = {(names.get(r.source, r.source), names.get(r.target, r.target))
-               for r in doc._.relations if r.type == "MEMBER_OF"}
-    return {(names.get(r.source, r.source), names.get(r.target, r.target))
-            for r in doc._.relations if r.type == "PART_OF"}, members
+    names = {k: rec["name"] for k, rec in (doc._.entities or {}).items()}
+    names.update({m.key: m.text for m in reversed(found(doc))})
+
+    def pairs(typ):
+        return {(names.get(r.source, r.source), names.get(r.target, r.target)) for r in doc._.relations if r.type == typ}
+    return pairs("PART_OF"), pairs("MEMBER_OF")
 
 
 def test_a_department_read_from_a_post_is_not_linked_to_its_committee(analyse):
