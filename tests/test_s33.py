@@ -39,6 +39,12 @@
   school (上拉秀乡曲新村小亮了起来; not 村小规模学校, 村小组); kinds of schools and bodies are
   none (工程大学 of 985、211工程大学, 综合大学, 寄宿制小学, 校医院, 福利院, 公益基金会); nor are
   纪念馆, 花岗岩, 苏木 places or 巴扎, 哈萨克文 people.
+* A seventh reading: a person's name the model ran into an outlet after it is the name alone
+  (苏雁光明日报见习记者: 苏雁, then 光明日报); a name runs on into a two-character adverb where
+  the report names it without (敏富梅偶尔); no person's name ends in 的 (叫莱蒂西亚的家长) or
+  holds 记者 (华商报记者所持); a nickname before a common word is no name (小郑多年, 小郑依然);
+  中国之声 and provincial satellite channels (北京卫视) are known; kinds of bodies (文理学院,
+  妇幼保健院), 平安 and 陈腐 are no names.
 """
 from __future__ import annotations
 
@@ -230,3 +236,23 @@ def test_kinds_of_bodies_are_no_names(ents):
                  "与全国多家抗战类纪念馆同步举行。", pub_date="2021-03-01")
     assert not {t for _, t in found} & {"工程大学", "综合大学", "寄宿制小学", "校医院", "福利院", "公益基金会",
                                         "巴扎", "纪念馆"}
+
+
+def test_seventh_reading_of_corpus_articles(ents):
+    found = ents("本报记者周仕兴、苏雁光明日报见习记者陈怡报道。一位叫莱蒂西亚的家长说，"
+                 "是小郑多年的梦想，小郑依然担心。同样从2月3日起，北京卫视于每周一播出，据中国之声报道。"
+                 "他是一所公共文理学院的教授，援建妇幼保健院。确保高考健康、温馨、平安。", pub_date="2021-03-01")
+    assert {("PERSON", "苏雁"), ("ORG", "光明日报"), ("PERSON", "莱蒂西亚"),
+            ("ORG", "北京卫视"), ("ORG", "中国之声")} <= found
+    assert not {t for _, t in found} & {"苏雁光明日报", "莱蒂西亚的", "郑多年", "郑依然",
+                                        "文理学院", "妇幼保健院", "平安"}
+    assert not any(t.startswith("毕业") for _, t in ents("“牛津大学毕业的教授为什么天天讲课？”", pub_date="2021-03-01"))
+    alone = ents("敏富梅偶尔也担心，女儿求学的路太远。敏富梅说。", pub_date="2021-03-01")
+    assert ("PERSON", "敏富梅") in alone and ("PERSON", "敏富梅偶尔") not in alone
+
+
+def test_an_outlet_is_cut_off_a_name_only_after_a_surname_led_name():
+    from pipeline.entities import people
+    text = "据人民日报报道，新华日报记者王明说。"
+    m = Mention("ORG", 1, 5, "人民日报")
+    assert people.cut_outlet(text, m) is m

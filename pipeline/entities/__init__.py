@@ -186,10 +186,11 @@ _CLAUSE_BEFORE = {"PERSON": frozenset("帮问让叫给对向同与把被找请�
 _CLAUSE_AFTER = frozenset("拉说笑讲看听走跑哭拿做写读唱跳问答想要会能去来到把被给向对跟也都就又还却便才已曾正在常")
 
 
-def _cut_clause_chars(ms: list[Mention]) -> list[Mention]:
+def _cut_clause_chars(text: str, ms: list[Mention]) -> list[Mention]:
     """A name the model read together with one character of its clause, before it (帮诗贤,
-    比泥洋小学) or, for a person, after it (艾早凤拉), where the report names it elsewhere
-    without that character, as often or more: the name alone. (No name is cut to a
+    比泥洋小学) or, for a person, after it (艾早凤拉) or an adverb of two (敏富梅偶尔), where the
+    report names it elsewhere without, as often or more: the name alone; a person's name never
+    ends in 的 (叫莱蒂西亚的家长). (No name is cut to a
     stranger's: 同济大学 stays, for no report names a 济大学.)"""
     n = Counter((m.label, m.text) for m in ms)
     out = []
@@ -199,6 +200,12 @@ def _cut_clause_chars(ms: list[Mention]) -> list[Mention]:
             m = Mention(m.label, m.start + 1, m.end, t[1:], attrs=dict(m.attrs))
         elif m.label == "PERSON" and len(t) >= 3 and t[-1] in _CLAUSE_AFTER and n[(m.label, t[:-1])] >= n[(m.label, t)]:
             m = Mention(m.label, m.start, m.end - 1, t[:-1], attrs=dict(m.attrs))
+        elif m.label == "PERSON" and len(t) >= 4 and lexicon.pos(t[-2:]) == "d" and n[(m.label, t[:-2])] >= n[(m.label, t)]:
+            m = Mention(m.label, m.start, m.end - 2, t[:-2], attrs=dict(m.attrs))     # 敏富梅偶尔
+        elif m.label == "PERSON" and len(t) >= 3 and t[-1] == "的":
+            if not people.plausible(text, m.start, m.end - 1):
+                continue      # 牛津大学毕业的教授: no name at all
+            m = Mention(m.label, m.start, m.end - 1, t[:-1], attrs=dict(m.attrs))     # 一位叫莱蒂西亚的家长
         out.append(m)
     return out
 
@@ -366,6 +373,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 part.label = "PLACE"  # a name made of divisions only (a village of a town too), a station: places
             if part is not None and part.label == "PERSON" and org_levels.is_body_word(part.text):
                 part.label = "ORG"    # 海南省教育厅、卫健委: a body named alone, no person
+            part = part and people.cut_outlet(text, part)   # 苏雁 + 光明日报
             described = _described_person(text, part) if part is not None else None
             part = described or part                      # 美国教育家杜威: 杜威
             if part is not None and _plausible(text, part):
@@ -432,7 +440,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
     ms = [part for m in ms for part in org_shapes.outlet_seat(text, m)]  # 来源: 环球网(北京): two
     ms = org_short.names_of_bodies(ms)                                    # 康奈尔 of 康奈尔大学: no person
     ms = _one_label(people.relabel_named(text, ms, starts))          # 刘玉村 after 党委书记, 丹丹（化名）: persons
-    ms = _propagate(text, _cut_clause_chars(people.reconcile(text, ms)), starts, ends)   # 张占 / 张占超: one spelling
+    ms = _propagate(text, _cut_clause_chars(text, people.reconcile(text, ms)), starts, ends)   # 张占 / 张占超: one spelling
     ms = org_shapes.ranking_titles(text, ms)                   # QS亚洲大学排名, 武书连大学排行榜
     ms = places.only_in_titles(text, ms)                       # 自治区“天山英才”: no place 天山
     ms = places.with_land_word(text, ms)                       # 长江三角洲平原, 乌蒙山区, 惠山古镇

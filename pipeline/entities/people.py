@@ -50,13 +50,17 @@ def plausible(text: str, s: int, e: int) -> bool:
     if name in words or (ends and name.endswith(ends)) or name[0] in _NO_SURNAME:
         return False
     # a role (责任编辑), or a word jieba's dictionary knows as something else (纪检组)
-    if lexicon.roles().words.get(name) or name.endswith(_long_roles()):
-        return False
+    if lexicon.roles().words.get(name) or name.endswith(_long_roles()) or "记者" in name:
+        return False      # … and 报记者所 of 华商报记者所持
     p = lexicon.pos(name)
     if p and not p.startswith("nr") and p not in ("x", "eng", "nz"):
         return False
     if len(name) == 4 and lexicon.common_word(name[:2], _COMMON_FREQ) and lexicon.freq(name[2:]) >= _COMMON_FREQ:
         return False      # 施展才华, 专家见解, 各种演出: two common words, no name
+    # 小郑 + 多年, 依然, 只: a nickname (小/老 and a surname) before a common word, no name
+    if text[s - 1:s] in ("小", "老") and e - s <= 3 and lexicon.surnames().get(name[0]) \
+            and lexicon.pos(name[1:])[:1] in ("d", "m") and lexicon.freq(name[1:]) >= _COMMON_FREQ:
+        return False
     # a word running on: 马克思 in 马克思主义
     follow = text[e:e + 2]
     return not (follow and follow in _RUN_ON) and not names_doctrine(text, e) and not begins_a_name(text, e)
@@ -133,6 +137,21 @@ def translit_tail(text: str, s: int, e: int, words: dict) -> int:
 
 
 _DOTS = "·•・"
+
+
+def cut_outlet(text: str, m: Mention) -> Mention:
+    """A person's name the model ran into an outlet known by name after it (苏雁光明日报见习记者,
+    read as one name or as one body): the person alone, a name of two or three characters
+    opening with a surname; the outlet is found on its own."""
+    if m.label not in ("PERSON", "ORG") or len(m.text) < 5:
+        return m
+    known, local, surnames = lexicon.known_orgs().words, lexicon.local_media().words, lexicon.surnames()
+    for k in (2, 3):
+        tail = m.text[k:]
+        hit = known.get(tail) or local.get(tail)
+        if hit and hit[0] == "media" and m.text[0] in surnames and plausible(text, m.start, m.start + k):
+            return Mention("PERSON", m.start, m.start + k, m.text[:k], attrs={})
+    return m
 
 
 def join_dotted(text: str, ms: list[Mention]) -> list[Mention]:
