@@ -45,6 +45,11 @@
   holds 记者 (华商报记者所持); a nickname before a common word is no name (小郑多年, 小郑依然);
   中国之声 and provincial satellite channels (北京卫视) are known; kinds of bodies (文理学院,
   妇幼保健院), 平安 and 陈腐 are no names.
+* An eighth reading: a name of two the model read into several names of three with different
+  verbs after it (史俊急, 史俊挪, 史俊扯 beside 史俊 five times) is that name; 一家 before a
+  body is a count (昌都一家艺术学校: 昌都); 消息 after a dateline's outlet is none of its name
+  (四川在线消息); 校 of 校监, 校长, 校友 is no part of a school's name; kinds of universities
+  (本土化体育大学) and bodies (合唱团, 商会, 中文学校) are none; 武大靖 is known.
 """
 from __future__ import annotations
 
@@ -110,11 +115,11 @@ def test_a_route_is_neither_a_body_nor_a_place(ents):
 
 
 def test_the_school_grounds_are_no_part_of_the_school():
-    text = "党务工作者参观了位于园湖路小学校园内的教育基地。北京市第一中学校长出席。"
+    text = "党务工作者参观了位于园湖路小学校园内的教育基地。北京市第一中学校举行典礼。"
     s = text.index("园湖路")
     cut = org_complete.cut_campus_word(text, Mention("ORG", s, s + 6, text[s:s + 6]))
     assert cut.text == "园湖路小学"
-    s = text.index("北京市")      # 中学校 + 长: no 园 follows, nothing is cut
+    s = text.index("北京市")      # 中学校 + 举: no word opening with 校, nothing is cut
     kept = org_complete.cut_campus_word(text, Mention("ORG", s, s + 8, text[s:s + 8]))
     assert kept.text == "北京市第一中学校"
 
@@ -256,3 +261,24 @@ def test_an_outlet_is_cut_off_a_name_only_after_a_surname_led_name():
     text = "据人民日报报道，新华日报记者王明说。"
     m = Mention("ORG", 1, 5, "人民日报")
     assert people.cut_outlet(text, m) is m
+
+
+def test_eighth_reading_of_corpus_articles(ents):
+    found = ents("史俊一边走一边说。史俊急得直打转。史俊挪到门口。史俊扯着嗓子喊。史俊的声音很大。史俊成功了。",
+                 pub_date="2021-03-01")
+    assert {t for lab, t in found if lab == "PERSON"} == {"史俊"}
+    found = ents("她进入了昌都一家艺术学校，学习唱歌。四川在线消息（记者王明）近日，成都市教育局发布通知。"
+                 "从本土化体育大学向国际化体育大学转型。武大靖在平昌冬奥会上夺冠。", pub_date="2021-03-01")
+    assert {("PLACE", "昌都"), ("ORG", "四川在线"), ("PERSON", "武大靖")} <= found
+    assert not {t for _, t in found} & {"昌都一家艺术学校", "四川在线消息", "本土化体育大学", "武大"}
+
+
+def test_two_people_whose_names_differ_by_a_character_stay_apart(ents):
+    found = ents("王华、王华平出席。王华说，王华平也说。", pub_date="2021-03-01")
+    assert {("PERSON", "王华"), ("PERSON", "王华平")} <= found
+
+
+def test_the_school_word_after_a_school_is_no_part_of_it():
+    text = "香港路德会西门英才中学校监叶国华表示。"
+    m = Mention("ORG", 0, 12, text[:12])
+    assert org_complete.cut_campus_word(text, m).text == "香港路德会西门英才中学"

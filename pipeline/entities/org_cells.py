@@ -208,7 +208,7 @@ def split_provinces(m: Mention) -> list[Mention]:
 
 # a count of bodies (48所, 六所, 几所, 近百所), not an ordinal (第15所阳光小学) nor a numbered
 # institute after its owner (研究院611所)
-_COUNT = re.compile(r"(?<![第\d])(?:近|约)?(?:\d+|[几数两一二三四五六七八九十百千]+)所(?!长)")
+_COUNT = re.compile(r"(?<![第\d])(?:近|约)?(?:\d+|[几数两一二三四五六七八九十百千]+)所(?!长)|(?<![\u4e00-\u9fff]{2}[村镇乡])一家(?![亲人子])")
 
 
 def _named_body(name: str) -> bool:
@@ -222,7 +222,7 @@ def _named_body(name: str) -> bool:
 
 def split_counted(m: Mention) -> list[Mention]:
     """An organisation read over a count of bodies names none (湖北48所, 北京市166所小学,
-    新加坡有二所大学, 中央部属六所师范大学): a body named before the count is kept
+    新加坡有二所大学, 中央部属六所师范大学, 昌都一家艺术学校): a body named before the count is kept
     (京都大学四所国立大学: 京都大学), else the place it starts with, where that is a division
     or a country; the rest is dropped. A name holding an ordinal
     (安婕妤第15所阳光小学) or a numbered institute (中国航空研究院611所) is kept."""

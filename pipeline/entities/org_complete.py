@@ -210,6 +210,9 @@ def village_schools(text: str, ms: list[Mention]) -> list[Mention]:
 _AFTER_VILLAGE_SCHOOL = frozenset("、和与及的亮也都是在以")
 
 
+# the second characters of words opening with 校 (校园, 校监, 校长, 校友, 校训, 校歌, 校庆, 校服, 校门)
+_SCHOOL_WORD_TAILS = frozenset("园监长友训歌庆服门")
+
 _SESSION_END = re.compile(r"第?[0-9一二三四五六七八九十百]+届$")
 _SESSION_START = re.compile(r"连续[0-9一二三四五六七八九十百]+届")
 
@@ -232,9 +235,10 @@ def cut_session(m: Mention) -> Mention | None:
 
 
 def cut_campus_word(text: str, m: Mention) -> Mention:
-    """园湖路小学校园内: the model read 校 of 校园 (a school's grounds) into the school's name;
-    the school is 园湖路小学 (a name ending in 小学校 or 中学校 stays where no 园 follows)."""
-    if m.label == "ORG" and m.text.endswith(("小学校", "中学校")) and text[m.end:m.end + 1] == "园" \
+    """园湖路小学校园内, …中学校监: the model read 校 of a word opening with it (校园, 校监, 校长,
+    校友, 校训) into the school's name; the school is 园湖路小学 (a name ending in 小学校 or
+    中学校 stays where no such word follows)."""
+    if m.label == "ORG" and m.text.endswith(("小学校", "中学校")) and text[m.end:m.end + 1] in _SCHOOL_WORD_TAILS \
             and len(m.text) >= 5:
         return Mention("ORG", m.start, m.end - 1, m.text[:-1], attrs=dict(m.attrs))
     return m

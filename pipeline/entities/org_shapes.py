@@ -39,14 +39,15 @@ def cut_bureau_schools(m: Mention) -> Mention:
     return m
 
 
-_FALSE_END = re.compile(r"(?:文理科|文科|理科|供图|供稿|出品|联合)$")
+_FALSE_END = re.compile(r"(?:文理科|文科|理科|供图|供稿|出品|联合|消息)$")
 # a verb of forming a body, read into the name before it (林甸县第一小学结成联盟)
 _DEED = re.compile(r"(?:结成|组成|组建|结为|签约)")
 
 
 def cut_false_ending(text: str, m: Mention) -> Mention:
     """A name the model ran on over a word that ends no organisation: 文科 or 理科 (歙县二中文科
-    考点, 湖南耒阳文科状元: 歙县二中, 湖南耒阳), a credit (新浪教育供图, 新华社国内部出品), the verb
+    考点, 湖南耒阳文科状元: 歙县二中, 湖南耒阳), a credit (新浪教育供图, 新华社国内部出品) or a
+    dateline's 消息 (四川在线消息), the verb
     联合 (…联合举办), 所 before 辖/属/在 (西藏自治区所辖: 西藏自治区),
     a verb of forming a body after a whole name (林甸县第一小学结成联盟: 林甸县第一小学).
     What is left may be a place (the caller relabels a chain of divisions)."""
