@@ -170,10 +170,6 @@ _EVERY_LEVEL = re.compile(f"[各全][{_LEVELS}]{{1,3}}$")
 # what a street's name ends in: no organisation's name ends so
 _STREET_ENDS = ("路", "街", "胡同", "大道")
 # a plenary session of a list of them, no school: 十九届二中、三中、四中全会
-# a name opening with the end of a bracket (镇)中心学校 of 各乡(镇)中心学校: a broken one), or
-# with a bracketed word before no body's name ((街道)中心学校: every such body; not
-# (西宁)果洛中学, a school's own name)
-_OPENS_WITH_BRACKET = re.compile(r"([（(])?[\u4e00-\u9fff]{1,3}[）)]")
 _PLENUM_ITEM = re.compile(r"[一二三四五六七八九十]中$")
 _PLENUM_REST = re.compile(r"(?:[、和及与][一二三四五六七八九十]+中)*全会")
 
@@ -362,9 +358,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 m = m and org_shapes.run_by_level(m)             # 盐城市直学校: 盐城市, no school
                 m = m and org_shapes.going_to_school(m)          # 孩子正读小学: no school
                 m = m and org_complete.cut_session(m)            # 中央纪委 + 十九届四次全会
-                opening = _OPENS_WITH_BRACKET.match(m.text) if m is not None else None
-                if opening and (opening.group(1) is None or not orgs.named_body(m.text[opening.end():])):
-                    m = None      # 各乡镇(街道)中心学校, 各乡(镇)中心学校: every such body, none named
+                m = m and org_complete.bracketed_kind(m)         # 各乡(镇)中心学校: every such body
         for part in ([p for c in org_complete.cut_clause(text, m, word_at) for p in orgs.split_joined(text, c)]
                      if m is not None and m.label == "ORG" else [m]):
             if part is not None and part.label == "ORG" and (places.division_chain(part.text)

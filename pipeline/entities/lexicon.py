@@ -190,23 +190,24 @@ def name_types() -> WordList:
 @functools.lru_cache(maxsize=None)
 def known_orgs() -> WordList:
     """Bodies known by name (rules/org_known.tsv): name or alias -> (kind, canonical)."""
-    out = {}
-    for row in rules.table("org_known.tsv"):
-        out[row[0]] = (row[1], row[0])
-        for a in (row[2].split("|") if len(row) > 2 and row[2] else []):
-            out.setdefault(a, (row[1], row[0]))
-    return WordList.of(out)
+    return _by_name("org_known.tsv", 2, lambda row: (row[1], row[0]))
 
 
 @functools.lru_cache(maxsize=None)
 def local_media() -> WordList:
     """Newspapers and news sites of provinces and cities (rules/media_local.tsv): name or
     alias -> ("media", name). Not a feature of the entity model, no national body."""
+    return _by_name("media_local.tsv", 1, lambda row: ("media", row[0]))
+
+
+def _by_name(table: str, alias_col: int, value) -> WordList:
+    """A rules table of names with their |-separated aliases in column ``alias_col``: each
+    name and alias -> ``value(row)`` (a name wins over another row's alias)."""
     out = {}
-    for row in rules.table("media_local.tsv"):
-        out[row[0]] = ("media", row[0])
-        for a in (row[1].split("|") if len(row) > 1 and row[1] else []):
-            out.setdefault(a, ("media", row[0]))
+    for row in rules.table(table):
+        out[row[0]] = value(row)
+        for a in (row[alias_col].split("|") if len(row) > alias_col and row[alias_col] else []):
+            out.setdefault(a, value(row))
     return WordList.of(out)
 
 

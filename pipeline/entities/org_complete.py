@@ -213,7 +213,9 @@ _AFTER_VILLAGE_SCHOOL = frozenset("、和与及的亮也都是在以")
 # the second characters of words opening with 校 (校园, 校监, 校长, 校友, 校训, 校歌, 校庆, 校服, 校门)
 _SCHOOL_WORD_TAILS = frozenset("园监长友训歌庆服门")
 
-_SESSION_END = re.compile(r"第?[0-9一二三四五六七八九十百]+届$")
+# an edition or a term (第十二届, 十九届), read into a body's name (org_shapes.edition_of_event too)
+EDITION = r"第?[0-9０-９一二三四五六七八九十百]+届"
+_SESSION_END = re.compile(EDITION + "$")
 _SESSION_START = re.compile(r"连续[0-9一二三四五六七八九十百]+届")
 
 
@@ -232,6 +234,22 @@ def cut_session(m: Mention) -> Mention | None:
         return m
     rest = m.text[:hit.start()]
     return Mention("ORG", m.start, m.start + hit.start(), rest, attrs=dict(m.attrs)) if named_body(rest) else None
+
+
+# a name opening with the end of a bracket (镇)中心学校 of 各乡(镇)中心学校: a broken one), or
+# with a bracketed word before no body's name ((街道)中心学校: every such body; not
+# (西宁)果洛中学, a school's own name)
+_OPENS_WITH_BRACKET = re.compile(r"([（(])?[\u4e00-\u9fff]{1,3}[）)]")
+
+
+def bracketed_kind(m: Mention) -> Mention | None:
+    """各乡镇(街道)中心学校, 各乡(镇)中心学校: a name the model read opening with a bracketed
+    level (or its closing half) before no body's name is every such body, none named;
+    (西宁)果洛中学 is a school's own name."""
+    opening = _OPENS_WITH_BRACKET.match(m.text)
+    if opening and (opening.group(1) is None or not named_body(m.text[opening.end():])):
+        return None
+    return m
 
 
 def cut_campus_word(text: str, m: Mention) -> Mention:

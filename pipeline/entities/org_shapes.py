@@ -11,7 +11,7 @@ import re
 from .. import rules
 from ..doc import Mention, covered
 from . import lexicon
-from .org_complete import SCHOOL_KINDS
+from .org_complete import EDITION, SCHOOL_KINDS
 from .org_levels import BEFORE_NAME
 from .orgs import category, kind_of
 from .places import division_chain
@@ -449,7 +449,7 @@ def run_by_level(m: Mention) -> Mention | None:
     return None
 
 
-_EDITION_IN = re.compile(r"第?[0-9０-９一二三四五六七八九十百]+届")
+_EDITION_IN = re.compile(EDITION)
 _EVENT_AFTER = re.compile(r"(?:职业)?(?:技能大赛|大赛|比赛|竞赛|运动会|艺术节|科技节|文化节|体育节|联赛|锦标赛|论坛|年会|研讨会)")
 
 

@@ -137,6 +137,7 @@ def translit_tail(text: str, s: int, e: int, words: dict) -> int:
 
 
 _DOTS = "·•・"
+_DOT_RE = re.compile(f"[{_DOTS}]")
 
 
 def cut_outlet(text: str, m: Mention) -> Mention:
@@ -173,11 +174,12 @@ def dotted_after_post(text: str, ms: list[Mention], words: dict) -> list[Mention
     the dot, two to six characters, and after the dot its syllables as ``translit_tail``
     reads them (阿不力孜 + 介绍: a word of its own ends it). Column titles (解码·高考) have no
     post before them."""
-    if not any(d in text for d in _DOTS):
+    dots = [d.start() for d in _DOT_RE.finditer(text)]
+    if not dots:
         return []
     roles, busy, out = lexicon.roles().words, covered(len(text), ms), []
-    for i, ch in enumerate(text):
-        if ch not in _DOTS or i < 3 or i + 3 > len(text) or busy[i - 1] or busy[i + 1] \
+    for i in dots:
+        if i < 3 or i + 3 > len(text) or busy[i - 1] or busy[i + 1] \
                 or not (lexicon.is_cjk(text[i - 1]) and lexicon.is_cjk(text[i + 1]) and lexicon.is_cjk(text[i + 2])):
             continue
         a = next((k for k in range(i - 2, max(0, i - 7) - 1, -1)
