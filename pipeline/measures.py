@@ -457,6 +457,8 @@ class MeasureRecognizer:
             if len(plain) < 2 or plain in lex["stop"] or re.fullmatch(r"[\d\W]+", plain) and not formula \
                     or lex["institution"].search(plain):
                 return    # … or an institution (名师工作室, 重点实验室: ``institution`` of measure_cues.tsv)
+            if "?" in plain or "？" in plain:
+                return    # 如何培养未来国际英才??留学之路: a question (a talk's title), or a dash lost in decoding
             for canon in normalise(plain):
                 out.append(Mention("MEASURE", a, b, text[a:b], norm=canon, key=f"measure:{canon}",
                                    attrs={"found_by": how, "category": lex["category"].get(canon, "")}))

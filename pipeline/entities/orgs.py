@@ -157,6 +157,12 @@ def _listed_body(part: str) -> bool:
 _COMMITTEE_AND_GOVERNMENT = re.compile(r"(.*?(?:[省市县区州旗镇乡]委员会|[省市县区州旗镇乡]委))(.*?[省市县区州旗镇乡](?:人民)?政府)")
 
 
+# joiners that are verbs of working together (A联合B): before them a unit with no type word
+# of a body's name is a body too (国务院联防联控机制联络组联合教育部, 县双减专班会同县市场监管局)
+_VERB_JOINERS = ("会同", "联合", "携手", "协同")
+_UNIT_ENDS = ("组", "专班", "指挥部", "办", "委", "中心", "队")
+
+
 def split_joined(text: str, m: Mention) -> list[Mention]:
     """Two names written as one are two organisations: joined by a dash (``中国教育报-
     中国教育新闻网``, a page's source line), or by a word that joins two bodies where both
@@ -201,7 +207,7 @@ def split_joined(text: str, m: Mention) -> list[Mention]:
                 if len(j) == 1 and lexicon.known(name[k:k + 2]):
                     continue   # 华中科技大学同济医学院: 同济 is a word, 同 no joiner here (和平, 与会)
                 left, right = name[:k], name[k + len(j):]
-                if named_body(left) and named_body(right):
+                if named_body(right) and (named_body(left) or j in _VERB_JOINERS and left.endswith(_UNIT_ENDS)):
                     a = Mention("ORG", m.start, m.start + k, left, attrs=dict(m.attrs))
                     b = Mention("ORG", m.start + k + len(j), m.end, right, attrs=dict(m.attrs))
                     return [a] + split_joined(text, b)

@@ -38,6 +38,22 @@ def _is_object(text: str, o: Mention, s: int) -> bool:
     return any(before.endswith(w) for w in cues("object") + cues("object", "implements.tsv"))
 
 
+def _issuer_in_clause(text: str, o: Mention, between: str) -> bool:
+    """Whether the organisation, written after 在, issues or launches what follows in a clause
+    of time (作业帮在教育部发出“停课不停学”通知后，…: 教育部's measure; rules/implements.tsv
+    ``issue_after_zai``)."""
+    return text[o.start - 1:o.start] == "在" and between.startswith(cues("issue_after_zai", "implements.tsv"))
+
+
+def _source(text: str, o: Mention, s: int) -> bool:
+    """Whether the organisation is a press office the reporter learnt the news from: written
+    after 从 or 自 in its clause and right before 获悉, 了解到... (rules/implements.tsv
+    ``source``, ``press_office``)."""
+    clause = re.split(r"[，,；;：:]", text[max(s, o.start - 10):o.start])[-1]
+    return ("从" in clause or "自" in clause) and text.startswith(cues("source", "implements.tsv"), o.end) \
+        and o.text.endswith(cues("press_office", "implements.tsv"))
+
+
 def _own_item(text: str, places: list[Mention], start: int, pos: int) -> bool:
     """Whether the measure at ``pos`` stands in a list item after ``start`` that opens with
     an owner of its own: a place or a level word (rules/implements.tsv ``item_owner``)
@@ -95,8 +111,10 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             continue          # 威远县实验小学二年级的学生…: the organisation qualifies a noun
         if text[o.start - 1:o.start] == "、" and between in ("“", "\"") and not listed_after(text, cands, i):
             return [o]        # …公益项目、华南理工大学“远程支援…”行动: a list item written onto its own name
-        if _is_object(text, o, s) and not listed_after(text, cands, i):
+        if _is_object(text, o, s) and not listed_after(text, cands, i) and not _issuer_in_clause(text, o, between):
             continue
+        if _source(text, o, s):
+            continue          # 记者从X新闻办获悉，…: where the news came from, not who acts
         # a possessive (X的Y) is no subject, nor a list member before another organisation
         if between.startswith("的") or (between.startswith(("和", "与", "、", "及")) and i < len(cands) - 1):
             continue
@@ -109,7 +127,7 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
         while i > 0 and listed_after(text, cands, i):
             i -= 1
             group.insert(0, cands[i])
-        if _is_object(text, group[0], s):
+        if _is_object(text, group[0], s) and not _issuer_in_clause(text, group[0], text[group[0].end:pos]):
             below = i         # 坚决贯彻落实党中央、国务院决策部署，…: an object list; the subject is before it
             continue
         return group
@@ -236,6 +254,9 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
                 k = fullest(o, orgs).key if possessive else o.key
                 counts[k] = counts.get(k, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
+        if not possessive and prev is not None and prev.attrs.get("parent_key") and prev.attrs.get("kind") == "school" \
+                and "school" in words[last.group(1)].split("|"):
+            return fullest(prev, orgs)   # 目前，泉景中学小学部…开展德育课程。前几天，学校组织了…: the section of a school
         if len(ranked) > 1 and not possessive and prev is not None and prev.attrs.get("kind") in kinds \
                 and not prev.attrs.get("parent_key"):
             return fullest(prev, orgs)   # 镇雄县民族中学于1978年建校…。…，学校拟于…举行: the sentence before's subject
