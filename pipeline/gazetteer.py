@@ -279,6 +279,12 @@ class Gazetteer:
             if best:
                 yield i, best
 
+    def opens_with_own_name(self, name: str, code: str) -> bool:
+        """Whether ``name`` opens with the full name of division ``code`` (四川省老龄委 with
+        四川省, 成都市老龄委 with 成都市): a body of that division named with its level word."""
+        d = self.divisions.get(code)
+        return d is not None and d.name != d.alias and name.startswith(d.name)
+
     def full_name(self, code: str) -> str:
         """Province, city and county joined (山东省济南市槐荫区)."""
         parts = []

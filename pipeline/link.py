@@ -84,6 +84,9 @@ def refine_anchors(entities: dict[str, dict], place_parent: dict[str, str]) -> d
             finer = children.get(a, ()) if a else ()
             if len(finer) == 1 or (a == "" and len(anchors) == 2 and placed_kind(entities, anchors, core)):
                 target = finer[0] if finer else next(b for b in anchors if b != a)
+                if a and _named_in_full(entities, f"org:{a}:{core}", a) \
+                        and _named_in_full(entities, f"org:{target}:{core}", target):
+                    continue      # 四川省老龄委 and 成都市老龄委: each place's own body
                 remap[f"org:{a}:{core}"] = f"org:{target}:{core}"
     # follow chains (city -> district -> town) to the end
     for k in list(remap):
@@ -92,6 +95,17 @@ def refine_anchors(entities: dict[str, dict], place_parent: dict[str, str]) -> d
             seen.add(remap[k])
             remap[k] = remap[remap[k]]
     return remap
+
+
+def _named_in_full(entities: dict[str, dict], key: str, code: str) -> bool:
+    """Whether the entity is a body each place has its own of (a committee, an association,
+    an institute: not a school, which is one school written with its city or its district,
+    names.ONE_SEAT_KINDS) and its name or an alias opens with the full name of its place ``code``."""
+    rec = entities.get(key) or {}
+    if rec.get("attrs", {}).get("kind", "") in names.ONE_SEAT_KINDS:
+        return False
+    gaz = gazetteer.get()
+    return any(gaz.opens_with_own_name(n, code) for n in [rec.get("name", ""), *(rec.get("aliases") or ())])
 
 
 def placed_kind(entities: dict[str, dict], anchors: list[str], core: str) -> bool:

@@ -25,6 +25,10 @@ AS_WRITTEN_KINDS = {"university", "media", "company"}
 # bodies a place owns: a bureau, a government, a party committee or a team of one place is
 # never the same body of another place, whatever its name says besides the place
 OWNED_KINDS = {"bureau", "government", "party", "team"}
+# kinds of organisation with one seat, however many places their name is written with
+# (武汉市桂子山实验小学 and 洪山区桂子山实验小学 are one school): unlike a committee or an
+# association, of which each place has its own (四川省老龄委, 成都市老龄委)
+ONE_SEAT_KINDS = frozenset({"school", "university", "kindergarten", "hospital", "company", "media"})
 # the place's own bodies besides the type words of rules/org_suffixes.tsv
 OWNED_WORDS = ("委", "委办", "府", "办", "团", "妇联", "党委", "政府", "人民政府")
 

@@ -373,8 +373,11 @@ def fits_setting(text: str, chain: list[Division], path: list[str], named=frozen
         return False      # 东海小学 in a report on a county with a 东海镇: that town's, not 东海县's
     homonym = bool(_named_starting(gaz, named, first.alias) - {first.code})
     if first.level in ("province", "city") and len(first.alias) >= 2 and not first.code.startswith("71") \
-            and text.startswith(first.alias) and not homonym:
-        return True       # 上海复兴高级中学, 北京清华附中: a province's or a city's own short name
+            and text.startswith(first.alias) and (not homonym or first.level == "province"):
+        # 上海复兴高级中学, 北京清华附中: a province's or a city's own short name; a province's
+        # wins over a town or street of that name the report names elsewhere (上海国际信托有限公司
+        # in a list that also names 福州's 上海街道), a city's does not (洛阳高级中学 beside 洛阳镇)
+        return True
     return bool(path) and first.code[:2] == path[0][:2]
 
 

@@ -484,6 +484,14 @@ def same_place_in_full(ms: list[Mention], entities: dict, relations: list) -> No
                 r.target = new
 
 
+def _each_named_in_full(gaz, ms: list[Mention], key: str, code: str) -> bool:
+    """Whether a mention of ``key``, a body each place has its own of (a committee, an
+    association; not a school: 武汉市桂子山实验小学 and 洪山区桂子山实验小学 are one,
+    names.ONE_SEAT_KINDS), opens with the full name of its division ``code``."""
+    return any(m.key == key and m.attrs.get("kind", "") not in org_names.ONE_SEAT_KINDS
+               and gaz.opens_with_own_name(m.text, code) for m in ms)
+
+
 def unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
     """Within a section, one organisation named with a coarser and a finer place (成都市锦官
     新城小学 and, in a 武侯区 context, 锦官新城小学) is one organisation."""
@@ -500,6 +508,8 @@ def unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
             finer = [b for b in anchors if b != a and (a == "" or a in gaz.ancestors(b))]
             if len(finer) == 1:
                 old, new = f"org:{a}:{core}", f"org:{finer[0]}:{core}"
+                if _each_named_in_full(gaz, ms, old, a) and _each_named_in_full(gaz, ms, new, finer[0]):
+                    continue      # 四川省老龄委 and 成都市老龄委: each place's own body
                 for m in ms:
                     if m.key == old:
                         m.key = new

@@ -94,6 +94,8 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []
         if re.search(f"(?:{cue_alternation('judge')})", between):
             return []         # X局充分肯定…工作: the organisation judges the work, others do it
+        if between.startswith(cues("regard", "implements.tsv")) and not re.search(r"[，,；;：:]", between):
+            return []         # 国务院高度重视儿童青少年近视防控工作: an attitude, not a deed
         if takes_part(between) or urges_others(between):
             return []         # X学院21名教师参加“…研修”, X局要求各校组织“…”: others run it
         if text.count("《", s, o.start) > text.count("》", s, o.start) and ("》" in between or not _issued(text, s, o)):
