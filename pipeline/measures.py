@@ -397,6 +397,20 @@ def _in_other_title(lex: dict, text: str, a: int, b: int) -> bool:
     return lex["document"].fullmatch(text, o, c + 1) is None
 
 
+def _head_of_quoted(text: str, o: Mention, out: list[Mention]) -> bool:
+    """Whether ``o``, a name read without quotes, is only what a quoted measure right before
+    it is (“党风带师风”的工作机制, “红山教育领航人”人才培养计划): the measure is the quoted name
+    alone, as train/'s gold writes it; a name of the lexicon stays (“七一”主题党日活动)."""
+    if o.attrs.get("found_by") == "lexicon" or text[o.start - 1:o.start + 1] in ("“", "\"") \
+            or text[o.start:o.start + 1] in "“\"「『":
+        return False
+    for gap in ("”", "”的", "\"", "\"的", "」", "』"):
+        b = o.start - len(gap)
+        if b > 0 and text[b:o.start] == gap and any(q is not o and q.end == b for q in out):
+            return True
+    return False
+
+
 def _drop_places(text: str, ms: list[Mention], ents: dict, spans: set[tuple[int, int]]) -> None:
     """Remove the PLACE mentions of ``spans`` (names of measures the places stage read as
     places no division holds), the same names' other quoted PLACE mentions (“X”行动 … “X”任务:
@@ -544,6 +558,7 @@ class MeasureRecognizer:
         for a, b, name in list_siblings(lex, text, [(o.start, o.end, o.attrs["found_by"] == "lexicon") for o in out]):
             out[:] = [o for o in out if not (a <= o.start and o.end <= b and o.attrs["found_by"] == "lexicon")]
             add(a, b, name, "named in a list with a measure")
+        out[:] = [o for o in out if not _head_of_quoted(text, o, out)]
         for o in out:
             if o.attrs.get("also"):
                 o.attrs["also"] = list(o.attrs["also"])

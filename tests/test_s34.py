@@ -28,6 +28,16 @@ A second reading (100 more IMPLEMENTS links, 100 LOCATED_IN links of organisatio
 * A body of a province and one of a city in it, each named with its place's full name
   (四川省老龄委, 成都市老龄委), stay two, in a report and across reports.
 * 西华师范大学 and 西华大学 are in 南充 and 成都 (rules/org_names.tsv), not in 河南's 西华县.
+
+A third reading (100 MEMBER_OF and 100 PART_OF links; 88 and 88 right):
+
+* A name read without quotes right after a quoted measure (“X”的产业脱贫模式, “X”人才培养计划)
+  is only what the quoted name is: the measure is the quoted name alone, as train/'s gold writes
+  it (“党风带师风”的工作机制 -> 党风带师风).
+* An editor's tag after the reporter's own bracket ((光明日报全媒体记者杜羽)[责编：丛芳瑶]) is the
+  hosting page's, not the paper's (train/'s gold links no such editor; it links one on the
+  medium's source line: 来源:中央广电总台国际在线责编:路晶森).
+* 局部 ends no body's name (江南镇局部地区); 委托 joins two bodies (rules/org_joiners.txt).
 """
 from __future__ import annotations
 
@@ -155,3 +165,30 @@ def test_a_university_whose_name_holds_another_place_is_at_its_seat(analyse):
     keys = org_keys(analyse, "四川省的西华师范大学今年招生计划增加。")
     assert keys["西华师范大学"].startswith(("org:511300:", "org:510000:"))
     assert not keys["西华师范大学"].startswith("org:411622:")     # not 河南's 西华县
+
+
+# --------------------------------------------------------------------------- a third reading
+
+def test_the_head_noun_after_a_quoted_measure_is_no_measure_of_its_own(analyse):
+    ms, links = measures_and_links(analyse, "北京科技大学探索“支部+企业+合作社+扶贫车间+农户”的产业脱贫模式。")
+    assert ms == {"支部+企业+合作社+扶贫车间+农户"}
+    assert links == {("北京科技大学", "支部+企业+合作社+扶贫车间+农户")}
+    ms, _ = measures_and_links(analyse, "红山区实施“红山教育领航人”人才培养计划。")
+    assert ms == {"红山教育领航人"}
+
+
+def test_a_page_editor_after_the_reporter_s_bracket_is_not_the_paper_s(analyse):
+    doc = analyse("教育部日前印发通知，要求各地做好工作。（光明日报全媒体记者杜羽）[责编：丛芳瑶]")
+    names = {m.key: m.text for m in found(doc)}
+    pairs = {(names.get(r.source), names.get(r.target)) for r in doc._.relations if r.type == "MEMBER_OF"}
+    assert ("杜羽", "光明日报") in pairs and ("丛芳瑶", "光明日报") not in pairs
+    # an editor on the source line of the medium stays its editor (train/'s gold: t2_07)
+    doc = analyse("来源:中央广电总台国际在线责编:路晶森\n教育部日前印发通知。")
+    names = {m.key: m.text for m in found(doc)}
+    assert any(names.get(r.source) == "路晶森" for r in doc._.relations if r.type == "MEMBER_OF")
+
+
+def test_jubu_ends_no_body(ents):
+    got = ents("三江新区规划面积389平方公里，包括现宜宾临港经济技术开发区、翠屏区宋家镇和南溪区罗龙街道局部、"
+               "江南镇局部。")
+    assert not any(t.endswith(("局部", "镇局")) for _, t in got)

@@ -62,6 +62,9 @@ def byline(text: str, p: Mention, orgs: list[Mention], source: str = "",
         if re.search(rf"[(（【\[][^)）】\]]*(?:{words})[^)）】\]]*[)）】\]]", gap):
             break     # 据新华社电 （记者杨思琪）马祖光，中国科学院院士: the story after the byline
             # (not a bracket of a seat or a date: 兰州晨报(兰州) 记者, 《光明日报》（…13版）[责编：
+        if re.search(r"(?:记者|通讯员)[^)）】\]]+[)）】\]]\s*[\[【(（]", gap):
+            break     # （光明日报全媒体记者杜羽）[责编：丛芳瑶]: the hosting page's editor, after the
+            # reporter's own bracket; train/'s gold links no such editor to the reporter's paper
         if re.search(rf"{words}", gap) and len("".join(names_between)) <= 12 and not clause \
                 and not re.search(r"[，。,；;“”\"]", gap):
             role = ""
