@@ -167,6 +167,8 @@ LAW_TITLE = re.compile(r"(?<![司执立普高])法$|条例$|实施细则$|暂行
 # every body of some levels (各市县人民政府, 各省市教育厅): the text before a name opening with a level word
 _LEVELS = "省市县区州旗乡镇"
 _EVERY_LEVEL = re.compile(f"[各全][{_LEVELS}]{{1,3}}$")
+# every body of every place (各地方消费者协会, 各级教育部门): none named
+_EVERY_PLACE = re.compile(r"(?:各地方?|各级)$")
 # what a street's name ends in: no organisation's name ends so
 _STREET_ENDS = ("路", "街", "胡同", "大道")
 # a plenary session of a list of them, no school: 十九届二中、三中、四中全会
@@ -359,6 +361,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 m = m and org_shapes.going_to_school(m)          # 孩子正读小学: no school
                 m = m and org_complete.cut_session(m)            # 中央纪委 + 十九届四次全会
                 m = m and org_complete.bracketed_kind(m)         # 各乡(镇)中心学校: every such body
+                m = m and org_complete.cut_address(m)            # 延安西路1882号 + 东华大学
         for part in ([p for c in org_complete.cut_clause(text, m, word_at) for p in orgs.split_joined(text, c)]
                      if m is not None and m.label == "ORG" else [m]):
             if part is not None and part.label == "ORG" and (places.division_chain(part.text)
@@ -455,7 +458,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
         if m.label == "ORG" and (text[m.start - 1:m.start] == "某" or "某" in m.text or LAW_TITLE.search(m.text) or m.text in BARE_TYPES
                                  or orgs.ends_no_body(m.text)
                                  or _PLENUM_ITEM.search(m.text) and _PLENUM_REST.match(text, m.end)
-                                 or _EVERY_LEVEL.search(text, max(0, m.start - 4), m.start) and m.text[0] in _LEVELS) \
+                                 or _EVERY_LEVEL.search(text, max(0, m.start - 4), m.start) and m.text[0] in _LEVELS
+                                 or _EVERY_PLACE.search(text, max(0, m.start - 3), m.start)) \
                 or m.label == "PLACE" and len(m.text) == 1:
             continue      # 某市政府, 某中学, 南京某大学: a body the text does not name; 中华人民共和国公证法: a law;
             # 顾大局, 新格局: no bureau (rules/org_not_endings.txt); 中 (中美), 川 (在川): at most optional;

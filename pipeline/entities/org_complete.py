@@ -236,6 +236,27 @@ def cut_session(m: Mention) -> Mention | None:
     return Mention("ORG", m.start, m.start + hit.start(), rest, attrs=dict(m.attrs)) if named_body(rest) else None
 
 
+# a house number (…路1882号, 20号院, 34号601室) in a body's name: a street address read into it
+_HOUSE_NUMBER = re.compile(r"[0-9０-９]+号(?:院|楼|[0-9０-９]+室)?\s*")
+
+
+def cut_address(m: Mention) -> Mention | None:
+    """上海市延安西路1882号东华大学: an address read into a body's name is no part of it, the
+    body is what follows the house number; an address alone (北京市丰台区东大街20号院,
+    福建省厦门市莲花五村龙昌里34号601室) names no body."""
+    if m.label != "ORG":
+        return m
+    last = None
+    for last in _HOUSE_NUMBER.finditer(m.text):
+        pass
+    if last is None:
+        return m
+    rest = m.text[last.end():]
+    if len(rest) >= 2 and named_body(rest):
+        return Mention("ORG", m.start + last.end(), m.end, rest, attrs=dict(m.attrs))
+    return None
+
+
 # a name opening with the end of a bracket (镇)中心学校 of 各乡(镇)中心学校: a broken one), or
 # with a bracketed word before no body's name ((街道)中心学校: every such body; not
 # (西宁)果洛中学, a school's own name)
