@@ -47,6 +47,8 @@ A ninth reading of 40 corpus articles for entities (four reviewers, 115 errors l
   (路太远, 乔装成: rules/person_stop.txt) are no people.
 * A body after 各地方, 各地 or 各级 is every such body, none named (各地方消费者协会); kinds of
   bodies and rooms are no names (驻外使馆, 县城医院, 音乐教室, 联赛: rules/org_generic.txt).
+* A tenth reading: common words read as places (产业园区, 山川河流, 南南合作: rules/place_never.txt),
+  bodies (内阁, 文工团, 美国高中) and people (夏蝉, 李鬼).
 """
 from __future__ import annotations
 
@@ -221,3 +223,9 @@ def test_phrases_and_ranking_lists_are_no_people(ents):
 def test_every_place_s_body_and_kinds_of_bodies_are_no_names(ents):
     got = ents("截至目前，各地方消费者协会共受理投诉1200件，他联系了驻外使馆和国外驻华使馆。", source="")
     assert not any(lab == "ORG" for lab, _ in got)
+
+
+def test_common_words_of_a_tenth_reading_are_no_names(ents):
+    got = ents("推动5G网络、物联网等优先覆盖核心商圈、产业园区、交通枢纽。"
+               "在山川河流、鸟鸣蛙叫的大自然里感受生命。")
+    assert ("PLACE", "产业园区") not in got and ("PLACE", "山川河流") not in got
