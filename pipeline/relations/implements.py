@@ -17,7 +17,8 @@ import re
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_alternation, cue_flagged, cue_pairs, cues, full_unit, listed_after, relation
 from .measure_owners import NOT_ACTORS, organisers_after, organisers_before, organisers_next, owner as owner_of
-from .not_deeds import cited, honour, inside_title, inspected, takes_part, unnamed_subject, urges_others
+from .not_deeds import (cited, honour, inside_title, inspected, news_source, only_cares, takes_part, unnamed_subject,
+                        urges_others)
 from .openings import (FOCUS, ITEM_DOES, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest,
                        item_opening, notice_patterns, paragraph_listed, pattern_of, report_subject, section_subject,
                        tells_a_deed, we_subject)
@@ -43,15 +44,6 @@ def _issuer_in_clause(text: str, o: Mention, between: str) -> bool:
     of time (作业帮在教育部发出“停课不停学”通知后，…: 教育部's measure; rules/implements.tsv
     ``issue_after_zai``)."""
     return text[o.start - 1:o.start] == "在" and between.startswith(cues("issue_after_zai", "implements.tsv"))
-
-
-def _source(text: str, o: Mention, s: int) -> bool:
-    """Whether the organisation is a press office the reporter learnt the news from: written
-    after 从 or 自 in its clause and right before 获悉, 了解到... (rules/implements.tsv
-    ``source``, ``press_office``)."""
-    clause = re.split(r"[，,；;：:]", text[max(s, o.start - 10):o.start])[-1]
-    return ("从" in clause or "自" in clause) and text.startswith(cues("source", "implements.tsv"), o.end) \
-        and o.text.endswith(cues("press_office", "implements.tsv"))
 
 
 def _own_item(text: str, places: list[Mention], start: int, pos: int) -> bool:
@@ -94,7 +86,7 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []
         if re.search(f"(?:{cue_alternation('judge')})", between):
             return []         # X局充分肯定…工作: the organisation judges the work, others do it
-        if between.startswith(cues("regard", "implements.tsv")) and not re.search(r"[，,；;：:]", between):
+        if only_cares(between):
             return []         # 国务院高度重视儿童青少年近视防控工作: an attitude, not a deed
         if takes_part(between) or urges_others(between):
             return []         # X学院21名教师参加“…研修”, X局要求各校组织“…”: others run it
@@ -115,7 +107,7 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return [o]        # …公益项目、华南理工大学“远程支援…”行动: a list item written onto its own name
         if _is_object(text, o, s) and not listed_after(text, cands, i) and not _issuer_in_clause(text, o, between):
             continue
-        if _source(text, o, s):
+        if news_source(text, o, s):
             continue          # 记者从X新闻办获悉，…: where the news came from, not who acts
         # a possessive (X的Y) is no subject, nor a list member before another organisation
         if between.startswith("的") or (between.startswith(("和", "与", "、", "及")) and i < len(cands) - 1):

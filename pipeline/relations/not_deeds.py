@@ -1,6 +1,7 @@
 """What names a measure without anyone carrying it out (pipeline/relations/implements.py):
-an organisation that only takes part in it or urges others to, a title talked about or cited
-as the ground of the work, the work a visit looks at, an honour given for it."""
+an organisation that only takes part in it, urges others to or only cares for it, a press
+office the news came from, a title talked about or cited as the ground of the work, the work a
+visit looks at, an honour given for it."""
 from __future__ import annotations
 
 import functools
@@ -23,6 +24,22 @@ def urges_others(between: str) -> bool:
     """Whether what stands between an organisation and a measure says that it urges others
     to carry it out (要求各校, 督促各地: rules/implements.tsv ``urge`` and ``others``)."""
     return _pattern("urge", "others").search(_last_clause(between)) is not None
+
+
+def only_cares(between: str) -> bool:
+    """Whether the organisation's clause runs from a word of caring (高度重视, 关注: rules/
+    implements.tsv ``regard``) to the measure with no deed of its own after a comma
+    (国务院高度重视儿童青少年近视防控工作; not X局高度重视，开展了…)."""
+    return between.startswith(cues("regard", "implements.tsv")) and not re.search(r"[，,；;：:]", between)
+
+
+def news_source(text: str, o: Mention, s: int) -> bool:
+    """Whether the organisation is a press office the reporter learnt the news from: written
+    after 从 or 自 in its clause and right before 获悉, 了解到... (rules/implements.tsv
+    ``source``, ``press_office``); ``s``: where the sentence starts."""
+    clause = re.split(r"[，,；;：:]", text[max(s, o.start - 10):o.start])[-1]
+    return ("从" in clause or "自" in clause) and text.startswith(cues("source", "implements.tsv"), o.end) \
+        and o.text.endswith(cues("press_office", "implements.tsv"))
 
 
 def unnamed_subject(between: str) -> bool:
