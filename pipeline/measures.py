@@ -58,6 +58,7 @@ def lexicon():
         # the rest of a list of fields ending in 专业 or 学科 (、建筑材料工程和信息工程六大专业群)
         "field_list": re.compile(r"(?:[、和及与][^，,。；;、和及与\n]{1,12}?)+?[一二三四五六七八九十\d]*个?大?(?:专业|学科)"),
         "institution": re.compile(rf"(?:{rules.alternation(cues.get('institution', []))})$"),
+        "counted_unit": re.compile(rf"多?(?:{rules.alternation(cues.get('counted_unit', ['次']))})"),
         "lexicon_not_after": re.compile(rf"(?:{rules.alternation(cues.get('lexicon_not_after', []))})"),
         "not_inside": re.compile(rf"(?:{rules.alternation(cues['not_inside'])})"),
         "field_after": re.compile(rf"(?:{rules.alternation(cues.get('field_after', []))})"),
@@ -252,8 +253,9 @@ def _plain(s: str) -> str:
     return re.sub(r"[“”\"「」『』‘’\s]", "", s)
 
 
-# an edition before an initiative's name is no part of it (第十三届津沽文化日, 首届…)
-_EDITION_HEAD = re.compile(r"^(?:第[0-9０-９一二三四五六七八九十百零〇]+|首)届(?=..)")
+# an edition or a round before an initiative's name is no part of it (第十三届津沽文化日, 首届…,
+# 第六次早餐工程)
+_EDITION_HEAD = re.compile(r"^(?:第[0-9０-９一二三四五六七八九十百零〇]+|首)[届次](?=..)")
 
 
 def normalise(name: str) -> list[str]:
@@ -397,6 +399,11 @@ def _in_other_title(lex: dict, text: str, a: int, b: int) -> bool:
     return lex["document"].fullmatch(text, o, c + 1) is None
 
 
+def _counted(text: str, a: int) -> bool:
+    """Whether a numeral stands right before ``a`` (2次视力监测制度, 三次国培计划)."""
+    return a > 0 and (text[a - 1].isdigit() or text[a - 1] in "一二两三四五六七八九十百千万几")
+
+
 def _head_of_quoted(text: str, o: Mention, out: list[Mention]) -> bool:
     """Whether ``o``, a name read without quotes, is only what a quoted measure right before
     it is (“党风带师风”的工作机制, “红山教育领航人”人才培养计划): the measure is the quoted name
@@ -452,6 +459,10 @@ class MeasureRecognizer:
             wrapped = _wrapped(text, a, b)
             if not wrapped and how != "lexicon":
                 a = word_start(lex, doc, starts, a, b)
+                written = text[a:b] if a < b else ""
+            unit = lex["counted_unit"].match(text, a) if _counted(text, a) else None
+            if unit is not None:   # 每学期2次视力监测制度, 参加过3次国培计划: a count before the name
+                a = unit.end()
                 written = text[a:b] if a < b else ""
             if any(x < b and a < y and not ((quoted and ((x, y) in places or wrapped) or titled)
                                             and a <= x and y <= b and (x, y) != (a, b))
