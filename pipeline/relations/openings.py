@@ -81,6 +81,8 @@ def _opened_by(doc, text: str, orgs: list[Mention], k: int):
     body = after_lead_in(body[enumerated(body):], [], ps)
     at = pe - len(body) + len(OPENING.match(body).group(0))   # the body is what is left at the sentence's end
     got = next((o for o in orgs if o.start == at), None)
+    if got is not None and text.startswith(cues("title_after", "implements.tsv"), got.end):
+        got = None        # 中国科学院院士、兰州大学校长严纯华说: a person's title, the person speaks
     if got is not None:
         got = next((o for o in orgs if o.start > got.end and FOCUS.fullmatch(text[got.end:o.start])), None) or got
     return ps, pe, body, at, got
