@@ -102,10 +102,8 @@ def _named_in_full(entities: dict[str, dict], key: str, code: str) -> bool:
     an institute: not a school, which is one school written with its city or its district,
     names.ONE_SEAT_KINDS) and its name or an alias opens with the full name of its place ``code``."""
     rec = entities.get(key) or {}
-    if rec.get("attrs", {}).get("kind", "") in names.ONE_SEAT_KINDS:
-        return False
-    gaz = gazetteer.get()
-    return any(gaz.opens_with_own_name(n, code) for n in [rec.get("name", ""), *(rec.get("aliases") or ())])
+    kind, gaz = rec.get("attrs", {}).get("kind", ""), gazetteer.get()
+    return any(names.own_body_named_in_full(gaz, n, kind, code) for n in [rec.get("name", ""), *(rec.get("aliases") or ())])
 
 
 def placed_kind(entities: dict[str, dict], anchors: list[str], core: str) -> bool:

@@ -408,8 +408,7 @@ def _head_of_quoted(text: str, o: Mention, out: list[Mention]) -> bool:
     """Whether ``o``, a name read without quotes, is only what a quoted measure right before
     it is (“党风带师风”的工作机制, “红山教育领航人”人才培养计划): the measure is the quoted name
     alone, as train/'s gold writes it; a name of the lexicon stays (“七一”主题党日活动)."""
-    if o.attrs.get("found_by") == "lexicon" or text[o.start - 1:o.start + 1] in ("“", "\"") \
-            or text[o.start:o.start + 1] in "“\"「『":
+    if o.attrs.get("found_by") == "lexicon" or text[o.start:o.start + 1] in ("“", "\"", "「", "『"):
         return False
     for gap in ("”", "”的", "\"", "\"的", "」", "』"):
         b = o.start - len(gap)

@@ -29,6 +29,13 @@ OWNED_KINDS = {"bureau", "government", "party", "team"}
 # (武汉市桂子山实验小学 and 洪山区桂子山实验小学 are one school): unlike a committee or an
 # association, of which each place has its own (四川省老龄委, 成都市老龄委)
 ONE_SEAT_KINDS = frozenset({"school", "university", "kindergarten", "hospital", "company", "media"})
+
+
+def own_body_named_in_full(gaz, written: str, kind: str, code: str) -> bool:
+    """Whether a body of ``kind`` written ``written`` is the own body of division ``code``
+    named in full (四川省老龄委: 四川省's; not a school, ONE_SEAT_KINDS): two such bodies of one
+    name at two levels are two bodies. ``gaz``: the gazetteer."""
+    return kind not in ONE_SEAT_KINDS and gaz.opens_with_own_name(written, code)
 # the place's own bodies besides the type words of rules/org_suffixes.tsv
 OWNED_WORDS = ("委", "委办", "府", "办", "团", "妇联", "党委", "政府", "人民政府")
 

@@ -488,8 +488,7 @@ def _each_named_in_full(gaz, ms: list[Mention], key: str, code: str) -> bool:
     """Whether a mention of ``key``, a body each place has its own of (a committee, an
     association; not a school: 武汉市桂子山实验小学 and 洪山区桂子山实验小学 are one,
     names.ONE_SEAT_KINDS), opens with the full name of its division ``code``."""
-    return any(m.key == key and m.attrs.get("kind", "") not in org_names.ONE_SEAT_KINDS
-               and gaz.opens_with_own_name(m.text, code) for m in ms)
+    return any(m.key == key and org_names.own_body_named_in_full(gaz, m.text, m.attrs.get("kind", ""), code) for m in ms)
 
 
 def unify_orgs(ms: list[Mention], entities: dict, relations: list) -> None:
