@@ -17,8 +17,8 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import measure_model, measure_patterns, rules
-from .entities import freq as word_freq, known as dictionary_word, pos as word_pos
+from . import measure_model, measure_patterns, measure_vetoes, rules
+from .entities import known as dictionary_word, pos as word_pos
 from .doc import Mention, found, text_of
 
 # a name in quotes; also one opened by a mistyped closing quote right after a character
@@ -62,6 +62,11 @@ def lexicon():
         "lexicon_not_after": re.compile(rf"(?:{rules.alternation(cues.get('lexicon_not_after', []))})"),
         "not_inside": re.compile(rf"(?:{rules.alternation(cues['not_inside'])})"),
         "field_after": re.compile(rf"(?:{rules.alternation(cues.get('field_after', []))})"),
+        "doctrine_before": re.compile(rf"(?:{rules.alternation(cues.get('doctrine', ['秉持']))})$"),
+        # 要建立…机制, 尚未形成…制度: a modal or a negation, then a verb of building, in the clause
+        "proposed": re.compile(rf"(?<![重主纲摘紧])(?:{rules.alternation(cues.get('proposal', ['必须']))})(?![求点素闻])"
+                               rf"[^，,。；;！？：:\n]{{0,8}}?"
+                               rf"(?:{rules.alternation(cues.get('proposal_verb', ['建立']))})$"),
         "problem_before": re.compile(rf"(?:{rules.alternation(cues.get('problem', ['破解']))})(?:了|掉|好)?$"),
         "named_end": re.compile(rf"(?:{named})$"),
         "label_before": re.compile(rf"(?:{rules.alternation(cues.get('label_before', ['作为', '称为', '誉为', '列为']))})$"),
@@ -106,43 +111,6 @@ def quoted_is_measure(lex: dict, before: str, name: str, after: str, prev_ok: bo
     if lex["named_end"].search(plain) and len(plain) >= 4:
         return True, "quoted name of an initiative"
     return False, ""
-
-
-def is_problem(lex: dict, before: str, after: str) -> bool:
-    """破解“大班额”, 告别“超长寒假”: a quoted phrase right after a verb of overcoming
-    (rules/measure_cues.tsv ``problem``) names a problem, not a measure, unless a word after
-    it says what is done about it (“校园餐”专项整治)."""
-    return bool(lex["problem_before"].search(before)) and not lex["suffix_re"].match(after)
-
-
-def describes(lex: dict, text: str, q: re.Match) -> bool:
-    """“宽领域、深层次、立体化”, “城镇挤”: a quoted phrase that describes a goal or names a
-    phenomenon (pipeline/measure_patterns.describes), unless a suffix word after it says
-    what is done (“绿化、美化、亮化”工程)."""
-    return measure_patterns.describes(q.group(1)) and not lex["suffix_re"].match(text, q.end())
-
-
-# how often jieba's dictionary must have seen a word for it to be a word of everyday language
-COMMON_WORD = 100
-
-
-def common_word(lex: dict, text: str, q: re.Match) -> bool:
-    """“明星”, “外力”, “攻击”, “本土”: a word of everyday language in quotes marks a word
-    used in a sense of its own, not a name, unless the lexicon knows it, it ends like an
-    initiative (民主集中制) or a word after it says what is done (“光盘”行动)."""
-    plain = _plain(q.group(1))
-    return (word_freq(plain) >= COMMON_WORD and plain not in lex["canon"] and not lex["named_end"].search(plain)
-            and not lex["suffix_re"].match(text, q.end()))
-
-
-def qualifies(lex: dict, text: str, end: int) -> bool:
-    """“因时而新”的新工科专业结构, “从0到1”的突破: a quoted phrase followed by 的 qualifies the
-    noun after it, unless that phrase names an arrangement (“党风带师风”的工作机制: a
-    `suffix`, `model_end` or `after_de` word of rules/measure_cues.tsv before the next stop)."""
-    if text[end:end + 1] != "的":
-        return False
-    phrase = re.match(r"[^，,。；;！？、“”\n]{0,12}", text[end + 1:]).group(0)
-    return not lex["after_de"].search(phrase)
 
 
 def quoted_lists(lex: dict, text: str, decided: list) -> list:
@@ -509,9 +477,7 @@ class MeasureRecognizer:
                 p = measure_model.probability(model["quoted"], measure_model.features(
                     lex, text, q.start(), q.end(), q.group(1), ok, how))
                 ok, how = p >= model["quoted"]["threshold"], f"quoted name, measure model p={p:.2f}"
-            if ok and (is_problem(lex, before, text[q.end():q.end() + 4]) or lex["label_before"].search(before)
-                       or lex["goal_after"].match(text, q.end()) or common_word(lex, text, q)
-                       or qualifies(lex, text, q.end()) or describes(lex, text, q)):
+            if ok and measure_vetoes.not_a_name(lex, text, q, before):
                 ok, how = False, ""
             decided.append([q, ok, how])
         for q, ok, how in quoted_lists(lex, text, decided):
@@ -535,6 +501,11 @@ class MeasureRecognizer:
             for a, b, p in measure_model.unquoted(lex, text, {x[2] for x in ruled}, model["unquoted"]):
                 if _generic(text[a:b]):
                     continue      # 标志性工程, 防控机制: only generic words before the ending
+                if measure_vetoes.proposed(lex, text, a):
+                    continue      # 要建立健全…协同机制: what someone says should be built
+                lead = _cue_patterns()["lead_verb"].match(text[a:b])
+                if lead is not None and len(lead.group(0)) >= 2 and b - a - lead.end() >= 4:
+                    a += lead.end()  # 推动建设…长效机制 read from 建设: the verb is no part of the name
                 # a place opening the name stays in it (开福区中小学生艺术展演活动)
                 add(a, b, text[a:b], f"unquoted name, measure model p={p:.2f}", quoted=True)
         else:

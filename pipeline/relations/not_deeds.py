@@ -29,8 +29,13 @@ def urges_others(between: str) -> bool:
 def only_cares(between: str) -> bool:
     """Whether the organisation's clause runs from a word of caring (高度重视, 关注: rules/
     implements.tsv ``regard``) to the measure with no deed of its own after a comma
-    (国务院高度重视儿童青少年近视防控工作; not X局高度重视，开展了…)."""
-    return between.startswith(cues("regard", "implements.tsv")) and not re.search(r"[，,；;：:]", between)
+    (国务院高度重视儿童青少年近视防控工作, 中南民大尤其注重“特岗计划”: ``regard_lead``; not
+    X局高度重视，开展了…, nor 学校注重开展“X”活动: a deed, rules/implements.tsv ``item_verb``)."""
+    lead = next((w for w in cues("regard_lead", "implements.tsv") if between.startswith(w)), "")
+    if not between.startswith(cues("regard", "implements.tsv"), len(lead)) or re.search(r"[，,；;：:]", between):
+        return False
+    rest = between[len(lead) + max(len(w) for w in cues("regard", "implements.tsv") if between.startswith(w, len(lead))):]
+    return not any(w in rest for w in cues("item_verb", "implements.tsv"))  # 注重开展“X”活动: a deed
 
 
 def news_source(text: str, o: Mention, s: int) -> bool:
