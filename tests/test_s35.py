@@ -15,6 +15,10 @@ that were still in the build.
   rules/measure_cues.tsv ``proposal``, ``proposal_verb``) is no measure; a body's directive
   (各地要建立…制度) and a rule in force (学校应当建立健全…制度) stay.
 * A verb of building before an unquoted name (推动建设…长效机制) is no part of it.
+* A verb opening a clause is no part of the body's name after it (推动科技园管委会, 赋予学院:
+  rules/entity_trim.txt).
+* A body after 由 and before 指导 only guides what others run (rules/implements.tsv ``guide``);
+  a body right before 学生, 大三, 校友… qualifies a person (``modifier``): neither is an actor.
 """
 from __future__ import annotations
 
@@ -81,3 +85,26 @@ def test_a_verb_of_building_is_no_part_of_an_unquoted_name(analyse):
     ms, _ = measures_and_links(
         analyse, "全国“扫黄打非”办公室负责人指出，各地在推动建设未成年人网络保护工作长效机制方面取得积极成果。")
     assert not any(m.startswith("建设") for m in ms)
+
+
+def test_a_verb_opening_a_clause_is_no_part_of_a_body_s_name(ents):
+    got = ents("要将大学科技园建设纳入高校整体规划，探索推动科技园管委会和科技园运营公司联动治理模式。")
+    assert ("ORG", "推动科技园管委会") not in got
+    assert ("ORG", "科技园管委会") in got
+    got = ents("山西农业大学将10个整合学院作为改革试点，赋予学院人事管理、财务资产等权力。")
+    assert not any(t.startswith("赋予") for _, t in got)
+
+
+def test_a_body_that_only_guides_is_no_actor(analyse):
+    _, links = measures_and_links(
+        analyse, "自5月上旬以来，由中国人权研究会指导、国内外多家人权研究机构主办的“全球疫情防控与人权保障”系列国际视频研讨会陆续举行。")
+    assert not any(o == "中国人权研究会" for o, _ in links)
+    # the body that runs it stays its actor
+    _, links = measures_and_links(analyse, "由城南区教育局主办的“书香校园”读书活动在实验小学举行。")
+    assert ("城南区教育局", "书香校园") in links
+
+
+def test_a_body_qualifying_a_student_is_no_actor(analyse):
+    _, links = measures_and_links(
+        analyse, "当地时间上午11时，埃及苏伊士运河大学中文系大三学生艾丽准时连上通信软件，开始新一期“防疫抗疫小课堂”的学习。")
+    assert not links

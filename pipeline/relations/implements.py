@@ -17,8 +17,8 @@ import re
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_alternation, cue_flagged, cue_pairs, cues, full_unit, listed_after, relation
 from .measure_owners import NOT_ACTORS, organisers_after, organisers_before, organisers_next, owner as owner_of
-from .not_deeds import (cited, honour, inside_title, inspected, news_source, only_cares, takes_part, unnamed_subject,
-                        urges_others)
+from .not_deeds import (cited, honour, inside_title, inspected, news_source, only_cares, only_guides, takes_part,
+                        unnamed_subject, urges_others)
 from .openings import (FOCUS, ITEM_DOES, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest,
                        item_opening, notice_patterns, paragraph_listed, pattern_of, report_subject, section_subject,
                        tells_a_deed, we_subject)
@@ -107,8 +107,8 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return [o]        # …公益项目、华南理工大学“远程支援…”行动: a list item written onto its own name
         if _is_object(text, o, s) and not listed_after(text, cands, i) and not _issuer_in_clause(text, o, between):
             continue
-        if news_source(text, o, s):
-            continue          # 记者从X新闻办获悉，…: where the news came from, not who acts
+        if news_source(text, o, s) or only_guides(text, o, between):
+            continue          # 记者从X新闻办获悉，…, 由X指导、Y主办: where the news came from, who guides
         # a possessive (X的Y) is no subject, nor a list member before another organisation
         if between.startswith("的") or (between.startswith(("和", "与", "、", "及")) and i < len(cands) - 1):
             continue

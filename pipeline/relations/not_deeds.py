@@ -38,6 +38,12 @@ def only_cares(between: str) -> bool:
     return not any(w in rest for w in cues("item_verb", "implements.tsv"))  # 注重开展“X”活动: a deed
 
 
+def only_guides(text: str, o: Mention, between: str) -> bool:
+    """由中国人权研究会指导、多家研究机构主办的“…”研讨会: a body written after 由 and before a
+    word of guiding (rules/implements.tsv ``guide``) only guides the work others run."""
+    return text[o.start - 1:o.start] == "由" and between.startswith(cues("guide", "implements.tsv"))
+
+
 def news_source(text: str, o: Mention, s: int) -> bool:
     """Whether the organisation is a press office the reporter learnt the news from: written
     after 从 or 自 in its clause and right before 获悉, 了解到... (rules/implements.tsv
