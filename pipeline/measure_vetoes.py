@@ -16,6 +16,7 @@ def not_a_name(lex: dict, text: str, q: re.Match, before: str) -> bool:
     before its opening quote), which the cues or the model read as a measure, is none."""
     after = text[q.end():q.end() + 4]
     return (is_problem(lex, before, after) or bool(lex["label_before"].search(before))
+            or bool(lex["not_after"].match(text, q.end()))
             or is_doctrine(lex, before, after) or bool(lex["goal_after"].match(text, q.end()))
             or common_word(lex, text, q) or qualifies(lex, text, q.end()) or describes(lex, text, q))
 

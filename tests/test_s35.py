@@ -19,6 +19,8 @@ that were still in the build.
   rules/entity_trim.txt).
 * A body after 由 and before 指导 only guides what others run (rules/implements.tsv ``guide``);
   a body right before 学生, 大三, 校友… qualifies a person (``modifier``): neither is an actor.
+* A quoted phrase before a news series, a motto or a crop variety (系列报道, 办学理念, 新品种:
+  rules/measure_cues.tsv ``not_after``) is no measure, whatever the measure model says.
 """
 from __future__ import annotations
 
@@ -108,3 +110,10 @@ def test_a_body_qualifying_a_student_is_no_actor(analyse):
     _, links = measures_and_links(
         analyse, "当地时间上午11时，埃及苏伊士运河大学中文系大三学生艾丽准时连上通信软件，开始新一期“防疫抗疫小课堂”的学习。")
     assert not links
+
+
+def test_a_news_series_and_a_crop_variety_are_no_measures(analyse):
+    ms, _ = measures_and_links(analyse, "为此，本版今起推出“让运动陪伴孩子成长”系列报道，敬请关注。")
+    assert "让运动陪伴孩子成长" not in ms
+    ms, _ = measures_and_links(analyse, "他带领团队培育并推广“百农62”小麦新品种。")
+    assert "百农62" not in ms
