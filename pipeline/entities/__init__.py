@@ -169,6 +169,8 @@ _LEVELS = "省市县区州旗乡镇"
 _EVERY_LEVEL = re.compile(f"[各全][{_LEVELS}]{{1,3}}$")
 # every body of every place (各地方消费者协会, 各级教育部门): none named
 _EVERY_PLACE = re.compile(r"(?:各地方?|各级)$")
+# some bodies of a kind, none named (湖北武汉部分中学, 山东多所小学, 菏泽一些小学)
+_SOME_BODIES = re.compile(r"部分|一些|多所|若干|各类")
 # what a street's name ends in: no organisation's name ends so
 _STREET_ENDS = ("路", "街", "胡同", "大道")
 # a plenary session of a list of them, no school: 十九届二中、三中、四中全会
@@ -455,7 +457,8 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 or people.names_a_prize(text, m) \
                 or m.label == "PERSON" and text[m.start - 1:m.start] == "《" and text[m.end:m.end + 1] == "》":
             continue      # 责任编辑：HEB037: an editor's login; 诺贝尔奖得主: a prize's name; 《孟子》: a book
-        if m.label == "ORG" and (text[m.start - 1:m.start] == "某" or "某" in m.text or LAW_TITLE.search(m.text) or m.text in BARE_TYPES
+        if m.label == "ORG" and (text[m.start - 1:m.start] == "某" or "某" in m.text or _SOME_BODIES.search(m.text)
+                                 or LAW_TITLE.search(m.text) or m.text in BARE_TYPES
                                  or orgs.ends_no_body(m.text)
                                  or _PLENUM_ITEM.search(m.text) and _PLENUM_REST.match(text, m.end)
                                  or _EVERY_LEVEL.search(text, max(0, m.start - 4), m.start) and m.text[0] in _LEVELS

@@ -17,8 +17,8 @@ import re
 from ..doc import Mention, Relation, sentence_of
 from .common import INFERRED, cue_alternation, cue_flagged, cue_pairs, cues, full_unit, listed_after, relation
 from .measure_owners import NOT_ACTORS, organisers_after, organisers_before, organisers_next, owner as owner_of
-from .not_deeds import (cited, honour, inside_title, inspected, news_source, only_cares, only_guides, takes_part,
-                        unnamed_subject, urges_others)
+from .not_deeds import (cited, contributes, honour, inside_title, inspected, news_source, only_cares, only_guides,
+                        takes_part, unnamed_subject, urges_others)
 from .openings import (FOCUS, ITEM_DOES, OPENING, after_lead_in, cue_alternation_of, enumerated, fullest,
                        item_opening, notice_patterns, paragraph_listed, pattern_of, report_subject, section_subject,
                        tells_a_deed, we_subject)
@@ -88,8 +88,8 @@ def _actors(text: str, orgs: list[Mention], s: int, pos: int, persons: list[Ment
             return []         # X局充分肯定…工作: the organisation judges the work, others do it
         if only_cares(between):
             return []         # 国务院高度重视儿童青少年近视防控工作: an attitude, not a deed
-        if takes_part(between) or urges_others(between):
-            return []         # X学院21名教师参加“…研修”, X局要求各校组织“…”: others run it
+        if takes_part(between) or urges_others(between) or contributes(between, text[pos:pos + 30]):
+            return []         # X学院21名教师参加“…研修”, X局要求各校组织“…”, 助力“…”: others run it
         if text.count("《", s, o.start) > text.count("》", s, o.start) and ("》" in between or not _issued(text, s, o)):
             continue          # 组织学习《X办公厅关于…的通知》, 做了《X关于…的意见》的发言: the issuer of a title read out
         if text.count("(", s, o.start) + text.count("（", s, o.start) > \

@@ -26,6 +26,15 @@ def urges_others(between: str) -> bool:
     return _pattern("urge", "others").search(_last_clause(between)) is not None
 
 
+def contributes(between: str, after: str) -> bool:
+    """Whether the organisation only helps a measure others carry out: 助力“一带一路”教育共同体,
+    为“一带一路”建设贡献力量 (rules/implements.tsv ``contribute`` in the measure's clause before
+    it, ``contribute_after`` in the words after it)."""
+    clause = _last_clause(between)
+    return _pattern("contribute").search(clause) is not None or (
+        re.search(r"为[“\"]?$", clause) is not None and _pattern("contribute_after").search(after[:24]) is not None)
+
+
 def only_cares(between: str) -> bool:
     """Whether the organisation's clause runs from a word of caring (高度重视, 关注: rules/
     implements.tsv ``regard``) to the measure with no deed of its own after a comma
