@@ -34,6 +34,10 @@ An eleventh reading of 40 corpus articles for entities (four reviewers, 111 erro
 
 * Students of a place or a school (天津市大学生, 辽宁大学非洲留学生: rules/org_not_endings.txt) are
   no body; a land's name before 式 (中国式摔跤: rules/place_not_before.tsv) is no place.
+* The exam offices of a list of registration points written back to back (池州市招生办宣城市
+  招生办…, 河南科技大学开封市招生办公室: pipeline/entities/org_cells.py) are bodies of their own,
+  and an office opening with a division is no unit of the university before it; a university's
+  own office (清华大学招生办公室) stays one name.
 """
 from __future__ import annotations
 
@@ -154,3 +158,14 @@ def test_students_of_a_place_and_a_manner_named_after_a_land_are_no_names(ents):
     assert not places.plausible(text, text.index("中国"), text.index("中国") + 2)
     text = "全国青少年中国象棋夏令营"
     assert places.plausible(text, text.index("中国"), text.index("中国") + 2)
+
+
+def test_exam_offices_of_a_list_written_back_to_back_are_bodies_of_their_own(ents):
+    text = ("以下为2014年河南硕士研究生报考点列表：新乡市招生办公室平顶山市招生办公室"
+            "河南科技大学开封市招生办公室郑州铁路职业技术学院")
+    got = {t for label, t in ents(text) if label == "ORG"}
+    assert {"新乡市招生办公室", "平顶山市招生办公室", "河南科技大学", "开封市招生办公室"} <= got
+    got = {t for label, t in ents("报考点：安徽大学池州市招生办宣城市招生办六安市招生办") if label == "ORG"}
+    assert {"安徽大学", "池州市招生办", "宣城市招生办", "六安市招生办"} <= got
+    # a university's own office stays one name
+    assert ("ORG", "清华大学招生办公室") in ents("清华大学招生办公室主任刘震介绍。")

@@ -11,8 +11,11 @@ from . import lexicon
 from .places import division_chain
 
 
-# the names a list of schools and universities is made of, its separators lost (a table)
-_CELL = re.compile(r".{2,20}?(?:大学|学院|党校|研究院|研究所|科学院|考试院|招生考试办公室|中学|小学)"
+# the names a list of schools and universities is made of, its separators lost (a table; and
+# the exam offices of a list of registration points: 池州市招生办宣城市招生办…, a corpus reading,
+# thirty-fifth session)
+_CELL = re.compile(r".{2,20}?(?:大学|学院|党校|研究院|研究所|科学院|考试院|招生考试办公室|中学|小学"
+                   r"|招生办公室|委员会办公室|招生办|招考办|教育局|考试中心|管理中心)"
                    r"(?:[(（][\u4e00-\u9fff]{2,4}[)）])?")
 
 
@@ -120,6 +123,26 @@ def two_cells(name: str) -> list[str]:
 _INNER_TYPE = re.compile(r"大学|学院|党校|研究院|研究所|园|中心")
 # the regions of the country some universities are named by (华东政法大学, 华中农业大学)
 _REGIONS = ("华东", "华中", "华南", "华北", "西南", "西北", "东北")
+
+
+# an exam or admissions office of a division: the second cell of a registration point's row
+_OFFICE_END = re.compile(r"(?:招生办公室|考试办公室|委员会办公室|招生办|招考办|考试中心|考试院|管理中心)$")
+
+
+def school_and_office(name: str) -> list[str]:
+    """A university, a college or an exam office and a division's exam office written back to
+    back, a table's two cells (河南科技大学开封市招生办公室, 西南政法大学北碚区教育考试中心,
+    新乡市招生办公室平顶山市招生办公室): [first, office], else []. The office opens with a
+    division's name (开封市, 北碚区); a university's own office (清华大学招生办公室) opens with
+    none and stays whole."""
+    if not _OFFICE_END.search(name):
+        return []
+    for k in range(4, len(name) - 4):
+        head, tail = name[:k], name[k:]
+        if (head.endswith(("大学", "学院")) or _OFFICE_END.search(head)) \
+                and any(division_chain(tail[:j]) for j in range(2, min(len(tail) - 2, 8))):
+            return [head, tail]
+    return []
 
 
 def known_pair(name: str) -> list[str]:

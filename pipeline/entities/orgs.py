@@ -21,7 +21,7 @@ from ..gazetteer import ADMIN_SUFFIXES
 from ..doc import Mention, covered
 from ..names import full_name
 from . import lexicon
-from .org_cells import known_pair, list_cells, two_cells
+from .org_cells import known_pair, list_cells, school_and_office, two_cells
 from .org_levels import LEVEL_WORDS
 from .places import division_chain, station
 
@@ -187,7 +187,7 @@ def split_joined(text: str, m: Mention) -> list[Mention]:
                 pos = s + len(part)
         return out
     name = m.text
-    cells = list_cells(name) or two_cells(name) or known_pair(name)
+    cells = list_cells(name) or two_cells(name) or school_and_office(name) or known_pair(name)
     if cells:             # 北京大学中国人民大学清华大学…: a table's column read as one line
         # (a place cell glued to a name is split later, once the names are whole: org_cells)
         out, k = [], 0
@@ -336,7 +336,8 @@ def join_units(text: str, orgs: list[Mention]) -> list[Mention]:
     joined by a middle dot (``中青报·中青网``)."""
     out: list[Mention] = []
     for o in sorted(orgs, key=lambda m: m.start):
-        if out and (out[-1].end == o.start or text[out[-1].end:o.start] == "·") and _unit_like(o.text):
+        if out and (out[-1].end == o.start or text[out[-1].end:o.start] == "·") and _unit_like(o.text) \
+                and not school_and_office(out[-1].text + o.text):   # 河南科技大学 + 开封市招生办公室: two cells
             p = out.pop()
             o = Mention("ORG", p.start, o.end, text[p.start:o.end], attrs={})
         for u in sorted(UNIT_WORDS, key=len, reverse=True):
