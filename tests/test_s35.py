@@ -38,6 +38,9 @@ An eleventh reading of 40 corpus articles for entities (four reviewers, 111 erro
   招生办…, 河南科技大学开封市招生办公室: pipeline/entities/org_cells.py) are bodies of their own,
   and an office opening with a division is no unit of the university before it; a university's
   own office (清华大学招生办公室) stays one name.
+* A party branch's named meetings, rules and posts are measures (rules/measures.tsv ``party``:
+  个人事项报告, 述职述责述廉, 推门听课, 组织生活会, 党员先锋岗…; train/'s gold lists each one its
+  reports name); 民主集中制, the party's principle of organisation, is not.
 """
 from __future__ import annotations
 
@@ -169,3 +172,13 @@ def test_exam_offices_of_a_list_written_back_to_back_are_bodies_of_their_own(ent
     assert {"安徽大学", "池州市招生办", "宣城市招生办", "六安市招生办"} <= got
     # a university's own office stays one name
     assert ("ORG", "清华大学招生办公室") in ents("清华大学招生办公室主任刘震介绍。")
+
+
+def test_a_party_branch_s_named_meetings_rules_and_posts_are_measures(analyse):
+    ms, links = measures_and_links(
+        analyse, "为了突出政治引领，城关中学党支部不断强化个人事项报告、述职述责述廉等多项制度，"
+                 "坚持推门听课，每学期召开组织生活会，设立“党员先锋岗”。")
+    assert {"个人事项报告", "述职述责述廉", "推门听课", "组织生活会", "党员先锋岗"} <= ms
+    # the party's principle of organisation is a doctrine, no measure
+    ms, _ = measures_and_links(analyse, "学校党委贯彻民主集中制，落实一岗双责。")
+    assert "民主集中制" not in ms
