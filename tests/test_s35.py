@@ -40,7 +40,8 @@ An eleventh reading of 40 corpus articles for entities (four reviewers, 111 erro
   own office (清华大学招生办公室) stays one name.
 * A party branch's named meetings, rules and posts are measures (rules/measures.tsv ``party``:
   个人事项报告, 述职述责述廉, 推门听课, 组织生活会, 党员先锋岗…; train/'s gold lists each one its
-  reports name); 民主集中制, the party's principle of organisation, is not.
+  reports name); 民主集中制, the party's principle of organisation, is not. So are national
+  programmes of teacher placement and paired assistance (实习支教, 对口援藏, 内地西藏班).
 """
 from __future__ import annotations
 
@@ -182,3 +183,9 @@ def test_a_party_branch_s_named_meetings_rules_and_posts_are_measures(analyse):
     # the party's principle of organisation is a doctrine, no measure
     ms, _ = measures_and_links(analyse, "学校党委贯彻民主集中制，落实一岗双责。")
     assert "民主集中制" not in ms
+
+
+def test_national_programmes_of_placement_and_paired_assistance_are_measures(analyse):
+    ms, _ = measures_and_links(
+        analyse, "河北师范大学组织学生赴贫困县开展实习支教。上海市教委全力推进对口援藏工作，认真落实内地西藏班政策。")
+    assert {"实习支教", "对口援藏", "内地西藏班"} <= ms
