@@ -45,18 +45,7 @@ An eleventh reading of 40 corpus articles for entities (four reviewers, 111 erro
 """
 from __future__ import annotations
 
-from pipeline.nlp import found
-
-
-def measures_and_links(analyse, text):
-    """(measure names, IMPLEMENTS pairs by name) of a text."""
-    doc = analyse(text, pub_date="2020-06-01")
-    names = {k: rec["name"] for k, rec in (doc._.entities or {}).items()}
-    names.update({m.key: m.text for m in reversed(found(doc)) if m.label != "MEASURE"})
-    ms = {m.norm for m in found(doc) if m.label == "MEASURE"}
-    links = {(names.get(r.source, r.source), names.get(r.target, r.target))
-             for r in doc._.relations if r.type == "IMPLEMENTS"}
-    return ms, links
+from .implements_links import measures_and_links
 
 
 def test_a_spokesperson_s_department_is_carried_over_to_no_later_sentence(analyse):
