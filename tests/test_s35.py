@@ -42,6 +42,8 @@ An eleventh reading of 40 corpus articles for entities (four reviewers, 111 erro
   个人事项报告, 述职述责述廉, 推门听课, 组织生活会, 党员先锋岗…; train/'s gold lists each one its
   reports name); 民主集中制, the party's principle of organisation, is not. So are national
   programmes of teacher placement and paired assistance (实习支教, 对口援藏, 内地西藏班).
+* A body and the team it stations elsewhere, read as one name (X教育局派驻Y驻村工作队:
+  rules/org_joiners.txt 派驻, 选派), are two.
 """
 from __future__ import annotations
 
@@ -178,3 +180,13 @@ def test_national_programmes_of_placement_and_paired_assistance_are_measures(ana
     ms, _ = measures_and_links(
         analyse, "河北师范大学组织学生赴贫困县开展实习支教。上海市教委全力推进对口援藏工作，认真落实内地西藏班政策。")
     assert {"实习支教", "对口援藏", "内地西藏班"} <= ms
+
+
+def test_a_body_and_the_team_it_stations_elsewhere_are_two():
+    # the name as a model trained without this report read it (fold 2/5): one run-on span
+    from pipeline.doc import Mention
+    from pipeline.entities import orgs
+    text = "临夏回族自治州教育局派驻东乡族自治县锁南镇乔文村驻村工作队队长马麒说。"
+    name = "临夏回族自治州教育局派驻东乡族自治县锁南镇乔文村驻村工作队"
+    got = [m.text for m in orgs.split_joined(text, Mention("ORG", 0, len(name), name))]
+    assert got == ["临夏回族自治州教育局", "东乡族自治县锁南镇乔文村驻村工作队"]
