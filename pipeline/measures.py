@@ -63,9 +63,8 @@ def lexicon():
         "not_inside": re.compile(rf"(?:{rules.alternation(cues['not_inside'])})"),
         "field_after": re.compile(rf"(?:{rules.alternation(cues.get('field_after', []))})"),
         "doctrine_before": re.compile(rf"(?:{rules.alternation(cues.get('doctrine', ['秉持']))})$"),
-        # 要建立…机制, 尚未形成…制度: a modal or a negation, then a verb of building, in the clause
-        "proposed": re.compile(rf"(?<![重主纲摘紧])(?:{rules.alternation(cues.get('proposal', ['必须']))})(?![求点素闻])"
-                               rf"[^，,。；;！？：:\n]{{0,8}}?"
+        # 需要建立…机制, 尚未形成…制度: a modal or a negation, then a verb of building, in the clause
+        "proposed": re.compile(rf"(?:{rules.alternation(cues.get('proposal', ['需要']))})[^，,。；;！？：:\n]{{0,8}}?"
                                rf"(?:{rules.alternation(cues.get('proposal_verb', ['建立']))})$"),
         "problem_before": re.compile(rf"(?:{rules.alternation(cues.get('problem', ['破解']))})(?:了|掉|好)?$"),
         "named_end": re.compile(rf"(?:{named})$"),

@@ -14,8 +14,8 @@ from .places import division_chain
 # the names a list of schools and universities is made of, its separators lost (a table; and
 # the exam offices of a list of registration points: 池州市招生办宣城市招生办…, a corpus reading,
 # thirty-fifth session)
-_CELL = re.compile(r".{2,20}?(?:大学|学院|党校|研究院|研究所|科学院|考试院|招生考试办公室|中学|小学"
-                   r"|招生办公室|委员会办公室|招生办|招考办|教育局|考试中心|管理中心)"
+_OFFICES = "招生办公室|委员会办公室|招生办|招考办|考试中心|考试院|管理中心"   # a division's exam offices
+_CELL = re.compile(rf".{{2,20}}?(?:大学|学院|党校|研究院|研究所|科学院|招生考试办公室|中学|小学|教育局|{_OFFICES})"
                    r"(?:[(（][\u4e00-\u9fff]{2,4}[)）])?")
 
 
@@ -126,7 +126,7 @@ _REGIONS = ("华东", "华中", "华南", "华北", "西南", "西北", "东北"
 
 
 # an exam or admissions office of a division: the second cell of a registration point's row
-_OFFICE_END = re.compile(r"(?:招生办公室|考试办公室|委员会办公室|招生办|招考办|考试中心|考试院|管理中心)$")
+_OFFICE_END = re.compile(f"(?:考试办公室|{_OFFICES})$")
 
 
 def school_and_office(name: str) -> list[str]:

@@ -40,11 +40,10 @@ def only_cares(between: str) -> bool:
     implements.tsv ``regard``) to the measure with no deed of its own after a comma
     (国务院高度重视儿童青少年近视防控工作, 中南民大尤其注重“特岗计划”: ``regard_lead``; not
     X局高度重视，开展了…, nor 学校注重开展“X”活动: a deed, rules/implements.tsv ``item_verb``)."""
-    lead = next((w for w in cues("regard_lead", "implements.tsv") if between.startswith(w)), "")
-    if not between.startswith(cues("regard", "implements.tsv"), len(lead)) or re.search(r"[，,；;：:]", between):
+    caring = _caring().match(between)
+    if caring is None or re.search(r"[，,；;：:]", between):
         return False
-    rest = between[len(lead) + max(len(w) for w in cues("regard", "implements.tsv") if between.startswith(w, len(lead))):]
-    return not any(w in rest for w in cues("item_verb", "implements.tsv"))  # 注重开展“X”活动: a deed
+    return _pattern("item_verb").search(between, caring.end()) is None   # 注重开展“X”活动: a deed
 
 
 def only_guides(text: str, o: Mention, between: str) -> bool:
@@ -86,6 +85,12 @@ def _last_clause(between: str) -> str:
     """The clause that holds the measure: what follows the last comma or colon (学校参加了会议，
     会后开展“X”活动: 开展's clause, not 参加's)."""
     return re.split(r"[，,：:]", between)[-1]
+
+
+@functools.lru_cache(maxsize=None)
+def _caring() -> re.Pattern:
+    """A word of caring (``regard``), perhaps after an adverb (``regard_lead``), longest first."""
+    return re.compile(f"(?:{cue_alternation_of('regard_lead')})?(?:{cue_alternation_of('regard')})")
 
 
 @functools.lru_cache(maxsize=None)
