@@ -321,12 +321,14 @@ def _honour_endings() -> tuple[str, ...]:
                         key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the name: asked again and again
 def honour_title(name: str) -> bool:
     """Whether a name is an honour a school holds, written after its place or field
     (江苏省艺术教育特色学校, 福建省文明学校: rules/org_generic_kinds.tsv, kind honour)."""
     return any(name.endswith(h) and len(name) > len(h) for h in _honour_endings())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the name: asked again and again
 def generic_org(name: str) -> bool:
     """Whether a name that looks like an organisation's names a kind of them: the words of
     rules/org_generic.txt (执政党, 本报), a qualifier or a foreign country before a type
@@ -349,6 +351,7 @@ def _qualifiers_longest_first() -> tuple[str, ...]:
     return tuple(sorted(_generic_kinds()[0], key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the name: asked again and again
 def qualifiers_only(head: str) -> bool:
     """Whether a head is made of qualifiers of rules/org_generic_kinds.tsv alone, one or more
     (顶级, 国内顶级, 国外部分, 一些二三类), each with an optional 的 after it."""
@@ -360,6 +363,7 @@ def qualifiers_only(head: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the name: asked again and again
 def generic_kind_head(name: str) -> str | None:
     """The qualifier or country of a kind of school (国外 of 国外大学, 美国 of 美国的中学),
     None where the name is no such kind."""

@@ -17,6 +17,7 @@ import re
 from ..doc import Mention, Relation, sentence_of
 from .. import gazetteer
 from ..entities import named_by_field
+from ..entities.orgs import category
 from ..names import expand_short, full_name, is_national, is_type_word, national
 from ..orgkeys import national_branch, org_key
 from .common import cue_alternation, cues, ends_with_pattern, ensure_org, relation
@@ -78,6 +79,8 @@ def _campus_parent(o: Mention) -> tuple[str, str] | None:
     head, rest = m.group(1), m.group(2)
     if OWN_BODY.match(rest) or re.search(r".中共", head):
         return None      # two names in one run: the owner is no body written before its unit
+    if category(head) and not head.endswith("大学"):
+        return None      # 福州市高等学校 + 招生办公室, 海淀区小学 + 发展研究中心: no school's office (兰州大学 is one)
     whole = re.search(rf"(?:{campus})$", o.text)
     if whole and len(rest) < len(whole.group(0)):
         return None      # 青浦世外小学部: 小学部 is the campus word, 青浦世外 no school of its own

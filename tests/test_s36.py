@@ -1,0 +1,58 @@
+"""Session 36, on text written here.
+
+* A list of registration points whose table lost its separators names exam offices that end in
+  招生委员会, 招生考试委员会 or 招生考试委员会办公室 too (天津市河北区招生委员会, 厦门市招生考试
+  委员会办公室: pipeline/entities/org_cells.py ``_OFFICES``); each is a body of its own, and so is
+  every university around it. Four such lists of the corpus were read as one name each.
+* An office or a centre named after a category of schools of a place (福州市高等学校招生办公室,
+  海淀区小学发展研究中心, 全国中小学体育教学指导委员会) is part of no school: 福州市高等学校 names
+  the city's higher education, not one body (rules/org_categories.txt 高等学校; pipeline/relations/
+  part_of.py). A university named after its city (兰州大学化学系) keeps its college.
+* The organisation predicates that only read a name (lexicon.generic_org, generic_kind_head,
+  qualifiers_only, honour_title) are memoised: the same answers, asked once per name.
+"""
+from __future__ import annotations
+
+from pipeline.entities import lexicon, org_cells
+from pipeline.nlp import found
+
+
+def part_of_pairs(analyse, text):
+    doc = analyse(text, pub_date="2021-03-01")
+    names = {k: rec["name"] for k, rec in (doc._.entities or {}).items()}
+    names.update({m.key: m.text for m in reversed(found(doc))})
+    return {(names.get(r.source, r.source), names.get(r.target, r.target))
+            for r in doc._.relations if r.type == "PART_OF"}
+
+
+def test_exam_committees_of_a_list_written_back_to_back_are_bodies_of_their_own(ents):
+    text = ("以下为2014年天津硕士研究生报考点列表，供考生查询：天津理工大学天津医科大学天津美术学院"
+            "天津市河北区招生委员会天津市南开区教育招生考试中心")
+    got = {t for label, t in ents(text) if label == "ORG"}
+    assert {"天津理工大学", "天津医科大学", "天津美术学院", "天津市河北区招生委员会",
+            "天津市南开区教育招生考试中心"} <= got
+    # the committee's office is one cell with its committee, not the start of the next
+    assert org_cells.list_cells("福建农林大学厦门市招生考试委员会办公室福建师范大学福州大学") == [
+        "福建农林大学", "厦门市招生考试委员会办公室", "福建师范大学", "福州大学"]
+    assert org_cells.list_cells("临沂市招生委员会办公室莱芜市招生考试办公室日照市招生考试办公室") == [
+        "临沂市招生委员会办公室", "莱芜市招生考试办公室", "日照市招生考试办公室"]
+
+
+def test_the_memoised_name_predicates_answer_as_before():
+    assert lexicon.generic_kind_head("美国的中学") == "美国"
+    assert lexicon.generic_kind_head("国外大学") == "国外"
+    assert lexicon.generic_kind_head("北京大学") is None
+    assert lexicon.qualifiers_only("国内顶级") and not lexicon.qualifiers_only("北京")
+    assert lexicon.generic_org("美国的中学") and not lexicon.generic_org("复旦大学")
+    # asked twice, answered from the cache the second time
+    lexicon.generic_kind_head.cache_clear()
+    assert lexicon.generic_kind_head("英国私立学校") == lexicon.generic_kind_head("英国私立学校") == "英国"
+    assert lexicon.generic_kind_head.cache_info().hits == 1
+
+
+def test_an_office_named_after_a_category_of_schools_is_part_of_no_school(analyse):
+    got = part_of_pairs(analyse, "考生可向福州市高等学校招生办公室咨询，海淀区小学发展研究中心也发布了通知。")
+    assert not any(child.startswith(("福州市高等学校", "海淀区小学")) for child, _ in got), got
+    # a university named after its city keeps its college
+    got = part_of_pairs(analyse, "兰州大学化学系的学生参加了比赛。")
+    assert ("兰州大学化学系", "兰州大学") in got, got
