@@ -1,7 +1,7 @@
 """Session 36, on text written here.
 
 * A list of registration points whose table lost its separators names exam offices that end in
-  招生委员会, 招生考试委员会 or 招生考试委员会办公室 too (天津市河北区招生委员会, 厦门市招生考试
+  招生委员会, 招生考试委员会, 招生工作委员会 or their 办公室 too (天津市河北区招生委员会, 厦门市招生考试
   委员会办公室: pipeline/entities/org_cells.py ``_OFFICES``); each is a body of its own, and so is
   every university around it. Four such lists of the corpus were read as one name each.
 * An office or a centre named after a category of schools of a place (福州市高等学校招生办公室,
@@ -34,6 +34,8 @@ def test_exam_committees_of_a_list_written_back_to_back_are_bodies_of_their_own(
     # the committee's office is one cell with its committee, not the start of the next
     assert org_cells.list_cells("福建农林大学厦门市招生考试委员会办公室福建师范大学福州大学") == [
         "福建农林大学", "厦门市招生考试委员会办公室", "福建师范大学", "福州大学"]
+    assert org_cells.list_cells("常州大学无锡市高校招生办公室苏州市招生工作委员会") == [
+        "常州大学", "无锡市高校招生办公室", "苏州市招生工作委员会"]
     assert org_cells.list_cells("临沂市招生委员会办公室莱芜市招生考试办公室日照市招生考试办公室") == [
         "临沂市招生委员会办公室", "莱芜市招生考试办公室", "日照市招生考试办公室"]
 

@@ -14,7 +14,7 @@ from .places import division_chain
 # the names a list of schools and universities is made of, its separators lost (a table; and
 # the exam offices of a list of registration points: 池州市招生办宣城市招生办…, a corpus reading,
 # thirty-fifth session)
-_OFFICES = "招生办公室|委员会办公室|招生(?:考试)?委员会(?:办公室)?|招生办|招考办|考试中心|考试院|管理中心"   # a division's exam offices
+_OFFICES = "招生办公室|委员会办公室|招生(?:考试|工作)?委员会(?:办公室)?|招生办|招考办|考试中心|考试院|管理中心"   # a division's exam offices
 _CELL = re.compile(rf".{{2,20}}?(?:大学|学院|党校|研究院|研究所|科学院|招生考试办公室|中学|小学|教育局|{_OFFICES})"
                    r"(?:[(（][\u4e00-\u9fff]{2,4}[)）])?")
 
