@@ -8,6 +8,18 @@
   海淀区小学发展研究中心, 全国中小学体育教学指导委员会) is part of no school: 福州市高等学校 names
   the city's higher education, not one body (rules/org_categories.txt 高等学校; pipeline/relations/
   part_of.py). A university named after its city (兰州大学化学系) keeps its college.
+
+A seventh corpus reading (four reviewers: 100 IMPLEMENTS links, 56 right; 100 MEASURE mentions,
+65 right):
+
+* A place, 一 and a school's type word is "a school of that place" (裕华区一小学开展…, 山东省聊城市
+  一小学取消…): no organisation, the place stays a place (org_levels.one_of_a_kind; neither the
+  numbered short name 裕华区一小 nor a school completed after the place); 澧县一中学生 is a
+  student of 澧县一中.
+* 各 before a body opening with a level word (各区县教委) is every such body, none named.
+* A quoted word after 属于 or 处于 is a class or a state (属于“贵族”服务, 处于“放羊”模式:
+  rules/measure_cues.tsv ``label_before``), one before 报告 a report's title (``not_after``),
+  and 幼升小, 小升初 are stages of schooling (rules/measure_stop.txt): no measures.
 * The organisation predicates that only read a name (lexicon.generic_org, generic_kind_head,
   qualifiers_only, honour_title) are memoised: the same answers, asked once per name.
 """
@@ -15,6 +27,8 @@ from __future__ import annotations
 
 from pipeline.entities import lexicon, org_cells
 from pipeline.nlp import found
+
+from .implements_links import measures_and_links
 
 
 def part_of_pairs(analyse, text):
@@ -58,3 +72,29 @@ def test_an_office_named_after_a_category_of_schools_is_part_of_no_school(analys
     # a university named after its city keeps its college
     got = part_of_pairs(analyse, "兰州大学化学系的学生参加了比赛。")
     assert ("兰州大学化学系", "兰州大学") in got, got
+
+
+def test_a_school_of_a_place_is_no_name_but_the_place_stays(ents):
+    got = ents("近日，裕华区一小学开展了“万名教师访万家”活动。")
+    assert ("PLACE", "裕华区") in got and not any(label == "ORG" and "裕华区" in t for label, t in got), got
+    got = ents("10月19日凌晨1点多，常德澧县一中学的女生宿舍传出一声尖叫。")
+    assert not any(label == "ORG" for label, _ in got), got
+    # a student of a numbered school keeps the school
+    assert ("ORG", "澧县一中") in ents("澧县一中学生参加了比赛。")
+
+
+def test_every_body_of_a_level_is_none_named_nor_an_actor(analyse):
+    ms, links = measures_and_links(
+        analyse, "市教委要求，凡满6周岁的本市户籍适龄儿童均需按区县教委划定的学校服务片参加信息采集。 "
+                 "各区县教委在市教委统筹指导下，根据适龄学生人数、学校分布、所在学区、学校规模、"
+                 "交通状况等因素，进行单校划片或多校划片。")
+    assert "多校划片" in ms and not any(org == "区县教委" for org, _m in links), links
+
+
+def test_a_class_a_state_a_report_s_title_and_a_stage_are_no_measures(analyse):
+    ms, links = measures_and_links(analyse, "该集团的SAT考试培训属于“贵族”服务，同时推出“海归就业力调查”报告。")
+    assert not ms and not links, (ms, links)
+    ms, _ = measures_and_links(analyse, "不少学校的课后时段多处于“放羊”模式。")
+    assert not ms, ms
+    ms, _ = measures_and_links(analyse, "北京市教委公布了2014年“幼升小”和“小升初”政策，开展“阳光招生”行动。")
+    assert ms == {"阳光招生"}, ms

@@ -360,6 +360,7 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                 m = m and org_shapes.cut_group_school(text, m)   # 集团成员校春光小学: 春光小学
                 m = m and org_shapes.edition_of_event(text, m)   # 淮南市第十二届中等职业学校技能大赛
                 m = m and org_shapes.run_by_level(m)             # 盐城市直学校: 盐城市, no school
+                m = m and org_levels.one_of_a_kind(text, m)      # 裕华区一小学: 裕华区, no school
                 m = m and org_shapes.going_to_school(m)          # 孩子正读小学: no school
                 m = m and org_complete.cut_session(m)            # 中央纪委 + 十九届四次全会
                 m = m and org_complete.bracketed_kind(m)         # 各乡(镇)中心学校: every such body
@@ -461,12 +462,13 @@ def find_entities(doc: Doc, model_name: str = model_mod.DEFAULT_MODEL) -> list[M
                                  or LAW_TITLE.search(m.text) or m.text in BARE_TYPES
                                  or orgs.ends_no_body(m.text)
                                  or _PLENUM_ITEM.search(m.text) and _PLENUM_REST.match(text, m.end)
-                                 or _EVERY_LEVEL.search(text, max(0, m.start - 4), m.start) and m.text[0] in _LEVELS
+                                 or (_EVERY_LEVEL.search(text, max(0, m.start - 4), m.start)
+                                     or text[m.start - 1:m.start] == "各") and m.text[0] in _LEVELS
                                  or _EVERY_PLACE.search(text, max(0, m.start - 3), m.start)) \
                 or m.label == "PLACE" and len(m.text) == 1:
             continue      # 某市政府, 某中学, 南京某大学: a body the text does not name; 中华人民共和国公证法: a law;
             # 顾大局, 新格局: no bureau (rules/org_not_endings.txt); 中 (中美), 川 (在川): at most optional;
-            # 各市县人民政府: every county's government, none named
+            # 各市县人民政府, 各 + 区县教委: every county's government or bureau, none named
         if m.label == "ORG" and m.text.endswith(_STREET_ENDS):
             m = Mention("PLACE", m.start, m.end, m.text)   # 广成街, 济南市二环东路: a street, no body
         if m.label == "ORG":

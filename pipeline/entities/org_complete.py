@@ -109,8 +109,8 @@ def schools_after_places(text: str, words, ms: list[Mention]) -> list[Mention]:
                 break          # a place and a school word alone: 贺州市中学, 美国大学 are categories; 巡司镇中心校 a name
             if kind in OTHER_KINDS and (e - len(typ) - s < 2 or kind == "unit" and not typ.endswith("中心")):
                 continue       # a centre needs a name of its own: 北京市中心 is none; an office a body
-            if _EDITION.search(text, s, e - len(typ)):
-                break          # 保山市第十届中等职业学校技能大赛: an edition of a contest
+            if _EDITION.search(text, s, e - len(typ)) or text[s:e - len(typ)] == "一":
+                break          # 保山市第十届中等职业学校技能大赛: an edition of a contest; 裕华区一小学: a school
             if any(text[k:e] in categories() for k in range(s, e - len(typ))):
                 break          # 广东省中小学: 小学 of a category word
             if e < len(text) and schooling.match_at(text, e) or not _name_like(text, s, e - len(typ), words) \

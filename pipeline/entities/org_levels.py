@@ -9,6 +9,7 @@ import re
 from .. import rules
 from ..doc import Mention
 from . import lexicon
+from .places import division_chain
 
 
 LEVEL_WORDS = "省市县区州旗"
@@ -81,3 +82,18 @@ def level_bodies(text: str, words) -> list[Mention]:
                 continue
         out.append(Mention("ORG", s, e, text[s:e], attrs={}))
     return out
+
+
+# a place, 一 and a type word: "a school of that place" (裕华区一小学开展…, 山东省聊城市一小学取消…,
+# 常德澧县一中学的女生宿舍: a corpus reading, thirty-sixth session), no name; 澧县一中学生 is a
+# student of 澧县一中
+_ONE_OF_A_KIND = re.compile(r"(.+?)一(?:小学|中学|学校|幼儿园|高校|大学)")
+
+
+def one_of_a_kind(text: str, m: Mention) -> Mention | None:
+    """An organisation written as a place, 一 and a type word (裕华区一小学: "a primary school
+    of 裕华区") names no one body: the place stays a place, the rest is nothing."""
+    hit = _ONE_OF_A_KIND.fullmatch(m.text) if m.label == "ORG" else None
+    if hit is None or text[m.end:m.end + 1] == "生" or not division_chain(hit.group(1)):
+        return m
+    return Mention("PLACE", m.start, m.start + len(hit.group(1)), hit.group(1))

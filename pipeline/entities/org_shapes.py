@@ -124,8 +124,9 @@ def school_abbrevs(text: str, words) -> list[Mention]:
         p, e = hit.start(), hit.end()
         if e < len(text) and text[e] in NOT_AFTER_NUMBERED[hit.group(2)] and not text.startswith("校长", e):
             continue
-        if p > 0 and text[p - 1] == "第":
-            continue
+        if p > 0 and text[p - 1] == "第" or hit.group(1) == "一" and text.startswith("学", e) \
+                and not text.startswith("学生", e):
+            continue      # 裕华区一小学开展…: "a primary school" (org_levels.one_of_a_kind); 一小学生 stays
         k = next((k for k in range(max(0, p - 10), p - 1)
                   if division_chain(text[k:p]) and _opens_name(text, k, starts)), None)
         if k is None:
