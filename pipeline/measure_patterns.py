@@ -57,7 +57,7 @@ def cues() -> dict:
         "runs_on": re.compile(rf"(?:{alt('model_end', 'suffix')})"),
         "describe_end": frozenset(by.get("describe_end", [])),
         "phenomenon_end": frozenset(by.get("phenomenon_end", [])),
-        "problem_after": re.compile(rf"^等?(?:{alt('problem_after', 'pair_after')})"),
+        "problem_after": re.compile(rf"^等?(?:{alt('problem_after', 'pair_after', 'titles_after')})"),
     }
 
 
@@ -211,6 +211,7 @@ def describes(name: str) -> bool:
 
 def problem_after(text: str, end: int) -> bool:
     """A quoted list closed by 等问题 / 现象 (`problem_after`) names problems; one closed
-    by 两手抓 / 两不误 (`pair_after`) the sides of the work to balance."""
-    after = re.sub(rf"^[{QUOTES}]", "", text[end:end + 6])
+    by 两手抓 / 两不误 (`pair_after`) the sides of the work to balance; one closed by 等多门课程 /
+    教学案例 (`titles_after`) the titles of courses or cases."""
+    after = re.sub(rf"^[{QUOTES}]", "", text[end:end + 12])
     return bool(cues()["problem_after"].match(after))

@@ -132,7 +132,7 @@ def quoted_lists(lex: dict, text: str, decided: list) -> list:
     for run in runs:
         if measure_patterns.problem_after(text, run[-1][0].end()):
             for item in run:      # “农村弱”“城镇挤”“大班额”等问题: problems, not measures
-                item[1], item[2] = False, ""
+                item[1], item[2] = False, VETOED
             continue
         if len(run) < 2 or not any(ok for _, ok, _ in run):
             continue
@@ -153,6 +153,9 @@ def quoted_lists(lex: dict, text: str, decided: list) -> list:
     return decided
 
 
+# how the quoted phrases of a list closed by 等问题, 等多门课程 … are marked (quoted_lists):
+# the unquoted model takes no name inside them either
+VETOED = "vetoed"
 LABELS_BEFORE = re.compile(r"作为|称为|誉为|评为|列为|荣获|获得|入选|被")
 # between two quoted names of one list: nothing, a separator, or a type word and a separator
 LIST_GAP = re.compile(r"\s*(?:[\u3400-\u9fff]{0,6}[、和及与]\s*)?")
@@ -479,8 +482,11 @@ class MeasureRecognizer:
             if ok and measure_vetoes.not_a_name(lex, text, q, before):
                 ok, how = False, ""
             decided.append([q, ok, how])
+        vetoed = []       # quoted phrases of a list of problems or titles: no unquoted name inside them
         for q, ok, how in quoted_lists(lex, text, decided):
             a, b = q.start(1), q.end(1)
+            if how == VETOED:
+                vetoed.append((a, b))
             if not ok or (a, b) in dates:
                 continue
             suf = lex["suffix_re"].match(text, q.end())
@@ -498,8 +504,9 @@ class MeasureRecognizer:
             # unquoted names ending like an initiative (rules/measure_cues.tsv `model_end`):
             # the model picks where each starts and whether it is a measure
             for a, b, p in measure_model.unquoted(lex, text, {x[2] for x in ruled}, model["unquoted"]):
-                if _generic(text[a:b]):
-                    continue      # 标志性工程, 防控机制: only generic words before the ending
+                if _generic(text[a:b]) or any(x <= a and b <= y for x, y in vetoed):
+                    continue      # 标志性工程, 防控机制: only generic words before the ending;
+                    # “北方大田作物管理”“春耕病虫害防治”等多门课程: a title, vetoed as a quoted name
                 if measure_vetoes.proposed(lex, text, a):
                     continue      # 要建立健全…协同机制: what someone says should be built
                 lead = _cue_patterns()["lead_verb"].match(text[a:b])

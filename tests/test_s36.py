@@ -20,6 +20,11 @@ A seventh corpus reading (four reviewers: 100 IMPLEMENTS links, 56 right; 100 ME
 * A quoted word after 属于 or 处于 is a class or a state (属于“贵族”服务, 处于“放羊”模式:
   rules/measure_cues.tsv ``label_before``), one before 报告 a report's title (``not_after``),
   and 幼升小, 小升初 are stages of schooling (rules/measure_stop.txt): no measures.
+* A body that only supports what others carry out (有力地支撑学校开展…精准资助工作, 为“停课不停教、
+  不停学”做好技术支持: rules/implements.tsv ``contribute``, ``contribute_after``) is no actor; nor
+  is one set apart by 除…之外 (``object``).
+* A list of quoted phrases closed by 等多门课程 or 教学案例 names the titles of courses or cases
+  (rules/measure_cues.tsv ``titles_after``): no measure, and no unquoted name inside them either.
 * The organisation predicates that only read a name (lexicon.generic_org, generic_kind_head,
   qualifiers_only, honour_title) are memoised: the same answers, asked once per name.
 """
@@ -98,3 +103,20 @@ def test_a_class_a_state_a_report_s_title_and_a_stage_are_no_measures(analyse):
     assert not ms, ms
     ms, _ = measures_and_links(analyse, "北京市教委公布了2014年“幼升小”和“小升初”政策，开展“阳光招生”行动。")
     assert ms == {"阳光招生"}, ms
+
+
+def test_a_body_that_only_supports_or_is_set_apart_is_no_actor(analyse):
+    _, links = measures_and_links(
+        analyse, "同时，自治区教育信息中心开通直播间，为“停课不停教、不停学”做好技术支持和指导服务。")
+    assert not links, links
+    _, links = measures_and_links(
+        analyse, "安徽持续开展党的创新理论宣讲。除省委宣讲团深入基层宣讲之外，还组织“举旗帜·送理论”基层宣讲活动。")
+    assert not any(org.endswith("宣讲团") for org, _m in links), links
+
+
+def test_titles_of_courses_and_cases_are_no_measures(analyse):
+    ms, links = measures_and_links(
+        analyse, "中国农业大学上线“北方大田作物管理”“春季蔬菜生产”“春耕病虫害防治”等多门课程。")
+    assert not ms and not links, (ms, links)
+    ms, _ = measures_and_links(analyse, "他首创了“红军长征GIS”“一带一路GIS”“精准扶贫GIS”等课程思政教学案例。")
+    assert not any(m.endswith("GIS") for m in ms), ms
