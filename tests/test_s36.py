@@ -22,7 +22,7 @@ A seventh corpus reading (four reviewers: 100 IMPLEMENTS links, 56 right; 100 ME
   and 幼升小, 小升初 are stages of schooling (rules/measure_stop.txt): no measures.
 * A body that only supports what others carry out (有力地支撑学校开展…精准资助工作, 为“停课不停教、
   不停学”做好技术支持: rules/implements.tsv ``contribute``, ``contribute_after``) is no actor; nor
-  is one set apart by 除…之外 (``object``).
+  is one set apart by 除…之外, nor the school helped (邀请对口帮扶的X学校教师…, A帮扶X: ``object``).
 * A list of quoted phrases closed by 等多门课程 or 教学案例 names the titles of courses or cases
   (rules/measure_cues.tsv ``titles_after``): no measure, and no unquoted name inside them either.
 * The organisation predicates that only read a name (lexicon.generic_org, generic_kind_head,
@@ -120,3 +120,10 @@ def test_titles_of_courses_and_cases_are_no_measures(analyse):
     assert not ms and not links, (ms, links)
     ms, _ = measures_and_links(analyse, "他首创了“红军长征GIS”“一带一路GIS”“精准扶贫GIS”等课程思政教学案例。")
     assert not any(m.endswith("GIS") for m in ms), ms
+
+
+def test_the_school_helped_is_no_actor(analyse):
+    _, links = measures_and_links(
+        analyse, "芳草地国际学校远洋小学制定了详细方案，邀请对口帮扶的河北省康保县朝阳希望小学教师来京学习5批52人次，"
+                 "通过“一人一策”，确保跟岗干部教师学有所得。")
+    assert links == {("芳草地国际学校远洋小学", "一人一策")}, links
