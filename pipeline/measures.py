@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from . import measure_model, measure_patterns, measure_vetoes, rules
 from .entities import known as dictionary_word, pos as word_pos
+from .entities.places import division_chain
 from .doc import Mention, found, text_of
 
 # a name in quotes; also one opened by a mistyped closing quote right after a character
@@ -153,6 +154,10 @@ def quoted_lists(lex: dict, text: str, decided: list) -> list:
     return decided
 
 
+# a plan for carrying out a named programme (《石家庄市乡村教师支持计划(2016-2020年)实施办法》):
+# the programme, as train/'s gold names it (t4_07, t1_22); a title quoting the programme's
+# name (…“教育强基工程”实施方案) is left to the quoted name
+_PROGRAMME_PLAN = re.compile(r"([^“”\"]{4,}?(?:计划|工程|行动))(?:[（(][^）)]*[）)])?(?:实施方案|实施办法|实施细则|实施意见)")
 # how the quoted phrases of a list closed by 等问题, 等多门课程 … are marked (quoted_lists):
 # the unquoted model takes no name inside them either
 VETOED = "vetoed"
@@ -524,6 +529,9 @@ class MeasureRecognizer:
             # 按照《国家…实施方案》和《四川省…实施方案》: a title listed after a taken one
             if _cue_patterns()["document_verb"].search(before) or listed >= 0 and re.fullmatch(r"[和、及与]", text[listed:m.start()]):
                 name = re.sub(r"[（(][^）)]*[）)]?$", "", m.group(1))
+                prog = _PROGRAMME_PLAN.fullmatch(name)
+                if prog:          # 《高校银龄教师支援西部计划实施方案》: the programme is the measure
+                    name = prog.group(1)
                 # the place a title names (《定兴县尊师重教十项措施》) stays in it
                 # so does a body it names (《关于成立…教育集团…的决定》), unless it honours (表彰…先进…的决定)
                 add(m.start(1), m.start(1) + len(name), name, "plan named as a document after a verb", quoted=True,
@@ -550,6 +558,7 @@ class MeasureRecognizer:
             if o.attrs.get("also"):
                 o.attrs["also"] = list(o.attrs["also"])
             _with_written_suffix(o, text, lex, out)
+        _place_variants(out)
         ms.extend(sorted(out, key=lambda m: m.start))
         ents = doc._.entities or {}
         _drop_places(text, ms, ents, {(a, b) for a, b in named_not_placed
@@ -562,6 +571,18 @@ class MeasureRecognizer:
                     rec["aliases"] = sorted(set(rec["aliases"]) | {_plain(o.text)})
         doc._.entities = ents
         return doc
+
+
+def _place_variants(out: list[Mention]) -> None:
+    """A measure named with a place before it where the section names it without one too
+    (迁西县学校及周边环境综合整治行动 beside 学校及周边环境综合整治行动): one measure, the place's
+    run of it, named as train/'s gold names it (t1_22)."""
+    norms = {o.norm for o in out}
+    for o in out:
+        for k in range(2, len(o.norm) - 3):
+            if o.norm[k:] in norms and division_chain(o.norm[:k]):
+                o.norm = o.norm[k:]
+                break
 
 
 @Language.factory("edu_measures")

@@ -25,6 +25,10 @@ A seventh corpus reading (four reviewers: 100 IMPLEMENTS links, 56 right; 100 ME
   is one set apart by 除…之外, nor the school helped (邀请对口帮扶的X学校教师…, A帮扶X: ``object``).
 * A list of quoted phrases closed by 等多门课程 or 教学案例 names the titles of courses or cases
   (rules/measure_cues.tsv ``titles_after``): no measure, and no unquoted name inside them either.
+* A plan for carrying out a named programme (《高校银龄教师支援西部计划实施方案》) names the
+  programme as the measure (measures._PROGRAMME_PLAN), and a measure named with a place before
+  it where the section names it without one too is that measure (measures._place_variants):
+  train/'s gold names both so (t4_07, t1_22).
 * The organisation predicates that only read a name (lexicon.generic_org, generic_kind_head,
   qualifiers_only, honour_title) are memoised: the same answers, asked once per name.
 """
@@ -127,3 +131,11 @@ def test_the_school_helped_is_no_actor(analyse):
         analyse, "芳草地国际学校远洋小学制定了详细方案，邀请对口帮扶的河北省康保县朝阳希望小学教师来京学习5批52人次，"
                  "通过“一人一策”，确保跟岗干部教师学有所得。")
     assert links == {("芳草地国际学校远洋小学", "一人一策")}, links
+
+
+def test_a_plan_for_a_programme_names_the_programme_and_a_place_s_run_is_the_measure(analyse):
+    ms, links = measures_and_links(analyse, "教育部印发《高校银龄教师支援西部计划实施方案》，持续实施该计划。")
+    assert ms == {"高校银龄教师支援西部计划"} and ("教育部", "高校银龄教师支援西部计划") in links, (ms, links)
+    ms, links = measures_and_links(
+        analyse, "迁西县开展学校及周边环境综合整治行动。县教育局印发《迁西县学校及周边环境综合整治行动实施方案》。")
+    assert ms == {"学校及周边环境综合整治行动"}, ms
