@@ -25,6 +25,8 @@ A seventh corpus reading (four reviewers: 100 IMPLEMENTS links, 56 right; 100 ME
   is one set apart by 除…之外, nor the school helped (邀请对口帮扶的X学校教师…, A帮扶X: ``object``).
 * A list of quoted phrases closed by 等多门课程 or 教学案例 names the titles of courses or cases
   (rules/measure_cues.tsv ``titles_after``): no measure, and no unquoted name inside them either.
+* A name of rules/measures.tsv followed by 原则 is a principle to follow (按照“一校一策”原则:
+  rules/measure_cues.tsv ``lexicon_not_after``); carried out (落实“一校一策”) it stays a measure.
 * A plan for carrying out a named programme (《高校银龄教师支援西部计划实施方案》) names the
   programme as the measure (measures._PROGRAMME_PLAN), and a measure named with a place before
   it where the section names it without one too is that measure (measures._place_variants):
@@ -139,3 +141,10 @@ def test_a_plan_for_a_programme_names_the_programme_and_a_place_s_run_is_the_mea
     ms, links = measures_and_links(
         analyse, "迁西县开展学校及周边环境综合整治行动。县教育局印发《迁西县学校及周边环境综合整治行动实施方案》。")
     assert ms == {"学校及周边环境综合整治行动"}, ms
+
+
+def test_a_measure_s_name_as_a_principle_is_no_measure(analyse):
+    ms, _ = measures_and_links(analyse, "沈阳按照“一校一策”原则，因地制宜新建厕所。")
+    assert "一校一策" not in ms, ms
+    ms, links = measures_and_links(analyse, "县教育局落实“一校一策”，推进控辍保学。")
+    assert ("县教育局", "一校一策") in links, links
