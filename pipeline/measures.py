@@ -17,9 +17,8 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import measure_model, measure_patterns, measure_vetoes, rules
+from . import measure_model, measure_names, measure_patterns, measure_vetoes, rules
 from .entities import known as dictionary_word, pos as word_pos
-from .entities.places import division_chain
 from .doc import Mention, found, text_of
 
 # a name in quotes; also one opened by a mistyped closing quote right after a character
@@ -154,10 +153,6 @@ def quoted_lists(lex: dict, text: str, decided: list) -> list:
     return decided
 
 
-# a plan for carrying out a named programme (《石家庄市乡村教师支持计划(2016-2020年)实施办法》):
-# the programme, as train/'s gold names it (t4_07, t1_22); a title quoting the programme's
-# name (…“教育强基工程”实施方案) is left to the quoted name
-_PROGRAMME_PLAN = re.compile(r"([^“”\"]{4,}?(?:计划|工程|行动))(?:[（(][^）)]*[）)])?(?:实施方案|实施办法|实施细则|实施意见)")
 # how the quoted phrases of a list closed by 等问题, 等多门课程 … are marked (quoted_lists):
 # the unquoted model takes no name inside them either
 VETOED = "vetoed"
@@ -517,6 +512,7 @@ class MeasureRecognizer:
                 lead = _cue_patterns()["lead_verb"].match(text[a:b])
                 if lead is not None and len(lead.group(0)) >= 2 and b - a - lead.end() >= 4:
                     a += lead.end()  # 推动建设…长效机制 read from 建设: the verb is no part of the name
+                a = measure_names.shared_head_start(lex, text, a)    # 建立起中、高职生均拨款制度: from 中
                 # a place opening the name stays in it (开福区中小学生艺术展演活动)
                 add(a, b, text[a:b], f"unquoted name, measure model p={p:.2f}", quoted=True)
         else:
@@ -529,9 +525,7 @@ class MeasureRecognizer:
             # 按照《国家…实施方案》和《四川省…实施方案》: a title listed after a taken one
             if _cue_patterns()["document_verb"].search(before) or listed >= 0 and re.fullmatch(r"[和、及与]", text[listed:m.start()]):
                 name = re.sub(r"[（(][^）)]*[）)]?$", "", m.group(1))
-                prog = _PROGRAMME_PLAN.fullmatch(name)
-                if prog:          # 《高校银龄教师支援西部计划实施方案》: the programme is the measure
-                    name = prog.group(1)
+                name = measure_names.programme_of(name)   # 《…西部计划实施方案》: the programme
                 # the place a title names (《定兴县尊师重教十项措施》) stays in it
                 # so does a body it names (《关于成立…教育集团…的决定》), unless it honours (表彰…先进…的决定)
                 add(m.start(1), m.start(1) + len(name), name, "plan named as a document after a verb", quoted=True,
@@ -558,7 +552,7 @@ class MeasureRecognizer:
             if o.attrs.get("also"):
                 o.attrs["also"] = list(o.attrs["also"])
             _with_written_suffix(o, text, lex, out)
-        _place_variants(out)
+        measure_names.place_variants(out)
         ms.extend(sorted(out, key=lambda m: m.start))
         ents = doc._.entities or {}
         _drop_places(text, ms, ents, {(a, b) for a, b in named_not_placed
@@ -571,18 +565,6 @@ class MeasureRecognizer:
                     rec["aliases"] = sorted(set(rec["aliases"]) | {_plain(o.text)})
         doc._.entities = ents
         return doc
-
-
-def _place_variants(out: list[Mention]) -> None:
-    """A measure named with a place before it where the section names it without one too
-    (迁西县学校及周边环境综合整治行动 beside 学校及周边环境综合整治行动): one measure, the place's
-    run of it, named as train/'s gold names it (t1_22)."""
-    norms = {o.norm for o in out}
-    for o in out:
-        for k in range(2, len(o.norm) - 3):
-            if o.norm[k:] in norms and division_chain(o.norm[:k]):
-                o.norm = o.norm[k:]
-                break
 
 
 @Language.factory("edu_measures")

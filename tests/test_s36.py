@@ -28,9 +28,12 @@ A seventh corpus reading (four reviewers: 100 IMPLEMENTS links, 56 right; 100 ME
 * A name of rules/measures.tsv followed by 原则 is a principle to follow (按照“一校一策”原则:
   rules/measure_cues.tsv ``lexicon_not_after``); carried out (落实“一校一策”) it stays a measure.
 * A plan for carrying out a named programme (《高校银龄教师支援西部计划实施方案》) names the
-  programme as the measure (measures._PROGRAMME_PLAN), and a measure named with a place before
-  it where the section names it without one too is that measure (measures._place_variants):
+  programme as the measure (measure_names.programme_of), and a measure named with a place before
+  it where the section names it without one too is that measure (measure_names.place_variants):
   train/'s gold names both so (t4_07, t1_22).
+* An unquoted name whose first part is shared with a word and 、 before it starts at that word
+  (建立起中、高职生均拨款制度, 建立校企、政企沟通长效机制: measure_names.shared_head_start); not
+  at a verb (健全、完善…) nor at a name of its own (建立新机制、…).
 * The organisation predicates that only read a name (lexicon.generic_org, generic_kind_head,
   qualifiers_only, honour_title) are memoised: the same answers, asked once per name.
 """
@@ -148,3 +151,10 @@ def test_a_measure_s_name_as_a_principle_is_no_measure(analyse):
     assert "一校一策" not in ms, ms
     ms, links = measures_and_links(analyse, "县教育局落实“一校一策”，推进控辍保学。")
     assert ("县教育局", "一校一策") in links, links
+
+
+def test_a_name_sharing_its_head_with_the_word_before_starts_there(analyse):
+    ms, _ = measures_and_links(analyse, "目前各省均已建立起中、高职生均拨款制度。")
+    assert ms == {"中、高职生均拨款制度"}, ms
+    ms, links = measures_and_links(analyse, "越商大学堂将建立校企、政企沟通长效机制。")
+    assert ("越商大学堂", "校企、政企沟通长效机制") in links, links
