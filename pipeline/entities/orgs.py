@@ -286,8 +286,9 @@ def trim_verb(text: str, m: Mention, word_ends: dict) -> Mention:
     e = m.end
     while True:
         s = word_ends.get(e)  # the word ending at e starts at s
-        if s is None or s <= m.start + 1 or not lexicon.pos(text[s:e]).startswith("v") \
-                or lexicon.pos(text[s:e]) == "vn":
+        tag = lexicon.pos(text[s:e]) if s is not None else ""    # a verb, or a set phrase ending in one (联合推出)
+        if s is None or s <= m.start + 1 or not (tag.startswith("v") and tag != "vn" or tag == "l"
+                                                 and e - s >= 4 and lexicon.pos(text[e - 2:e]) in ("v", "vd")):
             break
         e = s
         rest = text[m.start:e]
