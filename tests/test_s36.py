@@ -30,6 +30,8 @@ A seventh corpus reading (four reviewers: 100 IMPLEMENTS links, 56 right; 100 ME
 * A set phrase ending in a verb that the model ran into a body's name is cut off like a verb
   (意大利国家电视台联合推出: jieba's 联合推出, tagged l; orgs.trim_verb); a unit ending in a verbal
   noun (社会工作系) stays whole.
+* 国家治理体系 (…和治理能力现代化) is a goal of the state, no measure (rules/measure_stop.txt; an
+  eighth corpus reading).
 * A plan for carrying out a named programme (《高校银龄教师支援西部计划实施方案》) names the
   programme as the measure (measure_names.programme_of), and a measure named with a place before
   it where the section names it without one too is that measure (measure_names.place_variants):
@@ -166,3 +168,8 @@ def test_a_name_sharing_its_head_with_the_word_before_starts_there(analyse):
 def test_a_set_phrase_ending_in_a_verb_is_no_part_of_a_body_s_name(ents):
     got = ents("抗击疫情期间，意大利许多学校转为在线教学，意大利教育部与意大利国家电视台联合推出“电视学校”课程。")
     assert ("ORG", "意大利国家电视台") in got and not any(t.endswith("推出") for _l, t in got), got
+
+
+def test_a_goal_of_the_state_is_no_measure(analyse):
+    ms, _ = measures_and_links(analyse, "全会提出推进国家治理体系和治理能力现代化，完善国家治理体系。")
+    assert not ms, ms
