@@ -30,6 +30,10 @@ A seventh corpus reading (four reviewers: 100 IMPLEMENTS links, 56 right; 100 ME
 * A set phrase ending in a verb that the model ran into a body's name is cut off like a verb
   (意大利国家电视台联合推出: jieba's 联合推出, tagged l; orgs.trim_verb); a unit ending in a verbal
   noun (社会工作系) stays whole.
+* The items of a list after a body that says, requires or issues (教育部指出，…一是落实…; 意见提出…)
+  are what it says, not its deeds: no subject carried over to them (relations/openings.py
+  section_subject, report_subject; an eighth corpus reading: 0 of 8 such links right). Items
+  after a body's deed (青山县教育局多措并举推进…。一是全面落实…) still carry it.
 * 国家治理体系 (…和治理能力现代化) is a goal of the state, no measure (rules/measure_stop.txt; an
   eighth corpus reading).
 * A plan for carrying out a named programme (《高校银龄教师支援西部计划实施方案》) names the
@@ -173,3 +177,13 @@ def test_a_set_phrase_ending_in_a_verb_is_no_part_of_a_body_s_name(ents):
 def test_a_goal_of_the_state_is_no_measure(analyse):
     ms, _ = measures_and_links(analyse, "全会提出推进国家治理体系和治理能力现代化，完善国家治理体系。")
     assert not ms, ms
+
+
+def test_items_after_a_body_that_says_are_no_deeds_of_it(analyse):
+    _, links = measures_and_links(
+        analyse, "教育部指出，今年要做好考试安全工作。一是落实考试安全责任制，各省级高校招生委员会要认真履行"
+                 "考试安全主体责任；二是健全政府部门协作机制。")
+    assert not links, links
+    _, links = measures_and_links(
+        analyse, "今年以来，青山县教育局多措并举推进平安校园建设。一是全面落实“一岗双责”制度；二是开展“清朗校园”专项行动。")
+    assert ("青山县教育局", "清朗校园") in links, links
