@@ -34,6 +34,9 @@ A seventh corpus reading (four reviewers: 100 IMPLEMENTS links, 56 right; 100 ME
   are what it says, not its deeds: no subject carried over to them (relations/openings.py
   section_subject, report_subject; an eighth corpus reading: 0 of 8 such links right). Items
   after a body's deed (青山县教育局多措并举推进…。一是全面落实…) still carry it.
+* Nor is a body carried over from a sentence where it is part of a spokesperson's title
+  (“…”教育部相关负责人介绍：要扎紧制度的笼子…。坚持“阳光招生”…: implements._subject asks
+  rules/implements.tsv ``title_after`` as the thirty-fifth session's carried-over subjects do).
 * 国家治理体系 (…和治理能力现代化) is a goal of the state, no measure (rules/measure_stop.txt; an
   eighth corpus reading).
 * A plan for carrying out a named programme (《高校银龄教师支援西部计划实施方案》) names the
@@ -187,3 +190,10 @@ def test_items_after_a_body_that_says_are_no_deeds_of_it(analyse):
     _, links = measures_and_links(
         analyse, "今年以来，青山县教育局多措并举推进平安校园建设。一是全面落实“一岗双责”制度；二是开展“清朗校园”专项行动。")
     assert ("青山县教育局", "清朗校园") in links, links
+
+
+def test_a_spokesperson_s_body_is_carried_over_to_no_later_sentence(analyse):
+    _, links = measures_and_links(
+        analyse, "“以最严密的程序，保障招生公平。”教育部相关负责人介绍：要扎紧制度的笼子，确保招生过程严格规范。"
+                 "坚持“阳光招生”，加强高校招生社会监督，建立国家、地方、学校多级招生信息公开制度。")
+    assert not any(org == "教育部" for org, _m in links), links
