@@ -22,7 +22,8 @@ A seventh corpus reading (four reviewers: 100 IMPLEMENTS links, 56 right; 100 ME
   and 幼升小, 小升初 are stages of schooling (rules/measure_stop.txt): no measures.
 * A body that only supports what others carry out (有力地支撑学校开展…精准资助工作, 为“停课不停教、
   不停学”做好技术支持: rules/implements.tsv ``contribute``, ``contribute_after``) is no actor; nor
-  is one set apart by 除…之外, nor the school helped (邀请对口帮扶的X学校教师…, A帮扶X: ``object``).
+  is one set apart by 除…之外, nor the school helped (邀请对口帮扶的X学校教师…, A帮扶X), nor the body
+  assessed or given a role (考核X建设情况, 发挥X作用: ``object``).
 * A list of quoted phrases closed by 等多门课程 or 教学案例 names the titles of courses or cases
   (rules/measure_cues.tsv ``titles_after``): no measure, and no unquoted name inside them either.
 * A name of rules/measures.tsv followed by 原则 is a principle to follow (按照“一校一策”原则:
@@ -197,3 +198,9 @@ def test_a_spokesperson_s_body_is_carried_over_to_no_later_sentence(analyse):
         analyse, "“以最严密的程序，保障招生公平。”教育部相关负责人介绍：要扎紧制度的笼子，确保招生过程严格规范。"
                  "坚持“阳光招生”，加强高校招生社会监督，建立国家、地方、学校多级招生信息公开制度。")
     assert not any(org == "教育部" for org, _m in links), links
+
+
+def test_a_body_assessed_or_given_a_role_is_no_actor(analyse):
+    _, links = measures_and_links(
+        analyse, "据介绍，浙江主要从5个方面考核浙江省名师网络工作室建设情况：每年组织至少10次教研活动、开展名师送教活动。")
+    assert not any(org.endswith("工作室") for org, _m in links), links
