@@ -38,6 +38,8 @@ A seventh corpus reading (four reviewers: 100 IMPLEMENTS links, 56 right; 100 ME
 * Nor is a body carried over from a sentence where it is part of a spokesperson's title
   (“…”教育部相关负责人介绍：要扎紧制度的笼子…。坚持“阳光招生”…: implements._subject asks
   rules/implements.tsv ``title_after`` as the thirty-fifth session's carried-over subjects do).
+* 学校 opening a clause stands for no campus named alone (净月校区 in a university's charter:
+  implements._anaphor_subject; an eighth corpus reading).
 * 国家治理体系 (…和治理能力现代化) is a goal of the state, no measure (rules/measure_stop.txt; an
   eighth corpus reading).
 * A plan for carrying out a named programme (《高校银龄教师支援西部计划实施方案》) names the
@@ -204,3 +206,10 @@ def test_a_body_assessed_or_given_a_role_is_no_actor(analyse):
     _, links = measures_and_links(
         analyse, "据介绍，浙江主要从5个方面考核浙江省名师网络工作室建设情况：每年组织至少10次教研活动、开展名师送教活动。")
     assert not any(org.endswith("工作室") for org, _m in links), links
+
+
+def test_the_school_an_anaphor_stands_for_is_no_campus_named_alone(analyse):
+    _, links = measures_and_links(
+        analyse, "第三条 学校注册地址为吉林省长春市人民大街5268号，实行两校区办学，分为本部校区（人民大街5268号）、"
+                 "净月校区（净月大街2555号）。 校工会是教职工代表大会的办事机构。 学校建立二级教代会制度。")
+    assert not any(org == "净月校区" for org, _m in links), links

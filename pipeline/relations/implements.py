@@ -240,7 +240,8 @@ def _anaphor_subject(text: str, orgs: list[Mention], s: int, pos: int, possessiv
         return None
     kinds = next(([k] for k in words[last.group(1)].split("|") if any(   # the first kind named: 学校 is the
         o.attrs.get("kind") == k and not o.attrs.get("parent_key") for o in orgs)), [])   # school, else the university
-    before = [o for o in orgs if o.end <= a and o.attrs.get("kind") in kinds and not o.attrs.get("parent_key")]
+    before = [o for o in orgs if o.end <= a and o.attrs.get("kind") in kinds and not o.attrs.get("parent_key")
+              and not o.text.endswith("校区")]     # 学校 is no campus named alone (净月校区: an eighth reading)
     if last.group(1) in only_one:
         counts: dict[str, int] = {}
         for o in orgs:        # 学校的: one school however written (开发区红星海学校, 红星海学校)
