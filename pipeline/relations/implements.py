@@ -177,10 +177,11 @@ def _subject(text: str, orgs: list[Mention], s: int, e: int) -> Mention | None:
     body = text[s:e].lstrip(" \u3000\t")
     k = s + len(text[s:e]) - len(body)
     k += len(body) - len(after_lead_in(body, [], k))
+    not_before = cues("modifier", "implements.tsv") + cues("title_after", "implements.tsv")
     for o in orgs:
         if k <= o.start < e and o.start - k <= 12 and not re.search(r"[，,。；]", text[k:o.start]) \
                 and not _is_object(text, o, k) and o.attrs.get("kind") not in NOT_ACTORS \
-                and not text.startswith(cues("modifier", "implements.tsv") + cues("title_after", "implements.tsv"), o.end):
+                and not text.startswith(not_before, o.end):
             return o      # (not X中学门口，…: a place the sentence is at; nor 教育部相关负责人介绍: a title)
     return None
 

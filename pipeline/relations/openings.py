@@ -124,9 +124,7 @@ def _says() -> re.Pattern:
     """Words of saying, requiring and issuing (rules/implements.tsv ``speech``, ``notice_says``,
     ``notice_issue``): a section's subject sentence holding one introduces what is said or
     required, not what the subject did (an eighth corpus reading: 0 of 8 such links right)."""
-    words = sorted({w for k in ("speech", "notice_says", "notice_issue") for w in cues(k, "implements.tsv")},
-                   key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+    return re.compile("|".join(cue_alternation_of(k) for k in ("speech", "notice_says", "notice_issue")))
 
 
 def after_lead_in(opens: str, dates: list[tuple[int, int]], s: int) -> str:
