@@ -265,7 +265,7 @@ def score_bio(path: Path, limit: int | None = None, errors: int = 0) -> dict:
 
 
 def archive_docs(archive: Path, gold_dir: Path, into: Path) -> int:
-    """The reports of ``gold_dir``'s gold files (or of the claims a ``subjects.tsv`` reads:
+    """The reports of ``gold_dir``'s gold files (``.gold.json`` or ``.rel.json``; or of the claims a ``subjects.tsv`` reads:
     pipeline/claimeval.py) unpacked from a ``.tar.xz`` of texts (the corpus:
     ``docs/cNNNNN.txt``) into ``into`` (emptied first); returns how many were found.
     data/annotations annotates articles of ../shared/corpus, whose texts the repository does
@@ -276,7 +276,7 @@ def archive_docs(archive: Path, gold_dir: Path, into: Path) -> int:
         from .claimeval import gold_reports
         wanted = gold_reports(gold_dir)
     else:
-        wanted = {p.name[:-len(".gold.json")] for p in gold_dir.glob("*.gold.json")}
+        wanted = {p.name.split(".", 1)[0] for p in [*gold_dir.glob("*.gold.json"), *gold_dir.glob("*.rel.json")]}
     shutil.rmtree(into, ignore_errors=True)
     into.mkdir(parents=True)
     found = 0

@@ -309,18 +309,23 @@ def summarise(per: dict[str, dict]) -> dict:
 
 
 def score_dir(gold_dir: Path, out_dir: Path) -> tuple[dict, dict] | None:
-    """(summary, per report) of a build against a gold folder; None without relation gold."""
+    """(summary, per report) of a build against a gold folder; None without relation gold.
+    The summary's ``annotated`` lists the kinds some gold file of the folder holds (a folder
+    annotated for measures and implements only, data/annotations/relations, has no
+    member_of or part_of to score)."""
     gold = load_rel_gold(gold_dir)
     if not gold:
         return None
     S = SystemTables(out_dir)
     per = {doc: score_report(doc, g, S) for doc, g in gold.items()}
-    return summarise(per), per
+    summary = summarise(per)
+    summary["annotated"] = [k for k in KINDS if any(k.removesuffix("_loose") in g for g in gold.values())]
+    return summary, per
 
 
 def table(summary: dict, title: str) -> str:
     lines = [title, "| relation | gold | system | found | P | R | F1 |", "|---|---|---|---|---|---|---|"]
-    for k in KINDS:
+    for k in summary.get("annotated", KINDS):
         s = summary[k]
         lines.append(f"| {k} | {s['gold']} | {s['system']} | {s['found']} | {s['precision']:.3f} | "
                      f"{s['recall']:.3f} | {s['f1']:.3f} |")

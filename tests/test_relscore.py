@@ -103,3 +103,23 @@ def test_eval_prints_the_relation_table(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "| member_of | 1 | 2 | 1 | 0.500 | 1.000 | 0.667 |" in printed
     assert "located_in: 4 gold entities: exact 2" in printed
+
+
+def test_a_folder_annotated_for_measures_only_scores_those(tmp_path, capsys):
+    """data/annotations/relations: measures and implements of corpus articles, no entity
+    gold and no member_of/part_of/located_in: `pipeline eval` prints those two relations only
+    (not member_of at precision 0 against an empty gold)."""
+    from pipeline.__main__ import main
+    _, out = write(tmp_path)
+    only = tmp_path / "only"
+    only.mkdir()
+    (only / "r1.rel.json").write_text(json.dumps({
+        "doc_id": "r1", "measures": ["停课不停学"],
+        "implements": [{"org": "槐荫区教体局", "measure": "停课不停学"}]}, ensure_ascii=False), "utf-8")
+    summary, _ = relscore.score_dir(only, out)
+    assert summary["annotated"] == ["implements", "implements_loose", "measures", "measures_loose"]
+    assert main(["eval", "--gold", str(only), "--out", str(out), "--links", str(tmp_path / "none.tsv")]) == 0
+    printed = capsys.readouterr().out
+    assert "| implements | 1 | 1 | 1 | 1.000 | 1.000 | 1.000 |" in printed
+    assert "| measures | 1 | 2 | 1 | 0.500 | 1.000 | 0.667 |" in printed
+    assert "member_of" not in printed and "ENTITIES" not in printed and "located_in" not in printed
