@@ -147,9 +147,12 @@ def unquoted(lex: dict, text: str, ruled: set, part: dict) -> list[tuple[int, in
         if got is None:
             continue
         a = got[3]
-        head = COUNT_HEAD.match(text, a)
-        if head is not None and e - head.end() >= 4:
-            a = head.end()       # 60余次党员志愿服务活动: 党员志愿服务活动
+        j = a    # a start inside a count (3|轮控辍保学专项行动): the count from its first digit
+        while j > 0 and a - j < 8 and (text[j - 1].isdigit() or text[j - 1] in ".余多"):
+            j -= 1
+        head = COUNT_HEAD.match(text, j)
+        if head is not None and head.end() > a and e - head.end() >= 4:
+            a = head.end()       # 60余次党员志愿服务活动, 3轮控辍保学专项行动: 党员志愿服务活动, 控辍保学专项行动
         if plain(text[a:e]) not in lex["stop"]:
             out.append((a, e, got[0]))
     return out

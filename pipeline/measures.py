@@ -444,8 +444,10 @@ class MeasureRecognizer:
                 return    # 庞大行动, 何种行动, 四个计划, 按照计划: a kind of work said, none named
             if not wrapped and not titled and _in_other_title(lex, text, a, b):
                 return    # 《中国制度面对面》: a book's title, no document that sets up 中国制度
-            if text[a:b].endswith("工程") and (lex["field_after"].match(text, b) or lex["field_list"].match(text, b)):
-                return    # 建筑材料工程专业, 建筑设备工程、建筑材料工程和信息工程六大专业群: fields of study
+            after = b + (text[b:b + 1] in "”’」』\"")    # past the closing quote of a quoted name
+            if _plain(written).endswith("工程") and (lex["field_after"].match(text, after)
+                                                      or lex["field_list"].match(text, after)):
+                return    # 建筑材料工程专业, “工业设计工程”领域, 建筑设备工程、…和信息工程六大专业群: fields of study
             plain = _plain(written)
             formula = wrapped and re.fullmatch(r"\d+(?:\+\d+)+", plain) is not None   # “5+2”课后服务
             if len(plain) < 2 or plain in lex["stop"] or re.fullmatch(r"[\d\W]+", plain) and not formula \

@@ -1,0 +1,42 @@
+"""Session 37, on text written here.
+
+* 名校 inside a quoted name is no honour by itself: “名校办分校”, “名校+新校”, “名校结对” are
+  initiatives a body carries out, as 名校带新校 is in train/'s gold (rules/measure_cues.tsv no
+  longer has ``not_inside 名校``). A name ending in 名校 (“百年名校”) is still an honour through
+  ``institution``, and 唯名校 an attitude (``not_inside``).
+* A quoted name ending in 工程 followed by a field word (“工业设计工程”领域) is a field of study.
+* A count's unit is no part of a name the model starts after the count's digits (3轮控辍保学专项行动).
+"""
+from __future__ import annotations
+
+from .implements_links import measures, measures_and_links
+
+
+def test_quoted_initiatives_holding_mingxiao_are_measures(analyse):
+    ms, links = measures_and_links(analyse, "近年来，武汉市教育局率先开展“名校办分校”“3+2贯通培养”，"
+                                            "组建了12个教育集团。")
+    assert {"名校办分校", "3+2贯通培养"} <= ms
+    assert ("武汉市教育局", "名校办分校") in links
+    ms = measures(analyse, "在河南南阳，通过“名校+新校”“名校+弱校”“名校+乡校”等方式，让名校教育集团覆盖了"
+                           "83所中小学校、33.2万中小学生。")
+    assert {"名校+新校", "名校+乡校"} <= ms
+
+
+def test_a_quoted_honour_or_attitude_with_mingxiao_is_still_no_measure(analyse):
+    assert not measures(analyse, "该校被誉为“百年名校”，家长评价“非常满意”。")
+    assert "唯名校" not in measures(analyse, "要坚决破除“唯名校”“唯学历”的用人导向，推进招聘制度改革。")
+
+
+def test_a_quoted_field_of_study_is_no_project(analyse):
+    """“工业设计工程”领域: a field of an engineering master's degree, as 建筑材料工程专业 is
+    unquoted (pipeline/measures.py reads the field word past the closing quote)."""
+    text = ("业务课一考试科目可选用全国统考数学一或数学二试题(其中“工业设计工程”领域可使用招生单位自命题试题；"
+            "“项目管理”、“物流工程”领域可选全国统考数学三试题)")
+    assert not measures(analyse, text)
+    assert measures(analyse, "该县实施“希望工程”，资助学生300名。") == {"希望工程"}
+
+
+def test_a_name_read_from_inside_a_count_leaves_the_count_out(analyse):
+    """全县先后组织3轮控辍保学专项行动: the model may start the name after the count's digits
+    (轮控辍保学专项行动); the count's unit goes with the digits (measure_model.unquoted)."""
+    assert measures(analyse, "全县先后组织3轮控辍保学专项行动，劝返学生120人。") == {"控辍保学专项行动"}
