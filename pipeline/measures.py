@@ -74,6 +74,8 @@ def lexicon():
         "verb_any": re.compile(rf"(?:{verbs})"),
         "model_end": re.compile(rf"(?:{rules.alternation(cues.get('model_end', ['机制']))})"),
         "lead_verb_word": re.compile(rf"(?:{rules.alternation(cues['verb'] + cues['lead'])})+"),
+        "verb_inside": re.compile(rf"(?:{rules.alternation(cues.get('verb_inside', []))})"
+                                  rf"(?!(?:{rules.alternation(['方案', '办法', '细则', '意见', '纲要', '规定', '条例'])}))"),
         "verb_lead_before": re.compile(rf"(?:{rules.alternation(cues['verb'] + cues['lead'])})$"),
         # unquoted names that are references or descriptions, not names (这一制度, 学校的教学计划)
         "unquoted_not": re.compile(rf"^(?:{rules.alternation(cues.get('unquoted_start', []))})"
@@ -329,6 +331,17 @@ def word_start(lex: dict, doc: Doc, starts: list[int], a: int, b: int) -> int:
     return a
 
 
+def past_verb_inside(lex: dict, text: str, a: int, b: int) -> int:
+    """Where an unquoted name text[a:b] starts once a verb of doing inside it is left out
+    (持续实施高校银龄教师支援西部计划: 高校银龄教师支援西部计划; rules/measure_cues.tsv
+    ``verb_inside``): past the last such verb that four characters or more follow."""
+    last = a
+    for m in lex["verb_inside"].finditer(text, a + 1, b):
+        if b - m.end() >= 4:
+            last = m.end()
+    return last
+
+
 def _word_around(doc: Doc, starts: list[int], a: int) -> tuple[int, int] | None:
     """(start, end) of the tokenizer's word that ``a`` falls inside (not at its start), else None.
     ``starts``: the doc's token offsets."""
@@ -428,6 +441,8 @@ class MeasureRecognizer:
             wrapped = _wrapped(text, a, b)
             if not wrapped and how != "lexicon":
                 a = word_start(lex, doc, starts, a, b)
+                if not quoted:    # a document's title keeps its verbs (《关于…进行重新布局调整的决定》)
+                    a = past_verb_inside(lex, text, a, b)
                 written = text[a:b] if a < b else ""
             unit = lex["counted_unit"].match(text, a) if _counted(text, a) else None
             if unit is not None:   # 每学期2次视力监测制度, 参加过3次国培计划: a count before the name
@@ -514,6 +529,7 @@ class MeasureRecognizer:
                 lead = _cue_patterns()["lead_verb"].match(text[a:b])
                 if lead is not None and len(lead.group(0)) >= 2 and b - a - lead.end() >= 4:
                     a += lead.end()  # 推动建设…长效机制 read from 建设: the verb is no part of the name
+                a = past_verb_inside(lex, text, a, b)    # 持续实施…西部计划: from what follows 实施
                 a = measure_names.shared_head_start(lex, text, a)    # 建立起中、高职生均拨款制度: from 中
                 # a place opening the name stays in it (开福区中小学生艺术展演活动)
                 add(a, b, text[a:b], f"unquoted name, measure model p={p:.2f}", quoted=True)

@@ -40,3 +40,18 @@ def test_a_name_read_from_inside_a_count_leaves_the_count_out(analyse):
     """全县先后组织3轮控辍保学专项行动: the model may start the name after the count's digits
     (轮控辍保学专项行动); the count's unit goes with the digits (measure_model.unquoted)."""
     assert measures(analyse, "全县先后组织3轮控辍保学专项行动，劝返学生120人。") == {"控辍保学专项行动"}
+
+
+def test_a_verb_inside_an_unquoted_name_is_where_the_name_starts(analyse):
+    """持续实施高校银龄教师支援西部计划 names 高校银龄教师支援西部计划; …落实情况开展专项督查 names no
+    情况开展专项督查 (rules/measure_cues.tsv ``verb_inside``). A document's word after the verb
+    (实施方案) and a name whose ending alone follows it (立德树人落实机制) keep the name whole."""
+    assert measures(analyse, "我省将持续实施高校银龄教师支援西部计划。") == {"高校银龄教师支援西部计划"}
+    assert measures(analyse, "疏勒县实施人居环境整治工程，改善农村面貌。") == {"人居环境整治工程"}
+    got = measures(analyse, "省委教育工委、省教育厅和省教育考试院组建高考安全工作督查小组，分赴全省11个市（区）"
+                            "对疫情防控等措施的落实情况开展专项督查。")
+    assert not any("情况" in m for m in got)
+    assert measures(analyse, "学校建立立德树人落实机制。") == {"立德树人落实机制"}
+    # a document's title keeps its verbs
+    text = "局长张振江宣读《关于成立荀子实验小学教育集团及对全区中小学教育集团进行重新布局调整的决定》。"
+    assert measures(analyse, text) == {"关于成立荀子实验小学教育集团及对全区中小学教育集团进行重新布局调整的决定"}
