@@ -55,3 +55,26 @@ def test_a_verb_inside_an_unquoted_name_is_where_the_name_starts(analyse):
     # a document's title keeps its verbs
     text = "局长张振江宣读《关于成立荀子实验小学教育集团及对全区中小学教育集团进行重新布局调整的决定》。"
     assert measures(analyse, text) == {"关于成立荀子实验小学教育集团及对全区中小学教育集团进行重新布局调整的决定"}
+
+
+def test_a_ban_names_nothing_anyone_carries_out(analyse):
+    """严禁幼儿园开展网上教学活动: what is forbidden is no measure (rules/measure_cues.tsv
+    ``proposal`` 严禁, 禁止, 不得 …, with 开展, 举办, 组织 as verbs); a ninth corpus reading."""
+    assert not measures(analyse, "受疫情影响，严禁幼儿园开展网上教学活动。")
+    assert measures(analyse, "受疫情影响，城南区教育局开展防溺水安全教育活动。") == {"防溺水安全教育活动"}
+
+
+def test_scare_quotes_people_and_committees_are_no_measures(analyse):
+    """所谓“影响力行动” (the writer disowns the name), “政治明星”们 (people), 组建“零浪费委员会”
+    (a body the pupils form): rules/measure_cues.tsv label_before, not_after, institution."""
+    assert "影响力行动" not in measures(analyse, "他们不断进行政治操弄，捏造所谓“影响力行动”“间谍风险”等莫须有罪名。")
+    assert not measures(analyse, "幕后操纵者和“政治明星”们有无良律师保驾护航。")
+    assert "零浪费委员会" not in measures(analyse, "让学生参与组建“零浪费委员会”，提高学生的参与度。")
+
+
+def test_a_group_s_owner_is_no_actor_of_its_member(analyse):
+    """字节跳动旗下的清北网校推出“空中课堂”: the member acts, not its owner
+    (rules/implements.tsv ``modifier`` 旗下)."""
+    _, links = measures_and_links(analyse, "与此同时，字节跳动旗下在线教育平台清北网校，免费向全国中小学提供在线直播教学系统，"
+                                            "并推出“空中课堂”。")
+    assert not any(o == "字节跳动" for o, _ in links)
