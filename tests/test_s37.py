@@ -78,3 +78,16 @@ def test_a_group_s_owner_is_no_actor_of_its_member(analyse):
     _, links = measures_and_links(analyse, "与此同时，字节跳动旗下在线教育平台清北网校，免费向全国中小学提供在线直播教学系统，"
                                             "并推出“空中课堂”。")
     assert not any(o == "字节跳动" for o, _ in links)
+
+
+def test_the_partner_a_subject_joins_is_no_organiser(analyse):
+    """学而思培优…联合好未来公益基金会共同发起“X”: the foundation is the partner the subject joins,
+    and only the subject carries X out (the gold's A联合B开展X); a body right after 联合 or 携手
+    is no organiser (relations/measure_owners.organisers_before). Bodies listed before 联合推出
+    (A、B联合推出X) both stay."""
+    text = ("此外，在疫情期间，学而思培优还发动广大学员的力量，联合好未来公益基金会共同发起“抗击疫情·守护未来”"
+            "公益积分项目。")
+    _, links = measures_and_links(analyse, text)
+    assert not any(o == "好未来公益基金会" for o, _ in links)
+    _, links = measures_and_links(analyse, "城南区教育局、团区委联合推出“云上少年宫”，丰富学生假期生活。")
+    assert {o for o, m in links if m == "云上少年宫"} == {"城南区教育局", "团区委"}

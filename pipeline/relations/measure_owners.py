@@ -54,6 +54,8 @@ def owner(text: str, orgs: list[Mention], s: int, mm: Mention, quoted: Callable[
 # the sentence after a measure names its organisers: 由A主办 / 本次活动以“…”为主题，由A主办
 NEXT_ORGANISERS = re.compile(r"\s*(?:(?:本次|此次|这次|该)?(?:活动|比赛|大赛|赛事|培训|项目)?(?:[^，,。；;]{0,30}[，,])?)由")
 ORGANISER = re.compile(r"(?:联合|共同)?(?:主办|承办|推出|发起)")
+# the words after which an organisation is the partner the subject joins (A联合B推出X, A携手B发起X)
+PARTNER_BEFORE = ("联合", "携手")
 
 
 def organisers_before(text: str, orgs: list[Mention], s: int, pos: int) -> list[Mention]:
@@ -63,6 +65,8 @@ def organisers_before(text: str, orgs: list[Mention], s: int, pos: int) -> list[
     cands = [o for o in orgs if s <= o.start and o.end <= pos]
     out: list[Mention] = []
     for i, o in enumerate(cands):
+        if text[max(s, o.start - 2):o.start] in PARTNER_BEFORE:
+            continue    # A联合B推出X: B is A's partner, A the actor (the sentence's subject)
         if ORGANISER.match(text, o.end):
             j = i
             while j > 0 and listed_after(text, cands, j):
