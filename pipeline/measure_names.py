@@ -16,6 +16,9 @@ import re
 from .doc import Mention
 from .entities.places import division_chain
 
+# a year (or a school year) opening a measure's name, no part of it: 2015年, 2020—2021年度
+LEAD_YEAR = re.compile(r"(?:19|20)\d{2}(?:[—–-](?:19|20)?\d{2})?年度?")
+
 # a plan for carrying out a named programme: the programme (a title quoting the programme's
 # name, …“教育强基工程”实施方案, is left to the quoted name)
 _PROGRAMME_PLAN = re.compile(r"([^“”\"]{4,}?(?:计划|工程|行动))(?:[（(][^）)]*[）)])?(?:实施方案|实施办法|实施细则|实施意见)")

@@ -448,6 +448,10 @@ class MeasureRecognizer:
             if unit is not None:   # 每学期2次视力监测制度, 参加过3次国培计划: a count before the name
                 a = unit.end()
                 written = text[a:b] if a < b else ""
+            year = None if wrapped else measure_names.LEAD_YEAR.match(text, a)
+            if year is not None and b - year.end() >= 4:   # 2015年开福区中小学生艺术展演活动: the year's
+                a = year.end()                                # run of the measure is the measure
+                written = text[a:b]
             if any(x < b and a < y and not ((quoted and ((x, y) in places or wrapped) or titled)
                                             and a <= x and y <= b and (x, y) != (a, b))
                    for x, y in names_taken) \

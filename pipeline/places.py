@@ -449,8 +449,9 @@ class PlaceResolver:
         listed = keyed_at(m, res.listed.get(id(m)), doc._.doc_id or "", res.named) if not chain and name == m.text else None
         if listed is not None:   # 贵州省委教育工委、省教育厅: 贵州's
             (m.key, anchor), basis = listed, "level word and the body listed before it"
-        if name != m.text and lead.group(0) in ("共青团", "团"):     # the League's committee, not the party's
-            m.key = re.sub(r"^(org:[^:]*:)", r"\g<1>共青团", m.key)
+        if name != m.text and lead.group(0) in ("共青团", "团") and not re.match(r"org:[^:]*:共青团", m.key):
+            m.key = re.sub(r"^(org:[^:]*:)", r"\g<1>共青团", m.key)    # the League's committee, not the party's
+            # (a key already the League's, the known 共青团中央 that 团中央 also names, stays as it is)
         inner = campus_division(m.text, anchor)
         if inner:     # 广东理工学院鼎湖校区: the campus is in 鼎湖区, inside its school's place
             anchor, basis = inner, "campus named by its division"

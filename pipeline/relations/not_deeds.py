@@ -8,6 +8,7 @@ import functools
 import re
 
 from ..doc import Mention
+from ..measure_names import LEAD_YEAR
 from .common import cue_alternation, cues
 from .openings import cue_alternation_of
 
@@ -104,8 +105,10 @@ def inside_title(text: str, s: int, mm: Mention) -> bool:
     意见》) that the sentence does not say is being issued (做了《A》和《B》的发言): the title
     is talked about, and no one there carries the measure out."""
     opened = text.rfind("《", s, mm.start)
-    if opened < 0 or text.rfind("》", s, mm.start) > opened or opened + 1 == mm.start and text.startswith("》", mm.end):
-        return False      # not inside a title, or the title is the measure (the plan named as a document)
+    if opened < 0 or text.rfind("》", s, mm.start) > opened or text.startswith("》", mm.end) and (
+            opened + 1 == mm.start or LEAD_YEAR.fullmatch(text, opened + 1, mm.start)):
+        return False      # not inside a title, or the title is the measure (the plan named as a document,
+        # after its year: 《2014年海南省…实施办法》)
     k = opened
     while text[k - 1:k] in ("和", "、", "及", "与") and text[k - 2:k - 1] == "》":
         k = text.rfind("《", s, k - 2)      # 《A》和《B》: back to the first title of the list
