@@ -115,11 +115,11 @@ def cmd_eval(a) -> int:
     else:
         rc = evaluate.main_gold(gold, Path(a.out), a.json, a.errors)
     if rc == 0 and not a.json:
-        res = relscore.score_dir(Path(a.gold), Path(a.out))
+        res = relscore.score_dir(gold, Path(a.out))
         if res is not None:
             print()
             if a.errors:
-                print(relscore.errors(Path(a.gold), Path(a.out)))
+                print(relscore.errors(gold, Path(a.out)))
                 print()
             print(relscore.table(res[0], f"Relations against {a.gold} ({len(res[1])} reports with relation gold)"))
         if Path(a.links).is_file():

@@ -75,7 +75,7 @@ def lexicon():
         "model_end": re.compile(rf"(?:{rules.alternation(cues.get('model_end', ['机制']))})"),
         "lead_verb_word": re.compile(rf"(?:{rules.alternation(cues['verb'] + cues['lead'])})+"),
         "verb_inside": re.compile(rf"(?:{rules.alternation(cues.get('verb_inside', []))})"
-                                  rf"(?!(?:{rules.alternation(['方案', '办法', '细则', '意见', '纲要', '规定', '条例'])}))"),
+                                  rf"(?!(?:{rules.alternation(cues.get('verb_inside_not_before', []))}))"),
         "verb_lead_before": re.compile(rf"(?:{rules.alternation(cues['verb'] + cues['lead'])})$"),
         # unquoted names that are references or descriptions, not names (这一制度, 学校的教学计划)
         "unquoted_not": re.compile(rf"^(?:{rules.alternation(cues.get('unquoted_start', []))})"
