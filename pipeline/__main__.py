@@ -59,7 +59,8 @@ def cmd_build(a) -> int:
         Path(a.input), Path(a.out), workers=a.workers or build.default_workers(), max_mb=a.max_mb,
         progress=None if not a.quiet else False, recursive=a.recursive,
         budget=a.budget if a.budget > 0 else None, allow_empty=a.allow_empty,
-        max_mem=a.max_mem if a.max_mem > 0 else None, engine=a.engine, scheduler=a.scheduler))
+        max_mem=a.max_mem if a.max_mem > 0 else None, engine=a.engine, scheduler=a.scheduler,
+        durable=a.durable))
     if s is not None:
         _report(s, a, a.quiet)
     return code
@@ -170,6 +171,9 @@ def main(argv=None) -> int:
                         "of --workers processes, or the cluster of --scheduler)")
     b.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="with --engine dask: the address of a running Dask scheduler (tcp://host:8786)")
+    b.add_argument("--durable", action="store_true",
+                   help="have the new outputs on the disk before switching to them, so that not even a "
+                        "power cut right after the build can leave them short (slower: the disk's time)")
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("extract", help="extract one report into OUT/work/ (make's per-file step)")

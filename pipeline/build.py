@@ -32,7 +32,7 @@ from pathlib import Path
 
 from . import assemble, engines, extract, graph, indexpatch, indexsets, ingest, membound, splice, store as store_mod
 from .inputs import Entry, UsageError, scan
-from .outsets import BUILDS, current_set, generations, index_to_take, new_generation, reports_in, switch
+from .outsets import BUILDS, current_set, generations, index_to_take, new_generation, reports_in, switch, sync_to_disk
 from .util import code_fingerprint, touch, write_atomic
 
 __all__ = ["UsageError", "OutputError", "Summary", "run", "default_workers", "extract_one", "work_path"]
@@ -198,11 +198,13 @@ def _lock(out: Path):
         f.close()
 
 
-def write_set(out: Path, fill, *, allow_empty: bool, writer=None) -> dict:
+def write_set(out: Path, fill, *, allow_empty: bool, writer=None, durable: bool = False) -> dict:
     """A new output set, made by ``fill(folder)`` (which assembles it and returns its
     counts), written and switched to. A build in which no report could be read does not
     replace a set that has reports. ``writer(folder, previous)``: what writes its tables
-    and GraphML (:class:`pipeline.splice.Writer`: spliced from the previous set)."""
+    and GraphML (:class:`pipeline.splice.Writer`: spliced from the previous set).
+    ``durable``: the set is on the disk before the switch (else the kernel writes it back
+    in its own time; see pipeline/outsets.py)."""
     previous = current_set(out)
     gen = new_generation(out)
     try:
@@ -213,12 +215,11 @@ def write_set(out: Path, fill, *, allow_empty: bool, writer=None) -> dict:
                               _failed(gen / assemble.INDEX))
         graph.write_outputs(gen / assemble.INDEX, gen, cache=out / "work",
                             writer=writer(gen, previous) if writer else None)
-        with graph.phase("flush (waited for)"):  # tables written without waiting for the disk: on it now
-            indexsets.FLUSHES.finish(gen / "tables")
-        switch(out, gen)
+        if durable:
+            with graph.phase("flush (waited for)"):
+                sync_to_disk(gen)
+        switch(out, gen, durable=durable)
     except BaseException:
-        with contextlib.suppress(BaseException):
-            indexsets.FLUSHES.wait()  # no thread left flushing a file about to be removed
         shutil.rmtree(gen, ignore_errors=True)
         raise
     return counts
@@ -240,12 +241,14 @@ def run(input_dir: Path, out: Path, *, workers: int = 1, max_mb: float = ingest.
         only_link: bool = False, progress: bool | None = None, recursive: bool = False,
         budget: float | None = DEFAULT_BUDGET, allow_empty: bool = False,
         max_mem: float | None = DEFAULT_MAX_MEM, engine: str = "local",
-        scheduler: str | None = None) -> Summary:
+        scheduler: str | None = None, durable: bool = False) -> Summary:
+    """Build ``input_dir``'s reports into ``out``. ``durable``: the new output set is on the
+    disk before it is switched to (pipeline/outsets.py, ``sync_to_disk``)."""
     t0 = time.perf_counter()
     with _few_collections():
         return _build(input_dir, out, t0, workers=workers, max_mb=max_mb, only_link=only_link, progress=progress,
                       recursive=recursive, budget=budget, allow_empty=allow_empty, max_mem=max_mem,
-                      engine=engine, scheduler=scheduler)
+                      engine=engine, scheduler=scheduler, durable=durable)
 
 
 # the collector's thresholds during a build (and in the processes it forks): the stages
@@ -266,7 +269,7 @@ def _few_collections():
 
 
 def _build(input_dir: Path, out: Path, t0: float, *, workers, max_mb, only_link, progress, recursive, budget,
-           allow_empty, max_mem, engine, scheduler) -> Summary:
+           allow_empty, max_mem, engine, scheduler, durable) -> Summary:
     # a rebuild: a process loads the pipeline meanwhile, for the few reports that changed
     warm = engines.Warm(_worker) if engine == "local" and not only_link and workers > 1 \
         and current_set(out) is not None else None
@@ -278,7 +281,7 @@ def _build(input_dir: Path, out: Path, t0: float, *, workers, max_mb, only_link,
             try:
                 return _run(entries, input_dir, out, t0, st, workers=workers, max_mb=max_mb, only_link=only_link,
                             progress=progress, budget=budget, allow_empty=allow_empty, engine=engine,
-                            scheduler=scheduler, max_mem=max_mem, warm=warm)
+                            scheduler=scheduler, max_mem=max_mem, warm=warm, durable=durable)
             finally:
                 st.close()
     finally:
@@ -303,7 +306,7 @@ def inputs_state(entries: list[Entry], input_dir: Path, version: str) -> tuple[d
 
 
 def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progress, budget, allow_empty,
-         engine, scheduler, max_mem=DEFAULT_MAX_MEM, warm: engines.Warm | None = None) -> Summary:
+         engine, scheduler, max_mem=DEFAULT_MAX_MEM, warm: engines.Warm | None = None, durable: bool = False) -> Summary:
     version = extract.pipeline_version()
     reports = [e for e in entries if e.is_report]
     metas, fps, rows_version = inputs_state(entries, input_dir, version)
@@ -412,7 +415,7 @@ def _run(entries, input_dir, out, t0, st, *, workers, max_mb, only_link, progres
     patched: list = []
     ok = False
     try:
-        counts = write_set(out, fill, allow_empty=allow_empty, writer=lambda gen, prev: splice.Writer(
+        counts = write_set(out, fill, allow_empty=allow_empty, durable=durable, writer=lambda gen, prev: splice.Writer(
             gen / assemble.INDEX, gen, prev, fresh_docs, rows_version, since[0] if since else None,
             patched[0] if patched else None))
         ok = True

@@ -77,7 +77,7 @@ def write(db, cache: Path | None, name: str, path: Path, delta: Delta | None = N
             why = f"the state of the previous communities cannot be used: {e}"
     comps: list[tuple[list[str], list[dict]]] = []
     rows = cm.find_rows(cm.Inputs.from_index(db), cache, each=lambda nodes, rs: comps.append((nodes, rs)))
-    with atomic_file(path, durable=False) as f:  # flushed before the switch (pipeline/build.py)
+    with atomic_file(path, durable=False) as f:  # flushed only by --durable (pipeline/outsets.py)
         f.write(csvio.to_csv(rows, cm.COLS))
     if state is not None:
         with contextlib.suppress(OSError, sqlite3.Error):
@@ -376,7 +376,7 @@ def _again(db, path: Path, name: str, delta: Delta, out: Path) -> None:
         st.execute("UPDATE meta SET v = ? WHERE k = 'set'", (name,))
         # numbered as communities.numbered numbers them (largest first, then by members;
         # SQLite's binary order of UTF-8 is the order of the code points)
-        with atomic_file(out, durable=False) as f:  # flushed before the switch (pipeline/build.py)
+        with atomic_file(out, durable=False) as f:  # flushed only by --durable (pipeline/outsets.py)
             f.write(csvio.to_csv([], cm.COLS))
             cur = st.execute("SELECT line FROM rows ORDER BY n_members DESC, member_ids")
             i = 0

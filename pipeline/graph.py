@@ -126,7 +126,7 @@ def write_table(path: Path, cols: list[str], rows, *, cells: bool = False) -> No
     """A CSV table from an iterable of row dicts (or, with ``cells``, of tuples of cells
     already neutralised, from :func:`sql_rows`), written in chunks of CHUNK rows."""
     header = _csv([], cols)
-    with atomic_file(path) as f:
+    with atomic_file(path, durable=False) as f:  # flushed only by --durable (pipeline/outsets.py)
         f.write(header)
         if cells:
             w = csv.writer(f, lineterminator="\n")
@@ -353,7 +353,7 @@ def _write_graphml(db, path: Path, keys: dict, spans=None) -> dict:
     head, node_ids, edge_ids = graphml_head(keys)
     seen: dict[tuple[str, str], str] = {}
     piped = False
-    with atomic_file(path, "wb") as f:
+    with atomic_file(path, "wb", durable=False) as f:  # flushed only by --durable (pipeline/outsets.py)
         f.write(head)
         buf: list[bytes] = []
         size = 0

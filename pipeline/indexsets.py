@@ -19,49 +19,6 @@ from .assemble import INDEX
 SPARE_INDEX = "index-spare.sqlite"  # in work/: a copy of the index a whole build made, for the next patch
 
 
-class Flushes:
-    """Files of a new set written without waiting for the disk, each flushed (``fsync``) in
-    a thread while the build goes on; :meth:`wait` before the set is switched to (a set not
-    current is never read after a crash), so the disk's time overlaps the rest."""
-
-    def __init__(self):
-        self.threads: list[threading.Thread] = []
-        self.errors: list[BaseException] = []
-
-    def add(self, path: Path) -> None:
-        t = threading.Thread(target=self._flush, args=(path,), daemon=True)
-        t.start()
-        self.threads.append(t)
-
-    def _flush(self, path: Path) -> None:
-        try:
-            fd = os.open(path, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        except BaseException as e:  # raised in wait()
-            self.errors.append(e)
-
-    def finish(self, tables: Path) -> None:
-        """communities.csv (pipeline/commdelta.py writes it unflushed) and every file added, on disk."""
-        if (tables / "communities.csv").is_file():
-            self.add(tables / "communities.csv")
-        self.wait()
-
-    def wait(self) -> None:
-        """Every file added is on disk (the first error raised, if any)."""
-        threads, self.threads = self.threads, []
-        for t in threads:
-            t.join()
-        errors, self.errors = self.errors, []
-        if errors:
-            raise errors[0]
-
-
-FLUSHES = Flushes()  # of the set being written (its tables and communities.csv): waited for by the switch
-
-
 def index_to_take(out: Path, done: list[Path], current: str | None, keep_builds: int) -> Path | None:
     """The spare a whole build left in ``out``/work, else the index of the newest set the
     next switch retires. ``done``: the finished sets, oldest first; ``current``: the name

@@ -39,7 +39,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from . import csvio, graph, graphml, indexsets
+from . import csvio, graph, graphml
 from .spans import GRAPH_SPANS, SPANS, Spans, Units, encode, read_meta, read_spans
 from .assemble import INDEX
 from .graph import DOC_COLS, ENTITY_COLS
@@ -105,10 +105,10 @@ def header(cols: list[str]) -> bytes:
     return graph.table_header(cols)
 
 
-def write_units(path: Path, head: bytes, units, spans=None, tab: str = "", flushes: indexsets.Flushes | None = None) -> None:
+def write_units(path: Path, head: bytes, units, spans=None, tab: str = "") -> None:
     """A file of ``head`` and the bytes of each (key, bytes) unit, each unit's length
-    given to ``spans.add``; flushed to disk before its rename, or by ``flushes`` after it."""
-    with atomic_file(path, "wb", durable=flushes is None) as f:
+    given to ``spans.add`` (not flushed: see pipeline/outsets.py, ``sync_to_disk``)."""
+    with atomic_file(path, "wb", durable=False) as f:
         f.write(head)
         parts, size = [], 0
         for key, data in units:
@@ -120,8 +120,6 @@ def write_units(path: Path, head: bytes, units, spans=None, tab: str = "", flush
                 f.write(b"".join(parts))
                 parts, size = [], 0
         f.write(b"".join(parts))
-    if flushes is not None:
-        flushes.add(path)
 
 
 # --------------------------------------------------------------------------- the splice
@@ -146,16 +144,15 @@ def _copy(src: int, dst: int, off: int, n: int) -> None:
         off, n = off + k, n - k
 
 
-def splice_file(old: Path, new: Path, head: bytes, parts, tail: bytes = b"", flushes: indexsets.Flushes | None = None) -> None:
+def splice_file(old: Path, new: Path, head: bytes, parts, tail: bytes = b"") -> None:
     """``new`` as ``head``, then for each part (old units, dirty keys, fresh, spans, tab)
     the previous file's units with the dirty ones made again (``fresh(key)`` -> bytes,
     empty where the unit is gone), in order, then ``tail``. The unchanged runs of units
     are copied by the kernel; the new spans are the old ones with the dirty units
     replaced (slices, no step per unit). ``old`` must start with ``head`` and end with
-    ``tail`` where its spans say. Flushed to disk before its rename, or by ``flushes``
-    after it."""
+    ``tail`` where its spans say. Not flushed (see pipeline/outsets.py, ``sync_to_disk``)."""
     import numpy as np
-    with open(old, "rb") as src, atomic_file(new, "wb", durable=flushes is None) as f:
+    with open(old, "rb") as src, atomic_file(new, "wb", durable=False) as f:
         sfd, fd = src.fileno(), f.fileno()
         if os.pread(sfd, len(head), 0) != head:
             raise Unsafe(f"{old.name} starts otherwise")
@@ -191,8 +188,6 @@ def splice_file(old: Path, new: Path, head: bytes, parts, tail: bytes = b"", flu
         if os.fstat(sfd).st_size != base + len(tail) or os.pread(sfd, len(tail), base) != tail:
             raise Unsafe(f"{old.name} is not of the length its spans say")
         _write(fd, tail)
-    if flushes is not None:
-        flushes.add(new)
 
 # --------------------------------------------------------------------------- what changed
 
@@ -402,14 +397,12 @@ class Writer:
                         splice_file(self.previous / "tables" / path.name, path, header(cols),
                                     [(old, self.units[name],
                                       lambda key, name=name: b"".join(d for _, d in table_units(db, name, key)),
-                                      spans, name)],
-                                    flushes=indexsets.FLUSHES)
+                                      spans, name)])
                         self.spliced.append(name)
                         continue
                     except (Unsafe, OSError):
                         spans.clear((name,))
-                write_units(path, header(cols), table_units(db, name), spans, "" if name == "documents" else name,
-                            flushes=indexsets.FLUSHES)
+                write_units(path, header(cols), table_units(db, name), spans, "" if name == "documents" else name)
             spans.meta["spliced"] = ",".join(self.spliced)
             spans.meta["why_whole"] = self.why
             graph.PHASES.append({"phase": "spliced", "s": 0, "tables": self.spliced, "why_whole": self.why})

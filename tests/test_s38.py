@@ -1,0 +1,73 @@
+"""Session 38, on text written here and on the seeds.
+
+* An output set is atomic, and durable only on request (pipeline/outsets.py): a default build
+  waits for no disk flush; ``--durable`` puts the set on the disk before switching to it. A
+  set whose files a power cut left short is written whole by the next build.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+
+from pipeline import build, outsets
+from pipeline.__main__ import main as cli_main
+
+from .conftest import RAW
+from .test_splice import EXTRA, edit, same_as_full
+
+
+def test_a_default_build_flushes_nothing_and_a_durable_one_flushes_before_its_switch(tmp_path, monkeypatch):
+    src, out = tmp_path / "in", tmp_path / "out"
+    shutil.copytree(RAW, src)
+    fsyncs, syncs = [], []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (fsyncs.append(fd), real_fsync(fd))[1])
+
+    def sync(folder):
+        # the new set is complete, and not yet the current one
+        syncs.append((folder.name, os.readlink(out / ".builds" / "current") if (out / ".builds" / "current").is_symlink() else None,
+                      (folder / "graph.graphml").is_file(), (folder / "tables" / "relations.csv").is_file()))
+    monkeypatch.setattr(build, "sync_to_disk", sync)
+
+    build.run(src, out, workers=1, progress=False)
+    assert fsyncs == [] and syncs == []
+    first = os.readlink(out / ".builds" / "current")
+
+    seed = next(src.glob("*.txt"))
+    edit(seed, seed.read_text(encoding="utf-8") + EXTRA)
+    build.run(src, out, workers=1, progress=False, durable=True)
+    new = os.readlink(out / ".builds" / "current")
+    assert new != first
+    assert syncs == [(new, first, True, True)]
+    assert len(fsyncs) == 2          # the folders holding the switched links
+
+
+def test_the_command_line_passes_durable(tmp_path, monkeypatch):
+    seen = {}
+
+    def run(input_dir, out, **kw):
+        seen.update(kw)
+        raise build.OutputError("stop here")
+    monkeypatch.setattr(build, "run", run)
+    cli_main(["build", "--input", str(RAW), "--out", str(tmp_path / "o"), "--quiet", "--durable"])
+    assert seen["durable"] is True
+    cli_main(["build", "--input", str(RAW), "--out", str(tmp_path / "o"), "--quiet"])
+    assert seen["durable"] is False
+
+
+def test_a_set_a_power_cut_left_short_is_written_whole_by_the_next_build(tmp_path):
+    """What the kernel had not yet written back when the power went: files cut short (ext4
+    never shows unwritten bytes as data). The next build writes them whole from the store."""
+    src, out, full = tmp_path / "in", tmp_path / "out", tmp_path / "full"
+    shutil.copytree(RAW, src)
+    build.run(src, out, workers=1, progress=False)
+    cur = build.current_set(out)
+    for rel, keep in (("graph.graphml", 0), ("tables/relations.csv", 0.5), ("tables/mentions.csv", 0.9)):
+        p = cur / rel
+        data = p.read_bytes()
+        p.unlink()
+        p.write_bytes(data[:int(len(data) * keep)])
+    seed = next(src.glob("*.txt"))
+    edit(seed, seed.read_text(encoding="utf-8") + EXTRA)
+    build.run(src, out, workers=1, progress=False)
+    same_as_full(src, out, full)
