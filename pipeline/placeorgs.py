@@ -22,6 +22,8 @@ _IN_CHINA = re.compile(r"驻(?:华|中国|京|沪|穗)")
 # a school or a university written short, which no type word of rules/org_suffixes.tsv
 # names: a numbered school (北京四中, 邢台一中, 汝南高中) or a university's short type word
 # (华中科大, 西南交大, 川师大, 中南民大, 北林大)
+# the end of a university's or a college's name, before one of its units (南通大学|艺术学院)
+_UNIVERSITY_END = re.compile(r"(?:大学|学院)$")
 _SHORT_KIND = re.compile(r"(?<=[\u4e00-\u9fff])(?:([一二三四五六七八九十]{1,3}[中小]|高中)|(?:科|师|交|工|财|农|医|民|林|矿|邮|政法)大)$")
 
 
@@ -213,6 +215,22 @@ def colleges_of_one_university(ms: list[Mention], entities: dict, relations: lis
                 new["attrs"].setdefault("adcode", entities[uni.key]["attrs"]["adcode"])
         for r in relations:
             r.source = m.key if r.source == old else r.source
+
+
+def unit_of_one_university(ms: list[Mention], entities: dict, relations: list) -> None:
+    """A unit written alone and kept to its report (艺术学院, 纪律检查委员会, 医疗队:
+    org:?<doc>:...) that the section also writes after a university's name (南通大学艺术学院,
+    中国共产党同济大学纪律检查委员会) is that unit: one entity, keyed and placed as the full
+    name says. Where several fuller names end with it (孔子学院 of four universities) it
+    stays its report's own node."""
+    for m in ms:
+        if m.label != "ORG" or not m.key.startswith("org:?"):
+            continue
+        full = [x for x in ms if x.label == "ORG" and len(x.text) > len(m.text) and x.text.endswith(m.text)
+                and _UNIVERSITY_END.search(x.text, 0, len(x.text) - len(m.text)) and not x.key.startswith("org:?")]
+        if len({x.key for x in full}) == 1:
+            _rekey(m, full[0].key, ms, entities, relations)
+            m.norm = full[0].norm     # (the canonical name the full spelling was given, as it has)
 
 
 def places_only(head: str) -> bool:

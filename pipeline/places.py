@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, placeurl, rules
-from .placeorgs import (mission_in_china, named_abroad, short_kind, colleges_of_one_university, county_just_before, geo_home, name_holds, outlet_province, seat_place, geo_levels, geo_names, geo_province, known_seat, named_town_of, party_unit_of_one, same_org_in_full,
+from .placeorgs import (mission_in_china, unit_of_one_university, named_abroad, short_kind, colleges_of_one_university, county_just_before, geo_home, name_holds, outlet_province, seat_place, geo_levels, geo_names, geo_province, known_seat, named_town_of, party_unit_of_one, same_org_in_full,
                         keyed_at, level_after_listed, level_in_sentence, placed_before, site_body,
                         local_end, same_place_in_full, unify_orgs, village_home, with_setting, zone_end, zone_home)
 from . import names as org_names
@@ -303,23 +303,26 @@ class PlaceResolver:
         same_org_in_full(ms, bases, entities, relations)
         party_unit_of_one(ms, entities, relations)
         colleges_of_one_university(ms, entities, relations, doc._.doc_id or "")
+        unit_of_one_university(ms, entities, relations)
         unify_orgs(ms, entities, relations)
         # short forms take the key of their full name (锦小 -> 锦官新城小学)
         by_text = {}
         for m in ms:
             if m.label == "ORG" and not m.attrs.get("short_of"):
                 by_text.setdefault(m.text, m)
-        short_keys = {}
+        short_keys, short_norms = {}, {}
         for m in ms:
             full = by_text.get(m.attrs.get("short_of", ""))
             if m.label == "ORG" and full is not None and not org_names.full_name(m.text):
                 # (a known short name stands for its known body: 北大 is 北京大学)
                 if m.key in entities and m.key != full.key:
                     entities[full.key]["aliases"] |= entities.pop(m.key)["aliases"]
-                short_keys[m.key] = full.key
+                short_keys[m.key], short_norms[m.key] = full.key, full.norm
                 m.key, m.norm = full.key, full.norm
                 entities[full.key]["aliases"].add(m.text)
         for m in ms:
+            if m.label == "ORG" and m.key in short_keys:   # keyed as a short form was (药学院, unit_of_one_university)
+                m.key, m.norm = short_keys[m.key], short_norms[m.key]
             if m.attrs.get("parent_key") in short_keys:
                 m.attrs["parent_key"] = short_keys[m.attrs["parent_key"]]
             if m.attrs.get("parent_text") in by_text:

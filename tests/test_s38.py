@@ -13,6 +13,7 @@ from pipeline import build, outsets
 from pipeline.__main__ import main as cli_main
 
 from .conftest import RAW
+from .implements_links import implements_links
 from .test_splice import EXTRA, edit, same_as_full
 
 
@@ -71,3 +72,23 @@ def test_a_set_a_power_cut_left_short_is_written_whole_by_the_next_build(tmp_pat
     edit(seed, seed.read_text(encoding="utf-8") + EXTRA)
     build.run(src, out, workers=1, progress=False)
     same_as_full(src, out, full)
+
+
+def _org_keys(analyse, text):
+    from pipeline.nlp import found
+    return {(m.text, m.key) for m in found(analyse(text)) if m.label == "ORG"}
+
+
+def test_a_unit_written_alone_is_the_one_of_the_university_the_section_names(analyse):
+    keys = _org_keys(analyse, "南通大学艺术学院高度重视教学质量，构建了教学质量监控体系。同时，艺术学院及时启动"
+                              "学业预警机制，帮助学业困难的学生。艺术学院还坚持常态管理。")
+    full = {k for t, k in keys if t == "南通大学艺术学院"}
+    assert len(full) == 1 and not full.pop().startswith("org:?")
+    assert {k for t, k in keys if t == "艺术学院"} == {k for t, k in keys if t == "南通大学艺术学院"}
+    assert ("南通大学艺术学院", "学业预警机制") in {(o, m) for o, m, _a in implements_links(
+        analyse, "南通大学艺术学院高度重视教学质量。同时，艺术学院及时启动学业预警机制，帮助学业困难的学生。")}
+
+
+def test_a_unit_several_universities_have_stays_its_reports_own(analyse):
+    keys = _org_keys(analyse, "开罗大学孔子学院和苏伊士运河大学孔子学院举办了汉语比赛。孔子学院的学生参加了比赛。")
+    assert {k for t, k in keys if t == "孔子学院"} and all(k.startswith("org:?") for t, k in keys if t == "孔子学院")
