@@ -221,11 +221,11 @@ def unit_of_one_university(ms: list[Mention], entities: dict, relations: list) -
     """A unit written alone and kept to its report (艺术学院, 纪律检查委员会, 医疗队:
     org:?<doc>:...) that the section also writes after a university's name (南通大学艺术学院,
     中国共产党同济大学纪律检查委员会) is that unit: one entity, keyed and placed as the full
-    name says. Where several fuller names end with it (孔子学院 of four universities) it
-    stays its report's own node."""
+    name says. Where several fuller names end with it, or it names a kind of institution
+    (孔子学院), it stays its report's own node."""
     for m in ms:
-        if m.label != "ORG" or not m.key.startswith("org:?"):
-            continue
+        if m.label != "ORG" or not m.key.startswith("org:?") or m.text in org_names.kind_names():
+            continue      # (孔子学院 alone is as often every one as the university's: rules/org_kinds.txt)
         full = [x for x in ms if x.label == "ORG" and len(x.text) > len(m.text) and x.text.endswith(m.text)
                 and _UNIVERSITY_END.search(x.text, 0, len(x.text) - len(m.text)) and not x.key.startswith("org:?")]
         if len({x.key for x in full}) == 1:
