@@ -132,8 +132,10 @@ def quoted_lists(lex: dict, text: str, decided: list) -> list:
     if cur:
         runs.append(cur)
     for run in runs:
-        if measure_patterns.problem_after(text, run[-1][0].end()):
-            for item in run:      # “农村弱”“城镇挤”“大班额”等问题: problems, not measures
+        first, last = run[0][0], run[-1][0]
+        if measure_patterns.problem_after(text, last.end()) or measure_vetoes.is_problem(
+                lex, text[max(0, first.start() - 8):first.start()], text[last.end():last.end() + 4]):
+            for item in run:      # “农村弱”“城镇挤”“大班额”等问题, 避免“形象工程”“政绩工程”: problems, not measures
                 item[1], item[2] = False, VETOED
             continue
         if len(run) < 2 or not any(ok for _, ok, _ in run):

@@ -3,6 +3,10 @@
 * An output set is atomic, and durable only on request (pipeline/outsets.py): a default build
   waits for no disk flush; ``--durable`` puts the set on the disk before switching to it. A
   set whose files a power cut left short is written whole by the next build.
+* A unit written alone (艺术学院) is the one unit the section writes after a university's name
+  (南通大学艺术学院), unless several universities have one or it names a kind of institution.
+* A tenth corpus reading: what is to be avoided (避免“形象工程”“政绩工程”), and what kind of
+  undertaking something is (复杂性工程) are no measures.
 """
 from __future__ import annotations
 
@@ -95,3 +99,23 @@ def test_a_unit_several_universities_have_stays_its_reports_own(analyse):
     # a kind of institution alone is as often every one (rules/org_kinds.txt)
     keys = _org_keys(analyse, "内罗毕大学孔子学院举办了汉语比赛。目前，肯尼亚共有4所孔子学院。")
     assert all(k.startswith("org:?") for t, k in keys if t == "孔子学院")
+
+
+def test_what_is_to_be_avoided_and_a_kind_of_undertaking_are_no_measures(analyse):
+    from .implements_links import measures
+    # a list of quoted names after a verb of avoiding: every one of them a problem
+    assert measures(analyse, "对各级管理者也是挑战，必须防止急功近利的思想，避免‘形象工程’‘政绩工程’。") == set()
+    assert measures(analyse, "各校要力戒“花架子”“走过场”，全面推行“阳光招生”。") == {"阳光招生"}
+    # 是一项…性工程: what kind of undertaking something is, no name
+    assert measures(analyse, "改革是一项创新性、系统性、复杂性工程，既要尊重规律，又要稳步推进。") == set()
+    assert "青蓝工程" in measures(analyse, "市教育局避免“一刀切”，启动“青蓝工程”。")
+
+
+def test_a_quoted_policy_cited_as_the_ground_of_the_work_is_no_deed(analyse):
+    # 按照 (a body's name) “X”政策要求: the body named is cited, the sentence's subject follows it
+    links = {(o, m) for o, m, _a in implements_links(
+        analyse, "近年来，教育部门按照国务院“两为主、两纳入”政策要求，积极推动各地接收随迁子女入学。")}
+    assert ("国务院", "两为主、两纳入") not in links
+    # carrying the same policy out is a deed
+    links = {(o, m) for o, m, _a in implements_links(analyse, "城南区教育局全面落实“两为主、两纳入”政策，保障随迁子女入学。")}
+    assert ("城南区教育局", "两为主、两纳入") in links

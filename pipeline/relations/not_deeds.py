@@ -133,7 +133,12 @@ def honour(text: str, mm: Mention, s: int) -> bool:
 def cited(text: str, pos: int) -> bool:
     """Whether the measure at ``pos`` is a title cited as the ground of the work, right
     after a `cite` word (按照《X》, 根据《X》和《Y》): the sentence's subject follows it rather
-    than carries it out."""
+    than carries it out. So is a quoted name after a `cite_quoted` word and at most a body's
+    name (按照国务院“两为主、两纳入”政策要求)."""
+    q = pos if text[pos:pos + 1] in "“‘「" else pos - 1 if text[pos - 1:pos] in "“‘「" else -1
+    if q >= 0:
+        return re.search(f"(?:{cue_alternation('cite_quoted')})[^，,。；;、！？“”‘’《》\n]{{0,10}}$",
+                         text[max(0, q - 14):q]) is not None
     if text[pos - 1:pos] != "《":
         return False
     k = pos - 1
