@@ -119,3 +119,15 @@ def test_a_quoted_policy_cited_as_the_ground_of_the_work_is_no_deed(analyse):
     # carrying the same policy out is a deed
     links = {(o, m) for o, m, _a in implements_links(analyse, "城南区教育局全面落实“两为主、两纳入”政策，保障随迁子女入学。")}
     assert ("城南区教育局", "两为主、两纳入") in links
+
+
+def test_an_organisation_being_built_is_no_actor(analyse):
+    links = {(o, m) for o, m, _a in implements_links(
+        analyse, "大连理工大学健全立德树人落实机制，以重点马克思主义学院建设为契机，加强理想信念教育和“红色基因”教育。")}
+    assert ("马克思主义学院", "红色基因") not in links and ("大连理工大学", "红色基因") in links
+    links = {(o, m) for o, m, _a in implements_links(
+        analyse, "他们加强思想研究中心建设，实施教学和智库建设创新工程。")}
+    assert not any(o == "思想研究中心" for o, m in links)
+    # a school that builds something is still its actor
+    links = {(o, m) for o, m, _a in implements_links(analyse, "城南中学建设“智慧校园”，开展“阳光体育”活动。")}
+    assert any(o == "城南中学" and m == "阳光体育" for o, m in links)
