@@ -131,3 +131,13 @@ def test_an_organisation_being_built_is_no_actor(analyse):
     # a school that builds something is still its actor
     links = {(o, m) for o, m, _a in implements_links(analyse, "城南中学建设“智慧校园”，开展“阳光体育”活动。")}
     assert any(o == "城南中学" and m == "阳光体育" for o, m in links)
+
+
+def test_a_clause_about_what_each_university_is_to_do_has_its_own_subject(analyse):
+    # …强调，各高校要…；认真落实X: the clauses go on with 各高校, whom the bureau urges
+    links = {(o, m) for o, m, _a in implements_links(
+        analyse, "城南区教育局强调，疫情防控任务重，各高校要加强返校学生健康排查；认真落实“零报告”制度。")}
+    assert not any(o == "城南区教育局" for o, m in links)
+    links = {(o, m) for o, m, _a in implements_links(
+        analyse, "城南区教育局加强返校学生健康排查；认真落实“零报告”制度。")}
+    assert ("城南区教育局", "零报告制度") in links
