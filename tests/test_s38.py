@@ -141,3 +141,20 @@ def test_a_clause_about_what_each_university_is_to_do_has_its_own_subject(analys
     links = {(o, m) for o, m, _a in implements_links(
         analyse, "城南区教育局加强返校学生健康排查；认真落实“零报告”制度。")}
     assert ("城南区教育局", "零报告制度") in links
+
+
+def test_what_a_body_achieves_is_no_measure(analyse):
+    """实现 is no verb of doing (train/'s gold: 0 of 5 quoted names after it are measures):
+    what follows is a state reached (rules/measure_cues.tsv, the measure model retrained)."""
+    from .implements_links import measures
+    assert measures(analyse, "我省学生资助政策体系实现了“三个全覆盖”，即学前教育、义务教育、高中阶段教育全覆盖。") == set()
+    assert measures(analyse, "为广东努力实现“四个走在全国前列”凝聚力量。") == set()
+    assert measures(analyse, "城南小学开展“手拉手”活动，实现了“手把手”教学。") == {"手拉手"}
+
+
+def test_titles_cited_one_after_another_are_cited_all(analyse):
+    from pipeline.relations.not_deeds import cited
+    text = "根据《中华人民共和国高等教育法》《高等学校章程制定暂行办法》，东北师范大学制定了章程。"
+    assert cited(text, text.index("高等学校章程")) and cited(text, text.index("中华人民共和国高等教育法"))
+    text = "东北师范大学印发《学生管理办法》《教师考核办法》。"
+    assert not cited(text, text.index("教师考核办法"))

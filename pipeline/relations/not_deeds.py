@@ -142,8 +142,9 @@ def cited(text: str, pos: int) -> bool:
     if text[pos - 1:pos] != "《":
         return False
     k = pos - 1
-    while k > 0 and text[k - 1] in "和、及与" and text[k - 2:k - 1] == "》":
-        k = text.rfind("《", 0, k - 2)      # 《X》和《Y》: back to the first title of the list
+    while k > 0 and (text[k - 1] == "》" or text[k - 1] in "和、及与" and text[k - 2:k - 1] == "》"):
+        # 《X》和《Y》, 《X》《Y》: back to the first title of the list
+        k = text.rfind("《", 0, k - 1 if text[k - 1] == "》" else k - 2)
         if k < 0:
             return False
     return re.search(f"(?:{cue_alternation('cite')})[了的]?$", text[max(0, k - 6):k]) is not None
