@@ -180,6 +180,7 @@ def _cue_patterns() -> dict[str, re.Pattern]:
         "generic": re.compile(rf"(?:{alt('generic')}|[和及与、])"),
         "lead_verb": re.compile(rf"^(?:{alt('lead', 'verb')})+"),
         "document_verb": re.compile(rf"(?:{alt('verb', 'document_verb')})[了的]?$"),
+        "new_end": re.compile(rf"(?:{alt('new_end')})$"),
     }
 
 
@@ -527,9 +528,11 @@ class MeasureRecognizer:
             # unquoted names ending like an initiative (rules/measure_cues.tsv `model_end`):
             # the model picks where each starts and whether it is a measure
             for a, b, p in measure_model.unquoted(lex, text, {x[2] for x in ruled}, model["unquoted"]):
-                if _generic(text[a:b]) or any(x <= a and b <= y for x, y in vetoed):
+                if _generic(text[a:b]) or _cue_patterns()["new_end"].search(text, a, b) or \
+                        any(x <= a and b <= y for x, y in vetoed):
                     continue      # 标志性工程, 防控机制: only generic words before the ending;
-                    # “北方大田作物管理”“春耕病虫害防治”等多门课程: a title, vetoed as a quoted name
+                    # 石窟考古新模式: what is new about the work (`new_end`); “北方大田作物管理”
+                    # “春耕病虫害防治”等多门课程: a title, vetoed as a quoted name
                 if measure_vetoes.proposed(lex, text, a):
                     continue      # 要建立健全…协同机制: what someone says should be built
                 lead = _cue_patterns()["lead_verb"].match(text[a:b])

@@ -158,3 +158,9 @@ def test_titles_cited_one_after_another_are_cited_all(analyse):
     assert cited(text, text.index("高等学校章程")) and cited(text, text.index("中华人民共和国高等教育法"))
     text = "东北师范大学印发《学生管理办法》《教师考核办法》。"
     assert not cited(text, text.index("教师考核办法"))
+
+
+def test_what_is_new_about_the_work_names_no_measure(analyse):
+    from .implements_links import measures
+    assert measures(analyse, "樊锦诗带领团队突破传统方法和手段，构建了多学科深度交叉融合的石窟考古新模式。") == set()
+    assert measures(analyse, "城南区教育局建立健全区域协同发展新机制，实施农村营养改善计划。") == {"农村营养改善计划"}
