@@ -109,12 +109,23 @@ def inside_title(text: str, s: int, mm: Mention) -> bool:
             opened + 1 == mm.start or LEAD_YEAR.fullmatch(text, opened + 1, mm.start)):
         return False      # not inside a title, or the title is the measure (the plan named as a document,
         # after its year: 《2014年海南省…实施办法》)
-    k = opened
-    while text[k - 1:k] in ("和", "、", "及", "与") and text[k - 2:k - 1] == "》":
-        k = text.rfind("《", s, k - 2)      # 《A》和《B》: back to the first title of the list
-        if k < 0:
-            return False
+    k = _first_title(text, opened, s)    # 《A》和《B》: back to the first title of the list
+    if k < 0:
+        return False
     return re.search(rf"(?:{cue_alternation_of('issue_title')})[了]?$", text[max(s, k - 8):k]) is None
+
+
+def _first_title(text: str, k: int, lo: int = 0, adjacent: bool = False) -> int:
+    """The 《 of the first title of a list whose last title opens at ``k`` (《A》和《B》, and
+    with ``adjacent`` 《A》《B》), searched no further back than ``lo``; -1 where a 》 has no 《."""
+    while k >= 0:
+        if adjacent and k > 0 and text[k - 1] == "》":
+            k = text.rfind("《", lo, k - 1)
+        elif text[k - 1:k] in ("和", "、", "及", "与") and text[k - 2:k - 1] == "》":
+            k = text.rfind("《", lo, k - 2)
+        else:
+            break
+    return k
 
 
 def inspected(text: str, mm: Mention) -> bool:
@@ -141,10 +152,7 @@ def cited(text: str, pos: int) -> bool:
                          text[max(0, q - 14):q]) is not None
     if text[pos - 1:pos] != "《":
         return False
-    k = pos - 1
-    while k > 0 and (text[k - 1] == "》" or text[k - 1] in "和、及与" and text[k - 2:k - 1] == "》"):
-        # 《X》和《Y》, 《X》《Y》: back to the first title of the list
-        k = text.rfind("《", 0, k - 1 if text[k - 1] == "》" else k - 2)
-        if k < 0:
-            return False
+    k = _first_title(text, pos - 1, adjacent=True)    # 《X》和《Y》, 《X》《Y》: the list's first title
+    if k < 0:
+        return False
     return re.search(f"(?:{cue_alternation('cite')})[了的]?$", text[max(0, k - 6):k]) is not None
