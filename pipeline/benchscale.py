@@ -228,6 +228,27 @@ def table(rows: list[dict], workers: int) -> str:
     return "\n".join(lines) + f"\n\n{workers} workers, {os.cpu_count()} cores; generated reports (pipeline/scalegen.py){real}." + note
 
 
+def reference(root: Path, size: int, built: list[dict], n: int) -> None:
+    """The first release's pipeline and this one on ``n`` of the ``size`` generated
+    reports (pipeline/benchref.py): the build-time target scaled by the entity model, and
+    the largest generated build's rate as minutes for 200 M characters. Written to
+    reference.json; skipped with a message where git or the reference commit is missing."""
+    from . import benchref
+    print(f"timing the first release's pipeline against this one on {n} reports ...", file=sys.stderr, flush=True)
+    files = sorted(f for f in (root / f"in-{size}").iterdir() if f.is_file())[:n]
+    try:
+        c = benchref.compare(files, Path(__file__).resolve().parent.parent)
+    except (RuntimeError, ValueError) as e:
+        print(f"the scaled target was not measured: {e}", file=sys.stderr, flush=True)
+        return
+    big = max(built, key=lambda r: r["reports"]) if built else None
+    rate = big["chars"] / big["build_s"] if big else None
+    if big:
+        c.update(projected_min=benchref.projected_min(rate), projected_from=big["reports"])
+    (root / "reference.json").write_text(json.dumps(c, indent=1), encoding="utf-8")
+    print("\n" + benchref.describe(c, rate, big["reports"] if big else None), flush=True)
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="python -m pipeline.benchscale", description=__doc__.split("\n")[0])
     p.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated")
@@ -238,6 +259,9 @@ def main(argv=None) -> int:
                    "from the extractions of the first size's build (assembly + outputs only)")
     p.add_argument("--real", help="also a row for a folder of real reports (such as ../shared/corpus's "
                    "articles, unpacked): characters counted after cleaning")
+    p.add_argument("--reference-reports", type=int, default=300,
+                   help="how many of the first size's reports time the first release's pipeline against this one, "
+                   "for the build-time target scaled by the entity model (pipeline/benchref.py); 0: not run")
     p.add_argument("--base", help="the build the replicated rows are filled from (default: the first size's, "
                    "out-<size> in --dir); with --sizes '' no size is built first")
     a = p.parse_args(argv)
@@ -256,6 +280,8 @@ def main(argv=None) -> int:
     if a.real:
         print(f"building the real reports of {a.real} ...", file=sys.stderr, flush=True)
         done(one_size(root, 0, a.workers, real=Path(a.real)))
+    if sizes and a.reference_reports > 0:
+        reference(root, sizes[0], [r for r in rows if not r.get("replicated") and not r.get("real")], a.reference_reports)
     for n in [int(s) for s in a.replicated.split(",") if s]:
         print(f"assembling {n:,} replicated reports ...", file=sys.stderr, flush=True)
         done(one_size(root, n, a.workers, base=Path(a.base) if a.base else root / f"out-{sizes[0]}"))
