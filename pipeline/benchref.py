@@ -47,7 +47,7 @@ try:
     nlp = nlp_mod.load(lexical=False)
 except TypeError:  # the first release's load() takes no argument
     nlp = nlp_mod.load()
-files = [Path(p) for p in json.loads(sys.stdin.read())]
+files = [Path(p) for p in json.loads(sys.stdin.buffer.read().decode("utf-8"))]
 extract.extract_report(files[0], nlp=nlp)
 spent = collections.Counter()
 class Timed:
@@ -59,6 +59,8 @@ class Timed:
             return self.proc(doc)
         finally:
             spent[self.name] += time.perf_counter() - t
+# each component wrapped in place (spaCy's list of them, which nlp.pipeline reads; both
+# commits' spaCy is this environment's)
 for i, (name, proc) in enumerate(list(nlp.pipeline)):
     nlp._components[i] = (name, Timed(name, proc))
 sections = 0
@@ -91,10 +93,12 @@ def checkout(repo: Path, commit: str, dest: Path) -> Path:
 def stage_times(root: Path, files: list[Path]) -> dict:
     """{"total": s, "stages": {component: s}, "reports": n} of the pipeline of the checkout
     in ``root`` extracting ``files`` in one process (python of this environment)."""
-    res = subprocess.run([sys.executable, "-c", CHILD], cwd=root, input=json.dumps([str(Path(f).resolve()) for f in files]),
-                         capture_output=True, text=True)
+    paths = json.dumps([str(Path(f).resolve()) for f in files])
+    res = subprocess.run([sys.executable, "-c", CHILD], cwd=root, input=paths, capture_output=True,
+                         encoding="utf-8", errors="replace")
     if res.returncode != 0:
-        raise RuntimeError(f"timing the pipeline of {root} failed: {res.stderr.strip().splitlines()[-1:]}")
+        last = (res.stderr.strip().splitlines() or ["no message"])[-1]
+        raise RuntimeError(f"timing the pipeline of {root} failed: {last}")
     got = json.loads(res.stdout.strip().splitlines()[-1])
     if not got.get("sections"):
         raise RuntimeError(f"the pipeline of {root} read no section of the {len(files)} reports")

@@ -83,3 +83,13 @@ def test_a_checkout_that_reads_nothing_is_an_error(tmp_path):
     report.write_text("城南区教育局召开会议。", encoding="utf-8")
     with pytest.raises(RuntimeError, match="read no section"):
         benchref.stage_times(tmp_path / "ref", [report])
+
+
+def test_a_checkout_that_fails_says_why(tmp_path):
+    pkg = tmp_path / "ref" / "pipeline"
+    pkg.mkdir(parents=True)
+    (pkg / "__init__.py").write_text("raise ImportError('这个版本坏了')\n", encoding="utf-8")
+    report = tmp_path / "r1.txt"
+    report.write_text("城南区教育局召开会议。", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="这个版本坏了"):
+        benchref.stage_times(tmp_path / "ref", [report])
