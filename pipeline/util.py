@@ -99,9 +99,9 @@ def atomic_file(path: Path, mode: str = "w", *, durable: bool = True):
 # modules that run after the per-report extraction, on its stored results (assembly,
 # linking, outputs, queries, tools): a change to them re-extracts no report
 AFTER_EXTRACTION = ("assemble.py", "build.py", "store.py", "graph.py", "communities.py", "link.py", "linkstore.py",
-                    "linkbench.py", "delta.py", "splice.py", "indexpatch.py", "commdelta.py", "indexsets.py",
-                    "query.py", "inspect.py", "explore", "benchscale.py", "scalegen.py", "storegen.py", "bench.py",
-                    "engines.py", "linkeval.py", "evaluate.py", "relscore.py", "__main__.py", "csvio.py",
+                    "linkbench.py", "benchref.py", "delta.py", "splice.py", "indexpatch.py", "commdelta.py",
+                    "indexsets.py", "query.py", "inspect.py", "explore", "benchscale.py", "scalegen.py", "storegen.py",
+                    "bench.py", "engines.py", "linkeval.py", "evaluate.py", "relscore.py", "__main__.py", "csvio.py",
                     "loader.py", "duplicates.py", "spans.py", "graphml.py", "outsets.py")
 # of those, the modules that make the store's rows from an extraction
 ROWS_CODE = ("assemble.py", "store.py", "graph.py", "linkstore.py", "link.py")  # link.py: the groups kept per key

@@ -93,3 +93,14 @@ def test_a_checkout_that_fails_says_why(tmp_path):
     report.write_text("城南区教育局召开会议。", encoding="utf-8")
     with pytest.raises(RuntimeError, match="这个版本坏了"):
         benchref.stage_times(tmp_path / "ref", [report])
+
+
+def test_the_benchmark_module_is_no_part_of_the_extraction(tmp_path, monkeypatch):
+    # a change to pipeline/benchref.py re-extracts no report (it runs after the build)
+    from pipeline import util
+    pkg = tmp_path / "pipeline"
+    shutil.copytree(util.PACKAGE_DIR, pkg, ignore=shutil.ignore_patterns("__pycache__", "assets"))
+    monkeypatch.setattr(util, "PACKAGE_DIR", pkg)
+    before = util.code_fingerprint()
+    (pkg / "benchref.py").write_text((pkg / "benchref.py").read_text(encoding="utf-8") + "\n# 基准\n", encoding="utf-8")
+    assert util.code_fingerprint() == before
