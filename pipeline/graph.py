@@ -172,8 +172,12 @@ def _cell(expr: str, alias: str) -> str:
 
 
 # the unit of each spliced table (pipeline/splice.py): the columns its rows are sorted by
-# first, so that each unit's rows are one byte range of the file
-UNITS = {"documents": (), "mentions": ("doc_id",), "claims": ("c.doc_id",), "relations": ("e.typ", "e.src")}
+# first, so that each unit's rows are one byte range of the file. documents.csv is in file
+# order: its unit is one row, keyed by its place in the index (seq), written fixed-width so
+# that the keys sort as the rows do (DOC_KEY; a unit is looked up by seq itself, which SQLite
+# compares as a number)
+DOC_KEY = "printf('%020d', seq)"
+UNITS = {"documents": (DOC_KEY,), "mentions": ("doc_id",), "claims": ("c.doc_id",), "relations": ("e.typ", "e.src")}
 
 
 def sql_rows(db, name: str, *, keyed: bool = False, unit: tuple = ()):
@@ -183,7 +187,7 @@ def sql_rows(db, name: str, *, keyed: bool = False, unit: tuple = ()):
     db.create_function("neutralise", 1, csvio.neutralise, deterministic=True)
     keys = UNITS[name]
     head = "".join(f"{k}, " for k in keys) if keyed else ""
-    where = (" WHERE " + " AND ".join(f"{k} = ?" for k in keys)) if unit else ""
+    where = (" WHERE " + " AND ".join(f"{'seq' if k == DOC_KEY else k} = ?" for k in keys)) if unit else ""
     if name == "documents":
         sql = f"SELECT {head}{', '.join(_cell(_q(c), c) for c in DOC_COLS)} FROM documents{where} ORDER BY seq"
     elif name == "mentions":

@@ -1,9 +1,10 @@
 """Stage 9c - the tables and the GraphML of a rebuild spliced from the previous output set.
 
-Every table but ``documents.csv`` and ``communities.csv`` is sorted by a *unit* first:
-``mentions.csv`` and ``claims.csv`` by report section (``doc_id``), ``entities.csv`` by
-entity id, ``relations.csv`` by (type, source id), the GraphML's nodes by id and its edges
-by source id (:data:`pipeline.graph.UNITS`). Each unit's rows are therefore one byte range
+Every table but ``communities.csv`` is sorted by a *unit* first: ``mentions.csv`` and
+``claims.csv`` by report section (``doc_id``), ``entities.csv`` by entity id,
+``relations.csv`` by (type, source id), ``documents.csv`` (one row a unit, in file order) by
+the row's place in the index (``seq``), the GraphML's nodes by id and its edges by source id
+(:data:`pipeline.graph.UNITS`). Each unit's rows are therefore one byte range
 of its file. Whenever a set is written, the length of every unit is recorded beside it
 (``spans.bin`` for the tables, ``spans-graph.bin`` for the GraphML, written by its
 helper process: pipeline/spans.py), with the version of the code and rules that wrote it.
@@ -13,6 +14,9 @@ comparing the new index with the previous set's, not by reading any table:
 
 - the sections of the reports re-extracted, added or removed, and of every report whose
   ``documents`` row changed;
+- the ``documents`` rows that differ between the two indexes, their place (``seq``)
+  included: a patched index keeps the place of every row it does not make again, one made
+  whole numbers them anew (and the file is then written whole, too many rows having moved);
 - the keys whose node id changed after linking (the index keeps its key -> id table,
   ``keymap``): the rows of every report that uses such a key are made again;
 - the nodes whose row changed (name, attributes, counts), appeared or went. When the new
@@ -299,6 +303,12 @@ def _plan(db, fresh_docs: set[str], since: set[str] | None = None, cand: dict | 
         db.executemany(f"INSERT INTO {t} VALUES(?)", ((x,) for x in xs))
     units: dict[str, set] = {"entities": {(i,) for i in changed | removed},
                              "g_nodes": {(i,) for i in changed | removed}}
+    # the documents rows made again, moved, appeared or gone (by their place in each index)
+    seq_cols = f"seq, {cols}"
+    units["documents"] = set(db.execute(
+        f"""SELECT {graph.DOC_KEY} FROM (SELECT {seq_cols} FROM main.documents EXCEPT SELECT {seq_cols} FROM o.documents)
+            UNION SELECT {graph.DOC_KEY} FROM (SELECT {seq_cols} FROM o.documents
+                                               EXCEPT SELECT {seq_cols} FROM main.documents)"""))
     both = ("main", "o")
     units["mentions"] = {(d,) for d in docs}
     if remapped:  # a scan of the mentions (an index on their ids would cost every build more)
@@ -391,7 +401,7 @@ class Writer:
         try:
             for name, cols in TABLES:
                 path = folder / f"{name}.csv"
-                old = self._old(name) if name != "documents" else None
+                old = self._old(name)
                 if old is not None:
                     try:
                         splice_file(self.previous / "tables" / path.name, path, header(cols),
@@ -402,7 +412,7 @@ class Writer:
                         continue
                     except (Unsafe, OSError):
                         spans.clear((name,))
-                write_units(path, header(cols), table_units(db, name), spans, "" if name == "documents" else name)
+                write_units(path, header(cols), table_units(db, name), spans, name)
             spans.meta["spliced"] = ",".join(self.spliced)
             spans.meta["why_whole"] = self.why
             graph.PHASES.append({"phase": "spliced", "s": 0, "tables": self.spliced, "why_whole": self.why})

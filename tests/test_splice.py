@@ -83,7 +83,7 @@ def test_an_edited_an_added_and_a_deleted_report_are_spliced_as_a_full_build_wri
     seed = inputs / f"{SEEDS['003']}.txt"
     edit(seed, seed.read_text(encoding="utf-8") + EXTRA)
     build.run(inputs, out, workers=1, progress=False)
-    assert spliced(out) == ("mentions,entities,claims,relations", "graph")
+    assert spliced(out) == ("documents,mentions,entities,claims,relations", "graph")
     assert any(r["text"] == "王海平" and r["doc_id"] == SEEDS["003"] for r in read_table(out, "mentions.csv"))
     same_as_full(inputs, out, full)
 
@@ -91,14 +91,14 @@ def test_an_edited_an_added_and_a_deleted_report_are_spliced_as_a_full_build_wri
     (inputs / "区教育局.txt").write_text("本报讯 3月5日，洪山区教育局召开会议，局长王海平要求全区38所学校做好课后服务。\n",
                                       encoding="utf-8")
     build.run(inputs, out, workers=1, progress=False)
-    assert spliced(out) == ("mentions,entities,claims,relations", "graph")
+    assert spliced(out) == ("documents,mentions,entities,claims,relations", "graph")
     assert "区教育局" in {r["doc_id"] for r in read_table(out, "documents.csv")}
     same_as_full(inputs, out, full)
 
     # one report deleted
     (inputs / f"{SEEDS['001']}.txt").unlink()
     build.run(inputs, out, workers=1, progress=False)
-    assert spliced(out) == ("mentions,entities,claims,relations", "graph")
+    assert spliced(out) == ("documents,mentions,entities,claims,relations", "graph")
     assert SEEDS["001"] not in {r["doc_id"] for r in read_table(out, "mentions.csv")}
     same_as_full(inputs, out, full)
 
@@ -118,14 +118,14 @@ def test_a_report_that_moves_an_entity_of_another_report_to_another_node(inputs,
     (inputs / "文明校园.txt").write_text(DISTRICT_SCHOOL, encoding="utf-8")
     build.run(inputs, out, workers=1, progress=False)
     assert school_id() != before  # an id used by a report that did not change
-    assert spliced(out) == ("mentions,entities,claims,relations", "graph")
+    assert spliced(out) == ("documents,mentions,entities,claims,relations", "graph")
     same_as_full(inputs, out, full)
 
     # and back: the new report removed, the first report's school is the city's again
     (inputs / "文明校园.txt").unlink()
     build.run(inputs, out, workers=1, progress=False)
     assert school_id() == before
-    assert spliced(out) == ("mentions,entities,claims,relations", "graph")
+    assert spliced(out) == ("documents,mentions,entities,claims,relations", "graph")
     same_as_full(inputs, out, full)
 
 
@@ -160,5 +160,33 @@ def test_too_many_changes_other_code_and_a_damaged_previous_set_take_the_full_pa
     relations.write_bytes(damaged[:-10])
     edit(inputs / "洪山区实验小学.txt", HEAD_A)
     build.run(inputs, out, workers=1, progress=False)
-    assert spliced(out) == ("mentions,entities,claims", "graph")
+    assert spliced(out) == ("documents,mentions,entities,claims", "graph")
+    same_as_full(inputs, out, full)
+
+
+def test_documents_rows_are_made_again_only_where_they_changed(inputs, tmp_path, splice_all, monkeypatch):
+    """documents.csv is spliced too: one row a unit, keyed by its place in the index; a
+    report edited makes its own rows again and the others are copied."""
+    import sqlite3
+    out, full = tmp_path / "out", tmp_path / "full"
+    build.run(inputs, out, workers=1, progress=False)
+    made: list[tuple] = []
+    real = splice.table_units
+
+    def recording(db, name, unit=None):
+        if name == "documents" and unit is not None:
+            made.append(unit)
+        return real(db, name, unit)
+    monkeypatch.setattr(splice, "table_units", recording)
+    edit(inputs / "洪山区实验小学.txt", HEAD_A + EXTRA)  # longer: its row's n_chars changes
+    build.run(inputs, out, workers=1, progress=False)
+    assert spliced(out)[0].split(",")[0] == "documents"
+    db = sqlite3.connect(build.current_set(out) / "index.sqlite")
+    ours = {f"{s:020d}" for (s,) in db.execute("SELECT seq FROM documents WHERE doc_id LIKE '洪山区实验小学%'")}
+    total = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    db.close()
+    assert ours and {u[0] for u in made} >= ours
+    assert len(made) <= 2 * len(ours) < total  # the report's new rows and its old ones, not the others
+    docs = read_table(out, "documents.csv")
+    assert [r["doc_id"] for r in docs].count("洪山区实验小学") == 1 and len(docs) == total
     same_as_full(inputs, out, full)
