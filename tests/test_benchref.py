@@ -104,3 +104,17 @@ def test_the_benchmark_module_is_no_part_of_the_extraction(tmp_path, monkeypatch
     before = util.code_fingerprint()
     (pkg / "benchref.py").write_text((pkg / "benchref.py").read_text(encoding="utf-8") + "\n# 基准\n", encoding="utf-8")
     assert util.code_fingerprint() == before
+
+
+def test_each_rebuild_of_the_scale_benchmark_is_timed_after_the_disk_settles(monkeypatch):
+    from pipeline import benchscale
+    calls = []
+    monkeypatch.setattr(benchscale.os, "sync", lambda: calls.append("sync"))
+    assert benchscale.settle() >= 0 and calls == ["sync"]
+    row = {"reports": 20000, "chars": 43.0e6, "replicated": True, "real": "", "build_s": 131.0, "peak": 0.5 * 2**30,
+           "noop_s": 0.4, "one_s": 4.6, "undo_s": 4.8, "inspect_cli_s": 0.2, "inspect_s": 0.03,
+           "measures_cli_s": 3.7, "tokenise_cps": 364738.0, "writeback_s": 9.3, "one_writeback_s": 1.2,
+           "one_phases": [{"phase": "extract", "s": 1.6}]}
+    text = benchscale.table([row], 2)
+    assert "timed once the writes before it are on the disk (sync; the wait for them, 20,000: 9.3 s after the " \
+           "build, 1.2 s after the change)" in text
