@@ -137,6 +137,11 @@ def compare(files: list[Path], repo: Path, rounds: int = 3, commit: str = REFERE
             "factor": f, "target_min": TARGET_MIN * f}
 
 
+def reports(folder: Path, n: int) -> list[Path]:
+    """The first ``n`` reports of a folder, by name: the ones both pipelines are timed on."""
+    return sorted(f for f in Path(folder).iterdir() if f.is_file())[:n]
+
+
 def projected_min(chars_per_s: float) -> float:
     """Minutes for the issue's 200 M characters at a build's measured rate."""
     return TARGET_CHARS / chars_per_s / 60
@@ -170,7 +175,7 @@ def main(argv=None) -> int:
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--commit", default=REFERENCE)
     a = p.parse_args(argv)
-    files = sorted(f for f in Path(a.folder).iterdir() if f.is_file())[:a.n]
+    files = reports(Path(a.folder), a.n)
     if not files:
         print(f"error: no reports in {a.folder}", file=sys.stderr)
         return 2

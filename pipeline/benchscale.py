@@ -253,18 +253,18 @@ def reference(root: Path, size: int, built: list[dict], n: int) -> None:
     reference.json; skipped with a message where git or the reference commit is missing."""
     from . import benchref
     print(f"timing the first release's pipeline against this one on {n} reports ...", file=sys.stderr, flush=True)
-    files = sorted(f for f in (root / f"in-{size}").iterdir() if f.is_file())[:n]
     try:
-        c = benchref.compare(files, Path(__file__).resolve().parent.parent)
+        c = benchref.compare(benchref.reports(root / f"in-{size}", n), Path(__file__).resolve().parent.parent)
     except (RuntimeError, ValueError) as e:
         print(f"the scaled target was not measured: {e}", file=sys.stderr, flush=True)
         return
-    big = max(built, key=lambda r: r["reports"]) if built else None
-    rate = big["chars"] / big["build_s"] if big else None
-    if big:
-        c.update(projected_min=benchref.projected_min(rate), projected_from=big["reports"])
+    rate = largest = None
+    if built:
+        big = max(built, key=lambda r: r["reports"])
+        rate, largest = big["chars"] / big["build_s"], big["reports"]
+        c.update(projected_min=benchref.projected_min(rate), projected_from=largest)
     (root / "reference.json").write_text(json.dumps(c, indent=1), encoding="utf-8")
-    print("\n" + benchref.describe(c, rate, big["reports"] if big else None), flush=True)
+    print("\n" + benchref.describe(c, rate, largest), flush=True)
 
 
 def main(argv=None) -> int:
