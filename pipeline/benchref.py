@@ -181,7 +181,7 @@ def main(argv=None) -> int:
         return 2
     try:
         c = compare(files, Path(__file__).resolve().parent.parent, a.rounds, a.commit)
-    except RuntimeError as e:
+    except (RuntimeError, ValueError) as e:  # as bench-scale's reference(): a message, not a traceback
         print(f"error: {e}", file=sys.stderr)
         return 1
     print(describe(c))
